@@ -1,0 +1,1 @@
+"""whoowns: tells people which executive role owns a decision or an area of work, and why."""

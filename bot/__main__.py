@@ -1,0 +1,37 @@
+"""`python -m bot` / `whoowns`: ask questions, run the Slack app, manage the knowledge base."""
+
+from __future__ import annotations
+
+import argparse
+import logging
+import sys
+
+from bot.cli import ask, kb
+from bot.core.yamlfile import InvalidFile
+
+COMMANDS = (ask, kb)
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="whoowns",
+        description="Tells you which executive role owns a decision or an area of work, and why.",
+    )
+    subparsers = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
+    for command in COMMANDS:
+        command.register(subparsers)
+    return parser
+
+
+def main(argv: list[str] | None = None) -> int:
+    args = build_parser().parse_args(argv)
+    logging.basicConfig(level=logging.WARNING, format="%(levelname)s %(name)s: %(message)s")
+    try:
+        return int(args.run(args) or 0)
+    except InvalidFile as error:
+        print(error, file=sys.stderr)
+        return 2
+
+
+if __name__ == "__main__":
+    sys.exit(main())

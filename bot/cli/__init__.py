@@ -1,0 +1,1 @@
+"""The `whoowns` command line: one module per subcommand, each exposing `register(subparsers)`."""

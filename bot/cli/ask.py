@@ -1,0 +1,69 @@
+"""`whoowns ask`: answers from the terminal, readable or as JSON lines (the scorer's contract)."""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+import textwrap
+from pathlib import Path
+
+from bot.core.answer import Answer
+from bot.core.org import OrgSettings
+from bot.core.problems import InvalidInput
+from bot.core.yamlfile import located, read_yaml
+from bot.services.knowledge import KnowledgeService
+from bot.wiring import build_knowledge_service
+
+
+def register(subparsers: argparse._SubParsersAction) -> None:
+    parser = subparsers.add_parser(
+        "ask",
+        help="answer a question from the knowledge base",
+        description="Answer who owns an area of work. With no question, reads questions from standard "
+        "input, one a line, and answers each in order.",
+    )
+    parser.add_argument("question", nargs="*", help='for example: who owns hosting costs?')
+    parser.add_argument("--json", action="store_true", help="print one JSON object a question")
+    parser.add_argument("--org", type=Path, metavar="FILE", help="organisation settings YAML to answer for")
+    parser.add_argument("--team", metavar="TEAM_ID", help="answer for a workspace's stored settings")
+    parser.set_defaults(run=run)
+
+
+def run(args: argparse.Namespace) -> int:
+    service = build_knowledge_service()
+    org = load_org_file(service, args.org) if args.org else service.org(args.team)
+    questions = [" ".join(args.question)] if args.question else (line.strip() for line in sys.stdin)
+    for question in questions:
+        if not args.question and not question:
+            continue
+        answer = service.ask(question, org=org)
+        print(json.dumps(answer.to_json(), ensure_ascii=False) if args.json else render(answer), flush=True)
+    return 0
+
+
+def load_org_file(service: KnowledgeService, path: Path) -> OrgSettings:
+    document = read_yaml(path)
+    try:
+        return service.check_org(document.data)
+    except InvalidInput as error:
+        raise located(error, document) from None
+
+
+def render(answer: Answer) -> str:
+    """A plain-text answer for a terminal."""
+    wrap = lambda text: textwrap.fill(text, width=100)  # noqa: E731 - a local one-liner reads better here
+    if not answer.known:
+        lines = [wrap("I don't know. " + answer.reasoning)]
+        lines += [f"  - {s.title}  (ask: whoowns ask {s.id})" for s in answer.suggestions]
+        return "\n".join(lines) + "\n"
+    holder = f" — held by {answer.holder}" if answer.holder else ""
+    lines = [f"{answer.role} ({answer.role_name}){holder}"]
+    lines += [f"  also: {s.role} ({s.role_name}) for {s.responsibility.title}" for s in answer.shared]
+    lines += ["", wrap(answer.reasoning)]
+    if answer.source:
+        lines += ["", f"Source: {answer.source.title}", f"        {answer.source.url or '(no public address)'}"]
+        lines += [textwrap.indent(wrap(f"“{answer.source.quote}”"), "  ")]
+    assert answer.responsibility is not None
+    lines += ["", f"Topic: {answer.responsibility.title} · confidence {answer.confidence:.0%}"]
+    return "\n".join(lines) + "\n"

@@ -1,0 +1,49 @@
+"""`whoowns kb`: check, import and export the knowledge base as YAML files."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from pathlib import Path
+
+from bot.config import Settings
+from bot.services.kb_files import export_data, import_file, to_yaml, validate_file
+from bot.wiring import build_knowledge_service
+
+
+def register(subparsers: argparse._SubParsersAction) -> None:
+    parser = subparsers.add_parser("kb", help="validate, import or export the knowledge base")
+    actions = parser.add_subparsers(dest="action", required=True, metavar="ACTION")
+
+    validate = actions.add_parser("validate", help="check a knowledge folder or file without changing anything")
+    validate.add_argument("path", type=Path, nargs="?", help="a knowledge/ folder or an exported file "
+                          "(default: the shipped knowledge)")
+    validate.set_defaults(run=run_validate)
+
+    load = actions.add_parser("import", help="replace the stored knowledge base with a file's, in one transaction")
+    load.add_argument("path", type=Path, help="a knowledge/ folder or an exported YAML file")
+    load.add_argument("--team", metavar="TEAM_ID", help="the workspace whose settings the file's org section sets")
+    load.set_defaults(run=run_import)
+
+    dump = actions.add_parser("export", help="write the stored knowledge base as YAML to standard output")
+    dump.add_argument("--team", metavar="TEAM_ID", help="include this workspace's org settings")
+    dump.set_defaults(run=run_export)
+
+
+def run_validate(args: argparse.Namespace) -> int:
+    kb, org = validate_file(args.path or Settings().knowledge_dir)
+    print(f"ok: {len(kb.roles)} roles, {len(kb.sources)} sources, {len(kb.responsibilities)} responsibilities"
+          + (", org settings" if org else ""))
+    return 0
+
+
+def run_import(args: argparse.Namespace) -> int:
+    service = build_knowledge_service()
+    kb = import_file(service, args.path, team_id=args.team, by="cli")
+    print(f"imported {len(kb.responsibilities)} responsibilities from {args.path}", file=sys.stderr)
+    return 0
+
+
+def run_export(args: argparse.Namespace) -> int:
+    sys.stdout.write(to_yaml(export_data(build_knowledge_service(), team_id=args.team)))
+    return 0

@@ -1,0 +1,206 @@
+"""The answer engine: a question and an organisation in, an honest, sourced answer out.
+
+This is the one place that decides what the bot says. Slack, the CLI and the web pages only render an
+`Answer`. When the best match is below `ANSWER_THRESHOLD` the answer has no role and offers the closest
+topics instead; when the two best matches are about as good and land on different roles, it says the
+area is shared and names both.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import Any
+
+from pydantic import BaseModel
+
+from bot.core.matcher import ANSWER_THRESHOLD, SHARED_MARGIN, Match, Matcher
+from bot.core.models import KnowledgeBase, Responsibility
+from bot.core.org import OrgSettings, check_org, default_org
+from bot.core.resolve import Owner, resolve_owner, role_name
+
+SUGGESTIONS = 3
+ALTERNATIVES = 3
+Mention = Callable[[str], str]
+
+
+class TopicRef(BaseModel):
+    id: str
+    title: str
+
+
+class SourceRef(BaseModel):
+    id: str
+    title: str
+    url: str | None
+    quote: str
+
+
+class Alternative(BaseModel):
+    role: str
+    responsibility: TopicRef
+    confidence: float
+
+
+class SharedOwner(BaseModel):
+    role: str
+    role_name: str
+    holder: str | None
+    responsibility: TopicRef
+    reasoning: str
+
+
+class Answer(BaseModel):
+    question: str
+    topic: str
+    role: str | None
+    role_name: str | None
+    holder: str | None
+    responsibility: TopicRef | None
+    confidence: float
+    reasoning: str
+    source: SourceRef | None
+    route: str | None
+    shared: list[SharedOwner]
+    alternatives: list[Alternative]
+    suggestions: list[TopicRef]
+
+    @property
+    def known(self) -> bool:
+        return self.role is not None
+
+    def to_json(self) -> dict[str, Any]:
+        return self.model_dump(mode="json")
+
+
+class Engine:
+    """Knowledge base plus its precomputed matcher; build one per knowledge-base revision."""
+
+    def __init__(self, kb: KnowledgeBase):
+        self.kb = kb
+        self.matcher = Matcher(kb.active, kb.synonyms)
+        self._items = {r.id: r for r in kb.active}
+
+    def check_org(self, data: Any) -> OrgSettings:
+        return check_org(data, self.kb, self.matcher)
+
+    def responsibility(self, responsibility_id: str) -> Responsibility | None:
+        return self._items.get(responsibility_id)
+
+    def answer(self, question: str, org: OrgSettings | None = None, *, mention: Mention = str) -> Answer:
+        org = org or default_org()
+        query, matches = self.matcher.match(question, limit=SUGGESTIONS + ALTERNATIVES + 1)
+        if not matches or matches[0].score < ANSWER_THRESHOLD:
+            return self._unsure(question, query.topic, matches)
+        best = self._items[matches[0].responsibility_id]
+        owner = resolve_owner(self.kb, org, best)
+        shared = [
+            self._shared_owner(self._items[m.responsibility_id], org, mention)
+            for m in matches[1:2]
+            if m.score >= max(ANSWER_THRESHOLD, matches[0].score - SHARED_MARGIN)
+        ]
+        shared = [s for s in shared if s.role != owner.role]
+        return self._answer(question, query.topic, best, owner, matches[0].score, org, mention, shared, matches)
+
+    def answer_responsibility(
+        self, responsibility_id: str, org: OrgSettings | None = None, *, mention: Mention = str
+    ) -> Answer | None:
+        """The answer for a topic picked by id (a "closest topics" button), with full confidence."""
+        item = self._items.get(responsibility_id)
+        if item is None:
+            return None
+        org = org or default_org()
+        owner = resolve_owner(self.kb, org, item)
+        return self._answer(item.title, item.title, item, owner, 1.0, org, mention, [], [])
+
+    def _answer(
+        self,
+        question: str,
+        topic: str,
+        item: Responsibility,
+        owner: Owner,
+        confidence: float,
+        org: OrgSettings,
+        mention: Mention,
+        shared: list[SharedOwner],
+        matches: list[Match],
+    ) -> Answer:
+        steps = list(owner.steps)
+        if shared:
+            others = " and ".join(f"the {s.role} ({s.responsibility.title.lower()})" for s in shared)
+            steps.append(f"This area is shared: it is also close to what {others} owns.")
+        if item.shared_with and owner.role == item.owner:
+            steps.append(item.shared_note or f"The articles give the {', '.join(item.shared_with)} a hand in it too.")
+        steps.append(_holder_sentence(owner.role, owner.holder, mention))
+        source = self.kb.source(item.citation.source)
+        return Answer(
+            question=question,
+            topic=topic,
+            role=owner.role,
+            role_name=role_name(self.kb, owner.role),
+            holder=owner.holder,
+            responsibility=TopicRef(id=item.id, title=item.title),
+            confidence=round(confidence, 3),
+            reasoning=" ".join(steps),
+            source=SourceRef(id=source.id, title=source.title, url=source.url, quote=item.citation.quote),
+            route=owner.route.value,
+            shared=shared,
+            alternatives=self._alternatives(matches, item.id, org),
+            suggestions=[],
+        )
+
+    def _shared_owner(self, item: Responsibility, org: OrgSettings, mention: Mention) -> SharedOwner:
+        owner = resolve_owner(self.kb, org, item)
+        return SharedOwner(
+            role=owner.role,
+            role_name=role_name(self.kb, owner.role),
+            holder=owner.holder,
+            responsibility=TopicRef(id=item.id, title=item.title),
+            reasoning=" ".join((*owner.steps, _holder_sentence(owner.role, owner.holder, mention))),
+        )
+
+    def _alternatives(self, matches: list[Match], chosen: str, org: OrgSettings) -> list[Alternative]:
+        found = []
+        for match in matches:
+            if match.responsibility_id == chosen or match.score <= 0:
+                continue
+            item = self._items[match.responsibility_id]
+            found.append(
+                Alternative(
+                    role=resolve_owner(self.kb, org, item).role,
+                    responsibility=TopicRef(id=item.id, title=item.title),
+                    confidence=match.score,
+                )
+            )
+        return found[:ALTERNATIVES]
+
+    def _unsure(self, question: str, topic: str, matches: list[Match]) -> Answer:
+        ids = [m.responsibility_id for m in matches][:SUGGESTIONS]
+        ids += [rid for rid in self.matcher.closest_titles(topic, SUGGESTIONS) if rid not in ids]
+        suggestions = [TopicRef(id=rid, title=self._items[rid].title) for rid in ids[:SUGGESTIONS]]
+        if topic:
+            reasoning = f"I'm not sure who owns “{topic}”: it doesn't match anything in my knowledge base closely enough."
+        else:
+            reasoning = "Ask me about an area of work, for example “who owns hosting costs?”."
+        if suggestions:
+            reasoning += " The closest topics I know are: " + "; ".join(s.title for s in suggestions) + "."
+        return Answer(
+            question=question,
+            topic=topic,
+            role=None,
+            role_name=None,
+            holder=None,
+            responsibility=None,
+            confidence=round(matches[0].score if matches else 0.0, 3),
+            reasoning=reasoning,
+            source=None,
+            route=None,
+            shared=[],
+            alternatives=[],
+            suggestions=suggestions,
+        )
+
+
+def _holder_sentence(role: str, holder: str | None, mention: Mention) -> str:
+    if holder:
+        return f"In your workspace that is {mention(holder)}."
+    return f"Nobody is named as the {role} in this workspace's settings yet."

@@ -1,0 +1,71 @@
+"""The shipped `knowledge/` folder and exported bundles, read into a checked `KnowledgeBase`.
+
+The folder splits the knowledge over four files (roles, sources, responsibilities, synonyms); an export
+is one file with the same top-level keys. Both go through the same checks, and problems name the file
+and line they come from.
+"""
+
+from __future__ import annotations
+
+import hashlib
+from pathlib import Path
+from typing import Any
+
+from bot.core.models import KnowledgeBase
+from bot.core.problems import InvalidInput, Problem
+from bot.core.validation import build_knowledge_base
+from bot.core.yamlfile import InvalidFile, YamlDocument, read_yaml
+
+SECTIONS = ("roles", "sources", "responsibilities", "synonyms")
+REQUIRED = ("roles", "sources", "responsibilities")
+ORG_SECTION = "org"  # an export made with --team carries that workspace's settings too
+
+
+def load_knowledge(path: Path) -> KnowledgeBase:
+    """A knowledge base from a `knowledge/`-style folder or a single exported YAML file."""
+    return knowledge_from_documents(read_knowledge_documents(path))
+
+
+def read_knowledge_documents(path: Path) -> list[YamlDocument]:
+    if path.is_dir():
+        return [read_yaml(path / f"{s}.yaml") for s in SECTIONS if (path / f"{s}.yaml").exists()]
+    return [read_yaml(path)]
+
+
+def knowledge_from_documents(documents: list[YamlDocument]) -> KnowledgeBase:
+    data: dict[str, Any] = {}
+    owner: dict[str, YamlDocument] = {}
+    messages: list[str] = []
+    for document in documents:
+        if not isinstance(document.data, dict):
+            messages.append(f"{document.path}:1: expected a mapping with the keys {', '.join(SECTIONS)}")
+            continue
+        for key, value in document.data.items():
+            if key == ORG_SECTION:
+                continue
+            if key not in SECTIONS:
+                messages.append(document.describe(Problem((key,), f"unknown section (expected {', '.join(SECTIONS)})")))
+                continue
+            if key in owner:
+                messages.append(document.describe(Problem((key,), f"also given in {owner[key].path}")))
+            data[key], owner[key] = value, document
+    for key in REQUIRED:
+        if key not in data and documents:
+            messages.append(f"{documents[0].path}: {key}: is required")
+    if messages:
+        raise InvalidFile(messages)
+    try:
+        return build_knowledge_base(data)
+    except InvalidInput as error:
+        raise InvalidFile([_describe(problem, owner, documents[0]) for problem in error.problems]) from None
+
+
+def digest(kb: KnowledgeBase) -> str:
+    """A fingerprint of the knowledge, to tell whether the shipped files changed since they were seeded."""
+    return hashlib.sha256(kb.model_dump_json().encode()).hexdigest()[:16]
+
+
+def _describe(problem: Problem, owner: dict[str, YamlDocument], fallback: YamlDocument) -> str:
+    section = problem.loc[0] if problem.loc else None
+    document = owner.get(section, fallback) if isinstance(section, str) else fallback
+    return document.describe(problem)

@@ -1,0 +1,72 @@
+"""English question phrasing the normaliser strips: how people ask, not what they ask about.
+
+Kept apart from the normaliser's logic so the word lists can grow without touching code paths. The
+domain's own vocabulary (synonyms such as "bill" = "cost") is data in `knowledge/synonyms.yaml`.
+"""
+
+import re
+
+# Greetings and politeness that may open a message.
+_OPENERS = r"(?:(?:hey|hi|hello|yo|ok|okay|so|quick question|question|q|please|pls|plz|sorry|um|hmm)\b[\s,:!-]*)*"
+
+# The ways people ask who owns something; the topic follows.
+_ASKERS = [
+    r"who(?:'s| is| are)? (?:really |actually |ultimately |usually |normally )?"
+    r"(?:the )?(?:owner|owners|responsible|accountable|in charge|on the hook|the right person|the person|"
+    r"point person|decision maker|dri|contact)(?: (?:of|for|on|about|with|to ask about|to talk to about))?",
+    r"who (?:should|do|can|would|could|must) (?:i|we) (?:ask|talk to|speak to|speak with|go to|contact|ping|"
+    r"reach out to|escalate to|turn to|check with)(?: (?:about|for|on|regarding|re|with))?",
+    r"who (?:owns|handles|decides(?: on)?|takes care of|looks after|deals with|is responsible for|"
+    r"has the final say (?:on|over)|makes the call on|makes the decision on|signs off on|approves|covers|"
+    r"is accountable for|is in charge of|manages|oversees|runs|leads|drives|sets|does|owns the decision on)",
+    r"whose (?:call|decision|job|responsibility|area|remit|problem|domain|department|turf) is(?: it)?"
+    r"(?: (?:to|for|on))?",
+    r"which (?:role|exec|executive|leader|person|c-level|c level|chief|officer|department|team)"
+    r"(?: (?:owns|handles|decides(?: on)?|is responsible for|is in charge of|manages|runs|leads))?",
+    r"(?:where|to whom) (?:do|should|can) (?:i|we) (?:go|turn|escalate)(?: (?:for|with|about))?",
+]
+LEAD_IN = re.compile(rf"^{_OPENERS}(?:{'|'.join(_ASKERS)})\b\s*")
+
+# Function words and the vocabulary of ownership itself: they carry no topic.
+STOPWORDS = frozenset(
+    """
+    a an the and or but nor of for to in on at by with about from into onto over under after before than as
+    is are was were be been being am do does did doing done have has had having will would shall should can
+    could may might must i me my mine we us our ours you your yours he him his she her it its they them their
+    this that these those there here what which who whom whose when where why how whether if then so just
+    also too very really actually please pls thanks thank hey hi hello any some all every each other such
+    own owns owned owner owners owning ownership responsible responsibility responsibilities accountable
+    accountability charge handle handles handling handled decide decides deciding decided decision decisions
+    call say final person people someone somebody anyone anybody role roles exec execs executive executives
+    company companys org organisation organization business team our here currently usually normally
+    get gets getting got make makes making made take takes taking go goes going need needs want wants know
+    look looks looking ask asking talk speak right lead leads leading manage manages managing run runs
+    running oversee oversees overseeing drive drives driving set sets setting up out new current
+    much many lot lots next come comes coming keep keeps keeping help helps like thing things stuff
+    way ways kind sort whole overall basically generally typically mostly exactly tell today now across
+    attention
+    """.split()
+)
+
+# Questions that ask something other than who owns a thing ("when is…", "how do I…", "can someone…").
+OTHER_QUESTION = re.compile(
+    r"^(?:when|where|why|what time|what day|how (?:do|does|did|can|could|should|much|many|long|often)|"
+    r"is|are|was|were|can|could|do|does|did|will|would|has|have|tell me|i need|i want|i would like)\b"
+)
+# Words that show a question is about ownership after all ("can you tell me who owns pricing?").
+OWNERSHIP_CUE = re.compile(
+    r"\b(?:who|whom|whose|which (?:role|exec|executive|leader|chief|officer)|owner|owns|own|responsible|"
+    r"accountable|in charge|point person|decides|decision maker|talk to|speak to|go to|escalate)\b"
+)
+
+# Words the Snowball stemmer folds onto a different word ("productivity" -> "product"): kept apart.
+STEM_EXCEPTIONS = {
+    "productivity": "productiv",
+    "productive": "productiv",
+    "unproductive": "productiv",
+    "general": "general",
+    "generally": "general",
+    "organic": "organic",
+    "university": "universit",
+    "news": "news",
+}

@@ -1,0 +1,189 @@
+"""Finds the responsibilities a question is about, with a confidence in 0..1.
+
+Every title and alias is a *choice*. A question's topic words are reduced to canonical terms
+(`Vocabulary`); a word the knowledge base has never seen, and which is not an English word either, is
+corrected with rapidfuzz when it is a likely typo of a known word ("hostign" -> "hosting"). A choice
+scores by how much of the question it explains (IDF-weighted, so "hosting" counts more than "product")
+and how much of itself the question names. Unknown words keep their weight: "who owns the office coffee
+machine?" explains nothing and scores 0, which is what lets the bot say it does not know instead of
+guessing. Each entry also gets one *bag* choice, all its words together, for questions that combine
+words from several of its aliases; it counts only what the question covers, at a discount.
+
+Everything that depends only on the knowledge base is computed once in `__init__`, as numpy arrays, so
+one question costs a few array operations even with 10,000 responsibilities.
+"""
+
+from __future__ import annotations
+
+import math
+from collections import defaultdict
+from collections.abc import Iterable
+from dataclasses import dataclass
+from functools import lru_cache
+
+import numpy as np
+from rapidfuzz import fuzz, process
+from rapidfuzz.distance import OSA
+from spellchecker import SpellChecker
+
+from bot.core.models import Responsibility
+from bot.core.normalise import Vocabulary, asks_something_else, clean_slack_text, strip_lead_in, words
+
+ANSWER_THRESHOLD = 0.53  # below this the bot says it does not know; one known word beside one unknown is 0.5
+SHARED_MARGIN = 0.05  # two matches this close, owned by different roles, make an area shared
+TYPO_MIN_LENGTH = 5  # shorter words are too often a different real word ("wiki" / "wifi")
+TYPO_MIN_SIMILARITY = 0.8  # optimal string alignment: one edit or transposition in five letters
+TYPO_CREDIT = 0.9  # a corrected word counts a little less than one typed right
+QUESTION_SHARE = 0.3  # the part of a score that does not depend on how much of the choice was named
+OTHER_QUESTION_FACTOR = 0.8  # "when is…", "how do I…": probably not asking who owns something
+BAG_FACTOR = 0.85  # words spread over several of an entry's aliases count a little less than one alias
+BAG_MIN_TERMS = 2  # a bag only speaks for questions with at least this many of its words
+
+
+@lru_cache(maxsize=1)
+def english_dictionary() -> SpellChecker:
+    """pyspellchecker's English word list, loaded once per process (about 0.15 s)."""
+    return SpellChecker(language="en", distance=1)
+
+
+@dataclass(frozen=True)
+class Match:
+    responsibility_id: str
+    score: float
+    matched: str  # the title or alias that matched best
+
+
+@dataclass(frozen=True)
+class Query:
+    topic: str  # the cleaned topic phrase, for messages
+    terms: tuple[str, ...]
+    corrections: tuple[tuple[str, str], ...]  # (typed, understood) pairs
+    other_question: bool  # asks when/how/whether rather than who owns
+
+
+class Matcher:
+    def __init__(self, responsibilities: Iterable[Responsibility], synonyms: Iterable[Iterable[str]] = ()):
+        self.vocabulary = Vocabulary(synonyms)
+        texts: list[str] = []
+        owners: list[str] = []
+        choice_terms: list[set[str]] = []
+        entry_terms: dict[str, set[str]] = {}
+        surface_words: set[str] = set()
+        entries_seen = [item for item in responsibilities if not item.retired]
+        for item in entries_seen:
+            entry_terms[item.id] = set()
+            for text in (item.title, *item.aliases):
+                terms = set(self.vocabulary.terms(text))
+                if terms:
+                    texts.append(text)
+                    owners.append(item.id)
+                    choice_terms.append(terms)
+                    entry_terms[item.id] |= terms
+                    surface_words.update(words(clean_slack_text(text)))
+        self._titles = {item.id: item.title for item in entries_seen}
+        self._phrase_count = len(texts)
+        for item_id, terms in entry_terms.items():  # the bag choices, after the phrases
+            texts.append(self._titles.get(item_id, item_id))
+            owners.append(item_id)
+            choice_terms.append(terms)
+        self._texts, self._owners = texts, owners
+
+        document_frequency: dict[str, int] = defaultdict(int)
+        for terms in entry_terms.values():
+            for term in terms:
+                document_frequency[term] += 1
+        entries = max(len(entry_terms), 1)
+        self._weight = {t: math.log(1 + entries / df) for t, df in document_frequency.items()}
+        # A word the knowledge base has never seen tells at least as much as its rarest word does.
+        self._unknown_weight = math.log(1 + entries)
+        postings: dict[str, list[int]] = defaultdict(list)
+        for index, terms in enumerate(choice_terms):
+            for term in terms:
+                postings[term].append(index)
+        self._postings = {t: np.asarray(ix, dtype=np.int32) for t, ix in postings.items()}
+        self._choice_weight = np.asarray([sum(self._weight[t] for t in ts) or 1.0 for ts in choice_terms] or [1.0])
+        self._is_bag = np.arange(len(texts)) >= self._phrase_count
+        self._surface_words = sorted(surface_words)
+        self.correct = lru_cache(maxsize=4096)(self._correct)
+
+    def __len__(self) -> int:
+        return len(self._titles)
+
+    def title(self, responsibility_id: str) -> str:
+        return self._titles[responsibility_id]
+
+    def parse(self, question: str) -> Query:
+        cleaned = clean_slack_text(question)
+        topic = strip_lead_in(cleaned)
+        terms: list[str] = []
+        corrections: list[tuple[str, str]] = []
+        for word in words(topic):
+            term = self.vocabulary.term(word)
+            if term not in self._weight:
+                fixed = self.correct(word)
+                if fixed is not None:
+                    corrections.append((word, fixed))
+                    term = self.vocabulary.term(fixed)
+            if term not in terms:
+                terms.append(term)
+        return Query(topic, tuple(terms), tuple(corrections), asks_something_else(cleaned))
+
+    def _correct(self, word: str) -> str | None:
+        """The knowledge base's word this one is most likely a typo of, or None.
+
+        A real English word is never corrected: "lunch" is not a typo of "launch", it is another topic.
+        """
+        if len(word) < TYPO_MIN_LENGTH or not self._surface_words or english_dictionary().known([word]):
+            return None
+        best = process.extractOne(
+            word, self._surface_words, scorer=OSA.normalized_similarity, score_cutoff=TYPO_MIN_SIMILARITY
+        )
+        return best[0] if best else None
+
+    def match(self, question: str, limit: int = 5) -> tuple[Query, list[Match]]:
+        """The best `limit` responsibilities for a question, best first (empty when nothing is known)."""
+        query = self.parse(question)
+        known = [t for t in query.terms if t in self._postings]
+        if not known:
+            return query, []
+        corrected = {self.vocabulary.term(fixed) for _, fixed in query.corrections}
+        total = sum(self._weight.get(t, self._unknown_weight) for t in query.terms)
+        if query.other_question:
+            total /= OTHER_QUESTION_FACTOR
+        matched = np.zeros(len(self._texts))
+        credited = np.zeros(len(self._texts))
+        hits = np.zeros(len(self._texts), dtype=np.int32)
+        for term in known:
+            matched[self._postings[term]] += self._weight[term]
+            credited[self._postings[term]] += self._weight[term] * (TYPO_CREDIT if term in corrected else 1.0)
+            hits[self._postings[term]] += 1
+        candidates = np.flatnonzero(matched * ~(self._is_bag & (hits < BAG_MIN_TERMS)))
+        question_cover = credited[candidates] / total
+        choice_cover = matched[candidates] / self._choice_weight[candidates]
+        scores = np.where(
+            self._is_bag[candidates],
+            question_cover * BAG_FACTOR,
+            question_cover * (QUESTION_SHARE + (1 - QUESTION_SHARE) * choice_cover),
+        )
+        best: dict[str, Match] = {}
+        for position in np.argsort(-scores, kind="stable").tolist():
+            index = int(candidates[position])
+            owner = self._owners[index]
+            if owner not in best:
+                best[owner] = Match(owner, round(min(float(scores[position]), 1.0), 3), self._texts[index])
+                if len(best) == limit:
+                    break
+        return query, list(best.values())
+
+    def closest_titles(self, topic: str, limit: int = 3) -> list[str]:
+        """Responsibility ids whose titles or aliases look most like `topic`, for "did you mean"."""
+        if not topic or not self._phrase_count:
+            return []
+        found = process.extract(
+            topic, self._texts[: self._phrase_count], scorer=fuzz.WRatio, processor=str.casefold, limit=limit * 6
+        )
+        ids: list[str] = []
+        for _, _, index in found:
+            if self._owners[index] not in ids:
+                ids.append(self._owners[index])
+        return ids[:limit]

@@ -1,0 +1,104 @@
+"""The knowledge the bot answers from: roles, sources and responsibilities.
+
+Pure pydantic models, with no storage or Slack in sight, so the same objects come out of the shipped YAML
+files, an admin's import and the database. Cross-references (an owner that is a known role, a source id
+that exists) are checked by `KnowledgeBase` as a whole.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Annotated
+
+from pydantic import BaseModel, ConfigDict, StringConstraints, field_validator, model_validator
+
+ROLE_ID_PATTERN = r"^[A-Z][A-Z0-9]{1,9}$"
+SLUG_PATTERN = r"^[a-z0-9]+(?:-[a-z0-9]+)*$"
+MAX_QUOTE_CHARS = 300
+
+RoleId = Annotated[str, StringConstraints(pattern=ROLE_ID_PATTERN)]
+Slug = Annotated[str, StringConstraints(pattern=SLUG_PATTERN, max_length=80)]
+Text = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1)]
+
+
+class Strict(BaseModel):
+    """Refuses unknown fields, so a typo in a YAML key is an error instead of silently ignored data."""
+
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+
+class Role(Strict):
+    id: RoleId
+    name: Text
+    focus: Text
+    combines: tuple[RoleId, ...] = ()
+
+
+class Source(Strict):
+    """One of the articles the knowledge comes from; `url` is None when it has no public address."""
+
+    id: Slug
+    title: Text
+    url: Annotated[str, StringConstraints(pattern=r"^https?://\S+$")] | None = None
+    seed: str | None = None
+
+
+class Citation(Strict):
+    source: Slug
+    quote: Annotated[Text, StringConstraints(max_length=MAX_QUOTE_CHARS)]
+
+
+class Responsibility(Strict):
+    id: Slug
+    title: Annotated[Text, StringConstraints(max_length=120)]
+    owner: RoleId
+    shared_with: tuple[RoleId, ...] = ()
+    shared_note: Text | None = None
+    aliases: tuple[Annotated[Text, StringConstraints(max_length=120)], ...] = ()
+    reasoning: Annotated[Text, StringConstraints(max_length=600)]
+    citation: Citation
+    retired: bool = False
+
+    @field_validator("aliases")
+    @classmethod
+    def aliases_are_distinct(cls, aliases: tuple[str, ...]) -> tuple[str, ...]:
+        seen: set[str] = set()
+        for alias in aliases:
+            key = alias.casefold()
+            if key in seen:
+                raise ValueError(f"alias {alias!r} is listed twice")
+            seen.add(key)
+        return aliases
+
+    @model_validator(mode="after")
+    def owner_is_not_shared_with_itself(self) -> Responsibility:
+        if self.owner in self.shared_with:
+            raise ValueError(f"shared_with repeats the owner {self.owner}")
+        return self
+
+
+class KnowledgeBase(Strict):
+    """Everything the matcher and the resolver need; `validation.check_knowledge` checks its references."""
+
+    roles: tuple[Role, ...]
+    sources: tuple[Source, ...]
+    responsibilities: tuple[Responsibility, ...]
+    synonyms: tuple[tuple[Text, ...], ...] = ()
+
+    def role(self, role_id: str) -> Role:
+        return next(r for r in self.roles if r.id == role_id)
+
+    def source(self, source_id: str) -> Source:
+        return next(s for s in self.sources if s.id == source_id)
+
+    @property
+    def active(self) -> tuple[Responsibility, ...]:
+        return tuple(r for r in self.responsibilities if not r.retired)
+
+
+def slugify(text: str) -> str:
+    """A stable id for a new responsibility from its title ("Hosting costs" -> "hosting-costs")."""
+    return re.sub(r"[^a-z0-9]+", "-", text.casefold()).strip("-")[:80] or "topic"
+
+
+__all__ = ["Citation", "KnowledgeBase", "Responsibility", "Role", "Source", "slugify", "MAX_QUOTE_CHARS"]

@@ -1,0 +1,96 @@
+"""Turns what people type in Slack into the words the matcher compares.
+
+"<@U0BOT> who owns pricing??", "pricing" and "Who's responsible for *pricing*?" all become the same
+topic words, so every entry point (mention, DM, slash command, CLI) shares one notion of a question.
+"""
+
+from __future__ import annotations
+
+import html
+import re
+import unicodedata
+from collections.abc import Iterable, Mapping
+
+import snowballstemmer
+
+from bot.core.lexicon import LEAD_IN, OTHER_QUESTION, OWNERSHIP_CUE, STEM_EXCEPTIONS, STOPWORDS
+
+_USER_MENTION = re.compile(r"<[@!][^>]*>")
+_CHANNEL_MENTION = re.compile(r"<#[A-Z0-9]+(?:\|([^>]*))?>")
+_LINK = re.compile(r"<((?:https?|mailto):[^>|]*)(?:\|([^>]*))?>")
+_EMOJI = re.compile(r":[a-z0-9_+'-]+:")
+_WORD = re.compile(r"[a-z0-9]+(?:&[a-z0-9]+)*")
+_QUOTES = str.maketrans({"’": "'", "‘": "'", "“": '"', "”": '"', "–": "-", "—": "-"})
+_POSSESSIVE = re.compile(r"(\w)'s\b")
+_STEMMER = snowballstemmer.stemmer("english")
+
+
+def clean_slack_text(text: str) -> str:
+    """Slack markup out, plain lower-case words in: mentions, links, emoji, entities and formatting."""
+    text = html.unescape(unicodedata.normalize("NFKC", text)).translate(_QUOTES)
+    text = _USER_MENTION.sub(" ", text)
+    text = _CHANNEL_MENTION.sub(lambda m: f" {(m.group(1) or '').replace('-', ' ')} ", text)
+    text = _LINK.sub(lambda m: f" {m.group(2) or ''} ", text)
+    text = _EMOJI.sub(" ", text.casefold())
+    text = re.sub(r"[*_~`>]+", " ", text)
+    return re.sub(r"\s+", " ", text).strip()
+
+
+def strip_lead_in(text: str) -> str:
+    """The topic of a cleaned question: "who is responsible for user experience?" -> "user experience"."""
+    text = re.sub(r"\bwho'?s\b", "who is", text).replace("what's", "what is")
+    text = _POSSESSIVE.sub(r"\1", text)
+    text = re.sub(r"[?!.,;:()\[\]\"]+", " ", text)
+    text = re.sub(r"\s+", " ", text).strip()
+    return re.sub(r"^(?:the|our|my|a|an) ", "", LEAD_IN.sub("", text, count=1).strip())
+
+
+def asks_something_else(text: str) -> bool:
+    """True for a cleaned question that asks when/how/whether rather than who owns (no ownership cue)."""
+    return bool(OTHER_QUESTION.match(text)) and not OWNERSHIP_CUE.search(text)
+
+
+def words(text: str) -> list[str]:
+    """The content words of a topic, in order: no punctuation, no stopwords, hyphens split."""
+    return [w for w in _WORD.findall(text.replace("-", " ").replace("/", " ")) if w not in STOPWORDS]
+
+
+def stem(word: str) -> str:
+    return STEM_EXCEPTIONS.get(word) or _STEMMER.stemWord(word)
+
+
+class Vocabulary:
+    """Maps a surface word to its canonical term: folded onto its synonym group's head, then stemmed.
+
+    Synonyms apply to whole words before stemming, so "developers" joins "engineer" while "develop",
+    which stems the same, does not; a plural finds its singular's group ("invoices" -> "invoice").
+    """
+
+    def __init__(self, synonym_groups: Iterable[Iterable[str]] = ()) -> None:
+        self._head: dict[str, str] = {}
+        for group in synonym_groups:
+            members = [w.casefold() for w in group]
+            for member in members:
+                self._head.setdefault(member, members[0])
+
+    @property
+    def synonyms(self) -> Mapping[str, str]:
+        return self._head
+
+    def term(self, word: str) -> str:
+        head = self._head.get(word)
+        if head is None and word.endswith("s"):
+            head = self._head.get(word[:-1]) or (self._head.get(word[:-2]) if word.endswith("es") else None)
+        return stem(head or word)
+
+    def terms(self, text: str) -> list[str]:
+        """Canonical terms of a title or alias, the same processing a question's topic gets."""
+        return [self.term(w) for w in words(clean_slack_text(text))]
+
+
+def topic_of(question: str) -> str:
+    """The cleaned topic phrase people will recognise ("hosting costs"), for messages and matching."""
+    return strip_lead_in(clean_slack_text(question))
+
+
+__all__ = ["Vocabulary", "asks_something_else", "clean_slack_text", "stem", "strip_lead_in", "topic_of", "words"]

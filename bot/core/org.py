@@ -1,0 +1,113 @@
+"""An organisation's settings: which roles it has, who holds them, who covers whom, local overrides.
+
+One per Slack workspace (the CLI reads one from a file). Checked against the knowledge base's roles and
+topics before anything uses them, with problems that name the field: `roles.CPTO.covers[1]: unknown
+role 'CXO'`. An override's free-text topic is bound to a responsibility id when the settings are checked,
+so a typo in a topic is refused up front instead of silently never matching.
+"""
+
+from __future__ import annotations
+
+from typing import Annotated, Any
+
+from pydantic import BaseModel, ConfigDict, StringConstraints, ValidationError
+
+from bot.core.matcher import ANSWER_THRESHOLD, Matcher
+from bot.core.models import KnowledgeBase, RoleId, Text
+from bot.core.problems import InvalidInput, Problem, from_validation_error, raise_if_any
+
+SlackUserId = Annotated[str, StringConstraints(pattern=r"^[UW][A-Z0-9]{2,20}$")]
+DEFAULT_ROLES = ("CEO", "CTO", "CPO", "COO")
+
+
+class Seat(BaseModel):
+    """A role as this organisation has it: who sits in it and which absent roles it stands in for."""
+
+    model_config = ConfigDict(extra="forbid", frozen=True)
+    holder: SlackUserId | None = None
+    covers: tuple[RoleId, ...] = ()
+
+
+class Override(BaseModel):
+    model_config = ConfigDict(extra="forbid", frozen=True)
+    topic: Text
+    role: RoleId
+    reason: Text | None = None
+    responsibility: str | None = None  # the id the topic was bound to; filled in by `check_org`
+
+
+class OrgSettings(BaseModel):
+    model_config = ConfigDict(extra="forbid", frozen=True)
+    name: str | None = None
+    roles: dict[RoleId, Seat]
+    fallback: RoleId = "CEO"
+    overrides: tuple[Override, ...] = ()
+    admins: tuple[SlackUserId, ...] = ()
+
+    def has(self, role_id: str) -> bool:
+        return role_id in self.roles
+
+    def holder(self, role_id: str) -> str | None:
+        seat = self.roles.get(role_id)
+        return seat.holder if seat else None
+
+    def coverer(self, role_id: str) -> str | None:
+        """The present role that covers `role_id`, if any (the first one listed wins)."""
+        return next((rid for rid, seat in self.roles.items() if role_id in seat.covers), None)
+
+    def override_for(self, responsibility_id: str) -> Override | None:
+        return next((o for o in self.overrides if o.responsibility == responsibility_id), None)
+
+
+def default_org() -> OrgSettings:
+    return OrgSettings(name=None, roles={r: Seat() for r in DEFAULT_ROLES}, fallback="CEO")
+
+
+def check_org(data: Any, kb: KnowledgeBase, matcher: Matcher) -> OrgSettings:
+    """Validated settings with every override bound to a responsibility, or `InvalidInput`."""
+    try:
+        org = OrgSettings.model_validate(data)
+    except ValidationError as error:
+        raise InvalidInput(from_validation_error(error)) from None
+    known = {r.id for r in kb.roles}
+    problems: list[Problem] = []
+    for role_id, seat in org.roles.items():
+        if role_id not in known:
+            problems.append(Problem(("roles", role_id), f"unknown role {role_id!r}"))
+        for index, covered in enumerate(seat.covers):
+            if covered not in known:
+                problems.append(Problem(("roles", role_id, "covers", index), f"unknown role {covered!r}"))
+            elif covered == role_id:
+                problems.append(Problem(("roles", role_id, "covers", index), "a role cannot cover itself"))
+    if org.fallback not in org.roles:
+        problems.append(Problem(("fallback",), f"{org.fallback!r} is not one of this organisation's roles"))
+    bound = []
+    for index, override in enumerate(org.overrides):
+        if override.role not in org.roles:
+            problems.append(
+                Problem(("overrides", index, "role"), f"{override.role!r} is not one of this organisation's roles")
+            )
+        responsibility = override.responsibility if _is_active(override.responsibility, kb) else None
+        responsibility = responsibility or bind_topic(override.topic, kb, matcher)
+        if responsibility is None:
+            problems.append(Problem(("overrides", index, "topic"), _no_topic_message(override.topic, matcher)))
+        bound.append(override.model_copy(update={"responsibility": responsibility}))
+    raise_if_any(problems)
+    return org.model_copy(update={"overrides": tuple(bound)})
+
+
+def bind_topic(topic: str, kb: KnowledgeBase, matcher: Matcher) -> str | None:
+    """A responsibility id named directly, or the one a question about `topic` confidently matches."""
+    if _is_active(topic, kb):
+        return topic
+    _, matches = matcher.match(topic, limit=1)
+    return matches[0].responsibility_id if matches and matches[0].score >= ANSWER_THRESHOLD else None
+
+
+def _is_active(responsibility_id: str | None, kb: KnowledgeBase) -> bool:
+    return any(r.id == responsibility_id and not r.retired for r in kb.responsibilities)
+
+
+def _no_topic_message(topic: str, matcher: Matcher) -> str:
+    closest = ", ".join(repr(matcher.title(rid)) for rid in matcher.closest_titles(topic))
+    return f"no topic in the knowledge base matches {topic!r}" + (f" (closest: {closest})" if closest else "")

@@ -1,0 +1,54 @@
+"""Who owns a responsibility in one organisation, and the plain-words story of how we got there.
+
+Order, as product design set it: an override for the responsibility wins; otherwise the knowledge
+base's owner if the organisation has that role; otherwise a present role that covers it; otherwise the
+organisation's fallback role.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from enum import Enum
+
+from bot.core.models import KnowledgeBase, Responsibility
+from bot.core.org import OrgSettings
+
+
+class Route(str, Enum):
+    OVERRIDE = "override"
+    OWNER = "owner"
+    COVERED = "covered"
+    FALLBACK = "fallback"
+
+
+@dataclass(frozen=True)
+class Owner:
+    role: str
+    holder: str | None
+    route: Route
+    steps: tuple[str, ...]  # sentences, in order, that explain the route
+
+
+def resolve_owner(kb: KnowledgeBase, org: OrgSettings, item: Responsibility) -> Owner:
+    usual = f"{item.title} is the {item.owner}'s in most companies."
+    override = org.override_for(item.id)
+    if override is not None:
+        steps = [usual, f"Your organisation has decided otherwise: here the {override.role} owns it."]
+        if override.reason:
+            steps.append(override.reason)
+        return Owner(override.role, org.holder(override.role), Route.OVERRIDE, tuple(steps))
+    if org.has(item.owner):
+        return Owner(item.owner, org.holder(item.owner), Route.OWNER, (item.reasoning,))
+    coverer = org.coverer(item.owner)
+    if coverer is not None:
+        step = f"Your organisation has no separate {item.owner}: the {coverer} covers that role, so the {coverer} owns it."
+        return Owner(coverer, org.holder(coverer), Route.COVERED, (usual, item.reasoning, step))
+    step = (
+        f"Your organisation has no {item.owner} and no role covers it, so it falls to the {org.fallback}, "
+        "your fallback role."
+    )
+    return Owner(org.fallback, org.holder(org.fallback), Route.FALLBACK, (usual, item.reasoning, step))
+
+
+def role_name(kb: KnowledgeBase, role_id: str) -> str:
+    return next((r.name for r in kb.roles if r.id == role_id), role_id)

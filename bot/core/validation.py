@@ -1,0 +1,56 @@
+"""Builds a `KnowledgeBase` from plain data and checks what one field alone cannot: references.
+
+An owner must be a known role, a citation a known source, ids unique. Problems carry the field path
+(`responsibilities[3].owner`), which the YAML loader turns into a file and line.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from pydantic import ValidationError
+
+from bot.core.models import KnowledgeBase
+from bot.core.problems import InvalidInput, Problem, from_validation_error, raise_if_any
+
+
+def build_knowledge_base(data: dict[str, Any]) -> KnowledgeBase:
+    try:
+        kb = KnowledgeBase.model_validate(data)
+    except ValidationError as error:
+        raise InvalidInput(from_validation_error(error)) from None
+    raise_if_any(check_knowledge(kb))
+    return kb
+
+
+def check_knowledge(kb: KnowledgeBase) -> list[Problem]:
+    problems = _duplicates("roles", [r.id for r in kb.roles])
+    problems += _duplicates("sources", [s.id for s in kb.sources])
+    problems += _duplicates("responsibilities", [r.id for r in kb.responsibilities])
+    role_ids = {r.id for r in kb.roles}
+    source_ids = {s.id for s in kb.sources}
+    for index, role in enumerate(kb.roles):
+        for j, combined in enumerate(role.combines):
+            if combined not in role_ids:
+                problems.append(Problem(("roles", index, "combines", j), f"unknown role {combined!r}"))
+    for index, item in enumerate(kb.responsibilities):
+        if item.owner not in role_ids:
+            problems.append(Problem(("responsibilities", index, "owner"), f"unknown role {item.owner!r}"))
+        for j, other in enumerate(item.shared_with):
+            if other not in role_ids:
+                problems.append(Problem(("responsibilities", index, "shared_with", j), f"unknown role {other!r}"))
+        if item.citation.source not in source_ids:
+            problems.append(
+                Problem(("responsibilities", index, "citation", "source"), f"unknown source {item.citation.source!r}")
+            )
+    return problems
+
+
+def _duplicates(section: str, ids: list[str]) -> list[Problem]:
+    seen: set[str] = set()
+    problems = []
+    for index, item in enumerate(ids):
+        if item in seen:
+            problems.append(Problem((section, index, "id"), f"id {item!r} is used twice"))
+        seen.add(item)
+    return problems

@@ -1,0 +1,81 @@
+"""The knowledge service: the stored knowledge base, an answer engine kept in step with it, org settings.
+
+Every process keeps one `Engine` (the precomputed matcher) and rebuilds it only when the database's
+knowledge revision moves, so an admin's change reaches the next question in every web process without
+a restart, and an unchanged knowledge base costs one small query per question.
+"""
+
+from __future__ import annotations
+
+import logging
+import threading
+from pathlib import Path
+from typing import Any
+
+from bot.core.answer import Answer, Engine, Mention
+from bot.core.knowledge_files import digest, load_knowledge
+from bot.core.org import OrgSettings, default_org
+from bot.store.database import Database
+from bot.store.repository import KnowledgeRepository, OrgRepository
+
+log = logging.getLogger(__name__)
+
+
+class KnowledgeService:
+    def __init__(self, db: Database, knowledge_dir: Path):
+        self.db = db
+        self.knowledge_dir = knowledge_dir
+        self._engine: tuple[int, Engine] | None = None
+        self._lock = threading.Lock()
+
+    def prepare(self) -> None:
+        """Brings the schema up to date and seeds the shipped knowledge into an empty database.
+
+        A database whose knowledge nobody has edited follows the shipped files: when they change (a new
+        release), it is seeded again. Once an admin edits anything, the files no longer overwrite it.
+        """
+        self.db.migrate()
+        shipped = load_knowledge(self.knowledge_dir)
+        fingerprint = digest(shipped)
+        with self.db.exclusive() as session:
+            repo = KnowledgeRepository(session)
+            state = repo.state()
+            if state is None or (not state.edited and state.seed_digest != fingerprint):
+                log.info("seeding the knowledge base from %s", self.knowledge_dir)
+                repo.replace(shipped, by=None, seed_digest=fingerprint)
+
+    def engine(self) -> Engine:
+        with self.db.transaction() as session:
+            repo = KnowledgeRepository(session)
+            revision = repo.revision()
+            cached = self._engine
+            if cached is not None and cached[0] == revision:
+                return cached[1]
+            with self._lock:
+                if self._engine is None or self._engine[0] != revision:
+                    self._engine = (revision, Engine(repo.load()))
+                return self._engine[1]
+
+    def org(self, team_id: str | None) -> OrgSettings:
+        """The workspace's settings; the default organisation when it has none saved."""
+        if not team_id:
+            return default_org()
+        with self.db.transaction() as session:
+            stored = OrgRepository(session).get(team_id)
+        if stored is None:
+            return default_org()
+        return self.engine().check_org(stored[0])
+
+    def check_org(self, data: Any) -> OrgSettings:
+        return self.engine().check_org(data)
+
+    def save_org(self, team_id: str, data: Any, *, by: str | None) -> OrgSettings:
+        org = self.check_org(data)
+        with self.db.transaction() as session:
+            OrgRepository(session).save(team_id, org, by=by)
+        return org
+
+    def ask(
+        self, question: str, *, team_id: str | None = None, org: OrgSettings | None = None, mention: Mention = str
+    ) -> Answer:
+        return self.engine().answer(question, org or self.org(team_id), mention=mention)

@@ -1,0 +1,217 @@
+"""Reads and writes the knowledge base and organisation settings, translating rows to core models.
+
+Callers hold the transaction (`Database.transaction()`); the repository never commits, so a whole import
+or an admin's save is one unit of work. Writes bump the knowledge base's revision in the same
+transaction, which is how other processes learn that their matcher is stale.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from sqlalchemy import delete, select
+from sqlalchemy.orm import Session
+
+from bot.core.models import Citation, KnowledgeBase, Responsibility, Role, Source
+from bot.core.org import OrgSettings
+from bot.store.tables import (
+    AliasRow,
+    KbState,
+    OrgRoleRow,
+    OrgRow,
+    OverrideRow,
+    ResponsibilityRow,
+    RoleRow,
+    SourceRow,
+    SynonymGroupRow,
+    utcnow,
+)
+
+
+class KnowledgeRepository:
+    def __init__(self, session: Session):
+        self.session = session
+
+    def state(self) -> KbState | None:
+        return self.session.get(KbState, 1)
+
+    def revision(self) -> int:
+        state = self.state()
+        return state.revision if state else 0
+
+    def load(self) -> KnowledgeBase:
+        s = self.session
+        aliases: dict[str, list[str]] = {}
+        for alias in s.scalars(select(AliasRow).order_by(AliasRow.responsibility_id, AliasRow.position)):
+            aliases.setdefault(alias.responsibility_id, []).append(alias.text)
+        return KnowledgeBase(
+            roles=tuple(
+                Role(id=r.id, name=r.name, focus=r.focus, combines=tuple(r.combines))
+                for r in s.scalars(select(RoleRow).order_by(RoleRow.position))
+            ),
+            sources=tuple(
+                Source(id=r.id, title=r.title, url=r.url, seed=r.seed)
+                for r in s.scalars(select(SourceRow).order_by(SourceRow.position))
+            ),
+            responsibilities=tuple(
+                _responsibility(r, aliases.get(r.id, []))
+                for r in s.scalars(select(ResponsibilityRow).order_by(ResponsibilityRow.position))
+            ),
+            synonyms=tuple(tuple(g.words) for g in s.scalars(select(SynonymGroupRow).order_by(SynonymGroupRow.id))),
+        )
+
+    def replace(self, kb: KnowledgeBase, *, by: str | None, seed_digest: str | None = None) -> None:
+        """Makes the stored knowledge equal `kb`; an entry missing from `kb` is retired, never dropped."""
+        s = self.session
+        _sync(s, RoleRow, {r.id: dict(name=r.name, focus=r.focus, combines=list(r.combines)) for r in kb.roles})
+        _sync(s, SourceRow, {r.id: dict(title=r.title, url=r.url, seed=r.seed) for r in kb.sources})
+        given = {r.id for r in kb.responsibilities}
+        for position, item in enumerate(kb.responsibilities):
+            self.save_responsibility(item, by=by, position=position)
+        for row in s.scalars(select(ResponsibilityRow).where(ResponsibilityRow.id.not_in(given))):
+            if not row.retired:
+                row.retired, row.version, row.updated_by, row.updated_at = True, row.version + 1, by, utcnow()
+        s.execute(delete(SynonymGroupRow))
+        s.add_all(SynonymGroupRow(words=list(group)) for group in kb.synonyms)
+        self.bump(seed_digest=seed_digest, edited=seed_digest is None)
+
+    def save_responsibility(self, item: Responsibility, *, by: str | None, position: int | None = None) -> bool:
+        """Inserts or updates one entry; True when anything changed (and its version went up)."""
+        s = self.session
+        values = dict(
+            title=item.title,
+            owner=item.owner,
+            shared_with=list(item.shared_with),
+            shared_note=item.shared_note,
+            reasoning=item.reasoning,
+            source_id=item.citation.source,
+            quote=item.citation.quote,
+            retired=item.retired,
+        )
+        row = s.get(ResponsibilityRow, item.id)
+        old_aliases = [a.text for a in row_aliases(s, item.id)] if row else []
+        if row is None:
+            last = s.scalars(select(ResponsibilityRow.position).order_by(ResponsibilityRow.position.desc())).first()
+            row = ResponsibilityRow(id=item.id, position=position if position is not None else (last or 0) + 1)
+            s.add(row)
+            changed = True
+        else:
+            changed = any(getattr(row, k) != v for k, v in values.items()) or old_aliases != list(item.aliases)
+            if position is not None and row.position != position:
+                row.position = position
+        if not changed:
+            return False
+        for key, value in values.items():
+            setattr(row, key, value)
+        row.version = (row.version or 0) + 1
+        row.updated_by, row.updated_at = by, utcnow()
+        s.execute(delete(AliasRow).where(AliasRow.responsibility_id == item.id))
+        s.flush()
+        s.add_all(AliasRow(responsibility_id=item.id, position=i, text=t) for i, t in enumerate(item.aliases))
+        return True
+
+    def bump(self, *, seed_digest: str | None = None, edited: bool = True) -> None:
+        state = self.state()
+        if state is None:
+            state = KbState(id=1, revision=0, edited=False)
+            self.session.add(state)
+        state.revision = (state.revision or 0) + 1
+        state.updated_at = utcnow()
+        if seed_digest is not None:
+            state.seed_digest, state.edited = seed_digest, False
+        elif edited:
+            state.edited = True
+
+
+class OrgRepository:
+    def __init__(self, session: Session):
+        self.session = session
+
+    def get(self, team_id: str) -> tuple[dict[str, Any], int] | None:
+        """The stored settings in the org-file shape, with their version; None when never saved."""
+        row = self.session.get(OrgRow, team_id)
+        if row is None:
+            return None
+        roles = self.session.scalars(
+            select(OrgRoleRow).where(OrgRoleRow.team_id == team_id).order_by(OrgRoleRow.position)
+        )
+        overrides = self.session.scalars(
+            select(OverrideRow).where(OverrideRow.team_id == team_id).order_by(OverrideRow.position)
+        )
+        data: dict[str, Any] = {
+            "name": row.name,
+            "roles": {r.role_id: _without_empty({"holder": r.holder, "covers": list(r.covers)}) for r in roles},
+            "fallback": row.fallback,
+            "overrides": [
+                _without_empty({"topic": o.topic, "role": o.role, "reason": o.reason, "responsibility": o.responsibility_id})
+                for o in overrides
+            ],
+            "admins": list(row.admins),
+        }
+        return data, row.version
+
+    def save(self, team_id: str, org: OrgSettings, *, by: str | None) -> int:
+        """Stores validated settings whole, replacing the old ones; returns the new version."""
+        s = self.session
+        row = s.get(OrgRow, team_id)
+        if row is None:
+            row = OrgRow(team_id=team_id, version=0)
+            s.add(row)
+        row.name, row.fallback, row.admins = org.name, org.fallback, list(org.admins)
+        row.version = (row.version or 0) + 1
+        row.updated_by, row.updated_at = by, utcnow()
+        s.execute(delete(OrgRoleRow).where(OrgRoleRow.team_id == team_id))
+        s.execute(delete(OverrideRow).where(OverrideRow.team_id == team_id))
+        s.flush()
+        s.add_all(
+            OrgRoleRow(team_id=team_id, role_id=rid, position=i, holder=seat.holder, covers=list(seat.covers))
+            for i, (rid, seat) in enumerate(org.roles.items())
+        )
+        s.add_all(
+            OverrideRow(
+                team_id=team_id, position=i, topic=o.topic, role=o.role, reason=o.reason,
+                responsibility_id=o.responsibility,
+            )
+            for i, o in enumerate(org.overrides)
+        )
+        return row.version
+
+
+def row_aliases(session: Session, responsibility_id: str) -> list[AliasRow]:
+    return list(
+        session.scalars(
+            select(AliasRow).where(AliasRow.responsibility_id == responsibility_id).order_by(AliasRow.position)
+        )
+    )
+
+
+def _responsibility(row: ResponsibilityRow, aliases: list[str]) -> Responsibility:
+    return Responsibility(
+        id=row.id,
+        title=row.title,
+        owner=row.owner,
+        shared_with=tuple(row.shared_with),
+        shared_note=row.shared_note,
+        aliases=tuple(aliases),
+        reasoning=row.reasoning,
+        citation=Citation(source=row.source_id, quote=row.quote),
+        retired=row.retired,
+    )
+
+
+def _sync(session: Session, table: type, wanted: dict[str, dict[str, Any]]) -> None:
+    """Updates, inserts and deletes rows so `table` holds exactly `wanted`, in order."""
+    existing = {row.id: row for row in session.scalars(select(table))}
+    for position, (key, values) in enumerate(wanted.items()):
+        row = existing.get(key) or table(id=key)
+        for name, value in {**values, "position": position}.items():
+            setattr(row, name, value)
+        session.add(row)
+    for key, row in existing.items():
+        if key not in wanted:
+            session.delete(row)
+    session.flush()
+
+
+def _without_empty(values: dict[str, Any]) -> dict[str, Any]:
+    return {k: v for k, v in values.items() if v not in (None, [], "")}

@@ -1,0 +1,111 @@
+"""The database tables. Rows are translated to and from the core's pydantic models by the repository.
+
+Every table the app needs, knowledge and per-workspace alike, is declared here so Alembic sees one
+metadata. `kb_state` holds the knowledge base's revision: every write bumps it, and each web process
+compares it with the revision its matcher was built from, so a change shows in every process at once.
+"""
+
+from __future__ import annotations
+
+from datetime import datetime, timezone
+from typing import Any
+
+from sqlalchemy import JSON, Boolean, DateTime, ForeignKey, Integer, String, Text
+from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column
+
+
+def utcnow() -> datetime:
+    return datetime.now(timezone.utc)
+
+
+class Base(DeclarativeBase):
+    type_annotation_map = {dict[str, Any]: JSON, list[Any]: JSON}
+
+
+class KbState(Base):
+    __tablename__ = "kb_state"
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    revision: Mapped[int] = mapped_column(Integer, default=0)
+    seed_digest: Mapped[str | None] = mapped_column(String(64))
+    edited: Mapped[bool] = mapped_column(Boolean, default=False)
+    updated_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), default=utcnow)
+
+
+class RoleRow(Base):
+    __tablename__ = "roles"
+    id: Mapped[str] = mapped_column(String(10), primary_key=True)
+    position: Mapped[int] = mapped_column(Integer)
+    name: Mapped[str] = mapped_column(String(200))
+    focus: Mapped[str] = mapped_column(Text)
+    combines: Mapped[list[Any]] = mapped_column(default=list)
+
+
+class SourceRow(Base):
+    __tablename__ = "sources"
+    id: Mapped[str] = mapped_column(String(80), primary_key=True)
+    position: Mapped[int] = mapped_column(Integer)
+    title: Mapped[str] = mapped_column(Text)
+    url: Mapped[str | None] = mapped_column(Text)
+    seed: Mapped[str | None] = mapped_column(String(200))
+
+
+class ResponsibilityRow(Base):
+    __tablename__ = "responsibilities"
+    id: Mapped[str] = mapped_column(String(80), primary_key=True)
+    position: Mapped[int] = mapped_column(Integer)
+    title: Mapped[str] = mapped_column(String(120))
+    owner: Mapped[str] = mapped_column(ForeignKey("roles.id"))
+    shared_with: Mapped[list[Any]] = mapped_column(default=list)
+    shared_note: Mapped[str | None] = mapped_column(Text)
+    reasoning: Mapped[str] = mapped_column(Text)
+    source_id: Mapped[str] = mapped_column(ForeignKey("sources.id"))
+    quote: Mapped[str] = mapped_column(Text)
+    retired: Mapped[bool] = mapped_column(Boolean, default=False)
+    version: Mapped[int] = mapped_column(Integer, default=1)
+    updated_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), default=utcnow)
+    updated_by: Mapped[str | None] = mapped_column(String(40))
+
+
+class AliasRow(Base):
+    __tablename__ = "aliases"
+    id: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=True)
+    responsibility_id: Mapped[str] = mapped_column(ForeignKey("responsibilities.id", ondelete="CASCADE"), index=True)
+    position: Mapped[int] = mapped_column(Integer)
+    text: Mapped[str] = mapped_column(String(120))
+
+
+class SynonymGroupRow(Base):
+    __tablename__ = "synonym_groups"
+    id: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=True)
+    words: Mapped[list[Any]] = mapped_column()
+
+
+class OrgRow(Base):
+    __tablename__ = "orgs"
+    team_id: Mapped[str] = mapped_column(String(40), primary_key=True)
+    name: Mapped[str | None] = mapped_column(String(200))
+    fallback: Mapped[str] = mapped_column(String(10))
+    admins: Mapped[list[Any]] = mapped_column(default=list)
+    version: Mapped[int] = mapped_column(Integer, default=1)
+    updated_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), default=utcnow)
+    updated_by: Mapped[str | None] = mapped_column(String(40))
+
+
+class OrgRoleRow(Base):
+    __tablename__ = "org_roles"
+    team_id: Mapped[str] = mapped_column(ForeignKey("orgs.team_id", ondelete="CASCADE"), primary_key=True)
+    role_id: Mapped[str] = mapped_column(String(10), primary_key=True)
+    position: Mapped[int] = mapped_column(Integer)
+    holder: Mapped[str | None] = mapped_column(String(40))
+    covers: Mapped[list[Any]] = mapped_column(default=list)
+
+
+class OverrideRow(Base):
+    __tablename__ = "overrides"
+    id: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=True)
+    team_id: Mapped[str] = mapped_column(ForeignKey("orgs.team_id", ondelete="CASCADE"), index=True)
+    position: Mapped[int] = mapped_column(Integer)
+    topic: Mapped[str] = mapped_column(Text)
+    role: Mapped[str] = mapped_column(String(10))
+    reason: Mapped[str | None] = mapped_column(Text)
+    responsibility_id: Mapped[str | None] = mapped_column(String(80))
