@@ -23,7 +23,7 @@ def register(subparsers: argparse._SubParsersAction) -> None:
         description="Answer who owns an area of work. With no question, reads questions from standard "
         "input, one a line, and answers each in order.",
     )
-    parser.add_argument("question", nargs="*", help='for example: who owns hosting costs?')
+    parser.add_argument("question", nargs="*", help="for example: who owns hosting costs?")
     parser.add_argument("--json", action="store_true", help="print one JSON object a question")
     parser.add_argument("--org", type=Path, metavar="FILE", help="organisation settings YAML to answer for")
     parser.add_argument("--team", metavar="TEAM_ID", help="answer for a workspace's stored settings")

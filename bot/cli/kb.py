@@ -16,8 +16,9 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     actions = parser.add_subparsers(dest="action", required=True, metavar="ACTION")
 
     validate = actions.add_parser("validate", help="check a knowledge folder or file without changing anything")
-    validate.add_argument("path", type=Path, nargs="?", help="a knowledge/ folder or an exported file "
-                          "(default: the shipped knowledge)")
+    validate.add_argument(
+        "path", type=Path, nargs="?", help="a knowledge/ folder or an exported file (default: the shipped knowledge)"
+    )
     validate.set_defaults(run=run_validate)
 
     load = actions.add_parser("import", help="replace the stored knowledge base with a file's, in one transaction")
@@ -32,8 +33,10 @@ def register(subparsers: argparse._SubParsersAction) -> None:
 
 def run_validate(args: argparse.Namespace) -> int:
     kb, org = validate_file(args.path or Settings().knowledge_dir)
-    print(f"ok: {len(kb.roles)} roles, {len(kb.sources)} sources, {len(kb.responsibilities)} responsibilities"
-          + (", org settings" if org else ""))
+    print(
+        f"ok: {len(kb.roles)} roles, {len(kb.sources)} sources, {len(kb.responsibilities)} responsibilities"
+        + (", org settings" if org else "")
+    )
     return 0
 
 

@@ -178,7 +178,9 @@ class Engine:
         ids += [rid for rid in self.matcher.closest_titles(topic, SUGGESTIONS) if rid not in ids]
         suggestions = [TopicRef(id=rid, title=self._items[rid].title) for rid in ids[:SUGGESTIONS]]
         if topic:
-            reasoning = f"I'm not sure who owns “{topic}”: it doesn't match anything in my knowledge base closely enough."
+            reasoning = (
+                f"I'm not sure who owns “{topic}”: it doesn't match anything in my knowledge base closely enough."
+            )
         else:
             reasoning = "Ask me about an area of work, for example “who owns hosting costs?”."
         if suggestions:

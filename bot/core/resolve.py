@@ -41,7 +41,9 @@ def resolve_owner(kb: KnowledgeBase, org: OrgSettings, item: Responsibility) -> 
         return Owner(item.owner, org.holder(item.owner), Route.OWNER, (item.reasoning,))
     coverer = org.coverer(item.owner)
     if coverer is not None:
-        step = f"Your organisation has no separate {item.owner}: the {coverer} covers that role, so the {coverer} owns it."
+        step = (
+            f"Your organisation has no separate {item.owner}: the {coverer} covers that role, so the {coverer} owns it."
+        )
         return Owner(coverer, org.holder(coverer), Route.COVERED, (usual, item.reasoning, step))
     step = (
         f"Your organisation has no {item.owner} and no role covers it, so it falls to the {org.fallback}, "

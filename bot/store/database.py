@@ -26,7 +26,7 @@ def normalise_url(url: str) -> str:
     """Hosting platforms hand out `postgres://` URLs; SQLAlchemy wants a driver-qualified one."""
     for prefix in ("postgres://", "postgresql://"):
         if url.startswith(prefix):
-            return "postgresql+psycopg://" + url[len(prefix):]
+            return "postgresql+psycopg://" + url[len(prefix) :]
     return url
 
 

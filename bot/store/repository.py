@@ -143,7 +143,9 @@ class OrgRepository:
             "roles": {r.role_id: _without_empty({"holder": r.holder, "covers": list(r.covers)}) for r in roles},
             "fallback": row.fallback,
             "overrides": [
-                _without_empty({"topic": o.topic, "role": o.role, "reason": o.reason, "responsibility": o.responsibility_id})
+                _without_empty(
+                    {"topic": o.topic, "role": o.role, "reason": o.reason, "responsibility": o.responsibility_id}
+                )
                 for o in overrides
             ],
             "admins": list(row.admins),
@@ -169,7 +171,11 @@ class OrgRepository:
         )
         s.add_all(
             OverrideRow(
-                team_id=team_id, position=i, topic=o.topic, role=o.role, reason=o.reason,
+                team_id=team_id,
+                position=i,
+                topic=o.topic,
+                role=o.role,
+                reason=o.reason,
                 responsibility_id=o.responsibility,
             )
             for i, o in enumerate(org.overrides)
