@@ -10,7 +10,9 @@ from __future__ import annotations
 from datetime import datetime, timezone
 from typing import Any
 
-from sqlalchemy import JSON, Boolean, DateTime, ForeignKey, Integer, String, Text
+from slack_sdk.oauth.installation_store.sqlalchemy import SQLAlchemyInstallationStore as SlackInstallationStore
+from slack_sdk.oauth.state_store.sqlalchemy import SQLAlchemyOAuthStateStore as SlackOAuthStateStore
+from sqlalchemy import JSON, Boolean, DateTime, ForeignKey, Integer, String, Text, UniqueConstraint
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column
 
 
@@ -109,3 +111,64 @@ class OverrideRow(Base):
     role: Mapped[str] = mapped_column(String(10))
     reason: Mapped[str | None] = mapped_column(Text)
     responsibility_id: Mapped[str | None] = mapped_column(String(80))
+
+
+# --- Slack app: installations (slack_sdk's own table shapes), event de-duplication, feedback ---------
+SlackInstallationStore.build_installations_table(Base.metadata, SlackInstallationStore.default_installations_table_name)
+SlackInstallationStore.build_bots_table(Base.metadata, SlackInstallationStore.default_bots_table_name)
+SlackOAuthStateStore.build_oauth_states_table(Base.metadata, SlackOAuthStateStore.default_table_name)
+
+
+class ProcessedEvent(Base):
+    """Slack events already taken on; the primary key makes a retried event's second insert fail."""
+
+    __tablename__ = "processed_events"
+    event_id: Mapped[str] = mapped_column(String(64), primary_key=True)
+    team_id: Mapped[str | None] = mapped_column(String(40))
+    received_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), default=utcnow, index=True)
+
+
+class FeedbackRow(Base):
+    """One person's 👍 / 👎 on one answer message; voting again changes the vote, never adds one."""
+
+    __tablename__ = "feedback"
+    __table_args__ = (UniqueConstraint("team_id", "channel_id", "message_ts", "user_id"),)
+    id: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=True)
+    team_id: Mapped[str] = mapped_column(String(40), index=True)
+    channel_id: Mapped[str] = mapped_column(String(40))
+    message_ts: Mapped[str] = mapped_column(String(40))
+    user_id: Mapped[str] = mapped_column(String(40))
+    responsibility_id: Mapped[str | None] = mapped_column(String(80), index=True)
+    question: Mapped[str] = mapped_column(Text)
+    vote: Mapped[int] = mapped_column(Integer)  # +1 or -1
+    created_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), default=utcnow)
+
+
+# --- Admin: questions the bot could not answer, and the audit log -------------------------------------
+class UnansweredRow(Base):
+    __tablename__ = "unanswered_questions"
+    __table_args__ = (UniqueConstraint("team_id", "key"),)
+    id: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=True)
+    team_id: Mapped[str] = mapped_column(String(40), index=True)
+    key: Mapped[str] = mapped_column(String(200))  # the normalised topic, so rephrasings count together
+    text: Mapped[str] = mapped_column(Text)  # the latest wording
+    count: Mapped[int] = mapped_column(Integer, default=1)
+    first_asked_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), default=utcnow)
+    last_asked_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), default=utcnow)
+    resolved: Mapped[bool] = mapped_column(Boolean, default=False)
+
+
+class AuditRow(Base):
+    """Every change: who, when, what, and the entity before and after (None where it did not exist)."""
+
+    __tablename__ = "audit_log"
+    id: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=True)
+    team_id: Mapped[str | None] = mapped_column(String(40), index=True)
+    actor: Mapped[str | None] = mapped_column(String(40))
+    action: Mapped[str] = mapped_column(String(40))
+    entity_type: Mapped[str] = mapped_column(String(40))
+    entity_id: Mapped[str] = mapped_column(String(80))
+    before: Mapped[dict[str, Any] | None] = mapped_column(JSON)
+    after: Mapped[dict[str, Any] | None] = mapped_column(JSON)
+    reverts: Mapped[int | None] = mapped_column(Integer)  # the audit entry this change undid
+    created_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), default=utcnow, index=True)
