@@ -1,0 +1,39 @@
+"""`kb validate | import | export` through a real subprocess on a private SQLite file."""
+
+import json
+
+import yaml
+
+from tests.cli.test_ask_cli import run
+
+
+def test_validate_checks_the_shipped_knowledge(cli_env):
+    result = run(["kb", "validate"], cli_env)
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.startswith("ok: 5 roles, 5 sources,")
+
+
+def test_export_then_import_then_export_is_identical(cli_env, tmp_path):
+    first = run(["kb", "export"], cli_env).stdout
+    assert yaml.safe_load(first)["responsibilities"]
+    (tmp_path / "kb.yaml").write_text(first)
+    assert run(["kb", "import", str(tmp_path / "kb.yaml")], cli_env).returncode == 0
+    assert run(["kb", "export"], cli_env).stdout == first
+
+
+def test_an_edited_import_changes_the_next_answer(cli_env, tmp_path):
+    data = yaml.safe_load(run(["kb", "export"], cli_env).stdout)
+    next(r for r in data["responsibilities"] if r["id"] == "hosting-costs")["owner"] = "CEO"
+    (tmp_path / "kb.yaml").write_text(yaml.safe_dump(data, allow_unicode=True))
+    assert run(["kb", "import", str(tmp_path / "kb.yaml")], cli_env).returncode == 0
+    assert json.loads(run(["ask", "--json", "who owns hosting costs?"], cli_env).stdout)["role"] == "CEO"
+
+
+def test_a_broken_import_names_the_problem_and_changes_nothing(cli_env, tmp_path):
+    before = run(["kb", "export"], cli_env).stdout
+    bundle = tmp_path / "kb.yaml"
+    bundle.write_text(before.replace("owner: CPO", "owner: CXO", 1))
+    result = run(["kb", "import", str(bundle)], cli_env)
+    assert result.returncode == 2
+    assert f"{bundle}:" in result.stderr and ".owner: unknown role 'CXO'" in result.stderr
+    assert run(["kb", "export"], cli_env).stdout == before

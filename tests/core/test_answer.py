@@ -1,0 +1,120 @@
+"""The answer engine on the shipped knowledge base: honest, sourced, org-aware."""
+
+import yaml
+
+from bot.core.answer import Engine
+from bot.core.org import default_org
+from tests.conftest import SHARED
+
+
+def org(engine: Engine, text: str):
+    return engine.check_org(yaml.safe_load(text))
+
+
+def test_hosting_costs_belong_to_the_cto_with_source_and_quote(engine):
+    answer = engine.answer("who owns hosting costs?")
+    assert answer.role == "CTO"
+    assert answer.role_name == "Chief Technology Officer"
+    assert answer.responsibility.id == "hosting-costs"
+    assert answer.confidence >= 0.9
+    assert answer.source.quote and answer.source.title
+    assert answer.route == "owner"
+
+
+def test_an_off_topic_question_gets_no_role_and_three_suggestions(engine):
+    answer = engine.answer("who owns the stapler?")
+    assert answer.role is None and answer.holder is None and answer.source is None
+    assert len(answer.suggestions) == 3
+    assert "not sure" in answer.reasoning
+
+
+def test_an_empty_question_asks_for_a_topic(engine):
+    answer = engine.answer("<@U0BOT>")
+    assert answer.role is None
+    assert "hosting costs" in answer.reasoning
+
+
+def test_a_cpto_covers_the_cto_and_the_reasoning_says_so(engine):
+    answer = engine.answer(
+        "who owns hosting costs?", org(engine, "roles: {CEO: {}, CPTO: {holder: U0CPTO1, covers: [CTO, CPO]}}")
+    )
+    assert (answer.role, answer.holder, answer.route) == ("CPTO", "U0CPTO1", "covered")
+    assert "no separate CTO: the CPTO covers that role, so the CPTO owns it" in answer.reasoning
+    assert "U0CPTO1" in answer.reasoning
+
+
+def test_an_absent_uncovered_role_falls_back(engine):
+    answer = engine.answer(
+        "who handles regulatory compliance?", org(engine, "roles: {CEO: {holder: U0CEO01}, CTO: {}}")
+    )
+    assert (answer.role, answer.holder, answer.route) == ("CEO", "U0CEO01", "fallback")
+    assert "falls to the CEO" in answer.reasoning
+
+
+def test_an_override_beats_the_knowledge_base_and_gives_its_reason(engine):
+    settings = """
+roles: {CEO: {}, CTO: {}, CPO: {}, COO: {holder: U0COO01}}
+overrides: [{topic: cloud spend, role: COO, reason: Finance pays the cloud provider here.}]
+"""
+    answer = engine.answer("who owns hosting costs?", org(engine, settings))
+    assert (answer.role, answer.holder, answer.route) == ("COO", "U0COO01", "override")
+    assert "Finance pays the cloud provider here." in answer.reasoning
+    assert engine.answer("who owns the product roadmap?", org(engine, settings)).role == "CPO"
+
+
+def test_mentions_are_formatted_by_the_caller(engine):
+    settings = org(engine, "roles: {CEO: {}, CTO: {holder: U0CTO01}, CPO: {}, COO: {}}")
+    answer = engine.answer("who owns security?", settings, mention=lambda u: f"<@{u}>")
+    assert "<@U0CTO01>" in answer.reasoning
+
+
+def test_a_topic_picked_by_id_is_answered_with_full_confidence(engine):
+    answer = engine.answer_responsibility("pricing", default_org())
+    assert answer.role == "CPO" and answer.confidence == 1.0
+    assert engine.answer_responsibility("no-such-topic") is None
+
+
+def test_two_close_matches_owned_by_different_roles_make_a_shared_answer(kb):
+    from bot.core.models import Citation, KnowledgeBase, Responsibility
+
+    def item(rid, owner, alias):
+        return Responsibility(
+            id=rid,
+            title=rid.title(),
+            owner=owner,
+            aliases=(alias,),
+            reasoning="r",
+            citation=Citation(source=kb.sources[0].id, quote="q"),
+        )
+
+    small = KnowledgeBase(
+        roles=kb.roles,
+        sources=kb.sources,
+        responsibilities=(
+            item("vendor-tech", "CTO", "vendor contracts"),
+            item("vendor-ops", "COO", "contracts with vendors"),
+        ),
+    )
+    answer = Engine(small).answer("who owns vendor contracts?")
+    assert {answer.role, *(s.role for s in answer.shared)} == {"CTO", "COO"}
+    assert "This area is shared" in answer.reasoning
+
+
+def test_the_answer_json_has_the_contracted_keys(engine):
+    keys = set(engine.answer("pricing").to_json())
+    assert {
+        "role",
+        "role_name",
+        "holder",
+        "responsibility",
+        "confidence",
+        "reasoning",
+        "source",
+        "alternatives",
+        "suggestions",
+    } <= keys
+
+
+def test_shared_eval_orgs_are_accepted(engine):
+    for path in sorted((SHARED / "eval" / "orgs").glob("*.yaml")):
+        engine.check_org(yaml.safe_load(path.read_text()))

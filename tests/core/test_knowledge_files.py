@@ -1,0 +1,84 @@
+"""The shipped knowledge base: valid, complete, and every quote really in the article it cites."""
+
+import re
+from pathlib import Path
+
+import pytest
+
+from bot.core.knowledge_files import load_knowledge
+from bot.core.yamlfile import InvalidFile
+from tests.conftest import KNOWLEDGE_DIR, SHARED
+
+SEEDS = SHARED / "seeds"
+
+
+def squash(text: str) -> str:
+    return re.sub(r"\s+", " ", text).strip()
+
+
+def test_the_shipped_knowledge_base_has_an_entry_for_each_responsibility_in_the_articles(kb):
+    assert len(kb.responsibilities) >= 40
+    assert {r.id for r in kb.roles} == {"CEO", "CTO", "CPO", "COO", "CPTO"}
+    assert {r.owner for r in kb.responsibilities} >= {"CTO", "CPO", "COO"}
+
+
+def test_every_quote_occurs_verbatim_in_the_seed_it_cites(kb):
+    texts = {s.id: squash((SEEDS / s.seed).read_text(encoding="utf-8")) for s in kb.sources}
+    missing = [r.id for r in kb.responsibilities if squash(r.citation.quote) not in texts[r.citation.source]]
+    assert missing == []
+
+
+def test_sources_carry_the_titles_and_links_of_sources_md(kb):
+    listing = (SEEDS / "SOURCES.md").read_text(encoding="utf-8")
+    for source in kb.sources:
+        row = next(line for line in listing.splitlines() if line.startswith(f"| {source.seed} |"))
+        assert (source.url or "no public address known") in row
+    assert sum(s.url is None for s in kb.sources) == 1
+
+
+def test_every_article_is_cited_and_every_entry_has_several_aliases(kb):
+    assert {r.citation.source for r in kb.responsibilities} == {s.id for s in kb.sources}
+    assert all(len(r.aliases) >= 3 for r in kb.responsibilities)
+
+
+def test_no_alias_belongs_to_two_entries(kb):
+    seen: dict[str, str] = {}
+    for item in kb.responsibilities:
+        for alias in (item.title, *item.aliases):
+            assert seen.setdefault(alias.casefold(), item.id) == item.id, alias
+
+
+def test_shared_topics_explain_how_they_are_shared(kb):
+    assert all(r.shared_note for r in kb.responsibilities if r.shared_with)
+
+
+def broken_copy(tmp_path: Path, old: str, new: str) -> Path:
+    for name in ("roles", "sources", "responsibilities", "synonyms"):
+        text = (KNOWLEDGE_DIR / f"{name}.yaml").read_text(encoding="utf-8")
+        (tmp_path / f"{name}.yaml").write_text(text.replace(old, new, 1), encoding="utf-8")
+    return tmp_path
+
+
+def test_a_bad_owner_is_reported_with_file_line_and_field(tmp_path):
+    folder = broken_copy(tmp_path, "owner: CTO", "owner: CXO")
+    with pytest.raises(InvalidFile) as caught:
+        load_knowledge(folder)
+    (message,) = caught.value.messages
+    assert re.fullmatch(
+        rf"{re.escape(str(folder / 'responsibilities.yaml'))}:\d+: responsibilities\[\d+\]\.owner: unknown role 'CXO'",
+        message,
+    )
+    line = int(message.split(":")[1])
+    assert "owner: CXO" in (folder / "responsibilities.yaml").read_text().splitlines()[line - 1]
+
+
+def test_a_quote_over_300_characters_is_refused(tmp_path):
+    folder = broken_copy(tmp_path, "quote: ", "quote: " + "x" * 301 + " ")
+    with pytest.raises(InvalidFile, match=r"citation\.quote: String should have at most 300 characters"):
+        load_knowledge(folder)
+
+
+def test_broken_yaml_names_the_line(tmp_path):
+    (tmp_path / "bad.yaml").write_text("roles:\n  - id: CEO\n   name: [unclosed\n")
+    with pytest.raises(InvalidFile, match=r"bad\.yaml:3: not valid YAML"):
+        load_knowledge(tmp_path / "bad.yaml")

@@ -1,0 +1,98 @@
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from bot.core.matcher import ANSWER_THRESHOLD, Matcher
+from bot.core.models import Citation, Responsibility
+
+
+def entry(rid: str, title: str, *aliases: str, owner: str = "CTO") -> Responsibility:
+    return Responsibility(
+        id=rid,
+        title=title,
+        owner=owner,
+        aliases=aliases,
+        reasoning="Because.",
+        citation=Citation(source="s", quote="q"),
+    )
+
+
+@pytest.fixture(scope="module")
+def matcher() -> Matcher:
+    return Matcher(
+        [
+            entry("hosting-costs", "Hosting costs", "AWS bill", "cloud spend", "server costs"),
+            entry("security", "Security", "infosec", "cybersecurity"),
+            entry("pricing", "Pricing", "product pricing", "pricing models", owner="CPO"),
+            entry("product-roadmap", "Product roadmap", "what we build next", owner="CPO"),
+            entry("retired", "Old topic", "legacy mainframe").model_copy(update={"retired": True}),
+        ],
+        synonyms=[["cost", "bill", "spend"], ["cloud", "aws"]],
+    )
+
+
+def best(matcher: Matcher, question: str) -> tuple[str | None, float]:
+    _, matches = matcher.match(question)
+    return (matches[0].responsibility_id, matches[0].score) if matches else (None, 0.0)
+
+
+@pytest.mark.parametrize(
+    "question, expected",
+    [
+        ("hosting costs", "hosting-costs"),
+        ("costs hosting", "hosting-costs"),  # word order does not matter
+        ("hostign costs", "hosting-costs"),  # transposition
+        ("who pays the AWS bill?", "hosting-costs"),
+        ("securty", "security"),
+        ("pricng", "pricing"),
+        ("roadmap for the product", "product-roadmap"),
+    ],
+)
+def test_questions_reach_their_entry_despite_typos_and_word_order(matcher, question, expected):
+    rid, score = best(matcher, question)
+    assert rid == expected
+    assert score >= ANSWER_THRESHOLD
+
+
+@pytest.mark.parametrize("question", ["who owns the office coffee machine?", "wifi password", "tell me a joke"])
+def test_words_the_knowledge_base_never_uses_score_nothing(matcher, question):
+    assert best(matcher, question) == (None, 0.0)
+
+
+def test_a_real_english_word_is_not_taken_for_a_typo(matcher):
+    query = matcher.parse("who owns lunch")  # "lunch" is one edit from nothing here, but it is a word anyway
+    assert query.corrections == ()
+
+
+def test_retired_entries_are_never_matched(matcher):
+    assert best(matcher, "legacy mainframe")[0] is None
+
+
+def test_one_known_word_beside_an_unknown_one_is_not_enough(matcher):
+    _, score = best(matcher, "security badge")
+    assert 0 < score < ANSWER_THRESHOLD
+
+
+def test_a_question_asking_when_rather_than_who_is_discounted(matcher):
+    assert best(matcher, "when are hosting costs")[1] < best(matcher, "who owns hosting costs")[1]
+
+
+def test_closest_titles_offer_something_for_any_text(matcher):
+    assert matcher.closest_titles("hosting", 2)[0] == "hosting-costs"
+    assert matcher.closest_titles("", 2) == []
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.text(max_size=80))
+def test_any_text_gives_scores_between_zero_and_one_best_first(matcher, text):
+    _, matches = matcher.match(text)
+    scores = [m.score for m in matches]
+    assert all(0.0 <= s <= 1.0 for s in scores)
+    assert scores == sorted(scores, reverse=True)
+    assert len({m.responsibility_id for m in matches}) == len(matches)
+
+
+@settings(max_examples=100, deadline=None)
+@given(st.permutations(["aws", "bill", "hosting", "cloud"]))
+def test_word_order_never_changes_the_score(matcher, words):
+    assert best(matcher, " ".join(words)) == best(matcher, "aws bill hosting cloud")

@@ -1,0 +1,63 @@
+import pytest
+
+from bot.core.normalise import Vocabulary, asks_something_else, clean_slack_text, topic_of, words
+
+
+@pytest.mark.parametrize(
+    "typed",
+    [
+        "pricing",
+        "who owns pricing??",
+        "<@U0BOT> who owns pricing?",
+        "<@U0BOT|whoowns> Who's responsible for *pricing*?",
+        "hey, quick question: whose call is pricing",
+        "who should I ask about pricing :thinking_face:",
+        "which exec owns pricing?",
+        "who is in charge of pricing",
+        "who decides on pricing",
+        "Who’s the owner of pricing?",
+    ],
+)
+def test_every_way_of_asking_reaches_the_same_topic(typed):
+    assert words(topic_of(typed)) == ["pricing"]
+
+
+def test_slack_markup_is_reduced_to_the_words_a_person_sees():
+    text = "<@U123> <!here> see <https://aws.amazon.com|the AWS bill> in <#C024BE91L|cloud-costs> &amp; :fire:"
+    assert clean_slack_text(text) == "see the aws bill in cloud costs &"
+    assert words(clean_slack_text(text)) == ["see", "aws", "bill", "cloud", "costs"]
+
+
+def test_a_bare_link_disappears_and_a_labelled_one_keeps_its_label():
+    assert clean_slack_text("<https://example.com> <mailto:a@b.c|Ann>") == "ann"
+
+
+def test_hyphens_and_slashes_split_words_and_r_and_d_stays_whole():
+    assert words("cost-saving r&d product/market") == ["cost", "saving", "r&d", "product", "market"]
+
+
+def test_synonyms_fold_whole_words_before_stemming():
+    vocabulary = Vocabulary([["engineer", "developer", "dev"], ["cost", "bill", "spend"]])
+    assert vocabulary.terms("developers") == vocabulary.terms("engineers")
+    assert vocabulary.terms("AWS bills") == vocabulary.terms("aws costs")
+    # "develop" stems like "developer" but is not a synonym of "engineer"
+    assert vocabulary.terms("product development") != vocabulary.terms("product engineer")
+
+
+def test_productivity_is_not_folded_onto_product():
+    assert Vocabulary().terms("productivity") != Vocabulary().terms("product")
+
+
+@pytest.mark.parametrize(
+    "question, other",
+    [
+        ("when is the next all-hands?", True),
+        ("how do I book a meeting room?", True),
+        ("can someone approve my PTO", True),
+        ("can you tell me who owns pricing?", False),
+        ("who owns pricing?", False),
+        ("pricing", False),
+    ],
+)
+def test_questions_that_ask_something_else_than_ownership_are_recognised(question, other):
+    assert asks_something_else(clean_slack_text(question)) is other

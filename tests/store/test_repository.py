@@ -1,0 +1,89 @@
+"""Storage on a real SQLite file and a real PostgreSQL database: seeding, round trips, revisions."""
+
+import pytest
+from sqlalchemy import func, select
+
+from bot.core.knowledge_files import load_knowledge
+from bot.services.knowledge import KnowledgeService
+from bot.store.database import Database, normalise_url
+from bot.store.repository import KnowledgeRepository, OrgRepository
+from bot.store.tables import AliasRow, ResponsibilityRow
+from tests.conftest import KNOWLEDGE_DIR
+
+
+def test_first_use_migrates_and_seeds_the_shipped_knowledge(service):
+    with service.db.transaction() as session:
+        stored = KnowledgeRepository(session).load()
+        assert session.scalar(select(func.count()).select_from(AliasRow)) > 200
+    assert stored == load_knowledge(KNOWLEDGE_DIR)
+
+
+def test_preparing_again_changes_nothing(service):
+    before = service.engine()
+    service.prepare()
+    assert service.engine() is before
+
+
+def test_an_answer_comes_from_the_database(service):
+    assert service.ask("who owns hosting costs?").role == "CTO"
+
+
+def test_a_write_bumps_the_revision_and_every_engine_sees_it(service, database_url):
+    other_process = KnowledgeService(Database(database_url), KNOWLEDGE_DIR)
+    assert other_process.ask("who owns hosting costs?").role == "CTO"
+    item = service.engine().responsibility("hosting-costs").model_copy(update={"owner": "CEO"})
+    with service.db.transaction() as session:
+        repo = KnowledgeRepository(session)
+        assert repo.save_responsibility(item, by="U0ADMIN1")
+        repo.bump()
+    assert other_process.ask("who owns hosting costs?").role == "CEO"
+    other_process.db.dispose()
+
+
+def test_saving_an_unchanged_entry_keeps_its_version(service):
+    item = service.engine().responsibility("pricing")
+    with service.db.transaction() as session:
+        assert not KnowledgeRepository(session).save_responsibility(item, by=None)
+        assert session.get(ResponsibilityRow, "pricing").version == 1
+
+
+def test_an_entry_missing_from_an_import_is_retired_not_deleted(service):
+    kb = service.engine().kb
+    smaller = kb.model_copy(update={"responsibilities": tuple(r for r in kb.responsibilities if r.id != "pricing")})
+    with service.db.transaction() as session:
+        KnowledgeRepository(session).replace(smaller, by="cli")
+    assert service.ask("who owns pricing?").role is None
+    with service.db.transaction() as session:
+        assert session.get(ResponsibilityRow, "pricing").retired
+
+
+def test_org_settings_round_trip_by_team(service):
+    data = {
+        "name": "Acme",
+        "roles": {"CEO": {}, "CPTO": {"holder": "U0ABC123", "covers": ["CTO", "CPO"]}, "COO": {}},
+        "fallback": "CEO",
+        "overrides": [{"topic": "hosting costs", "role": "COO", "reason": "Finance pays."}],
+        "admins": ["U0ADMIN1"],
+    }
+    service.save_org("T0ACME", data, by="U0ADMIN1")
+    with service.db.transaction() as session:
+        stored, version = OrgRepository(session).get("T0ACME")
+    assert version == 1
+    assert stored["roles"] == data["roles"]
+    assert stored["overrides"][0]["responsibility"] == "hosting-costs"
+    assert service.ask("who owns the roadmap for the product?", team_id="T0ACME").role == "CPTO"
+    assert service.ask("who owns hosting costs?", team_id="T0ACME").role == "COO"
+    assert service.ask("who owns hosting costs?", team_id="T0OTHER").role == "CTO"
+
+
+def test_a_failed_transaction_writes_nothing(service):
+    with pytest.raises(RuntimeError), service.db.transaction() as session:
+        KnowledgeRepository(session).bump()
+        raise RuntimeError("boom")
+    with service.db.transaction() as session:
+        assert KnowledgeRepository(session).revision() == 1
+
+
+def test_hosting_platform_urls_get_the_psycopg_driver():
+    assert normalise_url("postgres://u@h/db") == "postgresql+psycopg://u@h/db"
+    assert normalise_url("sqlite:///x.db") == "sqlite:///x.db"
