@@ -73,13 +73,14 @@ class Matcher:
         for item in entries_seen:
             entry_terms[item.id] = set()
             for text in (item.title, *item.aliases):
-                terms = set(self.vocabulary.terms(text))
+                surface = words(clean_slack_text(text))
+                terms = {self.vocabulary.term(word) for word in surface}
                 if terms:
                     texts.append(text)
                     owners.append(item.id)
                     choice_terms.append(terms)
                     entry_terms[item.id] |= terms
-                    surface_words.update(words(clean_slack_text(text)))
+                    surface_words.update(surface)
         self._titles = {item.id: item.title for item in entries_seen}
         self._phrase_count = len(texts)
         for item_id, terms in entry_terms.items():  # the bag choices, after the phrases
@@ -104,6 +105,7 @@ class Matcher:
         self._choice_weight = np.asarray([sum(self._weight[t] for t in ts) or 1.0 for ts in choice_terms] or [1.0])
         self._is_bag = np.arange(len(texts)) >= self._phrase_count
         self._surface_words = sorted(surface_words)
+        self._folded_phrases = [text.casefold() for text in texts[: self._phrase_count]]
         self.correct = lru_cache(maxsize=4096)(self._correct)
 
     def __len__(self) -> int:
@@ -176,12 +178,14 @@ class Matcher:
         return query, list(best.values())
 
     def closest_titles(self, topic: str, limit: int = 3) -> list[str]:
-        """Responsibility ids whose titles or aliases look most like `topic`, for "did you mean"."""
+        """Responsibility ids whose titles or aliases look most like `topic`, for "did you mean".
+
+        Only used when no word matched, so it compares characters; QRatio on lower-cased phrases prepared
+        once keeps it to a few milliseconds at 10,000 entries.
+        """
         if not topic or not self._phrase_count:
             return []
-        found = process.extract(
-            topic, self._texts[: self._phrase_count], scorer=fuzz.WRatio, processor=str.casefold, limit=limit * 6
-        )
+        found = process.extract(topic.casefold(), self._folded_phrases, scorer=fuzz.QRatio, limit=limit * 6)
         ids: list[str] = []
         for _, _, index in found:
             if self._owners[index] not in ids:

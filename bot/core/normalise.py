@@ -10,6 +10,7 @@ import html
 import re
 import unicodedata
 from collections.abc import Iterable, Mapping
+from functools import lru_cache
 
 import snowballstemmer
 
@@ -55,7 +56,9 @@ def words(text: str) -> list[str]:
     return [w for w in _WORD.findall(text.replace("-", " ").replace("/", " ")) if w not in STOPWORDS]
 
 
+@lru_cache(maxsize=65536)
 def stem(word: str) -> str:
+    """Snowball's English stem, cached: a knowledge base repeats its words across thousands of aliases."""
     return STEM_EXCEPTIONS.get(word) or _STEMMER.stemWord(word)
 
 

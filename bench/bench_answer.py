@@ -1,0 +1,143 @@
+"""Time to answer one question, and a batch of 1,000, with the shipped and a generated 10,000-entry KB.
+
+Prints figures; checks nothing. Targets on the 2-core reference machine: p99 under 2 ms with the shipped
+knowledge base, under 20 ms with 10,000 responsibilities.
+
+    .venv/bin/python bench/bench_answer.py [--seed N]
+"""
+
+from __future__ import annotations
+
+import argparse
+import random
+import resource
+import statistics
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+from bot.core.answer import Engine
+from bot.core.knowledge_files import load_knowledge
+from bot.core.models import Citation, KnowledgeBase, Responsibility
+
+ROOT = Path(__file__).resolve().parent.parent
+SHIPPED_QUESTIONS = [
+    "who owns hosting costs?",
+    "<@U0BOT> who handles pricng?",
+    "cloud spend is out of control, who do I talk to?",
+    "who decides which tech stack we use?",
+    "who is responsible for regulatory compliance",
+    "whose call is it to prioritise the backlog",
+    "what's the wifi password?",
+    "who owns the office coffee machine?",
+    "how do I book a meeting room?",
+    "who tracks how the product performs after launch?",
+]
+
+
+def generated_kb(shipped: KnowledgeBase, size: int, rng: random.Random) -> tuple[KnowledgeBase, list[str]]:
+    """`size` responsibilities over a vocabulary of made-up words, and questions that hit, miss and typo."""
+    syllables = ["ka", "lo", "mi", "ter", "van", "sul", "dor", "pe", "qui", "ran", "tob", "ex", "ul", "zen", "fa"]
+    vocabulary = sorted({"".join(rng.choices(syllables, k=rng.randint(2, 4))) for _ in range(6000)})
+    owners = [r.id for r in shipped.roles if r.id != "CPTO"]
+    source = shipped.sources[0].id
+
+    def phrase() -> str:
+        return " ".join(rng.sample(vocabulary, rng.randint(2, 3)))
+
+    items = [
+        Responsibility(
+            id=f"topic-{n}",
+            title=phrase(),
+            owner=rng.choice(owners),
+            aliases=tuple(dict.fromkeys(phrase() for _ in range(6))),
+            reasoning="Generated for the benchmark.",
+            citation=Citation(source=source, quote="generated"),
+        )
+        for n in range(size)
+    ]
+    questions = []
+    for _ in range(200):
+        alias = rng.choice(rng.choice(items).aliases)
+        typo = alias.replace(alias[2], "", 1) if rng.random() < 0.3 else alias
+        questions += [f"who owns {typo}?", f"who handles {alias} and {rng.choice(vocabulary)}", "where is the printer"]
+    kb = KnowledgeBase(roles=shipped.roles, sources=shipped.sources, responsibilities=tuple(items))
+    return kb, questions
+
+
+def time_answers(engine: Engine, questions: list[str], rounds: int) -> list[float]:
+    for question in questions:  # warm caches (typo corrections) as a running server would have them
+        engine.answer(question)
+    timings = []
+    for _ in range(rounds):
+        for question in questions:
+            start = time.perf_counter()
+            engine.answer(question)
+            timings.append(time.perf_counter() - start)
+    return timings
+
+
+def report(label: str, timings: list[float]) -> None:
+    ordered = sorted(timings)
+    p99 = ordered[int(len(ordered) * 0.99) - 1]
+    print(
+        f"{label:34s} median {statistics.median(ordered) * 1000:6.3f} ms   p99 {p99 * 1000:6.3f} ms   (n={len(ordered)})"
+    )
+
+
+def batch_seconds(engine: Engine, questions: list[str]) -> float:
+    batch = (questions * (1000 // len(questions) + 1))[:1000]
+    start = time.perf_counter()
+    for question in batch:
+        engine.answer(question)
+    return time.perf_counter() - start
+
+
+def cli_batch_seconds(questions: list[str]) -> float:
+    """1,000 questions through `python -m bot ask --json` on stdin: start-up, database and all."""
+    batch = "\n".join((questions * 100)[:1000]) + "\n"
+    start = time.perf_counter()
+    out = subprocess.run(
+        [sys.executable, "-m", "bot", "ask", "--json"],
+        input=batch,
+        capture_output=True,
+        text=True,
+        cwd=ROOT,
+        check=True,
+    )
+    elapsed = time.perf_counter() - start
+    assert len(out.stdout.splitlines()) == 1000
+    return elapsed
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--seed", type=int, default=7)
+    args = parser.parse_args()
+    shipped = load_knowledge(ROOT / "knowledge")
+
+    start = time.perf_counter()
+    engine = Engine(shipped)
+    print(
+        f"shipped knowledge base: {len(shipped.responsibilities)} responsibilities, "
+        f"engine built in {(time.perf_counter() - start) * 1000:.0f} ms"
+    )
+    report("one question, shipped KB", time_answers(engine, SHIPPED_QUESTIONS, 300))
+    print(f"{'batch of 1,000, shipped KB':34s} {batch_seconds(engine, SHIPPED_QUESTIONS) * 1000:7.1f} ms in process")
+    print(f"{'batch of 1,000 via the CLI':34s} {cli_batch_seconds(SHIPPED_QUESTIONS):7.2f} s with start-up and SQLite")
+
+    big, questions = generated_kb(shipped, 10_000, random.Random(args.seed))
+    start = time.perf_counter()
+    big_engine = Engine(big)
+    print(
+        f"generated knowledge base: {len(big.responsibilities)} responsibilities, "
+        f"engine built in {time.perf_counter() - start:.2f} s"
+    )
+    report("one question, 10,000 entries", time_answers(big_engine, questions, 3))
+    print(f"{'batch of 1,000, 10,000 entries':34s} {batch_seconds(big_engine, questions) * 1000:7.1f} ms in process")
+    print(f"peak memory (RSS) {resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024:.0f} MiB")
+
+
+if __name__ == "__main__":
+    main()
