@@ -13,6 +13,9 @@ from pydantic import ValidationError
 from bot.core.models import KnowledgeBase
 from bot.core.problems import InvalidInput, Problem, from_validation_error, raise_if_any
 
+# Ids the web pages use for their own routes (/kb/sources): an entry with one of them would be unreachable.
+RESERVED_IDS = frozenset({"sources", "search"})
+
 
 def build_knowledge_base(data: dict[str, Any]) -> KnowledgeBase:
     try:
@@ -34,6 +37,8 @@ def check_knowledge(kb: KnowledgeBase) -> list[Problem]:
             if combined not in role_ids:
                 problems.append(Problem(("roles", index, "combines", j), f"unknown role {combined!r}"))
     for index, item in enumerate(kb.responsibilities):
+        if item.id in RESERVED_IDS:
+            problems.append(Problem(("responsibilities", index, "id"), f"{item.id!r} is reserved for the web pages"))
         if item.owner not in role_ids:
             problems.append(Problem(("responsibilities", index, "owner"), f"unknown role {item.owner!r}"))
         for j, other in enumerate(item.shared_with):

@@ -82,3 +82,9 @@ def test_broken_yaml_names_the_line(tmp_path):
     (tmp_path / "bad.yaml").write_text("roles:\n  - id: CEO\n   name: [unclosed\n")
     with pytest.raises(InvalidFile, match=r"bad\.yaml:3: not valid YAML"):
         load_knowledge(tmp_path / "bad.yaml")
+
+
+def test_ids_the_web_pages_route_to_are_reserved(tmp_path):
+    folder = broken_copy(tmp_path, "- id: hosting-costs", "- id: sources")
+    with pytest.raises(InvalidFile, match=r"responsibilities\[\d+\]\.id: 'sources' is reserved for the web pages"):
+        load_knowledge(folder)
