@@ -6,10 +6,10 @@ import argparse
 import logging
 import sys
 
-from bot.cli import ask, kb
+from bot.cli import ask, assess, kb, serve
 from bot.core.yamlfile import InvalidFile
 
-COMMANDS = (ask, kb)
+COMMANDS = (ask, kb, assess, serve)
 
 
 def build_parser() -> argparse.ArgumentParser:

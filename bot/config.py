@@ -4,8 +4,9 @@ from __future__ import annotations
 
 import os
 from pathlib import Path
+from typing import Annotated
 
-from pydantic import Field
+from pydantic import AfterValidator, Field
 from pydantic_settings import BaseSettings, SettingsConfigDict
 
 REPO_ROOT = Path(__file__).resolve().parent.parent
@@ -16,15 +17,64 @@ def _default_db_path() -> Path:
     return data_home / "whoowns" / "whoowns.db"
 
 
+def _prefixed(prefix: str) -> AfterValidator:
+    """A Slack credential must look like one (`xoxb-…`), so a pasted wrong value fails at start-up."""
+
+    def check(value: str) -> str:
+        if not value.startswith(prefix) or len(value) <= len(prefix) or any(c.isspace() for c in value):
+            raise ValueError(f"must be a Slack token starting with {prefix}")
+        return value
+
+    return AfterValidator(check)
+
+
+def _http_url(value: str) -> str:
+    if not value.startswith(("http://", "https://")) or any(c.isspace() for c in value):
+        raise ValueError("must be an http:// or https:// URL")
+    return value
+
+
+HttpUrl = Annotated[str, AfterValidator(_http_url)]
+
+
 class Settings(BaseSettings):
     """Where the knowledge lives. `DATABASE_URL` wins over the embedded SQLite file when set."""
 
-    model_config = SettingsConfigDict(env_prefix="", extra="ignore", populate_by_name=True)
+    model_config = SettingsConfigDict(env_prefix="", extra="ignore", populate_by_name=True, env_ignore_empty=True)
 
     database_url: str | None = Field(default=None, alias="DATABASE_URL")
     db_path: Path = Field(default_factory=_default_db_path, alias="WHOOWNS_DB_PATH")
     knowledge_dir: Path = Field(default=REPO_ROOT / "knowledge", alias="WHOOWNS_KNOWLEDGE_DIR")
     log_level: str = Field(default="INFO", alias="LOG_LEVEL")
+
+    # The Slack app (see README "Configuration"): single workspace = bot token + signing secret; several
+    # workspaces = client id/secret + signing secret; Socket Mode = bot token + app token.
+    slack_bot_token: Annotated[str, _prefixed("xoxb-")] | None = Field(default=None, alias="SLACK_BOT_TOKEN")
+    slack_signing_secret: str | None = Field(default=None, alias="SLACK_SIGNING_SECRET", min_length=8)
+    slack_client_id: str | None = Field(default=None, alias="SLACK_CLIENT_ID")
+    slack_client_secret: str | None = Field(default=None, alias="SLACK_CLIENT_SECRET")
+    slack_scopes: str = Field(
+        default="app_mentions:read,chat:write,commands,im:history,users:read", alias="SLACK_SCOPES"
+    )
+    slack_app_token: Annotated[str, _prefixed("xapp-")] | None = Field(default=None, alias="SLACK_APP_TOKEN")
+    slack_api_url: Annotated[HttpUrl, AfterValidator(lambda url: url.rstrip("/") + "/")] = Field(
+        default="https://slack.com/api/", alias="SLACK_API_URL"
+    )
+    public_url: Annotated[HttpUrl, AfterValidator(lambda url: url.rstrip("/"))] | None = Field(
+        default=None, alias="PUBLIC_URL"
+    )
+    port: int = Field(default=3000, alias="PORT", ge=1, le=65535)
+    kb_admin_teams: str | None = Field(default=None, alias="WHOOWNS_KB_ADMIN_TEAMS")
+
+    def knowledge_admin_teams(self) -> frozenset[str] | None:
+        """The workspaces whose admins may edit the knowledge base every workspace shares.
+
+        `WHOOWNS_KB_ADMIN_TEAMS` (team ids, comma-separated) when set; otherwise every workspace's admins
+        with one workspace (None), and none from Slack when the app is installed in several.
+        """
+        if self.kb_admin_teams:
+            return frozenset(team.strip() for team in self.kb_admin_teams.split(",") if team.strip())
+        return frozenset() if self.slack_client_id else None
 
     def resolved_database_url(self) -> str:
         if self.database_url:

@@ -15,6 +15,7 @@ from typing import Any
 from bot.core.answer import Answer, Engine, Mention
 from bot.core.knowledge_files import digest, load_knowledge
 from bot.core.org import OrgSettings, default_org
+from bot.services.unanswered import record_unanswered
 from bot.store.database import Database
 from bot.store.repository import KnowledgeRepository, OrgRepository
 
@@ -78,4 +79,15 @@ class KnowledgeService:
     def ask(
         self, question: str, *, team_id: str | None = None, org: OrgSettings | None = None, mention: Mention = str
     ) -> Answer:
-        return self.engine().answer(question, org or self.org(team_id), mention=mention)
+        """The answer; a question it cannot answer for a workspace is kept for that workspace's admins."""
+        engine = self.engine()
+        answer = engine.answer(question, org or self.org(team_id), mention=mention)
+        if team_id and not answer.known:
+            record_unanswered(self.db, team_id=team_id, topic=answer.topic, vocabulary=engine.matcher.vocabulary)
+        return answer
+
+    def answer_topic(
+        self, responsibility_id: str, *, team_id: str | None = None, mention: Mention = str
+    ) -> Answer | None:
+        """The answer for a topic picked by id (a "closest topics" button); None if it no longer exists."""
+        return self.engine().answer_responsibility(responsibility_id, self.org(team_id), mention=mention)

@@ -1,0 +1,63 @@
+"""Builds the Bolt app: credentials, Web API client, install flow stores, and every listener.
+
+Multi-workspace installs are kept by slack_sdk's SQLAlchemy installation and OAuth state stores in the
+app's own database (their tables come with the app's migrations).
+"""
+
+from __future__ import annotations
+
+from slack_bolt import App
+from slack_bolt.oauth.oauth_settings import OAuthSettings
+from slack_sdk.oauth.installation_store.sqlalchemy import SQLAlchemyInstallationStore
+from slack_sdk.oauth.state_store.sqlalchemy import SQLAlchemyOAuthStateStore
+
+from bot.config import Settings
+from bot.slack.client import build_web_client
+from bot.slack.credentials import SlackCredentials
+from bot.slack.deps import Deps
+from bot.slack.listeners import register_all
+
+INSTALL_PATH = "/slack/install"
+REDIRECT_PATH = "/slack/oauth_redirect"
+OAUTH_STATE_SECONDS = 600
+
+
+def build_bolt_app(*, settings: Settings, deps: Deps, credentials: SlackCredentials) -> App:
+    """`process_before_response=True` runs each listener's `ack` in the request's own thread, so an ack
+    never waits behind slow answers in Bolt's worker pool; the answers themselves run there, lazily."""
+    client = build_web_client(settings.slack_api_url, token=credentials.bot_token)
+    if credentials.multi_workspace:
+        app = App(
+            name="whoowns",
+            client=client,
+            process_before_response=True,
+            signing_secret=credentials.signing_secret,
+            oauth_settings=_oauth_settings(settings, deps, credentials),
+            installation_store_bot_only=True,
+        )
+    else:
+        app = App(
+            name="whoowns",
+            client=client,
+            process_before_response=True,
+            signing_secret=credentials.signing_secret or "",
+            token_verification_enabled=False,  # checked once at start-up by `serve`, not in every worker
+        )
+    register_all(app, deps)
+    return app
+
+
+def _oauth_settings(settings: Settings, deps: Deps, credentials: SlackCredentials) -> OAuthSettings:
+    assert credentials.client_id and credentials.client_secret
+    engine = deps.knowledge.db.engine
+    return OAuthSettings(
+        client_id=credentials.client_id,
+        client_secret=credentials.client_secret,
+        scopes=list(credentials.scopes),
+        redirect_uri=f"{settings.public_url}{REDIRECT_PATH}" if settings.public_url else None,
+        install_path=INSTALL_PATH,
+        redirect_uri_path=REDIRECT_PATH,
+        installation_store=SQLAlchemyInstallationStore(client_id=credentials.client_id, engine=engine),
+        installation_store_bot_only=True,
+        state_store=SQLAlchemyOAuthStateStore(expiration_seconds=OAUTH_STATE_SECONDS, engine=engine),
+    )

@@ -1,0 +1,125 @@
+"""The answer message: owning role and holder, reasoning, source with quote, topic and confidence, votes.
+
+When the bot is not sure it says so and offers the closest topics as buttons; every answer carries 👍 / 👎
+buttons. Each button's value says which answer it belongs to (`AnswerKey`), so a click can rebuild the
+very same answer without storing messages anywhere.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from pydantic import BaseModel
+from slack_sdk.models.blocks import (
+    ActionsBlock,
+    Block,
+    ButtonElement,
+    ContextBlock,
+    MarkdownTextObject,
+    SectionBlock,
+)
+
+from bot.core.answer import Answer
+from bot.slack import messages
+from bot.slack.blocks.mrkdwn import escape, link, shorten
+
+VOTE_UP = "feedback_up"
+VOTE_DOWN = "feedback_down"
+PICK_TOPIC = "pick_topic"  # action ids pick_topic_0, pick_topic_1, … (unique within the block)
+MAX_KEY_QUESTION = 1000  # a button value holds at most 2,000 characters, JSON quoting included
+
+
+class AnswerKey(BaseModel):
+    """Enough to rebuild an answer: the question asked, or the topic picked from the closest topics."""
+
+    question: str
+    responsibility_id: str | None = None
+    picked: bool = False
+
+    @classmethod
+    def of(cls, answer: Answer, *, picked: bool = False) -> AnswerKey:
+        topic = answer.responsibility.id if answer.responsibility else None
+        return cls(question=shorten(answer.question, MAX_KEY_QUESTION), responsibility_id=topic, picked=picked)
+
+
+@dataclass(frozen=True)
+class FeedbackNote:
+    """Shown under an answer once someone voted on it."""
+
+    user_id: str
+    up: int
+    down: int
+
+
+def build_answer_blocks(
+    answer: Answer, *, entry_url: str | None = None, picked: bool = False, feedback: FeedbackNote | None = None
+) -> list[Block]:
+    blocks = _known_blocks(answer, entry_url) if answer.known else _unsure_blocks(answer)
+    key = AnswerKey.of(answer, picked=picked).model_dump_json()
+    blocks.append(
+        ActionsBlock(
+            block_id="feedback",
+            elements=[
+                ButtonElement(text=messages.HELPFUL, action_id=VOTE_UP, value=key),
+                ButtonElement(text=messages.NOT_HELPFUL, action_id=VOTE_DOWN, value=key),
+            ],
+        )
+    )
+    if feedback is not None:
+        thanks = messages.thanks(feedback.user_id, up=feedback.up, down=feedback.down)
+        blocks.append(ContextBlock(elements=[MarkdownTextObject(text=thanks)]))
+    return blocks
+
+
+def answer_text(answer: Answer) -> str:
+    """The plain-text version Slack shows in notifications and to screen readers."""
+    if not answer.known:
+        return shorten(answer.reasoning, 3000)
+    assert answer.responsibility is not None
+    owners = " and ".join(f"the {role}" for role in [answer.role, *(s.role for s in answer.shared)])
+    return f"{answer.responsibility.title}: {owners}"
+
+
+def _known_blocks(answer: Answer, entry_url: str | None) -> list[Block]:
+    assert answer.responsibility is not None and answer.role is not None and answer.role_name is not None
+    owners = [_owner(answer.role, answer.role_name, answer.holder)]
+    owners += [
+        _owner(s.role, s.role_name, s.holder) + f" for _{escape(s.responsibility.title)}_" for s in answer.shared
+    ]
+    headline = ("Shared: " if answer.shared else "") + "\n".join(owners)
+    blocks: list[Block] = [
+        SectionBlock(text=MarkdownTextObject(text=headline)),
+        SectionBlock(text=MarkdownTextObject(text=escape(answer.reasoning, keep_mentions=True))),
+    ]
+    if answer.source is not None:
+        blocks.append(SectionBlock(text=MarkdownTextObject(text=_source(answer, entry_url))))
+    topic = f"Topic: {escape(answer.responsibility.title)} · confidence {answer.confidence:.0%}"
+    blocks.append(ContextBlock(elements=[MarkdownTextObject(text=topic)]))
+    return blocks
+
+
+def _owner(role: str, role_name: str, holder: str | None) -> str:
+    return f"*{escape(role)}* · {escape(role_name)}" + (f" · <@{holder}>" if holder else "")
+
+
+def _source(answer: Answer, entry_url: str | None) -> str:
+    assert answer.source is not None
+    source = answer.source
+    title = link(source.url, source.title) if source.url else escape(source.title)
+    if entry_url:
+        title += " · " + link(entry_url, "this answer in the knowledge base")
+    quote = "\n".join(f"> {line}" for line in escape(source.quote).splitlines() or [""])
+    return f":book: {title}\n{quote}"
+
+
+def _unsure_blocks(answer: Answer) -> list[Block]:
+    text = messages.UNSURE_PREFIX + escape(answer.reasoning)
+    blocks: list[Block] = [SectionBlock(text=MarkdownTextObject(text=shorten(text, 3000)))]
+    if answer.suggestions:
+        buttons = [
+            ButtonElement(text=shorten(topic.title, 75), action_id=f"{PICK_TOPIC}_{index}", value=topic.id)
+            for index, topic in enumerate(answer.suggestions)
+        ]
+        blocks.append(ContextBlock(elements=[MarkdownTextObject(text=messages.SUGGESTIONS_PROMPT)]))
+        blocks.append(ActionsBlock(block_id="suggestions", elements=buttons))
+    return blocks

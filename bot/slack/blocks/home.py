@@ -1,0 +1,62 @@
+"""The App Home tab, built from sections so other features (the admin section) add theirs alongside.
+
+`build_home_view(*sections)` joins any number of block lists into one home view; each section builder
+here takes plain values (a `WorkspaceOverview`), never Slack objects, so it is tested on its own.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from slack_sdk.models.blocks import Block, DividerBlock, HeaderBlock, MarkdownTextObject, SectionBlock
+from slack_sdk.models.views import View
+
+from bot.services.overview import WorkspaceOverview
+from bot.slack import messages
+from bot.slack.blocks.mrkdwn import chunks, escape, shorten
+
+SECTION_TEXT_LIMIT = 3000
+
+
+def build_home_view(*sections: Sequence[Block]) -> View:
+    blocks: list[Block] = []
+    for section in sections:
+        if blocks and section:
+            blocks.append(DividerBlock())
+        blocks.extend(section)
+    return View(type="home", blocks=blocks)
+
+
+def how_to_ask_blocks() -> list[Block]:
+    return [HeaderBlock(text=messages.HOME_TITLE), SectionBlock(text=MarkdownTextObject(text=messages.ASK_HOWTO))]
+
+
+def roles_blocks(overview: WorkspaceOverview) -> list[Block]:
+    workspace = overview.name or messages.THIS_WORKSPACE
+    lines = [
+        f"*{escape(r.role)}* · {escape(r.name)} · "
+        + (f"<@{r.holder}>" if r.holder else messages.NOBODY_NAMED)
+        + escape(messages.covers(r.covers))
+        for r in overview.roles
+    ]
+    header = HeaderBlock(text=shorten(messages.HOME_ROLES.format(workspace=workspace), 150))
+    return [header, *_sections(lines, separator="\n")]
+
+
+def topics_blocks(overview: WorkspaceOverview) -> list[Block]:
+    blocks: list[Block] = [HeaderBlock(text=messages.HOME_TOPICS)]
+    for role in overview.roles:
+        if not role.topics:
+            continue
+        titles = [escape(topic.title) for topic in role.topics]
+        blocks += _sections([f"*{escape(role.role)}*", *titles], separator=" · ", first_separator="\n")
+    return blocks
+
+
+def _sections(lines: list[str], *, separator: str, first_separator: str | None = None) -> list[Block]:
+    if first_separator is not None and len(lines) > 1:
+        lines = [lines[0] + first_separator + lines[1], *lines[2:]]
+    return [
+        SectionBlock(text=MarkdownTextObject(text=text))
+        for text in chunks(lines, limit=SECTION_TEXT_LIMIT, separator=separator)
+    ]

@@ -1,0 +1,22 @@
+"""Bolt listeners by kind. Each module exposes `register(app, deps)`; `register_all` calls them all.
+
+Every listener acknowledges at once (`ack_now`) and does its work in a Bolt lazy listener, after the
+HTTP response has gone back to Slack, so no database or Web API call can delay the 3-second ack.
+"""
+
+from __future__ import annotations
+
+from slack_bolt import App
+
+from bot.slack.deps import Deps
+from bot.slack.listeners import actions, admin_actions, admin_views, assess, commands, events, home
+
+KINDS = (events, commands, actions, home, assess, admin_views, admin_actions)
+
+
+def register_all(app: App, deps: Deps) -> None:
+    for kind in KINDS:
+        kind.register(app, deps)
+
+
+__all__ = ["KINDS", "register_all"]

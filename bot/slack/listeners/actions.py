@@ -1,0 +1,83 @@
+"""Button clicks on answers: 👍 / 👎 (stored, then the message thanks the person) and closest topics.
+
+A message only the asker sees (a slash command's answer) is changed through its response URL; a
+message in a channel or DM is changed with chat.update, and a picked topic is answered in its thread.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Any
+
+from slack_bolt import App, BoltContext, Respond
+from slack_sdk import WebClient
+
+from bot.services.feedback import AnswerMessage
+from bot.slack.answering import answer_topic, rebuild, render
+from bot.slack.blocks.answer import PICK_TOPIC, VOTE_DOWN, VOTE_UP, AnswerKey, FeedbackNote
+from bot.slack.deps import Deps
+from bot.slack.listeners.ack import ack_now
+from bot.slack.replies import Destination, InChannel, Replacing, Reply, ViaResponseUrl, deliver
+
+
+class ActionListeners:
+    def __init__(self, deps: Deps):
+        self.deps = deps
+
+    def register(self, app: App) -> None:
+        app.action(VOTE_UP)(ack=ack_now, lazy=[self.vote_up])
+        app.action(VOTE_DOWN)(ack=ack_now, lazy=[self.vote_down])
+        app.action(re.compile(rf"^{PICK_TOPIC}_\d+$"))(ack=ack_now, lazy=[self.answer_picked_topic])
+
+    def vote_up(
+        self, body: dict[str, Any], action: dict[str, Any], client: WebClient, respond: Respond, context: BoltContext
+    ) -> None:
+        self._vote(body, action, client, respond, context, helpful=True)
+
+    def vote_down(
+        self, body: dict[str, Any], action: dict[str, Any], client: WebClient, respond: Respond, context: BoltContext
+    ) -> None:
+        self._vote(body, action, client, respond, context, helpful=False)
+
+    def answer_picked_topic(
+        self, body: dict[str, Any], action: dict[str, Any], client: WebClient, respond: Respond, context: BoltContext
+    ) -> None:
+        container, team = body["container"], context.team_id
+        if container.get("is_ephemeral"):
+            where: Destination = ViaResponseUrl(respond=respond, team_id=team, channel=container.get("channel_id"))
+        else:
+            thread = body.get("message", {}).get("thread_ts")
+            where = InChannel(client=client, team_id=team, channel=container["channel_id"], thread_ts=thread)
+        deliver(where, lambda: answer_topic(self.deps, action["value"], team_id=team))
+
+    def _vote(
+        self,
+        body: dict[str, Any],
+        action: dict[str, Any],
+        client: WebClient,
+        respond: Respond,
+        context: BoltContext,
+        *,
+        helpful: bool,
+    ) -> None:
+        key = AnswerKey.model_validate_json(action["value"])
+        container, team, user = body["container"], context.team_id, body["user"]["id"]
+        channel, ts = container["channel_id"], container["message_ts"]
+        privately = ViaResponseUrl(respond=respond, team_id=team, channel=channel)
+        if container.get("is_ephemeral"):
+            message: Destination = ViaResponseUrl(respond=respond, team_id=team, channel=channel, replace_original=True)
+        else:
+            message = Replacing(client=client, team_id=team, channel=channel, ts=ts)
+
+        def produce() -> Reply | None:
+            answered = AnswerMessage(team or "", channel, ts, key.question, key.responsibility_id)
+            tally = self.deps.feedback.vote(answered, user_id=user, helpful=helpful)
+            answer = rebuild(self.deps, key, team_id=team)
+            note = FeedbackNote(user_id=user, up=tally.up, down=tally.down)
+            return None if answer is None else render(self.deps, answer, picked=key.picked, feedback=note)
+
+        deliver(message, produce, apologise_to=privately)
+
+
+def register(app: App, deps: Deps) -> None:
+    ActionListeners(deps).register(app)

@@ -1,0 +1,65 @@
+"""The App Home tab, published whenever someone opens it, from the sections in `HOME_SECTIONS`.
+
+Another feature (the admin section) adds its section with one line: a function of the deps, the
+workspace and the person looking, returning blocks (or no blocks, to show nothing to this person).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import Any
+
+from slack_bolt import App, BoltContext
+from slack_sdk import WebClient
+from slack_sdk.models.blocks import Block, DividerBlock
+
+from bot.services.overview import workspace_overview
+from bot.slack.blocks.home import build_home_view, how_to_ask_blocks, roles_blocks, topics_blocks
+from bot.slack.deps import Deps
+from bot.slack.listeners.ack import ack_now
+from bot.slack.listeners.admin_home import admin_section
+from bot.slack.replies import HomeTab, Reply, deliver
+
+HomeSection = Callable[[Deps, str | None, str, WebClient], list[Block]]  # client: to ask Slack (users.info)
+
+
+def how_to_ask_section(deps: Deps, team_id: str | None, user_id: str, client: WebClient) -> list[Block]:
+    return how_to_ask_blocks()
+
+
+def workspace_section(deps: Deps, team_id: str | None, user_id: str, client: WebClient) -> list[Block]:
+    overview = workspace_overview(deps.knowledge, team_id)
+    return [*roles_blocks(overview), DividerBlock(), *topics_blocks(overview)]
+
+
+HOME_SECTIONS: list[HomeSection] = [how_to_ask_section, workspace_section, admin_section]
+
+
+def is_home_tab(event: dict[str, Any]) -> bool:
+    return event.get("tab", "home") == "home"
+
+
+class HomeListeners:
+    def __init__(self, deps: Deps):
+        self.deps = deps
+
+    def register(self, app: App) -> None:
+        app.event("app_home_opened", matchers=[is_home_tab])(ack=ack_now, lazy=[self.publish])
+        app.event("app_home_opened")(ack_now)  # the Messages tab: nothing to publish
+
+    def publish(self, event: dict[str, Any], client: WebClient, context: BoltContext) -> None:
+        publish_home(self.deps, client=client, team_id=context.team_id, user_id=event["user"])
+
+
+def publish_home(deps: Deps, *, client: WebClient, team_id: str | None, user_id: str) -> None:
+    """Builds and publishes one person's Home tab (when they open it, or after an admin action there)."""
+
+    def produce() -> Reply:
+        view = build_home_view(*(section(deps, team_id, user_id, client) for section in HOME_SECTIONS))
+        return Reply(text="", blocks=view.to_dict()["blocks"])
+
+    deliver(HomeTab(client=client, team_id=team_id, user_id=user_id), produce)
+
+
+def register(app: App, deps: Deps) -> None:
+    HomeListeners(deps).register(app)

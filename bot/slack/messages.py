@@ -1,0 +1,34 @@
+"""Everything the bot says that is not an answer, in one place, so the wording is easy to review."""
+
+from __future__ import annotations
+
+KNOWLEDGE_UNAVAILABLE = (
+    ":warning: I can't reach my knowledge base right now, so I can't answer. Please try again in a minute."
+)
+ASK_HOWTO = (
+    "*Ask me who owns an area of work* and I'll tell you which executive role owns it, why, and the "
+    "article that says so.\n"
+    "• *Mention me* in a channel: `@whoowns who owns hosting costs?` (I answer in the thread)\n"
+    "• *Message me* directly: `who decides product pricing?`\n"
+    "• *Use the command*: `/whoowns hosting costs` (only you see the answer)"
+)
+EXAMPLES_INTRO = "Some topics I know:"
+HELP_FOOTER = "`/whoowns help` shows this again. My answers come from published articles about executive roles."
+UNSURE_PREFIX = ":thinking_face: "
+SUGGESTIONS_PROMPT = "Did you mean one of these?"
+HELPFUL = "👍 Helpful"
+NOT_HELPFUL = "👎 Not helpful"
+NOBODY_NAMED = "_nobody named yet_"
+HOME_TITLE = "Who owns what?"
+HOME_ROLES = "Roles in {workspace}"
+HOME_TOPICS = "What I know, by the role that owns it here"
+THIS_WORKSPACE = "this workspace"
+TOPIC_NO_LONGER_EXISTS = "That topic is no longer in my knowledge base. Try asking again in your own words."
+
+
+def thanks(user_id: str, *, up: int, down: int) -> str:
+    return f"Thanks for the feedback, <@{user_id}>! So far: 👍 {up} · 👎 {down}"
+
+
+def covers(roles: tuple[str, ...]) -> str:
+    return f" (also covers the {', '.join(roles)})" if roles else ""

@@ -1,0 +1,54 @@
+"""The Flask app factory: Slack's endpoints through Bolt's Flask adapter, and the health check.
+
+- POST /slack/events          events, slash commands and interactivity (Bolt checks the signature: 401 if bad)
+- GET  /slack/install         the install page (several workspaces only; 404 otherwise)
+- GET  /slack/oauth_redirect  where Slack sends the installer back
+- GET  /healthz               200 when the database answers, 503 when it does not
+
+Web pages are blueprints registered here; they reach the services through `current_deps()`.
+"""
+
+from __future__ import annotations
+
+from flask import Flask, Response, current_app, jsonify, request
+from slack_bolt import App
+from slack_bolt.adapter.flask import SlackRequestHandler
+
+from bot.config import Settings
+from bot.services.knowledge import KnowledgeService
+from bot.slack.app import INSTALL_PATH, REDIRECT_PATH, build_bolt_app
+from bot.slack.credentials import slack_credentials
+from bot.slack.deps import Deps, build_deps
+from bot.web import pages
+
+DEPS_KEY = "whoowns"
+
+
+def create_app(*, settings: Settings, service: KnowledgeService, bolt: App | None = None) -> Flask:
+    deps = build_deps(service, public_url=settings.public_url, knowledge_teams=settings.knowledge_admin_teams())
+    bolt = bolt or build_bolt_app(settings=settings, deps=deps, credentials=slack_credentials(settings, socket=False))
+    slack = SlackRequestHandler(bolt)
+
+    app = Flask(__name__)
+    app.extensions[DEPS_KEY] = deps
+
+    def to_bolt() -> Response:
+        return slack.handle(request)
+
+    app.add_url_rule("/slack/events", "slack_events", to_bolt, methods=["POST"])
+    app.add_url_rule(INSTALL_PATH, "slack_install", to_bolt, methods=["GET"])
+    app.add_url_rule(REDIRECT_PATH, "slack_oauth_redirect", to_bolt, methods=["GET"])
+    app.add_url_rule("/healthz", "healthz", healthz, methods=["GET"])
+    pages.register(app, service)
+    return app
+
+
+def current_deps() -> Deps:
+    """The services, for a view function running inside `create_app`'s Flask app."""
+    return current_app.extensions[DEPS_KEY]
+
+
+def healthz() -> tuple[Response, int]:
+    if current_deps().knowledge.db.ping():
+        return jsonify(status="ok", database="ok"), 200
+    return jsonify(status="unavailable", database="unreachable"), 503

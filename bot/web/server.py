@@ -1,0 +1,45 @@
+"""The production HTTP server: gunicorn with threaded workers, each building its own app after the fork.
+
+The master process never opens the app's database connections for the workers: every worker builds
+its own knowledge service and Bolt app in `load()`, so no connection is shared across a fork.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from flask import Flask
+from gunicorn.app.base import BaseApplication
+
+from bot.config import Settings
+from bot.web.app import create_app
+from bot.wiring import build_knowledge_service
+
+
+class WebServer(BaseApplication):
+    def __init__(self, *, settings: Settings, host: str, port: int, workers: int, threads: int):
+        self.settings = settings
+        self.options: dict[str, Any] = {
+            "bind": f"{host}:{port}",
+            "workers": workers,
+            "worker_class": "gthread",
+            "threads": threads,
+            "timeout": 30,
+            "graceful_timeout": 10,
+            "keepalive": 5,
+            "accesslog": None,
+            "errorlog": "-",
+            "loglevel": settings.log_level.lower(),
+            "proc_name": "whoowns",
+        }
+        super().__init__()
+
+    def load_config(self) -> None:
+        for key, value in self.options.items():
+            self.cfg.set(key, value)
+        if "control_socket_disable" in self.cfg.settings:  # gunicorn 25+: no shared ~/.gunicorn socket
+            self.cfg.set("control_socket_disable", True)
+
+    def load(self) -> Flask:
+        service = build_knowledge_service(self.settings, prepare=False)
+        return create_app(settings=self.settings, service=service)

@@ -1,0 +1,216 @@
+"""A stand-in for Slack's Web API on 127.0.0.1 that records every call and answers like Slack.
+
+Point the app at it with `SLACK_API_URL=fake.api_url`. It answers `POST /api/<method>` (form or JSON
+bodies, token from the Authorization header or the `token` field) for the methods the app uses, and any
+other method with `{"ok": true}`; `POST /response/<id>` stands for a `response_url` (use
+`fake.response_url()` in signed payloads). Tests wait for what they expect with `wait_for`:
+
+    fake = FakeSlack().start()
+    calls = fake.wait_for("chat.postMessage", channel="C1")      # blocks until it arrived, or fails
+    [reply] = fake.wait_for_response(url)                          # what was posted to a response URL
+    fake.fail_next("chat.postMessage", status=429, retry_after=1)  # make Slack misbehave once
+    fake.wait_quiet()                                              # nothing more arrived for 0.5 s
+
+`users` maps user ids to the `user` object `users.info` returns (admin checks); `installation` is what
+`oauth.v2.access` returns (the multi-workspace install flow); `socket_url` what `apps.connections.open`
+returns (Socket Mode, with `fake_socket_mode.FakeSocketMode`).
+"""
+
+from __future__ import annotations
+
+import itertools
+import json
+import threading
+import time
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+from typing import Any
+from urllib.parse import parse_qs
+
+from tests.e2e.fake_slack_methods import ANSWERS, BOT_ID, BOT_USER_ID, default_installation
+
+RESPONSE_URL = "response_url"  # the `method` recorded for a POST to a response URL
+REFUSED_TOKEN = "xoxb-refused"
+
+
+@dataclass(frozen=True)
+class Call:
+    """One request the app made: the API method (or `response_url`), its parameters, token and path."""
+
+    method: str
+    params: dict[str, Any]
+    token: str | None
+    path: str
+    at: float = field(default_factory=time.monotonic)
+
+    def __getitem__(self, name: str) -> Any:
+        return self.params[name]
+
+    def get(self, name: str, default: Any = None) -> Any:
+        return self.params.get(name, default)
+
+
+@dataclass(frozen=True)
+class Failure:
+    status: int
+    retry_after: int | None = None
+    body: dict[str, Any] | None = None
+
+
+class FakeSlack:
+    def __init__(self, *, team_id: str = "T0TEST"):
+        self.team_id = team_id
+        self.users: dict[str, dict[str, Any]] = {}
+        self.installation: dict[str, Any] = default_installation(team_id)
+        self.socket_url: str | None = None  # what apps.connections.open hands out (see fake_socket_mode)
+        self._calls: list[Call] = []
+        self._failures: dict[str, list[Failure]] = {}
+        self._changed = threading.Condition()
+        self._ts = itertools.count(1)
+        self._responses = itertools.count(1)
+        self._server = ThreadingHTTPServer(("127.0.0.1", 0), _handler_for(self))
+        self._server.daemon_threads = True
+
+    # --- lifecycle ---------------------------------------------------------------------------------
+    def start(self) -> FakeSlack:
+        threading.Thread(target=self._server.serve_forever, name="fake-slack", daemon=True).start()
+        return self
+
+    def stop(self) -> None:
+        self._server.shutdown()
+        self._server.server_close()
+
+    @property
+    def url(self) -> str:
+        host, port = self._server.server_address[:2]
+        return f"http://{host}:{port}"
+
+    @property
+    def api_url(self) -> str:
+        return f"{self.url}/api/"
+
+    def response_url(self) -> str:
+        """A fresh response URL for a signed payload; what the app posts there is recorded."""
+        return f"{self.url}/response/{next(self._responses)}"
+
+    # --- what the app sent -------------------------------------------------------------------------
+    def calls(self, method: str | None = None, **params: Any) -> list[Call]:
+        with self._changed:
+            return [c for c in self._calls if _matches(c, method, params)]
+
+    def wait_for(self, method: str, *, count: int = 1, timeout: float = 10, **params: Any) -> list[Call]:
+        """Blocks until at least `count` matching calls arrived; AssertionError (listing calls) if not."""
+        return self._wait(lambda c: _matches(c, method, params), count, timeout, f"{method} matching {params}")
+
+    def wait_for_response(self, response_url: str, *, count: int = 1, timeout: float = 10) -> list[Call]:
+        """What the app posted to `response_url` (one made by `response_url()`), once it arrived."""
+        path = response_url.removeprefix(self.url)
+        return self._wait(lambda c: c.method == RESPONSE_URL and c.path == path, count, timeout, path)
+
+    def wait_quiet(self, seconds: float = 0.5, *, timeout: float = 10) -> None:
+        """Waits until no call has arrived for `seconds`: after a barrier, for "and nothing else came"."""
+        deadline = time.monotonic() + timeout
+        with self._changed:
+            while time.monotonic() < deadline:
+                last = self._calls[-1].at if self._calls else 0.0
+                if time.monotonic() - last >= seconds:
+                    return
+                self._changed.wait(seconds - (time.monotonic() - last))
+        raise AssertionError(f"Slack calls kept arriving for {timeout}s")
+
+    def _wait(self, wanted: Callable[[Call], bool], count: int, timeout: float, description: str) -> list[Call]:
+        deadline = time.monotonic() + timeout
+        with self._changed:
+            while True:
+                found = [c for c in self._calls if wanted(c)]
+                if len(found) >= count:
+                    return found
+                left = deadline - time.monotonic()
+                if left <= 0:
+                    seen = [(c.method, c.params) for c in self._calls][-10:]
+                    raise AssertionError(f"expected {count} call(s) to {description}; last calls: {seen}")
+                self._changed.wait(left)
+
+    def reset(self) -> None:
+        with self._changed:
+            self._calls.clear()
+            self._failures.clear()
+
+    def fail_next(self, method: str, *, status: int, retry_after: int | None = None, times: int = 1) -> None:
+        """The next `times` calls of `method` get HTTP `status` (429 with Retry-After, a 5xx…)."""
+        with self._changed:
+            self._failures.setdefault(method, []).extend([Failure(status, retry_after)] * times)
+
+    # --- answering like Slack ----------------------------------------------------------------------
+    def _record(self, call: Call) -> Failure | None:
+        with self._changed:
+            self._calls.append(call)
+            self._changed.notify_all()
+            pending = self._failures.get(call.method)
+            return pending.pop(0) if pending else None
+
+    def _answer(self, call: Call) -> dict[str, Any]:
+        if call.token == REFUSED_TOKEN:
+            return {"ok": False, "error": "invalid_auth"}
+        answer = ANSWERS.get(call.method)
+        return answer(self, call) if answer else {"ok": True}
+
+    def _next_ts(self) -> str:
+        return f"{int(time.time())}.{next(self._ts):06d}"
+
+
+def _matches(call: Call, method: str | None, params: dict[str, Any]) -> bool:
+    return (method is None or call.method == method) and all(call.params.get(k) == v for k, v in params.items())
+
+
+def _handler_for(fake: FakeSlack) -> type[BaseHTTPRequestHandler]:
+    class Handler(BaseHTTPRequestHandler):
+        protocol_version = "HTTP/1.1"
+
+        def do_POST(self) -> None:
+            body = self.rfile.read(int(self.headers.get("Content-Length") or 0)).decode()
+            params = _parse(body, self.headers.get("Content-Type", ""))
+            token = (self.headers.get("Authorization") or "").removeprefix("Bearer ") or params.pop("token", None)
+            if self.path.startswith("/response/"):
+                call = Call(RESPONSE_URL, params, token, self.path)
+            else:
+                call = Call(self.path.removeprefix("/api/"), params, token, self.path)
+            failure = fake._record(call)
+            if failure is not None:
+                headers = {"Retry-After": str(failure.retry_after)} if failure.retry_after else {}
+                self._send(failure.status, failure.body or {"ok": False, "error": "fake_failure"}, headers)
+            elif call.method == RESPONSE_URL:
+                self._send(200, None)
+            else:
+                self._send(200, fake._answer(call))
+
+        def _send(self, status: int, payload: dict[str, Any] | None, headers: dict[str, str] | None = None) -> None:
+            data = b"ok" if payload is None else json.dumps(payload).encode()
+            self.send_response(status)
+            self.send_header("Content-Type", "text/plain" if payload is None else "application/json")
+            self.send_header("Content-Length", str(len(data)))
+            for name, value in (headers or {}).items():
+                self.send_header(name, value)
+            self.end_headers()
+            self.wfile.write(data)
+
+        def log_message(self, format: str, *args: Any) -> None:
+            return None
+
+    return Handler
+
+
+def _parse(body: str, content_type: str) -> dict[str, Any]:
+    if not body:
+        return {}
+    if "json" in content_type:
+        return json.loads(body)
+    params: dict[str, Any] = {k: v[0] for k, v in parse_qs(body, keep_blank_values=True).items()}
+    for name in ("blocks", "attachments", "view"):
+        if isinstance(params.get(name), str) and params[name].startswith(("[", "{")):
+            params[name] = json.loads(params[name])
+    return params
+
+
+__all__ = ["BOT_ID", "BOT_USER_ID", "REFUSED_TOKEN", "RESPONSE_URL", "Call", "FakeSlack", "default_installation"]

@@ -1,0 +1,81 @@
+"""How the fake Slack answers each Web API method, as Slack would (shapes trimmed to what apps read).
+
+A method not listed here gets `{"ok": true}`. Add a method by adding a function to `ANSWERS`.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Callable
+from typing import TYPE_CHECKING, Any
+
+if TYPE_CHECKING:
+    from tests.e2e.fake_slack import Call, FakeSlack
+
+BOT_USER_ID = "UBOTWHOOWNS"
+BOT_ID = "BBOTWHOOWNS"
+
+
+def default_installation(team_id: str) -> dict[str, Any]:
+    """What `oauth.v2.access` returns for a bot-only install into `team_id`."""
+    return {
+        "ok": True,
+        "app_id": "A0WHOOWNS",
+        "authed_user": {"id": "U0INSTALLER"},
+        "scope": "app_mentions:read,chat:write,commands,im:history,users:read",
+        "token_type": "bot",
+        "access_token": f"xoxb-installed-{team_id}",
+        "bot_user_id": BOT_USER_ID,
+        "team": {"id": team_id, "name": "Test workspace"},
+        "enterprise": None,
+        "is_enterprise_install": False,
+    }
+
+
+def _auth_test(fake: FakeSlack, call: Call) -> dict[str, Any]:
+    team = call.token.removeprefix("xoxb-installed-") if call.token and "installed" in call.token else fake.team_id
+    return {
+        "ok": True,
+        "url": "https://test.slack.com/",
+        "team": "Test workspace",
+        "team_id": team,
+        "user": "whoowns",
+        "user_id": BOT_USER_ID,
+        "bot_id": BOT_ID,
+        "is_enterprise_install": False,
+    }
+
+
+def _message(fake: FakeSlack, call: Call) -> dict[str, Any]:
+    ts = call.params.get("ts") or fake._next_ts()
+    return {"ok": True, "channel": call.params.get("channel"), "ts": ts, "message": {"text": call.params.get("text")}}
+
+
+def _view(fake: FakeSlack, call: Call) -> dict[str, Any]:
+    view = call.params.get("view")
+    view = json.loads(view) if isinstance(view, str) else view
+    return {"ok": True, "view": {**(view or {}), "id": f"V{next(fake._ts):08d}"}}
+
+
+def _user(fake: FakeSlack, call: Call) -> dict[str, Any]:
+    user_id = call.params.get("user")
+    user = fake.users.get(user_id, {"id": user_id, "name": user_id, "is_admin": False, "is_owner": False})
+    return {"ok": True, "user": user}
+
+
+ANSWERS: dict[str, Callable[[FakeSlack, Call], dict[str, Any]]] = {
+    "auth.test": _auth_test,
+    "chat.postMessage": _message,
+    "chat.update": _message,
+    "chat.postEphemeral": lambda fake, call: {"ok": True, "message_ts": fake._next_ts()},
+    "views.publish": _view,
+    "views.open": _view,
+    "views.update": _view,
+    "views.push": _view,
+    "users.info": _user,
+    "oauth.v2.access": lambda fake, call: fake.installation,
+    "apps.connections.open": lambda fake, call: {"ok": True, "url": fake.socket_url},
+}
+
+
+__all__ = ["ANSWERS", "BOT_ID", "BOT_USER_ID", "default_installation"]

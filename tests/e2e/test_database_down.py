@@ -1,0 +1,71 @@
+"""The database goes away: people get a short apology, /healthz says 503, and the server recovers alone.
+
+PostgreSQL only: the test shuts the server's database to new connections and ends the open ones, then
+opens it again, as a database restart or failover would.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from contextlib import contextmanager
+
+import pytest
+import requests
+from sqlalchemy import create_engine, text
+from sqlalchemy.engine import make_url
+
+from bot.slack import messages
+from tests.conftest import fresh_postgres_database
+from tests.e2e.slack_requests import fresh_id, mention
+
+pytestmark = pytest.mark.postgres
+
+
+@pytest.fixture(scope="module")
+def server_database_url(postgres_admin_url: str) -> Iterator[str]:
+    with fresh_postgres_database(postgres_admin_url) as url:
+        yield url
+
+
+@contextmanager
+def database_down(url: str, admin_url: str) -> Iterator[None]:
+    name = make_url(url).database
+    admin = create_engine(admin_url, isolation_level="AUTOCOMMIT")
+    with admin.connect() as connection:
+        connection.execute(text(f'ALTER DATABASE "{name}" WITH ALLOW_CONNECTIONS false'))
+        connection.execute(
+            text("SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE datname = :n"), {"n": name}
+        )
+    try:
+        yield
+    finally:
+        with admin.connect() as connection:
+            connection.execute(text(f'ALTER DATABASE "{name}" WITH ALLOW_CONNECTIONS true'))
+        admin.dispose()
+
+
+def test_while_the_database_is_down_people_get_an_apology_and_the_server_recovers(
+    slack, fake_slack, slack_server, server_database_url, postgres_admin_url
+):
+    channel = fresh_id("C")
+    slack.event(mention("who owns security?", channel=channel))
+    fake_slack.wait_for("chat.postMessage", channel=channel)
+
+    with database_down(server_database_url, postgres_admin_url):
+        question = mention("who owns pricing?", channel=channel)
+        assert slack.event(question).status_code == 200
+        [_, apology] = fake_slack.wait_for("chat.postMessage", channel=channel, count=2)
+        assert apology["text"] == messages.KNOWLEDGE_UNAVAILABLE
+        assert apology["thread_ts"] == question["event"]["ts"]
+
+        url = fake_slack.response_url()
+        slack.command("pricing", response_url=url)
+        assert fake_slack.wait_for_response(url)[0]["text"] == messages.KNOWLEDGE_UNAVAILABLE
+
+        health = requests.get(slack_server.url + "/healthz", timeout=10)
+        assert health.status_code == 503 and health.json()["database"] == "unreachable"
+
+    assert requests.get(slack_server.url + "/healthz", timeout=10).status_code == 200
+    slack.event(mention("who owns pricing?", channel=channel))
+    assert fake_slack.wait_for("chat.postMessage", channel=channel, count=3)[-1]["text"] == "Pricing: the CPO"
+    assert slack_server.process.poll() is None

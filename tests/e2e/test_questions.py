@@ -1,0 +1,138 @@
+"""Questions asked by @-mention and direct message reach the real server and are answered in Slack."""
+
+from __future__ import annotations
+
+import pytest
+
+from bot.services.knowledge import KnowledgeService
+from tests.e2e.fake_slack import BOT_ID, FakeSlack
+from tests.e2e.slack_requests import (
+    TEAM,
+    SlackSender,
+    block_action,
+    direct_message,
+    fresh_id,
+    fresh_ts,
+    home_opened,
+    mention,
+)
+
+PUBLIC_URL = "https://whoowns.example.com"
+SERVER_ENV = {"PUBLIC_URL": PUBLIC_URL}
+CTO_HOLDER = "U0CTOHOLDER"
+
+
+@pytest.fixture(scope="module", autouse=True)
+def acme(knowledge: KnowledgeService) -> None:
+    knowledge.save_org(
+        TEAM, {"name": "Acme", "roles": {"CEO": {}, "CTO": {"holder": CTO_HOLDER}, "CPO": {}, "COO": {}}}, by="test"
+    )
+
+
+def text_of(call) -> str:
+    """Everything the reader sees in a message: its blocks' texts, buttons included."""
+    return str(call["blocks"])
+
+
+def test_a_mention_is_answered_in_its_thread_with_the_role_the_holder_and_the_source(slack, fake_slack, channel):
+    question = mention("who owns hosting costs?", channel=channel)
+    assert slack.event(question).status_code == 200
+    [reply] = fake_slack.wait_for("chat.postMessage", channel=channel)
+    assert reply["thread_ts"] == question["event"]["ts"]
+    assert "*CTO*" in text_of(reply) and f"<@{CTO_HOLDER}>" in text_of(reply)
+    assert "I could be discussing the next five years" in text_of(reply)  # the source's quote
+    # The Exclaimer article has no public address: the answer links to its knowledge-base entry alone.
+    assert f"<{PUBLIC_URL}/kb/hosting-costs|" in text_of(reply)
+    assert text_of(reply).count("<http") == 1
+    assert reply["text"] == "Hosting costs: the CTO"
+
+
+def test_an_answer_links_to_its_article_and_its_entry_page(slack, fake_slack, channel):
+    slack.event(mention("who decides product pricing?", channel=channel))
+    [reply] = fake_slack.wait_for("chat.postMessage", channel=channel)
+    assert "*CPO*" in text_of(reply)
+    assert "<https://yojobs.com/the-cpo-and-cto-roles|" in text_of(reply)
+    assert f"<{PUBLIC_URL}/kb/pricing|" in text_of(reply)
+
+
+def test_a_mention_inside_a_thread_is_answered_in_that_thread(slack, fake_slack, channel):
+    parent = fresh_ts()
+    slack.event(mention("who owns the roadmap?", channel=channel, thread_ts=parent))
+    [reply] = fake_slack.wait_for("chat.postMessage", channel=channel)
+    assert reply["thread_ts"] == parent
+    assert "Shared:" in text_of(reply) and "*CPO*" in text_of(reply) and "*CTO*" in text_of(reply)
+
+
+def test_a_direct_message_is_answered_in_the_conversation(slack, fake_slack, channel):
+    slack.event(direct_message("who is responsible for security?", channel=channel))
+    [reply] = fake_slack.wait_for("chat.postMessage", channel=channel)
+    assert reply.get("thread_ts") is None
+    assert "*CTO*" in text_of(reply)
+
+
+@pytest.mark.parametrize(
+    "ignored",
+    [{"bot_id": BOT_ID}, {"subtype": "message_changed"}, {"subtype": "file_share"}, {"channel_type": "channel"}],
+    ids=["bot message", "edit", "file share", "channel message"],
+)
+def test_the_bot_ignores_bot_messages_edits_and_other_subtypes(slack, fake_slack, channel, ignored):
+    assert slack.event(direct_message("who owns hosting costs?", channel=channel, **ignored)).status_code == 200
+    slack.event(direct_message("who owns pricing?", channel=channel))  # a real question, sent after
+    fake_slack.wait_for("chat.postMessage", channel=channel)
+    fake_slack.wait_quiet()
+    [only] = fake_slack.calls("chat.postMessage", channel=channel)
+    assert "Pricing" in only["text"]
+
+
+def test_a_retried_event_is_answered_exactly_once(slack, fake_slack, channel):
+    question = mention("who owns security?", channel=channel)
+    responses = [slack.event(question)] + [slack.event(question, retry_num=n) for n in (1, 2)]
+    assert [r.status_code for r in responses] == [200, 200, 200]
+    slack.event(mention("who owns pricing?", channel=channel))  # sent last: once it is answered, all were
+    fake_slack.wait_for("chat.postMessage", channel=channel, count=2)
+    fake_slack.wait_quiet()
+    texts = [reply["text"] for reply in fake_slack.calls("chat.postMessage", channel=channel)]
+    assert sorted(texts) == ["Pricing: the CPO", "Security: the CTO"]
+
+
+@pytest.mark.parametrize("how", ["wrong secret", "stale timestamp", "no signature"])
+def test_a_badly_signed_request_gets_401_and_no_answer(slack: SlackSender, fake_slack: FakeSlack, channel, how):
+    question = mention("who owns hosting costs?", channel=channel)
+    if how == "wrong secret":
+        response = slack.event(question, signing_secret="not-the-secret")
+    elif how == "stale timestamp":
+        response = slack.event(question, timestamp=1_600_000_000)
+    else:
+        response = slack.http.post(slack.base_url + "/slack/events", json=question, timeout=10)
+    assert response.status_code == 401
+    slack.event(mention("who owns pricing?", channel=channel))
+    fake_slack.wait_for("chat.postMessage", channel=channel)
+    fake_slack.wait_quiet()
+    assert [c["text"] for c in fake_slack.calls("chat.postMessage", channel=channel)] == ["Pricing: the CPO"]
+
+
+def test_when_unsure_the_bot_offers_the_closest_topics_and_a_click_answers_one(slack, fake_slack, channel):
+    question = mention("who owns the office plants?", channel=channel)
+    slack.event(question)
+    [unsure] = fake_slack.wait_for("chat.postMessage", channel=channel)
+    assert "not sure" in unsure["text"]
+    suggestions = next(b for b in unsure["blocks"] if b.get("block_id") == "suggestions")["elements"]
+    assert [s["value"] for s in suggestions] == ["it-solutions", "process-efficiency", "contingency-planning"]
+
+    thread = question["event"]["ts"]
+    posted = {"ts": fresh_ts(), "thread_ts": thread, "blocks": unsure["blocks"]}
+    click = block_action(suggestions[0], channel=channel, message=posted, response_url=fake_slack.response_url())
+    assert slack.action(click).status_code == 200
+    [_, picked] = fake_slack.wait_for("chat.postMessage", channel=channel, count=2)
+    assert picked["thread_ts"] == thread
+    assert "*CTO*" in text_of(picked) and "Software, hardware and network solutions" in text_of(picked)
+
+
+def test_the_home_tab_shows_how_to_ask_the_roles_their_holders_and_topics_by_role(slack, fake_slack):
+    user = fresh_id("U")
+    slack.event(home_opened(user=user))
+    [published] = fake_slack.wait_for("views.publish", user_id=user)
+    view = str(published["view"])
+    assert "Who owns what?" in view and "/whoowns hosting costs" in view
+    assert "Roles in Acme" in view and f"*CTO* · Chief Technology Officer · <@{CTO_HOLDER}>" in view
+    assert "Hosting costs" in view and "Pricing" in view

@@ -1,0 +1,119 @@
+"""The answer message's Block Kit, built from real answers over the shipped knowledge base."""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+from slack_sdk.errors import SlackObjectFormationError
+from slack_sdk.models.blocks import SectionBlock
+
+from bot.core.answer import Answer, Engine
+from bot.core.knowledge_files import load_knowledge
+from bot.core.org import OrgSettings, Seat
+from bot.slack.blocks import AnswerKey, FeedbackNote, answer_text, build_answer_blocks, to_dicts
+from tests.conftest import KNOWLEDGE_DIR
+
+ENTRY = "https://whoowns.example.com/kb/pricing"
+
+
+@pytest.fixture(scope="module")
+def engine() -> Engine:
+    return Engine(load_knowledge(KNOWLEDGE_DIR))
+
+
+@pytest.fixture(scope="module")
+def org() -> OrgSettings:
+    return OrgSettings(roles={"CEO": Seat(), "CTO": Seat(holder="U0CTO"), "CPO": Seat(), "COO": Seat()})
+
+
+def render(answer: Answer, **options) -> list[dict]:
+    return to_dicts(build_answer_blocks(answer, **options))
+
+
+def texts(blocks: list[dict]) -> str:
+    return json.dumps(blocks, ensure_ascii=False)
+
+
+def ask(engine: Engine, org: OrgSettings, question: str) -> Answer:
+    return engine.answer(question, org, mention=lambda user: f"<@{user}>")
+
+
+def test_an_answer_names_the_role_in_bold_with_its_holder_then_reasoning_source_and_topic(engine, org):
+    blocks = render(ask(engine, org, "who owns security?"))
+    assert blocks[0]["text"]["text"] == "*CTO* · Chief Technology Officer · <@U0CTO>"
+    assert "In your workspace that is <@U0CTO>." in blocks[1]["text"]["text"]
+    assert blocks[2]["text"]["text"].startswith(":book: <https://")
+    assert blocks[3] == {
+        "type": "context",
+        "elements": [{"type": "mrkdwn", "text": "Topic: Security · confidence 100%"}],
+    }
+
+
+def test_an_answer_links_to_its_article_and_to_its_entry_page_when_the_site_has_an_address(engine, org):
+    source = render(ask(engine, org, "pricing"), entry_url=ENTRY)[2]["text"]["text"]
+    assert "<https://yojobs.com/the-cpo-and-cto-roles|The CPO and CTO roles" in source
+    assert f"<{ENTRY}|this answer in the knowledge base>" in source
+    assert "\n> will essentially oversee every stage of the product" in source
+
+
+def test_a_source_without_an_address_links_to_the_entry_page_alone(engine, org):
+    source = render(ask(engine, org, "hosting costs"), entry_url=ENTRY)[2]["text"]["text"]
+    assert source.count("<http") == 1 and f"<{ENTRY}|" in source
+
+
+def test_without_any_address_the_source_is_its_title_and_quote_with_no_link(engine, org):
+    source = render(ask(engine, org, "hosting costs"))[2]["text"]["text"]
+    assert "<http" not in source and "CTO to CTPO" in source and "> I could be discussing" in source
+
+
+def test_a_shared_area_names_both_roles(engine, org):
+    headline = render(ask(engine, org, "who owns the roadmap?"))[0]["text"]["text"]
+    assert (
+        headline.startswith("Shared: *CPO*")
+        and "*CTO* · Chief Technology Officer · <@U0CTO> for _Technology roadmap_" in headline
+    )
+
+
+def test_every_answer_has_vote_buttons_whose_value_rebuilds_it(engine, org):
+    answer = ask(engine, org, "who owns security?")
+    feedback = render(answer)[-1]
+    assert feedback["block_id"] == "feedback"
+    assert [e["action_id"] for e in feedback["elements"]] == ["feedback_up", "feedback_down"]
+    key = AnswerKey.model_validate_json(feedback["elements"][0]["value"])
+    assert key == AnswerKey(question="who owns security?", responsibility_id="security", picked=False)
+
+
+def test_when_unsure_it_says_so_and_offers_the_closest_topics_as_buttons(engine, org):
+    answer = ask(engine, org, "who owns the office plants?")
+    blocks = render(answer)
+    assert blocks[0]["text"]["text"].startswith(":thinking_face: I'm not sure who owns “office plants”")
+    suggestions = next(b for b in blocks if b.get("block_id") == "suggestions")["elements"]
+    assert [s["value"] for s in suggestions] == [s.id for s in answer.suggestions]
+    assert len({s["action_id"] for s in suggestions}) == len(suggestions)
+    assert answer_text(answer).startswith("I'm not sure")
+
+
+def test_a_vote_adds_a_thanks_line_with_the_tally_under_the_buttons(engine, org):
+    blocks = render(ask(engine, org, "pricing"), feedback=FeedbackNote(user_id="U0VOTER", up=3, down=1))
+    assert blocks[-1]["elements"][0]["text"] == "Thanks for the feedback, <@U0VOTER>! So far: 👍 3 · 👎 1"
+
+
+def test_text_from_the_knowledge_base_is_escaped_but_mentions_still_work(engine, org):
+    answer = ask(engine, org, "who owns security?").model_copy(update={"reasoning": "R&D <b>only</b>, ask <@U0CTO>"})
+    assert render(answer)[1]["text"]["text"] == "R&amp;D &lt;b&gt;only&lt;/b&gt;, ask <@U0CTO>"
+
+
+def test_a_long_question_and_long_titles_stay_within_slacks_limits(engine, org):
+    answer = ask(engine, org, "who owns " + "very " * 600 + "obscure things?")
+    long_title = answer.suggestions[0].model_copy(update={"title": "A" * 120})
+    answer = answer.model_copy(update={"suggestions": [long_title, *answer.suggestions[1:]]})
+    blocks = render(answer)  # to_dicts validates every block against Slack's limits
+    buttons = next(b for b in blocks if b.get("block_id") == "suggestions")["elements"]
+    assert len(buttons[0]["text"]["text"]) == 75
+    assert all(len(e["value"]) <= 2000 for e in blocks[-1]["elements"])
+
+
+def test_the_block_models_refuse_what_slack_would_refuse():
+    with pytest.raises(SlackObjectFormationError):
+        to_dicts([SectionBlock(text="x" * 3001)])

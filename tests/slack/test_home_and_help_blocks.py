@@ -1,0 +1,66 @@
+"""The App Home view and the help message, from plain values."""
+
+from __future__ import annotations
+
+import json
+
+from bot.core.answer import TopicRef
+from bot.services.overview import RoleOverview, WorkspaceOverview
+from bot.slack.blocks import (
+    build_help_blocks,
+    build_home_view,
+    how_to_ask_blocks,
+    roles_blocks,
+    to_dicts,
+    topics_blocks,
+)
+
+
+def overview(topics_per_role: int = 2) -> WorkspaceOverview:
+    def topics(role: str) -> tuple[TopicRef, ...]:
+        return tuple(
+            TopicRef(id=f"{role.lower()}-{n}", title=f"{role} topic {n} & more") for n in range(topics_per_role)
+        )
+
+    return WorkspaceOverview(
+        name="Acme",
+        roles=(
+            RoleOverview(role="CEO", name="Chief Executive Officer", holder=None, covers=(), topics=topics("CEO")),
+            RoleOverview(
+                role="CPTO",
+                name="Chief Product and Technology Officer",
+                holder="U0CPTO",
+                covers=("CTO", "CPO"),
+                topics=topics("CPTO"),
+            ),
+        ),
+    )
+
+
+def test_the_home_view_has_how_to_ask_the_roles_with_holders_and_topics_grouped_by_role():
+    view = build_home_view(how_to_ask_blocks(), roles_blocks(overview()), topics_blocks(overview())).to_dict()
+    shown = json.dumps(view, ensure_ascii=False)
+    assert view["type"] == "home"
+    assert "Mention me" in shown and "Roles in Acme" in shown
+    assert "*CEO* · Chief Executive Officer · _nobody named yet_" in shown
+    assert "*CPTO* · Chief Product and Technology Officer · <@U0CPTO> (also covers the CTO, CPO)" in shown
+    assert "*CPTO*\\nCPTO topic 0 &amp; more · CPTO topic 1 &amp; more" in shown
+
+
+def test_sections_are_separated_by_dividers_and_an_empty_section_adds_nothing():
+    view = build_home_view(how_to_ask_blocks(), [], roles_blocks(overview())).to_dict()
+    assert [b["type"] for b in view["blocks"]] == ["header", "section", "divider", "header", "section"]
+
+
+def test_a_large_knowledge_base_is_split_into_sections_slack_accepts():
+    blocks = to_dicts(topics_blocks(overview(topics_per_role=300)))
+    assert len(blocks) > 3 and all(len(b["text"]["text"]) <= 3000 for b in blocks if b["type"] == "section")
+
+
+def test_help_explains_how_to_ask_and_lists_example_topics():
+    shown = json.dumps(to_dicts(build_help_blocks(["Hosting costs", "Pricing"])), ensure_ascii=False)
+    assert "/whoowns hosting costs" in shown and "Some topics I know: `Hosting costs` · `Pricing`" in shown
+
+
+def test_example_topics_take_one_topic_from_each_role_in_turn():
+    assert overview().example_topics(3) == ["CEO topic 0 & more", "CPTO topic 0 & more", "CEO topic 1 & more"]
