@@ -1,0 +1,124 @@
+"""`/whoowns assess`: the questions modal, the result only the person sees, and sharing it in the channel.
+
+The command opens the modal with the command's trigger id (`open_assessment`, plugged into the command
+routing table). The submission is checked in the acknowledgement itself, so a bad choice is shown under
+its question; the assessment is then posted ephemerally in the channel the command came from. If the
+bot cannot post there (not a member, a DM between people), the result goes to the person's DM with the
+bot instead. "Share in channel" posts the same result for everyone and marks the private copy shared.
+"""
+
+from __future__ import annotations
+
+import functools
+import logging
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from slack_bolt import Ack, App, BoltContext, Respond
+from slack_sdk import WebClient
+from slack_sdk.errors import SlackApiError
+
+from bot.core.assess import assess
+from bot.core.assess_answers import check_answers
+from bot.core.assess_files import load_rules
+from bot.core.assess_rules import AssessmentRules
+from bot.core.problems import InvalidInput
+from bot.slack.blocks.assessment import (
+    ASSESS_VIEW,
+    SHARE_ASSESSMENT,
+    ModalMetadata,
+    ShareKey,
+    answers_from_state,
+    assessment_text,
+    build_assess_modal,
+    build_assessment_blocks,
+    shared_by,
+)
+from bot.slack.deps import Deps
+from bot.slack.listeners.ack import ack_now
+from bot.slack.replies import WEB_API_FAILURES, InChannel, Reply, ViaResponseUrl
+
+if TYPE_CHECKING:
+    from bot.slack.listeners.commands import CommandRequest
+
+log = logging.getLogger(__name__)
+CANNOT_POST_HERE = {"channel_not_found", "not_in_channel", "is_archived", "user_not_in_channel"}
+MODAL_FAILED = ":warning: Slack did not let me open the questions. Please run `/whoowns assess` again."
+POSTED_TO_DM = "I couldn't post in that channel, so here is your assessment (only you can see this DM)."
+NOT_SHARED = ":warning: I couldn't post in this channel. Invite me with `/invite @whoowns` and share again."
+
+
+@functools.cache
+def rules_in(knowledge_dir: Path) -> AssessmentRules:
+    """The rules, read and checked once per process (a broken file stops the app at start-up)."""
+    return load_rules(knowledge_dir)
+
+
+def open_assessment(request: CommandRequest) -> None:
+    """The `assess` entry of the `/whoowns` routing table."""
+    modal = build_assess_modal(
+        rules_in(request.deps.knowledge.knowledge_dir), channel_id=request.command.get("channel_id")
+    )
+    try:
+        request.client.views_open(trigger_id=request.trigger_id, view=modal)
+    except WEB_API_FAILURES as error:
+        log.error("could not open the assessment (team %s, user %s): %s", request.team_id, request.user_id, error)
+        request.reply_privately.send(Reply.of(MODAL_FAILED))
+
+
+class AssessListeners:
+    def __init__(self, deps: Deps):
+        self.rules = rules_in(deps.knowledge.knowledge_dir)
+
+    def register(self, app: App) -> None:
+        app.view(ASSESS_VIEW)(ack=self.check_submission, lazy=[self.post_result])
+        app.action(SHARE_ASSESSMENT)(ack=ack_now, lazy=[self.share])
+
+    def check_submission(self, ack: Ack, view: dict[str, Any]) -> None:
+        try:
+            check_answers(self.rules, answers_from_state(self.rules, view["state"]["values"]))
+        except InvalidInput as error:
+            ack(response_action="errors", errors={str(p.loc[0]): p.message for p in error.problems if p.loc})
+            return
+        ack()
+
+    def post_result(self, body: dict[str, Any], view: dict[str, Any], client: WebClient, context: BoltContext) -> None:
+        try:
+            answers = check_answers(self.rules, answers_from_state(self.rules, view["state"]["values"]))
+        except InvalidInput:
+            return  # refused in the acknowledgement, under the question
+        result, user, team = assess(self.rules, answers), body["user"]["id"], context.team_id
+        channel = ModalMetadata.model_validate_json(view.get("private_metadata") or "{}").channel
+        private = Reply.of(assessment_text(result), build_assessment_blocks(result, share=answers))
+        if channel is None or not _post_ephemeral(client, channel=channel, user=user, reply=private, team_id=team):
+            direct = Reply.of(assessment_text(result), build_assessment_blocks(result, note=POSTED_TO_DM))
+            InChannel(client=client, team_id=team, channel=user).send(direct)
+
+    def share(
+        self, body: dict[str, Any], action: dict[str, Any], client: WebClient, respond: Respond, context: BoltContext
+    ) -> None:
+        answers = check_answers(self.rules, ShareKey.model_validate_json(action["value"]).answers)
+        result, user, channel = assess(self.rules, answers), body["user"]["id"], body["container"]["channel_id"]
+        shared = Reply.of(assessment_text(result), build_assessment_blocks(result, note=shared_by(user)))
+        try:
+            client.chat_postMessage(channel=channel, text=shared.text, blocks=shared.blocks)
+        except WEB_API_FAILURES as error:
+            log.error("could not share an assessment (team %s, channel %s): %s", context.team_id, channel, error)
+            ViaResponseUrl(respond=respond, team_id=context.team_id, channel=channel).send(Reply.of(NOT_SHARED))
+            return
+        ViaResponseUrl(respond=respond, team_id=context.team_id, channel=channel, replace_original=True).send(shared)
+
+
+def _post_ephemeral(client: WebClient, *, channel: str, user: str, reply: Reply, team_id: str | None) -> bool:
+    """Posts `reply` for `user` only; False when Slack says the bot cannot post in `channel`."""
+    try:
+        client.chat_postEphemeral(channel=channel, user=user, text=reply.text, blocks=reply.blocks)
+    except WEB_API_FAILURES as error:
+        if isinstance(error, SlackApiError) and error.response.get("error") in CANNOT_POST_HERE:
+            return False
+        log.error("could not post an assessment (team %s, channel %s): %s", team_id, channel, error)
+    return True
+
+
+def register(app: App, deps: Deps) -> None:
+    AssessListeners(deps).register(app)

@@ -1,0 +1,125 @@
+"""`/whoowns assess` through the real server and the stand-in Slack Web API: modal, result, share."""
+
+from __future__ import annotations
+
+import json
+from typing import Any
+
+from bot.slack.blocks.assessment import ASSESS_VIEW, SHARE_ASSESSMENT
+from tests.e2e.slack_requests import TEAM, USER, block_action, fresh_id
+
+STARTUP = {"stage": "startup", "product_led": "true", "leader_with_both_skills": "true"}
+
+
+def chosen_state(view: dict[str, Any], choices: dict[str, str]) -> dict[str, Any]:
+    """The modal's state as Slack sends it on submit: each question's initial option unless `choices` says."""
+    values = {}
+    for block in view["blocks"]:
+        if block["type"] != "input":
+            continue
+        element = block["element"]
+        value = choices.get(block["block_id"], element["initial_option"]["value"])
+        values[block["block_id"]] = {
+            element["action_id"]: {"type": element["type"], "selected_option": {"value": value}}
+        }
+    return {"values": values}
+
+
+def submission(
+    view: dict[str, Any], choices: dict[str, str], *, private_metadata: str | None = None, user: str = USER
+) -> dict[str, Any]:
+    submitted = {
+        **view,
+        "state": chosen_state(view, choices),
+        "private_metadata": view["private_metadata"] if private_metadata is None else private_metadata,
+    }
+    return {
+        "type": "view_submission",
+        "team": {"id": TEAM, "domain": "test"},
+        "user": {"id": user, "username": "asker", "team_id": TEAM},
+        "api_app_id": "A0WHOOWNS",
+        "token": "unused",
+        "trigger_id": fresh_id("trigger."),
+        "view": submitted,
+    }
+
+
+def open_modal(slack, fake_slack, channel: str) -> dict[str, Any]:
+    """Runs `/whoowns assess` in `channel` and returns the view the app opened (the newest views.open)."""
+    opened = len(fake_slack.calls("views.open"))
+    assert slack.command("assess", channel=channel).status_code == 200
+    call = fake_slack.wait_for("views.open", count=opened + 1)[-1]
+    assert call["trigger_id"].startswith("trigger.")
+    assert json.loads(call["view"]["private_metadata"]) == {"channel": channel}
+    return call["view"]
+
+
+def button(blocks: list[dict[str, Any]], action_id: str) -> dict[str, Any]:
+    return next(e for b in blocks if b["type"] == "actions" for e in b["elements"] if e["action_id"] == action_id)
+
+
+def test_the_command_opens_the_questions_with_defaults_and_hints(slack, fake_slack, channel):
+    view = open_modal(slack, fake_slack, channel)
+    assert view["callback_id"] == ASSESS_VIEW and view["type"] == "modal"
+    inputs = {b["block_id"]: b for b in view["blocks"] if b["type"] == "input"}
+    assert list(inputs) == [
+        "stage",
+        "product_market_fit",
+        "tech_stability_work",
+        "product_led",
+        "digital_transformation",
+        "rapid_iteration",
+        "leader_with_both_skills",
+        "product_tech_friction",
+    ]
+    assert inputs["stage"]["element"]["initial_option"]["value"] == "scaleup"
+    assert all(b["hint"]["text"] for b in inputs.values())
+
+
+def test_submitting_posts_the_result_privately_and_share_posts_it_in_the_channel(slack, fake_slack, channel):
+    view = open_modal(slack, fake_slack, channel)
+    acked = slack.action(submission(view, STARTUP))
+    assert acked.status_code == 200 and not acked.text
+
+    (posted,) = fake_slack.wait_for("chat.postEphemeral", channel=channel)
+    assert posted["user"] == USER and posted["text"].startswith("Combine the roles")
+    shown = json.dumps(posted["blocks"], ensure_ascii=False)
+    assert "Combine: one CPTO" in shown and "https://cto.academy/cpto-role-and-responsibilities/" in shown
+    assert "no public address" in shown and "counterpart to challenge my thinking" in shown
+    share = button(posted["blocks"], SHARE_ASSESSMENT)
+
+    response_url = fake_slack.response_url()
+    click = {"action_id": SHARE_ASSESSMENT, "block_id": "share", "value": share["value"]}
+    assert (
+        slack.action(block_action(click, channel=channel, message=None, response_url=response_url)).status_code == 200
+    )
+    (public,) = fake_slack.wait_for("chat.postMessage", channel=channel)
+    assert public["text"] == posted["text"]
+    assert f"Shared by <@{USER}>" in json.dumps(public["blocks"])
+    assert all(b["type"] != "actions" for b in public["blocks"])
+    (replaced,) = fake_slack.wait_for_response(response_url)
+    assert replaced["replace_original"] is True and "Shared by" in json.dumps(replaced["blocks"])
+
+
+def test_an_answer_the_rules_do_not_know_is_shown_under_its_question(slack, fake_slack, channel):
+    view = open_modal(slack, fake_slack, channel)
+    refused = slack.action(submission(view, {"stage": "gigantic"}))
+    assert refused.status_code == 200
+    assert refused.json() == {
+        "response_action": "errors",
+        "errors": {"stage": "'gigantic' is not an answer (expected startup, scaleup or enterprise)"},
+    }
+    fake_slack.wait_quiet()
+    assert fake_slack.calls("chat.postEphemeral", channel=channel) == []
+    slack.action(submission(open_modal(slack, fake_slack, channel), {}))
+    (posted,) = fake_slack.wait_for("chat.postEphemeral", channel=channel)
+    assert posted["text"].startswith("Keep two roles")
+
+
+def test_without_a_channel_the_result_goes_to_the_persons_dm(slack, fake_slack, channel):
+    view, user = open_modal(slack, fake_slack, channel), fresh_id("U")
+    slack.action(submission(view, STARTUP, private_metadata="{}", user=user))
+    (direct,) = fake_slack.wait_for("chat.postMessage", channel=user)
+    assert direct["text"].startswith("Combine the roles")
+    assert "couldn't post in that channel" in json.dumps(direct["blocks"])
+    assert all(b["type"] != "actions" for b in direct["blocks"])
