@@ -1,0 +1,20 @@
+"""The knowledge-base web pages (`/kb`, `/kb/<id>`, `/kb/sources`), served by the bot's own HTTP server.
+
+`register(app, service)` mounts them on the Flask app that also carries the Slack endpoints; they need
+nothing but the knowledge service, so any Flask app can serve them.
+"""
+
+from __future__ import annotations
+
+from flask import Flask
+
+from bot.services.knowledge import KnowledgeService
+from bot.web.pages.views import EXTENSION, pages
+
+
+def register(app: Flask, service: KnowledgeService) -> None:
+    app.extensions[EXTENSION] = service
+    app.register_blueprint(pages)
+
+
+__all__ = ["register"]

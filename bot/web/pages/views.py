@@ -1,0 +1,95 @@
+"""The knowledge-base pages: the role map, one page per entry, the sources, and the map's search endpoint.
+
+Read-only and open to anyone who can reach the server. Each view only picks the workspace (`?team=T…`,
+the default organisation without it), asks the knowledge service for the engine and the settings, and
+renders a view model from `bot.services`. Templates autoescape, and the pages forbid inline scripts and
+anything from another origin, so admin-written text is shown as text and the pages work offline.
+"""
+
+from __future__ import annotations
+
+import re
+
+from flask import Blueprint, Response, abort, current_app, jsonify, redirect, render_template, request, url_for
+
+from bot.core.answer import Engine
+from bot.core.org import OrgSettings
+from bot.services.kb_entries import build_entry, build_sources
+from bot.services.kb_pages import build_role_map, closest_topics, search
+from bot.services.knowledge import KnowledgeService
+
+EXTENSION = "whoowns.kb_pages"
+TEAM_ID = re.compile(r"[A-Z][A-Z0-9]{1,39}")
+MAX_QUERY = 200
+SECURITY_HEADERS = {
+    "Content-Security-Policy": "default-src 'none'; style-src 'self'; script-src 'self'; img-src 'self'; "
+    "connect-src 'self'; form-action 'self'; base-uri 'none'; frame-ancestors 'none'",
+    "X-Content-Type-Options": "nosniff",
+    "Referrer-Policy": "strict-origin-when-cross-origin",
+}
+
+pages = Blueprint("kb", __name__, url_prefix="/kb", template_folder="templates", static_folder="static")
+
+
+def _knowledge() -> tuple[Engine, OrgSettings, str | None]:
+    """The engine, the organisation the page is for and its team id (None for the default organisation)."""
+    team = request.args.get("team") or None
+    if team is not None and not TEAM_ID.fullmatch(team):
+        abort(400, description="team must be a Slack workspace id such as T0123ABCD.")
+    service: KnowledgeService = current_app.extensions[EXTENSION]
+    return service.engine(), service.org(team), team
+
+
+def _query() -> str:
+    return request.args.get("q", "").strip()[:MAX_QUERY]
+
+
+@pages.get("")
+def role_map() -> str:
+    engine, org, team = _knowledge()
+    query = _query()
+    found = search(engine, org, query) if query else None
+    return render_template("kb/role_map.html", map=build_role_map(engine, org), found=found, query=query, team=team)
+
+
+@pages.get("/")
+def role_map_slash() -> Response:
+    """`/kb/`, typed by hand, is the role map too."""
+    return redirect(url_for("kb.role_map", **request.args.to_dict()), code=308)
+
+
+@pages.get("/search.json")  # a responsibility id has no dot, so this never hides an entry page
+def search_json() -> Response:
+    engine, org, _ = _knowledge()
+    return jsonify(search(engine, org, _query()).to_json())
+
+
+@pages.get("/sources")
+def sources() -> str:
+    engine, _, team = _knowledge()
+    return render_template("kb/sources.html", sources=build_sources(engine), team=team)
+
+
+@pages.get("/<responsibility_id>")
+def entry(responsibility_id: str) -> str | tuple[str, int]:
+    engine, org, team = _knowledge()
+    view = build_entry(engine, org, responsibility_id)
+    if view is None:
+        closest = closest_topics(engine, responsibility_id.replace("-", " "))
+        message = f"There is no topic “{responsibility_id}” in the knowledge base."
+        return render_template(
+            "kb/problem.html", title="No such topic", message=message, closest=closest, team=team
+        ), 404
+    return render_template("kb/entry.html", entry=view, org=org, team=team)
+
+
+@pages.errorhandler(400)
+def bad_request(error: Exception) -> tuple[str, int]:
+    message = getattr(error, "description", "")
+    return render_template("kb/problem.html", title="Bad request", message=message, closest=(), team=None), 400
+
+
+@pages.after_request
+def secure(response: Response) -> Response:
+    response.headers.update(SECURITY_HEADERS)
+    return response

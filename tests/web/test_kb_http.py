@@ -1,0 +1,138 @@
+"""The knowledge-base pages over plain HTTP from the real server, on SQLite and on PostgreSQL: status codes,
+what the HTML says without JavaScript, and admin-written text shown as text."""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+import requests
+
+from bot.core.models import Citation, Responsibility
+from tests.web.conftest import Site, admin_written
+
+pytestmark = pytest.mark.usefixtures("site")
+
+
+def get(site: Site, path: str, **params: str) -> requests.Response:
+    return requests.get(site.url + path, params=params, timeout=10)
+
+
+def row(html: str, responsibility_id: str) -> str:
+    """The opening tag of a topic's row on the role map."""
+    match = re.search(rf'<tr id="topic-{responsibility_id}"[^>]*>', html)
+    assert match, f"no row for {responsibility_id}"
+    return match.group(0)
+
+
+def test_the_role_map_of_a_cpto_workspace_has_a_cpto_column(site):
+    cpto = get(site, "/kb", team="T0CPTO")
+    assert cpto.status_code == 200 and cpto.headers["Content-Type"].startswith("text/html")
+    assert '<th scope="col"><abbr title="Chief Product and Technology Officer">CPTO</abbr></th>' in cpto.text
+    assert "Example org with a combined CPTO" in cpto.text and "U0EXAMPLE1" in cpto.text
+    default = get(site, "/kb")
+    assert ">CTO</abbr></th>" in default.text and ">CPTO</abbr></th>" not in default.text
+
+
+def test_without_javascript_a_search_renders_the_map_with_the_matching_rows_lit(site):
+    page = get(site, "/kb", q="cloud bill", team="T0OVERRIDE").text
+    assert 'class="hit best"' in row(page, "hosting-costs")
+    assert "class=" not in row(page, "pricing")
+    assert 'value="cloud bill"' in page and '<input type="hidden" name="team" value="T0OVERRIDE">' in page
+    assert re.search(r'href="/kb/hosting-costs\?team=T0OVERRIDE">Hosting costs</a> <span class="tag">COO</span>', page)
+
+
+def test_a_topic_whose_id_is_search_still_has_its_page(site):
+    item = Responsibility(
+        id="search",
+        title="Search",
+        owner="CPO",
+        reasoning="Finding things in the product is part of the product.",
+        citation=Citation(source="yojobs-cpo-cto", quote="the product"),
+    )
+    with admin_written(site.knowledge, item):
+        page = get(site, "/kb/search")
+    assert page.status_code == 200 and "<h1>Search</h1>" in page.text
+
+
+def test_the_search_endpoint_answers_with_the_bots_matches_for_the_workspace(site):
+    found = get(site, "/kb/search.json", q="cloud bill", team="T0CPTO")
+    assert found.headers["Content-Type"] == "application/json"
+    best = found.json()["matches"][0]
+    assert (best["id"], best["role"], best["score"]) == ("hosting-costs", "CPTO", 1.0)
+    nothing = get(site, "/kb/search.json", q="the office coffee machine").json()
+    assert nothing["matches"] == [] and len(nothing["closest"]) == 3
+
+
+def test_an_entry_page_shows_its_quote_and_article_link(site):
+    page = get(site, "/kb/technical-strategy").text
+    assert "<h1>Technical strategy and direction</h1>" in page
+    assert (
+        '<blockquote cite="https://ctoiam.com/2023/07/cto-vs-cpo-vs-coo-understanding-the-roles/"><p>The CTO sets'
+        in page
+    )
+    assert "CTO vs CPO vs COO: Understanding the Roles (ctoiam.com, July 2023)</a>" in page
+
+
+def test_an_entry_citing_the_article_without_an_address_says_so_and_links_nowhere_else(site):
+    page = get(site, "/kb/hosting-costs", team="T0CPTO").text
+    assert "<cite>CTO to CTPO: Navigating the Dual Role in Tech Leadership" in page
+    assert "no public address" in page and "<blockquote><p>I could be discussing" in page
+    assert "How this organisation's settings changed it" in page and "the CPTO covers that role" in page
+
+
+def test_an_unknown_id_is_a_404_page_that_suggests_the_closest_topics(site):
+    missing = get(site, "/kb/hosting-cost")
+    assert missing.status_code == 404
+    assert "No such topic" in missing.text and 'href="/kb/hosting-costs">Hosting costs</a>' in missing.text
+
+
+def test_a_malformed_team_id_is_a_400(site):
+    bad = get(site, "/kb", team="t0<script>")
+    assert bad.status_code == 400
+    assert "Slack workspace id" in bad.text and "<script>" not in bad.text
+
+
+def test_the_sources_page_lists_the_five_articles_and_the_entries_citing_them(site):
+    page = get(site, "/kb/sources").text
+    assert page.count('<section class="source"') == 5
+    assert '<a href="https://yojobs.com/the-cpo-and-cto-roles"' in page
+    assert "No public address known" in page
+    assert 'href="/kb/hosting-costs">Hosting costs</a>' in page
+
+
+def test_admin_written_text_is_shown_as_text_never_as_markup(site):
+    title = '<script>alert("owned")</script> Cloud <b>bills</b>'
+    item = Responsibility(
+        id="escaping-check",
+        title=title,
+        owner="CTO",
+        aliases=('<img src=x onerror="alert(1)">',),
+        reasoning='Reasoning with <a href="javascript:alert(1)">a link</a> & an ampersand.',
+        citation=Citation(source="yojobs-cpo-cto", quote="</blockquote><script>alert(2)</script>"),
+    )
+    with admin_written(site.knowledge, item):
+        pages = {path: get(site, path).text for path in ("/kb/escaping-check", "/kb", "/kb/sources")}
+    for path, page in pages.items():
+        assert "&lt;script&gt;alert(&#34;owned&#34;)&lt;/script&gt; Cloud &lt;b&gt;bills&lt;/b&gt;" in page, path
+        assert "<script>alert" not in page and "<b>bills" not in page, path
+    entry = pages["/kb/escaping-check"]
+    assert "<img" not in entry and 'href="javascript:' not in entry
+    assert "&lt;/blockquote&gt;&lt;script&gt;alert(2)&lt;/script&gt;" in entry
+
+
+def test_headers_have_scopes_inputs_have_labels_and_pages_load_nothing_from_elsewhere(site):
+    page = get(site, "/kb", team="T0CPTO")
+    headers = re.findall(r"<th\b[^>]*>", page.text)
+    assert headers and all("scope=" in th for th in headers)
+    assert '<label for="q">' in page.text and 'id="q"' in page.text
+    assert not re.search(r'(?:src|href)="(?:https?:)?//', page.text)  # no CDN: everything from this server
+    policy = page.headers["Content-Security-Policy"]
+    assert "default-src 'none'" in policy and "script-src 'self'" in policy
+    css = get(site, "/kb/static/kb.css")
+    assert css.status_code == 200 and css.headers["Content-Type"].startswith("text/css")
+
+
+def test_kb_with_a_trailing_slash_redirects_to_the_map_keeping_the_workspace(site):
+    moved = requests.get(site.url + "/kb/", params={"team": "T0CPTO"}, allow_redirects=False, timeout=10)
+    assert moved.status_code == 308 and moved.headers["Location"] == "/kb?team=T0CPTO"
