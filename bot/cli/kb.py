@@ -7,6 +7,7 @@ import sys
 from pathlib import Path
 
 from bot.config import Settings
+from bot.services.admin import cli_actor
 from bot.services.kb_files import export_data, import_file, to_yaml, validate_file
 from bot.wiring import build_knowledge_service
 
@@ -41,9 +42,12 @@ def run_validate(args: argparse.Namespace) -> int:
 
 
 def run_import(args: argparse.Namespace) -> int:
-    service = build_knowledge_service()
-    kb = import_file(service, args.path, team_id=args.team, by="cli")
-    print(f"imported {len(kb.responsibilities)} responsibilities from {args.path}", file=sys.stderr)
+    imported = import_file(build_knowledge_service(), args.path, team_id=args.team, by=cli_actor())
+    if imported.audit_ids:
+        changes = ", ".join(f"#{audit_id}" for audit_id in imported.audit_ids)
+        print(f"imported {args.path}; recorded in the history as change {changes}", file=sys.stderr)
+    else:
+        print(f"{args.path} holds what is already stored: nothing changed", file=sys.stderr)
     return 0
 
 

@@ -1,25 +1,38 @@
 """Knowledge-base import and export: the whole knowledge (and a workspace's settings) as one YAML file.
 
-Import checks everything first (problems name file, line and field) and then applies it in one
-transaction; a bad file changes nothing. Export writes the shape import reads, so export → import →
-export gives the same bytes.
+Import checks everything first (problems name file, line and field, and any workspace whose settings the
+file would break), then applies it in one transaction with its audit-log entries; a bad file changes
+nothing. Export writes the shape import reads, so export → import → export gives the same bytes.
 """
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
 import yaml
+from sqlalchemy.orm import Session
 
 from bot.core.knowledge_files import ORG_SECTION, knowledge_from_documents, read_knowledge_documents
 from bot.core.matcher import Matcher
 from bot.core.models import KnowledgeBase
-from bot.core.org import OrgSettings, check_org
+from bot.core.org import OrgSettings, check_org, default_org
 from bot.core.problems import InvalidInput
 from bot.core.yamlfile import InvalidFile, located
+from bot.services.admin.snapshots import knowledge_data, org_data
+from bot.services.kb_replace import replace_knowledge
 from bot.services.knowledge import KnowledgeService
+from bot.store.audit_repository import AuditEntry, AuditRepository
 from bot.store.repository import KnowledgeRepository, OrgRepository
+
+KNOWLEDGE_ENTITY = ("knowledge_base", "knowledge-base")
+
+
+@dataclass(frozen=True)
+class Imported:
+    kb: KnowledgeBase
+    audit_ids: tuple[int, ...]  # empty when the file matched what was stored
 
 
 def validate_file(path: Path) -> tuple[KnowledgeBase, OrgSettings | None]:
@@ -37,24 +50,44 @@ def validate_file(path: Path) -> tuple[KnowledgeBase, OrgSettings | None]:
     return kb, org
 
 
-def import_file(service: KnowledgeService, path: Path, *, team_id: str | None, by: str | None) -> KnowledgeBase:
+def import_file(service: KnowledgeService, path: Path, *, team_id: str | None, by: str | None) -> Imported:
     kb, org = validate_file(path)
     if org is not None and not team_id:
         raise InvalidFile([f"{path}: the file has org settings: say which workspace they are for with --team"])
-    with service.db.transaction() as session:
-        KnowledgeRepository(session).replace(kb, by=by)
-        if org is not None and team_id:
-            OrgRepository(session).save(team_id, org, by=by)
-    return kb
+    try:
+        with service.db.transaction() as session:
+            audit = AuditRepository(session)
+            ids = []
+            replaced = replace_knowledge(session, kb, by=by, skip_team=team_id if org else None)
+            if replaced:
+                entry = AuditEntry("kb.import", *KNOWLEDGE_ENTITY, *replaced)
+                ids.append(audit.add(entry, team_id=team_id, actor=by).id)
+            if org is not None and team_id:
+                ids += _import_settings(session, audit, team_id, org, by=by)
+    except InvalidInput as error:
+        raise InvalidFile([f"{path}: {problem}" for problem in error.problems]) from None
+    return Imported(kb=kb, audit_ids=tuple(ids))
+
+
+def _import_settings(
+    session: Session, audit: AuditRepository, team_id: str, org: OrgSettings, *, by: str | None
+) -> list[int]:
+    repo = OrgRepository(session)
+    stored = repo.get(team_id)
+    before = stored[0] if stored else None
+    if (before or org_data(default_org())) == org_data(org):  # never saved means the defaults
+        return []
+    repo.save(team_id, org, by=by)
+    after = repo.get(team_id)[0]  # type: ignore[index]
+    return [audit.add(AuditEntry("org.import", "org", team_id, before, after), team_id=team_id, actor=by).id]
 
 
 def export_data(service: KnowledgeService, *, team_id: str | None) -> dict[str, Any]:
     with service.db.transaction() as session:
         kb = KnowledgeRepository(session).load()
-        stored = OrgRepository(session).get(team_id) if team_id else None
-    data = kb.model_dump(mode="json", exclude_defaults=True)
+    data = knowledge_data(kb)
     if team_id:
-        data[ORG_SECTION] = stored[0] if stored else service.org(None).model_dump(mode="json", exclude_defaults=True)
+        data[ORG_SECTION] = org_data(service.org(team_id))
     return data
 
 

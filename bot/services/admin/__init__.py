@@ -1,0 +1,68 @@
+"""What admins do: change the knowledge base and their workspace's settings, see gaps, undo changes.
+
+Every write takes the acting `Actor` and refuses anyone who is not an admin (`NotAllowed`), validates all
+of its input first (`InvalidInput`, field by field), refuses to overwrite a newer save (`StaleEdit`), and
+commits its writes, its audit entry and the knowledge revision bump in one transaction.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from bot.services.admin.actor import Actor, cli_actor, is_workspace_admin, name_actor
+from bot.services.admin.changes import Changes, Saved
+from bot.services.admin.drafts import ResponsibilityDraft, split_aliases
+from bot.services.admin.errors import ONLY_ADMINS, AdminError, CannotRevert, NotAllowed, NotFound, StaleEdit
+from bot.services.admin.gaps import Gap, Gaps
+from bot.services.admin.history import ChangeView, History
+from bot.services.admin.org_settings import OrgEditor
+from bot.services.admin.permissions import Permissions
+from bot.services.admin.responsibilities import ResponsibilityEditor
+from bot.services.admin.snapshots import org_data
+from bot.services.knowledge import KnowledgeService
+
+
+@dataclass(frozen=True)
+class Admin:
+    permissions: Permissions
+    responsibilities: ResponsibilityEditor
+    org: OrgEditor
+    history: History
+    gaps: Gaps
+
+
+def build_admin(knowledge: KnowledgeService, *, knowledge_teams: frozenset[str] | None = None) -> Admin:
+    """`knowledge_teams`: the workspaces whose admins may edit the shared knowledge (None: every one)."""
+    permissions = Permissions(knowledge.db, knowledge_teams=knowledge_teams)
+    changes = Changes(knowledge.db, permissions)
+    responsibilities = ResponsibilityEditor(knowledge, changes)
+    org = OrgEditor(knowledge, changes)
+    return Admin(
+        permissions=permissions,
+        responsibilities=responsibilities,
+        org=org,
+        history=History(changes, responsibilities, org),
+        gaps=Gaps(knowledge),
+    )
+
+
+__all__ = [
+    "ONLY_ADMINS",
+    "Actor",
+    "Admin",
+    "AdminError",
+    "CannotRevert",
+    "ChangeView",
+    "Gap",
+    "NotAllowed",
+    "NotFound",
+    "ResponsibilityDraft",
+    "Saved",
+    "StaleEdit",
+    "build_admin",
+    "cli_actor",
+    "is_workspace_admin",
+    "name_actor",
+    "org_data",
+    "split_aliases",
+]

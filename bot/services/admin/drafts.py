@@ -1,0 +1,96 @@
+"""What an admin fills in to add or edit a responsibility, checked by the knowledge base's own models.
+
+The draft is loose on purpose (plain strings, as a form delivers them); `check_draft` validates it by
+building the core's `Responsibility` and `Source`, so the limits (title 120, quote 300 characters, a link
+that is http(s)…) live in one place, and maps each problem back to the form field it came from.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from typing import TypeVar
+
+from pydantic import BaseModel, ConfigDict, ValidationError
+
+from bot.core.models import Responsibility, Source
+from bot.core.problems import Loc, Problem, from_validation_error, raise_if_any
+
+M = TypeVar("M", bound=BaseModel)
+PLACEHOLDER_ID = "new-entry"  # stands in for ids while checking; the real ones are found when saving
+_RESPONSIBILITY_FIELDS = {"citation": ("quote",)}  # the model's field -> the form's field
+_SOURCE_FIELDS = {"title": ("source_title",), "url": ("source_url",)}
+
+
+class ResponsibilityDraft(BaseModel):
+    model_config = ConfigDict(extra="forbid", frozen=True)
+    title: str = ""
+    aliases: tuple[str, ...] = ()
+    owner: str = ""
+    reasoning: str = ""
+    source_title: str = ""
+    source_url: str | None = None
+    quote: str = ""
+
+    @classmethod
+    def of(cls, item: Responsibility, source: Source) -> ResponsibilityDraft:
+        """A draft holding an entry as it is, to open an editor with."""
+        return cls(
+            title=item.title,
+            aliases=item.aliases,
+            owner=item.owner,
+            reasoning=item.reasoning,
+            source_title=source.title,
+            source_url=source.url,
+            quote=item.citation.quote,
+        )
+
+
+def split_aliases(text: str | None) -> tuple[str, ...]:
+    """Aliases typed one a line or separated by commas, blanks dropped."""
+    return tuple(part.strip() for part in re.split(r"[\n,]", text or "") if part.strip())
+
+
+def check_draft(draft: ResponsibilityDraft, *, role_ids: Sequence[str]) -> tuple[Responsibility, Source]:
+    """The entry and source a draft describes (with placeholder ids), or `InvalidInput` by form field."""
+    problems: list[Problem] = []
+    source = _build(
+        Source, problems, _SOURCE_FIELDS, id=PLACEHOLDER_ID, title=draft.source_title, url=draft.source_url or None
+    )
+    item = _build(
+        Responsibility,
+        problems,
+        _RESPONSIBILITY_FIELDS,
+        id=PLACEHOLDER_ID,
+        title=draft.title,
+        owner=draft.owner.strip(),
+        aliases=tuple(a.strip() for a in draft.aliases),
+        reasoning=draft.reasoning,
+        citation={"source": PLACEHOLDER_ID, "quote": draft.quote},
+    )
+    problems = [p for p in problems if p.loc != ("owner",)]
+    if draft.owner.strip() not in role_ids:
+        problems.append(Problem(("owner",), f"unknown role {draft.owner.strip()!r} (one of {', '.join(role_ids)})"))
+    raise_if_any(problems)
+    assert item is not None and source is not None
+    return item, source
+
+
+def _build(model: type[M], problems: list[Problem], fields: dict[str, Loc], **values: object) -> M | None:
+    """`model` built from `values`, or None with its problems added under the form's field names."""
+    try:
+        return model.model_validate(values)
+    except ValidationError as error:
+        for problem in from_validation_error(error):
+            loc = fields.get(str(problem.loc[0]), problem.loc) if problem.loc else ()
+            problems.append(Problem(loc, friendly(loc, problem.message)))
+        return None
+
+
+def friendly(loc: Loc, message: str) -> str:
+    """pydantic's wording of the common problems, said the way a form should say them."""
+    if loc[:1] == ("source_url",) and "pattern" in message:
+        return "must be a link starting with https:// or http://"
+    if message == "String should have at least 1 character":
+        return "is required"
+    return re.sub(r"^String should have at most (\d+) characters?$", r"must be at most \1 characters", message)

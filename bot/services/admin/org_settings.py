@@ -1,0 +1,138 @@
+"""A workspace's settings as its admins change them: roles, holders, cover, fallback, admins, overrides.
+
+Every save is checked whole by the same rules as a settings file (`check_org`), carries the version the
+admin opened (0: never saved), and is written with its audit entry in one transaction.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator, Mapping
+from contextlib import contextmanager
+from typing import Any
+
+from pydantic import ValidationError
+from sqlalchemy.exc import IntegrityError
+
+from bot.core.org import OrgSettings, Override, default_org
+from bot.core.problems import InvalidInput, Problem, from_validation_error
+from bot.services.admin.actor import Actor
+from bot.services.admin.changes import Change, Changes, Check, Saved, Snapshot
+from bot.services.admin.errors import NotFound, StaleEdit
+from bot.services.admin.snapshots import org_data
+from bot.services.knowledge import KnowledgeService
+from bot.store.audit_repository import AuditEntry
+from bot.store.locking import claim_version
+from bot.store.repository import OrgRepository
+from bot.store.tables import OrgRow
+
+ENTITY = "org"
+EDITABLE = frozenset({"name", "roles", "fallback", "admins"})
+
+
+class OrgEditor:
+    def __init__(self, knowledge: KnowledgeService, changes: Changes):
+        self.knowledge = knowledge
+        self.changes = changes
+
+    def open(self, team_id: str) -> tuple[OrgSettings, int]:
+        """The workspace's settings and the version a save must still find (0: never saved)."""
+        with self.knowledge.db.transaction() as session:
+            stored = OrgRepository(session).get(team_id)
+        return (self.knowledge.check_org(stored[0]), stored[1]) if stored else (default_org(), 0)
+
+    def update(self, actor: Actor, values: Mapping[str, Any], *, expected_version: int) -> Saved:
+        """Replaces the given top-level settings (roles, fallback, admins, name); overrides stay as they are."""
+        unknown = sorted(set(values) - EDITABLE)
+        if unknown:
+            raise InvalidInput([Problem((key,), "cannot be changed here") for key in unknown])
+        with self._saving(actor) as change:
+            before = self._claim(change, expected_version)
+            return self._save(change, before, {**(before or org_data(default_org())), **values}, action="org.update")
+
+    def add_override(
+        self, actor: Actor, *, topic: str, role: str, reason: str | None = None, expected_version: int | None = None
+    ) -> Saved:
+        try:
+            override = Override(topic=topic, role=role, reason=reason or None)
+        except ValidationError as error:
+            raise InvalidInput(from_validation_error(error)) from None
+        with self._saving(actor) as change:
+            before = self._claim(change, expected_version)
+            data = before or org_data(default_org())
+            data = {**data, "overrides": [*data.get("overrides", []), override.model_dump(exclude_none=True)]}
+            try:
+                return self._save(change, before, data, action="override.add")
+            except InvalidInput as error:  # the new override's problems, said about its own fields
+                index = len(data["overrides"]) - 1
+                raise InvalidInput([_without_prefix(p, ("overrides", index)) for p in error.problems]) from None
+
+    def remove_override(self, actor: Actor, index: int, *, expected_version: int) -> Saved:
+        with self._saving(actor) as change:
+            before = self._claim(change, expected_version)
+            overrides = list((before or {}).get("overrides", []))
+            if not 0 <= index < len(overrides):
+                raise NotFound("That override is no longer there.")
+            del overrides[index]
+            return self._save(change, before, {**(before or {}), "overrides": overrides}, action="override.remove")
+
+    def restore(self, change: Change, snapshot: Snapshot, *, reverts: int, check: Check) -> Saved:
+        """Puts the settings back as `snapshot` had them (None: never saved, so the defaults).
+
+        `check` sees the settings as they are now, once locked, and raises if they may not be put back.
+        """
+        before = self._claim(change, None)
+        check(before)
+        return self._save(change, before, snapshot or org_data(default_org()), action="revert", reverts=reverts)
+
+    @contextmanager
+    def _saving(self, actor: Actor) -> Iterator[Change]:
+        """A change to `actor`'s workspace; two first-ever saves racing end as one `StaleEdit`."""
+        try:
+            with self.changes.begin(actor, knowledge=False) as change:
+                yield change
+        except IntegrityError:
+            with self.knowledge.db.transaction() as session:
+                row = session.get(OrgRow, actor.team_id)
+                stored = OrgRepository(session).get(actor.team_id)
+            if row is None or stored is None:
+                raise
+            raise StaleEdit(changed_by=row.updated_by, version=row.version, current=stored[0]) from None
+
+    def _claim(self, change: Change, expected_version: int | None) -> dict[str, Any] | None:
+        """The stored settings (None: never saved), locked; `StaleEdit` if they moved past the version."""
+        team_id = change.actor.team_id
+        claimed = claim_version(change.session, OrgRow, team_id, expected_version)
+        stored = OrgRepository(change.session).get(team_id)
+        if claimed or (stored is None and not expected_version):
+            return stored[0] if stored else None
+        row = change.session.get(OrgRow, team_id)
+        raise StaleEdit(
+            changed_by=row.updated_by if row else None,
+            version=row.version if row else 0,
+            current=stored[0] if stored else None,
+        )
+
+    def _save(
+        self,
+        change: Change,
+        before: dict[str, Any] | None,
+        data: dict[str, Any],
+        *,
+        action: str,
+        reverts: int | None = None,
+    ) -> Saved:
+        org = self.knowledge.check_org(data)
+        repo = OrgRepository(change.session)
+        team_id = change.actor.team_id
+        if before is not None and org == self.knowledge.check_org(before):
+            return Saved(entity_id=team_id, version=repo.get(team_id)[1], audit_id=None)  # type: ignore[index]
+        repo.save(team_id, org, by=change.actor.user_id)
+        after, version = repo.get(team_id)  # type: ignore[misc]
+        audit_id = change.record(AuditEntry(action, ENTITY, team_id, before, after, reverts=reverts))
+        return Saved(entity_id=team_id, version=version, audit_id=audit_id)
+
+
+def _without_prefix(problem: Problem, prefix: tuple[str | int, ...]) -> Problem:
+    if problem.loc[: len(prefix)] == prefix:
+        return Problem(problem.loc[len(prefix) :], problem.message)
+    return problem

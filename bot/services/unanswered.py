@@ -1,0 +1,35 @@
+"""Keeps every question the bot could not answer, per workspace, so admins can see what is missing.
+
+Questions count together under a key made of their canonical topic terms (the matcher's own words, so
+"who owns the coffee machine?" and "Who's responsible for coffee machines" are one question). Recording
+never stands in the way of an answer: if the write fails, the answer still goes out.
+"""
+
+from __future__ import annotations
+
+import logging
+
+from sqlalchemy.exc import SQLAlchemyError
+
+from bot.core.normalise import Vocabulary
+from bot.store.database import Database
+from bot.store.gap_repository import GapRepository
+
+MAX_KEY_CHARS = 200
+log = logging.getLogger(__name__)
+
+
+def gap_key(topic: str, vocabulary: Vocabulary) -> str:
+    """The words a question is about, canonical and sorted; "" when it is about nothing at all."""
+    return " ".join(sorted(set(vocabulary.terms(topic))))[:MAX_KEY_CHARS]
+
+
+def record_unanswered(db: Database, *, team_id: str, topic: str, vocabulary: Vocabulary) -> None:
+    key = gap_key(topic, vocabulary)
+    if not key:
+        return
+    try:
+        with db.transaction() as session:
+            GapRepository(session).record_unanswered(team_id=team_id, key=key, text=topic)
+    except SQLAlchemyError:
+        log.warning("could not record the unanswered question %r for team %s", topic, team_id, exc_info=True)

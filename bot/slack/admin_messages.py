@@ -1,0 +1,52 @@
+"""What the admin tools say, in one place, so the wording is easy to review."""
+
+from __future__ import annotations
+
+ADMIN_HELP = (
+    "*Admin tools* (workspace admins and the admins named in the settings):\n"
+    "• `/whoowns admin` opens the editor: settings, topics, overrides\n"
+    "• `/whoowns admin gaps` lists what people asked that I couldn't answer, and answers they voted 👎\n"
+    "• `/whoowns admin history` lists the latest changes, each with an Undo button"
+)
+MENU_TITLE = "whoowns admin"
+MENU_SETTINGS = "*Settings for this workspace*"
+MENU_TOPICS = "*Topics* — the knowledge base every answer comes from"
+MENU_OVERRIDES = "*Overrides* — local decisions that beat the knowledge base"
+NO_OVERRIDES = "_No overrides yet._"
+MENU_FOOTER = "`/whoowns admin gaps`: what I couldn't answer · `/whoowns admin history`: latest changes, with Undo"
+SAVED_TITLE = "Saved"
+REFUSED_TITLE = "Not saved"
+NOTHING_CHANGED = "Nothing to save: that is how it already was."
+UNDONE = ":leftwards_arrow_with_hook: Undid change #{change}."
+OVERRIDE_REMOVED = ":white_check_mark: Override removed."
+ALIAS_ADDED = ":white_check_mark: “{alias}” is now an alias of “{title}”."
+GAPS_HEADER = "What people asked that I couldn't answer"
+NO_GAPS = "_Nothing yet: every question was answered, and nobody voted 👎._"
+HISTORY_HEADER = "Latest changes"
+NO_HISTORY = "_No changes yet._"
+ADMIN_HEADER = "Admin"
+OPEN_ADMIN = "Open the admin editor"
+UNDO = "Undo"
+NEW_TOPIC_FROM_GAP = "New topic from this"
+ADD_AS_ALIAS = "Add as alias of…"
+RETIRE_LABEL = "Retire this topic (it stops answering; Undo in the history brings it back)"
+
+
+def asked(count: int) -> str:
+    return "asked once" if count == 1 else f"asked {count} times"
+
+
+def voted_down(count: int, title: str) -> str:
+    votes = "one 👎" if count == 1 else f"{count} 👎"
+    return f"{votes} on the answer “{title}”"
+
+
+def saved(change: int) -> str:
+    return (
+        f":white_check_mark: Saved as change #{change}. The next question anyone asks gets the new answer; "
+        "`/whoowns admin history` can undo it."
+    )
+
+
+def stale(message: str) -> str:
+    return f":warning: {message} Here is the current version: make your change again and save."

@@ -1,0 +1,61 @@
+"""What every admin listener shares: who is acting (from `users.info`) and the admin modals, built fresh.
+
+Each modal is built from the database as it is now, so it opens at the current version; the admin
+services check permission and version again when it is saved.
+"""
+
+from __future__ import annotations
+
+import logging
+
+from slack_sdk import WebClient
+from slack_sdk.models.views import View
+
+from bot.services.admin import Actor, ResponsibilityDraft
+from bot.slack.blocks.admin_forms import (
+    FormMetadata,
+    build_override_modal,
+    build_settings_modal,
+    build_topic_modal,
+)
+from bot.slack.blocks.admin_lists import build_menu_modal
+from bot.slack.deps import Deps
+from bot.slack.replies import WEB_API_FAILURES
+
+log = logging.getLogger(__name__)
+
+
+def actor_for(client: WebClient, team_id: str | None, user_id: str) -> Actor:
+    """The person as the admin services see them; if Slack cannot say, they count as no workspace admin."""
+    try:
+        info = client.users_info(user=user_id).data
+    except WEB_API_FAILURES as error:
+        log.warning("users.info failed (team %s, user %s): %s", team_id, user_id, error)
+        info = None
+    return Actor.from_slack(team_id or "", user_id, info if isinstance(info, dict) else None)
+
+
+def menu_view(deps: Deps, team_id: str, *, notice: str | None = None) -> View:
+    org, version = deps.admin.org.open(team_id)
+    return build_menu_modal(deps.knowledge.engine().kb, org, version=version, notice=notice)
+
+
+def settings_view(deps: Deps, team_id: str, *, notice: str | None = None) -> View:
+    org, version = deps.admin.org.open(team_id)
+    return build_settings_modal(org, roles=deps.knowledge.engine().kb.roles, version=version, notice=notice)
+
+
+def override_view(deps: Deps, team_id: str) -> View:
+    org, version = deps.admin.org.open(team_id)
+    return build_override_modal(org, roles=deps.knowledge.engine().kb.roles, version=version)
+
+
+def topic_view(deps: Deps, *, topic_id: str | None = None, gap: str | None = None, notice: str | None = None) -> View:
+    """The editor for an entry as it is now, or for a new one (started from an unanswered question)."""
+    roles = deps.knowledge.engine().kb.roles
+    if topic_id is None:
+        draft = ResponsibilityDraft(title=(gap or "")[:1].upper() + (gap or "")[1:120], aliases=(gap,) if gap else ())
+        return build_topic_modal(draft, roles=roles, metadata=FormMetadata(gap=gap), notice=notice)
+    draft, version = deps.admin.responsibilities.open(topic_id)
+    metadata = FormMetadata(topic=topic_id, version=version)
+    return build_topic_modal(draft, roles=roles, metadata=metadata, notice=notice)

@@ -1,0 +1,195 @@
+"""The admin modals in Block Kit: the editor menu, settings, a topic, an override, and a short notice.
+
+Pure functions of plain values, built with slack_sdk's model classes (which check Slack's limits). Every
+input's block id is the field it edits, so a validation problem (`Problem.loc`) lands under its field
+(`errors_by_block`). What a modal must remember until it is submitted (the version it was opened at)
+travels in `private_metadata` as `FormMetadata`.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from pydantic import BaseModel
+from slack_sdk.models.blocks import (
+    Block,
+    CheckboxesElement,
+    ContextBlock,
+    InputBlock,
+    MarkdownTextObject,
+    Option,
+    PlainTextInputElement,
+    SectionBlock,
+    StaticMultiSelectElement,
+    StaticSelectElement,
+    UserMultiSelectElement,
+    UserSelectElement,
+)
+from slack_sdk.models.views import View
+
+from bot.core.models import Role
+from bot.core.org import OrgSettings
+from bot.core.problems import Problem
+from bot.services.admin import ResponsibilityDraft
+from bot.slack import admin_messages as say
+from bot.slack.blocks.mrkdwn import shorten
+
+SETTINGS_VIEW = "admin_settings"
+TOPIC_VIEW = "admin_topic"
+OVERRIDE_VIEW = "admin_override"
+VALUE = "value"  # the action id of every input element
+TOPIC_FIELDS = ("title", "aliases", "owner", "reasoning", "source_title", "source_url", "quote")
+
+
+class FormMetadata(BaseModel):
+    """What a modal remembers between opening and submission."""
+
+    version: int | None = None  # the version it was opened at (the optimistic lock)
+    topic: str | None = None  # the entry being edited (None: a new one)
+    gap: str | None = None  # the unanswered question a new topic was started from
+
+
+def build_topic_modal(
+    draft: ResponsibilityDraft,
+    *,
+    roles: Sequence[Role],
+    metadata: FormMetadata,
+    notice: str | None = None,
+) -> View:
+    editing = metadata.topic is not None
+    blocks: list[Block] = [_notice(notice)] if notice else []
+    blocks += [
+        _text("title", "Topic", draft.title, max_length=120, hint="What people would call this area of work."),
+        _text(
+            "aliases",
+            "Other words for it",
+            "\n".join(draft.aliases),
+            multiline=True,
+            optional=True,
+            hint="One a line (or separated by commas): what people type when they mean this topic.",
+        ),
+        _select("owner", "Owning role", [_role_option(r) for r in roles], selected=draft.owner),
+        _text("reasoning", "Why that role", draft.reasoning, multiline=True, max_length=600),
+        _text("source_title", "Source title", draft.source_title, hint="The article this comes from."),
+        _text("source_url", "Source link", draft.source_url or "", optional=True, placeholder="https://…"),
+        _text("quote", "Quote from the source", draft.quote, multiline=True, max_length=300, hint="Verbatim."),
+    ]
+    if editing:
+        retire = CheckboxesElement(action_id=VALUE, options=[Option(value="retire", label=say.RETIRE_LABEL)])
+        blocks.append(InputBlock(block_id="retire", label="Retire", element=retire, optional=True))
+    return _form(TOPIC_VIEW, "Edit a topic" if editing else "Add a topic", metadata, blocks)
+
+
+def build_settings_modal(org: OrgSettings, *, roles: Sequence[Role], version: int, notice: str | None = None) -> View:
+    options = [_role_option(r) for r in roles]
+    chosen = [o for o, r in zip(options, roles) if r.id in org.roles]
+    blocks: list[Block] = [_notice(notice)] if notice else []
+    blocks += [
+        InputBlock(
+            block_id="roles",
+            label="Roles this organisation has",
+            element=StaticMultiSelectElement(action_id=VALUE, options=options, initial_options=chosen or None),
+        )
+    ]
+    for role in roles:
+        seat = org.roles.get(role.id)
+        holder = UserSelectElement(action_id=VALUE, initial_user=seat.holder if seat else None)
+        blocks.append(
+            InputBlock(block_id=f"holder_{role.id}", label=f"Who is the {role.id}?", element=holder, optional=True)
+        )
+        others = [o for o, r in zip(options, roles) if r.id != role.id]
+        covered = [o for o in others if seat and o.value in seat.covers]
+        covers = StaticMultiSelectElement(action_id=VALUE, options=others, initial_options=covered or None)
+        label = f"Roles the {role.id} also covers"
+        blocks.append(InputBlock(block_id=f"covers_{role.id}", label=label, element=covers, optional=True))
+    blocks += [
+        _select("fallback", "Fallback role", options, selected=org.fallback, hint="Takes work no present role owns."),
+        InputBlock(
+            block_id="admins",
+            label="Admins besides the workspace's admins and owners",
+            element=UserMultiSelectElement(action_id=VALUE, initial_users=list(org.admins) or None),
+            optional=True,
+        ),
+        ContextBlock(elements=[MarkdownTextObject(text="Holders and cover count only for the roles ticked first.")]),
+    ]
+    return _form(SETTINGS_VIEW, "Workspace settings", FormMetadata(version=version), blocks)
+
+
+def build_override_modal(org: OrgSettings, *, roles: Sequence[Role], version: int) -> View:
+    present = [_role_option(r) for r in roles if r.id in org.roles]
+    blocks: list[Block] = [
+        _text("topic", "Topic", "", hint="A topic as people ask it, e.g. “hosting costs”."),
+        _select("role", "Owned here by", present),
+        _text("reason", "Why", "", multiline=True, optional=True, hint="Shown with the answer."),
+    ]
+    return _form(OVERRIDE_VIEW, "Add an override", FormMetadata(version=version), blocks)
+
+
+def build_notice_modal(text: str, *, title: str = say.SAVED_TITLE) -> View:
+    return View(type="modal", title=title, close="Done", blocks=[SectionBlock(text=MarkdownTextObject(text=text))])
+
+
+def errors_by_block(problems: Sequence[Problem], *, block_of, first_block: str) -> dict[str, str]:  # type: ignore[no-untyped-def]
+    """Slack's `response_action: errors` map: each problem under its field's block, joined per block."""
+    errors: dict[str, list[str]] = {}
+    for problem in problems:
+        block = (block_of(problem.loc) if problem.loc else None) or first_block
+        where = "" if len(problem.loc) <= 1 else f"{problem.where}: "
+        errors.setdefault(block, []).append(where + problem.message)
+    return {block: shorten("; ".join(messages), 300) for block, messages in errors.items()}
+
+
+def settings_block(loc: tuple[str | int, ...]) -> str | None:
+    """The settings modal's block for a problem in the settings (`roles.CPTO.covers[0]` -> `covers_CPTO`)."""
+    if loc[:1] == ("roles",) and len(loc) >= 3:
+        return f"{loc[2]}_{loc[1]}" if loc[2] in ("holder", "covers") else "roles"
+    return str(loc[0]) if loc[0] in ("roles", "fallback", "admins") else None
+
+
+def _form(callback_id: str, title: str, metadata: FormMetadata, blocks: list[Block]) -> View:
+    return View(
+        type="modal",
+        callback_id=callback_id,
+        title=title,
+        submit="Save",
+        close="Cancel",
+        private_metadata=metadata.model_dump_json(exclude_none=True),
+        blocks=blocks,
+    )
+
+
+def _notice(text: str) -> SectionBlock:
+    return SectionBlock(text=MarkdownTextObject(text=text))
+
+
+def _role_option(role: Role) -> Option:
+    return Option(value=role.id, label=shorten(f"{role.id} · {role.name}", 75))
+
+
+def _text(
+    block_id: str,
+    label: str,
+    value: str,
+    *,
+    multiline: bool = False,
+    optional: bool = False,
+    max_length: int | None = None,
+    hint: str | None = None,
+    placeholder: str | None = None,
+) -> InputBlock:
+    element = PlainTextInputElement(
+        action_id=VALUE,
+        initial_value=value or None,
+        multiline=multiline,
+        max_length=max_length,
+        placeholder=placeholder,
+    )
+    return InputBlock(block_id=block_id, label=label, element=element, optional=optional, hint=hint)
+
+
+def _select(
+    block_id: str, label: str, options: list[Option], *, selected: str | None = None, hint: str | None = None
+) -> InputBlock:
+    initial = next((o for o in options if o.value == selected), None)
+    element = StaticSelectElement(action_id=VALUE, options=options, initial_option=initial)
+    return InputBlock(block_id=block_id, label=label, element=element, hint=hint)

@@ -1,0 +1,70 @@
+"""Reads what an admin submitted in a modal (`view.state.values`) into the admin services' inputs.
+
+Block ids are field names and every element's action id is `VALUE`, so each reader looks up
+`values[field][VALUE]` and takes the part Slack fills for that element type.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from typing import Any
+
+from bot.core.models import Role
+from bot.services.admin import ResponsibilityDraft, split_aliases
+from bot.slack.blocks.admin_forms import TOPIC_FIELDS, VALUE
+
+Values = dict[str, dict[str, dict[str, Any]]]
+
+
+def text_of(values: Values, block: str) -> str:
+    return (values.get(block, {}).get(VALUE, {}).get("value") or "").strip()
+
+
+def choice_of(values: Values, block: str) -> str:
+    option = values.get(block, {}).get(VALUE, {}).get("selected_option") or {}
+    return option.get("value", "")
+
+
+def choices_of(values: Values, block: str) -> list[str]:
+    return [o["value"] for o in values.get(block, {}).get(VALUE, {}).get("selected_options") or []]
+
+
+def user_of(values: Values, block: str) -> str | None:
+    return values.get(block, {}).get(VALUE, {}).get("selected_user") or None
+
+
+def users_of(values: Values, block: str) -> list[str]:
+    return list(values.get(block, {}).get(VALUE, {}).get("selected_users") or [])
+
+
+def draft_from(values: Values) -> ResponsibilityDraft:
+    fields = {name: text_of(values, name) for name in TOPIC_FIELDS if name not in ("aliases", "owner", "source_url")}
+    return ResponsibilityDraft(
+        **fields,
+        aliases=split_aliases(text_of(values, "aliases")),
+        owner=choice_of(values, "owner"),
+        source_url=text_of(values, "source_url") or None,
+    )
+
+
+def retire_ticked(values: Values) -> bool:
+    return "retire" in choices_of(values, "retire")
+
+
+def settings_from(values: Values, roles: Sequence[Role]) -> dict[str, Any]:
+    """The settings a submitted settings modal sets: roles in the knowledge base's order, with their seats."""
+    chosen = set(choices_of(values, "roles"))
+    seats = {}
+    for role in roles:
+        if role.id in chosen:
+            seat = {"holder": user_of(values, f"holder_{role.id}"), "covers": choices_of(values, f"covers_{role.id}")}
+            seats[role.id] = {key: value for key, value in seat.items() if value}
+    return {"roles": seats, "fallback": choice_of(values, "fallback"), "admins": users_of(values, "admins")}
+
+
+def override_from(values: Values) -> dict[str, str | None]:
+    return {
+        "topic": text_of(values, "topic"),
+        "role": choice_of(values, "role"),
+        "reason": text_of(values, "reason") or None,
+    }

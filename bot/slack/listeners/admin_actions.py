@@ -1,0 +1,180 @@
+"""Admin buttons and selects: opening the editors, removing an override, undoing a change, handling a gap.
+
+Opening an editor needs no permission (saving it does). Every click that changes something is a write:
+it is checked by the admin services from a fresh `users.info`, and its outcome is shown where the click
+happened: the editor menu is redrawn, the Home tab republished, an ephemeral list replaced. A refusal is
+told only to the person who clicked.
+"""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Callable
+from typing import Any
+
+from slack_bolt import App, Respond
+from slack_sdk import WebClient
+from slack_sdk.models.blocks import Block, MarkdownTextObject, SectionBlock
+from slack_sdk.models.views import View
+from sqlalchemy.exc import SQLAlchemyError
+
+from bot.core.problems import InvalidInput
+from bot.services.admin import Actor, AdminError, NotAllowed, StaleEdit
+from bot.slack import admin_messages as say
+from bot.slack import messages
+from bot.slack.admin_ui import actor_for, menu_view, override_view, settings_view, topic_view
+from bot.slack.answering import mention
+from bot.slack.blocks.admin_forms import build_notice_modal
+from bot.slack.blocks.admin_lists import (
+    EDIT_TOPIC,
+    GAP_ALIAS,
+    GAP_NEW_TOPIC,
+    NEW_OVERRIDE,
+    NEW_TOPIC,
+    OPEN_ADMIN,
+    OPEN_SETTINGS,
+    REMOVE_OVERRIDE,
+    UNDO,
+    OverrideKey,
+    gap_question,
+    gaps_blocks,
+    history_blocks,
+)
+from bot.slack.blocks.mrkdwn import to_dicts
+from bot.slack.deps import Deps
+from bot.slack.listeners.ack import ack_now
+from bot.slack.listeners.home import publish_home
+from bot.slack.replies import WEB_API_FAILURES
+
+log = logging.getLogger(__name__)
+Body = dict[str, Any]
+
+
+class AdminActions:
+    def __init__(self, deps: Deps):
+        self.deps = deps
+
+    def register(self, app: App) -> None:
+        opening = {
+            OPEN_ADMIN: lambda body, action: menu_view(self.deps, _team(body)),
+            OPEN_SETTINGS: lambda body, action: settings_view(self.deps, _team(body)),
+            NEW_TOPIC: lambda body, action: topic_view(self.deps),
+            EDIT_TOPIC: lambda body, action: topic_view(self.deps, topic_id=action["selected_option"]["value"]),
+            NEW_OVERRIDE: lambda body, action: override_view(self.deps, _team(body)),
+            GAP_NEW_TOPIC: lambda body, action: topic_view(self.deps, gap=action["value"]),
+        }
+        for action_id, build in opening.items():
+            app.action(action_id)(ack=ack_now, lazy=[self._opener(build)])
+        app.action(REMOVE_OVERRIDE)(ack=ack_now, lazy=[self.remove_override])
+        app.action(UNDO)(ack=ack_now, lazy=[self.undo])
+        app.action(GAP_ALIAS)(ack=ack_now, lazy=[self.add_alias])
+
+    def _opener(self, build: Callable[[Body, dict[str, Any]], View]) -> Callable[..., None]:
+        def open_view(body: Body, action: dict[str, Any], client: WebClient) -> None:
+            try:
+                view = build(body, action)
+                if body.get("view", {}).get("type") == "modal":
+                    client.views_push(trigger_id=body["trigger_id"], view=view)
+                else:
+                    client.views_open(trigger_id=body["trigger_id"], view=view)
+            except (*WEB_API_FAILURES, SQLAlchemyError, AdminError) as error:
+                log.error("could not open an admin editor (team %s): %s", _team(body), error)
+
+        return open_view
+
+    def remove_override(self, body: Body, action: dict[str, Any], client: WebClient, respond: Respond) -> None:
+        key = OverrideKey.model_validate_json(action["value"])
+
+        def remove(actor: Actor) -> str:
+            self.deps.admin.org.remove_override(actor, key.index, expected_version=key.version)
+            return say.OVERRIDE_REMOVED
+
+        self._change(body, client, respond, remove)
+
+    def undo(self, body: Body, action: dict[str, Any], client: WebClient, respond: Respond) -> None:
+        change = int(action["value"])
+
+        def undo(actor: Actor) -> str:
+            self.deps.admin.history.revert(actor, change)
+            return say.UNDONE.format(change=change)
+
+        self._change(body, client, respond, undo)
+
+    def add_alias(self, body: Body, action: dict[str, Any], client: WebClient, respond: Respond) -> None:
+        topic_id, alias = action["selected_option"]["value"], gap_question(action["block_id"])
+
+        def add(actor: Actor) -> str:
+            self.deps.admin.responsibilities.add_alias(actor, topic_id, alias)
+            item = self.deps.knowledge.engine().responsibility(topic_id)
+            return say.ALIAS_ADDED.format(alias=alias, title=item.title if item else topic_id)
+
+        self._change(body, client, respond, add, relist=self._gaps)
+
+    def _change(
+        self,
+        body: Body,
+        client: WebClient,
+        respond: Respond,
+        change: Callable[[Actor], str],
+        *,
+        relist: Callable[[str], list[Block]] | None = None,
+    ) -> None:
+        """Makes the change as the person who clicked, then shows the outcome where they clicked."""
+        team, user = _team(body), body["user"]["id"]
+        try:
+            notice = change(actor_for(client, team, user))
+        except (AdminError, InvalidInput, SQLAlchemyError) as error:
+            self._refuse(body, client, respond, _refusal(error))
+            return
+        where = body.get("view", {}).get("type")
+        try:
+            if where == "modal":
+                client.views_update(view_id=body["view"]["id"], view=menu_view(self.deps, team, notice=notice))
+            elif where == "home":
+                publish_home(self.deps, client=client, team_id=team, user_id=user)
+            else:
+                blocks = (relist or self._history)(team)
+                respond(text=notice, blocks=to_dicts([*_notice(notice), *blocks]), replace_original=True)
+        except (*WEB_API_FAILURES, SQLAlchemyError) as error:
+            log.error("could not show an admin change (team %s, user %s): %s", team, user, error)
+
+    def _refuse(self, body: Body, client: WebClient, respond: Respond, text: str) -> None:
+        try:
+            if body.get("view", {}).get("type") == "modal":
+                client.views_update(view_id=body["view"]["id"], view=menu_view(self.deps, _team(body), notice=text))
+            elif body.get("view", {}).get("type") == "home":
+                client.views_open(trigger_id=body["trigger_id"], view=build_notice_modal(text, title=say.REFUSED_TITLE))
+            else:
+                respond(text=text, response_type="ephemeral", replace_original=False)
+        except (*WEB_API_FAILURES, SQLAlchemyError) as error:
+            log.error("could not tell %s an admin change was refused: %s", body["user"]["id"], error)
+
+    def _gaps(self, team: str) -> list[Block]:
+        return gaps_blocks(self.deps.admin.gaps.list(team), self.deps.knowledge.engine().kb)
+
+    def _history(self, team: str) -> list[Block]:
+        return history_blocks(self.deps.admin.history.latest(team, mention=mention), mention=mention)
+
+
+def _team(body: Body) -> str:
+    return (body.get("team") or {}).get("id") or body["user"].get("team_id") or ""
+
+
+def _refusal(error: Exception) -> str:
+    if isinstance(error, NotAllowed):
+        return str(error)
+    if isinstance(error, StaleEdit):
+        return f":warning: {error.message(mention)}"
+    if isinstance(error, InvalidInput):
+        return ":warning: " + "; ".join(str(problem) for problem in error.problems)
+    if isinstance(error, SQLAlchemyError):
+        return messages.KNOWLEDGE_UNAVAILABLE
+    return f":warning: {error}"
+
+
+def _notice(text: str) -> list[Block]:
+    return [SectionBlock(text=MarkdownTextObject(text=text))]
+
+
+def register(app: App, deps: Deps) -> None:
+    AdminActions(deps).register(app)

@@ -1,0 +1,48 @@
+"""`/whoowns admin [gaps | history]`: the editor modal, or the gaps or the latest changes, for admins only.
+
+Plugged into the `/whoowns` routing table as `admin`. Anyone else is told, privately, that only admins
+can change this, and nothing opens.
+"""
+
+from __future__ import annotations
+
+import logging
+from typing import TYPE_CHECKING
+
+from bot.services.admin import ONLY_ADMINS
+from bot.slack import admin_messages as say
+from bot.slack.admin_ui import actor_for, menu_view
+from bot.slack.answering import mention
+from bot.slack.blocks.admin_lists import gaps_blocks, history_blocks
+from bot.slack.replies import WEB_API_FAILURES, Reply, deliver
+
+if TYPE_CHECKING:
+    from bot.slack.listeners.commands import CommandRequest
+
+log = logging.getLogger(__name__)
+MODAL_FAILED = ":warning: Slack did not let me open the editor. Please run `/whoowns admin` again."
+
+
+def admin_command(request: CommandRequest) -> None:
+    what = request.args.split(maxsplit=1)[0].casefold() if request.args.strip() else ""
+    admin, team = request.deps.admin, request.team_id or ""
+
+    def produce() -> Reply | None:
+        if not admin.permissions.allows(actor_for(request.client, team, request.user_id)):
+            return Reply.of(ONLY_ADMINS)
+        if what == "gaps":
+            return Reply.of(say.GAPS_HEADER, gaps_blocks(admin.gaps.list(team), request.deps.knowledge.engine().kb))
+        if what == "history":
+            return Reply.of(
+                say.HISTORY_HEADER, history_blocks(admin.history.latest(team, mention=mention), mention=mention)
+            )
+        if what:
+            return Reply.of(say.ADMIN_HELP)
+        try:
+            request.client.views_open(trigger_id=request.trigger_id, view=menu_view(request.deps, team))
+        except WEB_API_FAILURES as error:
+            log.error("could not open the admin editor (team %s, user %s): %s", team, request.user_id, error)
+            return Reply.of(MODAL_FAILED)
+        return None
+
+    deliver(request.reply_privately, produce)

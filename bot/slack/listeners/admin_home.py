@@ -1,0 +1,23 @@
+"""The App Home's admin section: shown only to admins, with the gaps and the latest changes."""
+
+from __future__ import annotations
+
+from slack_sdk import WebClient
+from slack_sdk.models.blocks import Block
+
+from bot.slack.admin_ui import actor_for
+from bot.slack.answering import mention
+from bot.slack.blocks.admin_lists import admin_home_blocks
+from bot.slack.deps import Deps
+
+HOME_GAPS = 5
+HOME_CHANGES = 5
+
+
+def admin_section(deps: Deps, team_id: str | None, user_id: str, client: WebClient) -> list[Block]:
+    """Nothing for people who are not admins; hiding it is a courtesy, every write checks again."""
+    if not team_id or not deps.admin.permissions.allows(actor_for(client, team_id, user_id)):
+        return []
+    gaps = deps.admin.gaps.list(team_id, limit=HOME_GAPS)
+    changes = deps.admin.history.latest(team_id, limit=HOME_CHANGES, mention=mention)
+    return admin_home_blocks(gaps, changes, deps.knowledge.engine().kb, mention=mention)

@@ -1,0 +1,158 @@
+"""Saving the admin modals: settings, a topic (new, edited or retired), an override.
+
+Each submission is saved inside the acknowledgement, so its outcome can be shown in the modal itself:
+problems under their fields (`response_action: errors`, nothing saved), a newer save by someone else as
+the current version to edit again, a refusal (not an admin) or the confirmation in place of the form.
+Permission is checked by the admin services on every save, from a fresh `users.info`.
+"""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Callable
+from typing import Any
+
+from slack_bolt import Ack, App, BoltContext
+from slack_sdk import WebClient
+from slack_sdk.models.views import View
+from sqlalchemy.exc import SQLAlchemyError
+
+from bot.core.problems import InvalidInput, Loc
+from bot.services.admin import AdminError, Saved, StaleEdit
+from bot.slack import admin_messages as say
+from bot.slack import messages
+from bot.slack.admin_ui import actor_for, menu_view, settings_view, topic_view
+from bot.slack.answering import mention
+from bot.slack.blocks.admin_forms import (
+    OVERRIDE_VIEW,
+    SETTINGS_VIEW,
+    TOPIC_FIELDS,
+    TOPIC_VIEW,
+    FormMetadata,
+    build_notice_modal,
+    errors_by_block,
+    settings_block,
+)
+from bot.slack.blocks.admin_state import draft_from, override_from, retire_ticked, settings_from
+from bot.slack.deps import Deps
+from bot.slack.replies import WEB_API_FAILURES
+
+log = logging.getLogger(__name__)
+OVERRIDE_FIELDS = ("topic", "role", "reason")
+
+
+def topic_block(loc: Loc) -> str | None:
+    return "quote" if loc[0] == "citation" else (str(loc[0]) if loc[0] in TOPIC_FIELDS else None)
+
+
+def override_block(loc: Loc) -> str | None:
+    return str(loc[0]) if loc[0] in OVERRIDE_FIELDS else None
+
+
+def submit(
+    ack: Ack,
+    save: Callable[[], Saved],
+    *,
+    block_of: Callable[[Loc], str | None],
+    first_block: str,
+    when_stale: Callable[[StaleEdit], View],
+) -> None:
+    """Runs `save` and answers the submission with what happened (see the module's docstring)."""
+    try:
+        saved = save()
+    except InvalidInput as error:
+        ack(
+            response_action="errors", errors=errors_by_block(error.problems, block_of=block_of, first_block=first_block)
+        )
+        return
+    except StaleEdit as error:
+        ack(response_action="update", view=when_stale(error))
+        return
+    except AdminError as error:
+        ack(response_action="update", view=build_notice_modal(str(error), title=say.REFUSED_TITLE))
+        return
+    except SQLAlchemyError:
+        log.warning("knowledge base unreachable while saving an admin change", exc_info=True)
+        ack(response_action="update", view=build_notice_modal(messages.KNOWLEDGE_UNAVAILABLE, title=say.REFUSED_TITLE))
+        return
+    done = say.saved(saved.audit_id) if saved.audit_id else say.NOTHING_CHANGED
+    ack(response_action="update", view=build_notice_modal(done))
+
+
+class AdminViews:
+    def __init__(self, deps: Deps):
+        self.deps = deps
+
+    def register(self, app: App) -> None:
+        app.view(SETTINGS_VIEW)(ack=self.save_settings, lazy=[self.refresh_menu])
+        app.view(TOPIC_VIEW)(ack=self.save_topic, lazy=[self.refresh_menu])
+        app.view(OVERRIDE_VIEW)(ack=self.save_override, lazy=[self.refresh_menu])
+
+    def save_settings(
+        self, ack: Ack, body: dict[str, Any], view: dict[str, Any], client: WebClient, context: BoltContext
+    ) -> None:
+        team, meta, values = context.team_id or "", _metadata(view), view["state"]["values"]
+        actor = actor_for(client, team, body["user"]["id"])
+        settings = settings_from(values, self.deps.knowledge.engine().kb.roles)
+        submit(
+            ack,
+            lambda: self.deps.admin.org.update(actor, settings, expected_version=meta.version or 0),
+            block_of=settings_block,
+            first_block="roles",
+            when_stale=lambda error: settings_view(self.deps, team, notice=say.stale(error.message(mention))),
+        )
+
+    def save_topic(
+        self, ack: Ack, body: dict[str, Any], view: dict[str, Any], client: WebClient, context: BoltContext
+    ) -> None:
+        meta, values = _metadata(view), view["state"]["values"]
+        actor = actor_for(client, context.team_id, body["user"]["id"])
+        topics = self.deps.admin.responsibilities
+
+        def save() -> Saved:
+            if meta.topic is None:
+                return topics.create(actor, draft_from(values), gap=meta.gap)
+            if retire_ticked(values):
+                return topics.retire(actor, meta.topic, expected_version=meta.version or 0)
+            return topics.update(actor, meta.topic, draft_from(values), expected_version=meta.version or 0)
+
+        submit(
+            ack,
+            save,
+            block_of=topic_block,
+            first_block="title",
+            when_stale=lambda error: topic_view(
+                self.deps, topic_id=meta.topic, notice=say.stale(error.message(mention))
+            ),
+        )
+
+    def save_override(
+        self, ack: Ack, body: dict[str, Any], view: dict[str, Any], client: WebClient, context: BoltContext
+    ) -> None:
+        actor = actor_for(client, context.team_id, body["user"]["id"])
+        override = override_from(view["state"]["values"])
+        submit(
+            ack,
+            lambda: self.deps.admin.org.add_override(actor, **override),  # type: ignore[arg-type]
+            block_of=override_block,
+            first_block="topic",
+            when_stale=lambda error: build_notice_modal(error.message(mention), title=say.REFUSED_TITLE),
+        )
+
+    def refresh_menu(self, view: dict[str, Any], client: WebClient, context: BoltContext) -> None:
+        """After a save in a modal opened from the editor menu, the menu underneath shows the new state."""
+        root = view.get("root_view_id")
+        if not root or root == view.get("id"):
+            return
+        try:
+            client.views_update(view_id=root, view=menu_view(self.deps, context.team_id or ""))
+        except (*WEB_API_FAILURES, SQLAlchemyError) as error:
+            log.warning("could not refresh the admin menu (team %s): %s", context.team_id, error)
+
+
+def _metadata(view: dict[str, Any]) -> FormMetadata:
+    return FormMetadata.model_validate_json(view.get("private_metadata") or "{}")
+
+
+def register(app: App, deps: Deps) -> None:
+    AdminViews(deps).register(app)

@@ -1,0 +1,34 @@
+"""Optimistic locking: a write goes ahead only if the row still has the version the editor opened.
+
+`claim_version` is one `UPDATE … WHERE version = :expected` whose row count says whether the row was
+still at that version. On PostgreSQL the UPDATE also locks the row until the transaction ends, so of two
+processes saving the same opened version at once the second waits, then finds the version moved and
+claims nothing: exactly one wins, without a read-then-write race. SQLite serialises writers anyway.
+"""
+
+from __future__ import annotations
+
+from sqlalchemy import inspect, update
+from sqlalchemy.orm import Session
+
+from bot.store.tables import Base, KbState
+
+
+def claim_version(session: Session, table: type[Base], key: str, expected: int | None) -> bool:
+    """Locks the row `key` of `table` for this transaction if its version is `expected` (any, when None).
+
+    The version itself is left alone (`SET version = version`): the write that follows bumps it.
+    """
+    column = inspect(table).primary_key[0]
+    version = table.version  # type: ignore[attr-defined]
+    statement = update(table).where(column == key).values(version=version)
+    if expected is not None:
+        statement = statement.where(version == expected)
+    result = session.execute(statement.execution_options(synchronize_session=False))
+    session.expire_all()  # anything loaded before the claim may be older than the row we now hold
+    return result.rowcount == 1
+
+
+def lock_knowledge(session: Session) -> None:
+    """Holds the knowledge base's state row for this transaction, so no other whole-base change runs alongside."""
+    session.execute(update(KbState).where(KbState.id == 1).values(revision=KbState.revision))

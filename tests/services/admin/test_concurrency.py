@@ -1,0 +1,138 @@
+"""Two admins saving the same opened version at the same moment on PostgreSQL: exactly one wins.
+
+A third connection holds the row's lock while both writers start, so both are provably inside their
+transactions at once, queued on the same row; when it lets go, one save goes through and the other is
+told who got there first. No update is silently lost.
+"""
+
+import threading
+import time
+
+import pytest
+from sqlalchemy import text
+
+from bot.services.admin import Actor, Saved, StaleEdit, build_admin
+from bot.services.knowledge import KnowledgeService
+from bot.store.database import Database
+from tests.conftest import KNOWLEDGE_DIR
+from tests.services.admin.conftest import TEAM
+
+ALICE = Actor(team_id=TEAM, user_id="U0ALICE", workspace_admin=True)
+BOB = Actor(team_id=TEAM, user_id="U0BOB", workspace_admin=True)
+pytestmark = pytest.mark.postgres
+
+
+@pytest.fixture
+def pg_service(postgres_url):
+    service = KnowledgeService(Database(postgres_url), KNOWLEDGE_DIR)
+    service.prepare()
+    yield service
+    service.db.dispose()
+
+
+def race(service, lock_sql, saves):
+    """Runs each save in its own thread while `lock_sql` holds the row; returns {user: Saved | StaleEdit}."""
+    results = {}
+
+    def run(actor, save):
+        try:
+            results[actor.user_id] = save(actor)
+        except Exception as outcome:  # noqa: BLE001 - a StaleEdit is expected; anything else fails `one_winner`
+            results[actor.user_id] = outcome
+
+    with service.db.engine.connect() as blocker:
+        holding = blocker.begin()
+        blocker.execute(text(lock_sql))
+        threads = [threading.Thread(target=run, args=(actor, save)) for actor, save in saves]
+        for thread in threads:
+            thread.start()
+        wait_until_waiting(service, len(threads), results)
+        holding.rollback()
+    for thread in threads:
+        thread.join(timeout=30)
+    return results
+
+
+def wait_until_waiting(service, count, results):
+    """Until `count` sessions wait on a lock in this database (or a writer finished early: then it fails)."""
+    query = text(
+        "SELECT state, wait_event_type, wait_event, left(query, 80) FROM pg_stat_activity "
+        "WHERE datname = current_database() AND pid <> pg_backend_pid()"
+    )
+    deadline = time.monotonic() + 60
+    # Autocommit: PostgreSQL keeps one snapshot of pg_stat_activity for a whole transaction.
+    with service.db.engine.connect().execution_options(isolation_level="AUTOCOMMIT") as watcher:
+        while True:
+            sessions = watcher.execute(query).all()
+            if sum(1 for s in sessions if s.wait_event_type == "Lock") >= count:
+                return
+            assert not results and time.monotonic() < deadline, (
+                f"the writers never queued on the row lock: {results}, {sessions}"
+            )
+            time.sleep(0.02)
+
+
+def one_winner(results):
+    winners = [user for user, result in results.items() if isinstance(result, Saved)]
+    losers = [result for result in results.values() if isinstance(result, StaleEdit)]
+    assert len(winners) == 1 and len(losers) == 1, results
+    assert losers[0].changed_by == winners[0]
+    return winners[0]
+
+
+def test_two_concurrent_edits_of_one_entry_exactly_one_wins(pg_service):
+    admin = build_admin(pg_service)
+    draft, version = admin.responsibilities.open("hosting-costs")
+    owners = {"U0ALICE": "COO", "U0BOB": "CEO"}
+    results = race(
+        pg_service,
+        "SELECT 1 FROM responsibilities WHERE id = 'hosting-costs' FOR UPDATE",
+        [
+            (actor, lambda a: admin.responsibilities.update(
+                a, "hosting-costs", draft.model_copy(update={"owner": owners[a.user_id]}), expected_version=version
+            ))
+            for actor in (ALICE, BOB)
+        ],
+    )  # fmt: skip
+    winner = one_winner(results)
+    assert pg_service.ask("who owns hosting costs?").role == owners[winner]
+    assert [c.actor for c in admin.history.latest(TEAM)] == [winner]
+
+
+def test_two_concurrent_settings_saves_exactly_one_wins(pg_service):
+    admin = build_admin(pg_service)
+    pg_service.save_org(TEAM, {"roles": {"CEO": {}, "CTO": {}}}, by=None)
+    _, version = admin.org.open(TEAM)
+    holders = {"U0ALICE": "U0HOLDER1", "U0BOB": "U0HOLDER2"}
+    results = race(
+        pg_service,
+        f"SELECT 1 FROM orgs WHERE team_id = '{TEAM}' FOR UPDATE",
+        [
+            (actor, lambda a: admin.org.update(
+                a, {"roles": {"CEO": {}, "CTO": {"holder": holders[a.user_id]}}}, expected_version=version
+            ))
+            for actor in (ALICE, BOB)
+        ],
+    )  # fmt: skip
+    winner = one_winner(results)
+    assert pg_service.ask("who owns hosting costs?", team_id=TEAM).holder == holders[winner]
+
+
+def test_two_first_ever_settings_saves_exactly_one_wins(pg_service):
+    admin = build_admin(pg_service)
+    barrier = threading.Barrier(2)
+    results = {}
+
+    def save(actor):
+        barrier.wait()
+        try:
+            results[actor.user_id] = admin.org.update(actor, {"fallback": "CTO"}, expected_version=0)
+        except Exception as outcome:  # noqa: BLE001 - a StaleEdit is expected; anything else fails `one_winner`
+            results[actor.user_id] = outcome
+
+    threads = [threading.Thread(target=save, args=(actor,)) for actor in (ALICE, BOB)]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join(timeout=30)
+    one_winner(results)
