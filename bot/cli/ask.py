@@ -52,7 +52,7 @@ def load_org_file(service: KnowledgeService, path: Path) -> OrgSettings:
 
 def render(answer: Answer) -> str:
     """A plain-text answer for a terminal."""
-    wrap = lambda text: textwrap.fill(text, width=100)  # noqa: E731 - a local one-liner reads better here
+    wrap = lambda text: textwrap.fill(text, width=100)
     if not answer.known:
         lines = [wrap("I don't know. " + answer.reasoning)]
         lines += [f"  - {s.title}  (ask: whoowns ask {s.id})" for s in answer.suggestions]

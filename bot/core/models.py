@@ -101,4 +101,4 @@ def slugify(text: str) -> str:
     return re.sub(r"[^a-z0-9]+", "-", text.casefold()).strip("-")[:80] or "topic"
 
 
-__all__ = ["Citation", "KnowledgeBase", "Responsibility", "Role", "Source", "slugify", "MAX_QUOTE_CHARS"]
+__all__ = ["MAX_QUOTE_CHARS", "Citation", "KnowledgeBase", "Responsibility", "Role", "Source", "slugify"]

@@ -71,7 +71,7 @@ class Database:
             with self.engine.connect() as connection:
                 connection.execute(text("SELECT 1"))
             return True
-        except Exception:  # noqa: BLE001 - any failure to reach the database means "not healthy"
+        except Exception:
             log.warning("database ping failed", exc_info=True)
             return False
 

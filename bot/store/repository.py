@@ -63,8 +63,8 @@ class KnowledgeRepository:
     def replace(self, kb: KnowledgeBase, *, by: str | None, seed_digest: str | None = None) -> None:
         """Makes the stored knowledge equal `kb`; an entry missing from `kb` is retired, never dropped."""
         s = self.session
-        _sync(s, RoleRow, {r.id: dict(name=r.name, focus=r.focus, combines=list(r.combines)) for r in kb.roles})
-        _sync(s, SourceRow, {r.id: dict(title=r.title, url=r.url, seed=r.seed) for r in kb.sources})
+        _sync(s, RoleRow, {r.id: {"name": r.name, "focus": r.focus, "combines": list(r.combines)} for r in kb.roles})
+        _sync(s, SourceRow, {r.id: {"title": r.title, "url": r.url, "seed": r.seed} for r in kb.sources})
         given = {r.id for r in kb.responsibilities}
         for position, item in enumerate(kb.responsibilities):
             self.save_responsibility(item, by=by, position=position)
@@ -78,16 +78,16 @@ class KnowledgeRepository:
     def save_responsibility(self, item: Responsibility, *, by: str | None, position: int | None = None) -> bool:
         """Inserts or updates one entry; True when anything changed (and its version went up)."""
         s = self.session
-        values = dict(
-            title=item.title,
-            owner=item.owner,
-            shared_with=list(item.shared_with),
-            shared_note=item.shared_note,
-            reasoning=item.reasoning,
-            source_id=item.citation.source,
-            quote=item.citation.quote,
-            retired=item.retired,
-        )
+        values = {
+            "title": item.title,
+            "owner": item.owner,
+            "shared_with": list(item.shared_with),
+            "shared_note": item.shared_note,
+            "reasoning": item.reasoning,
+            "source_id": item.citation.source,
+            "quote": item.citation.quote,
+            "retired": item.retired,
+        }
         row = s.get(ResponsibilityRow, item.id)
         old_aliases = [a.text for a in row_aliases(s, item.id)] if row else []
         if row is None:

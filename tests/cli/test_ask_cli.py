@@ -11,6 +11,7 @@ def run(args, env, stdin=None):
     return subprocess.run(
         [sys.executable, "-m", "bot", *args],
         input=stdin,
+        check=False,
         capture_output=True,
         text=True,
         env=env,
