@@ -65,6 +65,11 @@ class Settings(BaseSettings):
     )
     port: int = Field(default=3000, alias="PORT", ge=1, le=65535)
     kb_admin_teams: str | None = Field(default=None, alias="WHOOWNS_KB_ADMIN_TEAMS")
+    link_secret: str | None = Field(default=None, alias="WHOOWNS_LINK_SECRET", min_length=16)
+
+    def workspace_link_secret(self) -> str | None:
+        """What signs links to a workspace's pages: `WHOOWNS_LINK_SECRET`, else the Slack signing secret."""
+        return self.link_secret or self.slack_signing_secret
 
     def knowledge_admin_teams(self) -> frozenset[str] | None:
         """The workspaces whose admins may edit the knowledge base every workspace shares.

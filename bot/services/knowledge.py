@@ -15,6 +15,7 @@ from typing import Any
 from bot.core.answer import Answer, Engine, Mention
 from bot.core.knowledge_files import digest, load_knowledge
 from bot.core.org import OrgSettings, default_org
+from bot.core.problems import InvalidInput
 from bot.services.unanswered import record_unanswered
 from bot.store.database import Database
 from bot.store.repository import KnowledgeRepository, OrgRepository
@@ -65,7 +66,20 @@ class KnowledgeService:
             stored = OrgRepository(session).get(team_id)
         if stored is None:
             return default_org()
-        return self.engine().check_org(stored[0])
+        return self._stored_org(team_id, stored[0])
+
+    def _stored_org(self, team_id: str, data: dict[str, Any]) -> OrgSettings:
+        """Stored settings, still usable when an override no longer matches anything (say, after a manual
+        database edit retired its topic): that override is left out and logged, the rest still applies."""
+        try:
+            return self.engine().check_org(data)
+        except InvalidInput as error:
+            broken = {p.loc[1] for p in error.problems if p.loc[:1] == ("overrides",) and len(p.loc) > 1}
+            if not broken or len(broken) < len({p.loc[:2] for p in error.problems}):
+                raise
+            log.warning("team %s: ignoring overrides that no longer apply: %s", team_id, error)
+            kept = [o for i, o in enumerate(data.get("overrides") or []) if i not in broken]
+            return self.engine().check_org({**data, "overrides": kept})
 
     def check_org(self, data: Any) -> OrgSettings:
         return self.engine().check_org(data)

@@ -14,14 +14,14 @@ def mention(user_id: str) -> str:
 
 
 def answer_question(deps: Deps, question: str, *, team_id: str | None) -> Reply:
-    return render(deps, deps.knowledge.ask(question, team_id=team_id, mention=mention))
+    return render(deps, deps.knowledge.ask(question, team_id=team_id, mention=mention), team_id=team_id)
 
 
 def answer_topic(deps: Deps, responsibility_id: str, *, team_id: str | None) -> Reply:
     answer = deps.knowledge.answer_topic(responsibility_id, team_id=team_id, mention=mention)
     if answer is None:
         return Reply.of(messages.TOPIC_NO_LONGER_EXISTS)
-    return render(deps, answer, picked=True)
+    return render(deps, answer, team_id=team_id, picked=True)
 
 
 def rebuild(deps: Deps, key: AnswerKey, *, team_id: str | None) -> Answer | None:
@@ -35,6 +35,9 @@ def rebuild(deps: Deps, key: AnswerKey, *, team_id: str | None) -> Answer | None
     return deps.knowledge.ask(key.question, org=deps.knowledge.org(team_id), mention=mention)
 
 
-def render(deps: Deps, answer: Answer, *, picked: bool = False, feedback: FeedbackNote | None = None) -> Reply:
-    blocks = build_answer_blocks(answer, entry_url=deps.entry_url(answer), picked=picked, feedback=feedback)
+def render(
+    deps: Deps, answer: Answer, *, team_id: str | None, picked: bool = False, feedback: FeedbackNote | None = None
+) -> Reply:
+    entry_url = deps.entry_url(answer, team_id=team_id)
+    blocks = build_answer_blocks(answer, entry_url=entry_url, picked=picked, feedback=feedback)
     return Reply.of(answer_text(answer), blocks)

@@ -6,12 +6,14 @@ A feature that needs another service adds a field here and one line in `build_de
 from __future__ import annotations
 
 from dataclasses import dataclass
+from urllib.parse import urlencode
 
 from bot.core.answer import Answer
 from bot.services.admin import Admin, build_admin
 from bot.services.events import EventLedger
 from bot.services.feedback import FeedbackService
 from bot.services.knowledge import KnowledgeService
+from bot.services.workspace_links import WorkspaceLinks
 
 
 @dataclass(frozen=True)
@@ -20,17 +22,27 @@ class Deps:
     feedback: FeedbackService
     events: EventLedger
     admin: Admin
+    links: WorkspaceLinks
     public_url: str | None = None
 
-    def entry_url(self, answer: Answer) -> str | None:
-        """The answer's page on the bot's own site, when the site has a public address."""
-        if self.public_url and answer.responsibility is not None:
-            return f"{self.public_url}/kb/{answer.responsibility.id}"
-        return None
+    def entry_url(self, answer: Answer, *, team_id: str | None) -> str | None:
+        """The answer's page on the bot's own site, when the site has a public address.
+
+        The link carries the workspace's signed token, so the page shows the same owner the answer names.
+        """
+        if not self.public_url or answer.responsibility is None:
+            return None
+        url = f"{self.public_url}/kb/{answer.responsibility.id}"
+        token = self.links.token(team_id) if team_id else None
+        return f"{url}?{urlencode({'team': token})}" if token else url
 
 
 def build_deps(
-    knowledge: KnowledgeService, *, public_url: str | None, knowledge_teams: frozenset[str] | None = None
+    knowledge: KnowledgeService,
+    *,
+    public_url: str | None,
+    links: WorkspaceLinks,
+    knowledge_teams: frozenset[str] | None = None,
 ) -> Deps:
     """`knowledge_teams`: the workspaces whose admins may edit the shared knowledge (None: every one)."""
     return Deps(
@@ -38,5 +50,6 @@ def build_deps(
         feedback=FeedbackService(knowledge.db),
         events=EventLedger(knowledge.db),
         admin=build_admin(knowledge, knowledge_teams=knowledge_teams),
+        links=links,
         public_url=public_url,
     )

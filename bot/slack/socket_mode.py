@@ -6,6 +6,7 @@ from slack_bolt.adapter.socket_mode import SocketModeHandler
 
 from bot.config import Settings
 from bot.services.knowledge import KnowledgeService
+from bot.services.workspace_links import WorkspaceLinks
 from bot.slack.app import build_bolt_app
 from bot.slack.client import build_web_client
 from bot.slack.credentials import SlackCredentials
@@ -13,7 +14,12 @@ from bot.slack.deps import build_deps
 
 
 def run_socket_mode(*, settings: Settings, service: KnowledgeService, credentials: SlackCredentials) -> None:
-    deps = build_deps(service, public_url=settings.public_url, knowledge_teams=settings.knowledge_admin_teams())
+    deps = build_deps(
+        service,
+        public_url=settings.public_url,
+        links=WorkspaceLinks(settings.workspace_link_secret()),
+        knowledge_teams=settings.knowledge_admin_teams(),
+    )
     app = build_bolt_app(settings=settings, deps=deps, credentials=credentials)
     client = build_web_client(settings.slack_api_url)
     SocketModeHandler(app, credentials.app_token, web_client=client).start()

@@ -13,7 +13,7 @@ from datetime import datetime
 from sqlalchemy import select, update
 from sqlalchemy.orm import Session
 
-from bot.store.slack_records import _insert as dialect_insert
+from bot.store.slack_records import dialect_insert
 from bot.store.tables import FeedbackRow, OrgRow, ResponsibilityRow, UnansweredRow, utcnow
 
 MAX_TEXT_CHARS = 500

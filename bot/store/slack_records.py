@@ -15,7 +15,7 @@ from sqlalchemy.orm import Session
 from bot.store.tables import FeedbackRow, ProcessedEvent, utcnow
 
 
-def _insert(session: Session, table: type) -> Insert:
+def dialect_insert(session: Session, table: type) -> Insert:
     """The dialect's own INSERT, which knows ON CONFLICT (PostgreSQL and SQLite both do)."""
     dialect = postgresql if session.get_bind().dialect.name == "postgresql" else sqlite
     return dialect.insert(table)
@@ -27,7 +27,7 @@ class ProcessedEventRepository:
 
     def claim(self, event_id: str, team_id: str | None) -> bool:
         """True for the first claim of `event_id`; False when any process already claimed it."""
-        statement = _insert(self.session, ProcessedEvent).values(
+        statement = dialect_insert(self.session, ProcessedEvent).values(
             event_id=event_id, team_id=team_id, received_at=utcnow()
         )
         claimed = statement.on_conflict_do_nothing(index_elements=["event_id"]).returning(ProcessedEvent.event_id)
@@ -56,7 +56,7 @@ class FeedbackRepository:
         """Stores one person's vote on one answer message; voting again replaces their vote."""
         key = {"team_id": team_id, "channel_id": channel_id, "message_ts": message_ts, "user_id": user_id}
         values = {"responsibility_id": responsibility_id, "question": question, "vote": vote, "created_at": utcnow()}
-        statement = _insert(self.session, FeedbackRow).values(**key, **values)
+        statement = dialect_insert(self.session, FeedbackRow).values(**key, **values)
         self.session.execute(statement.on_conflict_do_update(index_elements=list(key), set_=values))
 
     def tally(self, *, team_id: str, channel_id: str, message_ts: str) -> tuple[int, int]:

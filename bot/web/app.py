@@ -5,7 +5,8 @@
 - GET  /slack/oauth_redirect  where Slack sends the installer back
 - GET  /healthz               200 when the database answers, 503 when it does not
 
-Web pages are blueprints registered here; they reach the services through `current_deps()`.
+The knowledge-base pages (`bot.web.pages`) are a blueprint registered here with the knowledge service
+and the signer of workspace links; Slack's own views reach the services through `current_deps()`.
 """
 
 from __future__ import annotations
@@ -16,6 +17,7 @@ from slack_bolt.adapter.flask import SlackRequestHandler
 
 from bot.config import Settings
 from bot.services.knowledge import KnowledgeService
+from bot.services.workspace_links import WorkspaceLinks
 from bot.slack.app import INSTALL_PATH, REDIRECT_PATH, build_bolt_app
 from bot.slack.credentials import slack_credentials
 from bot.slack.deps import Deps, build_deps
@@ -25,7 +27,10 @@ DEPS_KEY = "whoowns"
 
 
 def create_app(*, settings: Settings, service: KnowledgeService, bolt: App | None = None) -> Flask:
-    deps = build_deps(service, public_url=settings.public_url, knowledge_teams=settings.knowledge_admin_teams())
+    links = WorkspaceLinks(settings.workspace_link_secret())
+    deps = build_deps(
+        service, public_url=settings.public_url, links=links, knowledge_teams=settings.knowledge_admin_teams()
+    )
     bolt = bolt or build_bolt_app(settings=settings, deps=deps, credentials=slack_credentials(settings, socket=False))
     slack = SlackRequestHandler(bolt)
 
@@ -39,7 +44,7 @@ def create_app(*, settings: Settings, service: KnowledgeService, bolt: App | Non
     app.add_url_rule(INSTALL_PATH, "slack_install", to_bolt, methods=["GET"])
     app.add_url_rule(REDIRECT_PATH, "slack_oauth_redirect", to_bolt, methods=["GET"])
     app.add_url_rule("/healthz", "healthz", healthz, methods=["GET"])
-    pages.register(app, service)
+    pages.register(app, service, links)
     return app
 
 

@@ -5,7 +5,9 @@ from __future__ import annotations
 import pytest
 
 from bot.services.knowledge import KnowledgeService
+from bot.services.workspace_links import WorkspaceLinks
 from tests.e2e.fake_slack import BOT_ID, FakeSlack
+from tests.e2e.server import SIGNING_SECRET
 from tests.e2e.slack_requests import (
     TEAM,
     SlackSender,
@@ -18,6 +20,7 @@ from tests.e2e.slack_requests import (
 )
 
 PUBLIC_URL = "https://whoowns.example.com"
+WORKSPACE = WorkspaceLinks(SIGNING_SECRET).token(TEAM)  # the `team` value of this workspace's page links
 SERVER_ENV = {"PUBLIC_URL": PUBLIC_URL}
 CTO_HOLDER = "U0CTOHOLDER"
 
@@ -41,8 +44,9 @@ def test_a_mention_is_answered_in_its_thread_with_the_role_the_holder_and_the_so
     assert reply["thread_ts"] == question["event"]["ts"]
     assert "*CTO*" in text_of(reply) and f"<@{CTO_HOLDER}>" in text_of(reply)
     assert "I could be discussing the next five years" in text_of(reply)  # the source's quote
-    # The Exclaimer article has no public address: the answer links to its knowledge-base entry alone.
-    assert f"<{PUBLIC_URL}/kb/hosting-costs|" in text_of(reply)
+    # The Exclaimer article has no public address: the answer links to its knowledge-base entry alone,
+    # signed for this workspace so the page shows the same owner as the answer.
+    assert f"<{PUBLIC_URL}/kb/hosting-costs?team={WORKSPACE}|" in text_of(reply)
     assert text_of(reply).count("<http") == 1
     assert reply["text"] == "Hosting costs: the CTO"
 
@@ -52,7 +56,7 @@ def test_an_answer_links_to_its_article_and_its_entry_page(slack, fake_slack, ch
     [reply] = fake_slack.wait_for("chat.postMessage", channel=channel)
     assert "*CPO*" in text_of(reply)
     assert "<https://yojobs.com/the-cpo-and-cto-roles|" in text_of(reply)
-    assert f"<{PUBLIC_URL}/kb/pricing|" in text_of(reply)
+    assert f"<{PUBLIC_URL}/kb/pricing?team={WORKSPACE}|" in text_of(reply)
 
 
 def test_a_mention_inside_a_thread_is_answered_in_that_thread(slack, fake_slack, channel):

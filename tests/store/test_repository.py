@@ -87,3 +87,18 @@ def test_a_failed_transaction_writes_nothing(service):
 def test_hosting_platform_urls_get_the_psycopg_driver():
     assert normalise_url("postgres://u@h/db") == "postgresql+psycopg://u@h/db"
     assert normalise_url("sqlite:///x.db") == "sqlite:///x.db"
+
+
+def test_a_stored_override_whose_topic_was_retired_is_ignored_not_fatal(service):
+    service.save_org(
+        "T0STALE",
+        {"roles": {"CEO": {}, "CTO": {}, "CPO": {}, "COO": {}}, "overrides": [{"topic": "pricing", "role": "COO"}]},
+        by="U0ADMIN1",
+    )
+    retired = service.engine().responsibility("pricing").model_copy(update={"retired": True})
+    with service.db.transaction() as session:  # a change made behind the admin tools' back
+        repo = KnowledgeRepository(session)
+        repo.save_responsibility(retired, by=None)
+        repo.bump()
+    assert service.org("T0STALE").overrides == ()
+    assert service.ask("who owns hosting costs?", team_id="T0STALE").role == "CTO"

@@ -19,11 +19,12 @@ from playwright.sync_api import Browser, sync_playwright
 
 from bot.core.models import Responsibility
 from bot.services.knowledge import KnowledgeService
+from bot.services.workspace_links import WorkspaceLinks
 from bot.store.repository import KnowledgeRepository
 from tests.conftest import SHARED
 from tests.core.conftest import engine, kb  # noqa: F401 - the shipped knowledge, for the view-model tests
 from tests.e2e.conftest import fake_slack, knowledge, server_database_url, slack_server  # noqa: F401
-from tests.e2e.server import RunningServer
+from tests.e2e.server import SIGNING_SECRET, RunningServer
 
 CHROMIUM = Path("/usr/bin/chromium")
 CHROMIUM_ARGS = [
@@ -37,6 +38,8 @@ CHROMIUM_ARGS = [
     "--disable-sync",
 ]
 ORGS = {"T0CPTO": "cpto", "T0OVERRIDE": "override", "T0NOCOO": "no-coo"}  # team id -> shared/eval/orgs/*.yaml
+# The `team` value the bot's own links carry for each example workspace (signed with the server's secret).
+TEAM = {team: WorkspaceLinks(SIGNING_SECRET).token(team) for team in ORGS}
 
 
 def example_org(name: str) -> dict:

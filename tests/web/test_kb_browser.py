@@ -13,7 +13,7 @@ from playwright.sync_api import expect
 
 from bot.config import REPO_ROOT
 from bot.core.models import Citation, Responsibility
-from tests.web.conftest import Site, admin_written
+from tests.web.conftest import TEAM, Site, admin_written
 
 ARTIFACTS = REPO_ROOT / "artifacts"
 PHONE = {"width": 390, "height": 844}
@@ -40,7 +40,7 @@ def page(browser, site: Site) -> Iterator[object]:
 
 
 def test_the_matrix_shows_a_cpto_column_for_a_cpto_org(page):
-    page.goto("/kb?team=T0CPTO")
+    page.goto(f"/kb?team={TEAM['T0CPTO']}")
     expect(page.locator("#matrix thead th")).to_have_text(["Topic", "CEO", "CPTO", "COO"])
     hosting = page.locator("#topic-hosting-costs td")
     expect(hosting).to_have_text(["", "covers CTO", ""])
@@ -62,10 +62,10 @@ def test_typing_cloud_bill_lights_up_the_hosting_costs_row(page):
 def test_without_javascript_the_search_form_lights_up_the_row_too(browser, site):
     context = browser.new_context(base_url=site.url, java_script_enabled=False)
     page = context.new_page()
-    page.goto("/kb?team=T0CPTO")
+    page.goto(f"/kb?team={TEAM['T0CPTO']}")
     page.get_by_label("Find a topic").fill("cloud bill")
     page.get_by_role("button", name="Search").click()
-    expect(page).to_have_url(re.compile(r"/kb\?q=cloud\+bill&team=T0CPTO$"))
+    expect(page).to_have_url(re.compile(rf"/kb\?q=cloud\+bill&team={re.escape(TEAM['T0CPTO'])}$"))
     expect(page.locator("#topic-hosting-costs")).to_have_class("hit best")
     context.close()
 
@@ -102,10 +102,10 @@ def test_admin_written_script_is_shown_as_text_and_never_runs(page, site):
 def test_screenshots_of_the_pages_are_saved_and_fit_a_phone(page):
     ARTIFACTS.mkdir(exist_ok=True)
     page.set_viewport_size({"width": 1280, "height": 900})
-    page.goto("/kb?team=T0CPTO&q=cloud+bill")
+    page.goto(f"/kb?team={TEAM['T0CPTO']}&q=cloud+bill")
     expect(page.locator("#topic-hosting-costs")).to_have_class("hit best")
     page.screenshot(path=ARTIFACTS / "kb.png", full_page=True)
-    page.goto("/kb/hosting-costs?team=T0OVERRIDE")
+    page.goto(f"/kb/hosting-costs?team={TEAM['T0OVERRIDE']}")
     page.screenshot(path=ARTIFACTS / "kb-entry.png", full_page=True)
     page.set_viewport_size(PHONE)
     for path, name in (("/kb?q=cloud+bill", "kb-phone.png"), ("/kb/pricing", "kb-entry-phone.png")):
@@ -142,7 +142,9 @@ def contrast(foreground: str, background: str) -> float:
     return (high + 0.05) / (low + 0.05)
 
 
-@pytest.mark.parametrize("path", ["/kb?team=T0OVERRIDE&q=cloud+bill", "/kb/hosting-costs?team=T0CPTO", "/kb/sources"])
+@pytest.mark.parametrize(
+    "path", [f"/kb?team={TEAM['T0OVERRIDE']}&q=cloud+bill", f"/kb/hosting-costs?team={TEAM['T0CPTO']}", "/kb/sources"]
+)
 def test_all_text_has_at_least_aa_contrast_against_its_background(page, path):
     page.goto(path)
     low = [(text, round(contrast(fg, bg), 2)) for text, fg, bg in page.evaluate(TEXT_COLOURS) if contrast(fg, bg) < 4.5]

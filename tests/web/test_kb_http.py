@@ -9,7 +9,7 @@ import pytest
 import requests
 
 from bot.core.models import Citation, Responsibility
-from tests.web.conftest import Site, admin_written
+from tests.web.conftest import TEAM, Site, admin_written
 
 pytestmark = pytest.mark.usefixtures("site")
 
@@ -26,7 +26,7 @@ def row(html: str, responsibility_id: str) -> str:
 
 
 def test_the_role_map_of_a_cpto_workspace_has_a_cpto_column(site):
-    cpto = get(site, "/kb", team="T0CPTO")
+    cpto = get(site, "/kb", team=TEAM["T0CPTO"])
     assert cpto.status_code == 200 and cpto.headers["Content-Type"].startswith("text/html")
     assert '<th scope="col"><abbr title="Chief Product and Technology Officer">CPTO</abbr></th>' in cpto.text
     assert "Example org with a combined CPTO" in cpto.text and "U0EXAMPLE1" in cpto.text
@@ -35,11 +35,14 @@ def test_the_role_map_of_a_cpto_workspace_has_a_cpto_column(site):
 
 
 def test_without_javascript_a_search_renders_the_map_with_the_matching_rows_lit(site):
-    page = get(site, "/kb", q="cloud bill", team="T0OVERRIDE").text
+    page = get(site, "/kb", q="cloud bill", team=TEAM["T0OVERRIDE"]).text
     assert 'class="hit best"' in row(page, "hosting-costs")
     assert "class=" not in row(page, "pricing")
-    assert 'value="cloud bill"' in page and '<input type="hidden" name="team" value="T0OVERRIDE">' in page
-    assert re.search(r'href="/kb/hosting-costs\?team=T0OVERRIDE">Hosting costs</a> <span class="tag">COO</span>', page)
+    assert 'value="cloud bill"' in page and f'<input type="hidden" name="team" value="{TEAM["T0OVERRIDE"]}">' in page
+    assert re.search(
+        rf'href="/kb/hosting-costs\?team={re.escape(TEAM["T0OVERRIDE"])}">Hosting costs</a> <span class="tag">COO</span>',
+        page,
+    )
 
 
 def test_a_topic_whose_id_is_search_still_has_its_page(site):
@@ -56,7 +59,7 @@ def test_a_topic_whose_id_is_search_still_has_its_page(site):
 
 
 def test_the_search_endpoint_answers_with_the_bots_matches_for_the_workspace(site):
-    found = get(site, "/kb/search.json", q="cloud bill", team="T0CPTO")
+    found = get(site, "/kb/search.json", q="cloud bill", team=TEAM["T0CPTO"])
     assert found.headers["Content-Type"] == "application/json"
     best = found.json()["matches"][0]
     assert (best["id"], best["role"], best["score"]) == ("hosting-costs", "CPTO", 1.0)
@@ -75,7 +78,7 @@ def test_an_entry_page_shows_its_quote_and_article_link(site):
 
 
 def test_an_entry_citing_the_article_without_an_address_says_so_and_links_nowhere_else(site):
-    page = get(site, "/kb/hosting-costs", team="T0CPTO").text
+    page = get(site, "/kb/hosting-costs", team=TEAM["T0CPTO"]).text
     assert "<cite>CTO to CTPO: Navigating the Dual Role in Tech Leadership" in page
     assert "no public address" in page and "<blockquote><p>I could be discussing" in page
     assert "How this organisation's settings changed it" in page and "the CPTO covers that role" in page
@@ -90,7 +93,7 @@ def test_an_unknown_id_is_a_404_page_that_suggests_the_closest_topics(site):
 def test_a_malformed_team_id_is_a_400(site):
     bad = get(site, "/kb", team="t0<script>")
     assert bad.status_code == 400
-    assert "Slack workspace id" in bad.text and "<script>" not in bad.text
+    assert "workspace link the bot posted" in bad.text and "<script>" not in bad.text
 
 
 def test_the_sources_page_lists_the_five_articles_and_the_entries_citing_them(site):
@@ -122,7 +125,7 @@ def test_admin_written_text_is_shown_as_text_never_as_markup(site):
 
 
 def test_headers_have_scopes_inputs_have_labels_and_pages_load_nothing_from_elsewhere(site):
-    page = get(site, "/kb", team="T0CPTO")
+    page = get(site, "/kb", team=TEAM["T0CPTO"])
     headers = re.findall(r"<th\b[^>]*>", page.text)
     assert headers and all("scope=" in th for th in headers)
     assert '<label for="q">' in page.text and 'id="q"' in page.text
@@ -134,5 +137,15 @@ def test_headers_have_scopes_inputs_have_labels_and_pages_load_nothing_from_else
 
 
 def test_kb_with_a_trailing_slash_redirects_to_the_map_keeping_the_workspace(site):
-    moved = requests.get(site.url + "/kb/", params={"team": "T0CPTO"}, allow_redirects=False, timeout=10)
-    assert moved.status_code == 308 and moved.headers["Location"] == "/kb?team=T0CPTO"
+    moved = requests.get(site.url + "/kb/", params={"team": TEAM["T0CPTO"]}, allow_redirects=False, timeout=10)
+    assert moved.status_code == 308 and moved.headers["Location"] == f"/kb?team={TEAM['T0CPTO']}"
+
+
+def test_a_workspace_view_needs_the_token_the_bot_signed(site: Site):
+    unsigned = get(site, "/kb", team="T0CPTO")
+    assert unsigned.status_code == 400
+    forged = get(site, "/kb", team="T0CPTO." + "0" * 24)
+    assert forged.status_code == 403 and "not made by this server" in forged.text
+    other_team = get(site, "/kb", team=TEAM["T0CPTO"].replace("T0CPTO", "T0NOCOO"))
+    assert other_team.status_code == 403
+    assert "U0EXAMPLE1" not in forged.text + other_team.text  # the holder stays private

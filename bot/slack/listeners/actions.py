@@ -74,7 +74,7 @@ class ActionListeners:
             tally = self.deps.feedback.vote(answered, user_id=user, helpful=helpful)
             answer = rebuild(self.deps, key, team_id=team)
             note = FeedbackNote(user_id=user, up=tally.up, down=tally.down)
-            return None if answer is None else render(self.deps, answer, picked=key.picked, feedback=note)
+            return None if answer is None else render(self.deps, answer, team_id=team, picked=key.picked, feedback=note)
 
         deliver(message, produce, apologise_to=privately)
 

@@ -1,14 +1,13 @@
 """The knowledge-base pages: the role map, one page per entry, the sources, and the map's search endpoint.
 
-Read-only and open to anyone who can reach the server. Each view only picks the workspace (`?team=T…`,
-the default organisation without it), asks the knowledge service for the engine and the settings, and
+Read-only. The default organisation's pages are open to anyone who can reach the server; a workspace's
+own view (`?team=` with a token the bot signed, see `workspace_links`) opens only from the links the bot
+posts. Each view picks the organisation, asks the knowledge service for the engine and the settings, and
 renders a view model from `bot.services`. Templates autoescape, and the pages forbid inline scripts and
 anything from another origin, so admin-written text is shown as text and the pages work offline.
 """
 
 from __future__ import annotations
-
-import re
 
 from flask import Blueprint, Response, abort, current_app, jsonify, redirect, render_template, request, url_for
 
@@ -17,9 +16,10 @@ from bot.core.org import OrgSettings
 from bot.services.kb_entries import build_entry, build_sources
 from bot.services.kb_pages import build_role_map, closest_topics, search
 from bot.services.knowledge import KnowledgeService
+from bot.services.workspace_links import TOKEN, WorkspaceLinks
 
 EXTENSION = "whoowns.kb_pages"
-TEAM_ID = re.compile(r"[A-Z][A-Z0-9]{1,39}")
+LINKS = "whoowns.kb_links"
 MAX_QUERY = 200
 SECURITY_HEADERS = {
     "Content-Security-Policy": "default-src 'none'; style-src 'self'; script-src 'self'; img-src 'self'; "
@@ -32,12 +32,22 @@ pages = Blueprint("kb", __name__, url_prefix="/kb", template_folder="templates",
 
 
 def _knowledge() -> tuple[Engine, OrgSettings, str | None]:
-    """The engine, the organisation the page is for and its team id (None for the default organisation)."""
-    team = request.args.get("team") or None
-    if team is not None and not TEAM_ID.fullmatch(team):
-        abort(400, description="team must be a Slack workspace id such as T0123ABCD.")
+    """The engine, the organisation the page is for and its `team` token (None for the default one)."""
+    token = request.args.get("team") or None
     service: KnowledgeService = current_app.extensions[EXTENSION]
-    return service.engine(), service.org(team), team
+    if token is None:
+        return service.engine(), service.org(None), None
+    if not TOKEN.fullmatch(token):
+        abort(400, description="team must be a workspace link the bot posted in Slack, such as T0123ABCD.…")
+    links: WorkspaceLinks = current_app.extensions[LINKS]
+    team_id = links.team_of(token)
+    if team_id is None:
+        abort(
+            403,
+            description="This link to a workspace's map was not made by this server. Open the map "
+            "from a link the bot posts in Slack.",
+        )
+    return service.engine(), service.org(team_id), token
 
 
 def _query() -> str:
@@ -87,6 +97,12 @@ def entry(responsibility_id: str) -> str | tuple[str, int]:
 def bad_request(error: Exception) -> tuple[str, int]:
     message = getattr(error, "description", "")
     return render_template("kb/problem.html", title="Bad request", message=message, closest=(), team=None), 400
+
+
+@pages.errorhandler(403)
+def forbidden(error: Exception) -> tuple[str, int]:
+    message = getattr(error, "description", "")
+    return render_template("kb/problem.html", title="Not this link", message=message, closest=(), team=None), 403
 
 
 @pages.after_request
