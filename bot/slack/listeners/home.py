@@ -1,7 +1,8 @@
 """The App Home tab, published whenever someone opens it, from the sections in `HOME_SECTIONS`.
 
-Another feature (the admin section) adds its section with one line: a function of the deps, the
-workspace and the person looking, returning blocks (or no blocks, to show nothing to this person).
+A section is a function of the deps, the workspace, the person looking and a Web API client (the admin
+section asks `users.info` whether that person is an admin), returning blocks, or none to show nothing
+to this person. A feature adds its section with one line in `HOME_SECTIONS`.
 """
 
 from __future__ import annotations
