@@ -204,5 +204,5 @@ class Engine:
 
 def _holder_sentence(role: str, holder: str | None, mention: Mention) -> str:
     if holder:
-        return f"In your workspace that is {mention(holder)}."
-    return f"Nobody is named as the {role} in this workspace's settings yet."
+        return f"In your organisation that is {mention(holder)}."
+    return f"Nobody is named as the {role} in your organisation's settings yet."

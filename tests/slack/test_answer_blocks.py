@@ -42,7 +42,7 @@ def ask(engine: Engine, org: OrgSettings, question: str) -> Answer:
 def test_an_answer_names_the_role_in_bold_with_its_holder_then_reasoning_source_and_topic(engine, org):
     blocks = render(ask(engine, org, "who owns security?"))
     assert blocks[0]["text"]["text"] == "*CTO* · Chief Technology Officer · <@U0CTO>"
-    assert "In your workspace that is <@U0CTO>." in blocks[1]["text"]["text"]
+    assert "In your organisation that is <@U0CTO>." in blocks[1]["text"]["text"]
     assert blocks[2]["text"]["text"].startswith(":book: <https://")
     assert blocks[3] == {
         "type": "context",
