@@ -36,6 +36,11 @@ _ASKERS = [
     r"(?:where|to whom) (?:do|should|can) (?:i|we) (?:go|turn|escalate)(?: (?:for|with|about))?",
 ]
 LEAD_IN = re.compile(rf"^{_OPENERS}(?:{'|'.join(_ASKERS)})\b\s*")
+# A question that asks who owns something, wherever in the message it asks ("…, who owns scalability?").
+ASKS_OWNER = re.compile(
+    rf"\b(?:{'|'.join(_ASKERS)})\b"
+    r"|\b(?:owner|owns|responsible|accountable|in charge|on the hook|point person|sign(?:s|ed)? off|whose)\b"
+)
 
 # Function words and the vocabulary of ownership itself: they carry no topic.
 STOPWORDS = frozenset(

@@ -27,7 +27,14 @@ from rapidfuzz.distance import OSA
 from spellchecker import SpellChecker
 
 from bot.core.models import Responsibility
-from bot.core.normalise import Vocabulary, asks_something_else, clean_slack_text, strip_lead_in, words
+from bot.core.normalise import (
+    Vocabulary,
+    asks_for_owner,
+    asks_something_else,
+    clean_slack_text,
+    strip_lead_in,
+    words,
+)
 
 ANSWER_THRESHOLD = 0.53  # below this the bot says it does not know; one known word beside one unknown is 0.5
 SHARED_MARGIN = 0.05  # two matches this close, owned by different roles, make an area shared
@@ -38,12 +45,18 @@ QUESTION_SHARE = 0.3  # the part of a score that does not depend on how much of 
 OTHER_QUESTION_FACTOR = 0.8  # "when is…", "how do I…": probably not asking who owns something
 BAG_FACTOR = 0.85  # words spread over several of an entry's aliases count a little less than one alias
 BAG_MIN_TERMS = 2  # a bag only speaks for questions with at least this many of its words
+NAMED_FACTOR = 0.7  # an ownership question naming a whole alias, however much else it says
+COMMON_WORD = 50_000  # occurrences in pyspellchecker's English corpus ("day", "team", "plan", "security")
 
 
 @lru_cache(maxsize=1)
 def english_dictionary() -> SpellChecker:
     """pyspellchecker's English word list, loaded once per process (about 0.15 s)."""
     return SpellChecker(language="en", distance=1)
+
+
+def english_frequency(word: str) -> int:
+    return english_dictionary().word_frequency[word]
 
 
 @dataclass(frozen=True)
@@ -59,6 +72,7 @@ class Query:
     terms: tuple[str, ...]
     corrections: tuple[tuple[str, str], ...]  # (typed, understood) pairs
     other_question: bool  # asks when/how/whether rather than who owns
+    asks_owner: bool  # says "who owns", "whose call", "who do I ask about"… somewhere
 
 
 class Matcher:
@@ -70,6 +84,7 @@ class Matcher:
         entry_terms: dict[str, set[str]] = {}
         surface_words: set[str] = set()
         entries_seen = [item for item in responsibilities if not item.retired]
+        vague: list[bool] = []  # a one-word alias whose word is common English says little on its own
         for item in entries_seen:
             entry_terms[item.id] = set()
             for text in (item.title, *item.aliases):
@@ -79,6 +94,7 @@ class Matcher:
                     texts.append(text)
                     owners.append(item.id)
                     choice_terms.append(terms)
+                    vague.append(len(terms) == 1 and max(map(english_frequency, surface)) > COMMON_WORD)
                     entry_terms[item.id] |= terms
                     surface_words.update(surface)
         self._titles = {item.id: item.title for item in entries_seen}
@@ -102,8 +118,10 @@ class Matcher:
             for term in terms:
                 postings[term].append(index)
         self._postings = {t: np.asarray(ix, dtype=np.int32) for t, ix in postings.items()}
+        self._choice_size = np.asarray([len(ts) for ts in choice_terms] or [1])
         self._choice_weight = np.asarray([sum(self._weight[t] for t in ts) or 1.0 for ts in choice_terms] or [1.0])
         self._is_bag = np.arange(len(texts)) >= self._phrase_count
+        self._nameable = np.asarray([not v for v in vague] + [False] * (len(texts) - len(vague)))  # bags: never
         self._surface_words = sorted(surface_words)
         self._folded_phrases = [text.casefold() for text in texts[: self._phrase_count]]
         self.correct = lru_cache(maxsize=4096)(self._correct)
@@ -128,7 +146,7 @@ class Matcher:
                     term = self.vocabulary.term(fixed)
             if term not in terms:
                 terms.append(term)
-        return Query(topic, tuple(terms), tuple(corrections), asks_something_else(cleaned))
+        return Query(topic, tuple(terms), tuple(corrections), asks_something_else(cleaned), asks_for_owner(cleaned))
 
     def _correct(self, word: str) -> str | None:
         """The knowledge base's word this one is most likely a typo of, or None.
@@ -167,6 +185,8 @@ class Matcher:
             question_cover * BAG_FACTOR,
             question_cover * (QUESTION_SHARE + (1 - QUESTION_SHARE) * choice_cover),
         )
+        if query.asks_owner:
+            scores = np.maximum(scores, self._named_scores(query, candidates, hits))
         best: dict[str, Match] = {}
         for position in np.argsort(-scores, kind="stable").tolist():
             index = int(candidates[position])
@@ -176,6 +196,14 @@ class Matcher:
                 if len(best) == limit:
                     break
         return query, list(best.values())
+
+    def _named_scores(self, query: Query, candidates: np.ndarray, hits: np.ndarray) -> np.ndarray:
+        """Scores for aliases the question names whole: as sure as the alias is telling (its words' IDF,
+        up to that of a word only one entry uses), whatever else the question says around it."""
+        whole = (hits[candidates] == self._choice_size[candidates]) & self._nameable[candidates]
+        telling = np.minimum(self._choice_weight[candidates] / self._unknown_weight, 1.0)
+        factor = NAMED_FACTOR * (OTHER_QUESTION_FACTOR if query.other_question else 1.0)
+        return np.where(whole, telling * factor, 0.0)
 
     def closest_titles(self, topic: str, limit: int = 3) -> list[str]:
         """Responsibility ids whose titles or aliases look most like `topic`, for "did you mean".

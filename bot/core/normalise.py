@@ -14,7 +14,7 @@ from functools import lru_cache
 
 import snowballstemmer
 
-from bot.core.lexicon import LEAD_IN, OTHER_QUESTION, OWNERSHIP_CUE, STEM_EXCEPTIONS, STOPWORDS
+from bot.core.lexicon import ASKS_OWNER, LEAD_IN, OTHER_QUESTION, OWNERSHIP_CUE, STEM_EXCEPTIONS, STOPWORDS
 
 _USER_MENTION = re.compile(r"<[@!][^>]*>")
 _CHANNEL_MENTION = re.compile(r"<#[A-Z0-9]+(?:\|([^>]*))?>")
@@ -49,6 +49,11 @@ def strip_lead_in(text: str) -> str:
 def asks_something_else(text: str) -> bool:
     """True for a cleaned question that asks when/how/whether rather than who owns (no ownership cue)."""
     return bool(OTHER_QUESTION.match(text)) and not OWNERSHIP_CUE.search(text)
+
+
+def asks_for_owner(text: str) -> bool:
+    """True for a cleaned message that asks who owns something, anywhere in it ("…, who owns uptime?")."""
+    return bool(ASKS_OWNER.search(text))
 
 
 def words(text: str) -> list[str]:
@@ -96,4 +101,13 @@ def topic_of(question: str) -> str:
     return strip_lead_in(clean_slack_text(question))
 
 
-__all__ = ["Vocabulary", "asks_something_else", "clean_slack_text", "stem", "strip_lead_in", "topic_of", "words"]
+__all__ = [
+    "Vocabulary",
+    "asks_for_owner",
+    "asks_something_else",
+    "clean_slack_text",
+    "stem",
+    "strip_lead_in",
+    "topic_of",
+    "words",
+]

@@ -25,6 +25,8 @@ def matcher() -> Matcher:
             entry("security", "Security", "infosec", "cybersecurity"),
             entry("pricing", "Pricing", "product pricing", "pricing models", owner="CPO"),
             entry("product-roadmap", "Product roadmap", "what we build next", owner="CPO"),
+            entry("scalability", "Technical scalability", "scalability", "handling traffic peaks"),
+            entry("operations", "Day-to-day operations", "day-to-day", owner="COO"),
             entry("retired", "Old topic", "legacy mainframe").model_copy(update={"retired": True}),
         ],
         synonyms=[["cost", "bill", "spend"], ["cloud", "aws"]],
@@ -96,3 +98,18 @@ def test_any_text_gives_scores_between_zero_and_one_best_first(matcher, text):
 @given(st.permutations(["aws", "bill", "hosting", "cloud"]))
 def test_word_order_never_changes_the_score(matcher, words):
     assert best(matcher, " ".join(words)) == best(matcher, "aws bill hosting cloud")
+
+
+def test_an_ownership_question_that_names_a_whole_alias_is_answered_despite_the_chatter(matcher):
+    rid, score = best(matcher, "the app crawls whenever the load goes up :fire: - who owns scalability?")
+    assert rid == "scalability" and score >= ANSWER_THRESHOLD
+
+
+def test_naming_an_alias_without_asking_who_owns_it_is_not_enough(matcher):
+    assert best(matcher, "the app crawls whenever the load goes up, scalability is bad")[1] < ANSWER_THRESHOLD
+
+
+def test_a_one_word_alias_that_is_everyday_english_does_not_carry_a_chatty_question(matcher):
+    # "day-to-day" is just "day" once stopwords go; "hours a day" must not make this about operations
+    _, score = best(matcher, "our build takes forty minutes and people lose hours a day, who do I talk to")
+    assert score < ANSWER_THRESHOLD
