@@ -65,7 +65,7 @@ STOPWORDS = frozenset(
 
 # Questions that ask something other than who owns a thing ("when is…", "how do I…", "can someone…").
 OTHER_QUESTION = re.compile(
-    r"^(?:when|where|why|what time|what day|how (?:do|does|did|can|could|should|much|many|long|often)|"
+    r"^(?:when|where|why|what|whats|how (?:do|does|did|can|could|should|much|many|long|often)|"
     r"is|are|was|were|can|could|do|does|did|will|would|has|have|tell me|i need|i want|i would like)\b"
 )
 # Words that show a question is about ownership after all ("can you tell me who owns pricing?").

@@ -43,10 +43,11 @@ TYPO_MIN_SIMILARITY = 0.8  # optimal string alignment: one edit or transposition
 TYPO_CREDIT = 0.9  # a corrected word counts a little less than one typed right
 QUESTION_SHARE = 0.3  # the part of a score that does not depend on how much of the choice was named
 OTHER_QUESTION_FACTOR = 0.8  # "when is…", "how do I…": probably not asking who owns something
-BAG_FACTOR = 0.85  # words spread over several of an entry's aliases count a little less than one alias
+BAG_FACTOR = 0.8  # words spread over several of an entry's aliases count a little less than one alias
 BAG_MIN_TERMS = 2  # a bag only speaks for questions with at least this many of its words
 NAMED_FACTOR = 0.7  # an ownership question naming a whole alias, however much else it says
 COMMON_WORD = 50_000  # occurrences in pyspellchecker's English corpus ("day", "team", "plan", "security")
+EVERYDAY_FACTOR = 0.6  # "what day is it?": a when/what question whose only known words are everyday English
 
 
 @lru_cache(maxsize=1)
@@ -73,6 +74,7 @@ class Query:
     corrections: tuple[tuple[str, str], ...]  # (typed, understood) pairs
     other_question: bool  # asks when/how/whether rather than who owns
     asks_owner: bool  # says "who owns", "whose call", "who do I ask about"… somewhere
+    everyday: frozenset[str] = frozenset()  # terms typed as everyday English words ("day", "story")
 
 
 class Matcher:
@@ -137,6 +139,7 @@ class Matcher:
         topic = strip_lead_in(cleaned)
         terms: list[str] = []
         corrections: list[tuple[str, str]] = []
+        everyday: set[str] = set()
         for word in words(topic):
             term = self.vocabulary.term(word)
             if term not in self._weight:
@@ -146,7 +149,16 @@ class Matcher:
                     term = self.vocabulary.term(fixed)
             if term not in terms:
                 terms.append(term)
-        return Query(topic, tuple(terms), tuple(corrections), asks_something_else(cleaned), asks_for_owner(cleaned))
+            if english_frequency(word) > COMMON_WORD:
+                everyday.add(term)
+        return Query(
+            topic,
+            tuple(terms),
+            tuple(corrections),
+            asks_something_else(cleaned),
+            asks_for_owner(cleaned),
+            frozenset(everyday),
+        )
 
     def _correct(self, word: str) -> str | None:
         """The knowledge base's word this one is most likely a typo of, or None.
@@ -169,7 +181,7 @@ class Matcher:
         corrected = {self.vocabulary.term(fixed) for _, fixed in query.corrections}
         total = sum(self._weight.get(t, self._unknown_weight) for t in query.terms)
         if query.other_question:
-            total /= OTHER_QUESTION_FACTOR
+            total /= OTHER_QUESTION_FACTOR * (EVERYDAY_FACTOR if set(known) <= query.everyday else 1.0)
         matched = np.zeros(len(self._texts))
         credited = np.zeros(len(self._texts))
         hits = np.zeros(len(self._texts), dtype=np.int32)

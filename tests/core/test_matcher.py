@@ -113,3 +113,9 @@ def test_a_one_word_alias_that_is_everyday_english_does_not_carry_a_chatty_quest
     # "day-to-day" is just "day" once stopwords go; "hours a day" must not make this about operations
     _, score = best(matcher, "our build takes forty minutes and people lose hours a day, who do I talk to")
     assert score < ANSWER_THRESHOLD
+
+
+def test_a_what_question_whose_only_known_word_is_everyday_english_is_not_answered():
+    matcher = Matcher([entry("go-to-market", "Go-to-market", "launch date", owner="CPO")])
+    assert best(matcher, "what's the date today")[1] < ANSWER_THRESHOLD
+    assert best(matcher, "who decides the launch date?")[1] >= ANSWER_THRESHOLD
