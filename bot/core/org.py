@@ -87,10 +87,15 @@ def check_org(data: Any, kb: KnowledgeBase, matcher: Matcher) -> OrgSettings:
             problems.append(
                 Problem(("overrides", index, "role"), f"{override.role!r} is not one of this organisation's roles")
             )
-        responsibility = override.responsibility if _is_active(override.responsibility, kb) else None
-        responsibility = responsibility or bind_topic(override.topic, kb, matcher)
-        if responsibility is None:
-            problems.append(Problem(("overrides", index, "topic"), _no_topic_message(override.topic, matcher)))
+        if override.responsibility is not None:  # bound when saved: it never moves to another entry
+            responsibility = override.responsibility if _is_active(override.responsibility, kb) else None
+            if responsibility is None:
+                message = f"the topic {override.responsibility!r} it was saved for is retired or gone"
+                problems.append(Problem(("overrides", index, "topic"), message))
+        else:
+            responsibility = bind_topic(override.topic, kb, matcher)
+            if responsibility is None:
+                problems.append(Problem(("overrides", index, "topic"), _no_topic_message(override.topic, matcher)))
         bound.append(override.model_copy(update={"responsibility": responsibility}))
     raise_if_any(problems)
     return org.model_copy(update={"overrides": tuple(bound)})
