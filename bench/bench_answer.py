@@ -82,7 +82,7 @@ def report(label: str, timings: list[float]) -> None:
     ordered = sorted(timings)
     p99 = ordered[int(len(ordered) * 0.99) - 1]
     print(
-        f"{label:34s} median {statistics.median(ordered) * 1000:6.3f} ms   p99 {p99 * 1000:6.3f} ms   (n={len(ordered)})"
+        f"{label:44s} median {statistics.median(ordered) * 1000:6.3f} ms   p99 {p99 * 1000:6.3f} ms   (n={len(ordered)})"
     )
 
 
@@ -111,31 +111,27 @@ def cli_batch_seconds(questions: list[str]) -> float:
     return elapsed
 
 
+def measure(label: str, kb: KnowledgeBase, questions: list[str], rounds: int) -> None:
+    """Build the engine for `kb`, then time single questions and a batch of 1,000."""
+    start = time.perf_counter()
+    engine = Engine(kb)
+    print(
+        f"{label}: {len(kb.responsibilities)} responsibilities, engine built in "
+        f"{(time.perf_counter() - start) * 1000:.0f} ms"
+    )
+    report(f"one question, {label}", time_answers(engine, questions, rounds))
+    print(f"{'batch of 1,000, ' + label:44s} {batch_seconds(engine, questions) * 1000:7.1f} ms in process")
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--seed", type=int, default=7)
     args = parser.parse_args()
     shipped = load_knowledge(ROOT / "knowledge")
-
-    start = time.perf_counter()
-    engine = Engine(shipped)
-    print(
-        f"shipped knowledge base: {len(shipped.responsibilities)} responsibilities, "
-        f"engine built in {(time.perf_counter() - start) * 1000:.0f} ms"
-    )
-    report("one question, shipped KB", time_answers(engine, SHIPPED_QUESTIONS, 300))
-    print(f"{'batch of 1,000, shipped KB':34s} {batch_seconds(engine, SHIPPED_QUESTIONS) * 1000:7.1f} ms in process")
-    print(f"{'batch of 1,000 via the CLI':34s} {cli_batch_seconds(SHIPPED_QUESTIONS):7.2f} s with start-up and SQLite")
-
+    measure("shipped KB", shipped, SHIPPED_QUESTIONS, rounds=300)
+    print(f"{'batch of 1,000 via the CLI':44s} {cli_batch_seconds(SHIPPED_QUESTIONS):7.2f} s with start-up and SQLite")
     big, questions = generated_kb(shipped, 10_000, random.Random(args.seed))
-    start = time.perf_counter()
-    big_engine = Engine(big)
-    print(
-        f"generated knowledge base: {len(big.responsibilities)} responsibilities, "
-        f"engine built in {time.perf_counter() - start:.2f} s"
-    )
-    report("one question, 10,000 entries", time_answers(big_engine, questions, 3))
-    print(f"{'batch of 1,000, 10,000 entries':34s} {batch_seconds(big_engine, questions) * 1000:7.1f} ms in process")
+    measure("10,000 entries", big, questions, rounds=3)
     print(f"peak memory (RSS) {resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024:.0f} MiB")
 
 
