@@ -128,9 +128,6 @@ class Matcher:
         self._folded_phrases = [text.casefold() for text in texts[: self._phrase_count]]
         self.correct = lru_cache(maxsize=4096)(self._correct)
 
-    def __len__(self) -> int:
-        return len(self._titles)
-
     def title(self, responsibility_id: str) -> str:
         return self._titles[responsibility_id]
 
@@ -165,7 +162,7 @@ class Matcher:
 
         A real English word is never corrected: "lunch" is not a typo of "launch", it is another topic.
         """
-        if len(word) < TYPO_MIN_LENGTH or not self._surface_words or english_dictionary().known([word]):
+        if len(word) < TYPO_MIN_LENGTH or not self._surface_words or english_frequency(word) > 0:
             return None
         best = process.extractOne(
             word, self._surface_words, scorer=OSA.normalized_similarity, score_cutoff=TYPO_MIN_SIMILARITY

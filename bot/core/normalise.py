@@ -9,7 +9,7 @@ from __future__ import annotations
 import html
 import re
 import unicodedata
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable
 from functools import lru_cache
 
 import snowballstemmer
@@ -80,10 +80,6 @@ class Vocabulary:
             members = [w.casefold() for w in group]
             for member in members:
                 self._head.setdefault(member, members[0])
-
-    @property
-    def synonyms(self) -> Mapping[str, str]:
-        return self._head
 
     def term(self, word: str) -> str:
         head = self._head.get(word)

@@ -143,6 +143,6 @@ def search(engine: Engine, org: OrgSettings, query: str) -> Search:
 
 
 def closest_topics(engine: Engine, text: str) -> tuple[TopicRef, ...]:
-    """Topics whose titles or aliases look most like `text`: "did you mean" for searches and unknown ids."""
+    """Topics whose titles or aliases look most like `text`: "did you mean" on the page for an unknown id."""
     ids = engine.matcher.closest_titles(text, CLOSEST)
     return tuple(TopicRef(id=rid, title=engine.matcher.title(rid)) for rid in ids)

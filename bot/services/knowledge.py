@@ -60,26 +60,31 @@ class KnowledgeService:
 
     def org(self, team_id: str | None) -> OrgSettings:
         """The workspace's settings; the default organisation when it has none saved."""
+        return self._org(self.engine(), team_id)
+
+    def _org(self, engine: Engine, team_id: str | None) -> OrgSettings:
+        """`org`, checked against an engine the caller already has (one revision read per question)."""
         if not team_id:
             return default_org()
         with self.db.transaction() as session:
             stored = OrgRepository(session).get(team_id)
         if stored is None:
             return default_org()
-        return self._stored_org(team_id, stored[0])
+        return self._stored_org(engine, team_id, stored[0])
 
-    def _stored_org(self, team_id: str, data: dict[str, Any]) -> OrgSettings:
+    @staticmethod
+    def _stored_org(engine: Engine, team_id: str, data: dict[str, Any]) -> OrgSettings:
         """Stored settings, still usable when an override no longer matches anything (say, after a manual
         database edit retired its topic): that override is left out and logged, the rest still applies."""
         try:
-            return self.engine().check_org(data)
+            return engine.check_org(data)
         except InvalidInput as error:
             broken = {p.loc[1] for p in error.problems if p.loc[:1] == ("overrides",) and len(p.loc) > 1}
             if not broken or len(broken) < len({p.loc[:2] for p in error.problems}):
                 raise
             log.warning("team %s: ignoring overrides that no longer apply: %s", team_id, error)
             kept = [o for i, o in enumerate(data.get("overrides") or []) if i not in broken]
-            return self.engine().check_org({**data, "overrides": kept})
+            return engine.check_org({**data, "overrides": kept})
 
     def check_org(self, data: Any) -> OrgSettings:
         return self.engine().check_org(data)
@@ -95,7 +100,7 @@ class KnowledgeService:
     ) -> Answer:
         """The answer; a question it cannot answer for a workspace is kept for that workspace's admins."""
         engine = self.engine()
-        answer = engine.answer(question, org or self.org(team_id), mention=mention)
+        answer = engine.answer(question, org or self._org(engine, team_id), mention=mention)
         if team_id and not answer.known:
             record_unanswered(self.db, team_id=team_id, topic=answer.topic, vocabulary=engine.matcher.vocabulary)
         return answer
@@ -104,4 +109,5 @@ class KnowledgeService:
         self, responsibility_id: str, *, team_id: str | None = None, mention: Mention = str
     ) -> Answer | None:
         """The answer for a topic picked by id (a "closest topics" button); None if it no longer exists."""
-        return self.engine().answer_responsibility(responsibility_id, self.org(team_id), mention=mention)
+        engine = self.engine()
+        return engine.answer_responsibility(responsibility_id, self._org(engine, team_id), mention=mention)
