@@ -1,8 +1,10 @@
 """Fixtures every test layer shares: real databases (SQLite file and PostgreSQL), the shipped knowledge.
 
 PostgreSQL tests use `TEST_DATABASE_URL` (default: the local server's `test` database) and get a fresh
-database of their own, created and dropped around each test. Where no server answers they are skipped,
-except under CI (`CI=true`), where a missing PostgreSQL is a failure, never a silent skip.
+database of their own, created and dropped around each test. Each is cloned from a template that was
+migrated and seeded once per run (`CREATE DATABASE … TEMPLATE`), so a PostgreSQL test costs about what an
+SQLite one does. Where no server answers they are skipped, except under CI (`CI=true`), where a missing
+PostgreSQL is a failure, never a silent skip.
 """
 
 from __future__ import annotations
@@ -45,20 +47,31 @@ def postgres_admin_url() -> str:
     return PG_ADMIN_URL
 
 
+@pytest.fixture(scope="session")
+def postgres_template(postgres_admin_url: str) -> Iterator[str]:
+    """A database migrated and seeded with the shipped knowledge once per run, which test databases copy."""
+    with fresh_postgres_database(postgres_admin_url, template=None) as url:
+        prepared = KnowledgeService(Database(url), KNOWLEDGE_DIR)
+        prepared.prepare()
+        prepared.db.dispose()
+        yield make_url(url).database
+
+
 @pytest.fixture
-def postgres_url(postgres_admin_url: str) -> Iterator[str]:
-    """A fresh, empty PostgreSQL database for one test, dropped afterwards."""
-    with fresh_postgres_database(postgres_admin_url) as url:
+def postgres_url(postgres_admin_url: str, postgres_template: str) -> Iterator[str]:
+    """A fresh PostgreSQL database for one test (migrated and seeded, as `prepare` leaves it), dropped afterwards."""
+    with fresh_postgres_database(postgres_admin_url, template=postgres_template) as url:
         yield url
 
 
 @contextmanager
-def fresh_postgres_database(postgres_admin_url: str) -> Iterator[str]:
-    """Creates an empty PostgreSQL database and drops it afterwards (for fixtures of any scope)."""
+def fresh_postgres_database(postgres_admin_url: str, *, template: str | None) -> Iterator[str]:
+    """Creates a PostgreSQL database, empty or copied from `template`, and drops it afterwards."""
     name = f"whoowns_test_{uuid.uuid4().hex[:12]}"
+    copy = f' TEMPLATE "{template}"' if template else ""
     admin = create_engine(postgres_admin_url, isolation_level="AUTOCOMMIT")
     with admin.connect() as connection:
-        connection.execute(text(f'CREATE DATABASE "{name}"'))
+        connection.execute(text(f'CREATE DATABASE "{name}"{copy}'))
     try:
         yield make_url(postgres_admin_url).set(database=name).render_as_string(hide_password=False)
     finally:

@@ -34,7 +34,8 @@ def server_database_url(request: pytest.FixtureRequest, tmp_path_factory: pytest
         yield f"sqlite:///{Path(tmp_path_factory.mktemp('e2e')) / 'whoowns.db'}"
         return
     request.applymarker(pytest.mark.postgres)
-    with fresh_postgres_database(request.getfixturevalue("postgres_admin_url")) as url:
+    admin_url, template = request.getfixturevalue("postgres_admin_url"), request.getfixturevalue("postgres_template")
+    with fresh_postgres_database(admin_url, template=template) as url:
         yield url
 
 

@@ -22,8 +22,8 @@ pytestmark = pytest.mark.postgres
 
 
 @pytest.fixture(scope="module")
-def server_database_url(postgres_admin_url: str) -> Iterator[str]:
-    with fresh_postgres_database(postgres_admin_url) as url:
+def server_database_url(postgres_admin_url: str, postgres_template: str) -> Iterator[str]:
+    with fresh_postgres_database(postgres_admin_url, template=postgres_template) as url:
         yield url
 
 

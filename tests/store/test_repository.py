@@ -8,7 +8,7 @@ from bot.services.knowledge import KnowledgeService
 from bot.store.database import Database, normalise_url
 from bot.store.repository import KnowledgeRepository, OrgRepository
 from bot.store.tables import AliasRow, ResponsibilityRow
-from tests.conftest import KNOWLEDGE_DIR
+from tests.conftest import KNOWLEDGE_DIR, fresh_postgres_database
 
 
 def test_first_use_migrates_and_seeds_the_shipped_knowledge(service):
@@ -16,6 +16,15 @@ def test_first_use_migrates_and_seeds_the_shipped_knowledge(service):
         stored = KnowledgeRepository(session).load()
         assert session.scalar(select(func.count()).select_from(AliasRow)) > 200
     assert stored == load_knowledge(KNOWLEDGE_DIR)
+
+
+@pytest.mark.postgres
+def test_first_use_on_an_empty_postgres_database_migrates_and_seeds(postgres_admin_url):
+    with fresh_postgres_database(postgres_admin_url, template=None) as url:
+        service = KnowledgeService(Database(url), KNOWLEDGE_DIR)
+        service.prepare()
+        assert service.ask("who owns hosting costs?").role == "CTO"
+        service.db.dispose()
 
 
 def test_preparing_again_changes_nothing(service):
