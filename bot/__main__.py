@@ -7,6 +7,7 @@ import logging
 import sys
 
 from bot.cli import ask, assess, kb, serve
+from bot.core.encoder import ModelRefused
 from bot.core.yamlfile import InvalidFile
 
 COMMANDS = (ask, kb, assess, serve)
@@ -28,7 +29,7 @@ def main(argv: list[str] | None = None) -> int:
     logging.basicConfig(level=logging.WARNING, format="%(levelname)s %(name)s: %(message)s")
     try:
         return int(args.run(args) or 0)
-    except InvalidFile as error:
+    except (InvalidFile, ModelRefused) as error:
         print(error, file=sys.stderr)
         return 2
 

@@ -17,6 +17,11 @@ def _default_db_path() -> Path:
     return data_home / "whoowns" / "whoowns.db"
 
 
+def _default_cache_dir() -> Path:
+    cache_home = Path(os.environ.get("XDG_CACHE_HOME") or Path.home() / ".cache")
+    return cache_home / "whoowns" / "embeddings"
+
+
 def _prefixed(prefix: str) -> AfterValidator:
     """A Slack credential must look like one (`xoxb-…`), so a pasted wrong value fails at start-up."""
 
@@ -46,6 +51,10 @@ class Settings(BaseSettings):
     db_path: Path = Field(default_factory=_default_db_path, alias="WHOOWNS_DB_PATH")
     knowledge_dir: Path = Field(default=REPO_ROOT / "knowledge", alias="WHOOWNS_KNOWLEDGE_DIR")
     log_level: str = Field(default="INFO", alias="LOG_LEVEL")
+    # The semantic matcher (README "How questions are matched"): off answers from the lexical matcher only.
+    semantic: bool = Field(default=True, alias="WHOOWNS_SEMANTIC")
+    embedding_model: Path | None = Field(default=None, alias="WHOOWNS_EMBEDDING_MODEL")
+    embedding_cache_dir: Path = Field(default_factory=_default_cache_dir)
 
     # The Slack app (see README "Configuration"): single workspace = bot token + signing secret; several
     # workspaces = client id/secret + signing secret; Socket Mode = bot token + app token.

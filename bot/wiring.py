@@ -3,13 +3,27 @@
 from __future__ import annotations
 
 from bot.config import Settings
+from bot.core.encoder import SHIPPED_MODEL_DIR
+from bot.core.semantic import Embeddings
 from bot.services.knowledge import KnowledgeService
 from bot.store.database import Database
 
 
-def build_knowledge_service(settings: Settings | None = None, *, prepare: bool = True) -> KnowledgeService:
+def build_embeddings(settings: Settings) -> Embeddings | None:
+    """The semantic matcher's model (loaded on the first question that needs it); None when it is off."""
+    if not settings.semantic:
+        return None
+    return Embeddings(settings.embedding_model or SHIPPED_MODEL_DIR, settings.embedding_cache_dir)
+
+
+def build_knowledge_service(
+    settings: Settings | None = None, *, prepare: bool = True, embeddings: Embeddings | None = None
+) -> KnowledgeService:
+    """`embeddings`: one already loaded (a server's master process shares it with its workers)."""
     settings = settings or Settings()
-    service = KnowledgeService(Database(settings.resolved_database_url()), settings.knowledge_dir)
+    service = KnowledgeService(
+        Database(settings.resolved_database_url()), settings.knowledge_dir, embeddings or build_embeddings(settings)
+    )
     if prepare:
         service.prepare()
     return service

@@ -8,6 +8,7 @@ import sys
 import textwrap
 from pathlib import Path
 
+from bot.config import Settings
 from bot.core.answer import Answer
 from bot.core.org import OrgSettings
 from bot.core.problems import InvalidInput
@@ -27,11 +28,16 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     parser.add_argument("--json", action="store_true", help="print one JSON object a question")
     parser.add_argument("--org", type=Path, metavar="FILE", help="organisation settings YAML to answer for")
     parser.add_argument("--team", metavar="TEAM_ID", help="answer for a workspace's stored settings")
+    parser.add_argument(
+        "--lexical-only",
+        action="store_true",
+        help="match words only, without the semantic matcher (as WHOOWNS_SEMANTIC=off does)",
+    )
     parser.set_defaults(run=run)
 
 
 def run(args: argparse.Namespace) -> int:
-    service = build_knowledge_service()
+    service = build_knowledge_service(Settings(semantic=False) if args.lexical_only else Settings())
     org = load_org_file(service, args.org) if args.org else service.org(args.team)
     questions = [" ".join(args.question)] if args.question else (line.strip() for line in sys.stdin)
     for question in questions:

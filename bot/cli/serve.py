@@ -1,7 +1,8 @@
 """`whoowns serve`: runs the Slack app over HTTP (gunicorn) or, with `--socket`, over Socket Mode.
 
 Settings are checked before anything starts: a missing or malformed one stops the server with one line
-on stderr and exit status 2. The database is migrated and seeded once, here, before the workers fork.
+on stderr and exit status 2. The database is migrated and seeded once, here, before the workers fork,
+and the embedding model is loaded (and its files verified) here too, so the workers share its memory.
 """
 
 from __future__ import annotations
@@ -15,11 +16,12 @@ from pydantic import ValidationError
 from sqlalchemy.exc import SQLAlchemyError
 
 from bot.config import Settings
+from bot.core.encoder import ModelRefused
 from bot.services.events import EventLedger
 from bot.slack.credentials import MissingSetting, check_bot_token, slack_credentials
 from bot.slack.socket_mode import run_socket_mode
 from bot.web.server import WebServer
-from bot.wiring import build_knowledge_service
+from bot.wiring import build_embeddings, build_knowledge_service
 
 
 def register(subparsers: argparse._SubParsersAction) -> None:
@@ -49,9 +51,17 @@ def run(args: argparse.Namespace) -> int:
     except MissingSetting as error:
         return refuse(str(error))
     logging.getLogger().setLevel(settings.log_level.upper())
+    embeddings = build_embeddings(settings)
     try:
-        service = build_knowledge_service(settings)
+        if embeddings is not None:
+            embeddings.encoder()
+    except ModelRefused as error:
+        return refuse(str(error))
+    try:
+        service = build_knowledge_service(settings, embeddings=embeddings)
         EventLedger(service.db).forget_old()
+        if service.engine().semantic is not None:
+            service.engine().semantic.match("warm")  # entry vectors computed (or read back) once, before forking
     except SQLAlchemyError as error:
         return refuse(f"cannot reach the database: {str(error).splitlines()[0]}", status=1)
     if args.socket:
@@ -59,7 +69,9 @@ def run(args: argparse.Namespace) -> int:
         return 0
     service.db.dispose()  # the workers open their own connections after the fork
     port = args.port or settings.port
-    WebServer(settings=settings, host=args.host, port=port, workers=args.workers, threads=args.threads).run()
+    WebServer(
+        settings=settings, host=args.host, port=port, workers=args.workers, threads=args.threads, embeddings=embeddings
+    ).run()
     return 0
 
 

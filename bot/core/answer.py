@@ -1,26 +1,31 @@
 """The answer engine: a question and an organisation in, an honest, sourced answer out.
 
 This is the one place that decides what the bot says. Slack, the CLI and the web pages only render an
-`Answer`. When the best match is below `ANSWER_THRESHOLD` the answer has no role and offers the closest
-topics instead; when the two best matches are about as good and land on different roles, it says the
-area is shared and names both.
+`Answer`. Two matchers rank the topics, on one 0..1 scale: the lexical one (words, synonyms, typos)
+decides whenever it is sure; only when it is not does the semantic one (sentence embeddings, loaded on
+that first question) get asked, and the better-scored of the two rankings wins (`rank`). When the best
+match is below `ANSWER_THRESHOLD` the answer has no role and offers the closest topics instead; when the
+two best matches are about as good and land on different roles, it says the area is shared and names both.
 """
 
 from __future__ import annotations
 
 from collections.abc import Callable
-from typing import Any
+from dataclasses import dataclass
+from typing import Any, Literal
 
 from pydantic import BaseModel
 
-from bot.core.matcher import ANSWER_THRESHOLD, SHARED_MARGIN, Match, Matcher
+from bot.core.matcher import ANSWER_THRESHOLD, OTHER_QUESTION_FACTOR, SHARED_MARGIN, Match, Matcher, Query
 from bot.core.models import KnowledgeBase, Responsibility
 from bot.core.org import OrgSettings, check_org, default_org
 from bot.core.resolve import Owner, resolve_owner, role_name
+from bot.core.semantic import Embeddings, SemanticMatcher
 
 SUGGESTIONS = 3
 ALTERNATIVES = 3
 Mention = Callable[[str], str]
+MatchedBy = Literal["lexical", "semantic", "both"]
 
 
 class TopicRef(BaseModel):
@@ -60,6 +65,7 @@ class Answer(BaseModel):
     reasoning: str
     source: SourceRef | None
     route: str | None
+    matched_by: MatchedBy | None  # which matcher found the topic; None when unsure or picked by id
     shared: list[SharedOwner]
     alternatives: list[Alternative]
     suggestions: list[TopicRef]
@@ -72,12 +78,25 @@ class Answer(BaseModel):
         return self.model_dump(mode="json")
 
 
-class Engine:
-    """Knowledge base plus its precomputed matcher; build one per knowledge-base revision."""
+@dataclass(frozen=True)
+class Ranking:
+    """The topics a question is about, best first, on the lexical matcher's 0..1 scale."""
 
-    def __init__(self, kb: KnowledgeBase):
+    query: Query
+    matches: list[Match]
+    matched_by: MatchedBy | None  # who ranked the best match; None when nothing matched at all
+
+
+class Engine:
+    """Knowledge base plus its precomputed matchers; build one per knowledge-base revision.
+
+    Without `embeddings` (WHOOWNS_SEMANTIC=off) it answers from the lexical matcher alone.
+    """
+
+    def __init__(self, kb: KnowledgeBase, embeddings: Embeddings | None = None):
         self.kb = kb
         self.matcher = Matcher(kb.active, kb.synonyms)
+        self.semantic = SemanticMatcher(kb.active, embeddings) if embeddings is not None else None
         self._items = {r.id: r for r in kb.active}
 
     def check_org(self, data: Any) -> OrgSettings:
@@ -86,9 +105,34 @@ class Engine:
     def responsibility(self, responsibility_id: str) -> Responsibility | None:
         return self._items.get(responsibility_id)
 
+    def rank(self, question: str, limit: int = SUGGESTIONS + ALTERNATIVES + 1) -> Ranking:
+        """Lexical when it is sure; otherwise both matchers' topics merged by score (they share one scale).
+
+        A question that asks when/how/what rather than who owns is discounted on both sides alike.
+        """
+        query, lexical = self.matcher.match(question, limit=limit)
+        if (lexical and lexical[0].score >= ANSWER_THRESHOLD) or self.semantic is None or not query.topic:
+            return Ranking(query, lexical, "lexical" if lexical else None)
+        factor = OTHER_QUESTION_FACTOR if query.other_question and not query.asks_owner else 1.0
+        semantic = [
+            Match(m.responsibility_id, round(m.score * factor, 3), m.matched)
+            for m in self.semantic.match(query.topic, limit=limit)
+        ]
+        merged: dict[str, Match] = {}
+        for match in sorted(lexical + semantic, key=lambda m: -m.score):
+            merged.setdefault(match.responsibility_id, match)
+        matches = list(merged.values())[:limit]
+        if not matches:
+            return Ranking(query, [], None)
+        best = matches[0].responsibility_id
+        agree = bool(lexical) and bool(semantic) and lexical[0].responsibility_id == semantic[0].responsibility_id == best
+        in_semantic = bool(semantic) and semantic[0].responsibility_id == best
+        return Ranking(query, matches, "both" if agree else "semantic" if in_semantic else "lexical")
+
     def answer(self, question: str, org: OrgSettings | None = None, *, mention: Mention = str) -> Answer:
         org = org or default_org()
-        query, matches = self.matcher.match(question, limit=SUGGESTIONS + ALTERNATIVES + 1)
+        ranking = self.rank(question)
+        query, matches = ranking.query, ranking.matches
         if not matches or matches[0].score < ANSWER_THRESHOLD:
             return self._unsure(question, query.topic, matches)
         best = self._items[matches[0].responsibility_id]
@@ -99,7 +143,9 @@ class Engine:
             if m.score >= max(ANSWER_THRESHOLD, matches[0].score - SHARED_MARGIN)
         ]
         shared = [s for s in shared if s.role != owner.role]
-        return self._answer(question, query.topic, best, owner, matches[0].score, org, mention, shared, matches)
+        return self._answer(
+            question, query.topic, best, owner, matches[0].score, org, mention, shared, matches, ranking.matched_by
+        )
 
     def answer_responsibility(
         self, responsibility_id: str, org: OrgSettings | None = None, *, mention: Mention = str
@@ -110,7 +156,7 @@ class Engine:
             return None
         org = org or default_org()
         owner = resolve_owner(self.kb, org, item)
-        return self._answer(item.title, item.title, item, owner, 1.0, org, mention, [], [])
+        return self._answer(item.title, item.title, item, owner, 1.0, org, mention, [], [], None)
 
     def _answer(
         self,
@@ -123,6 +169,7 @@ class Engine:
         mention: Mention,
         shared: list[SharedOwner],
         matches: list[Match],
+        matched_by: MatchedBy | None,
     ) -> Answer:
         steps = list(owner.steps)
         if shared:
@@ -143,6 +190,7 @@ class Engine:
             reasoning=" ".join(steps),
             source=SourceRef(id=source.id, title=source.title, url=source.url, quote=item.citation.quote),
             route=owner.route.value,
+            matched_by=matched_by,
             shared=shared,
             alternatives=self._alternatives(matches, item.id, org),
             suggestions=[],
@@ -196,6 +244,7 @@ class Engine:
             reasoning=reasoning,
             source=None,
             route=None,
+            matched_by=None,
             shared=[],
             alternatives=[],
             suggestions=suggestions,

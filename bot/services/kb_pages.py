@@ -2,7 +2,8 @@
 
 No Flask here: the web views fetch the engine and a workspace's settings and render these plain objects,
 so the map is tested without a browser. Every cell comes from the same `resolve_owner` the bot answers
-with, and the search runs the bot's own matcher, so the page and the bot never disagree.
+with, and the search runs the bot's own matchers (`Engine.rank`, lexical then semantic), so the page and
+the bot never disagree.
 """
 
 from __future__ import annotations
@@ -131,15 +132,15 @@ class Search:
 
 
 def search(engine: Engine, org: OrgSettings, query: str) -> Search:
-    parsed, matches = engine.matcher.match(query, limit=SEARCH_LIMIT)
+    ranking = engine.rank(query, limit=SEARCH_LIMIT)
     hits = []
-    for match in matches:
+    for match in ranking.matches:
         item = engine.responsibility(match.responsibility_id)
         if item is not None and match.score >= ANSWER_THRESHOLD:
             role = resolve_owner(engine.kb, org, item).role
             hits.append(Hit(item.id, item.title, match.score, match.matched, role))
     closest = () if hits else tuple(engine.answer(query, org).suggestions)  # the bot's "closest topics I know"
-    return Search(query, parsed.topic, tuple(hits), closest)
+    return Search(query, ranking.query.topic, tuple(hits), closest)
 
 
 def closest_topics(engine: Engine, text: str) -> tuple[TopicRef, ...]:

@@ -1,8 +1,9 @@
 """The knowledge service: the stored knowledge base, an answer engine kept in step with it, org settings.
 
-Every process keeps one `Engine` (the precomputed matcher) and rebuilds it only when the database's
+Every process keeps one `Engine` (the precomputed matchers) and rebuilds it only when the database's
 knowledge revision moves, so an admin's change reaches the next question in every web process without
-a restart, and an unchanged knowledge base costs one small query per question.
+a restart, and an unchanged knowledge base costs one small query per question. The sentence encoder
+(`Embeddings`) outlives revisions: it is loaded once per process, on the first question that needs it.
 """
 
 from __future__ import annotations
@@ -16,6 +17,7 @@ from bot.core.answer import Answer, Engine, Mention
 from bot.core.knowledge_files import digest, load_knowledge
 from bot.core.org import OrgSettings, default_org
 from bot.core.problems import InvalidInput
+from bot.core.semantic import Embeddings
 from bot.services.unanswered import record_unanswered
 from bot.store.database import Database
 from bot.store.repository import KnowledgeRepository, OrgRepository
@@ -24,9 +26,10 @@ log = logging.getLogger(__name__)
 
 
 class KnowledgeService:
-    def __init__(self, db: Database, knowledge_dir: Path):
+    def __init__(self, db: Database, knowledge_dir: Path, embeddings: Embeddings | None = None):
         self.db = db
         self.knowledge_dir = knowledge_dir
+        self.embeddings = embeddings  # None: the lexical matcher alone (WHOOWNS_SEMANTIC=off)
         self._engine: tuple[int, Engine] | None = None
         self._lock = threading.Lock()
 
@@ -55,7 +58,7 @@ class KnowledgeService:
                 return cached[1]
             with self._lock:
                 if self._engine is None or self._engine[0] != revision:
-                    self._engine = (revision, Engine(repo.load()))
+                    self._engine = (revision, Engine(repo.load(), self.embeddings))
                 return self._engine[1]
 
     def org(self, team_id: str | None) -> OrgSettings:

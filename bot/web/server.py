@@ -1,7 +1,8 @@
 """The production HTTP server: gunicorn with threaded workers, each building its own app after the fork.
 
 The master process never opens the app's database connections for the workers: every worker builds
-its own knowledge service and Bolt app in `load()`, so no connection is shared across a fork.
+its own knowledge service and Bolt app in `load()`, so no connection is shared across a fork. The
+embedding model, which holds no connection, is loaded once in the master and shared.
 """
 
 from __future__ import annotations
@@ -12,13 +13,17 @@ from flask import Flask
 from gunicorn.app.base import BaseApplication
 
 from bot.config import Settings
+from bot.core.semantic import Embeddings
 from bot.web.app import create_app
 from bot.wiring import build_knowledge_service
 
 
 class WebServer(BaseApplication):
-    def __init__(self, *, settings: Settings, host: str, port: int, workers: int, threads: int):
+    def __init__(
+        self, *, settings: Settings, host: str, port: int, workers: int, threads: int, embeddings: Embeddings | None
+    ):
         self.settings = settings
+        self.embeddings = embeddings  # loaded in the master: the workers share its pages after the fork
         self.options: dict[str, Any] = {
             "bind": f"{host}:{port}",
             "workers": workers,
@@ -41,5 +46,5 @@ class WebServer(BaseApplication):
             self.cfg.set("control_socket_disable", True)
 
     def load(self) -> Flask:
-        service = build_knowledge_service(self.settings, prepare=False)
+        service = build_knowledge_service(self.settings, prepare=False, embeddings=self.embeddings)
         return create_app(settings=self.settings, service=service)

@@ -1,0 +1,185 @@
+"""The matchers side by side on the shared question sets: lexical, semantic, fused, and a BM25 baseline.
+
+Prints, for each question set and system, how many answerable questions got the right role, how many
+off-topic ones were abstained, and the median and p99 time per question in process. Re-run it after the
+knowledge base changes to re-check the thresholds (`SEMANTIC_THRESHOLD` in bot/core/semantic.py and
+`ANSWER_THRESHOLD` in bot/core/matcher.py); `--misses` lists what each system got wrong, `--texts`
+compares what the entries are embedded as. BM25 (`pip install bm25s`, a bench-only dependency) indexes
+each entry's title and aliases; its threshold is the one that does best on the dev set.
+
+    .venv/bin/python bench/bench_matchers.py [--misses] [--texts]
+"""
+
+from __future__ import annotations
+
+import argparse
+import statistics
+import time
+from collections.abc import Callable
+from dataclasses import dataclass
+from pathlib import Path
+
+import numpy as np
+import yaml
+
+from bot.config import Settings
+from bot.core.answer import Engine
+from bot.core.knowledge_files import load_knowledge
+from bot.core.matcher import ANSWER_THRESHOLD
+from bot.core.models import KnowledgeBase
+from bot.core.normalise import clean_slack_text, strip_lead_in
+from bot.core.org import OrgSettings, default_org
+from bot.core.problems import InvalidInput
+from bot.core.resolve import resolve_owner
+from bot.core.semantic import ENTRY_TEXTS, Embeddings, SemanticMatcher
+
+ROOT = Path(__file__).resolve().parent.parent
+SHARED = ROOT.parent / "shared" / "eval"
+SETS = {
+    "dev": SHARED / "dev_questions.yaml",
+    "clinc150 off-topic": SHARED / "external" / "offtopic_clinc150.yaml",
+    "decision rights": SHARED / "external" / "decision_rights_dev.yaml",
+    "ours: slack": ROOT / "tests" / "core" / "slack_questions.yaml",
+    "ours: blind": ROOT / "tests" / "core" / "blind_questions.yaml",
+}
+Decide = Callable[[str, OrgSettings], str | None]  # question, organisation -> role or None (abstain)
+
+
+@dataclass(frozen=True)
+class Case:
+    question: str
+    expect: tuple[str, ...]
+    org: OrgSettings | None  # None: the bot refuses the set's organisation file, so the case is missed
+    holder: str | None
+
+
+def load_cases(path: Path, engine: Engine) -> list[Case]:
+    cases = []
+    for raw in yaml.safe_load(path.read_text())["cases"]:
+        org: OrgSettings | None = default_org()
+        if raw.get("org"):
+            folders = (path.parent / "orgs", path.parent.parent / "orgs")
+            org_file = next(folder / f"{raw['org']}.yaml" for folder in folders if (folder / f"{raw['org']}.yaml").exists())
+            try:
+                org = engine.check_org(yaml.safe_load(org_file.read_text()))
+            except InvalidInput:
+                org = None
+        cases.append(Case(raw["q"], tuple(raw["expect"]), org, raw.get("holder")))
+    return cases
+
+
+def role_of(kb: KnowledgeBase, org: OrgSettings, responsibility_id: str | None) -> str | None:
+    if responsibility_id is None:
+        return None
+    item = next(r for r in kb.active if r.id == responsibility_id)
+    return resolve_owner(kb, org, item).role
+
+
+def lexical_system(engine: Engine) -> Decide:
+    return lambda question, org: engine.answer(question, org).role
+
+
+def fused_system(engine: Engine) -> Decide:
+    return lambda question, org: engine.answer(question, org).role
+
+
+def semantic_system(kb: KnowledgeBase, matcher: SemanticMatcher) -> Decide:
+    def decide(question: str, org: OrgSettings) -> str | None:
+        matches = matcher.match(strip_lead_in(clean_slack_text(question)), limit=1)
+        best = matches[0].responsibility_id if matches and matches[0].score >= ANSWER_THRESHOLD else None
+        return role_of(kb, org, best)
+
+    return decide
+
+
+def bm25_system(kb: KnowledgeBase, dev: list[Case]) -> tuple[Decide, float]:
+    import bm25s
+
+    items = list(kb.active)
+    corpus = [" ".join((item.title, *item.aliases)) for item in items]
+    retriever = bm25s.BM25()
+    retriever.index(bm25s.tokenize(corpus, stopwords="en", show_progress=False), show_progress=False)
+
+    def best(question: str) -> tuple[str | None, float]:
+        words = bm25s.tokenize([question], stopwords="en", return_ids=False, show_progress=False)[0]
+        scores = retriever.get_scores(words) if words else np.zeros(len(items))
+        index = int(np.argmax(scores))
+        return items[index].id, float(scores[index])
+
+    ranked = [(case, *best(case.question)) for case in dev]
+
+    def dev_score(threshold: float) -> int:
+        return sum(
+            score_case(case, role_of(kb, case.org, rid) if score >= threshold else None) for case, rid, score in ranked
+        )
+
+    threshold = max(sorted({score for _, _, score in ranked if score > 0}), key=dev_score)
+
+    def decide(question: str, org: OrgSettings) -> str | None:
+        responsibility_id, score = best(question)
+        return role_of(kb, org, responsibility_id if score >= threshold else None)
+
+    return decide, threshold
+
+
+def score_case(case: Case, role: str | None) -> bool:
+    if not case.expect:
+        return role is None
+    return role in case.expect and (case.holder is None or case.org.holder(role) == case.holder)
+
+
+def run(label: str, system: Decide, cases: list[Case], misses: bool) -> str:
+    for case in cases[:5]:
+        system(case.question, case.org or default_org())  # warm caches, as a running server would have them
+    timings, right, abstained = [], [0, 0], [0, 0]
+    for case in cases:
+        start = time.perf_counter()
+        role = system(case.question, case.org) if case.org else "(organisation refused)"
+        timings.append(time.perf_counter() - start)
+        bucket = right if case.expect else abstained
+        ok = score_case(case, role)
+        bucket[0] += ok
+        bucket[1] += 1
+        if misses and not ok:
+            print(f"    miss [{label}] {case.question!r}: got {role}, expected {list(case.expect) or 'none'}")
+    ordered = sorted(timings)
+    p99 = ordered[max(int(len(ordered) * 0.99) - 1, 0)]
+    cell = lambda part: f"{part[0]}/{part[1]} ({part[0] / part[1]:.0%})" if part[1] else "—"
+    return f"| {label} | {cell(right)} | {cell(abstained)} | {statistics.median(ordered) * 1000:.2f} | {p99 * 1000:.2f} |"
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--misses", action="store_true", help="list every question a system got wrong")
+    parser.add_argument("--texts", action="store_true", help="also compare what entries are embedded as")
+    args = parser.parse_args()
+    kb = load_knowledge(ROOT / "knowledge")
+    embeddings = Embeddings(cache_dir=Settings().embedding_cache_dir)
+    start = time.perf_counter()
+    embeddings.encoder()
+    print(f"model loaded in {(time.perf_counter() - start) * 1000:.0f} ms")
+    lexical = Engine(kb)
+    fused = Engine(kb, embeddings)
+    start = time.perf_counter()
+    fused.semantic.match("warm up")
+    print(f"{len(kb.active)} entries embedded in {(time.perf_counter() - start) * 1000:.0f} ms")
+    sets = {name: load_cases(path, lexical) for name, path in SETS.items() if path.exists()}
+    bm25, bm25_threshold = bm25_system(kb, sets["dev"])
+    systems: dict[str, Decide] = {
+        "lexical": lexical_system(lexical),
+        "semantic": semantic_system(kb, fused.semantic),
+        "fused": fused_system(fused),
+        f"BM25 (threshold {bm25_threshold:.2f})": bm25,
+    }
+    if args.texts:
+        for name in ENTRY_TEXTS:
+            systems[f"semantic, {name}"] = semantic_system(kb, SemanticMatcher(kb.active, embeddings, name))
+    for name, cases in sets.items():
+        print(f"\n{name} ({len(cases)} questions)\n")
+        print("| system | answered right | off-topic abstained | median ms | p99 ms |\n|---|---|---|---|---|")
+        for label, system in systems.items():
+            print(run(label, system, cases, args.misses))
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,145 @@
+"""Finds responsibilities by meaning: the cosine between a question's sentence embedding and each entry's.
+
+The lexical matcher only knows words someone wrote into an alias; this one knows that "who keeps our
+servers from being hacked?" is close to "security" without sharing a word. Each entry is embedded as
+its title and each alias separately (an entry is as close as its closest phrase), once per knowledge
+revision; the vectors are cached on disk under a key made of the model's and the texts' sha256, so a
+new process reads them back instead of running the encoder over the whole knowledge base, and several
+processes sharing one database never share a stale file (a changed entry is a different key).
+
+`Embeddings` loads the encoder on the first question that needs it, once per process, and keeps it
+across knowledge revisions. Cosines are mapped onto the lexical matcher's 0..1 scale (`calibrated`), so
+the one threshold in `bot/core/answer.py` means the same for both matchers.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import logging
+import os
+import threading
+from collections.abc import Callable, Iterable
+from pathlib import Path
+
+import numpy as np
+
+from bot.core.encoder import SHIPPED_MODEL_DIR, SentenceEncoder
+from bot.core.matcher import ANSWER_THRESHOLD, Match
+from bot.core.models import Responsibility
+
+log = logging.getLogger(__name__)
+
+SEMANTIC_THRESHOLD = 0.64  # the cosine that is as sure as ANSWER_THRESHOLD is for the lexical matcher
+EntryTexts = Callable[[Responsibility], tuple[str, ...]]
+ENTRY_TEXTS: dict[str, EntryTexts] = {  # what an entry is embedded as; bench/bench_matchers.py compares them
+    "title": lambda item: (item.title,),
+    "title+aliases": lambda item: (item.title, *item.aliases),
+    "title+reasoning": lambda item: (f"{item.title}. {item.reasoning}",),
+}
+DEFAULT_ENTRY_TEXTS = "title+aliases"
+
+
+def calibrated(cosine: np.ndarray | float) -> np.ndarray:
+    """A cosine on the lexical matcher's scale: SEMANTIC_THRESHOLD becomes ANSWER_THRESHOLD, 1 stays 1,
+    and 0 (or less: unrelated) is 0, linearly in between."""
+    cosine = np.clip(np.asarray(cosine, dtype=np.float64), 0.0, 1.0)
+    below = cosine / SEMANTIC_THRESHOLD * ANSWER_THRESHOLD
+    above = ANSWER_THRESHOLD + (cosine - SEMANTIC_THRESHOLD) / (1 - SEMANTIC_THRESHOLD) * (1 - ANSWER_THRESHOLD)
+    return np.where(cosine < SEMANTIC_THRESHOLD, below, above)
+
+
+class Embeddings:
+    """The sentence encoder, loaded on first use, and entry vectors cached on disk by content."""
+
+    def __init__(self, model_dir: Path = SHIPPED_MODEL_DIR, cache_dir: Path | None = None):
+        self.model_dir = model_dir
+        self.cache_dir = cache_dir
+        self._encoder: SentenceEncoder | None = None
+        self._lock = threading.Lock()
+
+    @property
+    def loaded(self) -> bool:
+        return self._encoder is not None
+
+    def encoder(self) -> SentenceEncoder:
+        if self._encoder is None:
+            with self._lock:
+                if self._encoder is None:
+                    self._encoder = SentenceEncoder(self.model_dir)
+        return self._encoder
+
+    def encode(self, texts: list[str]) -> np.ndarray:
+        return self.encoder().encode(texts)
+
+    def entry_vectors(self, texts: list[str]) -> np.ndarray:
+        """`encode(texts)`, read from the cache when this model has embedded exactly these texts before."""
+        encoder = self.encoder()
+        if self.cache_dir is None:
+            return encoder.encode(texts)
+        content = hashlib.sha256("\n".join(texts).encode()).hexdigest()
+        path = self.cache_dir / f"{encoder.fingerprint[:16]}-{content[:32]}.npy"
+        try:
+            vectors = np.load(path, allow_pickle=False)
+            if vectors.shape == (len(texts), encoder.dimensions):
+                return vectors
+        except (OSError, ValueError):
+            pass  # not cached yet, or a damaged file: compute and write it again
+        vectors = encoder.encode(texts)
+        self._write(path, vectors)
+        return vectors
+
+    @staticmethod
+    def _write(path: Path, vectors: np.ndarray) -> None:
+        """Written whole or not at all (a unique temporary file, then an atomic rename)."""
+        temporary = path.with_name(f"{path.stem}.{os.getpid()}.{threading.get_ident()}.tmp.npy")
+        try:
+            path.parent.mkdir(parents=True, exist_ok=True)
+            np.save(temporary, vectors, allow_pickle=False)
+            os.replace(temporary, path)
+        except OSError as error:
+            log.warning("could not cache entry embeddings in %s: %s", path.parent, error)
+            temporary.unlink(missing_ok=True)
+
+
+class SemanticMatcher:
+    """Responsibilities ranked by cosine similarity; entry vectors are computed on the first question."""
+
+    def __init__(
+        self,
+        responsibilities: Iterable[Responsibility],
+        embeddings: Embeddings,
+        entry_texts: str = DEFAULT_ENTRY_TEXTS,
+    ):
+        self.embeddings = embeddings
+        self._texts: list[str] = []
+        self._owners: list[str] = []
+        for item in responsibilities:
+            if not item.retired:
+                for text in dict.fromkeys(ENTRY_TEXTS[entry_texts](item)):
+                    self._texts.append(text)
+                    self._owners.append(item.id)
+        self._vectors: np.ndarray | None = None
+        self._lock = threading.Lock()
+
+    def _matrix(self) -> np.ndarray:
+        if self._vectors is None:
+            with self._lock:
+                if self._vectors is None:
+                    self._vectors = self.embeddings.entry_vectors(self._texts)
+        return self._vectors
+
+    def match(self, text: str, limit: int = 5) -> list[Match]:
+        """The best `limit` responsibilities for `text`, best first, scored by calibrated cosine."""
+        if not text.strip() or not self._texts:
+            return []
+        matrix = self._matrix()
+        cosines = matrix @ self.embeddings.encode([text])[0]
+        scores = calibrated(cosines)
+        best: dict[str, Match] = {}
+        for index in np.argsort(-cosines, kind="stable").tolist():
+            owner = self._owners[index]
+            if owner not in best:
+                best[owner] = Match(owner, round(float(scores[index]), 3), self._texts[index])
+                if len(best) == limit:
+                    break
+        return list(best.values())
