@@ -14,6 +14,7 @@ the one threshold in `bot/core/answer.py` means the same for both matchers.
 
 from __future__ import annotations
 
+import contextlib
 import hashlib
 import logging
 import os
@@ -98,7 +99,8 @@ class Embeddings:
             os.replace(temporary, path)
         except OSError as error:
             log.warning("could not cache entry embeddings in %s: %s", path.parent, error)
-            temporary.unlink(missing_ok=True)
+            with contextlib.suppress(OSError):
+                temporary.unlink(missing_ok=True)
 
 
 class SemanticMatcher:

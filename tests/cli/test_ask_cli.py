@@ -1,9 +1,13 @@
 """The CLI contract the shared scorer and other checks rely on, through a real subprocess."""
 
 import json
+import shutil
 import subprocess
 import sys
 
+import pytest
+
+from bot.core.encoder import SHIPPED_MODEL_DIR
 from tests.conftest import REPO_ROOT, SHARED
 
 
@@ -64,3 +68,32 @@ def test_help_names_every_command(cli_env):
     result = run(["--help"], cli_env)
     assert result.returncode == 0
     assert "ask" in result.stdout and "kb" in result.stdout
+
+
+SEMANTIC_QUESTION = "who grows the engineering org?"  # no alias has these words; the meaning is close
+
+
+def test_json_says_which_matcher_found_the_topic(cli_env):
+    result = run(["ask", "--json"], cli_env, f"who owns hosting costs?\n{SEMANTIC_QUESTION}\n")
+    lexical, semantic = (json.loads(line) for line in result.stdout.splitlines())
+    assert (lexical["role"], lexical["matched_by"]) == ("CTO", "lexical")
+    assert (semantic["role"], semantic["matched_by"]) == ("CTO", "semantic")
+
+
+@pytest.mark.parametrize(("args", "env_change"), [(["--lexical-only"], {}), ([], {"WHOOWNS_SEMANTIC": "off"})])
+def test_lexical_only_still_answers_everything_it_can(cli_env, args, env_change):
+    result = run(["ask", "--json", *args], {**cli_env, **env_change}, f"who owns hosting costs?\n{SEMANTIC_QUESTION}\n")
+    assert result.returncode == 0, result.stderr
+    lexical, unsure = (json.loads(line) for line in result.stdout.splitlines())
+    assert (lexical["role"], lexical["matched_by"]) == ("CTO", "lexical")
+    assert (unsure["role"], unsure["matched_by"]) == (None, None) and len(unsure["suggestions"]) == 3
+
+
+def test_a_tampered_model_is_refused_with_a_clear_message(cli_env, tmp_path):
+    model = tmp_path / "model"
+    shutil.copytree(SHIPPED_MODEL_DIR, model)
+    (model / "tokenizer.json").write_text("{}")
+    result = run(["ask", SEMANTIC_QUESTION], {**cli_env, "WHOOWNS_EMBEDDING_MODEL": str(model)})
+    assert result.returncode == 2
+    assert result.stderr.startswith(f"embedding model {model}: tokenizer.json has sha256 ")
+    assert "Traceback" not in result.stderr

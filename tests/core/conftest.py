@@ -1,8 +1,10 @@
 import pytest
 
+from bot.config import Settings
 from bot.core.answer import Engine
 from bot.core.knowledge_files import load_knowledge
 from bot.core.models import KnowledgeBase
+from bot.core.semantic import Embeddings
 from tests.conftest import KNOWLEDGE_DIR
 
 
@@ -14,3 +16,15 @@ def kb() -> KnowledgeBase:
 @pytest.fixture(scope="session")
 def engine(kb: KnowledgeBase) -> Engine:
     return Engine(kb)
+
+
+@pytest.fixture(scope="session")
+def embeddings() -> Embeddings:
+    """The shipped model, with entry vectors cached where the app caches them (content-addressed)."""
+    return Embeddings(cache_dir=Settings().embedding_cache_dir)
+
+
+@pytest.fixture(scope="session")
+def fused(kb: KnowledgeBase, embeddings: Embeddings) -> Engine:
+    """The engine as the app builds it: lexical, then semantic when lexical is not sure."""
+    return Engine(kb, embeddings)

@@ -142,3 +142,10 @@ def test_the_home_tab_shows_how_to_ask_the_roles_their_holders_and_topics_by_rol
     assert "Who owns what?" in view and "/whoowns hosting costs" in view
     assert "Roles in Acme" in view and f"*CTO* · Chief Technology Officer · <@{CTO_HOLDER}>" in view
     assert "Hosting costs" in view and "Pricing" in view
+
+
+def test_a_question_in_words_no_alias_has_is_answered_by_meaning(slack, fake_slack, channel):
+    slack.event(mention("who grows the engineering org?", channel=channel))
+    [reply] = fake_slack.wait_for("chat.postMessage", channel=channel)
+    assert "*CTO*" in text_of(reply) and f"<@{CTO_HOLDER}>" in text_of(reply)
+    assert f"/kb/engineering-team-leadership?team={WORKSPACE}|" in text_of(reply)

@@ -44,6 +44,12 @@ def serve(env: dict[str, str], *extra: str) -> subprocess.CompletedProcess[str]:
             "SLACK_APP_TOKEN: must be a Slack token starting with xapp-",
         ),
         ({"SLACK_BOT_TOKEN": REFUSED_TOKEN}, [], "SLACK_BOT_TOKEN was refused by Slack (invalid_auth)"),
+        ({"WHOOWNS_SEMANTIC": "sometimes"}, [], "WHOOWNS_SEMANTIC: Input should be a valid boolean"),
+        (
+            {"WHOOWNS_EMBEDDING_MODEL": "/nowhere/minilm"},
+            [],
+            "embedding model /nowhere/minilm: no encoder-int8.safetensors or model.safetensors in it",
+        ),
     ],
 )
 def test_a_bad_setting_stops_the_server_with_one_clear_line(tmp_path, fake_slack, changes, args, expected):

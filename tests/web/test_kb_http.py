@@ -67,6 +67,11 @@ def test_the_search_endpoint_answers_with_the_bots_matches_for_the_workspace(sit
     assert nothing["matches"] == [] and len(nothing["closest"]) == 3
 
 
+def test_the_search_endpoint_finds_topics_by_meaning_as_the_bot_does(site):
+    found = get(site, "/kb/search.json", q="who grows the engineering org?").json()
+    assert found["matches"][0]["id"] == "engineering-team-leadership"
+
+
 def test_an_entry_page_shows_its_quote_and_article_link(site):
     page = get(site, "/kb/technical-strategy").text
     assert "<h1>Technical strategy and direction</h1>" in page

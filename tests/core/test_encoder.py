@@ -1,0 +1,68 @@
+"""The numpy encoder reproduces all-MiniLM-L6-v2, and refuses model files it was not calibrated on."""
+
+import shutil
+
+import pytest
+
+from bot.core.encoder import PINNED_SHA256, SHIPPED_MODEL_DIR, ModelRefused, SentenceEncoder
+
+
+@pytest.fixture(scope="module")
+def encoder(embeddings) -> SentenceEncoder:
+    return embeddings.encoder()
+
+
+def test_the_published_reference_cosines_are_reproduced_within_a_hundredth(encoder):
+    vectors = encoder.encode(["The weather is lovely today.", "It's so sunny outside!", "He drove to the stadium."])
+    cosines = vectors @ vectors.T
+    assert cosines[0, 1] == pytest.approx(0.6660, abs=0.01)
+    assert cosines[0, 2] == pytest.approx(0.1046, abs=0.01)
+    assert cosines[1, 2] == pytest.approx(0.1411, abs=0.01)
+
+
+def test_identical_sentences_have_cosine_one_alone_or_padded_in_a_batch(encoder):
+    sentence = "Who owns hosting costs?"
+    alone = encoder.encode([sentence])[0]
+    batched = encoder.encode(["a much longer sentence that makes the batch pad the short one", sentence])[1]
+    assert float(alone @ alone) == pytest.approx(1.0, abs=1e-5)
+    assert float(alone @ batched) == pytest.approx(1.0, abs=1e-5)
+
+
+def test_no_text_gives_no_vectors(encoder):
+    assert encoder.encode([]).shape == (0, encoder.dimensions)
+
+
+@pytest.fixture
+def model_copy(tmp_path):
+    folder = tmp_path / "model"
+    shutil.copytree(SHIPPED_MODEL_DIR, folder)
+    return folder
+
+
+@pytest.mark.parametrize("name", ["tokenizer.json", "encoder-int8.safetensors"])
+def test_a_changed_file_is_refused_naming_it_and_both_digests(model_copy, name):
+    path = model_copy / name
+    data = bytearray(path.read_bytes())
+    data[-1] ^= 1
+    path.write_bytes(bytes(data))
+    with pytest.raises(ModelRefused) as refused:
+        SentenceEncoder(model_copy)
+    message = str(refused.value)
+    assert name in message and str(model_copy) in message and PINNED_SHA256[name] in message
+
+
+def test_a_folder_without_weights_is_refused(model_copy):
+    (model_copy / "encoder-int8.safetensors").unlink()
+    with pytest.raises(ModelRefused, match="no encoder-int8.safetensors or model.safetensors"):
+        SentenceEncoder(model_copy)
+
+
+def test_a_missing_tokenizer_is_refused(model_copy):
+    (model_copy / "tokenizer.json").unlink()
+    with pytest.raises(ModelRefused, match="tokenizer.json is missing"):
+        SentenceEncoder(model_copy)
+
+
+def test_the_shipped_file_stays_small():
+    size = sum(path.stat().st_size for path in SHIPPED_MODEL_DIR.iterdir())
+    assert size < 30_000_000  # int8 weights: the float32 reference is 90 MB

@@ -1,0 +1,98 @@
+"""The semantic matcher: one confidence scale with the lexical matcher, a content-keyed on-disk cache of
+entry vectors, and a model that is only loaded by a question that needs it."""
+
+import numpy as np
+import pytest
+
+from bot.core.answer import Engine
+from bot.core.matcher import ANSWER_THRESHOLD
+from bot.core.models import Citation, Responsibility
+from bot.core.semantic import SEMANTIC_THRESHOLD, Embeddings, SemanticMatcher, calibrated
+
+
+def test_calibration_puts_the_semantic_threshold_on_the_answer_threshold():
+    assert float(calibrated(SEMANTIC_THRESHOLD)) == pytest.approx(ANSWER_THRESHOLD)
+    assert float(calibrated(1.0)) == pytest.approx(1.0)
+    assert float(calibrated(0.0)) == 0.0 and float(calibrated(-0.3)) == 0.0
+    grid = calibrated(np.linspace(-1, 1, 201))
+    assert np.all(np.diff(grid) >= 0) and grid.min() >= 0 and grid.max() <= 1
+
+
+def entry(identifier: str, title: str, *aliases: str) -> Responsibility:
+    return Responsibility(
+        id=identifier,
+        title=title,
+        owner="CTO",
+        aliases=aliases,
+        reasoning="For the test.",
+        citation=Citation(source="any", quote="any"),
+    )
+
+
+class CountingEmbeddings(Embeddings):
+    """The real encoder and cache, counting the texts the encoder is run on."""
+
+    def __init__(self, shared: Embeddings, cache_dir):
+        super().__init__(shared.model_dir, cache_dir)
+        self._encoder = shared.encoder()
+        self.encoded: list[str] = []
+
+    def encoder(self):
+        encoder = super().encoder()
+        counting = self
+
+        class Counting:
+            fingerprint = encoder.fingerprint
+            dimensions = encoder.dimensions
+
+            def encode(self, texts):
+                counting.encoded.extend(texts)
+                return encoder.encode(texts)
+
+        return Counting()
+
+
+def test_entry_vectors_are_read_back_from_the_cache_until_an_entry_changes(embeddings, tmp_path):
+    items = [entry("hosting", "Hosting costs", "cloud bill"), entry("hiring", "Hiring engineers")]
+    first = CountingEmbeddings(embeddings, tmp_path)
+    found = SemanticMatcher(items, first).match("servers are too expensive", limit=2)
+    assert found[0].responsibility_id == "hosting"
+    assert first.encoded == ["Hosting costs", "cloud bill", "Hiring engineers", "servers are too expensive"]
+
+    another_process = CountingEmbeddings(embeddings, tmp_path)
+    again = SemanticMatcher(items, another_process).match("servers are too expensive", limit=2)
+    assert another_process.encoded == ["servers are too expensive"]  # entries read back, not encoded again
+    assert again == found
+
+    changed = [items[0], entry("hiring", "Recruiting engineers")]
+    edited = CountingEmbeddings(embeddings, tmp_path)
+    SemanticMatcher(changed, edited).match("servers are too expensive")
+    assert "Recruiting engineers" in edited.encoded
+    assert len(list(tmp_path.glob("*.npy"))) == 2 and not list(tmp_path.glob("*.tmp*"))
+
+
+def test_a_damaged_cache_file_is_computed_again(embeddings, tmp_path):
+    items = [entry("hosting", "Hosting costs")]
+    SemanticMatcher(items, CountingEmbeddings(embeddings, tmp_path)).match("cloud")
+    (cached,) = tmp_path.glob("*.npy")
+    cached.write_bytes(b"not an array")
+    recount = CountingEmbeddings(embeddings, tmp_path)
+    assert SemanticMatcher(items, recount).match("cloud")[0].responsibility_id == "hosting"
+    assert recount.encoded == ["Hosting costs", "cloud"]
+
+
+def test_an_unwritable_cache_still_answers(embeddings, tmp_path):
+    blocked = tmp_path / "file"
+    blocked.write_text("a file where the cache folder would be")
+    matcher = SemanticMatcher([entry("hosting", "Hosting costs")], CountingEmbeddings(embeddings, blocked / "cache"))
+    assert matcher.match("cloud")[0].responsibility_id == "hosting"
+
+
+def test_the_model_is_loaded_only_by_a_question_the_lexical_matcher_is_unsure_of(kb, tmp_path):
+    lazy = Embeddings(cache_dir=tmp_path)
+    engine = Engine(kb, lazy)
+    assert engine.answer("who owns hosting costs?").matched_by == "lexical"
+    assert engine.answer("who handles pricng?").role == "CPO"
+    assert not lazy.loaded
+    engine.answer("who grows the engineering org?")
+    assert lazy.loaded
