@@ -20,6 +20,7 @@ import logging
 import os
 import threading
 from collections.abc import Callable, Iterable
+from functools import lru_cache
 from pathlib import Path
 
 import numpy as np
@@ -38,6 +39,7 @@ ENTRY_TEXTS: dict[str, EntryTexts] = {  # what an entry is embedded as; bench/be
     "title+reasoning": lambda item: (f"{item.title}. {item.reasoning}",),
 }
 DEFAULT_ENTRY_TEXTS = "title+aliases"
+QUESTION_CACHE = 4096  # question vectors kept per process (1.5 KB each)
 
 
 def calibrated(cosine: np.ndarray | float) -> np.ndarray:
@@ -57,6 +59,8 @@ class Embeddings:
         self.cache_dir = cache_dir
         self._encoder: SentenceEncoder | None = None
         self._lock = threading.Lock()
+        # People ask the same things again ("who owns pricing?"): a repeated question costs no encoding.
+        self.encode_question = lru_cache(maxsize=QUESTION_CACHE)(self._encode_question)
 
     @property
     def loaded(self) -> bool:
@@ -71,6 +75,11 @@ class Embeddings:
 
     def encode(self, texts: list[str]) -> np.ndarray:
         return self.encoder().encode(texts)
+
+    def _encode_question(self, text: str) -> np.ndarray:
+        vector = self.encoder().encode([text])[0]
+        vector.flags.writeable = False  # shared by every caller that asks the same question
+        return vector
 
     def entry_vectors(self, texts: list[str]) -> np.ndarray:
         """`encode(texts)`, read from the cache when this model has embedded exactly these texts before."""
@@ -135,7 +144,7 @@ class SemanticMatcher:
         if not text.strip() or not self._texts:
             return []
         matrix = self._matrix()
-        cosines = matrix @ self.embeddings.encode([text])[0]
+        cosines = matrix @ self.embeddings.encode_question(text)
         scores = calibrated(cosines)
         best: dict[str, Match] = {}
         for index in np.argsort(-cosines, kind="stable").tolist():
