@@ -32,7 +32,7 @@ from bot.core.normalise import clean_slack_text, strip_lead_in
 from bot.core.org import OrgSettings, default_org
 from bot.core.problems import InvalidInput
 from bot.core.resolve import resolve_owner
-from bot.core.semantic import ENTRY_TEXTS, Embeddings, SemanticMatcher
+from bot.core.semantic import ENTRY_TEXTS, SEMANTIC_THRESHOLD, Embeddings, SemanticMatcher
 
 ROOT = Path(__file__).resolve().parent.parent
 SHARED = ROOT.parent / "shared" / "eval"
@@ -155,6 +155,21 @@ def percentiles(values: list[float]) -> tuple[float, float]:
     return statistics.median(ordered), ordered[max(int(len(ordered) * 0.99) - 1, 0)]
 
 
+def print_margins(fused: Engine, sets: dict[str, list[Case]]) -> None:
+    """How close the thresholds sit to the tuning sets: the best-scored off-topic question of the dev and
+    CLINC150 sets (must stay below ANSWER_THRESHOLD) and the lowest-scored right semantic answer."""
+    tuning = [case for name in ("dev", "clinc150 off-topic") for case in sets.get(name, [])]
+    off_topic = [(fused.rank(case.question).matches or [None])[0] for case in tuning if not case.expect]
+    highest = max((match.score for match in off_topic if match), default=0.0)
+    semantic = [fused.answer(case.question, case.org) for case in tuning if case.expect and case.org]
+    lowest = min((a.confidence for a in semantic if a.matched_by in ("semantic", "both")), default=None)
+    print(
+        f"\nthresholds: ANSWER_THRESHOLD {ANSWER_THRESHOLD}, SEMANTIC_THRESHOLD {SEMANTIC_THRESHOLD} (cosine); "
+        f"best off-topic score on dev + CLINC150 {highest:.3f}; lowest semantic answer there "
+        f"{'none' if lowest is None else f'{lowest:.3f}'}"
+    )
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--misses", action="store_true", help="list every question a system got wrong")
@@ -181,6 +196,7 @@ def main() -> None:
     if args.texts:
         for name in ENTRY_TEXTS:
             systems[f"semantic, {name}"] = semantic_system(kb, SemanticMatcher(kb.active, embeddings, name))
+    print_margins(fused, sets)
     sets["all of the above"] = [case for cases in sets.values() for case in cases]
     for name, cases in sets.items():
         print(f"\n{name} ({len(cases)} questions)\n")
