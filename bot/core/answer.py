@@ -125,9 +125,10 @@ class Engine:
         if not matches:
             return Ranking(query, [], None)
         best = matches[0].responsibility_id
-        agree = bool(lexical) and bool(semantic) and lexical[0].responsibility_id == semantic[0].responsibility_id == best
-        in_semantic = bool(semantic) and semantic[0].responsibility_id == best
-        return Ranking(query, matches, "both" if agree else "semantic" if in_semantic else "lexical")
+        semantic_first = bool(semantic) and semantic[0].responsibility_id == best
+        lexical_first = bool(lexical) and lexical[0].responsibility_id == best
+        matched_by = "both" if semantic_first and lexical_first else "semantic" if semantic_first else "lexical"
+        return Ranking(query, matches, matched_by)
 
     def answer(self, question: str, org: OrgSettings | None = None, *, mention: Mention = str) -> Answer:
         org = org or default_org()
