@@ -59,6 +59,7 @@ class Embeddings:
         self.cache_dir = cache_dir
         self._encoder: SentenceEncoder | None = None
         self._lock = threading.Lock()
+        self._known: dict[str, np.ndarray] = {}  # entry texts this process has embedded, across revisions
         # People ask the same things again ("who owns pricing?"): a repeated question costs no encoding.
         self.encode_question = lru_cache(maxsize=QUESTION_CACHE)(self._encode_question)
 
@@ -82,20 +83,26 @@ class Embeddings:
         return vector
 
     def entry_vectors(self, texts: list[str]) -> np.ndarray:
-        """`encode(texts)`, read from the cache when this model has embedded exactly these texts before."""
+        """`encode(texts)`, read from the disk cache when this model has embedded exactly these texts
+        before; otherwise only the texts this process has not embedded yet are encoded (an admin's edit
+        to one entry costs one entry's encoding, not the whole knowledge base's)."""
         encoder = self.encoder()
-        if self.cache_dir is None:
-            return encoder.encode(texts)
-        content = hashlib.sha256("\n".join(texts).encode()).hexdigest()
-        path = self.cache_dir / f"{encoder.fingerprint[:16]}-{content[:32]}.npy"
-        try:
-            vectors = np.load(path, allow_pickle=False)
-            if vectors.shape == (len(texts), encoder.dimensions):
-                return vectors
-        except (OSError, ValueError):
-            pass  # not cached yet, or a damaged file: compute and write it again
-        vectors = encoder.encode(texts)
-        self._write(path, vectors)
+        path = None
+        if self.cache_dir is not None:
+            content = hashlib.sha256("\n".join(texts).encode()).hexdigest()
+            path = self.cache_dir / f"{encoder.fingerprint[:16]}-{content[:32]}.npy"
+            try:
+                vectors = np.load(path, allow_pickle=False)
+                if vectors.shape == (len(texts), encoder.dimensions):
+                    self._known.update(zip(texts, vectors))
+                    return vectors
+            except (OSError, ValueError):
+                pass  # not cached yet, or a damaged file: compute and write it again
+        missing = [text for text in dict.fromkeys(texts) if text not in self._known]
+        self._known.update(zip(missing, encoder.encode(missing)))
+        vectors = np.stack([self._known[text] for text in texts]) if texts else encoder.encode([])
+        if path is not None:
+            self._write(path, vectors)
         return vectors
 
     @staticmethod

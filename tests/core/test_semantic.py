@@ -96,3 +96,10 @@ def test_the_model_is_loaded_only_by_a_question_the_lexical_matcher_is_unsure_of
     assert not lazy.loaded
     engine.answer("who grows the engineering org?")
     assert lazy.loaded
+
+
+def test_after_an_edit_a_running_process_encodes_only_the_changed_text(embeddings, tmp_path):
+    process = CountingEmbeddings(embeddings, tmp_path)
+    SemanticMatcher([entry("hosting", "Hosting costs", "cloud bill")], process).match("servers")
+    SemanticMatcher([entry("hosting", "Hosting costs", "cloud bill", "AWS invoice")], process).match("servers")
+    assert process.encoded == ["Hosting costs", "cloud bill", "servers", "AWS invoice"]  # the question: cached too
