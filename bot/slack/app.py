@@ -16,6 +16,7 @@ from bot.slack.client import build_web_client
 from bot.slack.credentials import SlackCredentials
 from bot.slack.deps import Deps
 from bot.slack.listeners import register_all
+from bot.slack.listeners.welcome import oauth_callbacks
 
 INSTALL_PATH = "/slack/install"
 REDIRECT_PATH = "/slack/oauth_redirect"
@@ -60,4 +61,5 @@ def _oauth_settings(settings: Settings, deps: Deps, credentials: SlackCredential
         installation_store=SQLAlchemyInstallationStore(client_id=credentials.client_id, engine=engine),
         installation_store_bot_only=True,
         state_store=SQLAlchemyOAuthStateStore(expiration_seconds=OAUTH_STATE_SECONDS, engine=engine),
+        callback_options=oauth_callbacks(deps, lambda token: build_web_client(settings.slack_api_url, token=token)),
     )

@@ -172,3 +172,38 @@ class AuditRow(Base):
     after: Mapped[dict[str, Any] | None] = mapped_column(JSON)
     reverts: Mapped[int | None] = mapped_column(Integer)  # the audit entry this change undid
     created_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), default=utcnow, index=True)
+
+
+# --- Slack surfaces: welcomes sent, the topic of each conversation, what a person is looking at --------
+class WelcomeRow(Base):
+    """A welcome already sent: the installer's (`kind` "install", `user_id` "") or a person's first Home visit."""
+
+    __tablename__ = "welcomes"
+    team_id: Mapped[str] = mapped_column(String(40), primary_key=True)
+    kind: Mapped[str] = mapped_column(String(20), primary_key=True)
+    user_id: Mapped[str] = mapped_column(String(40), primary_key=True)
+    sent_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), default=utcnow)
+
+
+class ConversationTopicRow(Base):
+    """The topic a DM conversation or thread last got an answer about, so "why?" knows what it asks about.
+
+    `thread_ts` "" is the DM as a whole (its latest answer, in whichever thread it was given).
+    """
+
+    __tablename__ = "conversation_topics"
+    team_id: Mapped[str] = mapped_column(String(40), primary_key=True)
+    channel_id: Mapped[str] = mapped_column(String(40), primary_key=True)
+    thread_ts: Mapped[str] = mapped_column(String(40), primary_key=True)
+    responsibility_id: Mapped[str] = mapped_column(String(80))
+    updated_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), default=utcnow, index=True)
+
+
+class AppContextRow(Base):
+    """The channel a person was last looking at while the app's conversation was open (`app_context_changed`)."""
+
+    __tablename__ = "app_contexts"
+    team_id: Mapped[str] = mapped_column(String(40), primary_key=True)
+    user_id: Mapped[str] = mapped_column(String(40), primary_key=True)
+    channel_id: Mapped[str | None] = mapped_column(String(40))
+    updated_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), default=utcnow)

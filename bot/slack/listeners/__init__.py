@@ -9,9 +9,21 @@ from __future__ import annotations
 from slack_bolt import App
 
 from bot.slack.deps import Deps
-from bot.slack.listeners import actions, admin_actions, admin_views, assess, commands, events, home
+from bot.slack.listeners import (
+    actions,
+    admin_actions,
+    admin_views,
+    agent,
+    assess,
+    commands,
+    events,
+    home,
+    shortcuts,
+    unfurls,
+)
 
-KINDS = (events, commands, actions, home, assess, admin_views, admin_actions)
+# Bolt runs the first listener that matches: `agent` (DMs, the Messages tab) goes before the catch-alls.
+KINDS = (agent, events, commands, actions, home, assess, admin_views, admin_actions, shortcuts, unfurls)
 
 
 def register_all(app: App, deps: Deps) -> None:

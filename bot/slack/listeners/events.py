@@ -1,4 +1,4 @@
-"""Questions from events: an @-mention in a channel (answered in its thread) and a direct message.
+"""Questions from @-mentions in channels, answered in the mention's thread (DMs: `listeners.agent`).
 
 Slack re-sends an event it thinks was missed, possibly to another web process; each event is claimed in
 the database first, so only one process ever answers it.
@@ -17,38 +17,19 @@ from bot.slack.listeners.ack import ack_now
 from bot.slack.replies import InChannel, Reply, deliver
 
 
-def is_direct_question(event: dict[str, Any]) -> bool:
-    """A person's new message in a DM with the app: not the bot's, not an edit or any other subtype."""
-    return (
-        event.get("channel_type") == "im"
-        and "subtype" not in event
-        and not event.get("bot_id")
-        and bool(event.get("text", "").strip())
-    )
-
-
 class EventListeners:
     def __init__(self, deps: Deps):
         self.deps = deps
 
     def register(self, app: App) -> None:
         app.event("app_mention")(ack=ack_now, lazy=[self.answer_mention])
-        app.event("message", matchers=[is_direct_question])(ack=ack_now, lazy=[self.answer_direct_message])
-        app.event("message")(ack_now)  # everything else (edits, bot messages, other subtypes): acknowledged only
+        app.event("message")(ack_now)  # all but DM questions (edits, bot messages, subtypes): acknowledged only
 
     def answer_mention(
         self, body: dict[str, Any], event: dict[str, Any], client: WebClient, context: BoltContext
     ) -> None:
         thread = event.get("thread_ts") or event["ts"]
         where = InChannel(client=client, team_id=context.team_id, channel=event["channel"], thread_ts=thread)
-        deliver(where, lambda: self._answer_once(body, event, context))
-
-    def answer_direct_message(
-        self, body: dict[str, Any], event: dict[str, Any], client: WebClient, context: BoltContext
-    ) -> None:
-        where = InChannel(
-            client=client, team_id=context.team_id, channel=event["channel"], thread_ts=event.get("thread_ts")
-        )
         deliver(where, lambda: self._answer_once(body, event, context))
 
     def _answer_once(self, body: dict[str, Any], event: dict[str, Any], context: BoltContext) -> Reply | None:

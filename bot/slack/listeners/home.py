@@ -19,6 +19,7 @@ from bot.slack.blocks.home import build_home_view, how_to_ask_blocks, roles_bloc
 from bot.slack.deps import Deps
 from bot.slack.listeners.ack import ack_now
 from bot.slack.listeners.admin_home import admin_section
+from bot.slack.listeners.welcome import home_welcome_section, install_welcome
 from bot.slack.replies import HomeTab, Reply, deliver
 
 HomeSection = Callable[[Deps, str | None, str, WebClient], list[Block]]  # client: to ask Slack (users.info)
@@ -33,7 +34,7 @@ def workspace_section(deps: Deps, team_id: str | None, user_id: str, client: Web
     return [*roles_blocks(overview), DividerBlock(), *topics_blocks(overview)]
 
 
-HOME_SECTIONS: list[HomeSection] = [how_to_ask_section, workspace_section, admin_section]
+HOME_SECTIONS: list[HomeSection] = [home_welcome_section, how_to_ask_section, workspace_section, admin_section]
 
 
 def is_home_tab(event: dict[str, Any]) -> bool:
@@ -41,12 +42,13 @@ def is_home_tab(event: dict[str, Any]) -> bool:
 
 
 class HomeListeners:
-    def __init__(self, deps: Deps):
+    def __init__(self, deps: Deps, *, welcome_installer: bool):
         self.deps = deps
+        self.opened = [self.publish, install_welcome(deps)] if welcome_installer else [self.publish]
 
     def register(self, app: App) -> None:
-        app.event("app_home_opened", matchers=[is_home_tab])(ack=ack_now, lazy=[self.publish])
-        app.event("app_home_opened")(ack_now)  # the Messages tab: nothing to publish
+        app.event("app_home_opened", matchers=[is_home_tab])(ack=ack_now, lazy=self.opened)
+        app.event("app_home_opened")(ack_now)  # any other tab: nothing to publish
 
     def publish(self, event: dict[str, Any], client: WebClient, context: BoltContext) -> None:
         publish_home(self.deps, client=client, team_id=context.team_id, user_id=event["user"])
@@ -63,4 +65,5 @@ def publish_home(deps: Deps, *, client: WebClient, team_id: str | None, user_id:
 
 
 def register(app: App, deps: Deps) -> None:
-    HomeListeners(deps).register(app)
+    """A single-workspace install has no OAuth step: its first visitor gets the installer's welcome."""
+    HomeListeners(deps, welcome_installer=app.oauth_flow is None).register(app)

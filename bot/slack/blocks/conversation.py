@@ -1,0 +1,70 @@
+"""Replies to follow-ups in a conversation ("why?", "who holds it?", a role's topics) and its suggested prompts.
+
+Pure builders: an `Answer` or a `RoleOverview` in, blocks out.
+"""
+
+from __future__ import annotations
+
+from slack_sdk.models.blocks import Block, ContextBlock, MarkdownTextObject, SectionBlock
+
+from bot.core.answer import Answer
+from bot.services.overview import RoleOverview, WorkspaceOverview
+from bot.slack import surface_messages as say
+from bot.slack.blocks.mrkdwn import chunks, escape, shorten
+
+TEXT_LIMIT = 3000
+TITLE_LIMIT = 80
+
+
+def why_blocks(answer: Answer) -> list[Block]:
+    """How the owner was found: the knowledge base's reasoning and this workspace's settings, step by step."""
+    assert answer.responsibility is not None and answer.role is not None
+    headline = say.WHY_HEADLINE.format(role=escape(answer.role), topic=escape(answer.responsibility.title))
+    reasoning = shorten(escape(answer.reasoning, keep_mentions=True), TEXT_LIMIT)
+    blocks: list[Block] = [SectionBlock(text=MarkdownTextObject(text=f"{headline}\n{reasoning}"))]
+    if answer.source is not None:
+        source = f":book: {escape(answer.source.title)}"
+        blocks.append(ContextBlock(elements=[MarkdownTextObject(text=shorten(source, TEXT_LIMIT))]))
+    return blocks
+
+
+def holder_text(answer: Answer) -> str:
+    assert answer.role is not None and answer.role_name is not None
+    names = {"role": escape(answer.role), "role_name": escape(answer.role_name)}
+    if answer.holder:
+        return say.HOLDER_NAMED.format(holder=answer.holder, **names)
+    return say.HOLDER_MISSING.format(**names)
+
+
+def role_topics_blocks(overview: WorkspaceOverview, role_id: str) -> list[Block]:
+    role = next((r for r in overview.roles if r.role == role_id), None)
+    if role is None:
+        roles = ", ".join(escape(r.role) for r in overview.roles)
+        return [_section(say.ROLE_UNKNOWN.format(role=escape(role_id), roles=roles))]
+    if not role.topics:
+        return [_section(say.ROLE_OWNS_NOTHING.format(role=escape(role.role)))]
+    lines = [_role_line(role), *(f"• {escape(topic.title)}" for topic in role.topics)]
+    return [_section(text) for text in chunks(lines, limit=TEXT_LIMIT, separator="\n")]
+
+
+def suggested_prompts(overview: WorkspaceOverview) -> list[str]:
+    """The three prompts offered when someone opens the conversation, adapted to the workspace's roles."""
+    roles = [r.role for r in overview.roles]
+    operations = "COO" if "COO" in roles else roles[-1]
+    return [say.PROMPT_TOPIC, say.PROMPT_ASSESS, say.PROMPT_ROLE.format(role=operations)]
+
+
+def thread_title(answer: Answer) -> str:
+    """A conversation thread's title: the topic and its owner, or the question when the bot was unsure."""
+    if answer.responsibility is not None and answer.role is not None:
+        return shorten(f"{answer.responsibility.title}: the {answer.role}", TITLE_LIMIT)
+    return shorten(answer.question.strip() or say.PROMPTS_TITLE, TITLE_LIMIT)
+
+
+def _role_line(role: RoleOverview) -> str:
+    holder = f" (<@{role.holder}>)" if role.holder else ""
+    return say.ROLE_TOPICS.format(role=escape(role.role), role_name=escape(role.name), holder=holder)
+
+
+def _section(text: str) -> SectionBlock:
+    return SectionBlock(text=MarkdownTextObject(text=text))

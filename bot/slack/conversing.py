@@ -1,0 +1,68 @@
+"""One turn of a conversation with the bot (a DM, or a thread of the agent conversation), no Slack calls.
+
+An ordinary question gets the usual answer; a follow-up (`bot.core.followup`) is read against the
+topic the conversation last got an answer about. A turn says which topic the conversation is about
+afterwards and what title suits its thread.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+
+from bot.core.answer import Answer
+from bot.core.followup import FollowUp, Kind, follow_up
+from bot.services.overview import workspace_overview
+from bot.slack import surface_messages as say
+from bot.slack.answering import mention, render
+from bot.slack.blocks.conversation import holder_text, role_topics_blocks, thread_title, why_blocks
+from bot.slack.deps import Deps
+from bot.slack.replies import Reply
+
+ViewedTopic = Callable[[], str | None]  # the name of the channel the person is looking at, if known
+
+
+@dataclass(frozen=True)
+class Turn:
+    reply: Reply
+    topic_id: str | None = None  # what the conversation is about now (None: unchanged)
+    title: str | None = None
+
+
+def take_turn(
+    deps: Deps, text: str, *, team_id: str | None, previous: str | None, viewed_topic: ViewedTopic
+) -> Turn:
+    """`previous`: the conversation's topic so far; `viewed_topic` is only called for "who owns this?"."""
+    asked = follow_up(text)
+    if asked is None:
+        return _answer(deps, text, team_id)
+    if asked.kind is Kind.TOPIC:
+        return _answer(deps, asked.text, team_id)
+    if asked.kind is Kind.THIS:
+        topic = viewed_topic()
+        return _answer(deps, topic, team_id) if topic else Turn(Reply.of(say.VIEWED_CHANNEL_UNKNOWN))
+    if asked.kind is Kind.ROLE:
+        return Turn(Reply.of(text, role_topics_blocks(workspace_overview(deps.knowledge, team_id), asked.text)))
+    if asked.kind is Kind.ASSESS:
+        return Turn(Reply.of(say.ASSESS))
+    return _about_previous(deps, asked, team_id, previous)
+
+
+def _answer(deps: Deps, question: str, team_id: str | None) -> Turn:
+    answer = deps.knowledge.ask(question, team_id=team_id, mention=mention)
+    topic = answer.responsibility.id if answer.known and answer.responsibility else None
+    return Turn(render(deps, answer, team_id=team_id), topic_id=topic, title=thread_title(answer))
+
+
+def _about_previous(deps: Deps, asked: FollowUp, team_id: str | None, previous: str | None) -> Turn:
+    answer = deps.knowledge.answer_topic(previous, team_id=team_id, mention=mention) if previous else None
+    if answer is None:
+        return Turn(Reply.of(say.NO_TOPIC_YET))
+    if asked.kind is Kind.WHY:
+        return Turn(Reply.of(_why_text(answer), why_blocks(answer)))
+    return Turn(Reply.of(holder_text(answer)))
+
+
+def _why_text(answer: Answer) -> str:
+    assert answer.responsibility is not None
+    return f"Why the {answer.role} owns {answer.responsibility.title}"

@@ -1,0 +1,124 @@
+"""Asking from anywhere: the "Who owns this?" message shortcut, the "Ask who owns…" global shortcut, sharing.
+
+The message shortcut answers about the message's text, quoting its first line, in a reply only the
+person sees, with "Share in channel". The global shortcut opens a modal: the question is answered in
+the modal itself (`response_action: update`, worked out within the acknowledgement: an answer takes
+milliseconds), and "Post" puts it in the conversation picked there, through the picker's response URL.
+"""
+
+from __future__ import annotations
+
+import logging
+from dataclasses import dataclass
+from typing import Any
+
+from slack_bolt import Ack, App, BoltContext, Respond
+from slack_sdk import WebClient
+
+from bot.slack import surface_messages as say
+from bot.slack.answering import mention, rebuild, render
+from bot.slack.blocks.answer import AnswerKey
+from bot.slack.blocks.ask_modal import (
+    ASK_SHORTCUT,
+    ASK_VIEW,
+    POST_VIEW,
+    QUESTION_BLOCK,
+    build_answer_modal,
+    build_ask_modal,
+    question_from,
+)
+from bot.slack.blocks.mrkdwn import escape, shorten
+from bot.slack.blocks.share import SHARE_ANSWER, share_button, shared_copy
+from bot.slack.deps import Deps
+from bot.slack.listeners.ack import ack_now
+from bot.slack.message_text import first_line, plain_text
+from bot.slack.replies import WEB_API_FAILURES, Reply, ViaResponseUrl, deliver
+
+log = logging.getLogger(__name__)
+WHO_OWNS_THIS = "who_owns_this"
+QUOTED_LINE = 200
+
+
+@dataclass(frozen=True)
+class ForEveryone:
+    """A message for everyone in the conversation a response URL belongs to (`response_type: in_channel`)."""
+
+    respond: Respond
+    team_id: str | None
+    channel: str | None
+
+    def send(self, reply: Reply) -> None:
+        try:
+            self.respond(text=reply.text, blocks=reply.blocks, response_type="in_channel", replace_original=False)
+        except WEB_API_FAILURES as error:
+            log.error("could not share (team %s, channel %s): %s", self.team_id, self.channel, error)
+
+
+class ShortcutListeners:
+    def __init__(self, deps: Deps):
+        self.deps = deps
+
+    def register(self, app: App) -> None:
+        app.shortcut(WHO_OWNS_THIS)(ack=ack_now, lazy=[self.who_owns_this])
+        app.shortcut(ASK_SHORTCUT)(ack=ack_now, lazy=[self.open_ask])
+        app.view(ASK_VIEW)(self.answer_in_modal)
+        app.view(POST_VIEW)(ack=ack_now, lazy=[self.post_from_modal])
+        app.action(SHARE_ANSWER)(ack=ack_now, lazy=[self.share])
+
+    def who_owns_this(self, shortcut: dict[str, Any], respond: Respond, context: BoltContext) -> None:
+        team, channel = context.team_id, (shortcut.get("channel") or {}).get("id")
+
+        def produce() -> Reply:
+            text = plain_text(shortcut.get("message") or {})
+            if not text:
+                return Reply.of(say.SHORTCUT_EMPTY)
+            answer = self.deps.knowledge.ask(text, team_id=team, mention=mention)
+            reply = render(self.deps, answer, team_id=team)
+            quote = say.SHORTCUT_QUOTE.format(line=escape(shorten(first_line(text), QUOTED_LINE)))
+            quoted = {"type": "context", "elements": [{"type": "mrkdwn", "text": quote}]}
+            return Reply(reply.text, [quoted, *reply.blocks, share_button(AnswerKey.of(answer))])
+
+        deliver(ViaResponseUrl(respond=respond, team_id=team, channel=channel), produce)
+
+    def open_ask(self, shortcut: dict[str, Any], client: WebClient, context: BoltContext) -> None:
+        try:
+            client.views_open(trigger_id=shortcut["trigger_id"], view=build_ask_modal())
+        except WEB_API_FAILURES as error:
+            log.error("could not open the ask modal (team %s): %s", context.team_id, error)
+
+    def answer_in_modal(self, ack: Ack, view: dict[str, Any], context: BoltContext) -> None:
+        question = question_from(view)
+        if not question:
+            ack(response_action="errors", errors={QUESTION_BLOCK: say.ASK_EMPTY})
+            return
+        answer = self.deps.knowledge.ask(question, team_id=context.team_id, mention=mention)
+        reply = render(self.deps, answer, team_id=context.team_id)
+        ack(response_action="update", view=build_answer_modal(reply.blocks, AnswerKey.of(answer)))
+
+    def post_from_modal(self, view: dict[str, Any], body: dict[str, Any], respond: Respond, context: BoltContext) -> None:
+        picked = (body.get("response_urls") or [{}])[0].get("channel_id")
+        key = AnswerKey.model_validate_json(view["private_metadata"])
+        self._post_for_everyone(key, respond, context, user_id=body["user"]["id"], channel=picked)
+
+    def share(self, body: dict[str, Any], action: dict[str, Any], respond: Respond, context: BoltContext) -> None:
+        key = AnswerKey.model_validate_json(action["value"])
+        channel = (body.get("channel") or {}).get("id")
+        self._post_for_everyone(key, respond, context, user_id=body["user"]["id"], channel=channel)
+
+    def _post_for_everyone(
+        self, key: AnswerKey, respond: Respond, context: BoltContext, *, user_id: str, channel: str | None
+    ) -> None:
+        team = context.team_id
+
+        def produce() -> Reply | None:
+            answer = rebuild(self.deps, key, team_id=team)
+            if answer is None:  # its topic was retired since: nothing to share
+                return None
+            reply = render(self.deps, answer, team_id=team, picked=key.picked)
+            return Reply(reply.text, shared_copy(reply.blocks, user_id=user_id))
+
+        deliver(ForEveryone(respond=respond, team_id=team, channel=channel), produce)
+
+
+def register(app: App, deps: Deps) -> None:
+    ShortcutListeners(deps).register(app)

@@ -1,0 +1,52 @@
+"""What the bot says on the agent conversation, shortcuts, link previews and welcomes, in one place."""
+
+from __future__ import annotations
+
+STATUS_ANSWERING = "is looking it up…"
+PROMPTS_TITLE = "Try asking"
+PROMPT_TOPIC = "Who owns hosting costs here?"
+PROMPT_ASSESS = "Should we have a CPTO?"
+PROMPT_ROLE = "What does the {role} own here?"
+
+NO_TOPIC_YET = "Ask me who owns an area of work first; then “why?” or “who holds it?” tells you more about the answer."
+WHY_HEADLINE = "*Why the {role} owns {topic} here*"
+HOLDER_NAMED = "*{role}* · {role_name}: <@{holder}> holds it here."
+HOLDER_MISSING = (
+    "Nobody is named as the *{role}* ({role_name}) here yet. An admin can name the holders in the App Home's settings."
+)
+ROLE_TOPICS = "*{role}* · {role_name}{holder} owns here:"
+ROLE_OWNS_NOTHING = "The *{role}* owns none of the topics I know in this workspace."
+ROLE_UNKNOWN = "This workspace has no {role} in its settings. Its roles: {roles}."
+ASSESS = (
+    "Whether one CPTO or a CPO and a CTO suits you depends on your company. Run `/whoowns assess`: six questions, "
+    "and a recommendation with the articles behind it."
+)
+VIEWED_CHANNEL_UNKNOWN = (
+    "I can't tell which topic you mean: open a channel whose name is a topic (such as #hosting-costs), or name it."
+)
+
+SHORTCUT_QUOTE = "You asked about:\n>{line}"
+SHORTCUT_EMPTY = "That message has no text I can read. Try `/whoowns <topic>`."
+SHARE = "Share in channel"
+SHARED_BY = "Shared by <@{user}>"
+ASK_MODAL_TITLE = "Ask who owns…"
+ASK_LABEL = "What do you want to know?"
+ASK_PLACEHOLDER = "hosting costs, product pricing, security…"
+ASK_SUBMIT = "Ask"
+POST_LABEL = "Post in a channel"
+POST_SUBMIT = "Post"
+CLOSE = "Close"
+ASK_EMPTY = "Write an area of work, such as “hosting costs”."
+
+WELCOME_INSTALL = (
+    ":wave: Thanks for installing *whoowns*! I tell people which executive role owns an area of work, and why.\n"
+    "Three first steps:\n"
+    "1. *Name the holders* of your roles, so answers name the person: open the settings below.\n"
+    "2. *Try it*: `/whoowns hosting costs`\n"
+    "3. *Run* `/whoowns assess` to see whether one CPTO or a CPO and a CTO suits you."
+)
+OPEN_SETTINGS = "Open settings"
+WELCOME_HOME = (
+    ":wave: *Welcome, <@{user}>!* Ask me who owns an area of work: message me in the Messages tab, use "
+    "`/whoowns <topic>` anywhere, or pick *Who owns this?* from any message's menu (⋮)."
+)
