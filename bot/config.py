@@ -63,7 +63,11 @@ class Settings(BaseSettings):
     slack_client_id: str | None = Field(default=None, alias="SLACK_CLIENT_ID")
     slack_client_secret: str | None = Field(default=None, alias="SLACK_CLIENT_SECRET")
     slack_scopes: str = Field(
-        default="app_mentions:read,chat:write,commands,im:history,users:read", alias="SLACK_SCOPES"
+        default=(
+            "app_mentions:read,assistant:write,channels:read,chat:write,commands,im:history,"
+            "links:read,links:write,users:read"
+        ),
+        alias="SLACK_SCOPES",
     )
     slack_app_token: Annotated[str, _prefixed("xapp-")] | None = Field(default=None, alias="SLACK_APP_TOKEN")
     slack_api_url: Annotated[HttpUrl, AfterValidator(lambda url: url.rstrip("/") + "/")] = Field(

@@ -11,7 +11,9 @@ other method with `{"ok": true}`; `POST /response/<id>` stands for a `response_u
     fake.fail_next("chat.postMessage", status=429, retry_after=1)  # make Slack misbehave once
     fake.wait_quiet()                                              # nothing more arrived for 0.5 s
 
-`users` maps user ids to the `user` object `users.info` returns (admin checks); `installation` is what
+`users` maps user ids to the `user` object `users.info` returns (admin checks); `channels` maps channel
+ids to the `channel` object `conversations.info` returns (any other channel: `channel_not_found`,
+as for a private channel the app cannot read); `installation` is what
 `oauth.v2.access` returns (the multi-workspace install flow); `socket_url` what `apps.connections.open`
 returns (Socket Mode, with `fake_socket_mode.FakeSocketMode`).
 """
@@ -62,6 +64,7 @@ class FakeSlack:
     def __init__(self, *, team_id: str = "T0TEST"):
         self.team_id = team_id
         self.users: dict[str, dict[str, Any]] = {}
+        self.channels: dict[str, dict[str, Any]] = {}
         self.installation: dict[str, Any] = default_installation(team_id)
         self.socket_url: str | None = None  # what apps.connections.open hands out (see fake_socket_mode)
         self._calls: list[Call] = []
@@ -207,7 +210,7 @@ def _parse(body: str, content_type: str) -> dict[str, Any]:
     if "json" in content_type:
         return json.loads(body)
     params: dict[str, Any] = {k: v[0] for k, v in parse_qs(body, keep_blank_values=True).items()}
-    for name in ("blocks", "attachments", "view"):
+    for name in ("blocks", "attachments", "view", "unfurls", "prompts"):
         if isinstance(params.get(name), str) and params[name].startswith(("[", "{")):
             params[name] = json.loads(params[name])
     return params

@@ -9,6 +9,8 @@ import json
 from collections.abc import Callable
 from typing import TYPE_CHECKING, Any
 
+from bot.config import Settings
+
 if TYPE_CHECKING:
     from tests.e2e.fake_slack import Call, FakeSlack
 
@@ -22,7 +24,7 @@ def default_installation(team_id: str) -> dict[str, Any]:
         "ok": True,
         "app_id": "A0WHOOWNS",
         "authed_user": {"id": "U0INSTALLER"},
-        "scope": "app_mentions:read,chat:write,commands,im:history,users:read",
+        "scope": Settings.model_fields["slack_scopes"].default,
         "token_type": "bot",
         "access_token": f"xoxb-installed-{team_id}",
         "bot_user_id": BOT_USER_ID,
@@ -57,6 +59,12 @@ def _view(fake: FakeSlack, call: Call) -> dict[str, Any]:
     return {"ok": True, "view": {**(view or {}), "id": f"V{next(fake._ts):08d}"}}
 
 
+def _channel(fake: FakeSlack, call: Call) -> dict[str, Any]:
+    """`conversations.info`: a channel in `fake.channels` (public ones), else Slack's refusal."""
+    channel = fake.channels.get(call.params.get("channel"))
+    return {"ok": True, "channel": channel} if channel else {"ok": False, "error": "channel_not_found"}
+
+
 def _user(fake: FakeSlack, call: Call) -> dict[str, Any]:
     user_id = call.params.get("user")
     user = fake.users.get(user_id, {"id": user_id, "name": user_id, "is_admin": False, "is_owner": False})
@@ -73,6 +81,11 @@ ANSWERS: dict[str, Callable[[FakeSlack, Call], dict[str, Any]]] = {
     "views.update": _view,
     "views.push": _view,
     "users.info": _user,
+    "conversations.info": _channel,
+    "assistant.threads.setStatus": lambda fake, call: {"ok": True},
+    "assistant.threads.setSuggestedPrompts": lambda fake, call: {"ok": True},
+    "assistant.threads.setTitle": lambda fake, call: {"ok": True},
+    "chat.unfurl": lambda fake, call: {"ok": True},
     "oauth.v2.access": lambda fake, call: fake.installation,
     "apps.connections.open": lambda fake, call: {"ok": True, "url": fake.socket_url},
 }

@@ -67,10 +67,11 @@ def test_a_mention_inside_a_thread_is_answered_in_that_thread(slack, fake_slack,
     assert "Shared:" in text_of(reply) and "*CPO*" in text_of(reply) and "*CTO*" in text_of(reply)
 
 
-def test_a_direct_message_is_answered_in_the_conversation(slack, fake_slack, channel):
-    slack.event(direct_message("who is responsible for security?", channel=channel))
+def test_a_direct_message_is_answered_in_its_own_thread(slack, fake_slack, channel):
+    question = direct_message("who is responsible for security?", channel=channel)
+    slack.event(question)
     [reply] = fake_slack.wait_for("chat.postMessage", channel=channel)
-    assert reply.get("thread_ts") is None
+    assert reply["thread_ts"] == question["event"]["ts"]  # the agent conversation: one thread per question
     assert "*CTO*" in text_of(reply)
 
 
