@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from enum import Enum
 
 
-class Kind(str, Enum):
+class Kind(Enum):
     TOPIC = "topic"  # a new topic, asked as a follow-up: `text` is the topic
     WHY = "why"
     HOLDER = "holder"
@@ -29,7 +29,9 @@ class FollowUp:
 
 
 _END = r"[\s?.!]*$"
-_WHY = re.compile(r"^(?:and\s+)?(?:why(?:\s+(?:is\s+)?(?:that|so|them|it|not))?|how\s+come|explain(?:\s+(?:that|it))?)" + _END)
+_WHY = re.compile(
+    r"^(?:and\s+)?(?:why(?:\s+(?:is\s+)?(?:that|so|them|it|not))?|how\s+come|explain(?:\s+(?:that|it))?)" + _END
+)
 _HOLDER = re.compile(
     r"^(?:and\s+)?(?:who\s+(?:holds|has)\s+(?:it|that|this|that\s+role|the\s+role)"
     r"|who(?:'s|\s+is)\s+(?:that|it|the\s+holder|in\s+that\s+role)|which\s+person)" + _END

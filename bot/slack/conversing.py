@@ -29,9 +29,7 @@ class Turn:
     title: str | None = None
 
 
-def take_turn(
-    deps: Deps, text: str, *, team_id: str | None, previous: str | None, viewed_topic: ViewedTopic
-) -> Turn:
+def take_turn(deps: Deps, text: str, *, team_id: str | None, previous: str | None, viewed_topic: ViewedTopic) -> Turn:
     """`previous`: the conversation's topic so far; `viewed_topic` is only called for "who owns this?"."""
     asked = follow_up(text)
     if asked is None:

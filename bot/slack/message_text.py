@@ -51,4 +51,8 @@ def _rich_text(node: Any) -> str:
     if node.get("type") == "emoji":
         return ""
     inner = _rich_text(node.get("elements") or [])
-    return inner + "\n" if node.get("type") in ("rich_text_section", "rich_text_preformatted", "rich_text_quote") else inner
+    return (
+        inner + "\n"
+        if node.get("type") in ("rich_text_section", "rich_text_preformatted", "rich_text_quote")
+        else inner
+    )

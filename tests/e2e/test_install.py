@@ -9,8 +9,9 @@ import requests
 
 from bot.config import Settings
 from bot.services.knowledge import KnowledgeService
+from bot.slack import surface_messages as say
 from tests.e2e.fake_slack import default_installation
-from tests.e2e.slack_requests import mention
+from tests.e2e.slack_requests import home_opened, mention
 
 CLIENT_ID = "1111.2222"
 SERVER_ENV = {
@@ -61,3 +62,14 @@ def test_a_redirect_with_a_forged_state_installs_nothing(slack_server, fake_slac
     back = requests.get(slack_server.url + "/slack/oauth_redirect", params={"code": "forged", "state": "x"}, timeout=10)
     assert back.status_code == 400
     assert fake_slack.calls("oauth.v2.access", code="forged") == []
+
+
+def test_the_installer_is_welcomed_once_with_the_first_steps(slack, fake_slack, installed):
+    fake_slack.wait_for("chat.postMessage", channel="U0INSTALLER")
+    fake_slack.wait_quiet()
+    welcomes = [c for c in fake_slack.calls("chat.postMessage", channel="U0INSTALLER") if c.token.endswith(installed)]
+    assert len(welcomes) == 1 and welcomes[0]["text"] == say.WELCOME_INSTALL
+    slack.event(home_opened(user="U0SOMEONE", team=installed))  # with OAuth, opening the app welcomes nobody
+    fake_slack.wait_for("views.publish", user_id="U0SOMEONE")
+    fake_slack.wait_quiet()
+    assert fake_slack.calls("chat.postMessage", channel="U0SOMEONE") == []

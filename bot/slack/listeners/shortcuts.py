@@ -95,7 +95,9 @@ class ShortcutListeners:
         reply = render(self.deps, answer, team_id=context.team_id)
         ack(response_action="update", view=build_answer_modal(reply.blocks, AnswerKey.of(answer)))
 
-    def post_from_modal(self, view: dict[str, Any], body: dict[str, Any], respond: Respond, context: BoltContext) -> None:
+    def post_from_modal(
+        self, view: dict[str, Any], body: dict[str, Any], respond: Respond, context: BoltContext
+    ) -> None:
         picked = (body.get("response_urls") or [{}])[0].get("channel_id")
         key = AnswerKey.model_validate_json(view["private_metadata"])
         self._post_for_everyone(key, respond, context, user_id=body["user"]["id"], channel=picked)
