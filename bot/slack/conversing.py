@@ -15,7 +15,7 @@ from bot.core.followup import FollowUp, Kind, follow_up
 from bot.services.overview import workspace_overview
 from bot.slack import surface_messages as say
 from bot.slack.answering import mention, render
-from bot.slack.blocks.conversation import holder_text, role_topics_blocks, thread_title, why_blocks
+from bot.slack.blocks.conversation import assess_blocks, holder_text, role_topics_blocks, thread_title, why_blocks
 from bot.slack.deps import Deps
 from bot.slack.replies import Reply
 
@@ -42,7 +42,7 @@ def take_turn(deps: Deps, text: str, *, team_id: str | None, previous: str | Non
     if asked.kind is Kind.ROLE:
         return Turn(Reply.of(text, role_topics_blocks(workspace_overview(deps.knowledge, team_id), asked.text)))
     if asked.kind is Kind.ASSESS:
-        return Turn(Reply.of(say.ASSESS))
+        return Turn(Reply.of(say.ASSESS, assess_blocks()))
     return _about_previous(deps, asked, team_id, previous)
 
 

@@ -18,9 +18,10 @@ ROLE_TOPICS = "*{role}* · {role_name}{holder} owns here:"
 ROLE_OWNS_NOTHING = "The *{role}* owns none of the topics I know in this workspace."
 ROLE_UNKNOWN = "This workspace has no {role} in its settings. Its roles: {roles}."
 ASSESS = (
-    "Whether one CPTO or a CPO and a CTO suits you depends on your company. Run `/whoowns assess`: six questions, "
-    "and a recommendation with the articles behind it."
+    "Whether one CPTO or a CPO and a CTO suits you depends on your company. The assessment (also `/whoowns "
+    "assess`) asks a few questions and recommends one, with the articles behind it."
 )
+START_ASSESSMENT = "Start the assessment"
 VIEWED_CHANNEL_UNKNOWN = (
     "I can't tell which topic you mean: open a channel whose name is a topic (such as #hosting-costs), or name it."
 )
@@ -36,6 +37,7 @@ ASK_SUBMIT = "Ask"
 POST_LABEL = "Post in a channel"
 POST_SUBMIT = "Post"
 CLOSE = "Close"
+ASK_UNAVAILABLE = "I can't reach my knowledge base right now, so I can't answer. Please try again in a minute."
 ASK_EMPTY = "Write an area of work, such as “hosting costs”."
 
 WELCOME_INSTALL = (

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import time
 
 import pytest
@@ -9,7 +10,8 @@ import pytest
 from bot.services.conversations import Conversations
 from bot.services.knowledge import KnowledgeService
 from bot.slack import surface_messages as say
-from tests.e2e.slack_requests import TEAM, direct_message, event_callback, fresh_id
+from bot.slack.blocks.assessment import ASSESS_VIEW
+from tests.e2e.slack_requests import TEAM, block_action, direct_message, event_callback, fresh_id, fresh_ts
 from tests.e2e.surface_payloads import app_context_changed
 
 CTO_HOLDER = "U0CTOHOLDER"
@@ -123,3 +125,15 @@ def test_who_owns_this_without_a_readable_channel_in_view_says_what_to_do(slack,
     viewing(slack, knowledge, user=user, channel=None)  # now viewing a canvas: no channel in view
     replies = ask(slack, fake_slack, "who owns this?", channel=channel, count=2, user=user)
     assert replies[-1]["text"] == say.VIEWED_CHANNEL_UNKNOWN
+
+
+def test_should_we_have_a_cpto_offers_the_assessment_and_its_button_opens_it(slack, fake_slack, channel):
+    [reply] = ask(slack, fake_slack, "Should we have a CPTO?", channel=channel, count=1)
+    assert reply["text"] == say.ASSESS
+    [button] = next(b for b in reply["blocks"] if b.get("block_id") == "assess")["elements"]
+    posted = {"ts": fresh_ts(), "thread_ts": reply["thread_ts"], "blocks": reply["blocks"]}
+    click = block_action(button, channel=channel, message=posted, response_url=fake_slack.response_url())
+    slack.action(click)
+    [opened] = fake_slack.wait_for("views.open", trigger_id=click["trigger_id"])
+    assert opened["view"]["callback_id"] == ASSESS_VIEW
+    assert json.loads(opened["view"]["private_metadata"]) == {"channel": channel}  # the result comes back here

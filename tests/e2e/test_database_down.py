@@ -15,8 +15,10 @@ from sqlalchemy import create_engine, text
 from sqlalchemy.engine import make_url
 
 from bot.slack import messages
+from bot.slack import surface_messages as say
 from tests.conftest import fresh_postgres_database
-from tests.e2e.slack_requests import fresh_id, mention
+from tests.e2e.modal_payloads import view_submission
+from tests.e2e.slack_requests import direct_message, fresh_id, mention
 
 pytestmark = pytest.mark.postgres
 
@@ -61,6 +63,17 @@ def test_while_the_database_is_down_people_get_an_apology_and_the_server_recover
         url = fake_slack.response_url()
         slack.command("pricing", response_url=url)
         assert fake_slack.wait_for_response(url)[0]["text"] == messages.KNOWLEDGE_UNAVAILABLE
+
+        dm = fresh_id("D")
+        question = direct_message("who owns pricing?", channel=dm)
+        slack.event(question)
+        [apology] = fake_slack.wait_for("chat.postMessage", channel=dm)
+        assert (apology["text"], apology["thread_ts"]) == (messages.KNOWLEDGE_UNAVAILABLE, question["event"]["ts"])
+
+        modal = {"id": fresh_id("V"), "type": "modal", "callback_id": "ask_who_owns", "blocks": []}
+        state = {"values": {"question": {"question_input": {"type": "plain_text_input", "value": "pricing"}}}}
+        refused = slack.action(view_submission(modal, state, user="U0ASKER1")).json()
+        assert refused == {"response_action": "errors", "errors": {"question": say.ASK_UNAVAILABLE}}
 
         health = requests.get(slack_server.url + "/healthz", timeout=10)
         assert health.status_code == 503 and health.json()["database"] == "unreachable"

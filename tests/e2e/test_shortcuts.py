@@ -88,8 +88,9 @@ def test_share_in_channel_posts_the_answer_for_everyone_without_its_buttons(slac
 
 def test_ask_who_owns_answers_in_the_modal_and_posts_to_the_picked_channel(slack, fake_slack, channel):
     user = fresh_id("U")
-    assert slack.action(global_shortcut(user=user)).status_code == 200
-    [opened] = fake_slack.wait_for("views.open")
+    shortcut = global_shortcut(user=user)
+    assert slack.action(shortcut).status_code == 200
+    [opened] = fake_slack.wait_for("views.open", trigger_id=shortcut["trigger_id"])
     modal = {**opened["view"], "id": fresh_id("V")}
     assert modal["callback_id"] == "ask_who_owns" and modal["blocks"][0]["type"] == "input"
 

@@ -5,13 +5,14 @@ Pure builders: an `Answer` or a `RoleOverview` in, blocks out.
 
 from __future__ import annotations
 
-from slack_sdk.models.blocks import Block, ContextBlock, MarkdownTextObject, SectionBlock
+from slack_sdk.models.blocks import ActionsBlock, Block, ButtonElement, ContextBlock, MarkdownTextObject, SectionBlock
 
 from bot.core.answer import Answer
 from bot.services.overview import RoleOverview, WorkspaceOverview
 from bot.slack import surface_messages as say
 from bot.slack.blocks.mrkdwn import chunks, escape, shorten
 
+START_ASSESSMENT = "start_assessment"
 TEXT_LIMIT = 3000
 TITLE_LIMIT = 80
 
@@ -45,6 +46,12 @@ def role_topics_blocks(overview: WorkspaceOverview, role_id: str) -> list[Block]
         return [_section(say.ROLE_OWNS_NOTHING.format(role=escape(role.role)))]
     lines = [_role_line(role), *(f"• {escape(topic.title)}" for topic in role.topics)]
     return [_section(text) for text in chunks(lines, limit=TEXT_LIMIT, separator="\n")]
+
+
+def assess_blocks() -> list[Block]:
+    """ "Should we have a CPTO?": the assessment's questions are one click away."""
+    start = ButtonElement(text=say.START_ASSESSMENT, action_id=START_ASSESSMENT, style="primary")
+    return [_section(say.ASSESS), ActionsBlock(block_id="assess", elements=[start])]
 
 
 def suggested_prompts(overview: WorkspaceOverview) -> list[str]:

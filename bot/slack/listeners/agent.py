@@ -26,10 +26,12 @@ from slack_sdk import WebClient
 from bot.services.conversations import Conversations
 from bot.services.overview import workspace_overview
 from bot.slack import surface_messages as say
-from bot.slack.blocks.conversation import suggested_prompts
+from bot.slack.blocks.assessment import build_assess_modal
+from bot.slack.blocks.conversation import START_ASSESSMENT, suggested_prompts
 from bot.slack.conversing import Turn, take_turn
 from bot.slack.deps import Deps
 from bot.slack.listeners.ack import ack_now
+from bot.slack.listeners.assess import rules_in
 from bot.slack.listeners.welcome import install_welcome
 from bot.slack.replies import WEB_API_FAILURES, InChannel, Reply, deliver
 
@@ -61,6 +63,7 @@ class AgentConversation:
         app.event("app_home_opened", matchers=[is_messages_tab])(ack=ack_now, lazy=self.opened)
         app.event("message", matchers=[is_direct_question])(ack=ack_now, lazy=[self.answer])
         app.event("app_context_changed")(ack=ack_now, lazy=[self.keep_context])
+        app.action(START_ASSESSMENT)(ack=ack_now, lazy=[self.start_assessment])
 
     def suggest_prompts(self, set_suggested_prompts: SetSuggestedPrompts, context: BoltContext) -> None:
         """No `thread_ts`: for an agent app, prompts belong to the conversation (Slack ignores a thread's)."""
@@ -79,13 +82,14 @@ class AgentConversation:
         team, channel, user = context.team_id, event["channel"], event.get("user")
         root = event.get("thread_ts") is None
         thread = event.get("thread_ts") or event["ts"]
-        turns: list[Turn] = []
+        done: dict[str, Turn | bool] = {}  # what happened: the status was set, the turn taken
 
         def produce() -> Reply | None:
             if not self.deps.events.claim(body["event_id"], team_id=team):
                 return None
             with _logged("status", context):
                 set_status(status=say.STATUS_ANSWERING)
+                done["status"] = True
             previous = self.conversations.topic(team or "", channel, event.get("thread_ts"))
             turn = take_turn(
                 self.deps,
@@ -96,17 +100,17 @@ class AgentConversation:
             )
             if turn.topic_id:
                 self.conversations.remember(team or "", channel, thread, turn.topic_id)
-            turns.append(turn)
+            done["turn"] = turn
             return turn.reply
 
         deliver(InChannel(client=client, team_id=team, channel=channel, thread_ts=thread), produce)
-        if not turns:
-            return
-        with _logged("status", context):
-            set_status(status="")
-        if root and turns[0].title:
+        if done.get("status"):
+            with _logged("status", context):
+                set_status(status="")
+        turn = done.get("turn")
+        if root and isinstance(turn, Turn) and turn.title:
             with _logged("title", context):
-                client.assistant_threads_setTitle(channel_id=channel, thread_ts=thread, title=turns[0].title)
+                client.assistant_threads_setTitle(channel_id=channel, thread_ts=thread, title=turn.title)
 
     def keep_context(self, event: dict[str, Any], body: dict[str, Any], context: BoltContext) -> None:
         """Keeps the channel the person is viewing (or forgets it when they view something else)."""
@@ -115,6 +119,12 @@ class AgentConversation:
         channel = next((e.get("value") for e in entities if e.get("type") == CHANNEL_ENTITY), None)
         if context.team_id and user:
             self.conversations.viewing(context.team_id, user, channel if isinstance(channel, str) else None)
+
+    def start_assessment(self, body: dict[str, Any], client: WebClient, context: BoltContext) -> None:
+        """The `/whoowns assess` modal, its result posted in this conversation."""
+        modal = build_assess_modal(rules_in(self.deps.knowledge.knowledge_dir), channel_id=context.channel_id)
+        with _logged("assessment modal", context):
+            client.views_open(trigger_id=body["trigger_id"], view=modal)
 
     def _viewed_topic(self, client: WebClient, team: str | None, user: str | None) -> str | None:
         """The name of the public channel the person is viewing, as words ("hosting-costs" → "hosting costs")."""

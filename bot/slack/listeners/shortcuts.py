@@ -14,6 +14,7 @@ from typing import Any
 
 from slack_bolt import Ack, App, BoltContext, Respond
 from slack_sdk import WebClient
+from sqlalchemy.exc import SQLAlchemyError
 
 from bot.slack import surface_messages as say
 from bot.slack.answering import mention, rebuild, render
@@ -37,6 +38,7 @@ from bot.slack.replies import WEB_API_FAILURES, Reply, ViaResponseUrl, deliver
 log = logging.getLogger(__name__)
 WHO_OWNS_THIS = "who_owns_this"
 QUOTED_LINE = 200
+ASKED_TEXT = 500  # a long message is asked about by its beginning, which is what it is about
 
 
 @dataclass(frozen=True)
@@ -72,7 +74,7 @@ class ShortcutListeners:
             text = plain_text(shortcut.get("message") or {})
             if not text:
                 return Reply.of(say.SHORTCUT_EMPTY)
-            answer = self.deps.knowledge.ask(text, team_id=team, mention=mention)
+            answer = self.deps.knowledge.ask(shorten(text, ASKED_TEXT), team_id=team, mention=mention)
             reply = render(self.deps, answer, team_id=team)
             quote = say.SHORTCUT_QUOTE.format(line=escape(shorten(first_line(text), QUOTED_LINE)))
             quoted = {"type": "context", "elements": [{"type": "mrkdwn", "text": quote}]}
@@ -91,8 +93,13 @@ class ShortcutListeners:
         if not question:
             ack(response_action="errors", errors={QUESTION_BLOCK: say.ASK_EMPTY})
             return
-        answer = self.deps.knowledge.ask(question, team_id=context.team_id, mention=mention)
-        reply = render(self.deps, answer, team_id=context.team_id)
+        try:
+            answer = self.deps.knowledge.ask(question, team_id=context.team_id, mention=mention)
+            reply = render(self.deps, answer, team_id=context.team_id)
+        except SQLAlchemyError:
+            log.warning("knowledge base unreachable (team %s)", context.team_id, exc_info=True)
+            ack(response_action="errors", errors={QUESTION_BLOCK: say.ASK_UNAVAILABLE})
+            return
         ack(response_action="update", view=build_answer_modal(reply.blocks, AnswerKey.of(answer)))
 
     def post_from_modal(
