@@ -16,6 +16,7 @@ from __future__ import annotations
 import logging
 from collections.abc import Iterator
 from contextlib import contextmanager
+from dataclasses import dataclass
 from typing import Any
 
 from slack_bolt import App, BoltContext
@@ -82,14 +83,14 @@ class AgentConversation:
         team, channel, user = context.team_id, event["channel"], event.get("user")
         root = event.get("thread_ts") is None
         thread = event.get("thread_ts") or event["ts"]
-        done: dict[str, Turn | bool] = {}  # what happened: the status was set, the turn taken
+        done = _Progress()
 
         def produce() -> Reply | None:
             if not self.deps.events.claim(body["event_id"], team_id=team):
                 return None
             with _logged("status", context):
                 set_status(status=say.STATUS_ANSWERING)
-                done["status"] = True
+                done.status_shown = True
             previous = self.conversations.topic(team or "", channel, event.get("thread_ts"))
             turn = take_turn(
                 self.deps,
@@ -100,17 +101,16 @@ class AgentConversation:
             )
             if turn.topic_id:
                 self.conversations.remember(team or "", channel, thread, turn.topic_id)
-            done["turn"] = turn
+            done.turn = turn
             return turn.reply
 
         deliver(InChannel(client=client, team_id=team, channel=channel, thread_ts=thread), produce)
-        if done.get("status"):
+        if done.status_shown:
             with _logged("status", context):
                 set_status(status="")
-        turn = done.get("turn")
-        if root and isinstance(turn, Turn) and turn.title:
+        if root and done.turn is not None and done.turn.title:
             with _logged("title", context):
-                client.assistant_threads_setTitle(channel_id=channel, thread_ts=thread, title=turn.title)
+                client.assistant_threads_setTitle(channel_id=channel, thread_ts=thread, title=done.turn.title)
 
     def keep_context(self, event: dict[str, Any], body: dict[str, Any], context: BoltContext) -> None:
         """Keeps the channel the person is viewing (or forgets it when they view something else)."""
@@ -138,6 +138,14 @@ class AgentConversation:
             return None
         name = (info.get("channel") or {}).get("name") or ""
         return name.replace("-", " ").replace("_", " ").strip() or None
+
+
+@dataclass
+class _Progress:
+    """How far an answer got: whether its status is showing (to clear it) and the turn taken (for the title)."""
+
+    status_shown: bool = False
+    turn: Turn | None = None
 
 
 def _person(body: dict[str, Any]) -> str | None:
