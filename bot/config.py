@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+from datetime import timedelta
 from pathlib import Path
 from typing import Annotated
 
@@ -79,10 +80,15 @@ class Settings(BaseSettings):
     port: int = Field(default=3000, alias="PORT", ge=1, le=65535)
     kb_admin_teams: str | None = Field(default=None, alias="WHOOWNS_KB_ADMIN_TEAMS")
     link_secret: str | None = Field(default=None, alias="WHOOWNS_LINK_SECRET", min_length=16)
+    event_lease_seconds: float = Field(default=30, alias="WHOOWNS_EVENT_LEASE_SECONDS", gt=0, le=3600)
 
     def workspace_link_secret(self) -> str | None:
         """What signs links to a workspace's pages: `WHOOWNS_LINK_SECRET`, else the Slack signing secret."""
         return self.link_secret or self.slack_signing_secret
+
+    def event_lease(self) -> timedelta:
+        """How long an event's claim stands before another process may answer the event."""
+        return timedelta(seconds=self.event_lease_seconds)
 
     def knowledge_admin_teams(self) -> frozenset[str] | None:
         """The workspaces whose admins may edit the knowledge base every workspace shares.

@@ -18,6 +18,8 @@ from bot.core.problems import InvalidInput, Problem, from_validation_error, rais
 
 SlackUserId = Annotated[str, StringConstraints(pattern=r"^[UW][A-Z0-9]{2,20}$")]
 DEFAULT_ROLES = ("CEO", "CTO", "CPO", "COO")
+MAX_OVERRIDE_TOPIC = 120  # as long as a topic's title
+MAX_OVERRIDE_REASON = 500  # shown with every answer about the topic
 
 
 class Seat(BaseModel):
@@ -30,9 +32,9 @@ class Seat(BaseModel):
 
 class Override(BaseModel):
     model_config = ConfigDict(extra="forbid", frozen=True)
-    topic: Text
+    topic: Annotated[Text, StringConstraints(max_length=MAX_OVERRIDE_TOPIC)]
     role: RoleId
-    reason: Text | None = None
+    reason: Annotated[Text, StringConstraints(max_length=MAX_OVERRIDE_REASON)] | None = None
     responsibility: str | None = None  # the id the topic was bound to; filled in by `check_org`
 
 

@@ -1,30 +1,76 @@
-"""Slack event de-duplication across processes: an event is taken on by exactly one of them.
+"""Slack events answered exactly once across processes, and still answered when a process dies.
 
-Slack re-sends an event it thinks was missed (`X-Slack-Retry-Num`), and the retry may reach another web
-process; the first process to record the event id in the database answers, every other one skips it.
+An event is claimed in the database before Slack is told it arrived, with the event itself. The claim
+then records progress: `claimed` -> `replying` (the reply is on its way to Slack) -> `answered`. A claim
+still `claimed` after `lease` belongs to a process presumed dead: Slack's retry of that event, or any
+process looking for `abandoned()` events, takes it over with a new token. Each step is conditional on
+the token, so a slow process that lost its claim cannot reply as well.
+
+One window is unavoidable: a process that dies while its reply is on the wire leaves no way to know
+whether Slack got it. Such a claim (`replying`) is taken over only after `REPLYING_LEASES` leases, and
+its reply sent again: a crash at that instant may repeat one answer, but never loses it.
 """
 
 from __future__ import annotations
 
-from datetime import timedelta
+import uuid
+from dataclasses import dataclass
+from datetime import datetime, timedelta
 
 from bot.store.database import Database
-from bot.store.slack_records import ProcessedEventRepository
+from bot.store.slack_records import ANSWERED, CLAIMED, REPLYING, Lapsed, ProcessedEventRepository
 from bot.store.tables import utcnow
 
 KEEP_CLAIMS_FOR = timedelta(days=1)  # Slack gives up retrying within minutes; a day is ample
+DEFAULT_LEASE = timedelta(seconds=30)  # an answer takes well under a second; a claim this old was left
+ABANDONED_PER_ROUND = 20
+REPLYING_LEASES = 10  # far longer than slack_sdk's retries of a rate-limited or failed post
+
+
+@dataclass(frozen=True)
+class Claim:
+    event_id: str
+    token: str
 
 
 class EventLedger:
-    def __init__(self, db: Database):
+    def __init__(self, db: Database, *, lease: timedelta = DEFAULT_LEASE):
         self.db = db
+        self.lease = lease
 
-    def claim(self, event_id: str, *, team_id: str | None) -> bool:
-        """True when this process should handle the event; False when it was already handled."""
+    def claim(self, event_id: str, *, team_id: str | None, payload: str) -> Claim | None:
+        """The claim when this process should answer the event; None when another one has it or had it."""
+        token, now = uuid.uuid4().hex, utcnow()
         with self.db.transaction() as session:
-            return ProcessedEventRepository(session).claim(event_id, team_id)
+            taken = ProcessedEventRepository(session).claim(
+                event_id, team_id=team_id, payload=payload, token=token, now=now, lapsed=self._lapsed(now)
+            )
+        return Claim(event_id, token) if taken else None
+
+    def replying(self, claim: Claim) -> bool:
+        """True if the claim is still ours, now marked as replying (nobody else will); False: drop the reply."""
+        return self._advance(claim, REPLYING)
+
+    def answered(self, claim: Claim) -> None:
+        self._advance(claim, ANSWERED)
+
+    def release(self, claim: Claim) -> None:
+        """Nobody was told anything: the event goes back to be tried again once the lease runs out."""
+        self._advance(claim, CLAIMED)
+
+    def abandoned(self) -> list[str]:
+        """Events (as Slack sent them) whose claim ran out without an answer, oldest first."""
+        with self.db.transaction() as session:
+            return ProcessedEventRepository(session).abandoned(lapsed=self._lapsed(utcnow()), limit=ABANDONED_PER_ROUND)
 
     def forget_old(self) -> int:
         """Drops claims no retry can still need; called once when the server starts."""
         with self.db.transaction() as session:
             return ProcessedEventRepository(session).forget_before(utcnow() - KEEP_CLAIMS_FOR)
+
+    def _lapsed(self, now: datetime) -> Lapsed:
+        return Lapsed(claimed_before=now - self.lease, replying_before=now - self.lease * REPLYING_LEASES)
+
+    def _advance(self, claim: Claim, state: str) -> bool:
+        with self.db.transaction() as session:
+            return ProcessedEventRepository(session).advance(claim.event_id, claim.token, to=state, now=utcnow())

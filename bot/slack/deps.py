@@ -6,11 +6,12 @@ A feature that needs another service adds a field here and one line in `build_de
 from __future__ import annotations
 
 from dataclasses import dataclass
+from datetime import timedelta
 from urllib.parse import urlencode
 
 from bot.core.answer import Answer
 from bot.services.admin import Admin, build_admin
-from bot.services.events import EventLedger
+from bot.services.events import DEFAULT_LEASE, EventLedger
 from bot.services.feedback import FeedbackService
 from bot.services.knowledge import KnowledgeService
 from bot.services.workspace_links import WorkspaceLinks
@@ -43,12 +44,14 @@ def build_deps(
     public_url: str | None,
     links: WorkspaceLinks,
     knowledge_teams: frozenset[str] | None = None,
+    event_lease: timedelta = DEFAULT_LEASE,
 ) -> Deps:
-    """`knowledge_teams`: the workspaces whose admins may edit the shared knowledge (None: every one)."""
+    """`knowledge_teams`: the workspaces whose admins may edit the shared knowledge (None: every one);
+    `event_lease`: how long an event's claim stands before another process may answer it."""
     return Deps(
         knowledge=knowledge,
         feedback=FeedbackService(knowledge.db),
-        events=EventLedger(knowledge.db),
+        events=EventLedger(knowledge.db, lease=event_lease),
         admin=build_admin(knowledge, knowledge_teams=knowledge_teams),
         links=links,
         public_url=public_url,

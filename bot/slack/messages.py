@@ -5,6 +5,9 @@ from __future__ import annotations
 KNOWLEDGE_UNAVAILABLE = (
     ":warning: I can't reach my knowledge base right now, so I can't answer. Please try again in a minute."
 )
+REPLY_FAILED = (
+    ":warning: Sorry, I could not show you that reply. Please try again; if it keeps happening, tell an admin."
+)
 ASK_HOWTO = (
     "*Ask me who owns an area of work* and I'll tell you which executive role owns it, why, and the "
     "article that says so.\n"

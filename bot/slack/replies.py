@@ -1,9 +1,10 @@
 """Where a reply goes (a thread, a DM, a message to update, a slash command's response URL) and how.
 
 Every listener produces a `Reply` and hands it to a `Destination` through `deliver`, which is where the
-two failure rules live: the knowledge base being unreachable becomes a short apology to the person
-(sent without touching the database), and a Web API failure is logged with the team and channel, never
-raised into Bolt.
+failure rules live: nobody is left without a reply. The knowledge base being unreachable becomes a short
+apology (sent without touching the database); a reply that cannot be built, or that Slack refuses, is
+logged with the team and channel and replaced by an apology in plain text; a Web API failure is never
+raised into Bolt. `deliver` says how it went (`Outcome`), so an event's claim can record it.
 """
 
 from __future__ import annotations
@@ -12,11 +13,12 @@ import logging
 from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass, field
+from enum import Enum
 from typing import Any, Protocol
 
 from slack_bolt import Respond
 from slack_sdk import WebClient
-from slack_sdk.errors import SlackApiError, SlackClientError
+from slack_sdk.errors import SlackApiError, SlackClientError, SlackObjectFormationError
 from slack_sdk.models.blocks import Block, MarkdownTextObject, SectionBlock
 from sqlalchemy.exc import SQLAlchemyError
 
@@ -41,7 +43,16 @@ class Destination(Protocol):
     team_id: str | None
     channel: str | None
 
-    def send(self, reply: Reply) -> None: ...
+    def send(self, reply: Reply) -> bool:
+        """True when Slack took the reply; a failure is logged, never raised."""
+        ...
+
+
+class Outcome(Enum):
+    SENT = "sent"
+    APOLOGISED = "apologised"  # the reply could not be made or sent; the person got an apology instead
+    NOTHING = "nothing"  # nothing to say (an event another process answers)
+    FAILED = "failed"  # neither the reply nor the apology reached Slack: nobody was told anything
 
 
 @dataclass(frozen=True)
@@ -53,11 +64,12 @@ class InChannel:
     channel: str
     thread_ts: str | None = None
 
-    def send(self, reply: Reply) -> None:
-        with _logged(self):
+    def send(self, reply: Reply) -> bool:
+        with _logged(self) as sent:
             self.client.chat_postMessage(
                 channel=self.channel, thread_ts=self.thread_ts, text=reply.text, blocks=reply.blocks or None
             )
+        return sent()
 
 
 @dataclass(frozen=True)
@@ -69,9 +81,10 @@ class Replacing:
     channel: str
     ts: str
 
-    def send(self, reply: Reply) -> None:
-        with _logged(self):
+    def send(self, reply: Reply) -> bool:
+        with _logged(self) as sent:
             self.client.chat_update(channel=self.channel, ts=self.ts, text=reply.text, blocks=reply.blocks)
+        return sent()
 
 
 @dataclass(frozen=True)
@@ -83,8 +96,8 @@ class ViaResponseUrl:
     channel: str | None
     replace_original: bool = False
 
-    def send(self, reply: Reply) -> None:
-        with _logged(self):
+    def send(self, reply: Reply) -> bool:
+        with _logged(self) as sent:
             response = self.respond(
                 text=reply.text,
                 blocks=reply.blocks or None,
@@ -99,6 +112,8 @@ class ViaResponseUrl:
                     response.status_code,
                     response.body[:200],
                 )
+                return False
+        return sent()
 
 
 @dataclass(frozen=True)
@@ -110,36 +125,64 @@ class HomeTab:
     user_id: str
     channel: str | None = None
 
-    def send(self, reply: Reply) -> None:
+    def send(self, reply: Reply) -> bool:
         blocks = reply.blocks or to_dicts([SectionBlock(text=MarkdownTextObject(text=reply.text))])
-        with _logged(self):
+        with _logged(self) as sent:
             self.client.views_publish(user_id=self.user_id, view={"type": "home", "blocks": blocks})
+        return sent()
 
 
 def deliver(
-    destination: Destination, produce: Callable[[], Reply | None], *, apologise_to: Destination | None = None
-) -> None:
+    destination: Destination,
+    produce: Callable[[], Reply | None],
+    *,
+    apologise_to: Destination | None = None,
+    before_send: Callable[[], bool] = lambda: True,
+) -> Outcome:
     """Sends what `produce` makes; None means there is nothing to say (an event already handled).
 
-    When the knowledge base is unreachable the apology goes to `apologise_to` (default: `destination`),
-    so a failed vote does not overwrite the answer it was about.
+    `before_send` runs once the reply is ready and may still cancel it (an event's claim that was lost).
+    An apology goes to `apologise_to` (default: `destination`), so a failed vote does not overwrite the
+    answer it was about.
     """
+    apology_to = apologise_to or destination
     try:
         reply = produce()
+        if reply is None or not before_send():
+            return Outcome.NOTHING
     except SQLAlchemyError:
         log.warning(
             "knowledge base unreachable (team %s, channel %s)", destination.team_id, destination.channel, exc_info=True
         )
-        (apologise_to or destination).send(Reply.of(messages.KNOWLEDGE_UNAVAILABLE))
-        return
-    if reply is not None:
-        destination.send(reply)
+        return _apologise(apology_to, messages.KNOWLEDGE_UNAVAILABLE)
+    except SlackObjectFormationError:
+        log.exception("could not build a reply (team %s, channel %s)", destination.team_id, destination.channel)
+        return _apologise(apology_to, messages.REPLY_FAILED)
+    if destination.send(reply):
+        return Outcome.SENT
+    return _apologise(apology_to, messages.REPLY_FAILED)
+
+
+def _apologise(destination: Destination, text: str) -> Outcome:
+    return Outcome.APOLOGISED if destination.send(Reply(text=text)) else Outcome.FAILED
+
+
+class _Sent:
+    """What `_logged` yields: called after the block, True when the Web API call did not fail."""
+
+    def __init__(self) -> None:
+        self.ok = True
+
+    def __call__(self) -> bool:
+        return self.ok
 
 
 @contextmanager
-def _logged(destination: Destination) -> Iterator[None]:
+def _logged(destination: Destination) -> Iterator[_Sent]:
     """Logs a Web API failure with the team and channel instead of letting it reach Bolt."""
+    sent = _Sent()
     try:
-        yield
+        yield sent
     except WEB_API_FAILURES as error:
+        sent.ok = False
         log.error("could not send to Slack (team %s, channel %s): %s", destination.team_id, destination.channel, error)

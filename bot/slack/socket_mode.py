@@ -11,6 +11,7 @@ from bot.slack.app import build_bolt_app
 from bot.slack.client import build_web_client
 from bot.slack.credentials import SlackCredentials
 from bot.slack.deps import build_deps
+from bot.slack.recovery import EventRecovery
 
 
 def run_socket_mode(*, settings: Settings, service: KnowledgeService, credentials: SlackCredentials) -> None:
@@ -19,7 +20,9 @@ def run_socket_mode(*, settings: Settings, service: KnowledgeService, credential
         public_url=settings.public_url,
         links=WorkspaceLinks(settings.workspace_link_secret()),
         knowledge_teams=settings.knowledge_admin_teams(),
+        event_lease=settings.event_lease(),
     )
     app = build_bolt_app(settings=settings, deps=deps, credentials=credentials)
+    EventRecovery(app, deps.events).start()
     client = build_web_client(settings.slack_api_url)
     SocketModeHandler(app, credentials.app_token, web_client=client).start()

@@ -1,18 +1,23 @@
-"""What the Slack app records per workspace: events already taken on, and votes on answers.
+"""What the Slack app records per workspace: events taken on (and how far each got), and votes on answers.
 
-Both writes are single atomic statements (`INSERT … ON CONFLICT`) so two web processes racing on the
-same event or the same vote can never both win: the database decides, not a read-then-write.
+Every write is a single atomic statement (`INSERT … ON CONFLICT`, `UPDATE … WHERE token = …`) so two web
+processes racing on the same event or the same vote can never both win: the database decides, not a
+read-then-write.
 """
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from datetime import datetime
 
-from sqlalchemy import Insert, case, delete, func, select
+from sqlalchemy import ColumnElement, Insert, and_, case, delete, func, or_, select, update
 from sqlalchemy.dialects import postgresql, sqlite
 from sqlalchemy.orm import Session
 
 from bot.store.tables import FeedbackRow, ProcessedEvent, utcnow
+
+CLAIMED, REPLYING, ANSWERED = "claimed", "replying", "answered"
+MAX_ATTEMPTS = 5  # an event that failed this often (a channel the bot cannot post in) is left alone
 
 
 def dialect_insert(session: Session, table: type) -> Insert:
@@ -21,17 +26,75 @@ def dialect_insert(session: Session, table: type) -> Insert:
     return dialect.insert(table)
 
 
+@dataclass(frozen=True)
+class Lapsed:
+    """When a claim's holder is presumed dead: still `claimed` (nothing sent) since before `claimed_before`,
+    or still `replying` since before `replying_before` (much longer: a reply can wait on Slack's rate limits)."""
+
+    claimed_before: datetime
+    replying_before: datetime
+
+    def condition(self) -> ColumnElement[bool]:
+        return and_(
+            ProcessedEvent.attempts < MAX_ATTEMPTS,
+            or_(
+                and_(ProcessedEvent.state == CLAIMED, ProcessedEvent.claimed_at < self.claimed_before),
+                and_(ProcessedEvent.state == REPLYING, ProcessedEvent.claimed_at < self.replying_before),
+            ),
+        )
+
+
 class ProcessedEventRepository:
+    """Claims on Slack events. A claim moves `claimed` -> `replying` -> `answered`, each step an atomic
+    compare-and-set on the claim's token, so of two processes holding the same event only one replies."""
+
     def __init__(self, session: Session):
         self.session = session
 
-    def claim(self, event_id: str, team_id: str | None) -> bool:
-        """True for the first claim of `event_id`; False when any process already claimed it."""
+    def claim(
+        self, event_id: str, *, team_id: str | None, payload: str, token: str, now: datetime, lapsed: Lapsed
+    ) -> bool:
+        """True when `token` now holds the event: its first claim, or a claim whose holder is presumed dead
+        (see `Lapsed`). False otherwise."""
         statement = dialect_insert(self.session, ProcessedEvent).values(
-            event_id=event_id, team_id=team_id, received_at=utcnow()
+            event_id=event_id,
+            team_id=team_id,
+            received_at=now,
+            state=CLAIMED,
+            token=token,
+            claimed_at=now,
+            attempts=1,
+            payload=payload,
         )
-        claimed = statement.on_conflict_do_nothing(index_elements=["event_id"]).returning(ProcessedEvent.event_id)
-        return self.session.execute(claimed).scalar_one_or_none() is not None
+        statement = statement.on_conflict_do_update(
+            index_elements=["event_id"],
+            set_={"token": token, "claimed_at": now, "attempts": ProcessedEvent.attempts + 1},
+            where=lapsed.condition(),
+        ).returning(ProcessedEvent.event_id)
+        return self.session.execute(statement).scalar_one_or_none() is not None
+
+    def advance(self, event_id: str, token: str, *, to: str, now: datetime) -> bool:
+        """Moves the event on (`replying`, `answered`, or back to `claimed` to be tried again) if `token` still
+        holds it; a reply that is answered no longer needs the event's payload."""
+        values: dict = {"state": to, "claimed_at": now}
+        if to == ANSWERED:
+            values["payload"] = None
+        statement = (
+            update(ProcessedEvent)
+            .where(ProcessedEvent.event_id == event_id, ProcessedEvent.token == token)
+            .values(**values)
+        )
+        return self.session.execute(statement).rowcount == 1
+
+    def abandoned(self, *, lapsed: Lapsed, limit: int) -> list[str]:
+        """The payloads of events whose holder is presumed dead, oldest claim first."""
+        rows = self.session.execute(
+            select(ProcessedEvent.payload)
+            .where(lapsed.condition(), ProcessedEvent.payload.is_not(None))
+            .order_by(ProcessedEvent.claimed_at)
+            .limit(limit)
+        )
+        return [payload for payload in rows.scalars() if payload]
 
     def forget_before(self, moment: datetime) -> int:
         """Drops claims older than `moment` (Slack stops retrying an event after a few minutes)."""

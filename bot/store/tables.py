@@ -120,12 +120,20 @@ SlackOAuthStateStore.build_oauth_states_table(Base.metadata, SlackOAuthStateStor
 
 
 class ProcessedEvent(Base):
-    """Slack events already taken on; the primary key makes a retried event's second insert fail."""
+    """Slack events taken on, and how far each got: `claimed` (by the holder of `token`, at `claimed_at`),
+    `replying` (its reply is on its way to Slack) or `answered`. The primary key makes a retried event's
+    second insert conflict; `payload` is the event as Slack sent it, until it is answered, so any process
+    can answer a claim whose holder died."""
 
     __tablename__ = "processed_events"
     event_id: Mapped[str] = mapped_column(String(64), primary_key=True)
     team_id: Mapped[str | None] = mapped_column(String(40))
     received_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), default=utcnow, index=True)
+    state: Mapped[str] = mapped_column(String(10), default="claimed", server_default="answered", index=True)
+    token: Mapped[str | None] = mapped_column(String(32))
+    claimed_at: Mapped[datetime | None] = mapped_column(DateTime(timezone=True))
+    attempts: Mapped[int] = mapped_column(Integer, default=1, server_default="1")
+    payload: Mapped[str | None] = mapped_column(Text)
 
 
 class FeedbackRow(Base):

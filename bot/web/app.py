@@ -21,18 +21,25 @@ from bot.services.workspace_links import WorkspaceLinks
 from bot.slack.app import INSTALL_PATH, REDIRECT_PATH, build_bolt_app
 from bot.slack.credentials import slack_credentials
 from bot.slack.deps import Deps, build_deps
+from bot.slack.recovery import EventRecovery
 from bot.web import pages
 
 DEPS_KEY = "whoowns"
 
 
-def create_app(*, settings: Settings, service: KnowledgeService, bolt: App | None = None) -> Flask:
+def create_app(
+    *, settings: Settings, service: KnowledgeService, bolt: App | None = None, recover_events: bool = False
+) -> Flask:
+    """`recover_events`: also answer, in the background, events a dead process left (see `EventRecovery`)."""
     links = WorkspaceLinks(settings.workspace_link_secret())
     deps = build_deps(
-        service, public_url=settings.public_url, links=links, knowledge_teams=settings.knowledge_admin_teams()
+        service, public_url=settings.public_url, links=links, knowledge_teams=settings.knowledge_admin_teams(),
+        event_lease=settings.event_lease()
     )
     bolt = bolt or build_bolt_app(settings=settings, deps=deps, credentials=slack_credentials(settings, socket=False))
     slack = SlackRequestHandler(bolt)
+    if recover_events:
+        EventRecovery(bolt, deps.events).start()
 
     app = Flask(__name__)
     app.extensions[DEPS_KEY] = deps

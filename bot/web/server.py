@@ -47,4 +47,4 @@ class WebServer(BaseApplication):
 
     def load(self) -> Flask:
         service = build_knowledge_service(self.settings, prepare=False, embeddings=self.embeddings)
-        return create_app(settings=self.settings, service=service)
+        return create_app(settings=self.settings, service=service, recover_events=True)

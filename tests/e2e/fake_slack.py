@@ -10,6 +10,7 @@ other method with `{"ok": true}`; `POST /response/<id>` stands for a `response_u
     [reply] = fake.wait_for_response(url)                          # what was posted to a response URL
     fake.fail_next("chat.postMessage", status=429, retry_after=1)  # make Slack misbehave once
     fake.wait_quiet()                                              # nothing more arrived for 0.5 s
+    fake.slow_down("chat.postMessage", seconds=1)                  # answer every such call 1 s late
 
 `users` maps user ids to the `user` object `users.info` returns (admin checks); `channels` maps channel
 ids to the `channel` object `conversations.info` returns (any other channel: `channel_not_found`,
@@ -69,6 +70,7 @@ class FakeSlack:
         self.socket_url: str | None = None  # what apps.connections.open hands out (see fake_socket_mode)
         self._calls: list[Call] = []
         self._failures: dict[str, list[Failure]] = {}
+        self._delays: dict[str, float] = {}
         self._changed = threading.Condition()
         self._ts = itertools.count(1)
         self._responses = itertools.count(1)
@@ -139,13 +141,23 @@ class FakeSlack:
         with self._changed:
             self._calls.clear()
             self._failures.clear()
+            self._delays.clear()
 
     def fail_next(self, method: str, *, status: int, retry_after: int | None = None, times: int = 1) -> None:
         """The next `times` calls of `method` get HTTP `status` (429 with Retry-After, a 5xx…)."""
         with self._changed:
             self._failures.setdefault(method, []).extend([Failure(status, retry_after)] * times)
 
+    def slow_down(self, method: str, *, seconds: float) -> None:
+        """Every later call of `method` is recorded at once and answered `seconds` late (0: at once again)."""
+        with self._changed:
+            self._delays[method] = seconds
+
     # --- answering like Slack ----------------------------------------------------------------------
+    def _delay(self, method: str) -> float:
+        with self._changed:
+            return self._delays.get(method, 0.0)
+
     def _record(self, call: Call) -> Failure | None:
         with self._changed:
             self._calls.append(call)
@@ -180,6 +192,7 @@ def _handler_for(fake: FakeSlack) -> type[BaseHTTPRequestHandler]:
             else:
                 call = Call(self.path.removeprefix("/api/"), params, token, self.path)
             failure = fake._record(call)
+            time.sleep(fake._delay(call.method))
             if failure is not None:
                 headers = {"Retry-After": str(failure.retry_after)} if failure.retry_after else {}
                 self._send(failure.status, failure.body or {"ok": False, "error": "fake_failure"}, headers)

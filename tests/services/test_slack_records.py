@@ -2,31 +2,69 @@
 
 from __future__ import annotations
 
+import json
+import time
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import replace
+from datetime import timedelta
 
 from sqlalchemy import func, select
 
-from bot.services.events import EventLedger
+from bot.services.events import REPLYING_LEASES, Claim, EventLedger
 from bot.services.feedback import AnswerMessage, FeedbackService, Tally
 from bot.store.tables import FeedbackRow
 
+LEASE = timedelta(seconds=0.5)
 MESSAGE = AnswerMessage("T1", "C1", "1700000000.000100", "who owns pricing?", "pricing")
+
+
+def claim(ledger: EventLedger, event_id: str) -> Claim | None:
+    return ledger.claim(event_id, team_id="T1", payload=json.dumps({"event_id": event_id}))
 
 
 def test_an_event_is_claimed_once_even_by_racing_threads(service):
     ledger = EventLedger(service.db)
     with ThreadPoolExecutor(max_workers=8) as pool:
-        claims = list(pool.map(lambda _: ledger.claim("Ev123", team_id="T1"), range(8)))
-    assert claims.count(True) == 1
-    assert ledger.claim("Ev456", team_id="T1") is True
+        claims = list(pool.map(lambda _: claim(ledger, "Ev123"), range(8)))
+    assert len([c for c in claims if c is not None]) == 1
+    assert claim(ledger, "Ev456") is not None
 
 
 def test_old_claims_are_forgotten_and_recent_ones_kept(service):
     ledger = EventLedger(service.db)
-    ledger.claim("EvRecent", team_id=None)
+    claim(ledger, "EvRecent")
     assert ledger.forget_old() == 0
-    assert ledger.claim("EvRecent", team_id=None) is False
+    assert claim(ledger, "EvRecent") is None
+
+
+def test_a_claim_left_unanswered_past_its_lease_is_taken_over_once_and_the_old_holder_cannot_reply(service):
+    ledger = EventLedger(service.db, lease=LEASE)
+    dead = claim(ledger, "EvLost")
+    assert dead is not None and claim(ledger, "EvLost") is None  # within the lease: its holder may be working
+    assert ledger.abandoned() == []
+    time.sleep(LEASE.total_seconds() * 2)
+    assert ledger.abandoned() == [json.dumps({"event_id": "EvLost"})]
+    with ThreadPoolExecutor(max_workers=8) as pool:  # Slack's retry and every process's recovery at once
+        takers = [c for c in pool.map(lambda _: claim(ledger, "EvLost"), range(8)) if c is not None]
+    assert len(takers) == 1
+    assert ledger.replying(dead) is False  # the slow holder lost it: it must not reply as well
+    assert ledger.replying(takers[0]) is True
+    ledger.answered(takers[0])
+    time.sleep(LEASE.total_seconds() * 2)
+    assert claim(ledger, "EvLost") is None and ledger.abandoned() == []
+
+
+def test_a_reply_on_its_way_to_slack_is_taken_over_only_after_ten_leases_and_a_released_claim_after_one(service):
+    lease = timedelta(seconds=0.2)
+    ledger = EventLedger(service.db, lease=lease)
+    sending, failed = claim(ledger, "EvSending"), claim(ledger, "EvFailed")
+    assert sending and failed and ledger.replying(sending) and ledger.replying(failed)
+    ledger.release(failed)  # neither the reply nor the apology reached Slack
+    time.sleep(lease.total_seconds() * 2)
+    assert claim(ledger, "EvSending") is None  # its holder may still be waiting on Slack
+    assert claim(ledger, "EvFailed") is not None
+    time.sleep(lease.total_seconds() * (REPLYING_LEASES + 1))
+    assert claim(ledger, "EvSending") is not None  # its holder died with the reply on the wire
 
 
 def test_one_vote_per_person_per_answer_and_voting_again_changes_it(service):

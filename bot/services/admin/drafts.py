@@ -90,7 +90,7 @@ def _build(model: type[M], problems: list[Problem], fields: dict[str, Loc], **va
 def friendly(loc: Loc, message: str) -> str:
     """pydantic's wording of the common problems, said the way a form should say them."""
     if loc[:1] == ("source_url",) and "pattern" in message:
-        return "must be a link starting with https:// or http://"
+        return "must be a link starting with https:// or http://, with no spaces and none of | < >"
     if message == "String should have at least 1 character":
         return "is required"
     return re.sub(r"^String should have at most (\d+) characters?$", r"must be at most \1 characters", message)

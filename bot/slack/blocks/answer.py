@@ -3,6 +3,10 @@
 When the bot is not sure it says so and offers the closest topics as buttons; every answer carries 👍 / 👎
 buttons. Each button's value says which answer it belongs to (`AnswerKey`), so a click can rebuild the
 very same answer without storing messages anywhere.
+
+Everything an admin wrote (titles, reasoning, override reasons, source titles and links, quotes) is
+escaped, so it can only mention the holders the answer names anyway, and cut to Slack's limits with "…"
+and a link to the entry's page, where the whole text is.
 """
 
 from __future__ import annotations
@@ -20,13 +24,14 @@ from slack_sdk.models.blocks import (
 )
 
 from bot.core.answer import Answer
-from bot.slack import messages
-from bot.slack.blocks.mrkdwn import escape, link, shorten
+from bot.slack import limits, messages
+from bot.slack.blocks.mrkdwn import escape, fit, link, shorten
 
 VOTE_UP = "feedback_up"
 VOTE_DOWN = "feedback_down"
 PICK_TOPIC = "pick_topic"  # action ids pick_topic_0, pick_topic_1, … (unique within the block)
-MAX_KEY_QUESTION = 1000  # a button value holds at most 2,000 characters, JSON quoting included
+MAX_KEY_QUESTION = limits.BUTTON_VALUE // 2  # leaves room for the JSON around it and its quoting
+MAX_SOURCE_TITLE = 200
 
 
 class AnswerKey(BaseModel):
@@ -54,7 +59,7 @@ class FeedbackNote:
 def build_answer_blocks(
     answer: Answer, *, entry_url: str | None = None, picked: bool = False, feedback: FeedbackNote | None = None
 ) -> list[Block]:
-    blocks = _known_blocks(answer, entry_url) if answer.known else _unsure_blocks(answer)
+    blocks = _known_blocks(answer, entry_url) if answer.known else _unsure_blocks(answer, entry_url)
     key = AnswerKey.of(answer, picked=picked).model_dump_json()
     blocks.append(
         ActionsBlock(
@@ -72,30 +77,35 @@ def build_answer_blocks(
 
 
 def answer_text(answer: Answer) -> str:
-    """The plain-text version Slack shows in notifications and to screen readers."""
+    """The plain-text version Slack shows in notifications and to screen readers (escaped all the same)."""
     if not answer.known:
-        return shorten(answer.reasoning, 3000)
+        return fit(escape(answer.reasoning), limits.MESSAGE_TEXT)
     assert answer.responsibility is not None
     owners = " and ".join(f"the {role}" for role in [answer.role, *(s.role for s in answer.shared)])
-    return f"{answer.responsibility.title}: {owners}"
+    return escape(f"{answer.responsibility.title}: {owners}")
 
 
 def _known_blocks(answer: Answer, entry_url: str | None) -> list[Block]:
     assert answer.responsibility is not None and answer.role is not None and answer.role_name is not None
+    named = {holder for holder in (answer.holder, *(s.holder for s in answer.shared)) if holder}
     owners = [_owner(answer.role, answer.role_name, answer.holder)]
     owners += [
         _owner(s.role, s.role_name, s.holder) + f" for _{escape(s.responsibility.title)}_" for s in answer.shared
     ]
     headline = ("Shared: " if answer.shared else "") + "\n".join(owners)
-    blocks: list[Block] = [
-        SectionBlock(text=MarkdownTextObject(text=headline)),
-        SectionBlock(text=MarkdownTextObject(text=escape(answer.reasoning, keep_mentions=True))),
-    ]
+    reasoning = escape(answer.reasoning, mentions=named)
+    blocks: list[Block] = [_section(headline, entry_url), _section(reasoning, entry_url)]
     if answer.source is not None:
-        blocks.append(SectionBlock(text=MarkdownTextObject(text=_source(answer, entry_url))))
+        blocks.append(_section(_source(answer, entry_url), entry_url))
     topic = f"Topic: {escape(answer.responsibility.title)} · confidence {answer.confidence:.0%}"
-    blocks.append(ContextBlock(elements=[MarkdownTextObject(text=topic)]))
+    blocks.append(ContextBlock(elements=[MarkdownTextObject(text=fit(topic, limits.SECTION_TEXT))]))
     return blocks
+
+
+def _section(text: str, entry_url: str | None) -> SectionBlock:
+    """A section of escaped mrkdwn, cut to Slack's limit with a link to where the whole text is."""
+    more = f" {link(entry_url, 'more')}" if entry_url else ""
+    return SectionBlock(text=MarkdownTextObject(text=fit(text, limits.SECTION_TEXT, more=more)))
 
 
 def _owner(role: str, role_name: str, holder: str | None) -> str:
@@ -105,19 +115,21 @@ def _owner(role: str, role_name: str, holder: str | None) -> str:
 def _source(answer: Answer, entry_url: str | None) -> str:
     assert answer.source is not None
     source = answer.source
-    title = link(source.url, source.title) if source.url else escape(source.title)
+    name = shorten(source.title, MAX_SOURCE_TITLE)
+    title = link(source.url, name) if source.url else escape(name)
     if entry_url:
         title += " · " + link(entry_url, "this answer in the knowledge base")
     quote = "\n".join(f"> {line}" for line in escape(source.quote).splitlines() or [""])
     return f":book: {title}\n{quote}"
 
 
-def _unsure_blocks(answer: Answer) -> list[Block]:
-    text = messages.UNSURE_PREFIX + escape(answer.reasoning)
-    blocks: list[Block] = [SectionBlock(text=MarkdownTextObject(text=shorten(text, 3000)))]
+def _unsure_blocks(answer: Answer, entry_url: str | None) -> list[Block]:
+    blocks: list[Block] = [_section(messages.UNSURE_PREFIX + escape(answer.reasoning), entry_url)]
     if answer.suggestions:
         buttons = [
-            ButtonElement(text=shorten(topic.title, 75), action_id=f"{PICK_TOPIC}_{index}", value=topic.id)
+            ButtonElement(
+                text=shorten(topic.title, limits.BUTTON_TEXT), action_id=f"{PICK_TOPIC}_{index}", value=topic.id
+            )
             for index, topic in enumerate(answer.suggestions)
         ]
         blocks.append(ContextBlock(elements=[MarkdownTextObject(text=messages.SUGGESTIONS_PROMPT)]))

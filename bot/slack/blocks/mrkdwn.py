@@ -1,23 +1,44 @@
-"""Slack's mrkdwn rules: `&`, `<` and `>` are control characters; user mentions are the one markup we keep."""
+"""Slack's mrkdwn rules: `&`, `<` and `>` are control characters, so text is shown as typed only escaped.
+
+Whatever an admin (or anyone) wrote goes through `escape`: it can never become a link, a `<!channel>`,
+`<!here>`, `<!everyone>`, or a user or group mention. The one markup kept is a mention of the people a
+message names anyway (`mentions`: the holders an answer names, the people a change set), so text that
+mixes our sentences with an admin's can still say who holds a role.
+"""
 
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Sequence
+from collections.abc import Collection, Iterable, Sequence
+from urllib.parse import quote
 
 from slack_sdk.models.blocks import Block
 
-_KEPT_MENTION = re.compile(r"&lt;@([UW][A-Z0-9]+)&gt;")
+_ESCAPED_MENTION = re.compile(r"&lt;@([UW][A-Z0-9]+)&gt;")
+_CUT_MARKUP = re.compile(r"(&[a-z]{0,4}|<[^>]*)$")  # an entity or a link cut in half at the end of a text
 
 
-def escape(text: str, *, keep_mentions: bool = False) -> str:
-    """Text shown as typed; with `keep_mentions`, `<@U…>` mentions still render as mentions."""
+def escape(text: str, *, mentions: Collection[str] = ()) -> str:
+    """Text shown as typed; a `<@U…>` of someone in `mentions` still renders as a mention."""
     escaped = text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
-    return _KEPT_MENTION.sub(r"<@\1>", escaped) if keep_mentions else escaped
+    if not mentions:
+        return escaped
+    return _ESCAPED_MENTION.sub(lambda m: f"<@{m[1]}>" if m[1] in mentions else m[0], escaped)
 
 
 def link(url: str, label: str) -> str:
-    return f"<{url}|{escape(label).replace('|', '¦')}>"
+    """A link whose address cannot end it early: `|`, `<`, `>`, spaces and controls are percent-encoded."""
+    safe_url = quote(url, safe=":/?#[]@!$&'()*+,;=%~-._").replace("&", "&amp;")
+    return f"<{safe_url}|{escape(label).replace('|', '¦')}>"
+
+
+def fit(text: str, limit: int, *, more: str = "") -> str:
+    """Escaped mrkdwn cut to `limit` characters with "…" (then `more`, e.g. a link to the whole text),
+    never cutting an entity or a link in half."""
+    if len(text) <= limit:
+        return text
+    cut = _CUT_MARKUP.sub("", text[: limit - 1 - len(more)].rstrip()).rstrip()
+    return cut + "…" + more
 
 
 def shorten(text: str, limit: int) -> str:

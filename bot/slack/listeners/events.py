@@ -1,7 +1,6 @@
 """Questions from @-mentions in channels, answered in the mention's thread (DMs: `listeners.agent`).
 
-Slack re-sends an event it thinks was missed, possibly to another web process; each event is claimed in
-the database first, so only one process ever answers it.
+Each mention is answered exactly once, across processes and crashes (`listeners.once`).
 """
 
 from __future__ import annotations
@@ -14,15 +13,17 @@ from slack_sdk import WebClient
 from bot.slack.answering import answer_question
 from bot.slack.deps import Deps
 from bot.slack.listeners.ack import ack_now
-from bot.slack.replies import InChannel, Reply, deliver
+from bot.slack.listeners.once import AnsweredOnce
+from bot.slack.replies import InChannel
 
 
 class EventListeners:
     def __init__(self, deps: Deps):
         self.deps = deps
+        self.once = AnsweredOnce(deps.events)
 
     def register(self, app: App) -> None:
-        app.event("app_mention")(ack=ack_now, lazy=[self.answer_mention])
+        app.event("app_mention")(ack=self.once.claim, lazy=[self.answer_mention])
         app.event("message")(ack_now)  # all but DM questions (edits, bot messages, subtypes): acknowledged only
 
     def answer_mention(
@@ -30,12 +31,9 @@ class EventListeners:
     ) -> None:
         thread = event.get("thread_ts") or event["ts"]
         where = InChannel(client=client, team_id=context.team_id, channel=event["channel"], thread_ts=thread)
-        deliver(where, lambda: self._answer_once(body, event, context))
-
-    def _answer_once(self, body: dict[str, Any], event: dict[str, Any], context: BoltContext) -> Reply | None:
-        if not self.deps.events.claim(body["event_id"], team_id=context.team_id):
-            return None
-        return answer_question(self.deps, event.get("text", ""), team_id=context.team_id)
+        self.once.deliver(
+            where, body, context, lambda: answer_question(self.deps, event.get("text", ""), team_id=context.team_id)
+        )
 
 
 def register(app: App, deps: Deps) -> None:

@@ -1,0 +1,76 @@
+"""Events answered exactly once, even across processes and crashes: the claim-then-answer protocol.
+
+Each event is claimed in the database before Slack is told it arrived (`EventLedger`), with the event
+itself, and the claim records how far the answer got. So a retry, or the same event reaching another
+web process, is answered by one of them only; and an event whose process died before answering is
+answered once its lease runs out, by Slack's retry or by `recovery.EventRecovery` in any process.
+Mentions (`listeners.events`) and DMs (`listeners.agent`) both go through here.
+"""
+
+from __future__ import annotations
+
+import json
+import logging
+from collections.abc import Callable
+from typing import Any
+
+from slack_bolt import Ack, BoltContext
+from sqlalchemy.exc import SQLAlchemyError
+
+from bot.services.events import Claim, EventLedger
+from bot.slack.replies import Destination, Outcome, Reply, deliver
+
+log = logging.getLogger(__name__)
+CLAIM = "whoowns_claim"  # the context key: the Claim, None (another process has it), or absent (not yet)
+
+
+class AnsweredOnce:
+    def __init__(self, ledger: EventLedger):
+        self.ledger = ledger
+
+    def claim(self, ack: Ack, body: dict[str, Any], context: BoltContext) -> None:
+        """The listener's ack: records the event first, since once acknowledged Slack will not send it again."""
+        try:
+            context[CLAIM] = self._claim(body, context)
+        except SQLAlchemyError:
+            log.warning("could not record event %s (team %s); trying again later", body["event_id"], context.team_id)
+        ack()
+
+    def deliver(
+        self,
+        where: Destination,
+        body: dict[str, Any],
+        context: BoltContext,
+        produce: Callable[[], Reply | None],
+    ) -> bool:
+        """Sends what `produce` makes if this process holds (or can still take) the event's claim.
+
+        False when another process has the event, so the caller does nothing more (no status, no title).
+        """
+        claim: Claim | None = context.get(CLAIM)
+        if CLAIM in context and claim is None:
+            return False  # another process has it, or answered it
+
+        def produce_if_ours() -> Reply | None:
+            nonlocal claim
+            claim = claim or self._claim(body, context)
+            return produce() if claim else None
+
+        outcome = deliver(where, produce_if_ours, before_send=lambda: claim is not None and self.ledger.replying(claim))
+        if claim is None:
+            return False
+        self._record(claim, outcome)
+        return True
+
+    def _claim(self, body: dict[str, Any], context: BoltContext) -> Claim | None:
+        return self.ledger.claim(body["event_id"], team_id=context.team_id, payload=json.dumps(body))
+
+    def _record(self, claim: Claim, outcome: Outcome) -> None:
+        """Answered (or apologised) for good; if nobody was told anything, it goes back to be tried again."""
+        try:
+            if outcome in (Outcome.SENT, Outcome.APOLOGISED):
+                self.ledger.answered(claim)
+            elif outcome is Outcome.FAILED:
+                self.ledger.release(claim)
+        except SQLAlchemyError:
+            log.warning("could not record how event %s ended", claim.event_id, exc_info=True)

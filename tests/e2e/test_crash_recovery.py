@@ -1,0 +1,80 @@
+"""A worker killed with SIGKILL in the middle of its backlog: every acknowledged question is still answered.
+
+Slack's Web API answers slowly here (2 s a message), so when the worker dies it holds answers on their way
+to Slack and a queue of questions it acknowledged but has not started. gunicorn starts a new worker; the
+new worker (or any other process) finds the claims the dead one left once their lease ran out and answers
+them, and Slack's retries of answered events change nothing. The one answer that may come twice is one
+that was on the wire when the worker died (nobody can know whether Slack got it): it is sent again after
+`REPLYING_LEASES` leases rather than lost.
+"""
+
+from __future__ import annotations
+
+import os
+import signal
+import time
+from concurrent.futures import ThreadPoolExecutor
+from pathlib import Path
+
+from bot.services.events import REPLYING_LEASES
+from tests.e2e.server import running_server, server_env
+from tests.e2e.slack_requests import SlackSender, fresh_id, mention
+
+LEASE_SECONDS = 2
+SLACK_DELAY = 2
+QUESTIONS = 40
+TOPICS = ("security", "pricing", "budgeting", "hosting costs", "hiring engineers")
+
+
+def worker_pids(master: int) -> list[int]:
+    children = Path(f"/proc/{master}/task/{master}/children").read_text().split()
+    return [int(pid) for pid in children]
+
+
+def wait_for_worker(master: int, *, other_than: set[int] = frozenset(), timeout: float = 60) -> int:
+    deadline = time.monotonic() + timeout
+    while time.monotonic() < deadline:
+        fresh = [pid for pid in worker_pids(master) if pid not in other_than]
+        if fresh:
+            return fresh[0]
+        time.sleep(0.1)
+    raise AssertionError(f"gunicorn started no new worker within {timeout}s")
+
+
+def test_a_worker_killed_with_its_backlog_loses_no_answer_and_repeats_none(server_database_url, fake_slack):
+    env = server_env(
+        database_url=server_database_url, fake=fake_slack, extra={"WHOOWNS_EVENT_LEASE_SECONDS": str(LEASE_SECONDS)}
+    )
+    channel = fresh_id("C")
+    with running_server(env=env, workers=1) as server:
+        slack = SlackSender(server.url, fake=fake_slack)
+        doomed = wait_for_worker(server.process.pid)
+        fake_slack.slow_down("chat.postMessage", seconds=SLACK_DELAY)
+        questions = [mention(f"who owns {TOPICS[n % len(TOPICS)]}?", channel=channel) for n in range(QUESTIONS)]
+        with ThreadPoolExecutor(max_workers=8) as pool:
+            statuses = list(pool.map(lambda question: slack.event(question).status_code, questions))
+        assert statuses == [200] * QUESTIONS  # every one acknowledged: Slack will not send them again by itself
+
+        fake_slack.wait_for("chat.postMessage", channel=channel, count=2, timeout=30)  # answers in flight
+        killed_at = time.monotonic()
+        os.kill(doomed, signal.SIGKILL)
+        fake_slack.slow_down("chat.postMessage", seconds=0)
+        wait_for_worker(server.process.pid, other_than={doomed})
+
+        asked = {q["event"]["ts"] for q in questions}
+        deadline = time.monotonic() + 90
+        while time.monotonic() < deadline:
+            answered = {c["thread_ts"] for c in fake_slack.calls("chat.postMessage", channel=channel)}
+            if answered >= asked:
+                break
+            time.sleep(0.2)
+        for question in questions[:5]:  # Slack's late retries of events already answered
+            slack.event(question, retry_num=1)
+        fake_slack.wait_quiet(LEASE_SECONDS * (REPLYING_LEASES + 2), timeout=120)
+        posts = fake_slack.calls("chat.postMessage", channel=channel)
+        threads = [c["thread_ts"] for c in posts]
+        assert set(threads) == asked, f"{len(asked - set(threads))} of {QUESTIONS} questions were never answered"
+        on_the_wire = {c["thread_ts"] for c in posts if killed_at - SLACK_DELAY < c.at <= killed_at}
+        repeated = {ts for ts in threads if threads.count(ts) > 1}
+        assert repeated <= on_the_wire, f"{len(repeated - on_the_wire)} questions were answered more than once"
+        assert all(threads.count(ts) == 2 for ts in repeated)
