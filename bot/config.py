@@ -80,6 +80,8 @@ class Settings(BaseSettings):
     port: int = Field(default=3000, alias="PORT", ge=1, le=65535)
     kb_admin_teams: str | None = Field(default=None, alias="WHOOWNS_KB_ADMIN_TEAMS")
     link_secret: str | None = Field(default=None, alias="WHOOWNS_LINK_SECRET", min_length=16)
+    gaps_per_workspace: int = Field(default=1000, alias="WHOOWNS_GAPS_PER_WORKSPACE", ge=1)
+    gap_max_age_days: int = Field(default=180, alias="WHOOWNS_GAP_MAX_AGE_DAYS", ge=1)
     event_lease_seconds: float = Field(default=30, alias="WHOOWNS_EVENT_LEASE_SECONDS", gt=0, le=3600)
 
     def workspace_link_secret(self) -> str | None:

@@ -2,10 +2,13 @@
 
 from __future__ import annotations
 
+from datetime import timedelta
+
 from bot.config import Settings
 from bot.core.encoder import SHIPPED_MODEL_DIR
 from bot.core.semantic import Embeddings
 from bot.services.knowledge import KnowledgeService
+from bot.services.unanswered import GapRetention
 from bot.store.database import Database
 
 
@@ -21,8 +24,12 @@ def build_knowledge_service(
 ) -> KnowledgeService:
     """`embeddings`: one already loaded (a server's master process shares it with its workers)."""
     settings = settings or Settings()
+    retention = GapRetention(settings.gaps_per_workspace, timedelta(days=settings.gap_max_age_days))
     service = KnowledgeService(
-        Database(settings.resolved_database_url()), settings.knowledge_dir, embeddings or build_embeddings(settings)
+        Database(settings.resolved_database_url()),
+        settings.knowledge_dir,
+        embeddings or build_embeddings(settings),
+        gap_retention=retention,
     )
     if prepare:
         service.prepare()

@@ -18,7 +18,7 @@ from bot.core.knowledge_files import digest, load_knowledge
 from bot.core.org import OrgSettings, default_org
 from bot.core.problems import InvalidInput
 from bot.core.semantic import Embeddings
-from bot.services.unanswered import record_unanswered
+from bot.services.unanswered import GapRetention, record_unanswered
 from bot.store.database import Database
 from bot.store.repository import KnowledgeRepository, OrgRepository
 
@@ -26,10 +26,18 @@ log = logging.getLogger(__name__)
 
 
 class KnowledgeService:
-    def __init__(self, db: Database, knowledge_dir: Path, embeddings: Embeddings | None = None):
+    def __init__(
+        self,
+        db: Database,
+        knowledge_dir: Path,
+        embeddings: Embeddings | None = None,
+        *,
+        gap_retention: GapRetention = GapRetention(),
+    ):
         self.db = db
         self.knowledge_dir = knowledge_dir
         self.embeddings = embeddings  # None: the lexical matcher alone (WHOOWNS_SEMANTIC=off)
+        self.gap_retention = gap_retention
         self._engine: tuple[int, Engine] | None = None
         self._lock = threading.Lock()
 
@@ -105,7 +113,8 @@ class KnowledgeService:
         engine = self.engine()
         answer = engine.answer(question, org or self._org(engine, team_id), mention=mention)
         if team_id and not answer.known:
-            record_unanswered(self.db, team_id=team_id, topic=answer.topic, vocabulary=engine.matcher.vocabulary)
+            vocabulary, retention = engine.matcher.vocabulary, self.gap_retention
+            record_unanswered(self.db, team_id=team_id, topic=answer.topic, vocabulary=vocabulary, retention=retention)
         return answer
 
     def answer_topic(

@@ -3,17 +3,23 @@
 Questions count together under a key made of their canonical topic terms (the matcher's own words, so
 "who owns the coffee machine?" and "Who's responsible for coffee machines" are one question). Recording
 never stands in the way of an answer: if the write fails, the answer still goes out.
+
+What is kept is bounded (`GapRetention`): per workspace at most `per_workspace` questions, the most asked,
+and none last asked longer ago than `max_age`, so junk typed at the bot cannot fill the database.
 """
 
 from __future__ import annotations
 
 import logging
+from dataclasses import dataclass
+from datetime import timedelta
 
 from sqlalchemy.exc import SQLAlchemyError
 
 from bot.core.normalise import Vocabulary
 from bot.store.database import Database
 from bot.store.gap_repository import GapRepository
+from bot.store.tables import utcnow
 
 MAX_KEY_CHARS = 200
 log = logging.getLogger(__name__)
@@ -24,12 +30,24 @@ def gap_key(topic: str, vocabulary: Vocabulary) -> str:
     return " ".join(sorted(set(vocabulary.terms(topic))))[:MAX_KEY_CHARS]
 
 
-def record_unanswered(db: Database, *, team_id: str, topic: str, vocabulary: Vocabulary) -> None:
+@dataclass(frozen=True)
+class GapRetention:
+    """How many unanswered questions a workspace keeps, and for how long (see README "Configuration")."""
+
+    per_workspace: int = 1000
+    max_age: timedelta = timedelta(days=180)
+
+
+def record_unanswered(
+    db: Database, *, team_id: str, topic: str, vocabulary: Vocabulary, retention: GapRetention = GapRetention()
+) -> None:
     key = gap_key(topic, vocabulary)
     if not key:
         return
     try:
         with db.transaction() as session:
-            GapRepository(session).record_unanswered(team_id=team_id, key=key, text=topic)
+            gaps = GapRepository(session)
+            gaps.record_unanswered(team_id=team_id, key=key, text=topic)
+            gaps.prune(team_id=team_id, keep=retention.per_workspace, asked_since=utcnow() - retention.max_age)
     except SQLAlchemyError:
         log.warning("could not record the unanswered question %r for team %s", topic, team_id, exc_info=True)

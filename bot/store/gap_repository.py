@@ -10,7 +10,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 from datetime import datetime
 
-from sqlalchemy import select, update
+from sqlalchemy import delete, or_, select, update
 from sqlalchemy.orm import Session
 
 from bot.store.slack_records import dialect_insert
@@ -32,6 +32,21 @@ class GapRepository:
         )
         again = {"count": UnansweredRow.count + 1, "text": text, "last_asked_at": now, "resolved": False}
         self.session.execute(statement.on_conflict_do_update(index_elements=["team_id", "key"], set_=again))
+
+    def prune(self, *, team_id: str, keep: int, asked_since: datetime) -> int:
+        """Drops the workspace's questions last asked before `asked_since`, and all but the `keep` most asked
+        (the most recently asked first among equals); returns how many went."""
+        kept = (
+            select(UnansweredRow.id)
+            .where(UnansweredRow.team_id == team_id)
+            .order_by(UnansweredRow.count.desc(), UnansweredRow.last_asked_at.desc(), UnansweredRow.id.desc())
+            .limit(keep)
+        )
+        statement = delete(UnansweredRow).where(
+            UnansweredRow.team_id == team_id,
+            or_(UnansweredRow.last_asked_at < asked_since, UnansweredRow.id.not_in(kept)),
+        )
+        return self.session.execute(statement.execution_options(synchronize_session=False)).rowcount
 
     def open_unanswered(self, *, team_id: str, limit: int) -> list[UnansweredRow]:
         """The most asked questions nobody has handled yet, most asked first."""
