@@ -15,6 +15,7 @@ from pydantic import BaseModel, ConfigDict, StringConstraints, field_validator, 
 ROLE_ID_PATTERN = r"^[A-Z][A-Z0-9]{1,9}$"
 SLUG_PATTERN = r"^[a-z0-9]+(?:-[a-z0-9]+)*$"
 MAX_QUOTE_CHARS = 300
+MAX_SOURCE_TITLE = 200
 URL_PATTERN = r"^https?://[^\s|<>]+$"  # no space, `|`, `<` or `>`: any of them could end a Slack link early
 
 RoleId = Annotated[str, StringConstraints(pattern=ROLE_ID_PATTERN)]
@@ -39,7 +40,7 @@ class Source(Strict):
     """One of the articles the knowledge comes from; `url` is None when it has no public address."""
 
     id: Slug
-    title: Text
+    title: Annotated[Text, StringConstraints(max_length=MAX_SOURCE_TITLE)]
     url: Annotated[str, StringConstraints(pattern=URL_PATTERN, max_length=2000)] | None = None
     seed: str | None = None
 

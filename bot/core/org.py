@@ -84,6 +84,7 @@ def check_org(data: Any, kb: KnowledgeBase, matcher: Matcher) -> OrgSettings:
     if org.fallback not in org.roles:
         problems.append(Problem(("fallback",), f"{org.fallback!r} is not one of this organisation's roles"))
     bound = []
+    first_for: dict[str, int] = {}  # one override per topic: a second could only contradict the first
     for index, override in enumerate(org.overrides):
         if override.role not in org.roles:
             problems.append(
@@ -98,6 +99,12 @@ def check_org(data: Any, kb: KnowledgeBase, matcher: Matcher) -> OrgSettings:
             responsibility = bind_topic(override.topic, kb, matcher)
             if responsibility is None:
                 problems.append(Problem(("overrides", index, "topic"), _no_topic_message(override.topic, matcher)))
+        if responsibility in first_for:
+            earlier = org.overrides[first_for[responsibility]]
+            message = f"the topic {matcher.title(responsibility)!r} already has an override (→ {earlier.role})"
+            problems.append(Problem(("overrides", index, "topic"), message + ": remove that one first"))
+        elif responsibility is not None:
+            first_for[responsibility] = index
         bound.append(override.model_copy(update={"responsibility": responsibility}))
     raise_if_any(problems)
     return org.model_copy(update={"overrides": tuple(bound)})

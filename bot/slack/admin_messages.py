@@ -29,6 +29,8 @@ OPEN_ADMIN = "Open the admin editor"
 UNDO = "Undo"
 NEW_TOPIC_FROM_GAP = "New topic from this"
 ADD_AS_ALIAS = "Add as alias of…"
+PREVIOUS = "← Previous"
+NEXT = "Next →"
 RETIRE_LABEL = "Retire this topic (it stops answering; Undo in the history brings it back)"
 
 
@@ -39,6 +41,10 @@ def asked(count: int) -> str:
 def voted_down(count: int, title: str) -> str:
     votes = "one 👎" if count == 1 else f"{count} 👎"
     return f"{votes} on the answer “{title}”"
+
+
+def overrides_shown(first: int, last: int, total: int) -> str:
+    return f"Overrides {first:,}–{last:,} of {total:,}"
 
 
 def saved(change: int) -> str:

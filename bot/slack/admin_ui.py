@@ -35,9 +35,9 @@ def actor_for(client: WebClient, team_id: str | None, user_id: str) -> Actor:
     return Actor.from_slack(team_id or "", user_id, info if isinstance(info, dict) else None)
 
 
-def menu_view(deps: Deps, team_id: str, *, notice: str | None = None) -> View:
+def menu_view(deps: Deps, team_id: str, *, notice: str | None = None, page: int = 0) -> View:
     org, version = deps.admin.org.open(team_id)
-    return build_menu_modal(deps.knowledge.engine().kb, org, version=version, notice=notice)
+    return build_menu_modal(org, version=version, notice=notice, page=page)
 
 
 def settings_view(deps: Deps, team_id: str, *, notice: str | None = None) -> View:

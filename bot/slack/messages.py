@@ -26,11 +26,16 @@ HOME_TITLE = "Who owns what?"
 HOME_ROLES = "Roles in {workspace}"
 HOME_TOPICS = "What I know, by the role that owns it here"
 THIS_WORKSPACE = "this workspace"
+HOME_CUT = "_There is more than this tab can show: ask me about any topic by name._"
 TOPIC_NO_LONGER_EXISTS = "That topic is no longer in my knowledge base. Try asking again in your own words."
 
 
 def thanks(user_id: str, *, up: int, down: int) -> str:
     return f"Thanks for the feedback, <@{user_id}>! So far: 👍 {up} · 👎 {down}"
+
+
+def more_topics(count: int) -> str:
+    return f"_and {count:,} more topics: ask me about any of them_"
 
 
 def covers(roles: tuple[str, ...]) -> str:

@@ -3,6 +3,7 @@
 state = view_state(view, {"owner": "COO"})              # each input's initial value unless given
 slack.action(view_submission(view, state, user="U0ADMIN"))
 slack.action(view_action(view, action_id="admin_edit_topic", selected="pricing", user="U0ADMIN"))
+slack.action(block_suggestion(view, action_id="admin_edit_topic", typed="cloud", user="U0ADMIN"))  # -> options
 """
 
 from __future__ import annotations
@@ -43,7 +44,7 @@ def view_action(
     block = block_id or _block_of(view, action_id)
     action: dict[str, Any] = {"action_id": action_id, "block_id": block, "action_ts": fresh_ts()}
     if selected is not None:
-        action.update(type="static_select", selected_option={"value": selected})
+        action.update(type=_element_of(view, action_id)["type"], selected_option={"value": selected})
     else:
         action.update(type="button", value=value if value is not None else _value_of(view, action_id))
     container = {"type": "view", "view_id": view["id"]}
@@ -52,6 +53,20 @@ def view_action(
         "container": container,
         "view": view,
         "actions": [action],
+    }
+
+
+def block_suggestion(
+    view: dict[str, Any], *, action_id: str, typed: str, user: str, block_id: str | None = None, team: str = TEAM
+) -> dict[str, Any]:
+    """What Slack sends to load an `external_select`'s options as someone types `typed` into it."""
+    return {
+        **_interaction("block_suggestion", user=user, team=team),
+        "container": {"type": "view", "view_id": view["id"]},
+        "view": view,
+        "action_id": action_id,
+        "block_id": block_id or _block_of(view, action_id),
+        "value": typed,
     }
 
 
@@ -78,6 +93,10 @@ def elements(view: dict[str, Any]) -> list[tuple[str, dict[str, Any]]]:
 
 def _block_of(view: dict[str, Any], action_id: str) -> str:
     return next(block for block, element in elements(view) if element["action_id"] == action_id)
+
+
+def _element_of(view: dict[str, Any], action_id: str) -> dict[str, Any]:
+    return next(element for _, element in elements(view) if element["action_id"] == action_id)
 
 
 def _value_of(view: dict[str, Any], action_id: str) -> str:

@@ -20,7 +20,7 @@ from bot.slack.blocks.admin_lists import (
     REMOVE_OVERRIDE,
     UNDO,
 )
-from tests.e2e.modal_payloads import elements, view_action, view_state, view_submission
+from tests.e2e.modal_payloads import block_suggestion, elements, view_action, view_state, view_submission
 from tests.e2e.slack_requests import block_action, fresh_id, home_opened
 
 SERVER_WORKERS = 2
@@ -98,6 +98,15 @@ def test_a_non_admins_identical_submission_is_refused_and_changes_nothing(slack,
     assert len(fake_slack.calls("views.open")) == opened
 
 
+def test_a_topic_picker_is_answered_with_the_topics_matching_what_the_admin_types(slack, fake_slack):
+    menu = open_menu(slack, fake_slack)
+    response = slack.action(block_suggestion(menu, action_id=EDIT_TOPIC, typed="cloud bill", user=ADMIN))
+    assert response.status_code == 200
+    options = response.json()["options"]
+    assert options[0] == {"text": {"type": "plain_text", "text": "Hosting costs", "emoji": True}, "value": "hosting-costs"}
+    assert len(options) <= 100
+
+
 def test_invalid_modal_input_returns_field_errors_and_saves_nothing(slack, fake_slack):
     editor = topic_editor(slack, fake_slack, "product-vision")
     outcome = submit(slack, editor, {"title": "", "quote": "q" * 301, "source_url": "ftp://nowhere", "owner": "COO"})
@@ -106,7 +115,7 @@ def test_invalid_modal_input_returns_field_errors_and_saves_nothing(slack, fake_
         "errors": {
             "title": "is required",
             "quote": "must be at most 300 characters",
-            "source_url": "must be a link starting with https:// or http://",
+            "source_url": "must be a link starting with https:// or http://, with no spaces and none of | < >",
         },
     }
     assert answer(slack, fake_slack, "product vision") == "Product vision: the CPO"

@@ -7,7 +7,7 @@ from datetime import UTC, datetime
 
 import pytest
 
-from bot.core.answer import TopicRef
+from bot.core.answer import Engine, TopicRef
 from bot.core.knowledge_files import load_knowledge
 from bot.core.org import OrgSettings
 from bot.core.problems import Problem
@@ -30,7 +30,7 @@ from bot.slack.blocks.admin_lists import (
     gap_question,
     gaps_blocks,
     history_blocks,
-    topic_groups,
+    topic_options,
 )
 from bot.slack.blocks.admin_state import draft_from, override_from, retire_ticked, settings_from
 from bot.slack.blocks.mrkdwn import to_dicts
@@ -123,17 +123,20 @@ def test_the_override_modal_offers_only_the_organisations_roles():
 
 
 def test_the_menu_lists_overrides_each_with_a_remove_button_for_its_version():
-    view = as_dict(build_menu_modal(KB, ORG, version=7, notice="Saved."))
+    view = as_dict(build_menu_modal(ORG, version=7, notice="Saved."))
     [(_, remove)] = [(b, e) for b, e in elements(view) if e["action_id"] == REMOVE_OVERRIDE]
     assert OverrideKey.model_validate_json(remove["value"]) == OverrideKey(index=0, version=7)
     assert "“hosting costs” → *COO* — Finance pays." in json.dumps(view, ensure_ascii=False)
 
 
-def test_topic_choices_are_grouped_by_role_within_slacks_limits():
-    many = KB.model_copy(update={"responsibilities": KB.responsibilities * 3})
-    groups = [g.to_dict() for g in topic_groups(many)]
-    assert [g["label"]["text"] for g in groups] == ["CTO", "CPO", "COO"]
-    assert all(len(g["options"]) <= 100 for g in groups)
+def test_topic_pickers_offer_the_matchers_best_matches_then_titles_containing_what_was_typed():
+    engine = Engine(KB)
+    assert [o.value for o in topic_options(engine, "cloud bill")][:1] == ["hosting-costs"]
+    assert [o.value for o in topic_options(engine, "pricing")][:1] == ["pricing"]
+    everything = topic_options(engine, "")
+    assert len(everything) == min(len(KB.active), 100)
+    titles = [o.label for o in everything]
+    assert titles == sorted(titles, key=str.casefold)
 
 
 def test_each_gap_offers_alias_and_new_topic_and_a_too_long_question_only_a_new_topic():
@@ -142,7 +145,7 @@ def test_each_gap_offers_alias_and_new_topic_and_a_too_long_question_only_a_new_
         Gap("disliked", "aws bill", 1, WHEN, TopicRef(id="hosting-costs", title="Hosting costs")),
         Gap("unanswered", "x" * 300, 1, WHEN),
     ]
-    blocks = to_dicts(gaps_blocks(gaps, KB))
+    blocks = to_dicts(gaps_blocks(gaps))
     text = json.dumps(blocks, ensure_ascii=False)
     assert "asked 3 times" in text and "one 👎 on the answer “Hosting costs”" in text
     actions = [b for b in blocks if b["type"] == "actions"]

@@ -37,6 +37,7 @@ class ChangeView:
     action: str
     summary: str
     reverts: int | None
+    people: tuple[str, ...] = ()  # the Slack users the summary names (through `mention`), who may be mentioned
 
 
 class History:
@@ -100,6 +101,12 @@ def _restore_knowledge(change: Change, entry: AuditRow) -> Saved:
 
 
 def _view(row: AuditRow, mention: Mention) -> ChangeView:
+    named: list[str] = []
+
+    def naming(user_id: str) -> str:
+        named.append(user_id)
+        return mention(user_id)
+
     summary = describe(
         action=row.action,
         entity_type=row.entity_type,
@@ -107,8 +114,14 @@ def _view(row: AuditRow, mention: Mention) -> ChangeView:
         before=row.before,
         after=row.after,
         reverts=row.reverts,
-        mention=mention,
+        mention=naming,
     )
     return ChangeView(
-        id=row.id, at=row.created_at, actor=row.actor, action=row.action, summary=summary, reverts=row.reverts
+        id=row.id,
+        at=row.created_at,
+        actor=row.actor,
+        action=row.action,
+        summary=summary,
+        reverts=row.reverts,
+        people=tuple(named),
     )

@@ -27,12 +27,13 @@ from slack_sdk.models.blocks import (
 )
 from slack_sdk.models.views import View
 
-from bot.core.models import Role
-from bot.core.org import OrgSettings
+from bot.core.models import MAX_QUOTE_CHARS, MAX_SOURCE_TITLE, Role
+from bot.core.org import MAX_OVERRIDE_REASON, MAX_OVERRIDE_TOPIC, OrgSettings
 from bot.core.problems import Problem
 from bot.services.admin import ResponsibilityDraft
 from bot.slack import admin_messages as say
-from bot.slack.blocks.mrkdwn import shorten
+from bot.slack import limits
+from bot.slack.blocks.mrkdwn import fit, shorten
 
 SETTINGS_VIEW = "admin_settings"
 TOPIC_VIEW = "admin_topic"
@@ -70,9 +71,17 @@ def build_topic_modal(
         ),
         _select("owner", "Owning role", [_role_option(r) for r in roles], selected=draft.owner),
         _text("reasoning", "Why that role", draft.reasoning, multiline=True, max_length=600),
-        _text("source_title", "Source title", draft.source_title, hint="The article this comes from."),
+        _text(
+            "source_title",
+            "Source title",
+            draft.source_title,
+            max_length=MAX_SOURCE_TITLE,
+            hint="The article this comes from.",
+        ),
         _text("source_url", "Source link", draft.source_url or "", optional=True, placeholder="https://…"),
-        _text("quote", "Quote from the source", draft.quote, multiline=True, max_length=300, hint="Verbatim."),
+        _text(
+            "quote", "Quote from the source", draft.quote, multiline=True, max_length=MAX_QUOTE_CHARS, hint="Verbatim."
+        ),
     ]
     if editing:
         retire = CheckboxesElement(action_id=VALUE, options=[Option(value="retire", label=say.RETIRE_LABEL)])
@@ -118,15 +127,26 @@ def build_settings_modal(org: OrgSettings, *, roles: Sequence[Role], version: in
 def build_override_modal(org: OrgSettings, *, roles: Sequence[Role], version: int) -> View:
     present = [_role_option(r) for r in roles if r.id in org.roles]
     blocks: list[Block] = [
-        _text("topic", "Topic", "", hint="A topic as people ask it, e.g. “hosting costs”."),
+        _text(
+            "topic", "Topic", "", max_length=MAX_OVERRIDE_TOPIC, hint="A topic as people ask it, e.g. “hosting costs”."
+        ),
         _select("role", "Owned here by", present),
-        _text("reason", "Why", "", multiline=True, optional=True, hint="Shown with the answer."),
+        _text(
+            "reason",
+            "Why",
+            "",
+            multiline=True,
+            optional=True,
+            max_length=MAX_OVERRIDE_REASON,
+            hint="Shown with the answer.",
+        ),
     ]
     return _form(OVERRIDE_VIEW, "Add an override", FormMetadata(version=version), blocks)
 
 
 def build_notice_modal(text: str, *, title: str = say.SAVED_TITLE) -> View:
-    return View(type="modal", title=title, close="Done", blocks=[SectionBlock(text=MarkdownTextObject(text=text))])
+    notice = SectionBlock(text=MarkdownTextObject(text=fit(text, limits.SECTION_TEXT)))
+    return View(type="modal", title=title, close="Done", blocks=[notice])
 
 
 def errors_by_block(problems: Sequence[Problem], *, block_of, first_block: str) -> dict[str, str]:  # type: ignore[no-untyped-def]
@@ -136,7 +156,7 @@ def errors_by_block(problems: Sequence[Problem], *, block_of, first_block: str) 
         block = (block_of(problem.loc) if problem.loc else None) or first_block
         where = "" if len(problem.loc) <= 1 else f"{problem.where}: "
         errors.setdefault(block, []).append(where + problem.message)
-    return {block: shorten("; ".join(messages), 300) for block, messages in errors.items()}
+    return {block: shorten("; ".join(messages), limits.ERROR_TEXT) for block, messages in errors.items()}
 
 
 def settings_block(loc: tuple[str | int, ...]) -> str | None:
@@ -163,7 +183,7 @@ def _notice(text: str) -> SectionBlock:
 
 
 def _role_option(role: Role) -> Option:
-    return Option(value=role.id, label=shorten(f"{role.id} · {role.name}", 75))
+    return Option(value=role.id, label=shorten(f"{role.id} · {role.name}", limits.OPTION_TEXT))
 
 
 def _text(

@@ -2,7 +2,11 @@
 
 Pure functions of the admin services' results. Buttons carry what their click needs: a change's id to
 undo, an override's position and the settings version it was listed at, a gap's question (in the block
-id, since a select's value is the topic picked).
+id, since a select's value is the topic picked), the page of overrides to show.
+
+Nothing grows with the knowledge base or the settings: topic pickers are `external_select`s whose options
+Slack asks for as the admin types (`topic_options`, answered from the matcher), and overrides are listed
+`OVERRIDES_PER_PAGE` at a time, so every modal stays within Slack's 100 blocks. Admin text is escaped.
 """
 
 from __future__ import annotations
@@ -18,20 +22,20 @@ from slack_sdk.models.blocks import (
     ConfirmObject,
     ContextBlock,
     DividerBlock,
+    ExternalDataSelectElement,
     HeaderBlock,
     MarkdownTextObject,
     Option,
-    OptionGroup,
     SectionBlock,
-    StaticSelectElement,
 )
 from slack_sdk.models.views import View
 
-from bot.core.models import KnowledgeBase
+from bot.core.answer import Engine
 from bot.core.org import OrgSettings
 from bot.services.admin import ChangeView, Gap, name_actor
 from bot.slack import admin_messages as say
-from bot.slack.blocks.mrkdwn import escape, shorten
+from bot.slack import limits
+from bot.slack.blocks.mrkdwn import escape, fit, shorten
 
 MENU_VIEW = "admin_menu"
 OPEN_ADMIN = "admin_open"
@@ -43,9 +47,10 @@ REMOVE_OVERRIDE = "admin_remove_override"
 UNDO = "admin_undo"
 GAP_ALIAS = "admin_gap_alias"
 GAP_NEW_TOPIC = "admin_gap_new_topic"
+OVERRIDES_PAGE = "admin_overrides_page"
 GAP_BLOCK = "admin_gap"  # block ids admin_gap:<n>:<question>
 MAX_ALIAS = 120
-OPTIONS_PER_GROUP = 100
+OVERRIDES_PER_PAGE = 20  # with the menu's other blocks, far below a modal's 100
 
 
 class OverrideKey(BaseModel):
@@ -53,26 +58,36 @@ class OverrideKey(BaseModel):
     version: int
 
 
-def build_menu_modal(kb: KnowledgeBase, org: OrgSettings, *, version: int, notice: str | None = None) -> View:
+def build_menu_modal(org: OrgSettings, *, version: int, notice: str | None = None, page: int = 0) -> View:
     seats = [
         f"*{escape(rid)}*: " + (f"<@{seat.holder}>" if seat.holder else "nobody named")
         + (f" (covers {', '.join(seat.covers)})" if seat.covers else "")
         for rid, seat in org.roles.items()
     ]  # fmt: skip
     summary = "\n".join([say.MENU_SETTINGS, " · ".join(seats), f"Fallback: *{org.fallback}*"])
-    blocks: list[Block] = [SectionBlock(text=MarkdownTextObject(text=notice))] if notice else []
+    blocks: list[Block] = [_section(notice)] if notice else []
     blocks += [
         SectionBlock(text=MarkdownTextObject(text=summary), accessory=_button("Change", OPEN_SETTINGS)),
         DividerBlock(),
         SectionBlock(text=MarkdownTextObject(text=say.MENU_TOPICS), accessory=_button("Add a topic", NEW_TOPIC)),
-        ActionsBlock(
-            block_id=EDIT_TOPIC,
-            elements=[StaticSelectElement(action_id=EDIT_TOPIC, placeholder="Edit or retire a topic…", option_groups=topic_groups(kb))],
-        ),
+        ActionsBlock(block_id=EDIT_TOPIC, elements=[_topic_picker(EDIT_TOPIC, "Edit or retire a topic…")]),
         DividerBlock(),
         SectionBlock(text=MarkdownTextObject(text=say.MENU_OVERRIDES), accessory=_button("Add an override", NEW_OVERRIDE)),
     ]  # fmt: skip
-    for index, override in enumerate(org.overrides):
+    blocks += _overrides_page(org, version=version, page=page)
+    blocks.append(ContextBlock(elements=[MarkdownTextObject(text=say.MENU_FOOTER)]))
+    return View(type="modal", callback_id=MENU_VIEW, title=say.MENU_TITLE, close="Close", blocks=blocks)
+
+
+def _overrides_page(org: OrgSettings, *, version: int, page: int) -> list[Block]:
+    """One page of the overrides, each with its Remove button, and buttons to the pages around it."""
+    if not org.overrides:
+        return [ContextBlock(elements=[MarkdownTextObject(text=say.NO_OVERRIDES)])]
+    pages = (len(org.overrides) + OVERRIDES_PER_PAGE - 1) // OVERRIDES_PER_PAGE
+    page = min(max(page, 0), pages - 1)
+    first = page * OVERRIDES_PER_PAGE
+    blocks: list[Block] = []
+    for index, override in enumerate(org.overrides[first : first + OVERRIDES_PER_PAGE], start=first):
         line = f"“{escape(override.topic)}” → *{override.role}*" + (
             f" — {escape(override.reason)}" if override.reason else ""
         )
@@ -80,31 +95,35 @@ def build_menu_modal(kb: KnowledgeBase, org: OrgSettings, *, version: int, notic
             "Remove",
             REMOVE_OVERRIDE,
             value=OverrideKey(index=index, version=version).model_dump_json(),
-            confirm=f"Remove the override “{shorten(override.topic, 100)}” → {override.role}?",
+            confirm=fit(escape(f"Remove the override “{override.topic}” → {override.role}?"), limits.CONFIRM_TEXT),
         )
-        blocks.append(SectionBlock(text=MarkdownTextObject(text=shorten(line, 3000)), accessory=remove))
-    if not org.overrides:
-        blocks.append(ContextBlock(elements=[MarkdownTextObject(text=say.NO_OVERRIDES)]))
-    blocks.append(ContextBlock(elements=[MarkdownTextObject(text=say.MENU_FOOTER)]))
-    return View(type="modal", callback_id=MENU_VIEW, title=say.MENU_TITLE, close="Close", blocks=blocks)
+        blocks.append(SectionBlock(text=MarkdownTextObject(text=fit(line, limits.SECTION_TEXT)), accessory=remove))
+    if pages > 1:
+        shown = say.overrides_shown(first + 1, first + len(blocks), len(org.overrides))
+        turn = [_button(say.PREVIOUS, OVERRIDES_PAGE, value=str(page - 1))] if page > 0 else []
+        turn += [_button(say.NEXT, OVERRIDES_PAGE, value=str(page + 1))] if page < pages - 1 else []
+        blocks += [ContextBlock(elements=[MarkdownTextObject(text=shown)]), ActionsBlock(elements=turn)]
+    return blocks
 
 
-def topic_groups(kb: KnowledgeBase) -> list[OptionGroup]:
-    """The active topics as select options, grouped by the role that owns them in the knowledge base."""
-    groups = []
-    for role in kb.roles:
-        items = [r for r in kb.active if r.owner == role.id][:OPTIONS_PER_GROUP]
-        if items:
-            options = [Option(value=r.id, label=shorten(r.title, 75)) for r in items]
-            groups.append(OptionGroup(label=role.id, options=options))
-    return groups
+def topic_options(engine: Engine, query: str) -> list[Option]:
+    """What a topic picker offers for what the admin typed, at most a select's 100 options: the matcher's
+    best matches, then the titles containing it (with nothing typed: the first topics by title). When the
+    titles alone fill the list the matcher is not asked, which keeps a huge knowledge base quick."""
+    wanted = " ".join(query.casefold().split())[:MAX_ALIAS]
+    titled = sorted(engine.kb.active, key=lambda item: item.title.casefold())
+    found = [item.id for item in titled if wanted in item.title.casefold()][: limits.OPTIONS]
+    if wanted and len(found) < limits.OPTIONS:
+        _, matches = engine.matcher.match(wanted, limit=limits.OPTIONS)
+        found = [m.responsibility_id for m in matches if m.score > 0] + found
+    ids = list(dict.fromkeys(found))[: limits.OPTIONS]
+    return [Option(value=rid, label=shorten(engine.matcher.title(rid), limits.OPTION_TEXT)) for rid in ids]
 
 
-def gaps_blocks(gaps: Sequence[Gap], kb: KnowledgeBase) -> list[Block]:
+def gaps_blocks(gaps: Sequence[Gap]) -> list[Block]:
     blocks: list[Block] = [HeaderBlock(text=say.GAPS_HEADER)]
     if not gaps:
         return [*blocks, SectionBlock(text=MarkdownTextObject(text=say.NO_GAPS))]
-    groups = topic_groups(kb)
     for number, gap in enumerate(gaps):
         how = (
             say.asked(gap.count)
@@ -115,12 +134,11 @@ def gaps_blocks(gaps: Sequence[Gap], kb: KnowledgeBase) -> list[Block]:
         blocks.append(SectionBlock(text=MarkdownTextObject(text=text)))
         elements: list = []
         if len(gap.text) <= MAX_ALIAS:
-            elements.append(
-                StaticSelectElement(action_id=GAP_ALIAS, placeholder=say.ADD_AS_ALIAS, option_groups=groups)
-            )
-        elements.append(_button(say.NEW_TOPIC_FROM_GAP, GAP_NEW_TOPIC, value=shorten(gap.text, 2000)))
-        blocks.append(ActionsBlock(block_id=f"{GAP_BLOCK}:{number}:{gap.text}"[:255], elements=elements))
-    return blocks  # fmt: skip
+            elements.append(_topic_picker(GAP_ALIAS, say.ADD_AS_ALIAS))
+        elements.append(_button(say.NEW_TOPIC_FROM_GAP, GAP_NEW_TOPIC, value=shorten(gap.text, limits.BUTTON_VALUE)))
+        block_id = f"{GAP_BLOCK}:{number}:{gap.text}"[: limits.BLOCK_ID]
+        blocks.append(ActionsBlock(block_id=block_id, elements=elements))
+    return blocks
 
 
 def gap_question(block_id: str) -> str:
@@ -133,10 +151,9 @@ def history_blocks(changes: Sequence[ChangeView], *, mention: Callable[[str], st
     if not changes:
         return [*blocks, SectionBlock(text=MarkdownTextObject(text=say.NO_HISTORY))]
     for change in changes:
-        who = name_actor(change.actor, mention)
-        text = shorten(
-            f"*#{change.id}* · {who} · {when(change.at)}\n{escape(change.summary, keep_mentions=True)}", 3000
-        )
+        who = escape(name_actor(change.actor, mention), mentions={change.actor or ""})
+        summary = escape(change.summary, mentions=change.people)
+        text = fit(f"*#{change.id}* · {who} · {when(change.at)}\n{summary}", limits.SECTION_TEXT)
         undo = _button(say.UNDO, UNDO, value=str(change.id), confirm=f"Undo change #{change.id}?")
         blocks.append(SectionBlock(text=MarkdownTextObject(text=text), accessory=undo))
     return blocks
@@ -145,16 +162,15 @@ def history_blocks(changes: Sequence[ChangeView], *, mention: Callable[[str], st
 def admin_home_blocks(
     gaps: Sequence[Gap],
     changes: Sequence[ChangeView],
-    kb: KnowledgeBase,
     *,
     mention: Callable[[str], str],
     notice: str | None = None,
 ) -> list[Block]:
     blocks: list[Block] = [HeaderBlock(text=say.ADMIN_HEADER)]
     if notice:
-        blocks.append(SectionBlock(text=MarkdownTextObject(text=notice)))
+        blocks.append(_section(notice))
     blocks.append(ActionsBlock(elements=[_button(say.OPEN_ADMIN, OPEN_ADMIN)]))
-    return [*blocks, *gaps_blocks(gaps, kb), *history_blocks(changes, mention=mention)]
+    return [*blocks, *gaps_blocks(gaps), *history_blocks(changes, mention=mention)]
 
 
 def when(moment: datetime) -> str:
@@ -162,6 +178,14 @@ def when(moment: datetime) -> str:
     aware = moment if moment.tzinfo else moment.replace(tzinfo=UTC)
     fallback = aware.astimezone(UTC).strftime("%Y-%m-%d %H:%M UTC")
     return f"<!date^{int(aware.timestamp())}^{{date_short_pretty}} {{time}}|{fallback}>"
+
+
+def _topic_picker(action_id: str, placeholder: str) -> ExternalDataSelectElement:
+    return ExternalDataSelectElement(action_id=action_id, placeholder=placeholder, min_query_length=0)
+
+
+def _section(text: str) -> SectionBlock:
+    return SectionBlock(text=MarkdownTextObject(text=fit(text, limits.SECTION_TEXT)))
 
 
 def _button(label: str, action_id: str, *, value: str | None = None, confirm: str | None = None) -> ButtonElement:

@@ -24,6 +24,7 @@ from slack_sdk.models.blocks import (
 )
 
 from bot.core.answer import Answer
+from bot.core.models import MAX_SOURCE_TITLE
 from bot.slack import limits, messages
 from bot.slack.blocks.mrkdwn import escape, fit, link, shorten
 
@@ -31,7 +32,6 @@ VOTE_UP = "feedback_up"
 VOTE_DOWN = "feedback_down"
 PICK_TOPIC = "pick_topic"  # action ids pick_topic_0, pick_topic_1, … (unique within the block)
 MAX_KEY_QUESTION = limits.BUTTON_VALUE // 2  # leaves room for the JSON around it and its quoting
-MAX_SOURCE_TITLE = 200
 
 
 class AnswerKey(BaseModel):

@@ -6,14 +6,15 @@ from collections.abc import Sequence
 
 from slack_sdk.models.blocks import Block, ContextBlock, MarkdownTextObject, SectionBlock
 
-from bot.slack import messages
-from bot.slack.blocks.mrkdwn import escape, shorten
+from bot.slack import limits, messages
+from bot.slack.blocks.mrkdwn import escape, fit
 
 
 def build_help_blocks(examples: Sequence[str]) -> list[Block]:
     blocks: list[Block] = [SectionBlock(text=MarkdownTextObject(text=messages.ASK_HOWTO))]
     if examples:
         listed = " · ".join(f"`{escape(example)}`" for example in examples)
-        blocks.append(SectionBlock(text=MarkdownTextObject(text=shorten(f"{messages.EXAMPLES_INTRO} {listed}", 3000))))
+        text = fit(f"{messages.EXAMPLES_INTRO} {listed}", limits.SECTION_TEXT)
+        blocks.append(SectionBlock(text=MarkdownTextObject(text=text)))
     blocks.append(ContextBlock(elements=[MarkdownTextObject(text=messages.HELP_FOOTER)]))
     return blocks

@@ -2,28 +2,41 @@
 
 `build_home_view(*sections)` joins any number of block lists into one home view; each section builder
 here takes plain values (a `WorkspaceOverview`), never Slack objects, so it is tested on its own.
+However large the knowledge base, the tab stays within Slack's 100 blocks: each role lists its first
+`TOPICS_PER_ROLE` topics and says how many more there are (people ask for the rest by name).
 """
 
 from __future__ import annotations
 
 from collections.abc import Sequence
 
-from slack_sdk.models.blocks import Block, DividerBlock, HeaderBlock, MarkdownTextObject, SectionBlock
+from slack_sdk.models.blocks import (
+    Block,
+    ContextBlock,
+    DividerBlock,
+    HeaderBlock,
+    MarkdownTextObject,
+    SectionBlock,
+)
 from slack_sdk.models.views import View
 
 from bot.services.overview import WorkspaceOverview
-from bot.slack import messages
+from bot.slack import limits, messages
 from bot.slack.blocks.mrkdwn import chunks, escape, shorten
 
-SECTION_TEXT_LIMIT = 3000
+TOPICS_PER_ROLE = 40
 
 
 def build_home_view(*sections: Sequence[Block]) -> View:
+    """The sections one after another, divided; cut at Slack's 100 blocks should they ever add up to more."""
     blocks: list[Block] = []
     for section in sections:
         if blocks and section:
             blocks.append(DividerBlock())
         blocks.extend(section)
+    if len(blocks) > limits.VIEW_BLOCKS:
+        note = ContextBlock(elements=[MarkdownTextObject(text=messages.HOME_CUT)])
+        blocks = [*blocks[: limits.VIEW_BLOCKS - 1], note]
     return View(type="home", blocks=blocks)
 
 
@@ -39,7 +52,7 @@ def roles_blocks(overview: WorkspaceOverview) -> list[Block]:
         + escape(messages.covers(r.covers))
         for r in overview.roles
     ]
-    header = HeaderBlock(text=shorten(messages.HOME_ROLES.format(workspace=workspace), 150))
+    header = HeaderBlock(text=shorten(messages.HOME_ROLES.format(workspace=workspace), limits.HEADER_TEXT))
     return [header, *_sections(lines, separator="\n")]
 
 
@@ -48,7 +61,9 @@ def topics_blocks(overview: WorkspaceOverview) -> list[Block]:
     for role in overview.roles:
         if not role.topics:
             continue
-        titles = [escape(topic.title) for topic in role.topics]
+        titles = [escape(topic.title) for topic in role.topics[:TOPICS_PER_ROLE]]
+        if len(role.topics) > TOPICS_PER_ROLE:
+            titles.append(messages.more_topics(len(role.topics) - TOPICS_PER_ROLE))
         blocks += _sections([f"*{escape(role.role)}*", *titles], separator=" · ", first_separator="\n")
     return blocks
 
@@ -58,5 +73,5 @@ def _sections(lines: list[str], *, separator: str, first_separator: str | None =
         lines = [lines[0] + first_separator + lines[1], *lines[2:]]
     return [
         SectionBlock(text=MarkdownTextObject(text=text))
-        for text in chunks(lines, limit=SECTION_TEXT_LIMIT, separator=separator)
+        for text in chunks(lines, limit=limits.SECTION_TEXT, separator=separator)
     ]

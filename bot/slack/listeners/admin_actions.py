@@ -1,4 +1,5 @@
-"""Admin buttons and selects: opening the editors, removing an override, undoing a change, handling a gap.
+"""Admin buttons and selects: opening the editors, removing an override, undoing a change, handling a gap,
+turning the overrides' pages, and the options of the topic pickers (answered from the matcher as typed).
 
 Opening an editor needs no permission (saving it does). Every click that changes something is a write:
 it is checked by the admin services from a fresh `users.info`, and its outcome is shown where the click
@@ -12,7 +13,7 @@ import logging
 from collections.abc import Callable
 from typing import Any
 
-from slack_bolt import App, Respond
+from slack_bolt import Ack, App, Respond
 from slack_sdk import WebClient
 from slack_sdk.models.blocks import Block, MarkdownTextObject, SectionBlock
 from slack_sdk.models.views import View
@@ -21,7 +22,7 @@ from sqlalchemy.exc import SQLAlchemyError
 from bot.core.problems import InvalidInput
 from bot.services.admin import Actor, AdminError, NotAllowed, StaleEdit
 from bot.slack import admin_messages as say
-from bot.slack import messages
+from bot.slack import limits, messages
 from bot.slack.admin_ui import actor_for, menu_view, override_view, settings_view, topic_view
 from bot.slack.answering import mention
 from bot.slack.blocks.admin_forms import build_notice_modal
@@ -33,14 +34,16 @@ from bot.slack.blocks.admin_lists import (
     NEW_TOPIC,
     OPEN_ADMIN,
     OPEN_SETTINGS,
+    OVERRIDES_PAGE,
     REMOVE_OVERRIDE,
     UNDO,
     OverrideKey,
     gap_question,
     gaps_blocks,
     history_blocks,
+    topic_options,
 )
-from bot.slack.blocks.mrkdwn import to_dicts
+from bot.slack.blocks.mrkdwn import escape, fit, to_dicts
 from bot.slack.deps import Deps
 from bot.slack.listeners.ack import ack_now
 from bot.slack.listeners.home import publish_home
@@ -68,6 +71,25 @@ class AdminActions:
         app.action(REMOVE_OVERRIDE)(ack=ack_now, lazy=[self.remove_override])
         app.action(UNDO)(ack=ack_now, lazy=[self.undo])
         app.action(GAP_ALIAS)(ack=ack_now, lazy=[self.add_alias])
+        app.action(OVERRIDES_PAGE)(ack=ack_now, lazy=[self.turn_page])
+        for picker in (EDIT_TOPIC, GAP_ALIAS):
+            app.options(picker)(self.offer_topics)
+
+    def offer_topics(self, ack: Ack, payload: dict[str, Any]) -> None:
+        """A topic picker's options for what the admin typed; nothing is stored, so anyone may search."""
+        try:
+            options = topic_options(self.deps.knowledge.engine(), payload.get("value") or "")
+        except SQLAlchemyError as error:
+            log.warning("could not search the topics: %s", error)
+            options = []
+        ack(options=[option.to_dict() for option in options])
+
+    def turn_page(self, body: Body, action: dict[str, Any], client: WebClient) -> None:
+        view = body["view"]
+        try:
+            client.views_update(view_id=view["id"], view=menu_view(self.deps, _team(body), page=int(action["value"])))
+        except (*WEB_API_FAILURES, SQLAlchemyError) as error:
+            log.error("could not turn the overrides' page (team %s): %s", _team(body), error)
 
     def _opener(self, build: Callable[[Body, dict[str, Any]], View]) -> Callable[..., None]:
         def open_view(body: Body, action: dict[str, Any], client: WebClient) -> None:
@@ -106,7 +128,7 @@ class AdminActions:
         def add(actor: Actor) -> str:
             self.deps.admin.responsibilities.add_alias(actor, topic_id, alias)
             item = self.deps.knowledge.engine().responsibility(topic_id)
-            return say.ALIAS_ADDED.format(alias=alias, title=item.title if item else topic_id)
+            return say.ALIAS_ADDED.format(alias=escape(alias), title=escape(item.title if item else topic_id))
 
         self._change(body, client, respond, add, relist=self._gaps)
 
@@ -150,7 +172,7 @@ class AdminActions:
             log.error("could not tell %s an admin change was refused: %s", body["user"]["id"], error)
 
     def _gaps(self, team: str) -> list[Block]:
-        return gaps_blocks(self.deps.admin.gaps.list(team), self.deps.knowledge.engine().kb)
+        return gaps_blocks(self.deps.admin.gaps.list(team))
 
     def _history(self, team: str) -> list[Block]:
         return history_blocks(self.deps.admin.history.latest(team, mention=mention), mention=mention)
@@ -166,14 +188,14 @@ def _refusal(error: Exception) -> str:
     if isinstance(error, StaleEdit):
         return f":warning: {error.message(mention)}"
     if isinstance(error, InvalidInput):
-        return ":warning: " + "; ".join(str(problem) for problem in error.problems)
+        return ":warning: " + escape("; ".join(str(problem) for problem in error.problems))
     if isinstance(error, SQLAlchemyError):
         return messages.KNOWLEDGE_UNAVAILABLE
-    return f":warning: {error}"
+    return f":warning: {escape(str(error))}"
 
 
 def _notice(text: str) -> list[Block]:
-    return [SectionBlock(text=MarkdownTextObject(text=text))]
+    return [SectionBlock(text=MarkdownTextObject(text=fit(text, limits.SECTION_TEXT)))]
 
 
 def register(app: App, deps: Deps) -> None:

@@ -31,7 +31,7 @@ def admin_command(request: CommandRequest) -> None:
         if not admin.permissions.allows(actor_for(request.client, team, request.user_id)):
             return Reply.of(ONLY_ADMINS)
         if what == "gaps":
-            return Reply.of(say.GAPS_HEADER, gaps_blocks(admin.gaps.list(team), request.deps.knowledge.engine().kb))
+            return Reply.of(say.GAPS_HEADER, gaps_blocks(admin.gaps.list(team)))
         if what == "history":
             return Reply.of(
                 say.HISTORY_HEADER, history_blocks(admin.history.latest(team, mention=mention), mention=mention)

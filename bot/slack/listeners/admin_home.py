@@ -20,4 +20,4 @@ def admin_section(deps: Deps, team_id: str | None, user_id: str, client: WebClie
         return []
     gaps = deps.admin.gaps.list(team_id, limit=HOME_GAPS)
     changes = deps.admin.history.latest(team_id, limit=HOME_CHANGES, mention=mention)
-    return admin_home_blocks(gaps, changes, deps.knowledge.engine().kb, mention=mention)
+    return admin_home_blocks(gaps, changes, mention=mention)

@@ -34,6 +34,7 @@ from bot.slack.blocks.admin_forms import (
     settings_block,
 )
 from bot.slack.blocks.admin_state import draft_from, override_from, retire_ticked, settings_from
+from bot.slack.blocks.mrkdwn import escape
 from bot.slack.deps import Deps
 from bot.slack.replies import WEB_API_FAILURES
 
@@ -69,7 +70,7 @@ def submit(
         ack(response_action="update", view=when_stale(error))
         return
     except AdminError as error:
-        ack(response_action="update", view=build_notice_modal(str(error), title=say.REFUSED_TITLE))
+        ack(response_action="update", view=build_notice_modal(escape(str(error)), title=say.REFUSED_TITLE))
         return
     except SQLAlchemyError:
         log.warning("knowledge base unreachable while saving an admin change", exc_info=True)

@@ -56,6 +56,20 @@ def test_an_override_problem_is_named_by_its_own_field(admin):
     assert [p.where for p in refused.value.problems] == ["topic"]
 
 
+def test_a_second_override_for_a_topic_and_an_overlong_reason_are_refused_and_change_nothing(admin, service):
+    admin.org.add_override(WORKSPACE_ADMIN, topic="hosting costs", role="COO")
+    before = everything(service)
+    with pytest.raises(InvalidInput) as refused:
+        admin.org.add_override(WORKSPACE_ADMIN, topic="the AWS bill", role="CEO")
+    [problem] = refused.value.problems
+    assert problem.where == "topic" and "already has an override (→ COO)" in problem.message
+    pings = " ".join(f"<@U{n:08d}>" for n in range(150))
+    with pytest.raises(InvalidInput) as refused:
+        admin.org.add_override(WORKSPACE_ADMIN, topic="pricing", role="COO", reason=pings)
+    assert [p.where for p in refused.value.problems] == ["reason"]
+    assert everything(service) == before
+
+
 def test_removing_an_override_that_is_gone_says_so(admin):
     with pytest.raises(NotFound):
         admin.org.remove_override(WORKSPACE_ADMIN, 0, expected_version=0)
