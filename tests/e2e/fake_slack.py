@@ -9,6 +9,7 @@ other method with `{"ok": true}`; `POST /response/<id>` stands for a `response_u
     calls = fake.wait_for("chat.postMessage", channel="C1")      # blocks until it arrived, or fails
     [reply] = fake.wait_for_response(url)                          # what was posted to a response URL
     fake.fail_next("chat.postMessage", status=429, retry_after=1)  # make Slack misbehave once
+    fake.fail_next("chat.postMessage", status=200, error="invalid_blocks")  # or refuse a message
     fake.wait_quiet()                                              # nothing more arrived for 0.5 s
     fake.slow_down("chat.postMessage", seconds=1)                  # answer every such call 1 s late
 
@@ -143,10 +144,20 @@ class FakeSlack:
             self._failures.clear()
             self._delays.clear()
 
-    def fail_next(self, method: str, *, status: int, retry_after: int | None = None, times: int = 1) -> None:
-        """The next `times` calls of `method` get HTTP `status` (429 with Retry-After, a 5xx…)."""
+    def fail_next(
+        self,
+        method: str,
+        *,
+        status: int,
+        retry_after: int | None = None,
+        times: int = 1,
+        error: str = "fake_failure",
+    ) -> None:
+        """The next `times` calls of `method` get HTTP `status` (429 with Retry-After, a 5xx, or 200 with
+        `{"ok": false, "error": error}`, as Slack refuses a message it finds invalid)."""
         with self._changed:
-            self._failures.setdefault(method, []).extend([Failure(status, retry_after)] * times)
+            failure = Failure(status, retry_after, {"ok": False, "error": error})
+            self._failures.setdefault(method, []).extend([failure] * times)
 
     def slow_down(self, method: str, *, seconds: float) -> None:
         """Every later call of `method` is recorded at once and answered `seconds` late (0: at once again)."""
