@@ -10,12 +10,14 @@ from __future__ import annotations
 import re
 from typing import Annotated
 
-from pydantic import BaseModel, ConfigDict, StringConstraints, field_validator, model_validator
+from pydantic import BaseModel, ConfigDict, Field, StringConstraints, field_validator, model_validator
 
 ROLE_ID_PATTERN = r"^[A-Z][A-Z0-9]{1,9}$"
 SLUG_PATTERN = r"^[a-z0-9]+(?:-[a-z0-9]+)*$"
 MAX_QUOTE_CHARS = 300
 MAX_SOURCE_TITLE = 200
+MAX_ALIASES_TEXT = 3000  # the aliases one a line: what the topic editor's text box can hold
+MAX_ROLES = 40  # the settings form has two fields a role, and a form holds at most 100 blocks
 URL_PATTERN = r"^https?://[^\s|<>]+$"  # no space, `|`, `<` or `>`: any of them could end a Slack link early
 
 RoleId = Annotated[str, StringConstraints(pattern=ROLE_ID_PATTERN)]
@@ -70,6 +72,8 @@ class Responsibility(Strict):
             if key in seen:
                 raise ValueError(f"alias {alias!r} is listed twice")
             seen.add(key)
+        if len("\n".join(aliases)) > MAX_ALIASES_TEXT:
+            raise ValueError(f"the aliases come to more than {MAX_ALIASES_TEXT:,} characters (one a line)")
         return aliases
 
     @model_validator(mode="after")
@@ -82,7 +86,7 @@ class Responsibility(Strict):
 class KnowledgeBase(Strict):
     """Everything the matcher and the resolver need; `validation.check_knowledge` checks its references."""
 
-    roles: tuple[Role, ...]
+    roles: Annotated[tuple[Role, ...], Field(max_length=MAX_ROLES)]
     sources: tuple[Source, ...]
     responsibilities: tuple[Responsibility, ...]
     synonyms: tuple[tuple[Text, ...], ...] = ()

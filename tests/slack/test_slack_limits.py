@@ -10,16 +10,18 @@ import json
 import re
 
 import pytest
+from pydantic import ValidationError
 from slack_sdk.models.blocks import DividerBlock
 
 from bot.core.answer import Engine, TopicRef
 from bot.core.knowledge_files import load_knowledge
-from bot.core.models import Citation, KnowledgeBase, Responsibility
+from bot.core.models import MAX_ROLES, Citation, KnowledgeBase, Responsibility, Role
 from bot.core.org import OrgSettings
 from bot.core.problems import InvalidInput
 from bot.services.admin import ChangeView, Gap
 from bot.services.overview import RoleOverview, WorkspaceOverview
 from bot.slack import limits
+from bot.slack.blocks.admin_forms import build_settings_modal
 from bot.slack.blocks.admin_lists import (
     REMOVE_OVERRIDE,
     OverrideKey,
@@ -125,6 +127,25 @@ def test_a_second_override_for_the_same_topic_is_refused(big_kb):
         engine.check_org(twice)
     [problem] = caught.value.problems
     assert problem.loc == ("overrides", 1, "topic") and "already has an override (→ COO)" in problem.message
+
+
+def test_the_settings_form_for_the_most_roles_a_knowledge_base_may_have_fits_and_one_more_is_refused():
+    shipped = load_knowledge(KNOWLEDGE_DIR)
+    roles = tuple(Role(id=f"R{n:02d}", name=f"Role {n}", focus="f") for n in range(MAX_ROLES))
+    org = OrgSettings.model_validate({"roles": {role.id: {} for role in roles}, "fallback": "R00"})
+    view = build_settings_modal(org, roles=roles, version=1).to_dict()
+    assert len(view["blocks"]) <= limits.VIEW_BLOCKS
+    one_more = (*roles, Role(id="R99", name="One too many", focus="f"))
+    with pytest.raises(ValidationError):
+        KnowledgeBase.model_validate({**shipped.model_dump(), "roles": [r.model_dump() for r in one_more]})
+
+
+def test_the_topic_editor_holds_every_alias_a_topic_may_have():
+    aliases = tuple(f"alias number {n:03d} " + "x" * 100 for n in range(25))  # 2,949 characters, one a line
+    item = load_knowledge(KNOWLEDGE_DIR).responsibilities[0]
+    assert item.model_validate({**item.model_dump(), "aliases": aliases})
+    with pytest.raises(ValidationError, match="aliases come to more than 3,000 characters"):
+        item.model_validate({**item.model_dump(), "aliases": (*aliases, "one too many " + "y" * 60)})
 
 
 def test_admin_text_in_the_menu_and_the_history_cannot_ping_anyone():

@@ -27,7 +27,7 @@ from slack_sdk.models.blocks import (
 )
 from slack_sdk.models.views import View
 
-from bot.core.models import MAX_QUOTE_CHARS, MAX_SOURCE_TITLE, Role
+from bot.core.models import MAX_ALIASES_TEXT, MAX_QUOTE_CHARS, MAX_SOURCE_TITLE, Role
 from bot.core.org import MAX_OVERRIDE_REASON, MAX_OVERRIDE_TOPIC, OrgSettings
 from bot.core.problems import Problem
 from bot.services.admin import ResponsibilityDraft
@@ -67,6 +67,7 @@ def build_topic_modal(
             "\n".join(draft.aliases),
             multiline=True,
             optional=True,
+            max_length=MAX_ALIASES_TEXT,
             hint="One a line (or separated by commas): what people type when they mean this topic.",
         ),
         _select("owner", "Owning role", [_role_option(r) for r in roles], selected=draft.owner),
