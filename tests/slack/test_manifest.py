@@ -62,6 +62,7 @@ def test_requests_go_to_the_one_bolt_endpoint():
     url = MANIFEST["settings"]["event_subscriptions"]["request_url"]
     assert url.endswith("/slack/events")
     assert MANIFEST["settings"]["interactivity"]["request_url"] == url
+    assert MANIFEST["settings"]["interactivity"]["message_menu_options_url"] == url  # external_select options
     assert [c["url"] for c in MANIFEST["features"]["slash_commands"]] == [url]
     assert [c["command"] for c in MANIFEST["features"]["slash_commands"]] == ["/whoowns"]
     assert MANIFEST["oauth_config"]["redirect_urls"][0].endswith("/slack/oauth_redirect")
