@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from concurrent.futures import ThreadPoolExecutor
 
+from bot.slack import messages
 from tests.e2e.slack_requests import mention
 
 SERVER_WORKERS = 2
@@ -35,13 +36,14 @@ def test_a_server_error_from_slack_is_retried(slack, fake_slack, channel):
     assert len(fake_slack.wait_for("chat.postMessage", channel=channel, count=2)) == 2
 
 
-def test_a_post_that_keeps_failing_is_logged_with_team_and_channel_and_the_server_carries_on(
+def test_a_post_that_keeps_failing_is_logged_the_asker_gets_the_apology_and_the_server_carries_on(
     slack, fake_slack, slack_server, channel
 ):
     fake_slack.fail_next("chat.postMessage", status=500, times=3)  # the first try and both retries
     slack.event(mention("who owns security?", channel=channel))
-    fake_slack.wait_for("chat.postMessage", channel=channel, count=3, timeout=20)
+    apology = fake_slack.wait_for("chat.postMessage", channel=channel, count=4, timeout=20)[-1]
+    assert apology["text"] == messages.REPLY_FAILED
     fake_slack.wait_quiet()
     assert f"could not send to Slack (team T0TEST, channel {channel})" in slack_server.log()
     slack.event(mention("who owns pricing?", channel=channel))
-    assert fake_slack.wait_for("chat.postMessage", channel=channel, count=4)[-1]["text"] == "Pricing: the CPO"
+    assert fake_slack.wait_for("chat.postMessage", channel=channel, count=5)[-1]["text"] == "Pricing: the CPO"
