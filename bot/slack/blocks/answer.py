@@ -85,9 +85,14 @@ def answer_text(answer: Answer) -> str:
     return escape(f"{answer.responsibility.title}: {owners}")
 
 
+def holders_named(answer: Answer) -> set[str]:
+    """The people an answer names (its holders): the only mentions its reasoning may keep."""
+    return {holder for holder in (answer.holder, *(s.holder for s in answer.shared)) if holder}
+
+
 def _known_blocks(answer: Answer, entry_url: str | None) -> list[Block]:
     assert answer.responsibility is not None and answer.role is not None and answer.role_name is not None
-    named = {holder for holder in (answer.holder, *(s.holder for s in answer.shared)) if holder}
+    named = holders_named(answer)
     owners = [_owner(answer.role, answer.role_name, answer.holder)]
     owners += [
         _owner(s.role, s.role_name, s.holder) + f" for _{escape(s.responsibility.title)}_" for s in answer.shared

@@ -10,6 +10,7 @@ from slack_sdk.models.blocks import ActionsBlock, Block, ButtonElement, ContextB
 from bot.core.answer import Answer
 from bot.services.overview import RoleOverview, WorkspaceOverview
 from bot.slack import surface_messages as say
+from bot.slack.blocks.answer import holders_named
 from bot.slack.blocks.mrkdwn import chunks, escape, shorten
 
 START_ASSESSMENT = "start_assessment"
@@ -21,7 +22,7 @@ def why_blocks(answer: Answer) -> list[Block]:
     """How the owner was found: the knowledge base's reasoning and this workspace's settings, step by step."""
     assert answer.responsibility is not None and answer.role is not None
     headline = say.WHY_HEADLINE.format(role=escape(answer.role), topic=escape(answer.responsibility.title))
-    reasoning = shorten(escape(answer.reasoning, keep_mentions=True), TEXT_LIMIT)
+    reasoning = shorten(escape(answer.reasoning, mentions=holders_named(answer)), TEXT_LIMIT)
     blocks: list[Block] = [SectionBlock(text=MarkdownTextObject(text=f"{headline}\n{reasoning}"))]
     if answer.source is not None:
         source = f":book: {escape(answer.source.title)}"

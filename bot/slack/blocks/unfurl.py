@@ -7,6 +7,7 @@ from typing import Any
 from slack_sdk.models.blocks import ContextBlock, MarkdownTextObject, SectionBlock
 
 from bot.core.answer import Answer
+from bot.slack.blocks.answer import holders_named
 from bot.slack.blocks.mrkdwn import escape, shorten, to_dicts
 
 REASON_LINE = 200
@@ -20,7 +21,7 @@ def unfurl_card(answer: Answer) -> dict[str, Any]:
     reason = shorten(first_sentence(answer.reasoning), REASON_LINE)
     card = [
         SectionBlock(text=MarkdownTextObject(text=owner)),
-        ContextBlock(elements=[MarkdownTextObject(text=escape(reason, keep_mentions=True))]),
+        ContextBlock(elements=[MarkdownTextObject(text=escape(reason, mentions=holders_named(answer)))]),
     ]
     return {"blocks": to_dicts(card)}
 

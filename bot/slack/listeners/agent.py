@@ -33,8 +33,9 @@ from bot.slack.conversing import Turn, take_turn
 from bot.slack.deps import Deps
 from bot.slack.listeners.ack import ack_now
 from bot.slack.listeners.assess import rules_in
+from bot.slack.listeners.once import AnsweredOnce
 from bot.slack.listeners.welcome import install_welcome
-from bot.slack.replies import WEB_API_FAILURES, InChannel, Reply, deliver
+from bot.slack.replies import WEB_API_FAILURES, InChannel, Reply
 
 log = logging.getLogger(__name__)
 CHANNEL_ENTITY = "slack#/types/channel_id"
@@ -58,11 +59,12 @@ class AgentConversation:
     def __init__(self, deps: Deps, *, welcome_installer: bool):
         self.deps = deps
         self.conversations = Conversations(deps.knowledge.db)
+        self.once = AnsweredOnce(deps.events)
         self.opened = [self.suggest_prompts, install_welcome(deps)] if welcome_installer else [self.suggest_prompts]
 
     def register(self, app: App) -> None:
         app.event("app_home_opened", matchers=[is_messages_tab])(ack=ack_now, lazy=self.opened)
-        app.event("message", matchers=[is_direct_question])(ack=ack_now, lazy=[self.answer])
+        app.event("message", matchers=[is_direct_question])(ack=self.once.claim, lazy=[self.answer])
         app.event("app_context_changed")(ack=ack_now, lazy=[self.keep_context])
         app.action(START_ASSESSMENT)(ack=ack_now, lazy=[self.start_assessment])
 
@@ -86,8 +88,6 @@ class AgentConversation:
         done = _Progress()
 
         def produce() -> Reply | None:
-            if not self.deps.events.claim(body["event_id"], team_id=team):
-                return None
             with _logged("status", context):
                 set_status(status=say.STATUS_ANSWERING)
                 done.status_shown = True
@@ -104,7 +104,9 @@ class AgentConversation:
             done.turn = turn
             return turn.reply
 
-        deliver(InChannel(client=client, team_id=team, channel=channel, thread_ts=thread), produce)
+        where = InChannel(client=client, team_id=team, channel=channel, thread_ts=thread)
+        if not self.once.deliver(where, body, context, produce):
+            return
         if done.status_shown:
             with _logged("status", context):
                 set_status(status="")

@@ -1,7 +1,7 @@
 """slack surfaces: welcomes sent, conversation topics, app contexts
 
 Revision ID: 0006
-Revises: 0002
+Revises: 0003
 Create Date: 2026-12-03 06:00:00.000000
 """
 
@@ -9,7 +9,7 @@ import sqlalchemy as sa
 from alembic import op
 
 revision = "0006"
-down_revision = "0002"
+down_revision = "0003"
 branch_labels = None
 depends_on = None
 
