@@ -32,4 +32,6 @@ def record_unanswered(db: Database, *, team_id: str, topic: str, vocabulary: Voc
         with db.transaction() as session:
             GapRepository(session).record_unanswered(team_id=team_id, key=key, text=topic)
     except SQLAlchemyError:
-        log.warning("could not record the unanswered question %r for team %s", topic, team_id, exc_info=True)
+        log.warning(
+            "could not record an unanswered question (%d characters) for team %s", len(topic), team_id, exc_info=True
+        )

@@ -37,6 +37,7 @@ class Database:
         self.engine: Engine = create_engine(
             self.url,
             pool_pre_ping=True,
+            hide_parameters=True,  # errors are logged: never with the values, which hold what people asked
             **({"connect_args": {"timeout": 30}} if self.is_sqlite else {"pool_size": 5, "max_overflow": 10}),
         )
         if self.is_sqlite:

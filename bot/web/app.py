@@ -1,6 +1,7 @@
 """The Flask app factory: Slack's endpoints through Bolt's Flask adapter, and the health check.
 
-- POST /slack/events          events, slash commands and interactivity (Bolt checks the signature: 401 if bad)
+- POST /slack/events          events, slash commands and interactivity (over 1 MiB: 413 unread; a bad or
+                              stale signature: 401, checked by `SlackGate` before Bolt parses anything)
 - GET  /slack/install         the install page (several workspaces only; 404 otherwise)
 - GET  /slack/oauth_redirect  where Slack sends the installer back
 - GET  /healthz               200 when the database answers, 503 when it does not
@@ -22,6 +23,7 @@ from bot.slack.app import INSTALL_PATH, REDIRECT_PATH, build_bolt_app
 from bot.slack.credentials import slack_credentials
 from bot.slack.deps import Deps, build_deps
 from bot.web import pages
+from bot.web.slack_gate import STREAM_LIMIT, SlackGate
 
 DEPS_KEY = "whoowns"
 
@@ -33,14 +35,19 @@ def create_app(*, settings: Settings, service: KnowledgeService, bolt: App | Non
     )
     bolt = bolt or build_bolt_app(settings=settings, deps=deps, credentials=slack_credentials(settings, socket=False))
     slack = SlackRequestHandler(bolt)
+    gate = SlackGate(settings.slack_signing_secret)
 
     app = Flask(__name__)
+    app.config["MAX_CONTENT_LENGTH"] = STREAM_LIMIT
     app.extensions[DEPS_KEY] = deps
 
     def to_bolt() -> Response:
         return slack.handle(request)
 
-    app.add_url_rule("/slack/events", "slack_events", to_bolt, methods=["POST"])
+    def events_to_bolt() -> Response:
+        return gate.refusal(request) or slack.handle(request)
+
+    app.add_url_rule("/slack/events", "slack_events", events_to_bolt, methods=["POST"])
     app.add_url_rule(INSTALL_PATH, "slack_install", to_bolt, methods=["GET"])
     app.add_url_rule(REDIRECT_PATH, "slack_oauth_redirect", to_bolt, methods=["GET"])
     app.add_url_rule("/healthz", "healthz", healthz, methods=["GET"])
