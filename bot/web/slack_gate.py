@@ -6,7 +6,8 @@ Bolt and came back as a 500 with a logged traceback; and Bolt logs a refused req
 which holds what people asked. Here a request over `MAX_BODY_BYTES` is refused with 413 before its body
 is read (a chunked body is read up to the limit and no further: Flask's `MAX_CONTENT_LENGTH`, one byte
 over ours, stops the stream there), and a request without a valid, fresh signature with 401, parsed by
-nothing and logged by reason and size only. Bolt still checks the signature again; it only ever sees requests that pass.
+nothing and logged by reason and size only. Bolt still checks the signature again; it only ever sees
+requests that pass.
 """
 
 from __future__ import annotations

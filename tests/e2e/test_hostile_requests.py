@@ -101,3 +101,9 @@ def test_a_signed_body_just_under_the_limit_still_reaches_the_app(slack, slack_s
     payload["padding"] = "x" * (MIB - len(json.dumps(payload)) - 100)
     assert slack.event(payload).status_code == 200
     assert requests.get(slack_server.url + "/healthz", timeout=30).status_code == 200
+
+
+def test_the_server_starts_without_a_warning(slack_server):
+    # Bolt used to warn at every start: "As you gave client as well, token will be unused."
+    started = eventually(lambda: "Booting worker" in slack_server.log() and slack_server.log())
+    assert "WARNING" not in started and "token will be unused" not in started, started
