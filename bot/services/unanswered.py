@@ -16,6 +16,7 @@ from bot.store.database import Database
 from bot.store.gap_repository import GapRepository
 
 MAX_KEY_CHARS = 200
+LOCK_WAIT_SECONDS = 0.1  # another writer holding the lock longer: this asking goes uncounted, the answer goes out
 log = logging.getLogger(__name__)
 
 
@@ -29,7 +30,7 @@ def record_unanswered(db: Database, *, team_id: str, topic: str, vocabulary: Voc
     if not key:
         return
     try:
-        with db.transaction() as session:
+        with db.transaction(lock_wait=LOCK_WAIT_SECONDS) as session:
             GapRepository(session).record_unanswered(team_id=team_id, key=key, text=topic)
     except SQLAlchemyError:
         log.warning(

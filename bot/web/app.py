@@ -4,7 +4,7 @@
                               stale signature: 401, checked by `SlackGate` before Bolt parses anything)
 - GET  /slack/install         the install page (several workspaces only; 404 otherwise)
 - GET  /slack/oauth_redirect  where Slack sends the installer back
-- GET  /healthz               200 when the database answers, 503 when it does not
+- GET  /healthz               200 when the database answers, 503 when it does not (within a second)
 
 The knowledge-base pages (`bot.web.pages`) are a blueprint registered here with the knowledge service
 and the signer of workspace links; Slack's own views reach the services through `current_deps()`.
@@ -23,9 +23,12 @@ from bot.slack.app import INSTALL_PATH, REDIRECT_PATH, build_bolt_app
 from bot.slack.credentials import slack_credentials
 from bot.slack.deps import Deps, build_deps
 from bot.web import pages
-from bot.web.slack_gate import STREAM_LIMIT, SlackGate
+from bot.web.buffered import MAX_BODY_BYTES
+from bot.web.health import HealthCheck
+from bot.web.slack_gate import SlackGate
 
 DEPS_KEY = "whoowns"
+HEALTH_KEY = "whoowns.health"
 
 
 def create_app(*, settings: Settings, service: KnowledgeService, bolt: App | None = None) -> Flask:
@@ -38,8 +41,9 @@ def create_app(*, settings: Settings, service: KnowledgeService, bolt: App | Non
     gate = SlackGate(settings.slack_signing_secret)
 
     app = Flask(__name__)
-    app.config["MAX_CONTENT_LENGTH"] = STREAM_LIMIT
+    app.config["MAX_CONTENT_LENGTH"] = MAX_BODY_BYTES
     app.extensions[DEPS_KEY] = deps
+    app.extensions[HEALTH_KEY] = HealthCheck(service.db.ping)
 
     def to_bolt() -> Response:
         return slack.handle(request)
@@ -61,6 +65,6 @@ def current_deps() -> Deps:
 
 
 def healthz() -> tuple[Response, int]:
-    if current_deps().knowledge.db.ping():
+    if current_app.extensions[HEALTH_KEY].healthy():
         return jsonify(status="ok", database="ok"), 200
     return jsonify(status="unavailable", database="unreachable"), 503
