@@ -111,7 +111,7 @@ class FakeSlack:
         path = response_url.removeprefix(self.url)
         return self._wait(lambda c: c.method == RESPONSE_URL and c.path == path, count, timeout, path)
 
-    def wait_quiet(self, seconds: float = 0.5, *, timeout: float = 10) -> None:
+    def wait_quiet(self, seconds: float = 0.5, *, timeout: float = 30) -> None:
         """Waits until no call has arrived for `seconds`: after a barrier, for "and nothing else came"."""
         deadline = time.monotonic() + timeout
         with self._changed:
