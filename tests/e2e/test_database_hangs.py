@@ -33,7 +33,8 @@ def database(request: pytest.FixtureRequest, tmp_path_factory: pytest.TempPathFa
     request.applymarker(pytest.mark.postgres)
     admin_url = request.getfixturevalue("postgres_admin_url")
     target = make_url(admin_url)
-    with fresh_postgres_database(admin_url) as url, TcpProxy(target.host or "127.0.0.1", target.port or 5432) as proxy:
+    proxy = TcpProxy(target.host or "127.0.0.1", target.port or 5432)
+    with fresh_postgres_database(admin_url, template=None) as url, proxy:
         proxied = make_url(url).set(host="127.0.0.1", port=proxy.port).render_as_string(hide_password=False)
         yield {"url": proxied, "hang": lambda: proxy_stopped(proxy)}
 
