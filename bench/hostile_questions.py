@@ -22,10 +22,11 @@ import string
 import time
 from collections.abc import Callable
 
+from bot.config import REPO_ROOT, Settings
 from bot.core.answer import Engine
 from bot.core.knowledge_files import load_knowledge
 from bot.core.normalise import MAX_QUESTION_CHARS
-from bot.config import REPO_ROOT
+from bot.core.semantic import Embeddings
 
 SIZES = (1_000, 10_000, 40_000, 100_000)
 REAL_QUESTION = (
@@ -73,10 +74,14 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--repeat", type=int, default=5)
     parser.add_argument("--seed", type=int, default=9)
+    parser.add_argument("--lexical-only", action="store_true", help="without the semantic matcher")
     args = parser.parse_args()
     rng = random.Random(args.seed)
-    engine = Engine(load_knowledge(REPO_ROOT / "knowledge"))
-    engine.answer("who owns hosting costs?")  # loads the English word list once, as a server does at start
+    semantic = not args.lexical_only
+    embeddings = Embeddings(cache_dir=Settings().embedding_cache_dir) if semantic else None
+    engine = Engine(load_knowledge(REPO_ROOT / "knowledge"), embeddings)
+    engine.answer("who owns the coffee machine?")  # loads the word list and the model once, as a server does
+    print(f"matchers: {'lexical and semantic' if semantic else 'lexical only'}")
     print(f"questions are cut to {MAX_QUESTION_CHARS} characters before matching; sizes {SIZES}")
     print("| input class | worst ms | worst CPU ms | median ms | worst at size | answered |")
     print("|---|---|---|---|---|---|")

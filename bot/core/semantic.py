@@ -39,6 +39,7 @@ ENTRY_TEXTS: dict[str, EntryTexts] = {  # what an entry is embedded as; bench/be
     "title+reasoning": lambda item: (f"{item.title}. {item.reasoning}",),
 }
 DEFAULT_ENTRY_TEXTS = "title+aliases"
+MAX_TOPIC_WORDS = 20  # longer than any topic in the question sets (19 words at most)
 QUESTION_CACHE = 4096  # question vectors kept per process (1.5 KB each)
 
 
@@ -147,8 +148,13 @@ class SemanticMatcher:
         return self._vectors
 
     def match(self, text: str, limit: int = 5) -> list[Match]:
-        """The best `limit` responsibilities for `text`, best first, scored by calibrated cosine."""
-        if not text.strip() or not self._texts:
+        """The best `limit` responsibilities for `text`, best first, scored by calibrated cosine.
+
+        Only the first `MAX_TOPIC_WORDS` words are encoded: the encoder's cost grows with the length of
+        what it reads (a 500-character ramble cost 150 ms of CPU), and a topic is a phrase.
+        """
+        text = " ".join(text.split()[:MAX_TOPIC_WORDS])
+        if not text or not self._texts:
             return []
         matrix = self._matrix()
         cosines = matrix @ self.embeddings.encode_question(text)
