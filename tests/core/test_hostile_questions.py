@@ -44,6 +44,9 @@ def test_the_semantic_matcher_encodes_a_topic_not_a_whole_ramble(fused):
     answer = fused.answer(rambling)
     assert time.process_time() - started < 0.07  # 500 characters encoded whole cost 145 ms
     assert answer.role is None
+    started = time.process_time()
+    fused.answer("<@" * 20_000)  # no spaces: one "word" of hundreds of tokens
+    assert time.process_time() - started < 0.07
 
 
 def test_a_typed_angle_bracket_is_text_not_markup():
