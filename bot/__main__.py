@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import argparse
 import logging
+import os
 import sys
 
 from bot.cli import ask, assess, kb, serve
@@ -11,6 +12,7 @@ from bot.core.encoder import ModelRefused
 from bot.core.yamlfile import InvalidFile
 
 COMMANDS = (ask, kb, assess, serve)
+READER_GONE = 128 + 13  # what a shell reports for a writer whose reader left (SIGPIPE), as `head` leaves
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -32,6 +34,9 @@ def main(argv: list[str] | None = None) -> int:
     except (InvalidFile, ModelRefused) as error:
         print(error, file=sys.stderr)
         return 2
+    except BrokenPipeError:  # `whoowns ask … | head`: the reader has all it wanted; say nothing more
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())  # so the exit's flush cannot fail again
+        return READER_GONE
 
 
 if __name__ == "__main__":

@@ -9,7 +9,7 @@ from bot.core.encoder import SHIPPED_MODEL_DIR
 from bot.core.semantic import Embeddings
 from bot.services.knowledge import KnowledgeService
 from bot.services.unanswered import GapRetention
-from bot.store.database import Database
+from bot.store.database import BATCH, Database, Timeouts
 
 
 def build_embeddings(settings: Settings) -> Embeddings | None:
@@ -20,13 +20,18 @@ def build_embeddings(settings: Settings) -> Embeddings | None:
 
 
 def build_knowledge_service(
-    settings: Settings | None = None, *, prepare: bool = True, embeddings: Embeddings | None = None
+    settings: Settings | None = None,
+    *,
+    prepare: bool = True,
+    embeddings: Embeddings | None = None,
+    timeouts: Timeouts = BATCH,
 ) -> KnowledgeService:
-    """`embeddings`: one already loaded (a server's master process shares it with its workers)."""
+    """`embeddings`: one already loaded (a server's master process shares it with its workers);
+    `timeouts`: how long the database may keep callers waiting (`SERVING` in the web server's workers)."""
     settings = settings or Settings()
     retention = GapRetention(settings.gaps_per_workspace, timedelta(days=settings.gap_max_age_days))
     service = KnowledgeService(
-        Database(settings.resolved_database_url()),
+        Database(settings.resolved_database_url(), timeouts=timeouts),
         settings.knowledge_dir,
         embeddings or build_embeddings(settings),
         gap_retention=retention,

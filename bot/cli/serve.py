@@ -36,7 +36,9 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     parser.add_argument(
         "--workers", type=int, default=int(os.environ.get("WEB_CONCURRENCY", "2")), help="worker processes (default 2)"
     )
-    parser.add_argument("--threads", type=int, default=8, help="threads per worker (default 8)")
+    parser.add_argument(
+        "--threads", type=int, default=8, help="threads per worker that run requests once received (default 8)"
+    )
     parser.add_argument("--socket", action="store_true", help="connect to Slack over Socket Mode (SLACK_APP_TOKEN)")
     parser.set_defaults(run=run)
 

@@ -18,6 +18,7 @@ from pydantic import BaseModel
 
 from bot.core.matcher import ANSWER_THRESHOLD, OTHER_QUESTION_FACTOR, SHARED_MARGIN, Match, Matcher, Query
 from bot.core.models import KnowledgeBase, Responsibility
+from bot.core.normalise import MAX_QUESTION_CHARS
 from bot.core.org import OrgSettings, check_org, default_org
 from bot.core.resolve import Owner, resolve_owner, role_name
 from bot.core.semantic import Embeddings, SemanticMatcher
@@ -135,7 +136,7 @@ class Engine:
         ranking = self.rank(question)
         query, matches = ranking.query, ranking.matches
         if not matches or matches[0].score < ANSWER_THRESHOLD:
-            return self._unsure(question, query.topic, matches)
+            return self._unsure(question, query.topic, matches, clipped=query.clipped)
         best = self._items[matches[0].responsibility_id]
         owner = resolve_owner(self.kb, org, best)
         shared = [
@@ -222,7 +223,7 @@ class Engine:
             )
         return found[:ALTERNATIVES]
 
-    def _unsure(self, question: str, topic: str, matches: list[Match]) -> Answer:
+    def _unsure(self, question: str, topic: str, matches: list[Match], *, clipped: bool = False) -> Answer:
         ids = [m.responsibility_id for m in matches][:SUGGESTIONS]
         ids += [rid for rid in self.matcher.closest_titles(topic, SUGGESTIONS) if rid not in ids]
         suggestions = [TopicRef(id=rid, title=self._items[rid].title) for rid in ids[:SUGGESTIONS]]
@@ -234,6 +235,8 @@ class Engine:
             reasoning = "Ask me about an area of work, for example “who owns hosting costs?”."
         if suggestions:
             reasoning += " The closest topics I know are: " + "; ".join(s.title for s in suggestions) + "."
+        if clipped:
+            reasoning += f" I read only the first {MAX_QUESTION_CHARS:,} characters of your message: ask in one sentence."
         return Answer(
             question=question,
             topic=topic,

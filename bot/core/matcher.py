@@ -32,6 +32,7 @@ from bot.core.normalise import (
     asks_for_owner,
     asks_something_else,
     clean_slack_text,
+    clip_question,
     strip_lead_in,
     words,
 )
@@ -40,6 +41,7 @@ ANSWER_THRESHOLD = 0.53  # below this the bot says it does not know; one known w
 SHARED_MARGIN = 0.05  # two matches this close, owned by different roles, make an area shared
 TYPO_MIN_LENGTH = 5  # shorter words are too often a different real word ("wiki" / "wifi")
 TYPO_MIN_SIMILARITY = 0.8  # optimal string alignment: one edit or transposition in five letters
+TYPO_MAX_WORDS = 8  # unknown words per question looked up as typos: a real question has a few at most
 TYPO_CREDIT = 0.9  # a corrected word counts a little less than one typed right
 QUESTION_SHARE = 0.3  # the part of a score that does not depend on how much of the choice was named
 OTHER_QUESTION_FACTOR = 0.8  # "when is…", "how do I…": probably not asking who owns something
@@ -75,6 +77,7 @@ class Query:
     other_question: bool  # asks when/how/whether rather than who owns
     asks_owner: bool  # says "who owns", "whose call", "who do I ask about"… somewhere
     everyday: frozenset[str] = frozenset()  # terms typed as everyday English words ("day", "story")
+    clipped: bool = False  # the message was longer than what is read of it (`MAX_QUESTION_CHARS`)
 
 
 class Matcher:
@@ -132,14 +135,17 @@ class Matcher:
         return self._titles[responsibility_id]
 
     def parse(self, question: str) -> Query:
-        cleaned = clean_slack_text(question)
+        read, clipped = clip_question(question)
+        cleaned = clean_slack_text(read)
         topic = strip_lead_in(cleaned)
         terms: list[str] = []
         corrections: list[tuple[str, str]] = []
         everyday: set[str] = set()
+        lookups = 0
         for word in words(topic):
             term = self.vocabulary.term(word)
-            if term not in self._weight:
+            if term not in self._weight and lookups < TYPO_MAX_WORDS:
+                lookups += 1
                 fixed = self.correct(word)
                 if fixed is not None:
                     corrections.append((word, fixed))
@@ -155,6 +161,7 @@ class Matcher:
             asks_something_else(cleaned),
             asks_for_owner(cleaned),
             frozenset(everyday),
+            clipped,
         )
 
     def _correct(self, word: str) -> str | None:

@@ -16,22 +16,41 @@ import snowballstemmer
 
 from bot.core.lexicon import ASKS_OWNER, LEAD_IN, OTHER_QUESTION, OWNERSHIP_CUE, STEM_EXCEPTIONS, STOPWORDS
 
-_USER_MENTION = re.compile(r"<[@!][^>]*>")
-_CHANNEL_MENTION = re.compile(r"<#[A-Z0-9]+(?:\|([^>]*))?>")
-_LINK = re.compile(r"<((?:https?|mailto):[^>|]*)(?:\|([^>]*))?>")
+# Markup never contains "<" inside it, so each pattern gives up at the next "<": a message of unclosed
+# "<http:" costs one short scan per "<", never a scan to the end of the text per "<" (quadratic).
+_USER_MENTION = re.compile(r"<[@!][^<>]*>")
+_CHANNEL_MENTION = re.compile(r"<#[A-Z0-9]+(?:\|([^<>]*))?>")
+_LINK = re.compile(r"<((?:https?|mailto):[^<>|]*)(?:\|([^<>]*))?>")
 _EMOJI = re.compile(r":[a-z0-9_+'-]+:")
 _WORD = re.compile(r"[a-z0-9]+(?:&[a-z0-9]+)*")
 _QUOTES = str.maketrans({"’": "'", "‘": "'", "“": '"', "”": '"', "–": "-", "—": "-"})
 _POSSESSIVE = re.compile(r"(\w)'s\b")
 _STEMMER = snowballstemmer.stemmer("english")
+MAX_QUESTION_CHARS = 500  # what is read of a message: a long question, with room; Slack allows 40,000
+
+
+def clip_question(text: str) -> tuple[str, bool]:
+    """The part of a message that is matched, cut at a space within `MAX_QUESTION_CHARS`, and whether
+    anything was cut. Nobody asks who owns something in more words than that, and it bounds what
+    matching a message of any length can cost."""
+    if len(text) <= MAX_QUESTION_CHARS:
+        return text, False
+    cut = text[: MAX_QUESTION_CHARS + 1]
+    space = cut.rfind(" ", MAX_QUESTION_CHARS // 2)
+    return cut[: space if space > 0 else MAX_QUESTION_CHARS], True
 
 
 def clean_slack_text(text: str) -> str:
-    """Slack markup out, plain lower-case words in: mentions, links, emoji, entities and formatting."""
-    text = html.unescape(unicodedata.normalize("NFKC", text)).translate(_QUOTES)
+    """Slack markup out, plain lower-case words in: mentions, links, emoji, entities and formatting.
+
+    Entities are decoded after the markup is gone: Slack sends a typed "<" as "&lt;", so what a person
+    types is never taken for markup (nor can it make the markup patterns work harder).
+    """
+    text = unicodedata.normalize("NFKC", text)
     text = _USER_MENTION.sub(" ", text)
     text = _CHANNEL_MENTION.sub(lambda m: f" {(m.group(1) or '').replace('-', ' ')} ", text)
     text = _LINK.sub(lambda m: f" {m.group(2) or ''} ", text)
+    text = html.unescape(text).translate(_QUOTES)
     text = _EMOJI.sub(" ", text.casefold())
     text = re.sub(r"[*_~`>]+", " ", text)
     return re.sub(r"\s+", " ", text).strip()
@@ -98,10 +117,12 @@ def topic_of(question: str) -> str:
 
 
 __all__ = [
+    "MAX_QUESTION_CHARS",
     "Vocabulary",
     "asks_for_owner",
     "asks_something_else",
     "clean_slack_text",
+    "clip_question",
     "stem",
     "strip_lead_in",
     "topic_of",

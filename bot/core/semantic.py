@@ -39,6 +39,8 @@ ENTRY_TEXTS: dict[str, EntryTexts] = {  # what an entry is embedded as; bench/be
     "title+reasoning": lambda item: (f"{item.title}. {item.reasoning}",),
 }
 DEFAULT_ENTRY_TEXTS = "title+aliases"
+MAX_TOPIC_WORDS = 20  # longer than any topic in the question sets (19 words, 103 characters at most)
+MAX_TOPIC_CHARS = 120  # and however the words run together ("<@<@<@…" is one word of many tokens)
 QUESTION_CACHE = 4096  # question vectors kept per process (1.5 KB each)
 
 
@@ -147,8 +149,14 @@ class SemanticMatcher:
         return self._vectors
 
     def match(self, text: str, limit: int = 5) -> list[Match]:
-        """The best `limit` responsibilities for `text`, best first, scored by calibrated cosine."""
-        if not text.strip() or not self._texts:
+        """The best `limit` responsibilities for `text`, best first, scored by calibrated cosine.
+
+        Only the first `MAX_TOPIC_WORDS` words (at most `MAX_TOPIC_CHARS` characters) are encoded: the
+        encoder's cost grows with the length of what it reads (a 500-character ramble cost 145 ms of
+        CPU), and a topic is a phrase.
+        """
+        text = " ".join(text.split()[:MAX_TOPIC_WORDS])[:MAX_TOPIC_CHARS].strip()
+        if not text or not self._texts:
             return []
         matrix = self._matrix()
         cosines = matrix @ self.embeddings.encode_question(text)

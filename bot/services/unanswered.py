@@ -22,6 +22,7 @@ from bot.store.gap_repository import GapRepository
 from bot.store.tables import utcnow
 
 MAX_KEY_CHARS = 200
+LOCK_WAIT_SECONDS = 0.1  # another writer holding the lock longer: this asking goes uncounted, the answer goes out
 log = logging.getLogger(__name__)
 
 
@@ -45,9 +46,11 @@ def record_unanswered(
     if not key:
         return
     try:
-        with db.transaction() as session:
+        with db.transaction(lock_wait=LOCK_WAIT_SECONDS) as session:
             gaps = GapRepository(session)
             gaps.record_unanswered(team_id=team_id, key=key, text=topic)
             gaps.prune(team_id=team_id, keep=retention.per_workspace, asked_since=utcnow() - retention.max_age)
     except SQLAlchemyError:
-        log.warning("could not record the unanswered question %r for team %s", topic, team_id, exc_info=True)
+        log.warning(
+            "could not record an unanswered question (%d characters) for team %s", len(topic), team_id, exc_info=True
+        )

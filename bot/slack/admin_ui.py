@@ -23,10 +23,17 @@ from bot.slack.deps import Deps
 from bot.slack.replies import WEB_API_FAILURES
 
 log = logging.getLogger(__name__)
+ACK_CHECK_SECONDS = 1.5  # users.info inside an acknowledgement, which Slack allows 3 s in all
 
 
-def actor_for(client: WebClient, team_id: str | None, user_id: str) -> Actor:
-    """The person as the admin services see them; if Slack cannot say, they count as no workspace admin."""
+def actor_for(client: WebClient, team_id: str | None, user_id: str, *, in_ack: bool = False) -> Actor:
+    """The person as the admin services see them; if Slack cannot say, they count as no workspace admin.
+
+    `in_ack`: asked once, briefly, with no retry, so a rate limit (Retry-After) or a slow Web API cannot
+    hold up an acknowledgement; if Slack does not answer in time the save is refused, not left hanging.
+    """
+    if in_ack:
+        client = WebClient(token=client.token, base_url=client.base_url, timeout=ACK_CHECK_SECONDS, retry_handlers=[])
     try:
         info = client.users_info(user=user_id).data
     except WEB_API_FAILURES as error:

@@ -12,7 +12,7 @@ from slack_sdk.oauth.installation_store.sqlalchemy import SQLAlchemyInstallation
 from slack_sdk.oauth.state_store.sqlalchemy import SQLAlchemyOAuthStateStore
 
 from bot.config import Settings
-from bot.slack.client import build_web_client
+from bot.slack.client import build_web_client, configure_web_client
 from bot.slack.credentials import SlackCredentials
 from bot.slack.deps import Deps
 from bot.slack.listeners import register_all
@@ -25,12 +25,16 @@ OAUTH_STATE_SECONDS = 600
 
 def build_bolt_app(*, settings: Settings, deps: Deps, credentials: SlackCredentials) -> App:
     """`process_before_response=True` runs each listener's `ack` in the request's own thread, so an ack
-    never waits behind slow answers in Bolt's worker pool; the answers themselves run there, lazily."""
-    client = build_web_client(settings.slack_api_url, token=credentials.bot_token)
+    never waits behind slow answers in Bolt's worker pool; the answers themselves run there, lazily.
+
+    With one workspace Bolt is given the token and makes its client, which is then pointed at Slack's
+    address with our timeout and retries: Bolt also reads `SLACK_BOT_TOKEN` itself, and given a client
+    of ours besides, it would warn at every start that the token goes unused.
+    """
     if credentials.multi_workspace:
         app = App(
             name="whoowns",
-            client=client,
+            client=build_web_client(settings.slack_api_url),
             process_before_response=True,
             signing_secret=credentials.signing_secret,
             oauth_settings=_oauth_settings(settings, deps, credentials),
@@ -39,11 +43,12 @@ def build_bolt_app(*, settings: Settings, deps: Deps, credentials: SlackCredenti
     else:
         app = App(
             name="whoowns",
-            client=client,
+            token=credentials.bot_token,
             process_before_response=True,
             signing_secret=credentials.signing_secret or "",
             token_verification_enabled=False,  # checked once at start-up by `serve`, not in every worker
         )
+        configure_web_client(app.client, settings.slack_api_url)
     register_all(app, deps)
     return app
 

@@ -17,7 +17,14 @@ TIMEOUT_SECONDS = 15
 
 
 def build_web_client(base_url: str, *, token: str | None = None, retries: bool = True) -> WebClient:
-    handlers = (
+    return configure_web_client(WebClient(token=token), base_url, retries=retries)
+
+
+def configure_web_client(client: WebClient, base_url: str, *, retries: bool = True) -> WebClient:
+    """Points `client` (ours, or the one Bolt made for its token) at `base_url`, with timeout and retries."""
+    client.base_url = base_url
+    client.timeout = TIMEOUT_SECONDS
+    client.retry_handlers = (
         [
             ConnectionErrorRetryHandler(max_retry_count=2),
             RateLimitErrorRetryHandler(max_retry_count=3),
@@ -26,4 +33,4 @@ def build_web_client(base_url: str, *, token: str | None = None, retries: bool =
         if retries
         else []
     )
-    return WebClient(token=token, base_url=base_url, timeout=TIMEOUT_SECONDS, retry_handlers=handlers)
+    return client

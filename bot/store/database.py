@@ -3,6 +3,10 @@
 SQLite is the embedded default; `DATABASE_URL` points at PostgreSQL when several processes must share
 one database. `migrate()` brings any empty or older database to the current schema with Alembic,
 serialised by an advisory lock on PostgreSQL so several web processes can start at once.
+
+How long the database may keep a caller waiting is a `Timeouts`: the web server's (`SERVING`) keep an
+answer, an apology or a refusal inside Slack's 3 seconds when the database hangs or another process
+holds SQLite's write lock; the command line's (`BATCH`) let a long import or migration finish.
 """
 
 from __future__ import annotations
@@ -10,12 +14,15 @@ from __future__ import annotations
 import logging
 from collections.abc import Iterator
 from contextlib import contextmanager
+from dataclasses import dataclass
 from pathlib import Path
 
 from alembic import command
 from alembic.config import Config
 from sqlalchemy import Engine, create_engine, event, text
 from sqlalchemy.orm import Session, sessionmaker
+
+from bot.store.deadlines import StatementDeadlines
 
 MIGRATIONS = Path(__file__).parent / "migrations"
 _STARTUP_LOCK = 0x77686F6F  # "whoo": the PostgreSQL advisory lock that serialises migrations and seeding
@@ -30,24 +37,70 @@ def normalise_url(url: str) -> str:
     return url
 
 
+@dataclass(frozen=True)
+class Timeouts:
+    """Seconds the database may keep a caller waiting; `statement=None` lets a statement run as long as it needs."""
+
+    connect: int  # opening a PostgreSQL connection (libpq counts whole seconds, at least 2)
+    lock: float  # waiting for a lock another transaction holds (SQLite's busy timeout, PostgreSQL's lock_timeout)
+    statement: float | None  # one statement; past it (plus a second) the connection is ended from outside
+    pool: float  # waiting for a free connection from the pool
+
+
+SERVING = Timeouts(connect=2, lock=1.0, statement=2.0, pool=2.0)
+BATCH = Timeouts(connect=10, lock=30.0, statement=None, pool=30.0)
+LATE_GRACE = 1.0  # the server's own statement_timeout answers first; the socket is ended only if it cannot
+
+
 class Database:
-    def __init__(self, url: str):
+    def __init__(self, url: str, *, timeouts: Timeouts = BATCH):
         self.url = normalise_url(url)
         self.is_sqlite = self.url.startswith("sqlite")
+        self.timeouts = timeouts
         self.engine: Engine = create_engine(
             self.url,
             pool_pre_ping=True,
-            **({"connect_args": {"timeout": 30}} if self.is_sqlite else {"pool_size": 5, "max_overflow": 10}),
+            pool_timeout=timeouts.pool,
+            hide_parameters=True,  # errors are logged: never with the values, which hold what people asked
+            **(
+                {"connect_args": {"timeout": timeouts.lock}}
+                if self.is_sqlite
+                else {"pool_size": 5, "max_overflow": 10, "connect_args": _postgres_options(timeouts)}
+            ),
         )
         if self.is_sqlite:
-            event.listen(self.engine, "connect", _sqlite_pragmas)
+            busy_ms = int(timeouts.lock * 1000)
+            event.listen(self.engine, "connect", lambda connection, _record: _sqlite_pragmas(connection, busy_ms))
+        if timeouts.statement is not None:
+            StatementDeadlines(self.engine, timeouts.statement + LATE_GRACE)
         self._sessions = sessionmaker(self.engine, expire_on_commit=False)
 
     @contextmanager
-    def transaction(self) -> Iterator[Session]:
-        """One unit of work: committed when the block ends, rolled back whole if it raises."""
+    def transaction(self, *, lock_wait: float | None = None) -> Iterator[Session]:
+        """One unit of work: committed when the block ends, rolled back whole if it raises.
+
+        `lock_wait` (seconds) shortens the wait for another transaction's lock, for writes that may be
+        skipped rather than make anyone wait (counting an unanswered question).
+        """
         with self._sessions.begin() as session:
-            yield session
+            if lock_wait is not None:
+                with self._waiting_at_most(session, lock_wait):
+                    yield session
+            else:
+                yield session
+
+    @contextmanager
+    def _waiting_at_most(self, session: Session, seconds: float) -> Iterator[None]:
+        milliseconds = max(int(seconds * 1000), 1)
+        if not self.is_sqlite:
+            session.execute(text(f"SET LOCAL lock_timeout = {milliseconds}"))
+            yield
+            return
+        session.execute(text(f"PRAGMA busy_timeout = {milliseconds}"))
+        try:
+            yield
+        finally:
+            session.execute(text(f"PRAGMA busy_timeout = {int(self.timeouts.lock * 1000)}"))
 
     @contextmanager
     def exclusive(self) -> Iterator[Session]:
@@ -67,21 +120,34 @@ class Database:
             command.upgrade(config, "head")
 
     def ping(self) -> bool:
+        """True when the database answers and takes writes: on SQLite (where reads go on while another
+        process holds the write lock) the check takes the write lock for a moment."""
         try:
             with self.engine.connect() as connection:
+                if self.is_sqlite:
+                    connection.exec_driver_sql("BEGIN IMMEDIATE")
                 connection.execute(text("SELECT 1"))
+                connection.rollback()
             return True
-        except Exception:
-            log.warning("database ping failed", exc_info=True)
+        except Exception as error:  # noqa: BLE001 - any failure means "not healthy"
+            log.warning("database ping failed: %s", error.__class__.__name__)
             return False
 
     def dispose(self) -> None:
         self.engine.dispose()
 
 
-def _sqlite_pragmas(dbapi_connection, _record) -> None:  # type: ignore[no-untyped-def]
+def _postgres_options(timeouts: Timeouts) -> dict[str, object]:
+    options = {"connect_timeout": max(timeouts.connect, 2)}
+    if timeouts.statement is not None:
+        milliseconds = int(timeouts.statement * 1000), int(timeouts.lock * 1000)
+        options["options"] = "-c statement_timeout={} -c lock_timeout={}".format(*milliseconds)
+    return options
+
+
+def _sqlite_pragmas(dbapi_connection, busy_ms: int) -> None:  # type: ignore[no-untyped-def]
     cursor = dbapi_connection.cursor()
     cursor.execute("PRAGMA foreign_keys=ON")
     cursor.execute("PRAGMA journal_mode=WAL")
-    cursor.execute("PRAGMA busy_timeout=30000")
+    cursor.execute(f"PRAGMA busy_timeout={busy_ms}")
     cursor.close()

@@ -1,9 +1,10 @@
 """The Flask app factory: Slack's endpoints through Bolt's Flask adapter, and the health check.
 
-- POST /slack/events          events, slash commands and interactivity (Bolt checks the signature: 401 if bad)
+- POST /slack/events          events, slash commands and interactivity (over 1 MiB: 413 unread; a bad or
+                              stale signature: 401, checked by `SlackGate` before Bolt parses anything)
 - GET  /slack/install         the install page (several workspaces only; 404 otherwise)
 - GET  /slack/oauth_redirect  where Slack sends the installer back
-- GET  /healthz               200 when the database answers, 503 when it does not
+- GET  /healthz               200 when the database answers, 503 when it does not (within a second)
 
 The knowledge-base pages (`bot.web.pages`) are a blueprint registered here with the knowledge service
 and the signer of workspace links; Slack's own views reach the services through `current_deps()`.
@@ -23,8 +24,12 @@ from bot.slack.credentials import slack_credentials
 from bot.slack.deps import Deps, build_deps
 from bot.slack.recovery import EventRecovery
 from bot.web import pages
+from bot.web.buffered import MAX_BODY_BYTES
+from bot.web.health import HealthCheck
+from bot.web.slack_gate import SlackGate
 
 DEPS_KEY = "whoowns"
+HEALTH_KEY = "whoowns.health"
 
 
 def create_app(
@@ -40,14 +45,20 @@ def create_app(
     slack = SlackRequestHandler(bolt)
     if recover_events:
         EventRecovery(bolt, deps.events).start()
+    gate = SlackGate(settings.slack_signing_secret)
 
     app = Flask(__name__)
+    app.config["MAX_CONTENT_LENGTH"] = MAX_BODY_BYTES
     app.extensions[DEPS_KEY] = deps
+    app.extensions[HEALTH_KEY] = HealthCheck(service.db.ping)
 
     def to_bolt() -> Response:
         return slack.handle(request)
 
-    app.add_url_rule("/slack/events", "slack_events", to_bolt, methods=["POST"])
+    def events_to_bolt() -> Response:
+        return gate.refusal(request) or slack.handle(request)
+
+    app.add_url_rule("/slack/events", "slack_events", events_to_bolt, methods=["POST"])
     app.add_url_rule(INSTALL_PATH, "slack_install", to_bolt, methods=["GET"])
     app.add_url_rule(REDIRECT_PATH, "slack_oauth_redirect", to_bolt, methods=["GET"])
     app.add_url_rule("/healthz", "healthz", healthz, methods=["GET"])
@@ -61,6 +72,6 @@ def current_deps() -> Deps:
 
 
 def healthz() -> tuple[Response, int]:
-    if current_deps().knowledge.db.ping():
+    if current_app.extensions[HEALTH_KEY].healthy():
         return jsonify(status="ok", database="ok"), 200
     return jsonify(status="unavailable", database="unreachable"), 503

@@ -1,4 +1,9 @@
-"""The production HTTP server: gunicorn with threaded workers, each building its own app after the fork.
+"""The production HTTP server: gunicorn's asyncio workers, each running the Flask app in a thread pool.
+
+A connection costs a worker a coroutine until its request has arrived whole (`bot.web.buffered` reads
+the body, within 1 MiB and 10 s); only then does a thread of the pool (`threads`, through a2wsgi) run
+the app. So slow or stalled clients cannot take the threads that acknowledge Slack's requests, as they
+did with threaded workers, where each connection held a thread while it trickled in.
 
 The master process never opens the app's database connections for the workers: every worker builds
 its own knowledge service and Bolt app in `load()`, so no connection is shared across a fork. The
@@ -9,12 +14,14 @@ from __future__ import annotations
 
 from typing import Any
 
-from flask import Flask
+from a2wsgi import WSGIMiddleware
 from gunicorn.app.base import BaseApplication
 
 from bot.config import Settings
 from bot.core.semantic import Embeddings
+from bot.store.database import SERVING
 from bot.web.app import create_app
+from bot.web.buffered import AsgiApp, BufferedBodies
 from bot.wiring import build_knowledge_service
 
 
@@ -24,11 +31,12 @@ class WebServer(BaseApplication):
     ):
         self.settings = settings
         self.embeddings = embeddings  # loaded in the master: the workers share its pages after the fork
+        self.threads = threads
         self.options: dict[str, Any] = {
             "bind": f"{host}:{port}",
             "workers": workers,
-            "worker_class": "gthread",
-            "threads": threads,
+            "worker_class": "asgi",
+            "asgi_lifespan": "off",
             "timeout": 30,
             "graceful_timeout": 10,
             "keepalive": 5,
@@ -45,6 +53,7 @@ class WebServer(BaseApplication):
         if "control_socket_disable" in self.cfg.settings:  # gunicorn 25+: no shared ~/.gunicorn socket
             self.cfg.set("control_socket_disable", True)
 
-    def load(self) -> Flask:
-        service = build_knowledge_service(self.settings, prepare=False, embeddings=self.embeddings)
-        return create_app(settings=self.settings, service=service, recover_events=True)
+    def load(self) -> AsgiApp:
+        service = build_knowledge_service(self.settings, prepare=False, embeddings=self.embeddings, timeouts=SERVING)
+        flask_app = create_app(settings=self.settings, service=service, recover_events=True)
+        return BufferedBodies(WSGIMiddleware(flask_app, workers=self.threads))  # type: ignore[arg-type]

@@ -97,3 +97,23 @@ def test_a_tampered_model_is_refused_with_a_clear_message(cli_env, tmp_path):
     assert result.returncode == 2
     assert result.stderr.startswith(f"embedding model {model}: tokenizer.json has sha256 ")
     assert "Traceback" not in result.stderr
+
+
+def test_a_reader_that_stops_early_gets_no_broken_pipe_traceback(cli_env):
+    # `whoowns ask --json < questions.txt | head -1`: head closes the pipe after one line.
+    with subprocess.Popen(
+        [sys.executable, "-m", "bot", "ask", "--json"],
+        stdin=subprocess.PIPE,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        env=cli_env,
+        cwd=REPO_ROOT,
+    ) as process:
+        process.stdin.write(b"who owns pricing?\n" * 500)
+        process.stdin.close()
+        assert json.loads(process.stdout.readline())["role"] == "CPO"
+        process.stdout.close()
+        errors = process.stderr.read().decode()
+        process.wait(timeout=120)
+    assert "Traceback" not in errors and "BrokenPipeError" not in errors, errors
+    assert process.returncode == 141  # what a shell reports for a writer its reader left (128 + SIGPIPE)

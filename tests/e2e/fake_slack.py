@@ -105,16 +105,16 @@ class FakeSlack:
         with self._changed:
             return [c for c in self._calls if _matches(c, method, params)]
 
-    def wait_for(self, method: str, *, count: int = 1, timeout: float = 10, **params: Any) -> list[Call]:
+    def wait_for(self, method: str, *, count: int = 1, timeout: float = 30, **params: Any) -> list[Call]:
         """Blocks until at least `count` matching calls arrived; AssertionError (listing calls) if not."""
         return self._wait(lambda c: _matches(c, method, params), count, timeout, f"{method} matching {params}")
 
-    def wait_for_response(self, response_url: str, *, count: int = 1, timeout: float = 10) -> list[Call]:
+    def wait_for_response(self, response_url: str, *, count: int = 1, timeout: float = 30) -> list[Call]:
         """What the app posted to `response_url` (one made by `response_url()`), once it arrived."""
         path = response_url.removeprefix(self.url)
         return self._wait(lambda c: c.method == RESPONSE_URL and c.path == path, count, timeout, path)
 
-    def wait_quiet(self, seconds: float = 0.5, *, timeout: float = 10) -> None:
+    def wait_quiet(self, seconds: float = 0.5, *, timeout: float = 30) -> None:
         """Waits until no call has arrived for `seconds`: after a barrier, for "and nothing else came"."""
         deadline = time.monotonic() + timeout
         with self._changed:

@@ -57,7 +57,7 @@ class FakeSocketMode:
         self._send(TEXT, json.dumps({"envelope_id": envelope_id, "type": kind, "payload": payload}).encode())
         return envelope_id
 
-    def wait_for_ack(self, envelope_id: str, timeout: float = 10) -> dict[str, Any]:
+    def wait_for_ack(self, envelope_id: str, timeout: float = 30) -> dict[str, Any]:
         def acked() -> dict[str, Any] | None:
             return next((m for m in self.received if m.get("envelope_id") == envelope_id), None)
 

@@ -26,6 +26,7 @@ import requests
 
 from bot.config import REPO_ROOT
 from tests.e2e.fake_slack import FakeSlack
+from tests.e2e.waiting import TRANSIENT
 
 SIGNING_SECRET = "e2e-signing-secret-0123456789"
 BOT_TOKEN = "xoxb-e2e-test-token"
@@ -96,9 +97,9 @@ def _wait_until_up(server: RunningServer) -> None:
         if server.process.poll() is not None:
             raise AssertionError(f"the server exited with {server.process.returncode}:\n{server.log()}")
         try:
-            if requests.get(server.url + "/healthz", timeout=2).status_code == 200:
+            if requests.get(server.url + "/healthz", timeout=10).status_code == 200:
                 return
-        except requests.ConnectionError:
+        except TRANSIENT:  # not listening yet, or too busy to answer in time: ask again
             pass
         time.sleep(0.1)
     raise AssertionError(f"the server did not answer /healthz within {START_TIMEOUT}s:\n{server.log()}")

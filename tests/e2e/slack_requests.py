@@ -62,7 +62,7 @@ class SlackSender:
             "X-Slack-Signature": verifier.generate_signature(timestamp=stamp, body=body),
             **(headers or {}),
         }
-        return self.http.post(self.base_url + "/slack/events", data=body.encode(), headers=signed, timeout=10)
+        return self.http.post(self.base_url + "/slack/events", data=body.encode(), headers=signed, timeout=30)
 
     def event(self, payload: dict[str, Any], *, retry_num: int | None = None, **signing: Any) -> requests.Response:
         headers = {"X-Slack-Retry-Num": str(retry_num), "X-Slack-Retry-Reason": "http_timeout"} if retry_num else {}

@@ -19,6 +19,7 @@ from bot.slack import surface_messages as say
 from tests.conftest import fresh_postgres_database
 from tests.e2e.modal_payloads import view_submission
 from tests.e2e.slack_requests import direct_message, fresh_id, mention
+from tests.e2e.waiting import eventually
 
 pytestmark = pytest.mark.postgres
 
@@ -75,10 +76,10 @@ def test_while_the_database_is_down_people_get_an_apology_and_the_server_recover
         refused = slack.action(view_submission(modal, state, user="U0ASKER1")).json()
         assert refused == {"response_action": "errors", "errors": {"question": say.ASK_UNAVAILABLE}}
 
-        health = requests.get(slack_server.url + "/healthz", timeout=10)
+        health = requests.get(slack_server.url + "/healthz", timeout=30)
         assert health.status_code == 503 and health.json()["database"] == "unreachable"
 
-    assert requests.get(slack_server.url + "/healthz", timeout=10).status_code == 200
+    eventually(lambda: requests.get(slack_server.url + "/healthz", timeout=30).status_code == 200, what="healthz 200")
     slack.event(mention("who owns pricing?", channel=channel))
     assert fake_slack.wait_for("chat.postMessage", channel=channel, count=3)[-1]["text"] == "Pricing: the CPO"
     assert slack_server.process.poll() is None

@@ -28,7 +28,7 @@ def installed(slack_server, fake_slack) -> str:
     team = "T0NEW" + fake_slack.response_url().rsplit("/", 1)[1]
     fake_slack.installation = default_installation(team)
     browser = requests.Session()
-    page = browser.get(slack_server.url + "/slack/install", timeout=10)
+    page = browser.get(slack_server.url + "/slack/install", timeout=30)
     assert page.status_code == 200
     state = re.search(r"state=([\w-]+)", page.text).group(1)
     assert (
@@ -40,7 +40,7 @@ def installed(slack_server, fake_slack) -> str:
         slack_server.url + "/slack/oauth_redirect",
         params={"code": f"code-{team}", "state": state},
         headers={"Cookie": cookie},
-        timeout=10,
+        timeout=30,
     )
     assert back.status_code == 200, back.text
     [exchange] = fake_slack.wait_for("oauth.v2.access", code=f"code-{team}")
@@ -59,7 +59,7 @@ def test_an_installed_workspace_is_answered_with_its_own_token_and_settings(
 
 
 def test_a_redirect_with_a_forged_state_installs_nothing(slack_server, fake_slack):
-    back = requests.get(slack_server.url + "/slack/oauth_redirect", params={"code": "forged", "state": "x"}, timeout=10)
+    back = requests.get(slack_server.url + "/slack/oauth_redirect", params={"code": "forged", "state": "x"}, timeout=30)
     assert back.status_code == 400
     assert fake_slack.calls("oauth.v2.access", code="forged") == []
 

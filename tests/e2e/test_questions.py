@@ -108,7 +108,7 @@ def test_a_badly_signed_request_gets_401_and_no_answer(slack: SlackSender, fake_
     elif how == "stale timestamp":
         response = slack.event(question, timestamp=1_600_000_000)
     else:
-        response = slack.http.post(slack.base_url + "/slack/events", json=question, timeout=10)
+        response = slack.http.post(slack.base_url + "/slack/events", json=question, timeout=30)
     assert response.status_code == 401
     slack.event(mention("who owns pricing?", channel=channel))
     fake_slack.wait_for("chat.postMessage", channel=channel)

@@ -15,7 +15,7 @@ pytestmark = pytest.mark.usefixtures("site")
 
 
 def get(site: Site, path: str, **params: str) -> requests.Response:
-    return requests.get(site.url + path, params=params, timeout=10)
+    return requests.get(site.url + path, params=params, timeout=30)
 
 
 def row(html: str, responsibility_id: str) -> str:
@@ -142,7 +142,7 @@ def test_headers_have_scopes_inputs_have_labels_and_pages_load_nothing_from_else
 
 
 def test_kb_with_a_trailing_slash_redirects_to_the_map_keeping_the_workspace(site):
-    moved = requests.get(site.url + "/kb/", params={"team": TEAM["T0CPTO"]}, allow_redirects=False, timeout=10)
+    moved = requests.get(site.url + "/kb/", params={"team": TEAM["T0CPTO"]}, allow_redirects=False, timeout=30)
     assert moved.status_code == 308 and moved.headers["Location"] == f"/kb?team={TEAM['T0CPTO']}"
 
 

@@ -93,7 +93,7 @@ class AdminViews:
         self, ack: Ack, body: dict[str, Any], view: dict[str, Any], client: WebClient, context: BoltContext
     ) -> None:
         team, meta, values = context.team_id or "", _metadata(view), view["state"]["values"]
-        actor = actor_for(client, team, body["user"]["id"])
+        actor = actor_for(client, team, body["user"]["id"], in_ack=True)
         settings = settings_from(values, self.deps.knowledge.engine().kb.roles)
         submit(
             ack,
@@ -107,7 +107,7 @@ class AdminViews:
         self, ack: Ack, body: dict[str, Any], view: dict[str, Any], client: WebClient, context: BoltContext
     ) -> None:
         meta, values = _metadata(view), view["state"]["values"]
-        actor = actor_for(client, context.team_id, body["user"]["id"])
+        actor = actor_for(client, context.team_id, body["user"]["id"], in_ack=True)
         topics = self.deps.admin.responsibilities
 
         def save() -> Saved:
@@ -130,7 +130,7 @@ class AdminViews:
     def save_override(
         self, ack: Ack, body: dict[str, Any], view: dict[str, Any], client: WebClient, context: BoltContext
     ) -> None:
-        actor = actor_for(client, context.team_id, body["user"]["id"])
+        actor = actor_for(client, context.team_id, body["user"]["id"], in_ack=True)
         override = override_from(view["state"]["values"])
         submit(
             ack,

@@ -1,0 +1,74 @@
+"""Messages built to make matching slow: answered or politely refused, at a cost that does not grow.
+
+The speed target (20 ms) is measured by `bench/hostile_questions.py`; these tests only catch a return of
+super-linear work, with a bound a hundred times the quadratic behaviour's margin would need (before the
+fix, 40,000 characters of `&lt;http:` took 6.5 s).
+"""
+
+from __future__ import annotations
+
+import random
+import string
+import time
+
+import pytest
+
+from bot.core.normalise import MAX_QUESTION_CHARS, clean_slack_text, clip_question
+
+SLACK_MESSAGE_CHARS = 40_000
+GENEROUS_SECONDS = 1.0
+
+
+@pytest.mark.parametrize("unit", ["<http:", "<mailto:", "<@", "<!", "<#C1|", "&lt;http:", "&lt;@"])
+def test_unclosed_markup_the_size_of_a_slack_message_is_cleaned_without_backtracking(unit):
+    text = (unit * SLACK_MESSAGE_CHARS)[:SLACK_MESSAGE_CHARS]
+    started = time.perf_counter()
+    clean_slack_text(text)
+    assert time.perf_counter() - started < GENEROUS_SECONDS
+
+
+@pytest.mark.parametrize("unit", ["<http:", "&lt;http:", "pricng hostign ", "zqxvbn wrtplk "])
+def test_a_hostile_question_the_size_of_a_slack_message_is_answered_in_bounded_time(engine, unit):
+    text = (unit * SLACK_MESSAGE_CHARS)[:SLACK_MESSAGE_CHARS]
+    started = time.perf_counter()
+    answer = engine.answer(text)
+    assert time.perf_counter() - started < GENEROUS_SECONDS
+    assert answer.role is None
+
+
+def test_the_semantic_matcher_encodes_a_topic_not_a_whole_ramble(fused):
+    fused.answer("who owns the office coffee machine?")  # the model loaded, as in a running server
+    letters = random.Random(9)
+    rambling = " ".join("".join(letters.choices(string.ascii_lowercase, k=7)) for _ in range(300))
+    started = time.process_time()  # CPU time, all threads (the encoder's matrix products may use several)
+    answer = fused.answer(rambling)
+    assert time.process_time() - started < 0.07  # 500 characters encoded whole cost 145 ms
+    assert answer.role is None
+    started = time.process_time()
+    fused.answer("<@" * 20_000)  # no spaces: one "word" of hundreds of tokens
+    assert time.process_time() - started < 0.07
+
+
+def test_a_typed_angle_bracket_is_text_not_markup():
+    # Slack sends a typed "<" as "&lt;": it must not become a link whose address disappears.
+    assert clean_slack_text("&lt;https://evil.example|pricing&gt; budget") == "<https://evil.example|pricing budget"
+    assert clean_slack_text("&lt;@U0ADMIN&gt; pricing") == "<@u0admin pricing"
+
+
+def test_a_long_question_is_cut_at_a_space_and_the_answer_says_so(engine):
+    rambling = "well, " + "we talked for ages about the offsite and the catering and the venue " * 100
+    read, clipped = clip_question(rambling)
+    assert clipped and len(read) <= MAX_QUESTION_CHARS and not read.endswith(("ofsi", " "))
+    answer = engine.answer(rambling)
+    assert answer.role is None
+    assert f"I read only the first {MAX_QUESTION_CHARS:,} characters" in answer.reasoning
+
+
+def test_a_long_question_that_asks_early_is_still_answered_and_says_nothing_about_length(engine):
+    answer = engine.answer("who owns hosting costs? " + "thanks so much, " * 2000)
+    assert answer.role == "CTO"
+    assert "I read only" not in answer.reasoning
+
+
+def test_a_short_question_is_read_whole():
+    assert clip_question("who owns pricing?") == ("who owns pricing?", False)
