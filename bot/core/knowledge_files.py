@@ -28,7 +28,11 @@ def load_knowledge(path: Path) -> KnowledgeBase:
 
 def read_knowledge_documents(path: Path) -> list[YamlDocument]:
     if path.is_dir():
-        return [read_yaml(path / f"{s}.yaml") for s in SECTIONS if (path / f"{s}.yaml").exists()]
+        documents = [read_yaml(path / f"{s}.yaml") for s in SECTIONS if (path / f"{s}.yaml").exists()]
+        if not documents:
+            expected = ", ".join(f"{s}.yaml" for s in REQUIRED)
+            raise InvalidFile([f"{path}: no knowledge files here (expected {expected})"])
+        return documents
     return [read_yaml(path)]
 
 
