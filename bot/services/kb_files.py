@@ -24,7 +24,9 @@ from bot.services.admin.snapshots import knowledge_data, org_data
 from bot.services.kb_replace import replace_knowledge
 from bot.services.knowledge import KnowledgeService
 from bot.store.audit_repository import AuditEntry, AuditRepository
+from bot.store.locking import claim_version
 from bot.store.repository import KnowledgeRepository, OrgRepository
+from bot.store.tables import OrgRow
 
 KNOWLEDGE_ENTITY = ("knowledge_base", "knowledge-base")
 
@@ -72,6 +74,7 @@ def import_file(service: KnowledgeService, path: Path, *, team_id: str | None, b
 def _import_settings(
     session: Session, audit: AuditRepository, team_id: str, org: OrgSettings, *, by: str | None
 ) -> list[int]:
+    claim_version(session, OrgRow, team_id, None)  # the settings as they are, held until the import commits
     repo = OrgRepository(session)
     stored = repo.get(team_id)
     before = stored[0] if stored else None

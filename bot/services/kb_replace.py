@@ -18,6 +18,7 @@ from bot.core.models import KnowledgeBase
 from bot.core.org import check_org
 from bot.core.problems import InvalidInput, Problem, raise_if_any
 from bot.services.admin.snapshots import knowledge_data
+from bot.store.locking import lock_knowledge
 from bot.store.repository import KnowledgeRepository, OrgRepository
 from bot.store.tables import OrgRow
 
@@ -69,6 +70,7 @@ def replace_knowledge(
     session: Session, kb: KnowledgeBase, *, by: str | None, skip_team: str | None = None
 ) -> tuple[dict[str, Any], dict[str, Any]] | None:
     """Stores `kb` (see the module's docstring); the (before, after) snapshots, or None when nothing changed."""
+    lock_knowledge(session)
     repo = KnowledgeRepository(session)
     old = repo.load()
     new = keeping_the_rest(old, kb)
