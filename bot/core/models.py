@@ -12,13 +12,17 @@ from typing import Annotated
 
 from pydantic import BaseModel, ConfigDict, StringConstraints, field_validator, model_validator
 
-ROLE_ID_PATTERN = r"^[A-Z][A-Z0-9]{1,9}$"
+from bot.core import limits
+
+ROLE_ID_PATTERN = rf"^[A-Z][A-Z0-9]{{1,{limits.ROLE_ID - 1}}}$"
 SLUG_PATTERN = r"^[a-z0-9]+(?:-[a-z0-9]+)*$"
-MAX_QUOTE_CHARS = 300
+MAX_QUOTE_CHARS = limits.QUOTE
 
 RoleId = Annotated[str, StringConstraints(pattern=ROLE_ID_PATTERN)]
-Slug = Annotated[str, StringConstraints(pattern=SLUG_PATTERN, max_length=80)]
+Slug = Annotated[str, StringConstraints(pattern=SLUG_PATTERN, max_length=limits.SLUG)]
 Text = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1)]
+Name = Annotated[Text, StringConstraints(max_length=limits.NAME)]
+Title = Annotated[Text, StringConstraints(max_length=limits.TITLE)]
 
 
 class Strict(BaseModel):
@@ -29,7 +33,7 @@ class Strict(BaseModel):
 
 class Role(Strict):
     id: RoleId
-    name: Text
+    name: Name
     focus: Text
     combines: tuple[RoleId, ...] = ()
 
@@ -40,7 +44,7 @@ class Source(Strict):
     id: Slug
     title: Text
     url: Annotated[str, StringConstraints(pattern=r"^https?://\S+$")] | None = None
-    seed: str | None = None
+    seed: Annotated[str, StringConstraints(max_length=limits.NAME)] | None = None
 
 
 class Citation(Strict):
@@ -50,12 +54,12 @@ class Citation(Strict):
 
 class Responsibility(Strict):
     id: Slug
-    title: Annotated[Text, StringConstraints(max_length=120)]
+    title: Title
     owner: RoleId
     shared_with: tuple[RoleId, ...] = ()
     shared_note: Text | None = None
-    aliases: tuple[Annotated[Text, StringConstraints(max_length=120)], ...] = ()
-    reasoning: Annotated[Text, StringConstraints(max_length=600)]
+    aliases: tuple[Title, ...] = ()
+    reasoning: Annotated[Text, StringConstraints(max_length=limits.REASONING)]
     citation: Citation
     retired: bool = False
 

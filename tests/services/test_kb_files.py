@@ -81,3 +81,21 @@ def test_entries_a_file_lacks_are_kept_retired_with_their_sources(service, tmp_p
     kept = next(r for r in stored["responsibilities"] if r["id"] == "office-coffee-machine")
     assert kept["retired"] is True and any(s["id"] == "handbook" for s in stored["sources"])
     assert not service.ask("who owns the office coffee machine?").known
+
+
+@pytest.mark.parametrize(
+    ("field", "line_text"), [("org.name", "  name: Acme"), ("roles[0].name", "  name: Chief Executive Officer")]
+)
+def test_a_value_longer_than_its_column_is_refused_before_writing_on_every_database(
+    service, tmp_path, field, line_text
+):
+    service.save_org(TEAM, {"name": "Acme", "roles": {"CEO": {}, "CTO": {}, "CPO": {}, "COO": {}}}, by=None)
+    before = everything(service)
+    lines = before.splitlines()
+    line = lines.index(line_text) + 1
+    lines[line - 1] = "  name: " + "x" * 201
+    path = write(tmp_path, "\n".join(lines) + "\n")
+    with pytest.raises(InvalidFile) as refused:
+        import_file(service, path, team_id=TEAM, by="cli:alice")
+    assert str(refused.value) == f"{path}:{line}: {field}: String should have at most 200 characters"
+    assert everything(service) == before
