@@ -9,6 +9,7 @@ import sys
 from bot.cli import ask, assess, kb, serve
 from bot.core.encoder import ModelRefused
 from bot.core.yamlfile import InvalidFile
+from bot.services.workspaces import UnknownWorkspace
 
 COMMANDS = (ask, kb, assess, serve)
 
@@ -31,6 +32,9 @@ def main(argv: list[str] | None = None) -> int:
         return int(args.run(args) or 0)
     except (InvalidFile, ModelRefused) as error:
         print(error, file=sys.stderr)
+        return 2
+    except UnknownWorkspace as error:
+        print(f"whoowns: {error}", file=sys.stderr)
         return 2
 
 

@@ -12,6 +12,9 @@ from bot.services.kb_files import export_data, import_file, to_yaml, validate_fi
 from bot.wiring import build_knowledge_service
 
 
+CREATE_HELP = "the --team workspace is new (no stored settings, not installed): without this, an unknown team is an error"
+
+
 def register(subparsers: argparse._SubParsersAction) -> None:
     parser = subparsers.add_parser("kb", help="validate, import or export the knowledge base")
     actions = parser.add_subparsers(dest="action", required=True, metavar="ACTION")
@@ -25,10 +28,12 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     load = actions.add_parser("import", help="replace the stored knowledge base with a file's, in one transaction")
     load.add_argument("path", type=Path, help="a knowledge/ folder or an exported YAML file")
     load.add_argument("--team", metavar="TEAM_ID", help="the workspace whose settings the file's org section sets")
+    load.add_argument("--create", action="store_true", help=CREATE_HELP)
     load.set_defaults(run=run_import)
 
     dump = actions.add_parser("export", help="write the stored knowledge base as YAML to standard output")
     dump.add_argument("--team", metavar="TEAM_ID", help="include this workspace's org settings")
+    dump.add_argument("--create", action="store_true", help=CREATE_HELP)
     dump.set_defaults(run=run_export)
 
 
@@ -42,7 +47,9 @@ def run_validate(args: argparse.Namespace) -> int:
 
 
 def run_import(args: argparse.Namespace) -> int:
-    imported = import_file(build_knowledge_service(), args.path, team_id=args.team, by=cli_actor())
+    imported = import_file(
+        build_knowledge_service(), args.path, team_id=args.team, by=cli_actor(), create=args.create
+    )
     if imported.audit_ids:
         changes = ", ".join(f"#{audit_id}" for audit_id in imported.audit_ids)
         print(f"imported {args.path}; recorded in the history as change {changes}", file=sys.stderr)
@@ -52,5 +59,5 @@ def run_import(args: argparse.Namespace) -> int:
 
 
 def run_export(args: argparse.Namespace) -> int:
-    sys.stdout.write(to_yaml(export_data(build_knowledge_service(), team_id=args.team)))
+    sys.stdout.write(to_yaml(export_data(build_knowledge_service(), team_id=args.team, create=args.create)))
     return 0

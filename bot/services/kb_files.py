@@ -17,12 +17,13 @@ from sqlalchemy.orm import Session
 from bot.core.knowledge_files import ORG_SECTION, knowledge_from_documents, read_knowledge_documents
 from bot.core.matcher import Matcher
 from bot.core.models import KnowledgeBase
-from bot.core.org import OrgSettings, check_org, default_org
+from bot.core.org import OrgSettings, check_org
 from bot.core.problems import InvalidInput
 from bot.core.yamlfile import InvalidFile, located
 from bot.services.admin.snapshots import knowledge_data, org_data
 from bot.services.kb_replace import replace_knowledge
 from bot.services.knowledge import KnowledgeService
+from bot.services.workspaces import require_workspace
 from bot.store.audit_repository import AuditEntry, AuditRepository
 from bot.store.locking import claim_version
 from bot.store.repository import KnowledgeRepository, OrgRepository
@@ -52,7 +53,12 @@ def validate_file(path: Path) -> tuple[KnowledgeBase, OrgSettings | None]:
     return kb, org
 
 
-def import_file(service: KnowledgeService, path: Path, *, team_id: str | None, by: str | None) -> Imported:
+def import_file(
+    service: KnowledgeService, path: Path, *, team_id: str | None, by: str | None, create: bool = False
+) -> Imported:
+    """`create`: `team_id` may be a workspace with nothing stored yet (else `UnknownWorkspace`)."""
+    if team_id:
+        require_workspace(service.db, team_id, create=create)
     kb, org = validate_file(path)
     if org is not None and not team_id:
         raise InvalidFile([f"{path}: the file has org settings: say which workspace they are for with --team"])
@@ -78,14 +84,17 @@ def _import_settings(
     repo = OrgRepository(session)
     stored = repo.get(team_id)
     before = stored[0] if stored else None
-    if (before or org_data(default_org())) == org_data(org):  # never saved means the defaults
+    if before == org_data(org):  # a workspace never saved gets the file's settings stored, even the defaults
         return []
     repo.save(team_id, org, by=by)
     after = repo.get(team_id)[0]  # type: ignore[index]
     return [audit.add(AuditEntry("org.import", "org", team_id, before, after), team_id=team_id, actor=by).id]
 
 
-def export_data(service: KnowledgeService, *, team_id: str | None) -> dict[str, Any]:
+def export_data(service: KnowledgeService, *, team_id: str | None, create: bool = False) -> dict[str, Any]:
+    """`create`: `team_id` may be a new workspace, exported with the default settings."""
+    if team_id:
+        require_workspace(service.db, team_id, create=create)
     with service.db.transaction() as session:
         kb = KnowledgeRepository(session).load()
     data = knowledge_data(kb)

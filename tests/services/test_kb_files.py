@@ -27,8 +27,8 @@ def test_export_import_export_is_byte_identical_with_settings_and_admin_edits(se
 
 
 def test_export_of_a_workspace_without_settings_round_trips_too(service, tmp_path):
-    first = to_yaml(export_data(service, team_id="T0NEW"))
-    import_file(service, write(tmp_path, first), team_id="T0NEW", by="cli:alice")
+    first = to_yaml(export_data(service, team_id="T0NEW", create=True))
+    import_file(service, write(tmp_path, first), team_id="T0NEW", by="cli:alice", create=True)
     assert to_yaml(export_data(service, team_id="T0NEW")) == first
 
 
@@ -51,7 +51,7 @@ def test_a_broken_file_names_file_line_and_field_and_leaves_the_database_as_it_w
     text = before.replace("owner: CPO", "owner: CXO", 1).replace("fallback: CEO", "fallback: CFO")
     path = write(tmp_path, text)
     with pytest.raises(InvalidFile) as refused:
-        import_file(service, path, team_id=TEAM, by="cli:alice")
+        import_file(service, path, team_id=TEAM, by="cli:alice", create=True)
     owner_line = text.splitlines().index("  owner: CXO") + 1
     assert f"{path}:{owner_line}: responsibilities[" in str(refused.value)
     assert ".owner: unknown role 'CXO'" in str(refused.value)
