@@ -64,7 +64,8 @@ def name_clashes(kb: KnowledgeBase) -> list[Problem]:
         for loc, name in names:
             other = used.get(name.casefold())
             if other is not None and other.id != item.id:
-                problems.append(Problem(("responsibilities", index, *loc), f"“{name}” already belongs to “{other.title}”"))
+                message = f"“{name}” already belongs to “{other.title}”"
+                problems.append(Problem(("responsibilities", index, *loc), message))
         for _, name in names:
             used.setdefault(name.casefold(), item)
     return problems

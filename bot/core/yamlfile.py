@@ -67,7 +67,8 @@ class _Loader(yaml.SafeLoader):
         self._depth += 1
         try:
             if self._depth > MAX_DEPTH:
-                raise yaml.MarkedYAMLError(problem=f"nested more than {MAX_DEPTH} levels deep", problem_mark=event.start_mark)
+                too_deep = f"nested more than {MAX_DEPTH} levels deep"
+                raise yaml.MarkedYAMLError(problem=too_deep, problem_mark=event.start_mark)
             return super().compose_node(parent, index)
         finally:
             self._depth -= 1

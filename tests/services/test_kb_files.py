@@ -71,12 +71,15 @@ def test_a_file_that_would_break_a_workspaces_override_is_refused(service, tmp_p
     assert everything(service) == before
 
 
-def test_entries_a_file_lacks_are_kept_retired_with_their_sources(service, tmp_path):
+def test_entries_a_file_lacks_stay_as_they_are_unless_asked_to_retire_them(service, tmp_path):
     build_admin(service).responsibilities.create(WORKSPACE_ADMIN, new_draft(source_title="Handbook", source_url=None))
     shipped = export_data(service, team_id=None)
     shipped["responsibilities"] = [r for r in shipped["responsibilities"] if r["id"] != "office-coffee-machine"]
     shipped["sources"] = [s for s in shipped["sources"] if s["id"] != "handbook"]
-    import_file(service, write(tmp_path, shipped), team_id=None, by="cli:alice")
+    kept = import_file(service, write(tmp_path, shipped), team_id=None, by="cli:alice")
+    assert [r.id for r in kept.changes.kept] == ["office-coffee-machine"] and kept.audit_ids == ()
+    assert service.ask("who owns the office coffee machine?").known
+    import_file(service, write(tmp_path, shipped), team_id=None, by="cli:alice", retire_missing=True)
     stored = yaml.safe_load(everything(service))
     kept = next(r for r in stored["responsibilities"] if r["id"] == "office-coffee-machine")
     assert kept["retired"] is True and any(s["id"] == "handbook" for s in stored["sources"])
