@@ -47,6 +47,7 @@ class InvalidFile(ValueError):
 MAX_BYTES = 8 * 1024 * 1024  # an export of 10,000 topics is about 5 MiB
 MAX_DEPTH = 50  # the deepest real file nests 5 levels
 _NO_ALIASES = "anchors and aliases (&name, *name) are not allowed in these files"
+_TOO_DEEP = f"nested more than {MAX_DEPTH} levels deep"
 
 
 class _Loader(yaml.SafeLoader):
@@ -60,6 +61,12 @@ class _Loader(yaml.SafeLoader):
         super().__init__(text)
         self._depth = 0
 
+    def fetch_flow_collection_start(self, TokenClass: type) -> None:  # noqa: N803 - PyYAML's name
+        """`[` or `{`: refused past the depth limit here, since the scanner reads a whole flow run ahead."""
+        if self.flow_level >= MAX_DEPTH:
+            raise yaml.MarkedYAMLError(problem=_TOO_DEEP, problem_mark=self.get_mark())
+        super().fetch_flow_collection_start(TokenClass)
+
     def compose_node(self, parent: yaml.Node | None, index: Any) -> yaml.Node | None:
         event = self.peek_event()
         if isinstance(event, yaml.AliasEvent) or getattr(event, "anchor", None):
@@ -67,8 +74,7 @@ class _Loader(yaml.SafeLoader):
         self._depth += 1
         try:
             if self._depth > MAX_DEPTH:
-                too_deep = f"nested more than {MAX_DEPTH} levels deep"
-                raise yaml.MarkedYAMLError(problem=too_deep, problem_mark=event.start_mark)
+                raise yaml.MarkedYAMLError(problem=_TOO_DEEP, problem_mark=event.start_mark)
             return super().compose_node(parent, index)
         finally:
             self._depth -= 1
@@ -151,4 +157,4 @@ def _line_at(raw: bytes, offset: int) -> int:
 
 
 def _say(problem: str) -> str:
-    return problem if problem == _NO_ALIASES or problem.startswith("nested more") else f"not valid YAML: {problem}"
+    return problem if problem in (_NO_ALIASES, _TOO_DEEP) else f"not valid YAML: {problem}"
