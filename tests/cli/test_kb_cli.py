@@ -23,10 +23,10 @@ def test_export_then_import_then_export_is_identical(cli_env, tmp_path):
 
 def test_an_edited_import_changes_the_next_answer(cli_env, tmp_path):
     data = yaml.safe_load(run(["kb", "export"], cli_env).stdout)
-    next(r for r in data["responsibilities"] if r["id"] == "later-costs")["owner"] = "CEO"
+    next(r for r in data["responsibilities"] if r["id"] == "hosting-costs")["owner"] = "CEO"
     (tmp_path / "kb.yaml").write_text(yaml.safe_dump(data, allow_unicode=True))
-    assert run(["kb", "import", str(tmp_path / "kb.yaml")], cli_env).returncode == 0
-    assert json.loads(run(["ask", "--json", "who owns later costs?"], cli_env).stdout)["role"] == "CEO"
+    assert run(["kb", "import", str(tmp_path / "kb.yaml"), "--force"], cli_env).returncode == 0
+    assert json.loads(run(["ask", "--json", "who owns hosting costs?"], cli_env).stdout)["role"] == "CEO"
 
 
 def test_a_broken_import_names_the_problem_and_changes_nothing(cli_env, tmp_path):

@@ -13,7 +13,7 @@ def test_an_import_is_recorded_as_a_change_by_the_command_line_user(cli_env, tmp
     data = yaml.safe_load(run(["kb", "export"], cli_env).stdout)
     next(r for r in data["responsibilities"] if r["id"] == "pricing")["owner"] = "COO"
     (tmp_path / "kb.yaml").write_text(yaml.safe_dump(data, allow_unicode=True, sort_keys=False))
-    result = run(["kb", "import", str(tmp_path / "kb.yaml")], cli_env)
+    result = run(["kb", "import", str(tmp_path / "kb.yaml"), "--force"], cli_env)
     assert result.returncode == 0, result.stderr
     assert "recorded in the history as change #1" in result.stderr
     engine = create_engine(f"sqlite:///{cli_env['WHOOWNS_DB_PATH']}")

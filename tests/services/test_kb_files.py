@@ -35,7 +35,7 @@ def test_export_of_a_workspace_without_settings_round_trips_too(service, tmp_pat
 def test_an_import_is_recorded_and_can_be_undone(service, tmp_path):
     data = export_data(service, team_id=None)
     next(r for r in data["responsibilities"] if r["id"] == "hosting-costs")["owner"] = "CEO"
-    imported = import_file(service, write(tmp_path, data), team_id=None, by="cli:alice")
+    imported = import_file(service, write(tmp_path, data), team_id=None, by="cli:alice", force=True)
     assert service.ask("who owns hosting costs?").role == "CEO"
     with service.db.transaction() as session:
         entry = session.get(AuditRow, imported.audit_ids[0])
@@ -67,7 +67,7 @@ def test_a_file_that_would_break_a_workspaces_override_is_refused(service, tmp_p
     before = everything(service)
     path = write(tmp_path, data)
     with pytest.raises(InvalidFile, match=r"kb\.yaml: workspace T0ACME's settings: the override “pricing” → COO"):
-        import_file(service, path, team_id=None, by="cli:alice")
+        import_file(service, path, team_id=None, by="cli:alice", retire_missing=True)
     assert everything(service) == before
 
 
