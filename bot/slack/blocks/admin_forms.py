@@ -27,6 +27,7 @@ from slack_sdk.models.blocks import (
 )
 from slack_sdk.models.views import View
 
+from bot.core import limits
 from bot.core.models import Role
 from bot.core.org import OrgSettings
 from bot.core.problems import Problem
@@ -59,7 +60,7 @@ def build_topic_modal(
     editing = metadata.topic is not None
     blocks: list[Block] = [_notice(notice)] if notice else []
     blocks += [
-        _text("title", "Topic", draft.title, max_length=120, hint="What people would call this area of work."),
+        _text("title", "Topic", draft.title, max_length=limits.TITLE, hint="What people would call this area of work."),
         _text(
             "aliases",
             "Other words for it",
@@ -69,10 +70,10 @@ def build_topic_modal(
             hint="One a line (or separated by commas): what people type when they mean this topic.",
         ),
         _select("owner", "Owning role", [_role_option(r) for r in roles], selected=draft.owner),
-        _text("reasoning", "Why that role", draft.reasoning, multiline=True, max_length=600),
+        _text("reasoning", "Why that role", draft.reasoning, multiline=True, max_length=limits.REASONING),
         _text("source_title", "Source title", draft.source_title, hint="The article this comes from."),
         _text("source_url", "Source link", draft.source_url or "", optional=True, placeholder="https://…"),
-        _text("quote", "Quote from the source", draft.quote, multiline=True, max_length=300, hint="Verbatim."),
+        _text("quote", "Quote from the source", draft.quote, multiline=True, max_length=limits.QUOTE, hint="Verbatim."),
     ]
     if editing:
         retire = CheckboxesElement(action_id=VALUE, options=[Option(value="retire", label=say.RETIRE_LABEL)])
