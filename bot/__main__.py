@@ -10,6 +10,7 @@ import sys
 from bot.cli import ask, assess, kb, serve
 from bot.core.encoder import ModelRefused
 from bot.core.yamlfile import InvalidFile
+from bot.services.workspaces import UnknownWorkspace
 
 COMMANDS = (ask, kb, assess, serve)
 READER_GONE = 128 + 13  # what a shell reports for a writer whose reader left (SIGPIPE), as `head` leaves
@@ -33,6 +34,9 @@ def main(argv: list[str] | None = None) -> int:
         return int(args.run(args) or 0)
     except (InvalidFile, ModelRefused) as error:
         print(error, file=sys.stderr)
+        return 2
+    except UnknownWorkspace as error:
+        print(f"whoowns: {error}", file=sys.stderr)
         return 2
     except BrokenPipeError:  # `whoowns ask … | head`: the reader has all it wanted; say nothing more
         os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())  # so the exit's flush cannot fail again

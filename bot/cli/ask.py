@@ -14,6 +14,7 @@ from bot.core.org import OrgSettings
 from bot.core.problems import InvalidInput
 from bot.core.yamlfile import located, read_yaml
 from bot.services.knowledge import KnowledgeService
+from bot.services.workspaces import require_workspace
 from bot.wiring import build_knowledge_service
 
 
@@ -38,6 +39,8 @@ def register(subparsers: argparse._SubParsersAction) -> None:
 
 def run(args: argparse.Namespace) -> int:
     service = build_knowledge_service(Settings(semantic=False) if args.lexical_only else Settings())
+    if args.team:
+        require_workspace(service.db, args.team)
     org = load_org_file(service, args.org) if args.org else service.org(args.team)
     questions = [" ".join(args.question)] if args.question else (line.strip() for line in sys.stdin)
     for question in questions:

@@ -28,7 +28,11 @@ def load_knowledge(path: Path) -> KnowledgeBase:
 
 def read_knowledge_documents(path: Path) -> list[YamlDocument]:
     if path.is_dir():
-        return [read_yaml(path / f"{s}.yaml") for s in SECTIONS if (path / f"{s}.yaml").exists()]
+        documents = [read_yaml(path / f"{s}.yaml") for s in SECTIONS if (path / f"{s}.yaml").exists()]
+        if not documents:
+            expected = ", ".join(f"{s}.yaml" for s in REQUIRED)
+            raise InvalidFile([f"{path}: no knowledge files here (expected {expected})"])
+        return documents
     return [read_yaml(path)]
 
 
@@ -57,7 +61,13 @@ def knowledge_from_documents(documents: list[YamlDocument]) -> KnowledgeBase:
     try:
         return build_knowledge_base(data)
     except InvalidInput as error:
-        raise InvalidFile([_describe(problem, owner, documents[0]) for problem in error.problems]) from None
+        raise locate(error.problems, documents) from None
+
+
+def locate(problems: list[Problem], documents: list[YamlDocument]) -> InvalidFile:
+    """Problems with the knowledge's field paths, each said with the file and line it comes from."""
+    owner = {key: d for d in documents if isinstance(d.data, dict) for key in d.data if key in SECTIONS}
+    return InvalidFile([_describe(problem, owner, documents[0]) for problem in problems])
 
 
 def digest(kb: KnowledgeBase) -> str:

@@ -12,17 +12,21 @@ from typing import Annotated
 
 from pydantic import BaseModel, ConfigDict, Field, StringConstraints, field_validator, model_validator
 
-ROLE_ID_PATTERN = r"^[A-Z][A-Z0-9]{1,9}$"
+from bot.core import limits
+
+ROLE_ID_PATTERN = rf"^[A-Z][A-Z0-9]{{1,{limits.ROLE_ID - 1}}}$"
 SLUG_PATTERN = r"^[a-z0-9]+(?:-[a-z0-9]+)*$"
-MAX_QUOTE_CHARS = 300
-MAX_SOURCE_TITLE = 200
-MAX_ALIASES_TEXT = 3000  # the aliases one a line: what the topic editor's text box can hold
+MAX_QUOTE_CHARS = limits.QUOTE
+MAX_SOURCE_TITLE = limits.SOURCE_TITLE
+MAX_ALIASES_TEXT = limits.ALIASES_TEXT
 MAX_ROLES = 40  # the settings form has two fields a role, and a form holds at most 100 blocks
 URL_PATTERN = r"^https?://[^\s|<>]+$"  # no space, `|`, `<` or `>`: any of them could end a Slack link early
 
 RoleId = Annotated[str, StringConstraints(pattern=ROLE_ID_PATTERN)]
-Slug = Annotated[str, StringConstraints(pattern=SLUG_PATTERN, max_length=80)]
+Slug = Annotated[str, StringConstraints(pattern=SLUG_PATTERN, max_length=limits.SLUG)]
 Text = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1)]
+Name = Annotated[Text, StringConstraints(max_length=limits.NAME)]
+Title = Annotated[Text, StringConstraints(max_length=limits.TITLE)]
 
 
 class Strict(BaseModel):
@@ -33,7 +37,7 @@ class Strict(BaseModel):
 
 class Role(Strict):
     id: RoleId
-    name: Text
+    name: Name
     focus: Text
     combines: tuple[RoleId, ...] = ()
 
@@ -43,8 +47,8 @@ class Source(Strict):
 
     id: Slug
     title: Annotated[Text, StringConstraints(max_length=MAX_SOURCE_TITLE)]
-    url: Annotated[str, StringConstraints(pattern=URL_PATTERN, max_length=2000)] | None = None
-    seed: str | None = None
+    url: Annotated[str, StringConstraints(pattern=URL_PATTERN, max_length=limits.SOURCE_URL)] | None = None
+    seed: Annotated[str, StringConstraints(max_length=limits.NAME)] | None = None
 
 
 class Citation(Strict):
@@ -54,12 +58,12 @@ class Citation(Strict):
 
 class Responsibility(Strict):
     id: Slug
-    title: Annotated[Text, StringConstraints(max_length=120)]
+    title: Title
     owner: RoleId
     shared_with: tuple[RoleId, ...] = ()
     shared_note: Text | None = None
-    aliases: tuple[Annotated[Text, StringConstraints(max_length=120)], ...] = ()
-    reasoning: Annotated[Text, StringConstraints(max_length=600)]
+    aliases: tuple[Title, ...] = ()
+    reasoning: Annotated[Text, StringConstraints(max_length=limits.REASONING)]
     citation: Citation
     retired: bool = False
 

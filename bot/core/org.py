@@ -13,7 +13,7 @@ from typing import Annotated, Any
 from pydantic import BaseModel, ConfigDict, StringConstraints, ValidationError
 
 from bot.core.matcher import ANSWER_THRESHOLD, Matcher
-from bot.core.models import KnowledgeBase, RoleId, Text
+from bot.core.models import KnowledgeBase, Name, RoleId, Text
 from bot.core.problems import InvalidInput, Problem, from_validation_error, raise_if_any
 
 SlackUserId = Annotated[str, StringConstraints(pattern=r"^[UW][A-Z0-9]{2,20}$")]
@@ -40,7 +40,7 @@ class Override(BaseModel):
 
 class OrgSettings(BaseModel):
     model_config = ConfigDict(extra="forbid", frozen=True)
-    name: str | None = None
+    name: Name | None = None
     roles: dict[RoleId, Seat]
     fallback: RoleId = "CEO"
     overrides: tuple[Override, ...] = ()

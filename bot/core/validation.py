@@ -1,6 +1,8 @@
 """Builds a `KnowledgeBase` from plain data and checks what one field alone cannot: references.
 
-An owner must be a known role, a citation a known source, ids unique. Problems carry the field path
+An owner must be a known role, a citation a known source, ids unique, and a title or alias belongs to
+one active entry only (the matcher could not tell two apart). The same checks serve a file, an import
+and an admin's form, so all three refuse the same things. Problems carry the field path
 (`responsibilities[3].owner`), which the YAML loader turns into a file and line.
 """
 
@@ -10,7 +12,7 @@ from typing import Any
 
 from pydantic import ValidationError
 
-from bot.core.models import KnowledgeBase
+from bot.core.models import KnowledgeBase, Responsibility
 from bot.core.problems import InvalidInput, Problem, from_validation_error, raise_if_any
 
 # Ids the web pages use for their own routes (/kb/sources): an entry with one of them would be unreachable.
@@ -48,6 +50,24 @@ def check_knowledge(kb: KnowledgeBase) -> list[Problem]:
             problems.append(
                 Problem(("responsibilities", index, "citation", "source"), f"unknown source {item.citation.source!r}")
             )
+    return problems + name_clashes(kb)
+
+
+def name_clashes(kb: KnowledgeBase) -> list[Problem]:
+    """Each title or alias of an active entry that an earlier active entry already has."""
+    used: dict[str, Responsibility] = {}
+    problems = []
+    for index, item in enumerate(kb.responsibilities):
+        if item.retired:
+            continue
+        names = [(("title",), item.title), *((("aliases", j), alias) for j, alias in enumerate(item.aliases))]
+        for loc, name in names:
+            other = used.get(name.casefold())
+            if other is not None and other.id != item.id:
+                message = f"“{name}” already belongs to “{other.title}”"
+                problems.append(Problem(("responsibilities", index, *loc), message))
+        for _, name in names:
+            used.setdefault(name.casefold(), item)
     return problems
 
 

@@ -7,35 +7,56 @@ nothing. Export writes the shape import reads, so export → import → export g
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Any
 
 import yaml
 from sqlalchemy.orm import Session
 
-from bot.core.knowledge_files import ORG_SECTION, knowledge_from_documents, read_knowledge_documents
+from bot.core.kb_changes import KnowledgeChanges, compare
+from bot.core.knowledge_files import ORG_SECTION, knowledge_from_documents, locate, read_knowledge_documents
 from bot.core.matcher import Matcher
 from bot.core.models import KnowledgeBase
-from bot.core.org import OrgSettings, check_org, default_org
+from bot.core.org import OrgSettings, check_org
 from bot.core.problems import InvalidInput
-from bot.core.yamlfile import InvalidFile, located
+from bot.core.yamlfile import InvalidFile, YamlDocument, located
 from bot.services.admin.snapshots import knowledge_data, org_data
-from bot.services.kb_replace import replace_knowledge
+from bot.services.kb_replace import planned_knowledge, store_knowledge
 from bot.services.knowledge import KnowledgeService
+from bot.services.workspaces import require_workspace
 from bot.store.audit_repository import AuditEntry, AuditRepository
+from bot.store.locking import claim_version
 from bot.store.repository import KnowledgeRepository, OrgRepository
+from bot.store.tables import OrgRow
 
 KNOWLEDGE_ENTITY = ("knowledge_base", "knowledge-base")
 
 
 @dataclass(frozen=True)
+class FileContents:
+    kb: KnowledgeBase
+    org: OrgSettings | None
+    documents: list[YamlDocument]
+
+
+@dataclass(frozen=True)
 class Imported:
     kb: KnowledgeBase
-    audit_ids: tuple[int, ...]  # empty when the file matched what was stored
+    audit_ids: tuple[int, ...]  # empty when the file matched what was stored (or on a dry run)
+    changes: KnowledgeChanges
+    settings_change: bool  # the workspace's settings change (or would, on a dry run)
+    warnings: tuple[str, ...] = ()  # owner moves let through with `force`, each located in the file
 
 
-def validate_file(path: Path) -> tuple[KnowledgeBase, OrgSettings | None]:
+class _DryRun(Exception):
+    """Rolls a dry run's transaction back, carrying what it would have done."""
+
+    def __init__(self, imported: Imported):
+        self.imported = imported
+
+
+def validate_file(path: Path) -> FileContents:
     """The knowledge (and org settings, when the file has them) a file holds, or `InvalidFile`."""
     documents = read_knowledge_documents(path)
     kb = knowledge_from_documents(documents)
@@ -47,42 +68,77 @@ def validate_file(path: Path) -> tuple[KnowledgeBase, OrgSettings | None]:
             except InvalidInput as error:
                 prefixed = InvalidInput([type(p)((ORG_SECTION, *p.loc), p.message) for p in error.problems])
                 raise located(prefixed, document) from None
-    return kb, org
+    return FileContents(kb, org, documents)
 
 
-def import_file(service: KnowledgeService, path: Path, *, team_id: str | None, by: str | None) -> Imported:
-    kb, org = validate_file(path)
-    if org is not None and not team_id:
+def import_file(
+    service: KnowledgeService,
+    path: Path,
+    *,
+    team_id: str | None,
+    by: str | None,
+    create: bool = False,
+    retire_missing: bool = False,
+    force: bool = False,
+    dry_run: bool = False,
+) -> Imported:
+    """Applies a file in one transaction, under the same locks as every other write (see `kb_replace`).
+
+    `create`: `team_id` may be a workspace with nothing stored yet (else `UnknownWorkspace`);
+    `retire_missing`: retire the topics the file does not list (else they stay as they are);
+    `force`: let an owner move whose reasoning or source did not change (else refused, by file and line);
+    `dry_run`: check and compare everything as the import would, then roll it all back.
+    """
+    if team_id:
+        require_workspace(service.db, team_id, create=create)
+    contents = validate_file(path)
+    if contents.org is not None and not team_id:
         raise InvalidFile([f"{path}: the file has org settings: say which workspace they are for with --team"])
     try:
         with service.db.transaction() as session:
+            old, new = planned_knowledge(session, contents.kb, retire_missing=retire_missing)
+            changes = compare(old, new, listed=contents.kb)
+            unargued = changes.unargued_owner_moves()
+            if unargued and not force:
+                raise locate(unargued, contents.documents)
             audit = AuditRepository(session)
             ids = []
-            replaced = replace_knowledge(session, kb, by=by, skip_team=team_id if org else None)
+            replaced = store_knowledge(session, old, new, by=by, skip_team=team_id if contents.org else None)
             if replaced:
                 entry = AuditEntry("kb.import", *KNOWLEDGE_ENTITY, *replaced)
                 ids.append(audit.add(entry, team_id=team_id, actor=by).id)
-            if org is not None and team_id:
-                ids += _import_settings(session, audit, team_id, org, by=by)
+            settings = []
+            if contents.org is not None and team_id:
+                settings = _import_settings(session, audit, team_id, contents.org, by=by)
+            warnings = tuple(locate(unargued, contents.documents).messages) if unargued else ()
+            imported = Imported(contents.kb, tuple(ids + settings), changes, bool(settings), warnings)
+            if dry_run:
+                raise _DryRun(replace(imported, audit_ids=()))
     except InvalidInput as error:
         raise InvalidFile([f"{path}: {problem}" for problem in error.problems]) from None
-    return Imported(kb=kb, audit_ids=tuple(ids))
+    except _DryRun as rolled_back:
+        return rolled_back.imported
+    return imported
 
 
 def _import_settings(
     session: Session, audit: AuditRepository, team_id: str, org: OrgSettings, *, by: str | None
 ) -> list[int]:
+    claim_version(session, OrgRow, team_id, None)  # the settings as they are, held until the import commits
     repo = OrgRepository(session)
     stored = repo.get(team_id)
     before = stored[0] if stored else None
-    if (before or org_data(default_org())) == org_data(org):  # never saved means the defaults
+    if before == org_data(org):  # a workspace never saved gets the file's settings stored, even the defaults
         return []
     repo.save(team_id, org, by=by)
     after = repo.get(team_id)[0]  # type: ignore[index]
     return [audit.add(AuditEntry("org.import", "org", team_id, before, after), team_id=team_id, actor=by).id]
 
 
-def export_data(service: KnowledgeService, *, team_id: str | None) -> dict[str, Any]:
+def export_data(service: KnowledgeService, *, team_id: str | None, create: bool = False) -> dict[str, Any]:
+    """`create`: `team_id` may be a new workspace, exported with the default settings."""
+    if team_id:
+        require_workspace(service.db, team_id, create=create)
     with service.db.transaction() as session:
         kb = KnowledgeRepository(session).load()
     data = knowledge_data(kb)

@@ -1,7 +1,9 @@
 """Replacing the whole knowledge base (an import, or undoing one) without losing anything or breaking a workspace.
 
-An entry the new knowledge lacks is kept, retired, with the source and roles it refers to, so nothing
-is dropped and an old change can still be undone. Before anything is written, every workspace's stored
+An entry the new knowledge lacks is kept, with the source and roles it refers to, so nothing is dropped
+and an old change can still be undone: as it is, or retired when asked (`retire_missing`: an import with
+`--retire-missing`, or undoing an import). Everything is read under `lock_knowledge`, so what is replaced
+is what is stored, never an older read. Before anything is written, every workspace's stored
 settings are checked against the new knowledge: a role they use that is gone, or an override bound to an
 entry that would be retired, refuses the whole replacement.
 """
@@ -18,14 +20,16 @@ from bot.core.models import KnowledgeBase
 from bot.core.org import check_org
 from bot.core.problems import InvalidInput, Problem, raise_if_any
 from bot.services.admin.snapshots import knowledge_data
+from bot.store.locking import lock_knowledge
 from bot.store.repository import KnowledgeRepository, OrgRepository
 from bot.store.tables import OrgRow
 
 
-def keeping_the_rest(old: KnowledgeBase, new: KnowledgeBase) -> KnowledgeBase:
-    """`new`, plus `old`'s entries it lacks (retired) and the roles and sources those refer to."""
+def keeping_the_rest(old: KnowledgeBase, new: KnowledgeBase, *, retire_missing: bool) -> KnowledgeBase:
+    """`new`, plus `old`'s entries it lacks (retired if `retire_missing`) and the roles and sources they use."""
     given = {r.id for r in new.responsibilities}
-    kept = tuple(r.model_copy(update={"retired": True}) for r in old.responsibilities if r.id not in given)
+    update = {"retired": True} if retire_missing else {}
+    kept = tuple(r.model_copy(update=update) for r in old.responsibilities if r.id not in given)
     role_ids = {r.id for r in new.roles}
     needed_roles = {rid for r in kept for rid in (r.owner, *r.shared_with)} - role_ids
     source_ids = {s.id for s in new.sources}
@@ -65,15 +69,29 @@ def settings_problems(session: Session, kb: KnowledgeBase, *, skip_team: str | N
     return problems
 
 
-def replace_knowledge(
-    session: Session, kb: KnowledgeBase, *, by: str | None, skip_team: str | None = None
+def planned_knowledge(
+    session: Session, kb: KnowledgeBase, *, retire_missing: bool
+) -> tuple[KnowledgeBase, KnowledgeBase]:
+    """The stored knowledge and what storing `kb` would make it, both under `lock_knowledge`."""
+    lock_knowledge(session)
+    old = KnowledgeRepository(session).load()
+    return old, keeping_the_rest(old, kb, retire_missing=retire_missing)
+
+
+def store_knowledge(
+    session: Session, old: KnowledgeBase, new: KnowledgeBase, *, by: str | None, skip_team: str | None = None
 ) -> tuple[dict[str, Any], dict[str, Any]] | None:
-    """Stores `kb` (see the module's docstring); the (before, after) snapshots, or None when nothing changed."""
-    repo = KnowledgeRepository(session)
-    old = repo.load()
-    new = keeping_the_rest(old, kb)
+    """Stores a planned `new` (see the module's docstring); the (before, after) snapshots, or None when equal."""
     if new == old:
         return None
     raise_if_any(settings_problems(session, new, skip_team=skip_team))
-    repo.replace(new, by=by)
+    KnowledgeRepository(session).replace(new, by=by)
     return knowledge_data(old), knowledge_data(new)
+
+
+def replace_knowledge(
+    session: Session, kb: KnowledgeBase, *, by: str | None, skip_team: str | None = None
+) -> tuple[dict[str, Any], dict[str, Any]] | None:
+    """Stores `kb` whole, retiring what it lacks (undoing an import); the snapshots, or None when nothing changed."""
+    old, new = planned_knowledge(session, kb, retire_missing=True)
+    return store_knowledge(session, old, new, by=by, skip_team=skip_team)

@@ -8,10 +8,10 @@ claims nothing: exactly one wins, without a read-then-write race. SQLite seriali
 
 from __future__ import annotations
 
-from sqlalchemy import inspect, update
+from sqlalchemy import inspect, select, update
 from sqlalchemy.orm import Session
 
-from bot.store.tables import Base, KbState
+from bot.store.tables import Base, KbState, ResponsibilityRow
 
 
 def claim_version(session: Session, table: type[Base], key: str, expected: int | None) -> bool:
@@ -30,5 +30,13 @@ def claim_version(session: Session, table: type[Base], key: str, expected: int |
 
 
 def lock_knowledge(session: Session) -> None:
-    """Holds the knowledge base's state row for this transaction, so no other whole-base change runs alongside."""
+    """Holds every entry and the knowledge base's state row for this transaction (an import, an undo of one).
+
+    No other change to the knowledge base runs alongside, and everything read afterwards is current. The
+    entries are locked first, in id order, then the state row: the order a single entry's save takes them
+    too (its entry, then the revision bump), so the two queue behind each other and never deadlock. On
+    SQLite the UPDATE takes the database's write lock, which serialises writers.
+    """
+    session.execute(select(ResponsibilityRow.id).order_by(ResponsibilityRow.id).with_for_update()).all()
     session.execute(update(KbState).where(KbState.id == 1).values(revision=KbState.revision))
+    session.expire_all()  # rows loaded before the lock may be older than the ones now held

@@ -2,20 +2,22 @@
 
 Callers hold the transaction (`Database.transaction()`); the repository never commits, so a whole import
 or an admin's save is one unit of work. Writes bump the knowledge base's revision in the same
-transaction, which is how other processes learn that their matcher is stale.
+transaction, which is how other processes learn that their matcher is stale. Versions and the revision
+are incremented by the database (`version = version + 1`), so they only ever move forward.
 """
 
 from __future__ import annotations
 
 from typing import Any
 
-from sqlalchemy import delete, select
+from sqlalchemy import delete, select, update
 from sqlalchemy.orm import Session
 
 from bot.core.models import Citation, KnowledgeBase, Responsibility, Role, Source
 from bot.core.org import OrgSettings
 from bot.store.tables import (
     AliasRow,
+    Base,
     KbState,
     OrgRoleRow,
     OrgRow,
@@ -23,6 +25,7 @@ from bot.store.tables import (
     ResponsibilityRow,
     RoleRow,
     SourceRow,
+    SlackInstallationStore,
     SynonymGroupRow,
     utcnow,
 )
@@ -70,7 +73,7 @@ class KnowledgeRepository:
             self.save_responsibility(item, by=by, position=position)
         for row in s.scalars(select(ResponsibilityRow).where(ResponsibilityRow.id.not_in(given))):
             if not row.retired:
-                row.retired, row.version, row.updated_by, row.updated_at = True, row.version + 1, by, utcnow()
+                row.retired, row.version, row.updated_by, row.updated_at = True, _next(ResponsibilityRow), by, utcnow()
         s.execute(delete(SynonymGroupRow))
         s.add_all(SynonymGroupRow(words=list(group)) for group in kb.synonyms)
         self.bump(seed_digest=seed_digest, edited=seed_digest is None)
@@ -103,7 +106,7 @@ class KnowledgeRepository:
             return False
         for key, value in values.items():
             setattr(row, key, value)
-        row.version = (row.version or 0) + 1
+        row.version = _next(ResponsibilityRow) if row.version else 1
         row.updated_by, row.updated_at = by, utcnow()
         s.execute(delete(AliasRow).where(AliasRow.responsibility_id == item.id))
         s.flush()
@@ -111,16 +114,17 @@ class KnowledgeRepository:
         return True
 
     def bump(self, *, seed_digest: str | None = None, edited: bool = True) -> None:
-        state = self.state()
-        if state is None:
-            state = KbState(id=1, revision=0, edited=False)
-            self.session.add(state)
-        state.revision = (state.revision or 0) + 1
-        state.updated_at = utcnow()
+        """Moves the revision on by one in SQL (`revision = revision + 1`), so two changes committing at
+        once each add theirs: a value read earlier and written back could lose one."""
+        values: dict[str, Any] = {"revision": KbState.revision + 1, "updated_at": utcnow()}
         if seed_digest is not None:
-            state.seed_digest, state.edited = seed_digest, False
+            values.update(seed_digest=seed_digest, edited=False)
         elif edited:
-            state.edited = True
+            values["edited"] = True
+        statement = update(KbState).where(KbState.id == 1).values(**values)
+        if self.session.execute(statement.execution_options(synchronize_session="fetch")).rowcount == 0:
+            self.session.add(KbState(id=1, **{**values, "revision": 1}))
+            self.session.flush()
 
 
 class OrgRepository:
@@ -152,6 +156,13 @@ class OrgRepository:
         }
         return data, row.version
 
+    def known(self, team_id: str) -> bool:
+        """Whether the workspace has stored settings or an installation of the app."""
+        if self.session.get(OrgRow, team_id) is not None:
+            return True
+        installs = Base.metadata.tables[SlackInstallationStore.default_installations_table_name]
+        return self.session.scalars(select(installs.c.id).where(installs.c.team_id == team_id)).first() is not None
+
     def save(self, team_id: str, org: OrgSettings, *, by: str | None) -> int:
         """Stores validated settings whole, replacing the old ones; returns the new version."""
         s = self.session
@@ -160,7 +171,7 @@ class OrgRepository:
             row = OrgRow(team_id=team_id, version=0)
             s.add(row)
         row.name, row.fallback, row.admins = org.name, org.fallback, list(org.admins)
-        row.version = (row.version or 0) + 1
+        row.version = _next(OrgRow) if row.version else 1
         row.updated_by, row.updated_at = by, utcnow()
         s.execute(delete(OrgRoleRow).where(OrgRoleRow.team_id == team_id))
         s.execute(delete(OverrideRow).where(OverrideRow.team_id == team_id))
@@ -180,6 +191,7 @@ class OrgRepository:
             )
             for i, o in enumerate(org.overrides)
         )
+        s.flush()
         return row.version
 
 
@@ -203,6 +215,11 @@ def _responsibility(row: ResponsibilityRow, aliases: list[str]) -> Responsibilit
         citation=Citation(source=row.source_id, quote=row.quote),
         retired=row.retired,
     )
+
+
+def _next(table: type[ResponsibilityRow] | type[OrgRow]) -> Any:
+    """The row's next version, computed by the database from the version it holds when it writes."""
+    return table.version + 1
 
 
 def _sync(session: Session, table: type, wanted: dict[str, dict[str, Any]]) -> None:

@@ -1,7 +1,8 @@
 """The database tables. Rows are translated to and from the core's pydantic models by the repository.
 
 Every table the app needs, knowledge and per-workspace alike, is declared here so Alembic sees one
-metadata. `kb_state` holds the knowledge base's revision: every write bumps it, and each web process
+metadata. Text columns take their sizes from `bot.core.limits`, which the models check before anything
+is written. `kb_state` holds the knowledge base's revision: every write bumps it, and each web process
 compares it with the revision its matcher was built from, so a change shows in every process at once.
 """
 
@@ -14,6 +15,8 @@ from slack_sdk.oauth.installation_store.sqlalchemy import SQLAlchemyInstallation
 from slack_sdk.oauth.state_store.sqlalchemy import SQLAlchemyOAuthStateStore as SlackOAuthStateStore
 from sqlalchemy import JSON, Boolean, DateTime, ForeignKey, Integer, String, Text, UniqueConstraint
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column
+
+from bot.core import limits
 
 
 def utcnow() -> datetime:
@@ -35,27 +38,27 @@ class KbState(Base):
 
 class RoleRow(Base):
     __tablename__ = "roles"
-    id: Mapped[str] = mapped_column(String(10), primary_key=True)
+    id: Mapped[str] = mapped_column(String(limits.ROLE_ID), primary_key=True)
     position: Mapped[int] = mapped_column(Integer)
-    name: Mapped[str] = mapped_column(String(200))
+    name: Mapped[str] = mapped_column(String(limits.NAME))
     focus: Mapped[str] = mapped_column(Text)
     combines: Mapped[list[Any]] = mapped_column(default=list)
 
 
 class SourceRow(Base):
     __tablename__ = "sources"
-    id: Mapped[str] = mapped_column(String(80), primary_key=True)
+    id: Mapped[str] = mapped_column(String(limits.SLUG), primary_key=True)
     position: Mapped[int] = mapped_column(Integer)
     title: Mapped[str] = mapped_column(Text)
     url: Mapped[str | None] = mapped_column(Text)
-    seed: Mapped[str | None] = mapped_column(String(200))
+    seed: Mapped[str | None] = mapped_column(String(limits.NAME))
 
 
 class ResponsibilityRow(Base):
     __tablename__ = "responsibilities"
-    id: Mapped[str] = mapped_column(String(80), primary_key=True)
+    id: Mapped[str] = mapped_column(String(limits.SLUG), primary_key=True)
     position: Mapped[int] = mapped_column(Integer)
-    title: Mapped[str] = mapped_column(String(120))
+    title: Mapped[str] = mapped_column(String(limits.TITLE))
     owner: Mapped[str] = mapped_column(ForeignKey("roles.id"))
     shared_with: Mapped[list[Any]] = mapped_column(default=list)
     shared_note: Mapped[str | None] = mapped_column(Text)
@@ -65,7 +68,7 @@ class ResponsibilityRow(Base):
     retired: Mapped[bool] = mapped_column(Boolean, default=False)
     version: Mapped[int] = mapped_column(Integer, default=1)
     updated_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), default=utcnow)
-    updated_by: Mapped[str | None] = mapped_column(String(40))
+    updated_by: Mapped[str | None] = mapped_column(String(limits.SLACK_ID))
 
 
 class AliasRow(Base):
@@ -73,7 +76,7 @@ class AliasRow(Base):
     id: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=True)
     responsibility_id: Mapped[str] = mapped_column(ForeignKey("responsibilities.id", ondelete="CASCADE"), index=True)
     position: Mapped[int] = mapped_column(Integer)
-    text: Mapped[str] = mapped_column(String(120))
+    text: Mapped[str] = mapped_column(String(limits.TITLE))
 
 
 class SynonymGroupRow(Base):
@@ -84,21 +87,21 @@ class SynonymGroupRow(Base):
 
 class OrgRow(Base):
     __tablename__ = "orgs"
-    team_id: Mapped[str] = mapped_column(String(40), primary_key=True)
-    name: Mapped[str | None] = mapped_column(String(200))
-    fallback: Mapped[str] = mapped_column(String(10))
+    team_id: Mapped[str] = mapped_column(String(limits.SLACK_ID), primary_key=True)
+    name: Mapped[str | None] = mapped_column(String(limits.NAME))
+    fallback: Mapped[str] = mapped_column(String(limits.ROLE_ID))
     admins: Mapped[list[Any]] = mapped_column(default=list)
     version: Mapped[int] = mapped_column(Integer, default=1)
     updated_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), default=utcnow)
-    updated_by: Mapped[str | None] = mapped_column(String(40))
+    updated_by: Mapped[str | None] = mapped_column(String(limits.SLACK_ID))
 
 
 class OrgRoleRow(Base):
     __tablename__ = "org_roles"
     team_id: Mapped[str] = mapped_column(ForeignKey("orgs.team_id", ondelete="CASCADE"), primary_key=True)
-    role_id: Mapped[str] = mapped_column(String(10), primary_key=True)
+    role_id: Mapped[str] = mapped_column(String(limits.ROLE_ID), primary_key=True)
     position: Mapped[int] = mapped_column(Integer)
-    holder: Mapped[str | None] = mapped_column(String(40))
+    holder: Mapped[str | None] = mapped_column(String(limits.SLACK_ID))
     covers: Mapped[list[Any]] = mapped_column(default=list)
 
 
@@ -108,9 +111,9 @@ class OverrideRow(Base):
     team_id: Mapped[str] = mapped_column(ForeignKey("orgs.team_id", ondelete="CASCADE"), index=True)
     position: Mapped[int] = mapped_column(Integer)
     topic: Mapped[str] = mapped_column(Text)
-    role: Mapped[str] = mapped_column(String(10))
+    role: Mapped[str] = mapped_column(String(limits.ROLE_ID))
     reason: Mapped[str | None] = mapped_column(Text)
-    responsibility_id: Mapped[str | None] = mapped_column(String(80))
+    responsibility_id: Mapped[str | None] = mapped_column(String(limits.SLUG))
 
 
 # --- Slack app: installations (slack_sdk's own table shapes), event de-duplication, feedback ---------

@@ -27,15 +27,15 @@ def test_export_import_export_is_byte_identical_with_settings_and_admin_edits(se
 
 
 def test_export_of_a_workspace_without_settings_round_trips_too(service, tmp_path):
-    first = to_yaml(export_data(service, team_id="T0NEW"))
-    import_file(service, write(tmp_path, first), team_id="T0NEW", by="cli:alice")
+    first = to_yaml(export_data(service, team_id="T0NEW", create=True))
+    import_file(service, write(tmp_path, first), team_id="T0NEW", by="cli:alice", create=True)
     assert to_yaml(export_data(service, team_id="T0NEW")) == first
 
 
 def test_an_import_is_recorded_and_can_be_undone(service, tmp_path):
     data = export_data(service, team_id=None)
     next(r for r in data["responsibilities"] if r["id"] == "hosting-costs")["owner"] = "CEO"
-    imported = import_file(service, write(tmp_path, data), team_id=None, by="cli:alice")
+    imported = import_file(service, write(tmp_path, data), team_id=None, by="cli:alice", force=True)
     assert service.ask("who owns hosting costs?").role == "CEO"
     with service.db.transaction() as session:
         entry = session.get(AuditRow, imported.audit_ids[0])
@@ -51,7 +51,7 @@ def test_a_broken_file_names_file_line_and_field_and_leaves_the_database_as_it_w
     text = before.replace("owner: CPO", "owner: CXO", 1).replace("fallback: CEO", "fallback: CFO")
     path = write(tmp_path, text)
     with pytest.raises(InvalidFile) as refused:
-        import_file(service, path, team_id=TEAM, by="cli:alice")
+        import_file(service, path, team_id=TEAM, by="cli:alice", create=True)
     owner_line = text.splitlines().index("  owner: CXO") + 1
     assert f"{path}:{owner_line}: responsibilities[" in str(refused.value)
     assert ".owner: unknown role 'CXO'" in str(refused.value)
@@ -67,17 +67,38 @@ def test_a_file_that_would_break_a_workspaces_override_is_refused(service, tmp_p
     before = everything(service)
     path = write(tmp_path, data)
     with pytest.raises(InvalidFile, match=r"kb\.yaml: workspace T0ACME's settings: the override “pricing” → COO"):
-        import_file(service, path, team_id=None, by="cli:alice")
+        import_file(service, path, team_id=None, by="cli:alice", retire_missing=True)
     assert everything(service) == before
 
 
-def test_entries_a_file_lacks_are_kept_retired_with_their_sources(service, tmp_path):
+def test_entries_a_file_lacks_stay_as_they_are_unless_asked_to_retire_them(service, tmp_path):
     build_admin(service).responsibilities.create(WORKSPACE_ADMIN, new_draft(source_title="Handbook", source_url=None))
     shipped = export_data(service, team_id=None)
     shipped["responsibilities"] = [r for r in shipped["responsibilities"] if r["id"] != "office-coffee-machine"]
     shipped["sources"] = [s for s in shipped["sources"] if s["id"] != "handbook"]
-    import_file(service, write(tmp_path, shipped), team_id=None, by="cli:alice")
+    kept = import_file(service, write(tmp_path, shipped), team_id=None, by="cli:alice")
+    assert [r.id for r in kept.changes.kept] == ["office-coffee-machine"] and kept.audit_ids == ()
+    assert service.ask("who owns the office coffee machine?").known
+    import_file(service, write(tmp_path, shipped), team_id=None, by="cli:alice", retire_missing=True)
     stored = yaml.safe_load(everything(service))
     kept = next(r for r in stored["responsibilities"] if r["id"] == "office-coffee-machine")
     assert kept["retired"] is True and any(s["id"] == "handbook" for s in stored["sources"])
     assert not service.ask("who owns the office coffee machine?").known
+
+
+@pytest.mark.parametrize(
+    ("field", "line_text"), [("org.name", "  name: Acme"), ("roles[0].name", "  name: Chief Executive Officer")]
+)
+def test_a_value_longer_than_its_column_is_refused_before_writing_on_every_database(
+    service, tmp_path, field, line_text
+):
+    service.save_org(TEAM, {"name": "Acme", "roles": {"CEO": {}, "CTO": {}, "CPO": {}, "COO": {}}}, by=None)
+    before = everything(service)
+    lines = before.splitlines()
+    line = lines.index(line_text) + 1
+    lines[line - 1] = "  name: " + "x" * 201
+    path = write(tmp_path, "\n".join(lines) + "\n")
+    with pytest.raises(InvalidFile) as refused:
+        import_file(service, path, team_id=TEAM, by="cli:alice")
+    assert str(refused.value) == f"{path}:{line}: {field}: String should have at most 200 characters"
+    assert everything(service) == before

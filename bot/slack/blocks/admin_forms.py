@@ -27,7 +27,8 @@ from slack_sdk.models.blocks import (
 )
 from slack_sdk.models.views import View
 
-from bot.core.models import MAX_ALIASES_TEXT, MAX_QUOTE_CHARS, MAX_SOURCE_TITLE, Role
+from bot.core import limits as stored
+from bot.core.models import Role
 from bot.core.org import MAX_OVERRIDE_REASON, MAX_OVERRIDE_TOPIC, OrgSettings
 from bot.core.problems import Problem
 from bot.services.admin import ResponsibilityDraft
@@ -60,28 +61,28 @@ def build_topic_modal(
     editing = metadata.topic is not None
     blocks: list[Block] = [_notice(notice)] if notice else []
     blocks += [
-        _text("title", "Topic", draft.title, max_length=120, hint="What people would call this area of work."),
+        _text("title", "Topic", draft.title, max_length=stored.TITLE, hint="What people would call this area of work."),
         _text(
             "aliases",
             "Other words for it",
             "\n".join(draft.aliases),
             multiline=True,
             optional=True,
-            max_length=MAX_ALIASES_TEXT,
+            max_length=stored.ALIASES_TEXT,
             hint="One a line (or separated by commas): what people type when they mean this topic.",
         ),
         _select("owner", "Owning role", [_role_option(r) for r in roles], selected=draft.owner),
-        _text("reasoning", "Why that role", draft.reasoning, multiline=True, max_length=600),
+        _text("reasoning", "Why that role", draft.reasoning, multiline=True, max_length=stored.REASONING),
         _text(
             "source_title",
             "Source title",
             draft.source_title,
-            max_length=MAX_SOURCE_TITLE,
+            max_length=stored.SOURCE_TITLE,
             hint="The article this comes from.",
         ),
         _text("source_url", "Source link", draft.source_url or "", optional=True, placeholder="https://…"),
         _text(
-            "quote", "Quote from the source", draft.quote, multiline=True, max_length=MAX_QUOTE_CHARS, hint="Verbatim."
+            "quote", "Quote from the source", draft.quote, multiline=True, max_length=stored.QUOTE, hint="Verbatim."
         ),
     ]
     if editing:

@@ -21,7 +21,7 @@ def admin(service: KnowledgeService) -> Admin:
 
 def everything(service: KnowledgeService) -> str:
     """The whole stored knowledge and the team's settings, as the export file would hold them."""
-    return to_yaml(export_data(service, team_id=TEAM))
+    return to_yaml(export_data(service, team_id=TEAM, create=True))  # also before its settings are saved
 
 
 def draft_of(admin: Admin, responsibility_id: str, **changes: object) -> tuple[ResponsibilityDraft, int]:

@@ -1,4 +1,5 @@
-"""Two admins saving the same opened version at the same moment on PostgreSQL: exactly one wins.
+"""Writes racing on PostgreSQL: two admins saving one version (exactly one wins), saves moving the revision,
+an import queued behind a modal save.
 
 A third connection holds the row's lock while both writers start, so both are provably inside their
 transactions at once, queued on the same row; when it lets go, one save goes through and the other is
@@ -12,8 +13,11 @@ import pytest
 from sqlalchemy import text
 
 from bot.services.admin import Actor, Saved, StaleEdit, build_admin
+from bot.services.kb_files import Imported, export_data, import_file, to_yaml
 from bot.services.knowledge import KnowledgeService
 from bot.store.database import Database
+from bot.store.repository import KnowledgeRepository
+from bot.store.tables import AuditRow
 from tests.conftest import KNOWLEDGE_DIR
 from tests.services.admin.conftest import TEAM
 
@@ -136,3 +140,82 @@ def test_two_first_ever_settings_saves_exactly_one_wins(pg_service):
     for thread in threads:
         thread.join(timeout=30)
     one_winner(results)
+
+
+def stored_revision(service):
+    with service.db.transaction() as session:
+        return KnowledgeRepository(session).revision()
+
+
+def test_two_concurrent_saves_of_different_entries_each_move_the_revision(pg_service):
+    """Both wait on the revision row; each must add its own 1, or one process keeps an outdated matcher."""
+    admin = build_admin(pg_service)
+    edits = {"U0ALICE": "hosting-costs", "U0BOB": "pricing"}
+    opened = {user: admin.responsibilities.open(entry) for user, entry in edits.items()}
+    start = stored_revision(pg_service)
+    results = race(
+        pg_service,
+        "SELECT 1 FROM kb_state WHERE id = 1 FOR UPDATE",
+        [
+            (actor, lambda a: admin.responsibilities.update(
+                a, edits[a.user_id], opened[a.user_id][0].model_copy(update={"owner": "COO"}),
+                expected_version=opened[a.user_id][1],
+            ))
+            for actor in (ALICE, BOB)
+        ],
+    )  # fmt: skip
+    assert all(isinstance(result, Saved) for result in results.values()), results
+    assert stored_revision(pg_service) == start + 2
+
+
+def test_an_import_racing_a_modal_save_neither_loses_it_nor_reuses_its_version(pg_service, tmp_path):
+    """The save is queued on the entry first, the import behind it: the import must see the save.
+
+    It then replaces it knowingly (its history entry holds the admin's save, so undoing the import brings it
+    back), with a newer version, and an editor opened before the import is told instead of saving over it.
+    """
+    admin = build_admin(pg_service)
+    draft, version = admin.responsibilities.open("hosting-costs")
+    data = export_data(pg_service, team_id=None)
+    entry = next(r for r in data["responsibilities"] if r["id"] == "hosting-costs")
+    entry["reasoning"] = "Hosting is infrastructure, which the CTO runs."
+    path = tmp_path / "kb.yaml"
+    path.write_text(to_yaml(data), encoding="utf-8")
+    results = {}
+
+    def save():
+        try:
+            results["save"] = admin.responsibilities.update(
+                ALICE, "hosting-costs", draft.model_copy(update={"owner": "COO"}), expected_version=version
+            )
+        except Exception as outcome:  # noqa: BLE001 - reported by the assertions below
+            results["save"] = outcome
+
+    def load():
+        try:
+            results["import"] = import_file(pg_service, path, team_id=None, by="cli:carol")
+        except Exception as outcome:  # noqa: BLE001 - reported by the assertions below
+            results["import"] = outcome
+
+    with pg_service.db.engine.connect() as blocker:
+        holding = blocker.begin()
+        blocker.execute(text("SELECT 1 FROM responsibilities WHERE id = 'hosting-costs' FOR UPDATE"))
+        saving = threading.Thread(target=save)
+        saving.start()
+        wait_until_waiting(pg_service, 1, results)
+        importing = threading.Thread(target=load)
+        importing.start()
+        wait_until_waiting(pg_service, 2, results)
+        holding.rollback()
+    for thread in (saving, importing):
+        thread.join(timeout=30)
+    assert isinstance(results["save"], Saved) and results["save"].version == version + 1, results
+    assert isinstance(results["import"], Imported), results
+    stale_draft, stale_version = draft, results["save"].version  # opened right after the admin's save
+    assert admin.responsibilities.open("hosting-costs")[1] == version + 2
+    with pg_service.db.transaction() as session:
+        replaced = session.get(AuditRow, results["import"].audit_ids[0]).before
+    assert next(r for r in replaced["responsibilities"] if r["id"] == "hosting-costs")["owner"] == "COO"
+    with pytest.raises(StaleEdit) as told:
+        admin.responsibilities.update(BOB, "hosting-costs", stale_draft, expected_version=stale_version)
+    assert told.value.changed_by == "cli:carol"
