@@ -19,6 +19,8 @@ MAX_QUOTE_CHARS = 300
 RoleId = Annotated[str, StringConstraints(pattern=ROLE_ID_PATTERN)]
 Slug = Annotated[str, StringConstraints(pattern=SLUG_PATTERN, max_length=80)]
 Text = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1)]
+MAX_PART_CHARS = 60
+Part = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1, max_length=MAX_PART_CHARS)]
 
 
 class Strict(BaseModel):
@@ -54,6 +56,7 @@ class Responsibility(Strict):
     owner: RoleId
     shared_with: tuple[RoleId, ...] = ()
     shared_note: Text | None = None
+    shared_parts: dict[RoleId, Part] = {}  # a shared role's part in a few words: "agrees the headcount"
     aliases: tuple[Annotated[Text, StringConstraints(max_length=120)], ...] = ()
     reasoning: Annotated[Text, StringConstraints(max_length=600)]
     citation: Citation
@@ -74,6 +77,9 @@ class Responsibility(Strict):
     def owner_is_not_shared_with_itself(self) -> Responsibility:
         if self.owner in self.shared_with:
             raise ValueError(f"shared_with repeats the owner {self.owner}")
+        stray = [role for role in self.shared_parts if role not in self.shared_with]
+        if stray:
+            raise ValueError(f"shared_parts names {', '.join(stray)}, which shared_with does not list")
         return self
 
 

@@ -33,6 +33,7 @@ class Override(BaseModel):
     topic: Text
     role: RoleId
     reason: Text | None = None
+    consult: tuple[RoleId, ...] | None = None  # replaces the knowledge base's roles to consult; () = nobody
     responsibility: str | None = None  # the id the topic was bound to; filled in by `check_org`
 
 
@@ -87,6 +88,9 @@ def check_org(data: Any, kb: KnowledgeBase, matcher: Matcher) -> OrgSettings:
             problems.append(
                 Problem(("overrides", index, "role"), f"{override.role!r} is not one of this organisation's roles")
             )
+        for j, consulted in enumerate(override.consult or ()):
+            if consulted not in known:
+                problems.append(Problem(("overrides", index, "consult", j), f"unknown role {consulted!r}"))
         if override.responsibility is not None:  # bound when saved: it never moves to another entry
             responsibility = override.responsibility if _is_active(override.responsibility, kb) else None
             if responsibility is None:

@@ -97,3 +97,16 @@ def test_a_tampered_model_is_refused_with_a_clear_message(cli_env, tmp_path):
     assert result.returncode == 2
     assert result.stderr.startswith(f"embedding model {model}: tokenizer.json has sha256 ")
     assert "Traceback" not in result.stderr
+
+
+def test_ask_names_the_roles_to_consult_resolved_for_the_org_file(cli_env, tmp_path):
+    org = tmp_path / "org.yaml"
+    org.write_text("roles:\n  CEO: {}\n  CPTO: {holder: U0CPTO001, covers: [CTO, CPO]}\n  COO: {}\n")
+    result = run(["ask", "--org", str(org), "who decides headcount?"], cli_env)
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.startswith("COO (Chief Operating Officer)\n")
+    assert "  consult: CPTO (Chief Product and Technology Officer) — held by U0CPTO001: hires the engineers" in result.stdout
+    result = run(["ask", "--json", "--org", str(org), "who decides headcount?"], cli_env)
+    assert json.loads(result.stdout)["consult"] == [
+        {"role": "CPTO", "role_name": "Chief Product and Technology Officer", "holder": "U0CPTO001", "why": "hires the engineers"}
+    ]

@@ -38,7 +38,7 @@ SETTINGS_VIEW = "admin_settings"
 TOPIC_VIEW = "admin_topic"
 OVERRIDE_VIEW = "admin_override"
 VALUE = "value"  # the action id of every input element
-TOPIC_FIELDS = ("title", "aliases", "owner", "reasoning", "source_title", "source_url", "quote")
+TOPIC_FIELDS = ("title", "aliases", "owner", "reasoning", "source_title", "source_url", "quote", "consult")
 
 
 class FormMetadata(BaseModel):
@@ -73,6 +73,14 @@ def build_topic_modal(
         _text("source_title", "Source title", draft.source_title, hint="The article this comes from."),
         _text("source_url", "Source link", draft.source_url or "", optional=True, placeholder="https://…"),
         _text("quote", "Quote from the source", draft.quote, multiline=True, max_length=300, hint="Verbatim."),
+        _text(
+            "consult",
+            "Roles to consult",
+            "\n".join(draft.consult or ()),
+            multiline=True,
+            optional=True,
+            hint="One a line: the role, then its part in a few words, e.g. “COO: agrees the budget”.",
+        ),
     ]
     if editing:
         retire = CheckboxesElement(action_id=VALUE, options=[Option(value="retire", label=say.RETIRE_LABEL)])
@@ -121,6 +129,13 @@ def build_override_modal(org: OrgSettings, *, roles: Sequence[Role], version: in
         _text("topic", "Topic", "", hint="A topic as people ask it, e.g. “hosting costs”."),
         _select("role", "Owned here by", present),
         _text("reason", "Why", "", multiline=True, optional=True, hint="Shown with the answer."),
+        InputBlock(
+            block_id="consult",
+            label="Consult here",
+            element=StaticMultiSelectElement(action_id=VALUE, options=present),
+            optional=True,
+            hint="The roles to consult on this topic here, instead of the knowledge base's. Empty: keep those.",
+        ),
     ]
     return _form(OVERRIDE_VIEW, "Add an override", FormMetadata(version=version), blocks)
 

@@ -75,7 +75,7 @@ def build_menu_modal(kb: KnowledgeBase, org: OrgSettings, *, version: int, notic
     for index, override in enumerate(org.overrides):
         line = f"“{escape(override.topic)}” → *{override.role}*" + (
             f" — {escape(override.reason)}" if override.reason else ""
-        )
+        ) + (f" · consult {', '.join(override.consult) or 'nobody'}" if override.consult is not None else "")
         remove = _button(
             "Remove",
             REMOVE_OVERRIDE,
