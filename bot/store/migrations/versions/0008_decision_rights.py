@@ -1,7 +1,7 @@
 """decision rights: each shared role's part in a topic, and a workspace's own roles to consult
 
 Revision ID: 0008
-Revises: 0002
+Revises: 0006
 Create Date: 2026-12-03 06:45:00
 """
 
@@ -9,7 +9,7 @@ import sqlalchemy as sa
 from alembic import op
 
 revision = "0008"
-down_revision = "0002"
+down_revision = "0006"
 branch_labels = None
 depends_on = None
 
