@@ -69,6 +69,10 @@ def render(answer: Answer) -> str:
     holder = f" — held by {answer.holder}" if answer.holder else ""
     lines = [f"{answer.role} ({answer.role_name}){holder}"]
     lines += [f"  also: {s.role} ({s.role_name}) for {s.responsibility.title}" for s in answer.shared]
+    lines += [
+        f"  consult: {c.role} ({c.role_name})" + (f" — held by {c.holder}" if c.holder else "") + f": {c.why}"
+        for c in answer.consult
+    ]
     lines += ["", wrap(answer.reasoning)]
     if answer.source:
         lines += ["", f"Source: {answer.source.title}", f"        {answer.source.url or '(no public address)'}"]

@@ -16,6 +16,7 @@ from typing import Any, Literal
 
 from pydantic import BaseModel
 
+from bot.core.consult import consulted_roles
 from bot.core.matcher import ANSWER_THRESHOLD, OTHER_QUESTION_FACTOR, SHARED_MARGIN, Match, Matcher, Query
 from bot.core.models import KnowledgeBase, Responsibility
 from bot.core.normalise import MAX_QUESTION_CHARS
@@ -55,6 +56,15 @@ class SharedOwner(BaseModel):
     reasoning: str
 
 
+class ConsultRef(BaseModel):
+    """A role to consult besides the accountable one, and its part in a few words."""
+
+    role: str
+    role_name: str
+    holder: str | None
+    why: str
+
+
 class Answer(BaseModel):
     question: str
     topic: str
@@ -68,6 +78,7 @@ class Answer(BaseModel):
     route: str | None
     matched_by: MatchedBy | None  # which matcher found the topic; None when unsure or picked by id
     shared: list[SharedOwner]
+    consult: list[ConsultRef]
     alternatives: list[Alternative]
     suggestions: list[TopicRef]
 
@@ -194,6 +205,10 @@ class Engine:
             route=owner.route.value,
             matched_by=matched_by,
             shared=shared,
+            consult=[
+                ConsultRef(role=c.role, role_name=role_name(self.kb, c.role), holder=c.holder, why=c.why)
+                for c in consulted_roles(self.kb, org, item, owner.role)
+            ],
             alternatives=self._alternatives(matches, item.id, org),
             suggestions=[],
         )
@@ -250,6 +265,7 @@ class Engine:
             route=None,
             matched_by=None,
             shared=[],
+            consult=[],
             alternatives=[],
             suggestions=suggestions,
         )

@@ -27,6 +27,8 @@ Slug = Annotated[str, StringConstraints(pattern=SLUG_PATTERN, max_length=limits.
 Text = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1)]
 Name = Annotated[Text, StringConstraints(max_length=limits.NAME)]
 Title = Annotated[Text, StringConstraints(max_length=limits.TITLE)]
+MAX_PART_CHARS = 60
+Part = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1, max_length=MAX_PART_CHARS)]
 
 
 class Strict(BaseModel):
@@ -62,6 +64,7 @@ class Responsibility(Strict):
     owner: RoleId
     shared_with: tuple[RoleId, ...] = ()
     shared_note: Text | None = None
+    shared_parts: dict[RoleId, Part] = {}  # a shared role's part in a few words: "agrees the headcount"
     aliases: tuple[Title, ...] = ()
     reasoning: Annotated[Text, StringConstraints(max_length=limits.REASONING)]
     citation: Citation
@@ -84,6 +87,9 @@ class Responsibility(Strict):
     def owner_is_not_shared_with_itself(self) -> Responsibility:
         if self.owner in self.shared_with:
             raise ValueError(f"shared_with repeats the owner {self.owner}")
+        stray = [role for role in self.shared_parts if role not in self.shared_with]
+        if stray:
+            raise ValueError(f"shared_parts names {', '.join(stray)}, which shared_with does not list")
         return self
 
 

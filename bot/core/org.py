@@ -35,6 +35,7 @@ class Override(BaseModel):
     topic: Annotated[Text, StringConstraints(max_length=MAX_OVERRIDE_TOPIC)]
     role: RoleId
     reason: Annotated[Text, StringConstraints(max_length=MAX_OVERRIDE_REASON)] | None = None
+    consult: tuple[RoleId, ...] | None = None  # replaces the knowledge base's roles to consult; () = nobody
     responsibility: str | None = None  # the id the topic was bound to; filled in by `check_org`
 
 
@@ -90,6 +91,9 @@ def check_org(data: Any, kb: KnowledgeBase, matcher: Matcher) -> OrgSettings:
             problems.append(
                 Problem(("overrides", index, "role"), f"{override.role!r} is not one of this organisation's roles")
             )
+        for j, consulted in enumerate(override.consult or ()):
+            if consulted not in known:
+                problems.append(Problem(("overrides", index, "consult", j), f"unknown role {consulted!r}"))
         if override.responsibility is not None:  # bound when saved: it never moves to another entry
             responsibility = override.responsibility if _is_active(override.responsibility, kb) else None
             if responsibility is None:

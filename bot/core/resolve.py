@@ -54,3 +54,15 @@ def resolve_owner(kb: KnowledgeBase, org: OrgSettings, item: Responsibility) -> 
 
 def role_name(kb: KnowledgeBase, role_id: str) -> str:
     return next((r.name for r in kb.roles if r.id == role_id), role_id)
+
+
+def resolve_role(kb: KnowledgeBase, org: OrgSettings, role_id: str) -> str | None:
+    """The role that does `role_id`'s work in this organisation: itself, the role covering it, or None.
+
+    Unlike an owner, a role with nobody to stand in for it does not go to the fallback: asking the CEO
+    about everything an absent role would have been consulted on helps nobody. `kb` is the knowledge base
+    the organisation is resolved against, as for `resolve_owner` (any cover step it knows applies here too).
+    """
+    if org.has(role_id):
+        return role_id
+    return org.coverer(role_id)

@@ -11,6 +11,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from bot.core.answer import Engine
+from bot.core.consult import Consulted, consulted_roles
 from bot.core.models import Responsibility, Role, Source
 from bot.core.org import OrgSettings
 from bot.core.resolve import Owner, resolve_owner
@@ -33,6 +34,7 @@ class EntryView:
     owner_role: Role
     usual_role: Role
     shared_with: tuple[Role, ...]
+    consult: tuple[Consulted, ...]  # the roles to consult on it in this organisation
     source: Source
     neighbours: tuple[Related, ...]  # the topics a question about this one comes closest to
     same_source: tuple[Related, ...]  # a few other entries citing the same article
@@ -53,6 +55,7 @@ def build_entry(engine: Engine, org: OrgSettings, responsibility_id: str) -> Ent
         owner_role=kb.role(owner.role),
         usual_role=kb.role(item.owner),
         shared_with=tuple(kb.role(rid) for rid in item.shared_with),
+        consult=consulted_roles(kb, org, item, owner.role),
         source=kb.source(item.citation.source),
         neighbours=_related(engine, org, _neighbours(engine, item)),
         same_source=_related(engine, org, citing[:SAME_SOURCE]),

@@ -12,6 +12,7 @@ from dataclasses import asdict, dataclass
 from typing import Any
 
 from bot.core.answer import Engine, TopicRef
+from bot.core.consult import Consulted, consulted_roles
 from bot.core.matcher import ANSWER_THRESHOLD
 from bot.core.models import Responsibility, Role
 from bot.core.org import OrgSettings
@@ -81,11 +82,11 @@ def build_role_map(engine: Engine, org: OrgSettings) -> RoleMap:
 
 def _row(engine: Engine, org: OrgSettings, columns: tuple[Column, ...], item: Responsibility) -> Row:
     owner = resolve_owner(engine.kb, org, item)
-    sharers = set(item.shared_with) if owner.route is Route.OWNER else set()
-    return Row(item, owner, tuple(_cell(item, owner, column.role.id, sharers) for column in columns))
+    consulted = {c.role: c for c in consulted_roles(engine.kb, org, item, owner.role)}
+    return Row(item, owner, tuple(_cell(item, owner, column.role.id, consulted) for column in columns))
 
 
-def _cell(item: Responsibility, owner: Owner, role_id: str, sharers: set[str]) -> Cell:
+def _cell(item: Responsibility, owner: Owner, role_id: str, consulted: dict[str, Consulted]) -> Cell:
     if role_id == owner.role:
         label = {
             Route.OWNER: "owns",
@@ -94,8 +95,10 @@ def _cell(item: Responsibility, owner: Owner, role_id: str, sharers: set[str]) -
             Route.FALLBACK: "fallback",
         }[owner.route]
         return Cell(owner.route.value, label, " ".join(owner.steps))
-    if role_id in sharers:
-        return Cell("shared", "shares", item.shared_note or f"The articles give the {role_id} a hand in it too.")
+    if role_id in consulted:
+        why = consulted[role_id].why
+        covering = f" (standing in for the {consulted[role_id].usual})" if consulted[role_id].usual != role_id else ""
+        return Cell("shared", "shares", f"Consult the {role_id}{covering}: {why}. {item.shared_note or ''}".strip())
     return Cell(None, "", "")
 
 

@@ -86,6 +86,7 @@ class KnowledgeRepository:
             "owner": item.owner,
             "shared_with": list(item.shared_with),
             "shared_note": item.shared_note,
+            "shared_parts": dict(item.shared_parts),
             "reasoning": item.reasoning,
             "source_id": item.citation.source,
             "quote": item.citation.quote,
@@ -150,6 +151,7 @@ class OrgRepository:
                 _without_empty(
                     {"topic": o.topic, "role": o.role, "reason": o.reason, "responsibility": o.responsibility_id}
                 )
+                | ({"consult": list(o.consult)} if o.consult is not None else {})
                 for o in overrides
             ],
             "admins": list(row.admins),
@@ -187,6 +189,7 @@ class OrgRepository:
                 topic=o.topic,
                 role=o.role,
                 reason=o.reason,
+                consult=list(o.consult) if o.consult is not None else None,
                 responsibility_id=o.responsibility,
             )
             for i, o in enumerate(org.overrides)
@@ -210,6 +213,7 @@ def _responsibility(row: ResponsibilityRow, aliases: list[str]) -> Responsibilit
         owner=row.owner,
         shared_with=tuple(row.shared_with),
         shared_note=row.shared_note,
+        shared_parts=dict(row.shared_parts or {}),
         aliases=tuple(aliases),
         reasoning=row.reasoning,
         citation=Citation(source=row.source_id, quote=row.quote),

@@ -62,6 +62,7 @@ class ResponsibilityRow(Base):
     owner: Mapped[str] = mapped_column(ForeignKey("roles.id"))
     shared_with: Mapped[list[Any]] = mapped_column(default=list)
     shared_note: Mapped[str | None] = mapped_column(Text)
+    shared_parts: Mapped[dict[str, Any]] = mapped_column(default=dict)
     reasoning: Mapped[str] = mapped_column(Text)
     source_id: Mapped[str] = mapped_column(ForeignKey("sources.id"))
     quote: Mapped[str] = mapped_column(Text)
@@ -113,6 +114,7 @@ class OverrideRow(Base):
     topic: Mapped[str] = mapped_column(Text)
     role: Mapped[str] = mapped_column(String(limits.ROLE_ID))
     reason: Mapped[str | None] = mapped_column(Text)
+    consult: Mapped[list[Any] | None] = mapped_column(JSON)  # None: the knowledge base's roles to consult
     responsibility_id: Mapped[str | None] = mapped_column(String(limits.SLUG))
 
 

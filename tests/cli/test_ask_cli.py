@@ -117,3 +117,16 @@ def test_a_reader_that_stops_early_gets_no_broken_pipe_traceback(cli_env):
         process.wait(timeout=120)
     assert "Traceback" not in errors and "BrokenPipeError" not in errors, errors
     assert process.returncode == 141  # what a shell reports for a writer its reader left (128 + SIGPIPE)
+
+
+def test_ask_names_the_roles_to_consult_resolved_for_the_org_file(cli_env, tmp_path):
+    org = tmp_path / "org.yaml"
+    org.write_text("roles:\n  CEO: {}\n  CPTO: {holder: U0CPTO001, covers: [CTO, CPO]}\n  COO: {}\n")
+    result = run(["ask", "--org", str(org), "who decides headcount?"], cli_env)
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.startswith("COO (Chief Operating Officer)\n")
+    assert "  consult: CPTO (Chief Product and Technology Officer) — held by U0CPTO001: hires the engineers" in result.stdout
+    result = run(["ask", "--json", "--org", str(org), "who decides headcount?"], cli_env)
+    assert json.loads(result.stdout)["consult"] == [
+        {"role": "CPTO", "role_name": "Chief Product and Technology Officer", "holder": "U0CPTO001", "why": "hires the engineers"}
+    ]

@@ -7,6 +7,7 @@ refused write changes nothing. Each test edits its own topic, so the module's te
 from __future__ import annotations
 
 import json
+import re
 from concurrent.futures import ThreadPoolExecutor
 
 import pytest
@@ -234,3 +235,29 @@ def test_a_new_topic_started_from_a_gap_answers_it_and_retiring_it_stops_that(sl
     editor = topic_editor(slack, fake_slack, "espresso-maker")
     assert "Saved as change #" in shown(submit(slack, editor, {"retire": ["retire"]}))
     assert "not sure" in answer(slack, fake_slack, question)
+
+
+def consult_lines(slack, fake_slack, question: str) -> list[str]:
+    """The answer's consult lines, holders left out (other tests in this module name holders)."""
+    headline = ask(slack, fake_slack, question)["blocks"][0]["text"]["text"]
+    return [re.sub(r" \(<@\w+>\)", "", line) for line in headline.splitlines() if line.startswith("Consult")]
+
+
+def test_the_roles_to_consult_are_edited_in_the_topic_modal_and_named_with_the_answer(slack, fake_slack):
+    assert consult_lines(slack, fake_slack, "tech stack") == ["Consult the *CPO*: weighs in on what the product needs"]
+    editor = topic_editor(slack, fake_slack, "tech-stack")
+    refused = submit(slack, editor, {"consult": "CXO: helps"})
+    assert refused["response_action"] == "errors" and "unknown role 'CXO'" in refused["errors"]["consult"]
+    assert "Saved as change #" in shown(submit(slack, editor, {"consult": "COO: agrees the tools budget"}))
+    assert consult_lines(slack, fake_slack, "tech stack") == ["Consult the *COO*: agrees the tools budget"]
+
+
+def test_an_override_sets_who_to_consult_in_this_workspace(slack, fake_slack):
+    form = push_from(slack, fake_slack, open_menu(slack, fake_slack), action_id=NEW_OVERRIDE)
+    saved = submit(slack, form, {"topic": "research and development", "role": "CTO", "consult": ["COO", "CEO"]})
+    assert "Saved as change #" in shown(saved)
+    assert consult_lines(slack, fake_slack, "research and development") == [
+        "Consult the *COO*: has a hand in it",
+        "Consult the *CEO*: has a hand in it",
+    ]
+    assert "consult COO, CEO" in json.dumps(open_menu(slack, fake_slack), ensure_ascii=False)

@@ -51,6 +51,13 @@ def test_a_mention_is_answered_in_its_thread_with_the_role_the_holder_and_the_so
     assert reply["text"] == "Hosting costs: the CTO"
 
 
+def test_an_answer_names_the_roles_to_consult_with_their_holders_and_parts(slack, fake_slack, channel):
+    slack.event(mention("who decides headcount?", channel=channel))
+    [reply] = fake_slack.wait_for("chat.postMessage", channel=channel)
+    assert "*COO*" in text_of(reply)
+    assert f"Consult the *CTO* (<@{CTO_HOLDER}>): hires the engineers" in text_of(reply)
+
+
 def test_an_answer_links_to_its_article_and_its_entry_page(slack, fake_slack, channel):
     slack.event(mention("who decides product pricing?", channel=channel))
     [reply] = fake_slack.wait_for("chat.postMessage", channel=channel)

@@ -60,8 +60,9 @@ def test_the_topic_editor_holds_the_entry_and_reads_back_as_the_same_draft():
     draft = ResponsibilityDraft.of(item, KB.source(item.citation.source))
     view = as_dict(build_topic_modal(draft, roles=KB.roles, metadata=FormMetadata(topic="hosting-costs", version=3)))
     assert [b["block_id"] for b in view["blocks"]] == [
-        "title", "aliases", "owner", "reasoning", "source_title", "source_url", "quote", "retire",
+        "title", "aliases", "owner", "reasoning", "source_title", "source_url", "quote", "consult", "retire",
     ]  # fmt: skip
+    assert draft.consult == ("COO: agrees the budget",)
     assert json.loads(view["private_metadata"]) == {"version": 3, "topic": "hosting-costs"}
     values = view_state(view)["values"]
     assert draft_from(values) == draft
@@ -119,7 +120,11 @@ def test_the_override_modal_offers_only_the_organisations_roles():
     role = next(b for b in view["blocks"] if b["block_id"] == "role")
     assert [o["value"] for o in role["element"]["options"]] == ["CEO", "COO", "CPTO"]
     values = view_state(view, {"topic": "pricing", "role": "COO"})["values"]
-    assert override_from(values) == {"topic": "pricing", "role": "COO", "reason": None}
+    assert override_from(values) == {"topic": "pricing", "role": "COO", "reason": None, "consult": None}
+    consult = next(b for b in view["blocks"] if b["block_id"] == "consult")
+    assert [o["value"] for o in consult["element"]["options"]] == ["CEO", "COO", "CPTO"]
+    values = view_state(view, {"topic": "pricing", "role": "COO", "consult": ["CPTO"]})["values"]
+    assert override_from(values)["consult"] == ["CPTO"]
 
 
 def test_the_menu_lists_overrides_each_with_a_remove_button_for_its_version():

@@ -41,7 +41,9 @@ def ask(engine: Engine, org: OrgSettings, question: str) -> Answer:
 
 def test_an_answer_names_the_role_in_bold_with_its_holder_then_reasoning_source_and_topic(engine, org):
     blocks = render(ask(engine, org, "who owns security?"))
-    assert blocks[0]["text"]["text"] == "*CTO* · Chief Technology Officer · <@U0CTO>"
+    assert blocks[0]["text"]["text"] == (
+        "*CTO* · Chief Technology Officer · <@U0CTO>\nConsult the *COO*: watches the wider business risk"
+    )
     assert "In your organisation that is <@U0CTO>." in blocks[1]["text"]["text"]
     assert blocks[2]["text"]["text"].startswith(":book: <https://")
     assert blocks[3] == {
@@ -117,3 +119,13 @@ def test_a_long_question_and_long_titles_stay_within_slacks_limits(engine, org):
 def test_the_block_models_refuse_what_slack_would_refuse():
     with pytest.raises(SlackObjectFormationError):
         to_dicts([SectionBlock(text="x" * 3001)])
+
+
+def test_a_consulted_role_is_named_with_its_holder_and_an_admins_words_cannot_ping(engine):
+    cpto = OrgSettings(roles={"CEO": Seat(), "CPTO": Seat(holder="U0CPTO", covers=("CTO", "CPO")), "COO": Seat()})
+    headline = render(ask(engine, cpto, "who decides headcount?"))[0]["text"]["text"]
+    assert headline.endswith("\nConsult the *CPTO* (<@U0CPTO>): hires the engineers")
+    item = engine.responsibility("headcount")
+    risky = item.model_copy(update={"shared_parts": {"CTO": "<!channel> hires & fires"}})
+    answer = Engine(engine.kb.model_copy(update={"responsibilities": (risky,)})).answer_responsibility("headcount", cpto)
+    assert "Consult the *CPTO* (<@U0CPTO>): &lt;!channel&gt; hires &amp; fires" in render(answer)[0]["text"]["text"]

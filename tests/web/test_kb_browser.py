@@ -43,7 +43,7 @@ def test_the_matrix_shows_a_cpto_column_for_a_cpto_org(page):
     page.goto(f"/kb?team={TEAM['T0CPTO']}")
     expect(page.locator("#matrix thead th")).to_have_text(["Topic", "CEO", "CPTO", "COO"])
     hosting = page.locator("#topic-hosting-costs td")
-    expect(hosting).to_have_text(["", "covers CTO", ""])
+    expect(hosting).to_have_text(["", "covers CTO", "shares"])  # the COO is still consulted on the bill
     expect(page.locator(".seats li", has_text="CPTO")).to_contain_text("U0EXAMPLE1")
 
 

@@ -87,6 +87,13 @@ def test_an_entry_citing_the_article_without_an_address_says_so_and_links_nowher
     assert "<cite>CTO to CTPO: Navigating the Dual Role in Tech Leadership" in page
     assert "no public address" in page and "<blockquote><p>I could be discussing" in page
     assert "How this organisation's settings changed it" in page and "the CPTO covers that role" in page
+    assert "<li>Consult the <strong>COO</strong>: agrees the budget</li>" in page
+
+
+def test_an_entry_page_names_the_role_standing_in_for_a_consulted_one(site):
+    page = get(site, "/kb/headcount", team=TEAM["T0CPTO"]).text
+    expected = "Consult the <strong>CPTO</strong> (standing in for the CTO), held by <code>U0EXAMPLE1</code>"
+    assert f"<li>{expected}: hires the engineers</li>" in page
 
 
 def test_an_unknown_id_is_a_404_page_that_suggests_the_closest_topics(site):

@@ -60,6 +60,16 @@ def test_an_override_is_marked_and_explained_in_the_cell(engine):
     assert cells(row_cells, "hosting-costs")["CTO"] == (None, "")  # not "shares": the org decided otherwise
 
 
+def test_a_consulted_role_is_marked_where_it_is_resolved_in_the_org(engine):
+    role_map = build_role_map(engine, org(engine, "cpto"))
+    assert cells(role_map, "headcount")["CPTO"] == ("shared", "shares")  # the CTO consulted is the CPTO here
+    row = next(row for g in role_map.groups for row in g.rows if row.item.id == "headcount")
+    note = row.cells[[c.role.id for c in role_map.columns].index("CPTO")].note
+    assert note.startswith("Consult the CPTO (standing in for the CTO): hires the engineers.")
+    # Without a COO (and nobody covering it) the consulted COO is dropped, not handed to the fallback CEO.
+    assert cells(build_role_map(engine, org(engine, "no-coo")), "hosting-costs")["CEO"] == (None, "")
+
+
 def test_without_a_coo_its_topics_fall_back_to_the_ceo(engine):
     assert cells(build_role_map(engine, org(engine, "no-coo")), "budgeting")["CEO"] == ("fallback", "fallback")
 
@@ -108,6 +118,7 @@ def test_an_entry_in_a_cpto_org_says_how_the_settings_changed_its_owner(engine):
     assert entry is not None
     assert (entry.owner_role.id, entry.usual_role.id, entry.owner.holder) == ("CPTO", "CTO", "U0EXAMPLE1")
     assert any("the CPTO covers that role" in step for step in entry.owner.steps)
+    assert [(c.role, c.why) for c in entry.consult] == [("COO", "agrees the budget")]
     assert entry.source.url is None  # the Exclaimer article: this page is the link answers give
     assert "technology-infrastructure" in [r.item.id for r in entry.neighbours]
     assert {r.role for r in entry.neighbours} <= {"CPTO", "COO", "CEO"}

@@ -13,7 +13,7 @@ from typing import TypeVar
 
 from pydantic import BaseModel, ConfigDict, ValidationError
 
-from bot.core.models import Responsibility, Source
+from bot.core.models import MAX_PART_CHARS, Responsibility, Source
 from bot.core.problems import Loc, Problem, from_validation_error, raise_if_any
 
 M = TypeVar("M", bound=BaseModel)
@@ -31,6 +31,7 @@ class ResponsibilityDraft(BaseModel):
     source_title: str = ""
     source_url: str | None = None
     quote: str = ""
+    consult: tuple[str, ...] | None = None  # "COO: agrees the budget", one a role; None: keep the entry's
 
     @classmethod
     def of(cls, item: Responsibility, source: Source) -> ResponsibilityDraft:
@@ -43,6 +44,9 @@ class ResponsibilityDraft(BaseModel):
             source_title=source.title,
             source_url=source.url,
             quote=item.citation.quote,
+            consult=tuple(
+                f"{role}: {item.shared_parts[role]}" if role in item.shared_parts else role for role in item.shared_with
+            ),
         )
 
 
@@ -71,9 +75,35 @@ def check_draft(draft: ResponsibilityDraft, *, role_ids: Sequence[str]) -> tuple
     problems = [p for p in problems if p.loc != ("owner",)]
     if draft.owner.strip() not in role_ids:
         problems.append(Problem(("owner",), f"unknown role {draft.owner.strip()!r} (one of {', '.join(role_ids)})"))
+    consulted = _consulted(draft, role_ids, problems)
     raise_if_any(problems)
     assert item is not None and source is not None
+    if consulted is not None:
+        shared_with = tuple(consulted)
+        parts = {role: part for role, part in consulted.items() if part}
+        item = item.model_copy(update={"shared_with": shared_with, "shared_parts": parts})
     return item, source
+
+
+def _consulted(draft: ResponsibilityDraft, role_ids: Sequence[str], problems: list[Problem]) -> dict[str, str] | None:
+    """The draft's roles to consult, each with its part ("" when none is given), checked line by line."""
+    if draft.consult is None:
+        return None
+    found: dict[str, str] = {}
+    for number, line in enumerate(draft.consult, start=1):
+        role, _, part = (piece.strip() for piece in line.partition(":"))
+        where = f"line {number} ({role or line.strip()!r})"
+        if role not in role_ids:
+            problems.append(Problem(("consult",), f"{where}: unknown role {role!r} (one of {', '.join(role_ids)})"))
+        elif role == draft.owner.strip():
+            continue  # the owner is never consulted on its own topic (as when an edit moves it there)
+        elif role in found:
+            problems.append(Problem(("consult",), f"{where}: {role} is listed twice"))
+        elif len(part) > MAX_PART_CHARS:
+            problems.append(Problem(("consult",), f"{where}: its part must be at most {MAX_PART_CHARS} characters"))
+        else:
+            found[role] = part
+    return found
 
 
 def _build(model: type[M], problems: list[Problem], fields: dict[str, Loc], **values: object) -> M | None:

@@ -6,7 +6,7 @@ admin opened (0: never saved), and is written with its audit entry in one transa
 
 from __future__ import annotations
 
-from collections.abc import Iterator, Mapping
+from collections.abc import Iterator, Mapping, Sequence
 from contextlib import contextmanager
 from typing import Any
 
@@ -50,10 +50,19 @@ class OrgEditor:
             return self._save(change, before, {**(before or org_data(default_org())), **values}, action="org.update")
 
     def add_override(
-        self, actor: Actor, *, topic: str, role: str, reason: str | None = None, expected_version: int | None = None
+        self,
+        actor: Actor,
+        *,
+        topic: str,
+        role: str,
+        reason: str | None = None,
+        consult: Sequence[str] | None = None,
+        expected_version: int | None = None,
     ) -> Saved:
         try:
-            override = Override(topic=topic, role=role, reason=reason or None)
+            override = Override(
+                topic=topic, role=role, reason=reason or None, consult=tuple(consult) if consult is not None else None
+            )
         except ValidationError as error:
             raise InvalidInput(from_validation_error(error)) from None
         with self._saving(actor) as change:

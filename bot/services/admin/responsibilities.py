@@ -124,8 +124,11 @@ class ResponsibilityEditor:
             source_id = new_source.id
         kept: dict[str, Any] = {"id": new_id}
         if like is not None:
-            shared_with = tuple(r for r in like.shared_with if r != item.owner)
-            kept = {"id": like.id, "shared_with": shared_with, "shared_note": like.shared_note, "retired": like.retired}
+            kept = {"id": like.id, "shared_note": like.shared_note, "retired": like.retired}
+            if draft.consult is None:  # the draft leaves the roles to consult as they are
+                shared_with = tuple(r for r in like.shared_with if r != item.owner)
+                parts = {r: part for r, part in like.shared_parts.items() if r in shared_with}
+                kept |= {"shared_with": shared_with, "shared_parts": parts}
         citation = item.citation.model_copy(update={"source": source_id})
         return item.model_copy(update={"citation": citation, **kept}), new_source
 

@@ -40,7 +40,7 @@ SETTINGS_VIEW = "admin_settings"
 TOPIC_VIEW = "admin_topic"
 OVERRIDE_VIEW = "admin_override"
 VALUE = "value"  # the action id of every input element
-TOPIC_FIELDS = ("title", "aliases", "owner", "reasoning", "source_title", "source_url", "quote")
+TOPIC_FIELDS = ("title", "aliases", "owner", "reasoning", "source_title", "source_url", "quote", "consult")
 
 
 class FormMetadata(BaseModel):
@@ -83,6 +83,14 @@ def build_topic_modal(
         _text("source_url", "Source link", draft.source_url or "", optional=True, placeholder="https://…"),
         _text(
             "quote", "Quote from the source", draft.quote, multiline=True, max_length=stored.QUOTE, hint="Verbatim."
+        ),
+        _text(
+            "consult",
+            "Roles to consult",
+            "\n".join(draft.consult or ()),
+            multiline=True,
+            optional=True,
+            hint="One a line: the role, then its part in a few words, e.g. “COO: agrees the budget”.",
         ),
     ]
     if editing:
@@ -141,6 +149,13 @@ def build_override_modal(org: OrgSettings, *, roles: Sequence[Role], version: in
             optional=True,
             max_length=MAX_OVERRIDE_REASON,
             hint="Shown with the answer.",
+        ),
+        InputBlock(
+            block_id="consult",
+            label="Consult here",
+            element=StaticMultiSelectElement(action_id=VALUE, options=present),
+            optional=True,
+            hint="The roles to consult on this topic here, instead of the knowledge base's. Empty: keep those.",
         ),
     ]
     return _form(OVERRIDE_VIEW, "Add an override", FormMetadata(version=version), blocks)

@@ -38,9 +38,11 @@ def users_of(values: Values, block: str) -> list[str]:
 
 
 def draft_from(values: Values) -> ResponsibilityDraft:
-    fields = {name: text_of(values, name) for name in TOPIC_FIELDS if name not in ("aliases", "owner", "source_url")}
+    skip = ("aliases", "owner", "source_url", "consult")
+    fields = {name: text_of(values, name) for name in TOPIC_FIELDS if name not in skip}
     return ResponsibilityDraft(
         **fields,
+        consult=tuple(line for line in (text_of(values, "consult") or "").splitlines() if line.strip()),
         aliases=split_aliases(text_of(values, "aliases")),
         owner=choice_of(values, "owner"),
         source_url=text_of(values, "source_url") or None,
@@ -62,9 +64,10 @@ def settings_from(values: Values, roles: Sequence[Role]) -> dict[str, Any]:
     return {"roles": seats, "fallback": choice_of(values, "fallback"), "admins": users_of(values, "admins")}
 
 
-def override_from(values: Values) -> dict[str, str | None]:
+def override_from(values: Values) -> dict[str, Any]:
     return {
         "topic": text_of(values, "topic"),
         "role": choice_of(values, "role"),
         "reason": text_of(values, "reason") or None,
+        "consult": choices_of(values, "consult") or None,
     }

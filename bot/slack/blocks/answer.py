@@ -1,4 +1,4 @@
-"""The answer message: owning role and holder, reasoning, source with quote, topic and confidence, votes.
+"""The answer message: owning role and holder, the roles to consult, reasoning, source with quote, topic and confidence, votes.
 
 When the bot is not sure it says so and offers the closest topics as buttons; every answer carries 👍 / 👎
 buttons. Each button's value says which answer it belongs to (`AnswerKey`), so a click can rebuild the
@@ -23,7 +23,7 @@ from slack_sdk.models.blocks import (
     SectionBlock,
 )
 
-from bot.core.answer import Answer
+from bot.core.answer import Answer, ConsultRef
 from bot.core.models import MAX_SOURCE_TITLE
 from bot.slack import limits, messages
 from bot.slack.blocks.mrkdwn import escape, fit, link, shorten
@@ -98,6 +98,7 @@ def _known_blocks(answer: Answer, entry_url: str | None) -> list[Block]:
         _owner(s.role, s.role_name, s.holder) + f" for _{escape(s.responsibility.title)}_" for s in answer.shared
     ]
     headline = ("Shared: " if answer.shared else "") + "\n".join(owners)
+    headline += "".join("\n" + _consult(c) for c in answer.consult)
     reasoning = escape(answer.reasoning, mentions=named)
     blocks: list[Block] = [_section(headline, entry_url), _section(reasoning, entry_url)]
     if answer.source is not None:
@@ -115,6 +116,11 @@ def _section(text: str, entry_url: str | None) -> SectionBlock:
 
 def _owner(role: str, role_name: str, holder: str | None) -> str:
     return f"*{escape(role)}* · {escape(role_name)}" + (f" · <@{holder}>" if holder else "")
+
+
+def _consult(consulted: ConsultRef) -> str:
+    holder = f" (<@{consulted.holder}>)" if consulted.holder else ""
+    return f"Consult the *{escape(consulted.role)}*{holder}: {escape(consulted.why)}"
 
 
 def _source(answer: Answer, entry_url: str | None) -> str:

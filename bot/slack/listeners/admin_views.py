@@ -39,7 +39,7 @@ from bot.slack.deps import Deps
 from bot.slack.replies import WEB_API_FAILURES
 
 log = logging.getLogger(__name__)
-OVERRIDE_FIELDS = ("topic", "role", "reason")
+OVERRIDE_FIELDS = ("topic", "role", "reason", "consult")
 
 
 def topic_block(loc: Loc) -> str | None:

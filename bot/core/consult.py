@@ -1,0 +1,41 @@
+"""Who to consult on a topic besides the one accountable role, resolved for one organisation.
+
+The knowledge base gives some roles a hand in a topic (`shared_with`, each with its part in a few words in
+`shared_parts`); a workspace's override can replace that list. Each consulted role is resolved like an
+owner would be (a consulted CTO in a CPTO organisation is the CPTO) except that an absent role nobody
+covers is dropped rather than sent to the fallback, and the accountable role is never consulted on its own
+topic. Two roles that land on the same present role are consulted once, with the first one's part.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from bot.core.models import KnowledgeBase, Responsibility
+from bot.core.org import OrgSettings
+from bot.core.resolve import resolve_role
+
+DEFAULT_PART = "has a hand in it"
+
+
+@dataclass(frozen=True)
+class Consulted:
+    role: str  # the role consulted in this organisation
+    holder: str | None
+    why: str  # its part, in a few words
+    usual: str  # the role the knowledge base (or the override) names; differs from `role` when covered
+
+
+def consulted_roles(
+    kb: KnowledgeBase, org: OrgSettings, item: Responsibility, accountable: str
+) -> tuple[Consulted, ...]:
+    """The roles to consult on `item` here, in the order the knowledge base lists them."""
+    override = org.override_for(item.id)
+    wanted = override.consult if override is not None and override.consult is not None else item.shared_with
+    found: dict[str, Consulted] = {}
+    for usual in wanted:
+        role = resolve_role(kb, org, usual)
+        if role is None or role == accountable or role in found:
+            continue
+        found[role] = Consulted(role, org.holder(role), item.shared_parts.get(usual, DEFAULT_PART), usual)
+    return tuple(found.values())
