@@ -1,4 +1,4 @@
-"""`python -m bot` / `whoowns`: ask questions, run the Slack app, manage the knowledge base."""
+"""`python -m bot` / `whoowns`: ask questions, run the Slack app, migrate its database, manage the knowledge base."""
 
 from __future__ import annotations
 
@@ -6,11 +6,11 @@ import argparse
 import logging
 import sys
 
-from bot.cli import ask, assess, kb, serve
+from bot.cli import ask, assess, kb, migrate, serve
 from bot.core.encoder import ModelRefused
 from bot.core.yamlfile import InvalidFile
 
-COMMANDS = (ask, kb, assess, serve)
+COMMANDS = (ask, kb, assess, migrate, serve)
 
 
 def build_parser() -> argparse.ArgumentParser:

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from datetime import timedelta
 
+from bot.metrics import count
 from bot.store.database import Database
 from bot.store.slack_records import ProcessedEventRepository
 from bot.store.tables import utcnow
@@ -22,7 +23,9 @@ class EventLedger:
     def claim(self, event_id: str, *, team_id: str | None) -> bool:
         """True when this process should handle the event; False when it was already handled."""
         with self.db.transaction() as session:
-            return ProcessedEventRepository(session).claim(event_id, team_id)
+            claimed = ProcessedEventRepository(session).claim(event_id, team_id)
+        count("events", outcome="claimed" if claimed else "duplicate")
+        return claimed
 
     def forget_old(self) -> int:
         """Drops claims no retry can still need; called once when the server starts."""

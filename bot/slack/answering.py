@@ -2,19 +2,31 @@
 
 from __future__ import annotations
 
+import logging
+import time
+
 from bot.core.answer import Answer
+from bot.metrics import count_question
 from bot.slack import messages
 from bot.slack.blocks.answer import AnswerKey, FeedbackNote, answer_text, build_answer_blocks
 from bot.slack.deps import Deps
 from bot.slack.replies import Reply
 
+log = logging.getLogger(__name__)
 
 def mention(user_id: str) -> str:
     return f"<@{user_id}>"
 
 
-def answer_question(deps: Deps, question: str, *, team_id: str | None) -> Reply:
-    return render(deps, deps.knowledge.ask(question, team_id=team_id, mention=mention), team_id=team_id)
+def answer_question(deps: Deps, question: str, *, team_id: str | None, surface: str) -> Reply:
+    """The reply to a question asked at `surface` (mention, dm, command, ...), counted in the metrics."""
+    started = time.perf_counter()
+    answer = deps.knowledge.ask(question, team_id=team_id, mention=mention)
+    reply = render(deps, answer, team_id=team_id)
+    seconds = time.perf_counter() - started
+    count_question(surface, known=answer.known, seconds=seconds)
+    log.info("question %s (%s)", "answered" if answer.known else "abstained", surface, extra={"duration": seconds})
+    return reply
 
 
 def answer_topic(deps: Deps, responsibility_id: str, *, team_id: str | None) -> Reply:

@@ -4,6 +4,7 @@
 - GET  /slack/install         the install page (several workspaces only; 404 otherwise)
 - GET  /slack/oauth_redirect  where Slack sends the installer back
 - GET  /healthz               200 when the database answers, 503 when it does not
+- GET  /metrics               Prometheus metrics, with METRICS_TOKEN as a bearer token (404 when unset)
 
 The knowledge-base pages (`bot.web.pages`) are a blueprint registered here with the knowledge service
 and the signer of workspace links; Slack's own views reach the services through `current_deps()`.
@@ -21,7 +22,7 @@ from bot.services.workspace_links import WorkspaceLinks
 from bot.slack.app import INSTALL_PATH, REDIRECT_PATH, build_bolt_app
 from bot.slack.credentials import slack_credentials
 from bot.slack.deps import Deps, build_deps
-from bot.web import pages
+from bot.web import metrics, pages
 
 DEPS_KEY = "whoowns"
 
@@ -40,11 +41,12 @@ def create_app(*, settings: Settings, service: KnowledgeService, bolt: App | Non
     def to_bolt() -> Response:
         return slack.handle(request)
 
-    app.add_url_rule("/slack/events", "slack_events", to_bolt, methods=["POST"])
+    app.add_url_rule("/slack/events", "slack_events", metrics.acknowledging(to_bolt), methods=["POST"])
     app.add_url_rule(INSTALL_PATH, "slack_install", to_bolt, methods=["GET"])
     app.add_url_rule(REDIRECT_PATH, "slack_oauth_redirect", to_bolt, methods=["GET"])
     app.add_url_rule("/healthz", "healthz", healthz, methods=["GET"])
     pages.register(app, service, links)
+    metrics.register(app, settings.metrics_token)
     return app
 
 

@@ -7,11 +7,13 @@ embedding model, which holds no connection, is loaded once in the master and sha
 
 from __future__ import annotations
 
+import os
 from typing import Any
 
 from flask import Flask
 from gunicorn.app.base import BaseApplication
 
+from bot import logs
 from bot.config import Settings
 from bot.core.semantic import Embeddings
 from bot.web.app import create_app
@@ -36,7 +38,10 @@ class WebServer(BaseApplication):
             "errorlog": "-",
             "loglevel": settings.log_level.lower(),
             "proc_name": "whoowns",
+            "child_exit": forget_worker_gauges,
         }
+        if settings.log_format == "json":  # gunicorn's own lines as JSON too
+            self.options["logconfig_dict"] = logs.logging_config(settings.log_format, settings.log_level)
         super().__init__()
 
     def load_config(self) -> None:
@@ -48,3 +53,11 @@ class WebServer(BaseApplication):
     def load(self) -> Flask:
         service = build_knowledge_service(self.settings, prepare=False, embeddings=self.embeddings)
         return create_app(settings=self.settings, service=service)
+
+
+def forget_worker_gauges(_arbiter: Any, worker: Any) -> None:
+    """A worker that exited leaves the live gauges (its counters stay in the totals); see prometheus_client."""
+    if "PROMETHEUS_MULTIPROC_DIR" in os.environ:
+        from prometheus_client import multiprocess
+
+        multiprocess.mark_process_dead(worker.pid)

@@ -11,6 +11,7 @@ from typing import Any
 from slack_bolt import App, BoltContext
 from slack_sdk import WebClient
 
+from bot.logs import log_context
 from bot.slack.answering import answer_question
 from bot.slack.deps import Deps
 from bot.slack.listeners.ack import ack_now
@@ -33,9 +34,10 @@ class EventListeners:
         deliver(where, lambda: self._answer_once(body, event, context))
 
     def _answer_once(self, body: dict[str, Any], event: dict[str, Any], context: BoltContext) -> Reply | None:
-        if not self.deps.events.claim(body["event_id"], team_id=context.team_id):
-            return None
-        return answer_question(self.deps, event.get("text", ""), team_id=context.team_id)
+        with log_context(team=context.team_id, event_id=body["event_id"]):
+            if not self.deps.events.claim(body["event_id"], team_id=context.team_id):
+                return None
+            return answer_question(self.deps, event.get("text", ""), team_id=context.team_id, surface="mention")
 
 
 def register(app: App, deps: Deps) -> None:
