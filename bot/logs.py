@@ -40,7 +40,7 @@ class ContextFilter(logging.Filter):
 
 
 def logging_config(log_format: str, level: str) -> dict[str, Any]:
-    """A `logging.config.dictConfig` for the root logger and gunicorn's loggers (which pass theirs on)."""
+    """A `logging.config.dictConfig` for the root logger and gunicorn's error log (passed on to the root's)."""
     formatter: dict[str, Any] = (
         {
             "()": "pythonjsonlogger.json.JsonFormatter",
@@ -64,10 +64,7 @@ def logging_config(log_format: str, level: str) -> dict[str, Any]:
             }
         },
         "root": {"level": level.upper(), "handlers": ["console"]},
-        "loggers": {
-            name: {"level": level.upper(), "handlers": [], "propagate": True}
-            for name in ("gunicorn.error", "gunicorn.access")
-        },
+        "loggers": {"gunicorn.error": {"level": level.upper(), "handlers": [], "propagate": True}},
     }
 
 

@@ -61,11 +61,10 @@ def acknowledging(handle: Callable[[], Response]) -> Callable[[], Response]:
     def handler() -> Response:
         started = time.perf_counter()
         with log_context(request_id=request.headers.get("X-Request-Id") or uuid.uuid4().hex):
-            try:
-                return handle()
-            finally:
-                seconds = time.perf_counter() - started
-                metrics().ack_seconds.observe(seconds)
-                log.debug("Slack request acknowledged", extra={"duration": seconds})
+            response = handle()
+            seconds = time.perf_counter() - started
+            metrics().ack_seconds.observe(seconds)
+            log.info("Slack request answered %s", response.status_code, extra={"duration": seconds})
+            return response
 
     return handler
