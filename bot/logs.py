@@ -44,8 +44,9 @@ def logging_config(log_format: str, level: str) -> dict[str, Any]:
     formatter: dict[str, Any] = (
         {
             "()": "pythonjsonlogger.json.JsonFormatter",
-            "fmt": ["asctime", "levelname", "name", "message"],
-            "rename_fields": {"asctime": "time", "levelname": "level", "name": "logger"},
+            "fmt": ["levelname", "name", "message"],
+            "rename_fields": {"levelname": "level", "name": "logger"},
+            "timestamp": "time",  # ISO 8601, UTC
         }
         if log_format == "json"
         else {"format": TEXT_FORMAT}

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import time
+from datetime import datetime
 
 from tests.e2e.slack_requests import TEAM, direct_message
 
@@ -30,6 +31,7 @@ def test_each_line_is_a_json_object_with_team_event_request_and_duration_but_no_
     assert answered[0]["logger"] == "bot.slack.answering"
     assert isinstance(answered[0]["duration"], float)
     assert all({"time", "level", "logger", "message"} <= line.keys() for line in lines)
+    assert all(datetime.fromisoformat(line["time"]).utcoffset().total_seconds() == 0 for line in lines)
     assert any("request_id" in line for line in lines)
     assert any(line["logger"].startswith("gunicorn") for line in lines)  # gunicorn's own lines too
     assert "nightjar" not in slack_server.log() and "quokka" not in slack_server.log()
