@@ -40,7 +40,8 @@ class Metrics:
         self.slack_api_retries = Counter("whoowns_slack_api_retries", "Web API calls retried", ["method"])
         self.admin_writes = Counter("whoowns_admin_writes", "Admin changes by outcome (written, refused)", ["outcome"])
         self.knowledge_revision = Gauge(
-            "whoowns_knowledge_revision", "Knowledge-base revision the answer engine was built from",
+            "whoowns_knowledge_revision",
+            "Knowledge-base revision the answer engine was built from",
             multiprocess_mode="max",
         )
 

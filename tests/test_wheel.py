@@ -34,9 +34,7 @@ def test_the_wheel_carries_every_package_file_and_the_knowledge_and_answers_outs
     [wheel] = (tmp_path / "dist").glob("whoowns-*.whl")
 
     shipped = set(zipfile.ZipFile(wheel).namelist())
-    package_files = {
-        path.relative_to(source).as_posix() for path in (source / "bot").rglob("*") if path.is_file()
-    }
+    package_files = {path.relative_to(source).as_posix() for path in (source / "bot").rglob("*") if path.is_file()}
     assert package_files - shipped == set(), "files under bot/ missing from the wheel (add them to package-data)"
     data = next(name.split("/data/")[0] for name in shipped if "/data/share/whoowns/" in name)
     knowledge = {f"{data}/data/share/whoowns/knowledge/{p.name}" for p in (source / "knowledge").glob("*.yaml")}

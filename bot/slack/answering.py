@@ -14,6 +14,7 @@ from bot.slack.replies import Reply
 
 log = logging.getLogger(__name__)
 
+
 def mention(user_id: str) -> str:
     return f"<@{user_id}>"
 
