@@ -26,7 +26,7 @@ from bot import logs
 from bot.config import Settings
 from bot.core.encoder import ModelRefused
 from bot.services.events import EventLedger
-from bot.slack.credentials import MissingSetting, check_bot_token, slack_credentials
+from bot.slack.credentials import MissingSetting, SlackCredentials, check_bot_token, slack_credentials
 from bot.slack.socket_mode import run_socket_mode
 from bot.web.server import WebServer
 from bot.wiring import build_embeddings, build_knowledge_service
