@@ -19,15 +19,19 @@ def mention(user_id: str) -> str:
     return f"<@{user_id}>"
 
 
-def answer_question(deps: Deps, question: str, *, team_id: str | None, surface: str) -> Reply:
-    """The reply to a question asked at `surface` (mention, dm, command, ...), counted in the metrics."""
+def ask(deps: Deps, question: str, *, team_id: str | None, surface: str) -> Answer:
+    """The answer to a question asked at `surface` (mention, dm, command, shortcut), counted in the metrics
+    and logged with its duration (never its text)."""
     started = time.perf_counter()
     answer = deps.knowledge.ask(question, team_id=team_id, mention=mention)
-    reply = render(deps, answer, team_id=team_id)
     seconds = time.perf_counter() - started
     count_question(surface, known=answer.known, seconds=seconds)
     log.info("question %s (%s)", "answered" if answer.known else "abstained", surface, extra={"duration": seconds})
-    return reply
+    return answer
+
+
+def answer_question(deps: Deps, question: str, *, team_id: str | None, surface: str) -> Reply:
+    return render(deps, ask(deps, question, team_id=team_id, surface=surface), team_id=team_id)
 
 
 def answer_topic(deps: Deps, responsibility_id: str, *, team_id: str | None) -> Reply:

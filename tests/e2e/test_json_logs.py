@@ -6,7 +6,7 @@ import json
 import time
 from datetime import datetime
 
-from tests.e2e.slack_requests import TEAM, direct_message
+from tests.e2e.slack_requests import TEAM, mention
 
 SERVER_ENV = {"LOG_FORMAT": "json"}
 SECRET_WORDS = "nightjar budget for the quokka offsite"
@@ -15,7 +15,7 @@ SECRET_WORDS = "nightjar budget for the quokka offsite"
 def test_each_line_is_a_json_object_with_team_event_request_and_duration_but_no_message_text(
     slack, slack_server, fake_slack, channel
 ):
-    question = direct_message(f"who owns the {SECRET_WORDS}?", channel=channel)
+    question = mention(f"who owns the {SECRET_WORDS}?", channel=channel)
     assert slack.event(question).status_code == 200
     fake_slack.wait_for("chat.postMessage", channel=channel)
 
