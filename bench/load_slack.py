@@ -12,7 +12,9 @@ requests/s, p99 time to ack under 300 ms.
 from __future__ import annotations
 
 import argparse
+import os
 import statistics
+import subprocess
 import sys
 import tempfile
 import threading
@@ -101,8 +103,10 @@ def check_answers(fake: FakeSlack, sent: list[Sent]) -> tuple[int, int, list[flo
 def database(kind: str, scratch: Path) -> Iterator[str]:
     if kind == "sqlite":
         yield f"sqlite:///{scratch / f'load-{time.time_ns()}.db'}"
-    else:
-        with fresh_postgres_database(PG_ADMIN_URL) as url:
+    else:  # PostgreSQL is migrated by the release step, as in production (serve does not, by default)
+        with fresh_postgres_database(PG_ADMIN_URL, template=None) as url:
+            migrate = [sys.executable, "-m", "bot", "migrate"]
+            subprocess.run(migrate, env={**os.environ, "DATABASE_URL": url}, check=True, capture_output=True)
             yield url
 
 

@@ -1,4 +1,4 @@
-"""`python -m bot` / `whoowns`: ask questions, run the Slack app, manage the knowledge base."""
+"""`python -m bot` / `whoowns`: ask questions, run the Slack app, migrate its database, manage the knowledge base."""
 
 from __future__ import annotations
 
@@ -7,12 +7,12 @@ import logging
 import os
 import sys
 
-from bot.cli import ask, assess, kb, serve
+from bot.cli import ask, assess, kb, migrate, serve
 from bot.core.encoder import ModelRefused
 from bot.core.yamlfile import InvalidFile
 from bot.services.workspaces import UnknownWorkspace
 
-COMMANDS = (ask, kb, assess, serve)
+COMMANDS = (ask, kb, assess, migrate, serve)
 READER_GONE = 128 + 13  # what a shell reports for a writer whose reader left (SIGPIPE), as `head` leaves
 
 

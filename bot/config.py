@@ -3,14 +3,23 @@
 from __future__ import annotations
 
 import os
+import sysconfig
 from datetime import timedelta
 from pathlib import Path
-from typing import Annotated
+from typing import Annotated, Literal
 
 from pydantic import AfterValidator, Field
 from pydantic_settings import BaseSettings, SettingsConfigDict
 
 REPO_ROOT = Path(__file__).resolve().parent.parent
+
+
+def _default_knowledge_dir() -> Path:
+    """The checkout's `knowledge/`; installed from a wheel, the copy under `<prefix>/share/whoowns/knowledge`."""
+    checkout = REPO_ROOT / "knowledge"
+    if checkout.is_dir():
+        return checkout
+    return Path(sysconfig.get_path("data")) / "share" / "whoowns" / "knowledge"
 
 
 def _default_db_path() -> Path:
@@ -50,12 +59,14 @@ class Settings(BaseSettings):
 
     database_url: str | None = Field(default=None, alias="DATABASE_URL")
     db_path: Path = Field(default_factory=_default_db_path, alias="WHOOWNS_DB_PATH")
-    knowledge_dir: Path = Field(default=REPO_ROOT / "knowledge", alias="WHOOWNS_KNOWLEDGE_DIR")
+    knowledge_dir: Path = Field(default_factory=_default_knowledge_dir, alias="WHOOWNS_KNOWLEDGE_DIR")
     log_level: str = Field(default="INFO", alias="LOG_LEVEL")
     # The semantic matcher (README "How questions are matched"): off answers from the lexical matcher only.
     semantic: bool = Field(default=True, alias="WHOOWNS_SEMANTIC")
     embedding_model: Path | None = Field(default=None, alias="WHOOWNS_EMBEDDING_MODEL")
     embedding_cache_dir: Path = Field(default_factory=_default_cache_dir)
+    log_format: Literal["text", "json"] = Field(default="text", alias="LOG_FORMAT")
+    metrics_token: str | None = Field(default=None, alias="METRICS_TOKEN", min_length=16)
 
     # The Slack app (see README "Configuration"): single workspace = bot token + signing secret; several
     # workspaces = client id/secret + signing secret; Socket Mode = bot token + app token.

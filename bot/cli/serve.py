@@ -1,27 +1,37 @@
 """`whoowns serve`: runs the Slack app over HTTP (gunicorn) or, with `--socket`, over Socket Mode.
 
 Settings are checked before anything starts: a missing or malformed one stops the server with one line
-on stderr and exit status 2. The database is migrated and seeded once, here, before the workers fork,
-and the embedding model is loaded (and its files verified) here too, so the workers share its memory.
+on stderr and exit status 2. With `--migrate` (the default for SQLite) the database is migrated and
+seeded once, here, before the workers fork; otherwise (the default for PostgreSQL, migrated by a release
+step running `whoowns migrate`) the server refuses to start on a schema older than this release's. The
+embedding model is loaded (and its files verified) here too, so the workers share its memory.
+
+SIGTERM stops it gracefully: gunicorn stops accepting requests and gives each worker `graceful_timeout`
+to finish the requests and the questions it has in hand before it exits.
 """
 
 from __future__ import annotations
 
 import argparse
-import logging
 import os
+import shutil
 import sys
+import tempfile
+from pathlib import Path
 
 from pydantic import ValidationError
 from sqlalchemy.exc import SQLAlchemyError
 
+from bot import logs
 from bot.config import Settings
 from bot.core.encoder import ModelRefused
 from bot.services.events import EventLedger
-from bot.slack.credentials import MissingSetting, check_bot_token, slack_credentials
+from bot.slack.credentials import MissingSetting, SlackCredentials, check_bot_token, slack_credentials
 from bot.slack.socket_mode import run_socket_mode
 from bot.web.server import WebServer
 from bot.wiring import build_embeddings, build_knowledge_service
+
+METRICS_DIR = "PROMETHEUS_MULTIPROC_DIR"
 
 
 def register(subparsers: argparse._SubParsersAction) -> None:
@@ -40,6 +50,12 @@ def register(subparsers: argparse._SubParsersAction) -> None:
         "--threads", type=int, default=8, help="threads per worker that run requests once received (default 8)"
     )
     parser.add_argument("--socket", action="store_true", help="connect to Slack over Socket Mode (SLACK_APP_TOKEN)")
+    parser.add_argument(
+        "--migrate",
+        action=argparse.BooleanOptionalAction,
+        help="migrate and seed the database before starting (default: on for SQLite, off for PostgreSQL, "
+        "which a release step migrates with `whoowns migrate`)",
+    )
     parser.set_defaults(run=run)
 
 
@@ -52,15 +68,31 @@ def run(args: argparse.Namespace) -> int:
         return refuse(describe(error))
     except MissingSetting as error:
         return refuse(str(error))
-    logging.getLogger().setLevel(settings.log_level.upper())
+    logs.configure(settings.log_format, settings.log_level)
+    metrics_dir = None if args.socket else shared_metrics_dir()  # before anything touches a metric
+    try:
+        return start(args, settings, credentials)
+    finally:
+        if metrics_dir is not None:
+            shutil.rmtree(metrics_dir, ignore_errors=True)
+
+
+def start(args: argparse.Namespace, settings: Settings, credentials: SlackCredentials) -> int:
     embeddings = build_embeddings(settings)
     try:
         if embeddings is not None:
             embeddings.encoder()
     except ModelRefused as error:
         return refuse(str(error))
+    migrate = args.migrate if args.migrate is not None else settings.resolved_database_url().startswith("sqlite")
     try:
-        service = build_knowledge_service(settings, embeddings=embeddings)
+        service = build_knowledge_service(settings, prepare=migrate, embeddings=embeddings)
+        current, latest = service.db.schema_revisions()
+        if current != latest:
+            return refuse(
+                f"the database schema is at revision {current or 'none'}, this release needs {latest}: "
+                "run `python -m bot migrate` first (or `serve --migrate`)"
+            )
         EventLedger(service.db).forget_old()
         if service.engine().semantic is not None:
             service.engine().semantic.match("warm")  # entry vectors computed (or read back) once, before forking
@@ -75,6 +107,22 @@ def run(args: argparse.Namespace) -> int:
         settings=settings, host=args.host, port=port, workers=args.workers, threads=args.threads, embeddings=embeddings
     ).run()
     return 0
+
+
+def shared_metrics_dir() -> Path | None:
+    """Where the workers write their metrics (`PROMETHEUS_MULTIPROC_DIR`), emptied of a previous run's files.
+
+    Set before anything touches a metric, so that prometheus_client starts in multiprocess mode in the
+    master and every worker. A directory made here is returned, to be removed when the server stops; a
+    given one is kept.
+    """
+    given = os.environ.get(METRICS_DIR)
+    path = Path(given) if given else Path(tempfile.mkdtemp(prefix="whoowns-metrics-"))
+    path.mkdir(parents=True, exist_ok=True)
+    for stale in path.glob("*.db"):
+        stale.unlink()
+    os.environ[METRICS_DIR] = str(path)
+    return None if given else path
 
 
 def describe(error: ValidationError) -> str:

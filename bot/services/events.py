@@ -17,6 +17,7 @@ import uuid
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 
+from bot.metrics import count
 from bot.store.database import Database
 from bot.store.slack_records import ANSWERED, CLAIMED, REPLYING, Lapsed, ProcessedEventRepository
 from bot.store.tables import utcnow
@@ -45,6 +46,7 @@ class EventLedger:
             taken = ProcessedEventRepository(session).claim(
                 event_id, team_id=team_id, payload=payload, token=token, now=now, lapsed=self._lapsed(now)
             )
+        count("events", outcome="claimed" if taken else "duplicate")
         return Claim(event_id, token) if taken else None
 
     def replying(self, claim: Claim) -> bool:

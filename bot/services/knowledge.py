@@ -18,6 +18,7 @@ from bot.core.knowledge_files import digest, load_knowledge
 from bot.core.org import OrgSettings, default_org
 from bot.core.problems import InvalidInput
 from bot.core.semantic import Embeddings
+from bot.metrics import metrics
 from bot.services.unanswered import GapRetention, record_unanswered
 from bot.store.database import Database
 from bot.store.repository import KnowledgeRepository, OrgRepository
@@ -67,6 +68,7 @@ class KnowledgeService:
             with self._lock:
                 if self._engine is None or self._engine[0] != revision:
                     self._engine = (revision, Engine(repo.load(), self.embeddings))
+                    metrics().knowledge_revision.set(revision)
                 return self._engine[1]
 
     def org(self, team_id: str | None) -> OrgSettings:

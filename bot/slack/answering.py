@@ -2,19 +2,36 @@
 
 from __future__ import annotations
 
+import logging
+import time
+
 from bot.core.answer import Answer
+from bot.metrics import count_question
 from bot.slack import messages
 from bot.slack.blocks.answer import AnswerKey, FeedbackNote, answer_text, build_answer_blocks
 from bot.slack.deps import Deps
 from bot.slack.replies import Reply
+
+log = logging.getLogger(__name__)
 
 
 def mention(user_id: str) -> str:
     return f"<@{user_id}>"
 
 
-def answer_question(deps: Deps, question: str, *, team_id: str | None) -> Reply:
-    return render(deps, deps.knowledge.ask(question, team_id=team_id, mention=mention), team_id=team_id)
+def ask(deps: Deps, question: str, *, team_id: str | None, surface: str) -> Answer:
+    """The answer to a question asked at `surface` (mention, dm, command, shortcut), counted in the metrics
+    and logged with its duration (never its text)."""
+    started = time.perf_counter()
+    answer = deps.knowledge.ask(question, team_id=team_id, mention=mention)
+    seconds = time.perf_counter() - started
+    count_question(surface, known=answer.known, seconds=seconds)
+    log.info("question %s (%s)", "answered" if answer.known else "abstained", surface, extra={"duration": seconds})
+    return answer
+
+
+def answer_question(deps: Deps, question: str, *, team_id: str | None, surface: str) -> Reply:
+    return render(deps, ask(deps, question, team_id=team_id, surface=surface), team_id=team_id)
 
 
 def answer_topic(deps: Deps, responsibility_id: str, *, team_id: str | None) -> Reply:

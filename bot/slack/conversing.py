@@ -14,7 +14,7 @@ from bot.core.answer import Answer
 from bot.core.followup import FollowUp, Kind, follow_up
 from bot.services.overview import workspace_overview
 from bot.slack import surface_messages as say
-from bot.slack.answering import mention, render
+from bot.slack.answering import ask, mention, render
 from bot.slack.blocks.conversation import assess_blocks, holder_text, role_topics_blocks, thread_title, why_blocks
 from bot.slack.deps import Deps
 from bot.slack.replies import Reply
@@ -47,7 +47,7 @@ def take_turn(deps: Deps, text: str, *, team_id: str | None, previous: str | Non
 
 
 def _answer(deps: Deps, question: str, team_id: str | None) -> Turn:
-    answer = deps.knowledge.ask(question, team_id=team_id, mention=mention)
+    answer = ask(deps, question, team_id=team_id, surface="dm")
     topic = answer.responsibility.id if answer.known and answer.responsibility else None
     return Turn(render(deps, answer, team_id=team_id), topic_id=topic, title=thread_title(answer))
 

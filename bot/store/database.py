@@ -19,6 +19,8 @@ from pathlib import Path
 
 from alembic import command
 from alembic.config import Config
+from alembic.runtime.migration import MigrationContext
+from alembic.script import ScriptDirectory
 from sqlalchemy import Engine, create_engine, event, text
 from sqlalchemy.orm import Session, sessionmaker
 
@@ -118,6 +120,12 @@ class Database:
             config.set_main_option("script_location", str(MIGRATIONS))
             config.attributes["connection"] = connection
             command.upgrade(config, "head")
+
+    def schema_revisions(self) -> tuple[str | None, str | None]:
+        """The database's schema revision (None: never migrated) and the newest one this release ships."""
+        with self.engine.connect() as connection:
+            current = MigrationContext.configure(connection).get_current_revision()
+        return current, ScriptDirectory(str(MIGRATIONS)).get_current_head()
 
     def ping(self) -> bool:
         """True when the database answers and takes writes: on SQLite (where reads go on while another

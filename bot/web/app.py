@@ -5,6 +5,7 @@
 - GET  /slack/install         the install page (several workspaces only; 404 otherwise)
 - GET  /slack/oauth_redirect  where Slack sends the installer back
 - GET  /healthz               200 when the database answers, 503 when it does not (within a second)
+- GET  /metrics               Prometheus metrics, with METRICS_TOKEN as a bearer token (404 when unset)
 
 The knowledge-base pages (`bot.web.pages`) are a blueprint registered here with the knowledge service
 and the signer of workspace links; Slack's own views reach the services through `current_deps()`.
@@ -23,7 +24,7 @@ from bot.slack.app import INSTALL_PATH, REDIRECT_PATH, build_bolt_app
 from bot.slack.credentials import slack_credentials
 from bot.slack.deps import Deps, build_deps
 from bot.slack.recovery import EventRecovery
-from bot.web import pages
+from bot.web import metrics, pages
 from bot.web.buffered import MAX_BODY_BYTES
 from bot.web.health import HealthCheck
 from bot.web.slack_gate import SlackGate
@@ -58,11 +59,12 @@ def create_app(
     def events_to_bolt() -> Response:
         return gate.refusal(request) or slack.handle(request)
 
-    app.add_url_rule("/slack/events", "slack_events", events_to_bolt, methods=["POST"])
+    app.add_url_rule("/slack/events", "slack_events", metrics.acknowledging(events_to_bolt), methods=["POST"])
     app.add_url_rule(INSTALL_PATH, "slack_install", to_bolt, methods=["GET"])
     app.add_url_rule(REDIRECT_PATH, "slack_oauth_redirect", to_bolt, methods=["GET"])
     app.add_url_rule("/healthz", "healthz", healthz, methods=["GET"])
     pages.register(app, service, links)
+    metrics.register(app, settings.metrics_token)
     return app
 
 

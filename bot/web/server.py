@@ -12,11 +12,13 @@ embedding model, which holds no connection, is loaded once in the master and sha
 
 from __future__ import annotations
 
+import os
 from typing import Any
 
 from a2wsgi import WSGIMiddleware
 from gunicorn.app.base import BaseApplication
 
+from bot import logs
 from bot.config import Settings
 from bot.core.semantic import Embeddings
 from bot.store.database import SERVING
@@ -44,7 +46,10 @@ class WebServer(BaseApplication):
             "errorlog": "-",
             "loglevel": settings.log_level.lower(),
             "proc_name": "whoowns",
+            "child_exit": forget_worker_gauges,
         }
+        if settings.log_format == "json":  # gunicorn's own lines as JSON too
+            self.options["logconfig_dict"] = logs.logging_config(settings.log_format, settings.log_level)
         super().__init__()
 
     def load_config(self) -> None:
@@ -57,3 +62,11 @@ class WebServer(BaseApplication):
         service = build_knowledge_service(self.settings, prepare=False, embeddings=self.embeddings, timeouts=SERVING)
         flask_app = create_app(settings=self.settings, service=service, recover_events=True)
         return BufferedBodies(WSGIMiddleware(flask_app, workers=self.threads))  # type: ignore[arg-type]
+
+
+def forget_worker_gauges(_arbiter: Any, worker: Any) -> None:
+    """A worker that exited leaves the live gauges (its counters stay in the totals); see prometheus_client."""
+    if "PROMETHEUS_MULTIPROC_DIR" in os.environ:
+        from prometheus_client import multiprocess
+
+        multiprocess.mark_process_dead(worker.pid)

@@ -50,6 +50,8 @@ def serve(env: dict[str, str], *extra: str) -> subprocess.CompletedProcess[str]:
             [],
             "embedding model /nowhere/minilm: no encoder-int8.safetensors or model.safetensors in it",
         ),
+        ({"METRICS_TOKEN": "short"}, [], "METRICS_TOKEN: String should have at least 16 characters"),
+        ({"LOG_FORMAT": "xml"}, [], "LOG_FORMAT: Input should be 'text' or 'json'"),
     ],
 )
 def test_a_bad_setting_stops_the_server_with_one_clear_line(tmp_path, fake_slack, changes, args, expected):

@@ -13,6 +13,7 @@ from typing import Any
 
 from sqlalchemy.orm import Session
 
+from bot.metrics import count
 from bot.services.admin.actor import Actor
 from bot.services.admin.permissions import Permissions
 from bot.store.audit_repository import AuditEntry, AuditRepository
@@ -68,3 +69,5 @@ class Changes:
             yield change
             if change.knowledge and change.audit_ids:
                 KnowledgeRepository(session).bump()
+        if change.audit_ids:
+            count("admin_writes", outcome="written")

@@ -13,6 +13,7 @@ from typing import Any
 
 from sqlalchemy.orm import Session
 
+from bot.metrics import count
 from bot.services.admin.actor import Actor
 from bot.services.admin.errors import ONLY_KNOWLEDGE_TEAMS, NotAllowed
 from bot.store.database import Database
@@ -38,8 +39,10 @@ class Permissions:
     def require(self, session: Session, actor: Actor, *, knowledge: bool) -> None:
         """Raises `NotAllowed` unless `actor` may make this change (`knowledge`: a shared-knowledge one)."""
         if not self._is_admin(session, actor):
+            count("admin_writes", outcome="refused")
             raise NotAllowed()
         if knowledge and not self.may_edit_knowledge(actor.team_id):
+            count("admin_writes", outcome="refused")
             raise NotAllowed(ONLY_KNOWLEDGE_TEAMS)
 
     @staticmethod

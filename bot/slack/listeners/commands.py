@@ -55,7 +55,10 @@ def show_help(request: CommandRequest) -> None:
 
 
 def ask(request: CommandRequest) -> None:
-    deliver(request.reply_privately, lambda: answer_question(request.deps, request.args, team_id=request.team_id))
+    deliver(
+        request.reply_privately,
+        lambda: answer_question(request.deps, request.args, team_id=request.team_id, surface="command"),
+    )
 
 
 SUBCOMMANDS: dict[str, Subcommand] = {

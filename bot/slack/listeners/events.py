@@ -10,6 +10,7 @@ from typing import Any
 from slack_bolt import App, BoltContext
 from slack_sdk import WebClient
 
+from bot.logs import log_context
 from bot.slack.answering import answer_question
 from bot.slack.deps import Deps
 from bot.slack.listeners.ack import ack_now
@@ -31,9 +32,13 @@ class EventListeners:
     ) -> None:
         thread = event.get("thread_ts") or event["ts"]
         where = InChannel(client=client, team_id=context.team_id, channel=event["channel"], thread_ts=thread)
-        self.once.deliver(
-            where, body, context, lambda: answer_question(self.deps, event.get("text", ""), team_id=context.team_id)
-        )
+        with log_context(team=context.team_id, event_id=body["event_id"]):
+            self.once.deliver(
+                where,
+                body,
+                context,
+                lambda: answer_question(self.deps, event.get("text", ""), team_id=context.team_id, surface="mention"),
+            )
 
 
 def register(app: App, deps: Deps) -> None:

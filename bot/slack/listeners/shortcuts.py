@@ -17,7 +17,7 @@ from slack_sdk import WebClient
 from sqlalchemy.exc import SQLAlchemyError
 
 from bot.slack import surface_messages as say
-from bot.slack.answering import mention, rebuild, render
+from bot.slack.answering import ask, rebuild, render
 from bot.slack.blocks.answer import AnswerKey
 from bot.slack.blocks.ask_modal import (
     ASK_SHORTCUT,
@@ -74,7 +74,7 @@ class ShortcutListeners:
             text = plain_text(shortcut.get("message") or {})
             if not text:
                 return Reply.of(say.SHORTCUT_EMPTY)
-            answer = self.deps.knowledge.ask(shorten(text, ASKED_TEXT), team_id=team, mention=mention)
+            answer = ask(self.deps, shorten(text, ASKED_TEXT), team_id=team, surface="shortcut")
             reply = render(self.deps, answer, team_id=team)
             quote = say.SHORTCUT_QUOTE.format(line=escape(shorten(first_line(text), QUOTED_LINE)))
             quoted = {"type": "context", "elements": [{"type": "mrkdwn", "text": quote}]}
@@ -94,7 +94,7 @@ class ShortcutListeners:
             ack(response_action="errors", errors={QUESTION_BLOCK: say.ASK_EMPTY})
             return
         try:
-            answer = self.deps.knowledge.ask(question, team_id=context.team_id, mention=mention)
+            answer = ask(self.deps, question, team_id=context.team_id, surface="shortcut")
             reply = render(self.deps, answer, team_id=context.team_id)
         except SQLAlchemyError:
             log.warning("knowledge base unreachable (team %s)", context.team_id, exc_info=True)
