@@ -16,6 +16,7 @@ import threading
 from slack_bolt import App, BoltRequest
 from sqlalchemy.exc import SQLAlchemyError
 
+from bot.metrics import count
 from bot.services.events import EventLedger
 
 log = logging.getLogger(__name__)
@@ -45,6 +46,7 @@ class EventRecovery:
         for payload in payloads:
             body = json.loads(payload)
             log.info("answering event %s, left unanswered by a process that stopped", body.get("event_id"))
+            count("events", outcome="recovered")
             self.app.dispatch(BoltRequest(body=body, mode="socket_mode"))
         return len(payloads)
 
