@@ -23,6 +23,7 @@ from bot.core.normalise import MAX_QUESTION_CHARS
 from bot.core.org import OrgSettings, check_org, default_org
 from bot.core.resolve import Owner, resolve_owner, role_name
 from bot.core.semantic import Embeddings, SemanticMatcher
+from bot.core.several_topics import combine, topic_parts
 
 SUGGESTIONS = 3
 ALTERNATIVES = 3
@@ -81,6 +82,7 @@ class Answer(BaseModel):
     consult: list[ConsultRef]
     alternatives: list[Alternative]
     suggestions: list[TopicRef]
+    topics: list[Answer] = []  # a question about several topics: one answer each, in the order asked
 
     @property
     def known(self) -> bool:
@@ -143,7 +145,10 @@ class Engine:
         return Ranking(query, matches, matched_by)
 
     def answer(self, question: str, org: OrgSettings | None = None, *, mention: Mention = str) -> Answer:
-        org = org or default_org()
+        org = org or default_org(self.kb)
+        parts = topic_parts(self.matcher, question)
+        if parts:
+            return combine(question, [self.answer(part, org, mention=mention) for part in parts])
         ranking = self.rank(question)
         query, matches = ranking.query, ranking.matches
         if not matches or matches[0].score < ANSWER_THRESHOLD:
@@ -167,7 +172,7 @@ class Engine:
         item = self._items.get(responsibility_id)
         if item is None:
             return None
-        org = org or default_org()
+        org = org or default_org(self.kb)
         owner = resolve_owner(self.kb, org, item)
         return self._answer(item.title, item.title, item, owner, 1.0, org, mention, [], [], None)
 

@@ -40,3 +40,8 @@ def more_topics(count: int) -> str:
 
 def covers(roles: tuple[str, ...]) -> str:
     return f" (also covers the {', '.join(roles)})" if roles else ""
+
+
+def several_topics(count: int, titles: str) -> str:
+    """The line above the answers to a question about several topics; `titles` is already mrkdwn."""
+    return f"Your question names {count} topics: {titles}. Here is who owns each."

@@ -95,6 +95,20 @@ def test_a_bad_owner_is_reported_with_file_line_and_field(tmp_path):
     assert "owner: CXO" in (folder / "responsibilities.yaml").read_text().splitlines()[line - 1]
 
 
+def test_a_usual_cover_naming_an_unknown_role_is_reported_with_file_and_line(tmp_path):
+    folder = broken_copy(tmp_path, "by: [COO, CEO]", "by: [COO, CXO]")
+    with pytest.raises(InvalidFile) as caught:
+        load_knowledge(folder)
+    (message,) = caught.value.messages
+    assert re.fullmatch(r".*roles\.yaml:\d+: roles\[\d+\]\.usual_cover\.by\[1\]: unknown role 'CXO'", message)
+
+
+def test_exactly_one_role_is_the_fallback(tmp_path):
+    folder = broken_copy(tmp_path, "    fallback: true\n", "")
+    with pytest.raises(InvalidFile, match=r"roles: exactly one role must be the fallback \(found: none\)"):
+        load_knowledge(folder)
+
+
 def test_a_quote_over_300_characters_is_refused(tmp_path):
     folder = broken_copy(tmp_path, "quote: ", "quote: " + "x" * 301 + " ")
     with pytest.raises(InvalidFile, match=r"citation\.quote: String should have at most 300 characters"):
