@@ -49,7 +49,8 @@ def resolve_owner(kb: KnowledgeBase, org: OrgSettings, item: Responsibility) -> 
         return Owner(coverer, org.holder(coverer), Route.COVERED, (usual, item.reasoning, step))
     usual_cover = _usual_cover(kb, org, item.owner)
     if usual_cover is not None:
-        return Owner(usual_cover[0], org.holder(usual_cover[0]), Route.USUAL_COVER, (usual, item.reasoning, usual_cover[1]))
+        role, step = usual_cover
+        return Owner(role, org.holder(role), Route.USUAL_COVER, (usual, item.reasoning, step))
     fallback = org.fallback or kb.fallback_role
     step = (
         f"Your organisation has no {item.owner} and no role covers it, so it falls to the {fallback}, "

@@ -25,5 +25,6 @@ def test_a_question_is_split_only_where_each_part_names_a_topic_of_its_own(engin
 def test_each_topic_is_answered_with_its_own_owner_and_the_first_leads(engine):
     answer = engine.answer("who owns pricing and security?")
     assert [(t.role, t.responsibility.id) for t in answer.topics] == [("CPO", "pricing"), ("CTO", "security")]
-    assert (answer.role, answer.responsibility.id, answer.question) == ("CPO", "pricing", "who owns pricing and security?")
+    assert (answer.role, answer.responsibility.id) == ("CPO", "pricing")
+    assert answer.question == "who owns pricing and security?"
     assert all(t.topics == [] for t in answer.topics)

@@ -28,6 +28,9 @@ def describe(
     """`defaults`: the settings a workspace has before it saves any (what a first save changed from)."""
     if entity_type == "responsibility":
         text = _responsibility(entity_id, before, after)
+    elif entity_type == "role":
+        role = after or before or {}
+        text = f"{'added' if after else 'removed'} the role {entity_id} ({role.get('name', '?')})"
     elif entity_type == "org":
         text = _org(before or defaults or {}, after or defaults or {}, mention)
     else:

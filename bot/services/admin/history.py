@@ -20,6 +20,7 @@ from bot.services.admin.describe import describe
 from bot.services.admin.errors import CannotRevert, NotFound
 from bot.services.admin.org_settings import OrgEditor
 from bot.services.admin.responsibilities import ResponsibilityEditor
+from bot.services.admin.roles import RoleEditor
 from bot.services.admin.snapshots import knowledge_data, org_data
 from bot.services.kb_replace import replace_knowledge
 from bot.store.audit_repository import AuditEntry, AuditRepository, visible_to
@@ -42,10 +43,11 @@ class ChangeView:
 
 
 class History:
-    def __init__(self, changes: Changes, responsibilities: ResponsibilityEditor, org: OrgEditor):
+    def __init__(self, changes: Changes, responsibilities: ResponsibilityEditor, org: OrgEditor, roles: RoleEditor):
         self.changes = changes
         self.responsibilities = responsibilities
         self.org = org
+        self.roles = roles
 
     def latest(self, team_id: str, *, limit: int = HISTORY_LENGTH, mention: Mention = str) -> list[ChangeView]:
         with self.changes.db.transaction() as session:
@@ -64,6 +66,8 @@ class History:
                 return self.responsibilities.restore(
                     change, entry.entity_id, entry.before, reverts=audit_id, check=_check(change, entry)
                 )
+            if entry.entity_type == "role":
+                return self.roles.restore(change, entry.entity_id, entry.before, reverts=audit_id)
             if entry.entity_type == "org":
                 return self.org.restore(change, entry.before, reverts=audit_id, check=_check(change, entry))
             return _restore_knowledge(change, entry)

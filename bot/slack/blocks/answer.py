@@ -1,9 +1,10 @@
 """The answer message: owning role and holder, the roles to consult, reasoning, source with quote, topic and confidence, votes.
 
 A question about several topics ("who owns pricing and security?") gets each topic's owner, reasoning
-and source in turn, under one line that names them all. When the bot is not sure it says so and offers the closest topics as buttons; every answer carries 👍 / 👎
-buttons. Each button's value says which answer it belongs to (`AnswerKey`), so a click can rebuild the
-very same answer without storing messages anywhere.
+and source in turn, under one line that names them all. When the bot is not sure it says so and offers
+the closest topics as buttons; every answer carries 👍 / 👎 buttons. Each button's value says which
+answer it belongs to (`AnswerKey`), so a click can rebuild the very same answer without storing messages
+anywhere.
 
 Everything an admin wrote (titles, reasoning, override reasons, source titles and links, quotes) is
 escaped, so it can only mention the holders the answer names anyway, and cut to Slack's limits with "…"
@@ -130,7 +131,8 @@ def _section(text: str, entry_url: str | None) -> SectionBlock:
 
 def _several_blocks(answer: Answer, topic_urls: Sequence[str | None]) -> list[Block]:
     titles = ", ".join(f"_{escape(t.responsibility.title)}_" for t in answer.topics if t.responsibility)
-    blocks: list[Block] = [SectionBlock(text=MarkdownTextObject(text=messages.several_topics(len(answer.topics), titles)))]
+    intro = messages.several_topics(len(answer.topics), titles)
+    blocks: list[Block] = [SectionBlock(text=MarkdownTextObject(text=intro))]
     urls = [*topic_urls, *[None] * len(answer.topics)]
     for topic, url in zip(answer.topics, urls, strict=False):
         blocks.append(DividerBlock())
