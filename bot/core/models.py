@@ -37,11 +37,26 @@ class Strict(BaseModel):
     model_config = ConfigDict(extra="forbid", frozen=True)
 
 
+class Source(Strict):
+    """One of the articles the knowledge comes from; `url` is None when it has no public address."""
+
+    id: Slug
+    title: Annotated[Text, StringConstraints(max_length=MAX_SOURCE_TITLE)]
+    url: Annotated[str, StringConstraints(pattern=URL_PATTERN, max_length=limits.SOURCE_URL)] | None = None
+    seed: Annotated[str, StringConstraints(max_length=limits.NAME)] | None = None
+
+
+class Citation(Strict):
+    source: Slug
+    quote: Annotated[Text, StringConstraints(max_length=MAX_QUOTE_CHARS)]
+
+
 class UsualCover(Strict):
-    """Who usually takes a role's work in companies that do not have it, as the sources describe."""
+    """Who usually takes a role's work in companies that do not have it, and the sources that say so."""
 
     by: Annotated[tuple[RoleId, ...], Field(min_length=1)]  # in order: the first the organisation has
     work: Annotated[Text, StringConstraints(max_length=120)]  # completes "the COO usually …": "runs finance"
+    citations: tuple[Citation, ...] = ()
 
 
 class Role(Strict):
@@ -55,20 +70,6 @@ class Role(Strict):
     default: bool = False
     fallback: bool = False
     usual_cover: UsualCover | None = None
-
-
-class Source(Strict):
-    """One of the articles the knowledge comes from; `url` is None when it has no public address."""
-
-    id: Slug
-    title: Annotated[Text, StringConstraints(max_length=MAX_SOURCE_TITLE)]
-    url: Annotated[str, StringConstraints(pattern=URL_PATTERN, max_length=limits.SOURCE_URL)] | None = None
-    seed: Annotated[str, StringConstraints(max_length=limits.NAME)] | None = None
-
-
-class Citation(Strict):
-    source: Slug
-    quote: Annotated[Text, StringConstraints(max_length=MAX_QUOTE_CHARS)]
 
 
 class Responsibility(Strict):

@@ -42,6 +42,10 @@ def check_knowledge(kb: KnowledgeBase) -> list[Problem]:
             if cover not in role_ids or cover == role.id:
                 message = "a role cannot cover itself" if cover == role.id else f"unknown role {cover!r}"
                 problems.append(Problem(("roles", index, "usual_cover", "by", j), message))
+        for j, citation in enumerate(role.usual_cover.citations if role.usual_cover else ()):
+            if citation.source not in source_ids:
+                loc = ("roles", index, "usual_cover", "citations", j, "source")
+                problems.append(Problem(loc, f"unknown source {citation.source!r}"))
         if role.fallback and not role.default:
             problems.append(Problem(("roles", index, "fallback"), "the fallback role must also be a default role"))
     fallbacks = [r.id for r in kb.roles if r.fallback]
