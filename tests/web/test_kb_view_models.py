@@ -27,8 +27,17 @@ def test_the_default_map_has_a_column_per_default_role_and_every_topic_once(engi
     assert [c.role.id for c in role_map.columns] == ["CEO", "CTO", "CPO", "COO"]
     ids = [row.item.id for group in role_map.groups for row in group.rows]
     assert sorted(ids) == sorted(item.id for item in engine.kb.active)
-    assert [g.role.id for g in role_map.groups] == ["CTO", "CPO", "COO"]  # the CEO owns nothing by default
+    assert [g.role.id for g in role_map.present] == ["CEO", "CTO", "CPO", "COO"]
+    assert [g.role.id for g in role_map.absent] == ["CFO", "CMO", "CHRO", "CISO", "GC", "CRO"]
     assert role_map.topics == len(ids) and role_map.changed == 0
+
+
+def test_topics_of_roles_the_organisation_lacks_go_to_whoever_usually_takes_them(engine):
+    role_map = build_role_map(engine, default_org(engine.kb))
+    assert cells(role_map, "expense-approval")["COO"] == ("usual_cover", "takes CFO's")
+    assert cells(role_map, "security-incident-response")["CTO"] == ("usual_cover", "takes CISO's")
+    cfo = next(g for g in role_map.absent if g.role.id == "CFO")
+    assert cfo.takers == ("COO",)
 
 
 def test_the_default_map_marks_the_owner_and_the_roles_that_share_a_topic(engine):
@@ -128,9 +137,10 @@ def test_an_unknown_id_has_no_entry(engine):
     assert build_entry(engine, default_org(engine.kb), "office-coffee-machine") is None
 
 
-def test_the_sources_list_the_five_articles_and_every_entry_once(engine):
+def test_the_sources_list_every_article_the_five_seeds_first_and_every_entry_once(engine):
     sources = build_sources(engine)
-    assert len(sources) == 5
-    assert [s.source.url is None for s in sources] == [False, False, False, False, True]
+    assert [s.source.id for s in sources] == [s.id for s in engine.kb.sources]
+    assert [s.source.seed is not None for s in sources[:5]] == [True] * 5
+    assert [s.source.url is None for s in sources].count(True) == 1
     cited = [item.id for view in sources for item in view.entries]
     assert sorted(cited) == sorted(item.id for item in engine.kb.active)
