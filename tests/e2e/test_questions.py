@@ -160,6 +160,8 @@ def test_the_home_tab_shows_how_to_ask_the_roles_their_holders_and_topics_by_rol
     assert "Who owns what?" in view and "/whoowns hosting costs" in view
     assert "Roles in Acme" in view and f"*CTO* · Chief Technology Officer · <@{CTO_HOLDER}>" in view
     assert "Hosting costs" in view and "Pricing" in view
+    assert "Roles this workspace does not have, and who takes their topics here: CFO → COO" in view
+    assert "Expense approval and spending policy" in view  # a CFO topic, listed under the COO here
 
 
 def test_a_question_in_words_no_alias_has_is_answered_by_meaning(slack, fake_slack, channel):
