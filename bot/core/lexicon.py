@@ -60,7 +60,7 @@ STOPWORDS = frozenset(
     leads leading manage manages managing run runs running oversee oversees overseeing drive drives
     driving set sets setting up out new current much many lot lots next come comes coming keep keeps
     keeping help helps like thing things stuff way ways kind sort whole overall basically generally
-    typically mostly exactly tell today now across attention senior junior
+    typically mostly exactly tell today now across attention senior junior etc
     """.split()  # noqa: SIM905 - a word list reads better as text than as 290 quoted lines
 )
 
