@@ -17,7 +17,15 @@ from typing import Any, Literal
 from pydantic import BaseModel
 
 from bot.core.consult import consulted_roles
-from bot.core.matcher import ANSWER_THRESHOLD, OTHER_QUESTION_FACTOR, SHARED_MARGIN, Match, Matcher, Query
+from bot.core.matcher import (
+    ABOUT_ASKER_FACTOR,
+    ANSWER_THRESHOLD,
+    OTHER_QUESTION_FACTOR,
+    SHARED_MARGIN,
+    Match,
+    Matcher,
+    Query,
+)
 from bot.core.models import KnowledgeBase, Responsibility
 from bot.core.normalise import MAX_QUESTION_CHARS
 from bot.core.org import OrgSettings, check_org, default_org
@@ -122,12 +130,14 @@ class Engine:
     def rank(self, question: str, limit: int = SUGGESTIONS + ALTERNATIVES + 1) -> Ranking:
         """Lexical when it is sure; otherwise both matchers' topics merged by score (they share one scale).
 
-        A question that asks when/how/what rather than who owns is discounted on both sides alike.
+        A question that asks when/how/what rather than who owns, or about the asker's own matters, is
+        discounted on both sides alike.
         """
         query, lexical = self.matcher.match(question, limit=limit)
         if (lexical and lexical[0].score >= ANSWER_THRESHOLD) or self.semantic is None or not query.topic:
             return Ranking(query, lexical, "lexical" if lexical else None)
         factor = OTHER_QUESTION_FACTOR if query.other_question and not query.asks_owner else 1.0
+        factor *= ABOUT_ASKER_FACTOR if query.about_asker else 1.0
         semantic = [
             Match(m.responsibility_id, round(m.score * factor, 3), m.matched)
             for m in self.semantic.match(query.topic, limit=limit)

@@ -69,9 +69,12 @@ OTHER_QUESTION = re.compile(
     r"^(?:when|where|why|what|whats|how (?:do|does|did|can|could|should|much|many|long|often)|"
     r"is|are|was|were|can|could|do|does|did|will|would|has|have|tell me|i need|i want|i would like)\b"
 )
-# A question about the asker's own situation, or about a time or a place ("when do my RSUs vest?", "how many
-# vacation days do I have?"): it is not about who owns an area, unless it also asks for an owner.
-ABOUT_ASKER = re.compile(r"^(?:when|where)\b|\b(?:i|i'm|im|i've|ive|i'd|me|my|mine)\b")
+# A question about the asker's own situation, a time or a place, or a request to do something ("when do my
+# RSUs vest?", "how many vacation days do I have?", "book a room for 4pm"): it is not about who owns an
+# area, unless it also asks for an owner.
+ABOUT_ASKER = re.compile(
+    r"^(?:when|where)\b|\b(?:i|i'm|im|i've|ive|i'd|me|my|mine)\b|\b(?:book|reserve|schedule|cancel|remind)\b"
+)
 # Words that show a question is about ownership after all ("can you tell me who owns pricing?").
 OWNERSHIP_CUE = re.compile(
     r"\b(?:who|whom|whose|which (?:role|exec|executive|leader|chief|officer)|owner|owns|own|responsible|"
