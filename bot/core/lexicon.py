@@ -73,7 +73,8 @@ OTHER_QUESTION = re.compile(
 # RSUs vest?", "how many vacation days do I have?", "book a room for 4pm"): it is not about who owns an
 # area, unless it also asks for an owner.
 ABOUT_ASKER = re.compile(
-    r"^(?:when|where)\b|\b(?:i|i'm|im|i've|ive|i'd|me|my|mine)\b|\b(?:book|reserve|schedule|cancel|remind)\b"
+    r"^(?:when|where)\b|\b(?:i|i'm|im|i've|ive|i'd|me|my|mine)\b|\b(?:do|can|will|did) we (?:get|have)\b"
+    r"|\b(?:book|reserve|schedule|cancel|remind)\b"
 )
 # Words that show a question is about ownership after all ("can you tell me who owns pricing?").
 OWNERSHIP_CUE = re.compile(
@@ -91,4 +92,5 @@ STEM_EXCEPTIONS = {
     "organic": "organic",
     "university": "universit",
     "news": "news",
+    "marketing": "marketing",  # the CMO's work, not the market a product is sold in
 }
