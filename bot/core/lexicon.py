@@ -93,4 +93,6 @@ STEM_EXCEPTIONS = {
     "university": "universit",
     "news": "news",
     "marketing": "marketing",  # the CMO's work, not the market a product is sold in
+    "accessibility": "accessibl",  # usable by everyone, not who has access
+    "accessible": "accessibl",
 }
