@@ -122,7 +122,7 @@ def import_file(
 
 
 def _import_settings(
-    session: Session, audit: AuditRepository, team_id: str, org: OrgSettings, kb: KnowledgeBase, *, by: str | None
+    session: Session, audit: AuditRepository, team_id: str, org: OrgSettings, *, by: str | None
 ) -> list[int]:
     claim_version(session, OrgRow, team_id, None)  # the settings as they are, held until the import commits
     repo = OrgRepository(session)
