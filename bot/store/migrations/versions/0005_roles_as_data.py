@@ -1,7 +1,7 @@
 """roles as data: default organisation, fallback and usual cover on each role
 
 Revision ID: 0005
-Revises: 0006
+Revises: 0008
 Create Date: 2026-12-03 05:45:00.000000
 
 Existing rows get what the code used to hard-wire: CEO, CTO, CPO and COO make the default organisation
@@ -12,7 +12,7 @@ import sqlalchemy as sa
 from alembic import op
 
 revision = "0005"
-down_revision = "0006"
+down_revision = "0008"
 branch_labels = None
 depends_on = None
 
