@@ -60,7 +60,12 @@ def load_org_file(service: KnowledgeService, path: Path) -> OrgSettings:
 
 
 def render(answer: Answer) -> str:
-    """A plain-text answer for a terminal."""
+    """A plain-text answer for a terminal; a question about several topics gets one answer each."""
+    if answer.topics:
+        heading = f"{len(answer.topics)} topics in one question: " + ", ".join(
+            f"{a.responsibility.title if a.responsibility else a.topic} ({a.role or 'not sure'})" for a in answer.topics
+        )
+        return "\n".join([heading, "", *(f"{index}. " + render(a) for index, a in enumerate(answer.topics, 1))])
     wrap = lambda text: textwrap.fill(text, width=100)
     if not answer.known:
         lines = [wrap("I don't know. " + answer.reasoning)]

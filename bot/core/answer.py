@@ -17,12 +17,21 @@ from typing import Any, Literal
 from pydantic import BaseModel
 
 from bot.core.consult import consulted_roles
-from bot.core.matcher import ANSWER_THRESHOLD, OTHER_QUESTION_FACTOR, SHARED_MARGIN, Match, Matcher, Query
+from bot.core.matcher import (
+    ABOUT_ASKER_FACTOR,
+    ANSWER_THRESHOLD,
+    OTHER_QUESTION_FACTOR,
+    SHARED_MARGIN,
+    Match,
+    Matcher,
+    Query,
+)
 from bot.core.models import KnowledgeBase, Responsibility
 from bot.core.normalise import MAX_QUESTION_CHARS
 from bot.core.org import OrgSettings, check_org, default_org
 from bot.core.resolve import Owner, resolve_owner, role_name
 from bot.core.semantic import Embeddings, SemanticMatcher
+from bot.core.several_topics import combine, topic_parts
 
 SUGGESTIONS = 3
 ALTERNATIVES = 3
@@ -81,6 +90,7 @@ class Answer(BaseModel):
     consult: list[ConsultRef]
     alternatives: list[Alternative]
     suggestions: list[TopicRef]
+    topics: list[Answer] = []  # a question about several topics: one answer each, in the order asked
 
     @property
     def known(self) -> bool:
@@ -120,12 +130,14 @@ class Engine:
     def rank(self, question: str, limit: int = SUGGESTIONS + ALTERNATIVES + 1) -> Ranking:
         """Lexical when it is sure; otherwise both matchers' topics merged by score (they share one scale).
 
-        A question that asks when/how/what rather than who owns is discounted on both sides alike.
+        A question that asks when/how/what rather than who owns, or about the asker's own matters, is
+        discounted on both sides alike.
         """
         query, lexical = self.matcher.match(question, limit=limit)
         if (lexical and lexical[0].score >= ANSWER_THRESHOLD) or self.semantic is None or not query.topic:
             return Ranking(query, lexical, "lexical" if lexical else None)
         factor = OTHER_QUESTION_FACTOR if query.other_question and not query.asks_owner else 1.0
+        factor *= ABOUT_ASKER_FACTOR if query.about_asker else 1.0
         semantic = [
             Match(m.responsibility_id, round(m.score * factor, 3), m.matched)
             for m in self.semantic.match(query.topic, limit=limit)
@@ -143,7 +155,10 @@ class Engine:
         return Ranking(query, matches, matched_by)
 
     def answer(self, question: str, org: OrgSettings | None = None, *, mention: Mention = str) -> Answer:
-        org = org or default_org()
+        org = org or default_org(self.kb)
+        parts = topic_parts(self.matcher, question)
+        if parts:
+            return combine(question, [self.answer(part, org, mention=mention) for part in parts])
         ranking = self.rank(question)
         query, matches = ranking.query, ranking.matches
         if not matches or matches[0].score < ANSWER_THRESHOLD:
@@ -167,7 +182,7 @@ class Engine:
         item = self._items.get(responsibility_id)
         if item is None:
             return None
-        org = org or default_org()
+        org = org or default_org(self.kb)
         owner = resolve_owner(self.kb, org, item)
         return self._answer(item.title, item.title, item, owner, 1.0, org, mention, [], [], None)
 

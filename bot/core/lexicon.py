@@ -42,7 +42,8 @@ ASKS_OWNER = re.compile(
     r"|\b(?:owner|owns|responsible|accountable|in charge|on the hook|point person|sign(?:s|ed)? off|whose)\b"
 )
 
-# Function words and the vocabulary of ownership itself: they carry no topic.
+# Function words, the vocabulary of ownership itself and seniority ("senior engineers" are engineers):
+# they carry no topic.
 STOPWORDS = frozenset(
     """
     a an the and or but nor of for to in on at by with about from into onto over under after before than
@@ -59,7 +60,7 @@ STOPWORDS = frozenset(
     leads leading manage manages managing run runs running oversee oversees overseeing drive drives
     driving set sets setting up out new current much many lot lots next come comes coming keep keeps
     keeping help helps like thing things stuff way ways kind sort whole overall basically generally
-    typically mostly exactly tell today now across attention
+    typically mostly exactly tell today now across attention senior junior etc
     """.split()  # noqa: SIM905 - a word list reads better as text than as 290 quoted lines
 )
 
@@ -67,6 +68,13 @@ STOPWORDS = frozenset(
 OTHER_QUESTION = re.compile(
     r"^(?:when|where|why|what|whats|how (?:do|does|did|can|could|should|much|many|long|often)|"
     r"is|are|was|were|can|could|do|does|did|will|would|has|have|tell me|i need|i want|i would like)\b"
+)
+# A question about the asker's own situation, a time or a place, or a request to do something ("when do my
+# RSUs vest?", "how many vacation days do I have?", "book a room for 4pm"): it is not about who owns an
+# area, unless it also asks for an owner.
+ABOUT_ASKER = re.compile(
+    r"^(?:when|where)\b|\b(?:i|i'm|im|i've|ive|i'd|me|my|mine)\b|\b(?:do|can|will|did) we (?:get|have)\b"
+    r"|\b(?:book|reserve|schedule|cancel|remind)\b"
 )
 # Words that show a question is about ownership after all ("can you tell me who owns pricing?").
 OWNERSHIP_CUE = re.compile(
@@ -84,4 +92,7 @@ STEM_EXCEPTIONS = {
     "organic": "organic",
     "university": "universit",
     "news": "news",
+    "marketing": "marketing",  # the CMO's work, not the market a product is sold in
+    "accessibility": "accessibl",  # usable by everyone, not who has access
+    "accessible": "accessibl",
 }

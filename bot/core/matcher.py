@@ -29,6 +29,7 @@ from spellchecker import SpellChecker
 from bot.core.models import Responsibility
 from bot.core.normalise import (
     Vocabulary,
+    asks_about_oneself,
     asks_for_owner,
     asks_something_else,
     clean_slack_text,
@@ -50,6 +51,7 @@ BAG_MIN_TERMS = 2  # a bag only speaks for questions with at least this many of 
 NAMED_FACTOR = 0.7  # an ownership question naming a whole alias, however much else it says
 COMMON_WORD = 50_000  # occurrences in pyspellchecker's English corpus ("day", "team", "plan", "security")
 EVERYDAY_FACTOR = 0.6  # "what day is it?": a when/what question whose only known words are everyday English
+ABOUT_ASKER_FACTOR = 0.5  # "when do my RSUs vest?": below the threshold whatever it names; closest topics offered
 
 
 @lru_cache(maxsize=1)
@@ -78,6 +80,7 @@ class Query:
     asks_owner: bool  # says "who owns", "whose call", "who do I ask about"… somewhere
     everyday: frozenset[str] = frozenset()  # terms typed as everyday English words ("day", "story")
     clipped: bool = False  # the message was longer than what is read of it (`MAX_QUESTION_CHARS`)
+    about_asker: bool = False  # asks about the asker's own matters or a time or place, not who owns
 
 
 class Matcher:
@@ -162,6 +165,7 @@ class Matcher:
             asks_for_owner(cleaned),
             frozenset(everyday),
             clipped,
+            asks_about_oneself(cleaned),
         )
 
     def _correct(self, word: str) -> str | None:
@@ -203,6 +207,8 @@ class Matcher:
         )
         if query.asks_owner:
             scores = np.maximum(scores, self._named_scores(query, candidates, hits))
+        if query.about_asker:
+            scores = scores * ABOUT_ASKER_FACTOR
         best: dict[str, Match] = {}
         for position in np.argsort(-scores, kind="stable").tolist():
             index = int(candidates[position])

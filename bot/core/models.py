@@ -37,13 +37,6 @@ class Strict(BaseModel):
     model_config = ConfigDict(extra="forbid", frozen=True)
 
 
-class Role(Strict):
-    id: RoleId
-    name: Name
-    focus: Text
-    combines: tuple[RoleId, ...] = ()
-
-
 class Source(Strict):
     """One of the articles the knowledge comes from; `url` is None when it has no public address."""
 
@@ -56,6 +49,27 @@ class Source(Strict):
 class Citation(Strict):
     source: Slug
     quote: Annotated[Text, StringConstraints(max_length=MAX_QUOTE_CHARS)]
+
+
+class UsualCover(Strict):
+    """Who usually takes a role's work in companies that do not have it, and the sources that say so."""
+
+    by: Annotated[tuple[RoleId, ...], Field(min_length=1)]  # in order: the first the organisation has
+    work: Annotated[Text, StringConstraints(max_length=120)]  # completes "the COO usually …": "runs finance"
+    citations: tuple[Citation, ...] = ()
+
+
+class Role(Strict):
+    """An executive role. `default`: part of the default organisation; `fallback`: the default
+    organisation's fallback role (exactly one, itself a default role)."""
+
+    id: RoleId
+    name: Name
+    focus: Text
+    combines: tuple[RoleId, ...] = ()
+    default: bool = False
+    fallback: bool = False
+    usual_cover: UsualCover | None = None
 
 
 class Responsibility(Strict):
@@ -104,6 +118,14 @@ class KnowledgeBase(Strict):
     def role(self, role_id: str) -> Role:
         return next(r for r in self.roles if r.id == role_id)
 
+    @property
+    def default_roles(self) -> tuple[str, ...]:
+        return tuple(r.id for r in self.roles if r.default)
+
+    @property
+    def fallback_role(self) -> str:
+        return next(r.id for r in self.roles if r.fallback)
+
     def source(self, source_id: str) -> Source:
         return next(s for s in self.sources if s.id == source_id)
 
@@ -117,4 +139,4 @@ def slugify(text: str) -> str:
     return re.sub(r"[^a-z0-9]+", "-", text.casefold()).strip("-")[:80] or "topic"
 
 
-__all__ = ["MAX_QUOTE_CHARS", "Citation", "KnowledgeBase", "Responsibility", "Role", "Source", "slugify"]
+__all__ = ["MAX_QUOTE_CHARS", "Citation", "KnowledgeBase", "Responsibility", "Role", "Source", "UsualCover", "slugify"]

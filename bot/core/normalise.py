@@ -14,7 +14,15 @@ from functools import lru_cache
 
 import snowballstemmer
 
-from bot.core.lexicon import ASKS_OWNER, LEAD_IN, OTHER_QUESTION, OWNERSHIP_CUE, STEM_EXCEPTIONS, STOPWORDS
+from bot.core.lexicon import (
+    ABOUT_ASKER,
+    ASKS_OWNER,
+    LEAD_IN,
+    OTHER_QUESTION,
+    OWNERSHIP_CUE,
+    STEM_EXCEPTIONS,
+    STOPWORDS,
+)
 
 # Markup never contains "<" inside it, so each pattern gives up at the next "<": a message of unclosed
 # "<http:" costs one short scan per "<", never a scan to the end of the text per "<" (quadratic).
@@ -68,6 +76,13 @@ def strip_lead_in(text: str) -> str:
 def asks_something_else(text: str) -> bool:
     """True for a cleaned question that asks when/how/whether rather than who owns (no ownership cue)."""
     return bool(OTHER_QUESTION.match(text)) and not OWNERSHIP_CUE.search(text)
+
+
+def asks_about_oneself(text: str) -> bool:
+    """True for a cleaned question about the asker's own matters or a time or place, with no ownership cue
+    ("when do we get our bonuses", "which insurance plan do I have"): HR or finance would answer it, not
+    the name of whoever owns benefits."""
+    return bool(ABOUT_ASKER.search(text)) and not OWNERSHIP_CUE.search(text) and not ASKS_OWNER.search(text)
 
 
 def asks_for_owner(text: str) -> bool:

@@ -17,7 +17,6 @@ from bot.core.models import KnowledgeBase, Name, RoleId, Text
 from bot.core.problems import InvalidInput, Problem, from_validation_error, raise_if_any
 
 SlackUserId = Annotated[str, StringConstraints(pattern=r"^[UW][A-Z0-9]{2,20}$")]
-DEFAULT_ROLES = ("CEO", "CTO", "CPO", "COO")
 MAX_OVERRIDE_TOPIC = 120  # as long as a topic's title
 MAX_OVERRIDE_REASON = 500  # shown with every answer about the topic
 
@@ -43,7 +42,7 @@ class OrgSettings(BaseModel):
     model_config = ConfigDict(extra="forbid", frozen=True)
     name: Name | None = None
     roles: dict[RoleId, Seat]
-    fallback: RoleId = "CEO"
+    fallback: RoleId | None = None  # None: the knowledge base's fallback role; `check_org` fills it in
     overrides: tuple[Override, ...] = ()
     admins: tuple[SlackUserId, ...] = ()
 
@@ -62,8 +61,9 @@ class OrgSettings(BaseModel):
         return next((o for o in self.overrides if o.responsibility == responsibility_id), None)
 
 
-def default_org() -> OrgSettings:
-    return OrgSettings(name=None, roles={r: Seat() for r in DEFAULT_ROLES}, fallback="CEO")
+def default_org(kb: KnowledgeBase) -> OrgSettings:
+    """The organisation of a workspace with no settings saved: the knowledge base's default roles."""
+    return OrgSettings(name=None, roles={r: Seat() for r in kb.default_roles}, fallback=kb.fallback_role)
 
 
 def check_org(data: Any, kb: KnowledgeBase, matcher: Matcher) -> OrgSettings:
@@ -72,6 +72,8 @@ def check_org(data: Any, kb: KnowledgeBase, matcher: Matcher) -> OrgSettings:
         org = OrgSettings.model_validate(data)
     except ValidationError as error:
         raise InvalidInput(from_validation_error(error)) from None
+    if org.fallback is None:
+        org = org.model_copy(update={"fallback": kb.fallback_role})
     known = {r.id for r in kb.roles}
     problems: list[Problem] = []
     for role_id, seat in org.roles.items():

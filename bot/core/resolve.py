@@ -2,7 +2,8 @@
 
 Order, as product design set it: an override for the responsibility wins; otherwise the knowledge
 base's owner if the organisation has that role; otherwise a present role that covers it; otherwise the
-organisation's fallback role.
+role that usually takes that work in companies without it (the knowledge base's `usual_cover`, the first
+one the organisation has or covers); otherwise the organisation's fallback role.
 """
 
 from __future__ import annotations
@@ -18,6 +19,7 @@ class Route(str, Enum):
     OVERRIDE = "override"
     OWNER = "owner"
     COVERED = "covered"
+    USUAL_COVER = "usual_cover"
     FALLBACK = "fallback"
 
 
@@ -45,11 +47,34 @@ def resolve_owner(kb: KnowledgeBase, org: OrgSettings, item: Responsibility) -> 
             f"Your organisation has no separate {item.owner}: the {coverer} covers that role, so the {coverer} owns it."
         )
         return Owner(coverer, org.holder(coverer), Route.COVERED, (usual, item.reasoning, step))
+    usual_cover = _usual_cover(kb, org, item.owner)
+    if usual_cover is not None:
+        role, step = usual_cover
+        return Owner(role, org.holder(role), Route.USUAL_COVER, (usual, item.reasoning, step))
+    fallback = org.fallback or kb.fallback_role
     step = (
-        f"Your organisation has no {item.owner} and no role covers it, so it falls to the {org.fallback}, "
+        f"Your organisation has no {item.owner} and no role covers it, so it falls to the {fallback}, "
         "your fallback role."
     )
-    return Owner(org.fallback, org.holder(org.fallback), Route.FALLBACK, (usual, item.reasoning, step))
+    return Owner(fallback, org.holder(fallback), Route.FALLBACK, (usual, item.reasoning, step))
+
+
+def _usual_cover(kb: KnowledgeBase, org: OrgSettings, role_id: str) -> tuple[str, str] | None:
+    """The present role that usually takes an absent role's work, and the sentence that says so."""
+    role = next((r for r in kb.roles if r.id == role_id), None)
+    if role is None or role.usual_cover is None:
+        return None
+    for usual in role.usual_cover.by:
+        step = (
+            f"Your organisation has no {role_id}; in companies without one, the {usual} usually "
+            f"{role.usual_cover.work}"
+        )
+        if org.has(usual):
+            return usual, f"{step}."
+        coverer = org.coverer(usual)
+        if coverer is not None:
+            return coverer, f"{step}, and here the {coverer} covers the {usual}."
+    return None
 
 
 def role_name(kb: KnowledgeBase, role_id: str) -> str:

@@ -38,6 +38,20 @@ def check_knowledge(kb: KnowledgeBase) -> list[Problem]:
         for j, combined in enumerate(role.combines):
             if combined not in role_ids:
                 problems.append(Problem(("roles", index, "combines", j), f"unknown role {combined!r}"))
+        for j, cover in enumerate(role.usual_cover.by if role.usual_cover else ()):
+            if cover not in role_ids or cover == role.id:
+                message = "a role cannot cover itself" if cover == role.id else f"unknown role {cover!r}"
+                problems.append(Problem(("roles", index, "usual_cover", "by", j), message))
+        for j, citation in enumerate(role.usual_cover.citations if role.usual_cover else ()):
+            if citation.source not in source_ids:
+                loc = ("roles", index, "usual_cover", "citations", j, "source")
+                problems.append(Problem(loc, f"unknown source {citation.source!r}"))
+        if role.fallback and not role.default:
+            problems.append(Problem(("roles", index, "fallback"), "the fallback role must also be a default role"))
+    fallbacks = [r.id for r in kb.roles if r.fallback]
+    if len(fallbacks) != 1:
+        found = ", ".join(fallbacks) or "none"
+        problems.append(Problem(("roles",), f"exactly one role must be the fallback (found: {found})"))
     for index, item in enumerate(kb.responsibilities):
         if item.id in RESERVED_IDS:
             problems.append(Problem(("responsibilities", index, "id"), f"{item.id!r} is reserved for the web pages"))

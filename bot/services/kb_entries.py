@@ -78,12 +78,21 @@ def _neighbours(engine: Engine, item: Responsibility) -> list[Responsibility]:
 class SourceView:
     source: Source
     entries: tuple[Responsibility, ...]
+    roles: tuple[Role, ...] = ()  # roles whose usual cover (who takes their work where they are absent) it backs
 
 
 def build_sources(engine: Engine) -> tuple[SourceView, ...]:
-    """Every article, in the knowledge base's order, with every active entry that cites it."""
+    """Every article, in the knowledge base's order, with every active entry and role that cites it."""
     kb = engine.kb
     return tuple(
-        SourceView(source, tuple(item for item in kb.active if item.citation.source == source.id))
+        SourceView(
+            source,
+            tuple(item for item in kb.active if item.citation.source == source.id),
+            tuple(role for role in kb.roles if source.id in _cover_sources(role)),
+        )
         for source in kb.sources
     )
+
+
+def _cover_sources(role: Role) -> set[str]:
+    return {c.source for c in role.usual_cover.citations} if role.usual_cover else set()

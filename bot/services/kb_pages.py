@@ -33,7 +33,7 @@ class Column:
 
 @dataclass(frozen=True)
 class Cell:
-    mark: str | None  # the owner's route ("owner", "covered", "override", "fallback"), "shared" or None
+    mark: str | None  # the owner's route ("owner", "covered", "usual_cover", …), "shared" or None
     label: str
     note: str
 
@@ -52,6 +52,14 @@ class Group:
     role: Role
     rows: tuple[Row, ...]
 
+    @property
+    def takers(self) -> tuple[str, ...]:
+        """The roles that own this group's topics in the organisation, most topics first."""
+        counts: dict[str, int] = {}
+        for row in self.rows:
+            counts[row.owner.role] = counts.get(row.owner.role, 0) + 1
+        return tuple(sorted(counts, key=lambda role: -counts[role]))
+
 
 @dataclass(frozen=True)
 class RoleMap:
@@ -64,9 +72,21 @@ class RoleMap:
         return sum(len(group.rows) for group in self.groups)
 
     @property
+    def present(self) -> tuple[Group, ...]:
+        """Groups of the roles this organisation has: shown open."""
+        return tuple(g for g in self.groups if self.org.has(g.role.id))
+
+    @property
+    def absent(self) -> tuple[Group, ...]:
+        """Groups of the roles it does not have (a CFO in a four-role company): collapsed under who takes them."""
+        return tuple(g for g in self.groups if not self.org.has(g.role.id))
+
+    @property
     def changed(self) -> int:
-        """How many topics this organisation's settings give to a role other than the usual owner."""
-        return sum(row.owner.route is not Route.OWNER for group in self.groups for row in group.rows)
+        """How many topics this organisation's settings give to a role other than the usual owner (a role
+        standing in where a company has no such role, as is usual, does not count)."""
+        usual = (Route.OWNER, Route.USUAL_COVER)
+        return sum(row.owner.route not in usual for group in self.groups for row in group.rows)
 
 
 def build_role_map(engine: Engine, org: OrgSettings) -> RoleMap:
@@ -91,6 +111,7 @@ def _cell(item: Responsibility, owner: Owner, role_id: str, consulted: dict[str,
         label = {
             Route.OWNER: "owns",
             Route.COVERED: f"covers {item.owner}",
+            Route.USUAL_COVER: f"takes {item.owner}'s",
             Route.OVERRIDE: "override",
             Route.FALLBACK: "fallback",
         }[owner.route]

@@ -78,11 +78,11 @@ class KnowledgeService:
     def _org(self, engine: Engine, team_id: str | None) -> OrgSettings:
         """`org`, checked against an engine the caller already has (one revision read per question)."""
         if not team_id:
-            return default_org()
+            return default_org(engine.kb)
         with self.db.transaction() as session:
             stored = OrgRepository(session).get(team_id)
         if stored is None:
-            return default_org()
+            return default_org(engine.kb)
         return self._stored_org(engine, team_id, stored[0])
 
     @staticmethod

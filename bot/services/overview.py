@@ -23,9 +23,19 @@ class RoleOverview:
 
 
 @dataclass(frozen=True)
+class AbsentRole:
+    """A role of the knowledge base this workspace does not have, and the roles that take its topics here."""
+
+    role: str
+    name: str
+    taken_by: tuple[str, ...]
+
+
+@dataclass(frozen=True)
 class WorkspaceOverview:
     name: str | None
     roles: tuple[RoleOverview, ...]
+    absent: tuple[AbsentRole, ...] = ()
 
     def example_topics(self, count: int) -> list[str]:
         """A few topics to suggest, one per role in turn, so the examples show the roles' range."""
@@ -41,9 +51,12 @@ def workspace_overview(knowledge: KnowledgeService, team_id: str | None) -> Work
     org = knowledge.org(team_id)
     kb = knowledge.engine().kb
     owned: dict[str, list[TopicRef]] = {role: [] for role in org.roles}
+    takers: dict[str, list[str]] = {}
     for item in kb.active:
         owner = resolve_owner(kb, org, item).role
         owned.setdefault(owner, []).append(TopicRef(id=item.id, title=item.title))
+        if not org.has(item.owner) and owner not in takers.setdefault(item.owner, []):
+            takers[item.owner].append(owner)
     roles = tuple(
         RoleOverview(
             role=role,
@@ -54,4 +67,5 @@ def workspace_overview(knowledge: KnowledgeService, team_id: str | None) -> Work
         )
         for role, topics in owned.items()
     )
-    return WorkspaceOverview(name=org.name, roles=roles)
+    absent = tuple(AbsentRole(r.id, r.name, tuple(takers[r.id])) for r in kb.roles if r.id in takers)
+    return WorkspaceOverview(name=org.name, roles=roles, absent=absent)

@@ -11,10 +11,11 @@ import logging
 from slack_sdk import WebClient
 from slack_sdk.models.views import View
 
-from bot.services.admin import Actor, ResponsibilityDraft
+from bot.services.admin import Actor, ResponsibilityDraft, RoleDraft
 from bot.slack.blocks.admin_forms import (
     FormMetadata,
     build_override_modal,
+    build_role_modal,
     build_settings_modal,
     build_topic_modal,
 )
@@ -66,3 +67,7 @@ def topic_view(deps: Deps, *, topic_id: str | None = None, gap: str | None = Non
     draft, version = deps.admin.responsibilities.open(topic_id)
     metadata = FormMetadata(topic=topic_id, version=version)
     return build_topic_modal(draft, roles=roles, metadata=metadata, notice=notice)
+
+
+def role_view(deps: Deps) -> View:
+    return build_role_modal(RoleDraft(), roles=deps.knowledge.engine().kb.roles)

@@ -56,5 +56,6 @@ def render(
     deps: Deps, answer: Answer, *, team_id: str | None, picked: bool = False, feedback: FeedbackNote | None = None
 ) -> Reply:
     entry_url = deps.entry_url(answer, team_id=team_id)
-    blocks = build_answer_blocks(answer, entry_url=entry_url, picked=picked, feedback=feedback)
+    topic_urls = [deps.entry_url(topic, team_id=team_id) for topic in answer.topics]
+    blocks = build_answer_blocks(answer, entry_url=entry_url, topic_urls=topic_urls, picked=picked, feedback=feedback)
     return Reply.of(answer_text(answer), blocks)

@@ -27,6 +27,7 @@ HOME_ROLES = "Roles in {workspace}"
 HOME_TOPICS = "What I know, by the role that owns it here"
 THIS_WORKSPACE = "this workspace"
 HOME_CUT = "_There is more than this tab can show: ask me about any topic by name._"
+HOME_ABSENT = "Roles this workspace does not have, and who takes their topics here:"
 TOPIC_NO_LONGER_EXISTS = "That topic is no longer in my knowledge base. Try asking again in your own words."
 
 
@@ -40,3 +41,8 @@ def more_topics(count: int) -> str:
 
 def covers(roles: tuple[str, ...]) -> str:
     return f" (also covers the {', '.join(roles)})" if roles else ""
+
+
+def several_topics(count: int, titles: str) -> str:
+    """The line above the answers to a question about several topics; `titles` is already mrkdwn."""
+    return f"Your question names {count} topics: {titles}. Here is who owns each."

@@ -13,7 +13,7 @@ from typing import Any
 from sqlalchemy import delete, select, update
 from sqlalchemy.orm import Session
 
-from bot.core.models import Citation, KnowledgeBase, Responsibility, Role, Source
+from bot.core.models import Citation, KnowledgeBase, Responsibility, Role, Source, UsualCover
 from bot.core.org import OrgSettings
 from bot.store.tables import (
     AliasRow,
@@ -49,8 +49,7 @@ class KnowledgeRepository:
             aliases.setdefault(alias.responsibility_id, []).append(alias.text)
         return KnowledgeBase(
             roles=tuple(
-                Role(id=r.id, name=r.name, focus=r.focus, combines=tuple(r.combines))
-                for r in s.scalars(select(RoleRow).order_by(RoleRow.position))
+                _role(r) for r in s.scalars(select(RoleRow).order_by(RoleRow.position))
             ),
             sources=tuple(
                 Source(id=r.id, title=r.title, url=r.url, seed=r.seed)
@@ -66,7 +65,7 @@ class KnowledgeRepository:
     def replace(self, kb: KnowledgeBase, *, by: str | None, seed_digest: str | None = None) -> None:
         """Makes the stored knowledge equal `kb`; an entry missing from `kb` is retired, never dropped."""
         s = self.session
-        _sync(s, RoleRow, {r.id: {"name": r.name, "focus": r.focus, "combines": list(r.combines)} for r in kb.roles})
+        _sync(s, RoleRow, {r.id: role_values(r) for r in kb.roles})
         _sync(s, SourceRow, {r.id: {"title": r.title, "url": r.url, "seed": r.seed} for r in kb.sources})
         given = {r.id for r in kb.responsibilities}
         for position, item in enumerate(kb.responsibilities):
@@ -113,6 +112,12 @@ class KnowledgeRepository:
         s.flush()
         s.add_all(AliasRow(responsibility_id=item.id, position=i, text=t) for i, t in enumerate(item.aliases))
         return True
+
+    def add_role(self, role: Role) -> None:
+        """Appends a new role (a custom one an admin adds) after the others."""
+        last = self.session.scalars(select(RoleRow.position).order_by(RoleRow.position.desc())).first()
+        self.session.add(RoleRow(id=role.id, position=(last or 0) + 1, **role_values(role)))
+        self.session.flush()
 
     def bump(self, *, seed_digest: str | None = None, edited: bool = True) -> None:
         """Moves the revision on by one in SQL (`revision = revision + 1`), so two changes committing at
@@ -203,6 +208,30 @@ def row_aliases(session: Session, responsibility_id: str) -> list[AliasRow]:
         session.scalars(
             select(AliasRow).where(AliasRow.responsibility_id == responsibility_id).order_by(AliasRow.position)
         )
+    )
+
+
+def role_values(role: Role) -> dict[str, Any]:
+    """A role's columns, as `RoleRow` stores them."""
+    return {
+        "name": role.name,
+        "focus": role.focus,
+        "combines": list(role.combines),
+        "is_default": role.default,
+        "is_fallback": role.fallback,
+        "usual_cover": role.usual_cover.model_dump(mode="json") if role.usual_cover else None,
+    }
+
+
+def _role(row: RoleRow) -> Role:
+    return Role(
+        id=row.id,
+        name=row.name,
+        focus=row.focus,
+        combines=tuple(row.combines),
+        default=row.is_default,
+        fallback=row.is_fallback,
+        usual_cover=UsualCover.model_validate(row.usual_cover) if row.usual_cover else None,
     )
 
 

@@ -43,6 +43,9 @@ class RoleRow(Base):
     name: Mapped[str] = mapped_column(String(limits.NAME))
     focus: Mapped[str] = mapped_column(Text)
     combines: Mapped[list[Any]] = mapped_column(default=list)
+    is_default: Mapped[bool] = mapped_column(Boolean, default=False)  # in the default organisation
+    is_fallback: Mapped[bool] = mapped_column(Boolean, default=False)
+    usual_cover: Mapped[dict[str, Any] | None] = mapped_column(JSON, nullable=True)
 
 
 class SourceRow(Base):

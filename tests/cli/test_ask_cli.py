@@ -41,6 +41,17 @@ def test_ask_json_gives_one_object_with_the_contracted_keys(cli_env):
         assert key in answer
 
 
+def test_two_topics_in_one_question_are_one_json_line_with_both_and_a_readable_answer_each(cli_env):
+    result = run(["ask", "--json"], cli_env, stdin="who owns pricing and security?\nwho owns security?\n")
+    both, one = (json.loads(line) for line in result.stdout.splitlines())
+    assert (both["role"], both["responsibility"]["id"]) == ("CPO", "pricing")  # the first topic, as for any question
+    assert [(t["role"], t["responsibility"]["id"]) for t in both["topics"]] == [("CPO", "pricing"), ("CTO", "security")]
+    assert one["topics"] == []
+    text = run(["ask", "who owns pricing and security?"], cli_env).stdout
+    assert text.startswith("2 topics in one question: Pricing (CPO), Security (CTO)")
+    assert "\n1. CPO (Chief Product Officer)" in text and "\n2. CTO (Chief Technology Officer)" in text
+
+
 def test_questions_on_stdin_get_one_json_line_each_in_order(cli_env):
     questions = ["who owns hosting costs?", "what's the wifi password?", "", "who owns the product roadmap?"]
     result = run(["ask", "--json", "--org", str(SHARED / "eval/orgs/cpto.yaml")], cli_env, "\n".join(questions) + "\n")

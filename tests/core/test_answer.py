@@ -69,7 +69,7 @@ def test_mentions_are_formatted_by_the_caller(engine):
 
 
 def test_a_topic_picked_by_id_is_answered_with_full_confidence(engine):
-    answer = engine.answer_responsibility("pricing", default_org())
+    answer = engine.answer_responsibility("pricing", default_org(engine.kb))
     assert answer.role == "CPO" and answer.confidence == 1.0
     assert engine.answer_responsibility("no-such-topic") is None
 

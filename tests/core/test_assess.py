@@ -12,7 +12,8 @@ from bot.core.assess_answers import check_answers
 from bot.core.assess_files import load_answers, load_rules
 from bot.core.problems import InvalidInput
 from bot.core.yamlfile import InvalidFile
-from tests.conftest import KNOWLEDGE_DIR, SHARED
+from tests.conftest import KNOWLEDGE_DIR
+from tests.core.test_knowledge_files import squash, stored_text
 
 # What the articles say each answer does (written here, apart from the rules file, so a change of
 # direction in the data has to be made on purpose in both places).
@@ -46,10 +47,6 @@ def rules():
 def every_answer_set(rules):
     for values in itertools.product(*[[a.value for a in f.answers] for f in rules.factors]):
         yield dict(zip([f.id for f in rules.factors], values, strict=True))
-
-
-def squash(text: str) -> str:
-    return re.sub(r"\s+", " ", text).strip()
 
 
 def test_the_direction_table_covers_every_answer_in_the_rules(rules):
@@ -159,7 +156,7 @@ def test_a_cpto_is_warned_of_overload_and_of_having_no_counterpart_and_told_what
 
 
 def test_every_quote_occurs_verbatim_in_the_seed_it_cites(rules):
-    texts = {s.id: squash((SHARED / "seeds" / s.seed).read_text(encoding="utf-8")) for s in rules.sources}
+    texts = {s.id: squash(stored_text(s)) for s in rules.sources}
     citations = [a.citation for f in rules.factors for a in f.answers if a.citation]
     citations += [r.citation for risks in rules.risks.values() for r in risks]
     assert len(citations) >= 15

@@ -39,9 +39,15 @@ def test_the_shipped_knowledge_base_has_an_entry_for_each_responsibility_in_the_
     assert {r.owner for r in kb.responsibilities} >= {"CTO", "CPO", "COO"}
 
 
+def citations(kb):
+    """(who cites, citation) for every entry and every role's usual cover."""
+    found = [(r.id, r.citation) for r in kb.responsibilities]
+    return found + [(role.id, c) for role in kb.roles for c in (role.usual_cover.citations if role.usual_cover else ())]
+
+
 def test_every_quote_occurs_verbatim_in_the_text_it_cites(kb):
     texts = {s.id: squash(stored_text(s)) for s in kb.sources}
-    missing = [r.id for r in kb.responsibilities if squash(r.citation.quote) not in texts[r.citation.source]]
+    missing = [who for who, citation in citations(kb) if squash(citation.quote) not in texts[citation.source]]
     assert missing == []
 
 
@@ -60,7 +66,7 @@ def test_seeded_sources_carry_the_titles_and_links_of_sources_md(kb):
 
 
 def test_every_article_is_cited_and_every_entry_has_several_aliases(kb):
-    assert {r.citation.source for r in kb.responsibilities} == {s.id for s in kb.sources}
+    assert {citation.source for _, citation in citations(kb)} == {s.id for s in kb.sources}
     assert all(len(r.aliases) >= 3 for r in kb.responsibilities)
 
 
@@ -93,6 +99,20 @@ def test_a_bad_owner_is_reported_with_file_line_and_field(tmp_path):
     )
     line = int(message.split(":")[1])
     assert "owner: CXO" in (folder / "responsibilities.yaml").read_text().splitlines()[line - 1]
+
+
+def test_a_usual_cover_naming_an_unknown_role_is_reported_with_file_and_line(tmp_path):
+    folder = broken_copy(tmp_path, "by: [COO, CEO]", "by: [COO, CXO]")
+    with pytest.raises(InvalidFile) as caught:
+        load_knowledge(folder)
+    (message,) = caught.value.messages
+    assert re.fullmatch(r".*roles\.yaml:\d+: roles\[\d+\]\.usual_cover\.by\[1\]: unknown role 'CXO'", message)
+
+
+def test_exactly_one_role_is_the_fallback(tmp_path):
+    folder = broken_copy(tmp_path, "    fallback: true\n", "")
+    with pytest.raises(InvalidFile, match=r"roles: exactly one role must be the fallback \(found: none\)"):
+        load_knowledge(folder)
 
 
 def test_a_quote_over_300_characters_is_refused(tmp_path):

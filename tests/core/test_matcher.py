@@ -119,3 +119,16 @@ def test_a_what_question_whose_only_known_word_is_everyday_english_is_not_answer
     matcher = Matcher([entry("go-to-market", "Go-to-market", "launch date", owner="CPO")])
     assert best(matcher, "what's the date today")[1] < ANSWER_THRESHOLD
     assert best(matcher, "who decides the launch date?")[1] >= ANSWER_THRESHOLD
+
+
+@pytest.mark.parametrize(
+    "question",
+    ["when do my RSUs vest", "which insurance plan do I have", "please book a meeting room for 4pm", "when is payday"],
+)
+def test_a_question_about_the_askers_own_matters_gets_no_topic(engine, question):
+    assert engine.answer(question).role is None
+
+
+@pytest.mark.parametrize("question", ["who do I ask about taxes?", "who approves my expenses?", "tax filings"])
+def test_asking_who_still_answers_with_i_or_my_in_the_question(engine, question):
+    assert engine.answer(question).role is not None

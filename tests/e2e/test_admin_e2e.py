@@ -17,6 +17,7 @@ from bot.slack.blocks.admin_lists import (
     GAP_ALIAS,
     GAP_NEW_TOPIC,
     NEW_OVERRIDE,
+    NEW_ROLE,
     OPEN_SETTINGS,
     REMOVE_OVERRIDE,
     UNDO,
@@ -261,3 +262,27 @@ def test_an_override_sets_who_to_consult_in_this_workspace(slack, fake_slack):
         "Consult the *CEO*: has a hand in it",
     ]
     assert "consult COO, CEO" in json.dumps(open_menu(slack, fake_slack), ensure_ascii=False)
+
+
+def test_a_custom_role_added_in_its_modal_takes_a_topic_and_a_holder(slack, fake_slack):
+    form = push_from(slack, fake_slack, open_menu(slack, fake_slack), action_id=NEW_ROLE)
+    refused = submit(slack, form, {"id": "Data officer", "name": "Chief Data Officer", "focus": "Owns our data."})
+    assert refused["response_action"] == "errors" and "capital letters" in refused["errors"]["id"]
+    role = {"id": "CDO", "name": "Chief Data Officer", "focus": "Owns our data."}
+    role |= {"covered_by": ["CTO"], "work": "runs data"}
+    assert ONLY_ADMINS in shown(submit(slack, form, role, user=MEMBER))
+    assert "Saved as change #" in shown(submit(slack, form, role))
+    editor = topic_editor(slack, fake_slack, "data-capabilities")
+    assert "CDO · Chief Data Officer" in shown(editor)
+    assert "Saved as change #" in shown(submit(slack, editor, {"owner": "CDO"}))
+    reply = ask(slack, fake_slack, "data platform")
+    assert reply["text"] == "Data capabilities and data platform: the CTO"
+    assert "has no CDO; in companies without one, the CTO usually runs data." in json.dumps(reply["blocks"])
+    settings = push_from(slack, fake_slack, open_menu(slack, fake_slack), action_id=OPEN_SETTINGS)
+    roles = next(b for b in settings["blocks"] if b.get("block_id") == "roles")
+    ticked = [option["value"] for option in roles["element"]["initial_options"]]
+    holder = "U0CDOHOLD1"
+    assert "Saved as change #" in shown(submit(slack, settings, {"roles": [*ticked, "CDO"], "holder_CDO": holder}))
+    reply = ask(slack, fake_slack, "data platform")
+    assert reply["text"] == "Data capabilities and data platform: the CDO"
+    assert f"<@{holder}>" in json.dumps(reply["blocks"])

@@ -58,6 +58,16 @@ def test_an_answer_names_the_roles_to_consult_with_their_holders_and_parts(slack
     assert f"Consult the *CTO* (<@{CTO_HOLDER}>): hires the engineers" in text_of(reply)
 
 
+def test_a_question_about_two_topics_gets_both_owners_in_one_reply(slack, fake_slack, channel):
+    slack.event(mention("who owns pricing and security?", channel=channel))
+    [reply] = fake_slack.wait_for("chat.postMessage", channel=channel)
+    assert "Your question names 2 topics: _Pricing_, _Security_" in text_of(reply)
+    assert "*CPO*" in text_of(reply) and f"*CTO* · Chief Technology Officer · <@{CTO_HOLDER}>" in text_of(reply)
+    assert f"{PUBLIC_URL}/kb/pricing?team={WORKSPACE}" in text_of(reply)
+    assert f"{PUBLIC_URL}/kb/security?team={WORKSPACE}" in text_of(reply)
+    assert reply["text"] == "Pricing: the CPO · Security: the CTO"
+
+
 def test_an_answer_links_to_its_article_and_its_entry_page(slack, fake_slack, channel):
     slack.event(mention("who decides product pricing?", channel=channel))
     [reply] = fake_slack.wait_for("chat.postMessage", channel=channel)
@@ -150,6 +160,8 @@ def test_the_home_tab_shows_how_to_ask_the_roles_their_holders_and_topics_by_rol
     assert "Who owns what?" in view and "/whoowns hosting costs" in view
     assert "Roles in Acme" in view and f"*CTO* · Chief Technology Officer · <@{CTO_HOLDER}>" in view
     assert "Hosting costs" in view and "Pricing" in view
+    assert "Roles this workspace does not have, and who takes their topics here: CFO → COO" in view
+    assert "Expense approval and spending policy" in view  # a CFO topic, listed under the COO here
 
 
 def test_a_question_in_words_no_alias_has_is_answered_by_meaning(slack, fake_slack, channel):

@@ -77,6 +77,19 @@ def test_a_shared_area_names_both_roles(engine, org):
     )
 
 
+def test_two_topics_in_one_question_show_each_owner_source_and_page_in_one_message(engine, org):
+    answer = ask(engine, org, "who owns pricing and security?")
+    urls = ["https://whoowns.example.com/kb/pricing", "https://whoowns.example.com/kb/security"]
+    blocks = render(answer, topic_urls=urls)
+    assert blocks[0]["text"]["text"] == "Your question names 2 topics: _Pricing_, _Security_. Here is who owns each."
+    headlines = [b["text"]["text"] for b in blocks if b["type"] == "section" and b["text"]["text"].startswith("*")]
+    assert headlines == ["*CPO* · Chief Product Officer", "*CTO* · Chief Technology Officer · <@U0CTO>"]
+    assert all(f"<{url}|this answer in the knowledge base>" in texts(blocks) for url in urls)
+    assert sum(b["type"] == "divider" for b in blocks) == 2
+    assert answer_text(answer) == "Pricing: the CPO · Security: the CTO"
+    assert AnswerKey.model_validate_json(blocks[-1]["elements"][0]["value"]).question == answer.question
+
+
 def test_every_answer_has_vote_buttons_whose_value_rebuilds_it(engine, org):
     answer = ask(engine, org, "who owns security?")
     feedback = render(answer)[-1]

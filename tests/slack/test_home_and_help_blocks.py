@@ -5,7 +5,7 @@ from __future__ import annotations
 import json
 
 from bot.core.answer import TopicRef
-from bot.services.overview import RoleOverview, WorkspaceOverview
+from bot.services.overview import AbsentRole, RoleOverview, WorkspaceOverview
 from bot.slack.blocks import (
     build_help_blocks,
     build_home_view,
@@ -45,6 +45,14 @@ def test_the_home_view_has_how_to_ask_the_roles_with_holders_and_topics_grouped_
     assert "*CEO* · Chief Executive Officer · _nobody named yet_" in shown
     assert "*CPTO* · Chief Product and Technology Officer · <@U0CPTO> (also covers the CTO, CPO)" in shown
     assert "*CPTO*\\nCPTO topic 0 &amp; more · CPTO topic 1 &amp; more" in shown
+
+
+def test_roles_the_workspace_lacks_are_named_with_who_takes_their_topics():
+    lacking = (AbsentRole("CFO", "Chief Financial Officer", ("COO", "CEO")), AbsentRole("CMO", "Chief Marketing", ("CEO",)))
+    blocks = to_dicts(roles_blocks(WorkspaceOverview(name=None, roles=(), absent=lacking)))
+    line = "Roles this workspace does not have, and who takes their topics here: CFO → COO, CEO · CMO → CEO"
+    assert blocks[-1] == {"type": "context", "elements": [{"type": "mrkdwn", "text": line}]}
+    assert to_dicts(roles_blocks(overview()))[-1]["type"] == "section"  # nothing lacking, no line
 
 
 def test_sections_are_separated_by_dividers_and_an_empty_section_adds_nothing():

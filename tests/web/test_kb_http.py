@@ -8,7 +8,9 @@ import re
 import pytest
 import requests
 
+from bot.core.knowledge_files import load_knowledge
 from bot.core.models import Citation, Responsibility
+from tests.conftest import KNOWLEDGE_DIR
 from tests.web.conftest import TEAM, Site, admin_written
 
 pytestmark = pytest.mark.usefixtures("site")
@@ -32,6 +34,15 @@ def test_the_role_map_of_a_cpto_workspace_has_a_cpto_column(site):
     assert "Example org with a combined CPTO" in cpto.text and "U0EXAMPLE1" in cpto.text
     default = get(site, "/kb")
     assert ">CTO</abbr></th>" in default.text and ">CPTO</abbr></th>" not in default.text
+
+
+def test_roles_the_workspace_lacks_are_folded_under_who_takes_their_topics(site):
+    page = get(site, "/kb").text
+    assert page.count('<details class="absent"') == 6
+    assert "<strong>CFO</strong> · Chief Financial Officer · " in page and "here with the COO" in page
+    assert 'class="pill mark-usual_cover"' in page
+    searched = get(site, "/kb", q="expense approval").text
+    assert re.search(r'<details class="absent" open>\s*<summary><strong>CFO</strong>', searched)
 
 
 def test_without_javascript_a_search_renders_the_map_with_the_matching_rows_lit(site):
@@ -108,9 +119,10 @@ def test_a_malformed_team_id_is_a_400(site):
     assert "workspace link the bot posted" in bad.text and "<script>" not in bad.text
 
 
-def test_the_sources_page_lists_the_five_articles_and_the_entries_citing_them(site):
+def test_the_sources_page_lists_the_articles_and_the_entries_and_roles_citing_them(site):
     page = get(site, "/kb/sources").text
-    assert page.count('<section class="source"') == 5
+    assert page.count('<section class="source"') == len(load_knowledge(KNOWLEDGE_DIR).sources)
+    assert "Says who usually does the <strong>CFO</strong>'s work where a company has none: the COO" in page
     assert '<a href="https://yojobs.com/the-cpo-and-cto-roles"' in page
     assert "No public address known" in page
     assert 'href="/kb/hosting-costs">Hosting costs</a>' in page

@@ -23,16 +23,25 @@ def cells(role_map: RoleMap, responsibility_id: str) -> dict[str, tuple[str | No
 
 
 def test_the_default_map_has_a_column_per_default_role_and_every_topic_once(engine):
-    role_map = build_role_map(engine, default_org())
+    role_map = build_role_map(engine, default_org(engine.kb))
     assert [c.role.id for c in role_map.columns] == ["CEO", "CTO", "CPO", "COO"]
     ids = [row.item.id for group in role_map.groups for row in group.rows]
     assert sorted(ids) == sorted(item.id for item in engine.kb.active)
-    assert [g.role.id for g in role_map.groups] == ["CTO", "CPO", "COO"]  # the CEO owns nothing by default
+    assert [g.role.id for g in role_map.present] == ["CEO", "CTO", "CPO", "COO"]
+    assert [g.role.id for g in role_map.absent] == ["CFO", "CMO", "CHRO", "CISO", "GC", "CRO"]
     assert role_map.topics == len(ids) and role_map.changed == 0
 
 
+def test_topics_of_roles_the_organisation_lacks_go_to_whoever_usually_takes_them(engine):
+    role_map = build_role_map(engine, default_org(engine.kb))
+    assert cells(role_map, "expense-approval")["COO"] == ("usual_cover", "takes CFO's")
+    assert cells(role_map, "security-incident-response")["CTO"] == ("usual_cover", "takes CISO's")
+    cfo = next(g for g in role_map.absent if g.role.id == "CFO")
+    assert cfo.takers == ("COO",)
+
+
 def test_the_default_map_marks_the_owner_and_the_roles_that_share_a_topic(engine):
-    assert cells(build_role_map(engine, default_org()), "hosting-costs") == {
+    assert cells(build_role_map(engine, default_org(engine.kb)), "hosting-costs") == {
         "CEO": (None, ""),
         "CTO": ("owner", "owns"),
         "CPO": (None, ""),
@@ -76,7 +85,7 @@ def test_without_a_coo_its_topics_fall_back_to_the_ceo(engine):
 
 @pytest.mark.parametrize(("org_name", "role"), [(None, "CTO"), ("cpto", "CPTO"), ("override", "COO")])
 def test_searching_cloud_bill_finds_hosting_costs_and_its_owner_in_the_org(engine, org_name, role):
-    found = search(engine, org(engine, org_name) if org_name else default_org(), "cloud bill")
+    found = search(engine, org(engine, org_name) if org_name else default_org(engine.kb), "cloud bill")
     assert found.hits[0].id == "hosting-costs" and found.hits[0].role == role
     assert found.closest == ()
     data = found.to_json()
@@ -90,20 +99,20 @@ def test_searching_cloud_bill_finds_hosting_costs_and_its_owner_in_the_org(engin
 
 
 def test_a_search_that_matches_nothing_offers_the_bots_closest_topics(engine):
-    found = search(engine, default_org(), "who owns the office coffee machine?")
+    found = search(engine, default_org(engine.kb), "who owns the office coffee machine?")
     assert found.hits == () and found.ids == frozenset()
     assert found.closest == tuple(engine.answer("who owns the office coffee machine?").suggestions)
     assert len(found.closest) == 3
 
 
 def test_every_hit_is_as_confident_as_the_bot_needs_to_answer(engine):
-    found = search(engine, default_org(), "hosting costs")
+    found = search(engine, default_org(engine.kb), "hosting costs")
     assert {"hosting-costs", "technology-infrastructure"} <= found.ids
     assert all(hit.score >= found.to_json()["threshold"] for hit in found.hits)
 
 
 def test_an_entry_carries_its_owner_quote_article_and_related_topics(engine):
-    entry = build_entry(engine, default_org(), "technical-strategy")
+    entry = build_entry(engine, default_org(engine.kb), "technical-strategy")
     assert entry is not None
     assert (entry.owner.role, entry.owner.route.value) == ("CTO", "owner")
     assert entry.source.url == "https://ctoiam.com/2023/07/cto-vs-cpo-vs-coo-understanding-the-roles/"
@@ -125,12 +134,13 @@ def test_an_entry_in_a_cpto_org_says_how_the_settings_changed_its_owner(engine):
 
 
 def test_an_unknown_id_has_no_entry(engine):
-    assert build_entry(engine, default_org(), "office-coffee-machine") is None
+    assert build_entry(engine, default_org(engine.kb), "office-coffee-machine") is None
 
 
-def test_the_sources_list_the_five_articles_and_every_entry_once(engine):
+def test_the_sources_list_every_article_the_five_seeds_first_and_every_entry_once(engine):
     sources = build_sources(engine)
-    assert len(sources) == 5
-    assert [s.source.url is None for s in sources] == [False, False, False, False, True]
+    assert [s.source.id for s in sources] == [s.id for s in engine.kb.sources]
+    assert [s.source.seed is not None for s in sources[:5]] == [True] * 5
+    assert [s.source.url is None for s in sources].count(True) == 1
     cited = [item.id for view in sources for item in view.entries]
     assert sorted(cited) == sorted(item.id for item in engine.kb.active)

@@ -18,6 +18,7 @@ from bot.services.admin.history import ChangeView, History
 from bot.services.admin.org_settings import OrgEditor
 from bot.services.admin.permissions import Permissions
 from bot.services.admin.responsibilities import ResponsibilityEditor
+from bot.services.admin.roles import RoleDraft, RoleEditor
 from bot.services.admin.snapshots import org_data
 from bot.services.knowledge import KnowledgeService
 
@@ -27,6 +28,7 @@ class Admin:
     permissions: Permissions
     responsibilities: ResponsibilityEditor
     org: OrgEditor
+    roles: RoleEditor
     history: History
     gaps: Gaps
 
@@ -37,11 +39,13 @@ def build_admin(knowledge: KnowledgeService, *, knowledge_teams: frozenset[str] 
     changes = Changes(knowledge.db, permissions)
     responsibilities = ResponsibilityEditor(knowledge, changes)
     org = OrgEditor(knowledge, changes)
+    roles = RoleEditor(changes)
     return Admin(
         permissions=permissions,
         responsibilities=responsibilities,
         org=org,
-        history=History(changes, responsibilities, org),
+        roles=roles,
+        history=History(changes, responsibilities, org, roles),
         gaps=Gaps(knowledge),
     )
 
@@ -57,6 +61,7 @@ __all__ = [
     "NotAllowed",
     "NotFound",
     "ResponsibilityDraft",
+    "RoleDraft",
     "Saved",
     "StaleEdit",
     "build_admin",

@@ -8,9 +8,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from bot.core.org import default_org
 from bot.services.admin.actor import Mention
-from bot.services.admin.snapshots import org_data
 
 Data = dict[str, Any] | None
 MAX_CHARS = 280
@@ -25,11 +23,16 @@ def describe(
     after: Data,
     reverts: int | None,
     mention: Mention = str,
+    defaults: Data = None,
 ) -> str:
+    """`defaults`: the settings a workspace has before it saves any (what a first save changed from)."""
     if entity_type == "responsibility":
         text = _responsibility(entity_id, before, after)
+    elif entity_type == "role":
+        role = after or before or {}
+        text = f"{'added' if after else 'removed'} the role {entity_id} ({role.get('name', '?')})"
     elif entity_type == "org":
-        text = _org(before or org_data(default_org()), after or org_data(default_org()), mention)
+        text = _org(before or defaults or {}, after or defaults or {}, mention)
     else:
         text = _knowledge_base(before or {}, after or {})
     if reverts is not None:

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import datetime
+from typing import Any
 
 from sqlalchemy import select
 
@@ -19,7 +20,8 @@ from bot.services.admin.describe import describe
 from bot.services.admin.errors import CannotRevert, NotFound
 from bot.services.admin.org_settings import OrgEditor
 from bot.services.admin.responsibilities import ResponsibilityEditor
-from bot.services.admin.snapshots import knowledge_data
+from bot.services.admin.roles import RoleEditor
+from bot.services.admin.snapshots import knowledge_data, org_data
 from bot.services.kb_replace import replace_knowledge
 from bot.store.audit_repository import AuditEntry, AuditRepository, visible_to
 from bot.store.locking import lock_knowledge
@@ -41,15 +43,17 @@ class ChangeView:
 
 
 class History:
-    def __init__(self, changes: Changes, responsibilities: ResponsibilityEditor, org: OrgEditor):
+    def __init__(self, changes: Changes, responsibilities: ResponsibilityEditor, org: OrgEditor, roles: RoleEditor):
         self.changes = changes
         self.responsibilities = responsibilities
         self.org = org
+        self.roles = roles
 
     def latest(self, team_id: str, *, limit: int = HISTORY_LENGTH, mention: Mention = str) -> list[ChangeView]:
         with self.changes.db.transaction() as session:
             rows = AuditRepository(session).latest(team_id=team_id, limit=limit)
-            return [_view(row, mention) for row in rows]
+            defaults = org_data(self.org.defaults())
+            return [_view(row, mention, defaults) for row in rows]
 
     def revert(self, actor: Actor, audit_id: int) -> Saved:
         with self.changes.begin(actor, knowledge=False) as change:
@@ -62,6 +66,8 @@ class History:
                 return self.responsibilities.restore(
                     change, entry.entity_id, entry.before, reverts=audit_id, check=_check(change, entry)
                 )
+            if entry.entity_type == "role":
+                return self.roles.restore(change, entry.entity_id, entry.before, reverts=audit_id)
             if entry.entity_type == "org":
                 return self.org.restore(change, entry.before, reverts=audit_id, check=_check(change, entry))
             return _restore_knowledge(change, entry)
@@ -100,7 +106,7 @@ def _restore_knowledge(change: Change, entry: AuditRow) -> Saved:
     return Saved(entity_id=entry.entity_id, version=repo.revision(), audit_id=audit_id)
 
 
-def _view(row: AuditRow, mention: Mention) -> ChangeView:
+def _view(row: AuditRow, mention: Mention, defaults: dict[str, Any]) -> ChangeView:
     named: list[str] = []
 
     def naming(user_id: str) -> str:
@@ -115,6 +121,7 @@ def _view(row: AuditRow, mention: Mention) -> ChangeView:
         after=row.after,
         reverts=row.reverts,
         mention=naming,
+        defaults=defaults,
     )
     return ChangeView(
         id=row.id,

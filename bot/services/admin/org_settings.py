@@ -38,7 +38,7 @@ class OrgEditor:
         """The workspace's settings and the version a save must still find (0: never saved)."""
         with self.knowledge.db.transaction() as session:
             stored = OrgRepository(session).get(team_id)
-        return (self.knowledge.check_org(stored[0]), stored[1]) if stored else (default_org(), 0)
+        return (self.knowledge.check_org(stored[0]), stored[1]) if stored else (self.defaults(), 0)
 
     def update(self, actor: Actor, values: Mapping[str, Any], *, expected_version: int) -> Saved:
         """Replaces the given top-level settings (roles, fallback, admins, name); overrides stay as they are."""
@@ -47,7 +47,7 @@ class OrgEditor:
             raise InvalidInput([Problem((key,), "cannot be changed here") for key in unknown])
         with self._saving(actor) as change:
             before = self._claim(change, expected_version)
-            return self._save(change, before, {**(before or org_data(default_org())), **values}, action="org.update")
+            return self._save(change, before, {**(before or org_data(self.defaults())), **values}, action="org.update")
 
     def add_override(
         self,
@@ -67,7 +67,7 @@ class OrgEditor:
             raise InvalidInput(from_validation_error(error)) from None
         with self._saving(actor) as change:
             before = self._claim(change, expected_version)
-            data = before or org_data(default_org())
+            data = before or org_data(self.defaults())
             data = {**data, "overrides": [*data.get("overrides", []), override.model_dump(exclude_none=True)]}
             try:
                 return self._save(change, before, data, action="override.add")
@@ -91,7 +91,11 @@ class OrgEditor:
         """
         before = self._claim(change, None)
         check(before)
-        return self._save(change, before, snapshot or org_data(default_org()), action="revert", reverts=reverts)
+        return self._save(change, before, snapshot or org_data(self.defaults()), action="revert", reverts=reverts)
+
+    def defaults(self) -> OrgSettings:
+        """The settings a workspace has before it saves any: the knowledge base's default organisation."""
+        return default_org(self.knowledge.engine().kb)
 
     @contextmanager
     def _saving(self, actor: Actor) -> Iterator[Change]:

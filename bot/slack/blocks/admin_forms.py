@@ -31,7 +31,7 @@ from bot.core import limits as stored
 from bot.core.models import Role
 from bot.core.org import MAX_OVERRIDE_REASON, MAX_OVERRIDE_TOPIC, OrgSettings
 from bot.core.problems import Problem
-from bot.services.admin import ResponsibilityDraft
+from bot.services.admin import ResponsibilityDraft, RoleDraft
 from bot.slack import admin_messages as say
 from bot.slack import limits
 from bot.slack.blocks.mrkdwn import fit, shorten
@@ -39,6 +39,8 @@ from bot.slack.blocks.mrkdwn import fit, shorten
 SETTINGS_VIEW = "admin_settings"
 TOPIC_VIEW = "admin_topic"
 OVERRIDE_VIEW = "admin_override"
+ROLE_VIEW = "admin_role"
+ROLE_FIELDS = ("id", "name", "focus", "covered_by", "work")
 VALUE = "value"  # the action id of every input element
 TOPIC_FIELDS = ("title", "aliases", "owner", "reasoning", "source_title", "source_url", "quote", "consult")
 
@@ -159,6 +161,27 @@ def build_override_modal(org: OrgSettings, *, roles: Sequence[Role], version: in
         ),
     ]
     return _form(OVERRIDE_VIEW, "Add an override", FormMetadata(version=version), blocks)
+
+
+def build_role_modal(draft: RoleDraft, *, roles: Sequence[Role]) -> View:
+    """A new role for the knowledge base; topics move to it by changing their owner."""
+    options = [_role_option(r) for r in roles]
+    covered = [o for o in options if o.value in draft.covered_by]
+    covers = StaticMultiSelectElement(action_id=VALUE, options=options, initial_options=covered or None)
+    blocks: list[Block] = [
+        _text("id", "Short name", draft.id, max_length=10, hint="2 to 10 capital letters or digits, e.g. CDO."),
+        _text("name", "Title", draft.name, max_length=200, placeholder="Chief Data Officer"),
+        _text("focus", "What the role owns", draft.focus, multiline=True, max_length=300),
+        InputBlock(
+            block_id="covered_by",
+            label="Where a company has no such role, who usually does its work?",
+            element=covers,
+            optional=True,
+            hint=say.ROLE_COVER_HINT,
+        ),
+        _text("work", "…and that role usually", draft.work, optional=True, max_length=120, placeholder="runs data"),
+    ]
+    return _form(ROLE_VIEW, "Add a role", FormMetadata(), blocks)
 
 
 def build_notice_modal(text: str, *, title: str = say.SAVED_TITLE) -> View:

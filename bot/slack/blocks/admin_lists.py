@@ -41,6 +41,7 @@ MENU_VIEW = "admin_menu"
 OPEN_ADMIN = "admin_open"
 OPEN_SETTINGS = "admin_open_settings"
 NEW_TOPIC = "admin_new_topic"
+NEW_ROLE = "admin_new_role"
 EDIT_TOPIC = "admin_edit_topic"
 NEW_OVERRIDE = "admin_new_override"
 REMOVE_OVERRIDE = "admin_remove_override"
@@ -71,6 +72,8 @@ def build_menu_modal(org: OrgSettings, *, version: int, notice: str | None = Non
         DividerBlock(),
         SectionBlock(text=MarkdownTextObject(text=say.MENU_TOPICS), accessory=_button("Add a topic", NEW_TOPIC)),
         ActionsBlock(block_id=EDIT_TOPIC, elements=[_topic_picker(EDIT_TOPIC, "Edit or retire a topic…")]),
+        DividerBlock(),
+        SectionBlock(text=MarkdownTextObject(text=say.MENU_ROLES), accessory=_button("Add a role", NEW_ROLE)),
         DividerBlock(),
         SectionBlock(text=MarkdownTextObject(text=say.MENU_OVERRIDES), accessory=_button("Add an override", NEW_OVERRIDE)),
     ]  # fmt: skip

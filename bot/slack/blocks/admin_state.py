@@ -10,7 +10,7 @@ from collections.abc import Sequence
 from typing import Any
 
 from bot.core.models import Role
-from bot.services.admin import ResponsibilityDraft, split_aliases
+from bot.services.admin import ResponsibilityDraft, RoleDraft, split_aliases
 from bot.slack.blocks.admin_forms import TOPIC_FIELDS, VALUE
 
 Values = dict[str, dict[str, dict[str, Any]]]
@@ -71,3 +71,13 @@ def override_from(values: Values) -> dict[str, Any]:
         "reason": text_of(values, "reason") or None,
         "consult": choices_of(values, "consult") or None,
     }
+
+
+def role_from(values: Values) -> RoleDraft:
+    return RoleDraft(
+        id=text_of(values, "id"),
+        name=text_of(values, "name"),
+        focus=text_of(values, "focus"),
+        covered_by=tuple(choices_of(values, "covered_by")),
+        work=text_of(values, "work"),
+    )

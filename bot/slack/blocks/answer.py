@@ -1,8 +1,10 @@
 """The answer message: owning role and holder, the roles to consult, reasoning, source with quote, topic and confidence, votes.
 
-When the bot is not sure it says so and offers the closest topics as buttons; every answer carries 👍 / 👎
-buttons. Each button's value says which answer it belongs to (`AnswerKey`), so a click can rebuild the
-very same answer without storing messages anywhere.
+A question about several topics ("who owns pricing and security?") gets each topic's owner, reasoning
+and source in turn, under one line that names them all. When the bot is not sure it says so and offers
+the closest topics as buttons; every answer carries 👍 / 👎 buttons. Each button's value says which
+answer it belongs to (`AnswerKey`), so a click can rebuild the very same answer without storing messages
+anywhere.
 
 Everything an admin wrote (titles, reasoning, override reasons, source titles and links, quotes) is
 escaped, so it can only mention the holders the answer names anyway, and cut to Slack's limits with "…"
@@ -11,6 +13,7 @@ and a link to the entry's page, where the whole text is.
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass
 
 from pydantic import BaseModel
@@ -19,6 +22,7 @@ from slack_sdk.models.blocks import (
     Block,
     ButtonElement,
     ContextBlock,
+    DividerBlock,
     MarkdownTextObject,
     SectionBlock,
 )
@@ -57,9 +61,18 @@ class FeedbackNote:
 
 
 def build_answer_blocks(
-    answer: Answer, *, entry_url: str | None = None, picked: bool = False, feedback: FeedbackNote | None = None
+    answer: Answer,
+    *,
+    entry_url: str | None = None,
+    topic_urls: Sequence[str | None] = (),
+    picked: bool = False,
+    feedback: FeedbackNote | None = None,
 ) -> list[Block]:
-    blocks = _known_blocks(answer, entry_url) if answer.known else _unsure_blocks(answer, entry_url)
+    """`entry_url`: the answer's page in the knowledge base; `topic_urls`: each of `answer.topics`' pages."""
+    if answer.topics:
+        blocks = _several_blocks(answer, topic_urls)
+    else:
+        blocks = _known_blocks(answer, entry_url) if answer.known else _unsure_blocks(answer, entry_url)
     key = AnswerKey.of(answer, picked=picked).model_dump_json()
     blocks.append(
         ActionsBlock(
@@ -78,6 +91,8 @@ def build_answer_blocks(
 
 def answer_text(answer: Answer) -> str:
     """The plain-text version Slack shows in notifications and to screen readers (escaped all the same)."""
+    if answer.topics:
+        return " · ".join(answer_text(topic) for topic in answer.topics)
     if not answer.known:
         return fit(escape(answer.reasoning), limits.MESSAGE_TEXT)
     assert answer.responsibility is not None
@@ -112,6 +127,17 @@ def _section(text: str, entry_url: str | None) -> SectionBlock:
     """A section of escaped mrkdwn, cut to Slack's limit with a link to where the whole text is."""
     more = f" {link(entry_url, 'more')}" if entry_url else ""
     return SectionBlock(text=MarkdownTextObject(text=fit(text, limits.SECTION_TEXT, more=more)))
+
+
+def _several_blocks(answer: Answer, topic_urls: Sequence[str | None]) -> list[Block]:
+    titles = ", ".join(f"_{escape(t.responsibility.title)}_" for t in answer.topics if t.responsibility)
+    intro = messages.several_topics(len(answer.topics), titles)
+    blocks: list[Block] = [SectionBlock(text=MarkdownTextObject(text=intro))]
+    urls = [*topic_urls, *[None] * len(answer.topics)]
+    for topic, url in zip(answer.topics, urls, strict=False):
+        blocks.append(DividerBlock())
+        blocks += _known_blocks(topic, url) if topic.known else _unsure_blocks(topic, url)
+    return blocks
 
 
 def _owner(role: str, role_name: str, holder: str | None) -> str:

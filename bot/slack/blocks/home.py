@@ -53,7 +53,12 @@ def roles_blocks(overview: WorkspaceOverview) -> list[Block]:
         for r in overview.roles
     ]
     header = HeaderBlock(text=shorten(messages.HOME_ROLES.format(workspace=workspace), limits.HEADER_TEXT))
-    return [header, *_sections(lines, separator="\n")]
+    blocks: list[Block] = [header, *_sections(lines, separator="\n")]
+    if overview.absent:
+        taken = [f"{escape(a.role)} → {escape(', '.join(a.taken_by))}" for a in overview.absent]
+        text = shorten(messages.HOME_ABSENT + " " + " · ".join(taken), limits.SECTION_TEXT)
+        blocks.append(ContextBlock(elements=[MarkdownTextObject(text=text)]))
+    return blocks
 
 
 def topics_blocks(overview: WorkspaceOverview) -> list[Block]:

@@ -23,7 +23,7 @@ from bot.core.problems import InvalidInput
 from bot.services.admin import Actor, AdminError, NotAllowed, StaleEdit
 from bot.slack import admin_messages as say
 from bot.slack import limits, messages
-from bot.slack.admin_ui import actor_for, menu_view, override_view, settings_view, topic_view
+from bot.slack.admin_ui import actor_for, menu_view, override_view, role_view, settings_view, topic_view
 from bot.slack.answering import mention
 from bot.slack.blocks.admin_forms import build_notice_modal
 from bot.slack.blocks.admin_lists import (
@@ -31,6 +31,7 @@ from bot.slack.blocks.admin_lists import (
     GAP_ALIAS,
     GAP_NEW_TOPIC,
     NEW_OVERRIDE,
+    NEW_ROLE,
     NEW_TOPIC,
     OPEN_ADMIN,
     OPEN_SETTINGS,
@@ -64,6 +65,7 @@ class AdminActions:
             NEW_TOPIC: lambda body, action: topic_view(self.deps),
             EDIT_TOPIC: lambda body, action: topic_view(self.deps, topic_id=action["selected_option"]["value"]),
             NEW_OVERRIDE: lambda body, action: override_view(self.deps, _team(body)),
+            NEW_ROLE: lambda body, action: role_view(self.deps),
             GAP_NEW_TOPIC: lambda body, action: topic_view(self.deps, gap=action["value"]),
         }
         for action_id, build in opening.items():

@@ -1,4 +1,4 @@
-"""Saving the admin modals: settings, a topic (new, edited or retired), an override.
+"""Saving the admin modals: settings, a topic (new, edited or retired), an override, a new role.
 
 Each submission is saved inside the acknowledgement, so its outcome can be shown in the modal itself:
 problems under their fields (`response_action: errors`, nothing saved), a newer save by someone else as
@@ -25,6 +25,8 @@ from bot.slack.admin_ui import actor_for, menu_view, settings_view, topic_view
 from bot.slack.answering import mention
 from bot.slack.blocks.admin_forms import (
     OVERRIDE_VIEW,
+    ROLE_FIELDS,
+    ROLE_VIEW,
     SETTINGS_VIEW,
     TOPIC_FIELDS,
     TOPIC_VIEW,
@@ -33,7 +35,7 @@ from bot.slack.blocks.admin_forms import (
     errors_by_block,
     settings_block,
 )
-from bot.slack.blocks.admin_state import draft_from, override_from, retire_ticked, settings_from
+from bot.slack.blocks.admin_state import draft_from, override_from, retire_ticked, role_from, settings_from
 from bot.slack.blocks.mrkdwn import escape
 from bot.slack.deps import Deps
 from bot.slack.replies import WEB_API_FAILURES
@@ -48,6 +50,10 @@ def topic_block(loc: Loc) -> str | None:
 
 def override_block(loc: Loc) -> str | None:
     return str(loc[0]) if loc[0] in OVERRIDE_FIELDS else None
+
+
+def role_block(loc: Loc) -> str | None:
+    return str(loc[0]) if loc[0] in ROLE_FIELDS else None
 
 
 def submit(
@@ -88,6 +94,7 @@ class AdminViews:
         app.view(SETTINGS_VIEW)(ack=self.save_settings, lazy=[self.refresh_menu])
         app.view(TOPIC_VIEW)(ack=self.save_topic, lazy=[self.refresh_menu])
         app.view(OVERRIDE_VIEW)(ack=self.save_override, lazy=[self.refresh_menu])
+        app.view(ROLE_VIEW)(ack=self.save_role, lazy=[self.refresh_menu])
 
     def save_settings(
         self, ack: Ack, body: dict[str, Any], view: dict[str, Any], client: WebClient, context: BoltContext
@@ -130,15 +137,18 @@ class AdminViews:
     def save_override(
         self, ack: Ack, body: dict[str, Any], view: dict[str, Any], client: WebClient, context: BoltContext
     ) -> None:
-        actor = actor_for(client, context.team_id, body["user"]["id"], in_ack=True)
         override = override_from(view["state"]["values"])
-        submit(
-            ack,
-            lambda: self.deps.admin.org.add_override(actor, **override),  # type: ignore[arg-type]
-            block_of=override_block,
-            first_block="topic",
-            when_stale=lambda error: build_notice_modal(error.message(mention), title=say.REFUSED_TITLE),
-        )
+        actor = actor_for(client, context.team_id, body["user"]["id"], in_ack=True)
+        save = lambda: self.deps.admin.org.add_override(actor, **override)  # type: ignore[arg-type]  # noqa: E731
+        submit(ack, save, block_of=override_block, first_block="topic", when_stale=_refused)
+
+    def save_role(
+        self, ack: Ack, body: dict[str, Any], view: dict[str, Any], client: WebClient, context: BoltContext
+    ) -> None:
+        role = role_from(view["state"]["values"])
+        actor = actor_for(client, context.team_id, body["user"]["id"], in_ack=True)
+        save = lambda: self.deps.admin.roles.add(actor, role)  # noqa: E731
+        submit(ack, save, block_of=role_block, first_block="id", when_stale=_refused)
 
     def refresh_menu(self, view: dict[str, Any], client: WebClient, context: BoltContext) -> None:
         """After a save in a modal opened from the editor menu, the menu underneath shows the new state."""
@@ -149,6 +159,11 @@ class AdminViews:
             client.views_update(view_id=root, view=menu_view(self.deps, context.team_id or ""))
         except (*WEB_API_FAILURES, SQLAlchemyError) as error:
             log.warning("could not refresh the admin menu (team %s): %s", context.team_id, error)
+
+
+def _refused(error: StaleEdit) -> View:
+    """A save that has no form to reopen at the newer version: the newer change is named instead."""
+    return build_notice_modal(error.message(mention), title=say.REFUSED_TITLE)
 
 
 def _metadata(view: dict[str, Any]) -> FormMetadata:

@@ -1,6 +1,7 @@
 // Live search on the role map: asks /kb/search.json (the bot's own matcher) and lights up the matching rows
 // as you type. Without JavaScript the form submits to /kb?q=… and the server renders the same thing.
-// Text from the server is only ever set with textContent, never parsed as HTML.
+// Text from the server is only ever set with textContent, never parsed as HTML. A matching row of a role
+// the organisation lacks sits in a collapsed <details>; it is opened so the lit row shows.
 (function () {
   "use strict";
   const form = document.querySelector("form.search");
@@ -29,12 +30,15 @@
   }
 
   function show(data) {
-    table.querySelectorAll("tr.hit").forEach((row) => row.classList.remove("hit", "best"));
+    document.querySelectorAll("table.matrix tr.hit").forEach((row) => row.classList.remove("hit", "best"));
     results.replaceChildren();
     if (!data.query) return;
     data.matches.forEach((match, index) => {
       const row = rowFor(match.id);
-      if (row) row.classList.add(...(index === 0 ? ["hit", "best"] : ["hit"]));
+      if (!row) return;
+      row.classList.add(...(index === 0 ? ["hit", "best"] : ["hit"]));
+      const folded = row.closest("details");
+      if (folded) folded.open = true;
     });
     const quoted = element("q", "", data.query);
     if (data.matches.length) {
@@ -67,7 +71,7 @@
     const data = await response.json();
     if (ticket !== latest) return;
     show(data);
-    const best = table.querySelector("tr.best");
+    const best = document.querySelector("table.matrix tr.best");
     if (scroll && best) best.scrollIntoView({ block: "center", behavior: "smooth" });
   }
 
