@@ -59,10 +59,11 @@ class Database:
         self.url = normalise_url(url)
         self.is_sqlite = self.url.startswith("sqlite")
         self.timeouts = timeouts
+        in_memory = self.url in ("sqlite://", "sqlite:///:memory:")  # one shared connection: no pool to wait on
         self.engine: Engine = create_engine(
             self.url,
             pool_pre_ping=True,
-            pool_timeout=timeouts.pool,
+            **({} if in_memory else {"pool_timeout": timeouts.pool}),
             hide_parameters=True,  # errors are logged: never with the values, which hold what people asked
             **(
                 {"connect_args": {"timeout": timeouts.lock}}
