@@ -8,7 +8,7 @@ import time
 from bot.core.answer import Answer
 from bot.metrics import count_question
 from bot.slack import messages
-from bot.slack.blocks.answer import AnswerKey, FeedbackNote, answer_text, build_answer_blocks
+from bot.slack.blocks.answer import AnswerKey, answer_text, build_answer_blocks
 from bot.slack.deps import Deps
 from bot.slack.replies import Reply
 
@@ -52,10 +52,8 @@ def rebuild(deps: Deps, key: AnswerKey, *, team_id: str | None) -> Answer | None
     return deps.knowledge.ask(key.question, org=deps.knowledge.org(team_id), mention=mention)
 
 
-def render(
-    deps: Deps, answer: Answer, *, team_id: str | None, picked: bool = False, feedback: FeedbackNote | None = None
-) -> Reply:
+def render(deps: Deps, answer: Answer, *, team_id: str | None, picked: bool = False) -> Reply:
     entry_url = deps.entry_url(answer, team_id=team_id)
     topic_urls = [deps.entry_url(topic, team_id=team_id) for topic in answer.topics]
-    blocks = build_answer_blocks(answer, entry_url=entry_url, topic_urls=topic_urls, picked=picked, feedback=feedback)
+    blocks = build_answer_blocks(answer, entry_url=entry_url, topic_urls=topic_urls, picked=picked)
     return Reply.of(answer_text(answer), blocks)

@@ -31,8 +31,10 @@ HOME_ABSENT = "Roles this workspace does not have, and who takes their topics he
 TOPIC_NO_LONGER_EXISTS = "That topic is no longer in my knowledge base. Try asking again in your own words."
 
 
-def thanks(user_id: str, *, up: int, down: int) -> str:
-    return f"Thanks for the feedback, <@{user_id}>! So far: 👍 {up} · 👎 {down}"
+def thanks(*, helpful: bool, up: int, down: int) -> str:
+    """Shown only to the person who voted: the answer's message stays as it was, so nobody sees who voted."""
+    how = "glad it helped" if helpful else "sorry it missed; the admins will see it"
+    return f"Thanks for the feedback, {how}. So far: 👍 {up} · 👎 {down}"
 
 
 def more_topics(count: int) -> str:

@@ -34,7 +34,8 @@ def database(request: pytest.FixtureRequest, tmp_path_factory: pytest.TempPathFa
     admin_url = request.getfixturevalue("postgres_admin_url")
     target = make_url(admin_url)
     proxy = TcpProxy(target.host or "127.0.0.1", target.port or 5432)
-    with fresh_postgres_database(admin_url, template=None) as url, proxy:
+    template = request.getfixturevalue("postgres_template")
+    with fresh_postgres_database(admin_url, template=template) as url, proxy:
         proxied = make_url(url).set(host="127.0.0.1", port=proxy.port).render_as_string(hide_password=False)
         yield {"url": proxied, "hang": lambda: proxy_stopped(proxy)}
 
@@ -100,6 +101,12 @@ def test_a_hung_database_costs_no_ack_and_healthz_says_so_within_a_second(
 
     eventually(lambda: requests.get(health, timeout=30).status_code == 200, timeout=60, what="healthz back to 200")
     slack.event(mention("who owns budgeting?", channel=channel))
-    replies = fake_slack.wait_for("chat.postMessage", channel=channel, count=3, timeout=60)
-    assert replies[-1]["text"].startswith("Budgeting")
+    # The mention asked during the hang is answered (or apologised for) once, whenever its claim got through.
+    eventually(
+        lambda: any(r["text"].startswith("Budgeting") for r in fake_slack.calls("chat.postMessage", channel=channel)),
+        timeout=60,
+        what="the question asked after the hang answered",
+    )
+    texts = [r["text"] for r in fake_slack.calls("chat.postMessage", channel=channel)]
+    assert len([t for t in texts if t.startswith("Pricing") or t == messages.KNOWLEDGE_UNAVAILABLE]) <= 1, texts
     assert slack_server.process.poll() is None

@@ -11,7 +11,7 @@ from slack_sdk.models.blocks import SectionBlock
 from bot.core.answer import Answer, Engine
 from bot.core.knowledge_files import load_knowledge
 from bot.core.org import OrgSettings, Seat
-from bot.slack.blocks import AnswerKey, FeedbackNote, answer_text, build_answer_blocks, to_dicts
+from bot.slack.blocks import AnswerKey, answer_text, build_answer_blocks, to_dicts
 from tests.conftest import KNOWLEDGE_DIR
 
 ENTRY = "https://whoowns.example.com/kb/pricing"
@@ -83,7 +83,8 @@ def test_two_topics_in_one_question_show_each_owner_source_and_page_in_one_messa
     blocks = render(answer, topic_urls=urls)
     assert blocks[0]["text"]["text"] == "Your question names 2 topics: _Pricing_, _Security_. Here is who owns each."
     headlines = [b["text"]["text"] for b in blocks if b["type"] == "section" and b["text"]["text"].startswith("*")]
-    assert headlines == ["*CPO* · Chief Product Officer", "*CTO* · Chief Technology Officer · <@U0CTO>"]
+    first_lines = [headline.split("\n")[0] for headline in headlines]
+    assert first_lines == ["*CPO* · Chief Product Officer", "*CTO* · Chief Technology Officer · <@U0CTO>"]
     assert all(f"<{url}|this answer in the knowledge base>" in texts(blocks) for url in urls)
     assert sum(b["type"] == "divider" for b in blocks) == 2
     assert answer_text(answer) == "Pricing: the CPO · Security: the CTO"
@@ -107,11 +108,6 @@ def test_when_unsure_it_says_so_and_offers_the_closest_topics_as_buttons(engine,
     assert [s["value"] for s in suggestions] == [s.id for s in answer.suggestions]
     assert len({s["action_id"] for s in suggestions}) == len(suggestions)
     assert answer_text(answer).startswith("I'm not sure")
-
-
-def test_a_vote_adds_a_thanks_line_with_the_tally_under_the_buttons(engine, org):
-    blocks = render(ask(engine, org, "pricing"), feedback=FeedbackNote(user_id="U0VOTER", up=3, down=1))
-    assert blocks[-1]["elements"][0]["text"] == "Thanks for the feedback, <@U0VOTER>! So far: 👍 3 · 👎 1"
 
 
 def test_text_from_the_knowledge_base_is_escaped_but_mentions_still_work(engine, org):

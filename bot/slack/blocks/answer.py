@@ -51,22 +51,12 @@ class AnswerKey(BaseModel):
         return cls(question=shorten(answer.question, MAX_KEY_QUESTION), responsibility_id=topic, picked=picked)
 
 
-@dataclass(frozen=True)
-class FeedbackNote:
-    """Shown under an answer once someone voted on it."""
-
-    user_id: str
-    up: int
-    down: int
-
-
 def build_answer_blocks(
     answer: Answer,
     *,
     entry_url: str | None = None,
     topic_urls: Sequence[str | None] = (),
     picked: bool = False,
-    feedback: FeedbackNote | None = None,
 ) -> list[Block]:
     """`entry_url`: the answer's page in the knowledge base; `topic_urls`: each of `answer.topics`' pages."""
     if answer.topics:
@@ -83,9 +73,6 @@ def build_answer_blocks(
             ],
         )
     )
-    if feedback is not None:
-        thanks = messages.thanks(feedback.user_id, up=feedback.up, down=feedback.down)
-        blocks.append(ContextBlock(elements=[MarkdownTextObject(text=thanks)]))
     return blocks
 
 

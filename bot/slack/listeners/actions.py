@@ -1,7 +1,8 @@
-"""Button clicks on answers: 👍 / 👎 (stored, then the message thanks the person) and closest topics.
+"""Button clicks on answers: 👍 / 👎 (stored, then the voter alone is thanked) and closest topics.
 
-A message only the asker sees (a slash command's answer) is changed through its response URL; a
-message in a channel or DM is changed with chat.update, and a picked topic is answered in its thread.
+A vote leaves the answer's message as it was (a public message must not show who voted): the thanks
+goes to the voter through the click's response URL, as a message only they see. A picked topic is
+answered in the thread, or only to the asker when the question was theirs alone.
 """
 
 from __future__ import annotations
@@ -13,11 +14,12 @@ from slack_bolt import App, BoltContext, Respond
 from slack_sdk import WebClient
 
 from bot.services.feedback import AnswerMessage
-from bot.slack.answering import answer_topic, rebuild, render
-from bot.slack.blocks.answer import PICK_TOPIC, VOTE_DOWN, VOTE_UP, AnswerKey, FeedbackNote
+from bot.slack import messages
+from bot.slack.answering import answer_topic
+from bot.slack.blocks.answer import PICK_TOPIC, VOTE_DOWN, VOTE_UP, AnswerKey
 from bot.slack.deps import Deps
 from bot.slack.listeners.ack import ack_now
-from bot.slack.replies import Destination, InChannel, Replacing, Reply, ViaResponseUrl, deliver
+from bot.slack.replies import Destination, InChannel, Reply, ViaResponseUrl, deliver
 
 
 class ActionListeners:
@@ -29,15 +31,11 @@ class ActionListeners:
         app.action(VOTE_DOWN)(ack=ack_now, lazy=[self.vote_down])
         app.action(re.compile(rf"^{PICK_TOPIC}_\d+$"))(ack=ack_now, lazy=[self.answer_picked_topic])
 
-    def vote_up(
-        self, body: dict[str, Any], action: dict[str, Any], client: WebClient, respond: Respond, context: BoltContext
-    ) -> None:
-        self._vote(body, action, client, respond, context, helpful=True)
+    def vote_up(self, body: dict[str, Any], action: dict[str, Any], respond: Respond, context: BoltContext) -> None:
+        self._vote(body, action, respond, context, helpful=True)
 
-    def vote_down(
-        self, body: dict[str, Any], action: dict[str, Any], client: WebClient, respond: Respond, context: BoltContext
-    ) -> None:
-        self._vote(body, action, client, respond, context, helpful=False)
+    def vote_down(self, body: dict[str, Any], action: dict[str, Any], respond: Respond, context: BoltContext) -> None:
+        self._vote(body, action, respond, context, helpful=False)
 
     def answer_picked_topic(
         self, body: dict[str, Any], action: dict[str, Any], client: WebClient, respond: Respond, context: BoltContext
@@ -54,7 +52,6 @@ class ActionListeners:
         self,
         body: dict[str, Any],
         action: dict[str, Any],
-        client: WebClient,
         respond: Respond,
         context: BoltContext,
         *,
@@ -64,19 +61,13 @@ class ActionListeners:
         container, team, user = body["container"], context.team_id, body["user"]["id"]
         channel, ts = container["channel_id"], container["message_ts"]
         privately = ViaResponseUrl(respond=respond, team_id=team, channel=channel)
-        if container.get("is_ephemeral"):
-            message: Destination = ViaResponseUrl(respond=respond, team_id=team, channel=channel, replace_original=True)
-        else:
-            message = Replacing(client=client, team_id=team, channel=channel, ts=ts)
 
-        def produce() -> Reply | None:
+        def produce() -> Reply:
             answered = AnswerMessage(team or "", channel, ts, key.question, key.responsibility_id)
             tally = self.deps.feedback.vote(answered, user_id=user, helpful=helpful)
-            answer = rebuild(self.deps, key, team_id=team)
-            note = FeedbackNote(user_id=user, up=tally.up, down=tally.down)
-            return None if answer is None else render(self.deps, answer, team_id=team, picked=key.picked, feedback=note)
+            return Reply(text=messages.thanks(helpful=helpful, up=tally.up, down=tally.down))
 
-        deliver(message, produce, apologise_to=privately)
+        deliver(privately, produce)
 
 
 def register(app: App, deps: Deps) -> None:
