@@ -14,6 +14,7 @@ import time
 import pytest
 
 from bot.core.normalise import MAX_QUESTION_CHARS, clean_slack_text, clip_question
+from bot.core.semantic import MAX_TOPIC_CHARS, MAX_TOPIC_WORDS
 
 SLACK_MESSAGE_CHARS = 40_000
 GENEROUS_SECONDS = 1.0
@@ -36,17 +37,23 @@ def test_a_hostile_question_the_size_of_a_slack_message_is_answered_in_bounded_t
     assert answer.role is None
 
 
-def test_the_semantic_matcher_encodes_a_topic_not_a_whole_ramble(fused):
-    fused.answer("who owns the office coffee machine?")  # the model loaded, as in a running server
+def test_the_semantic_matcher_encodes_a_topic_not_a_whole_ramble(fused, embeddings, monkeypatch):
+    # The encoder's cost grows with what it reads (500 characters encoded whole cost 145 ms of CPU), so a
+    # ramble must reach it cut to a topic's length; bench/hostile_questions.py prints the times.
+    encoded: list[str] = []
+    real = embeddings.encode_question
+
+    def spy(text: str):  # type: ignore[no-untyped-def]
+        encoded.append(text)
+        return real(text)
+
+    monkeypatch.setattr(embeddings, "encode_question", spy)
     letters = random.Random(9)
     rambling = " ".join("".join(letters.choices(string.ascii_lowercase, k=7)) for _ in range(300))
-    started = time.process_time()  # CPU time, all threads (the encoder's matrix products may use several)
-    answer = fused.answer(rambling)
-    assert time.process_time() - started < 0.07  # 500 characters encoded whole cost 145 ms
-    assert answer.role is None
-    started = time.process_time()
+    assert fused.answer(rambling).role is None
     fused.answer("<@" * 20_000)  # no spaces: one "word" of hundreds of tokens
-    assert time.process_time() - started < 0.07
+    assert encoded, "the ramble reached the semantic matcher"
+    assert all(len(text) <= MAX_TOPIC_CHARS and len(text.split()) <= MAX_TOPIC_WORDS for text in encoded), encoded
 
 
 def test_a_typed_angle_bracket_is_text_not_markup():

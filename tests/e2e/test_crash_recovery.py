@@ -22,6 +22,9 @@ from tests.e2e.slack_requests import SlackSender, fresh_id, mention
 
 LEASE_SECONDS = 2
 SLACK_DELAY = 2
+# A busy machine stretches "on the wire": the stand-in records a post when its request is read, and the
+# dying worker may not have recorded Slack's reply (or the kill may not have landed) for a moment more.
+WIRE_MARGIN = 1.0
 QUESTIONS = 40
 TOPICS = ("security", "pricing", "budgeting", "hosting costs", "hiring engineers")
 
@@ -56,8 +59,9 @@ def test_a_worker_killed_with_its_backlog_loses_no_answer_and_repeats_none(serve
         assert statuses == [200] * QUESTIONS  # every one acknowledged: Slack will not send them again by itself
 
         fake_slack.wait_for("chat.postMessage", channel=channel, count=2, timeout=30)  # answers in flight
-        killed_at = time.monotonic()
+        kill_sent = time.monotonic()
         os.kill(doomed, signal.SIGKILL)
+        killed_at = time.monotonic()
         fake_slack.slow_down("chat.postMessage", seconds=0)
         wait_for_worker(server.process.pid, other_than={doomed})
 
@@ -74,7 +78,9 @@ def test_a_worker_killed_with_its_backlog_loses_no_answer_and_repeats_none(serve
         posts = fake_slack.calls("chat.postMessage", channel=channel)
         threads = [c["thread_ts"] for c in posts]
         assert set(threads) == asked, f"{len(asked - set(threads))} of {QUESTIONS} questions were never answered"
-        on_the_wire = {c["thread_ts"] for c in posts if killed_at - SLACK_DELAY < c.at <= killed_at}
+        on_the_wire = {
+            c["thread_ts"] for c in posts if kill_sent - SLACK_DELAY - WIRE_MARGIN < c.at <= killed_at + WIRE_MARGIN
+        }
         repeated = {ts for ts in threads if threads.count(ts) > 1}
         assert repeated <= on_the_wire, f"{len(repeated - on_the_wire)} questions were answered more than once"
         assert all(threads.count(ts) == 2 for ts in repeated)

@@ -17,6 +17,7 @@ import requests
 from sqlalchemy.engine import make_url
 
 from bot.slack import messages
+from bot.slack.listeners.once import ACK_WAIT
 from tests.conftest import fresh_postgres_database
 from tests.e2e.slack_requests import fresh_id, mention
 from tests.e2e.tcp_proxy import TcpProxy
@@ -93,8 +94,8 @@ def test_a_hung_database_costs_no_ack_and_healthz_says_so_within_a_second(
         ack, seconds = timed(lambda: slack.command("pricing", response_url=url))
         assert ack.status_code == 200 and seconds < 1.0, seconds
         question = mention("who owns pricing?", channel=channel)
-        ack, seconds = timed(lambda: slack.event(question))
-        assert ack.status_code == 200 and seconds < 1.0, seconds
+        ack, seconds = timed(lambda: slack.event(question))  # waits for its claim at most ACK_WAIT, then acks
+        assert ack.status_code == 200 and seconds < ACK_WAIT + 1.0, seconds
         # The slash command is answered (the knowledge base is in memory) or gets the apology, soon.
         [reply] = fake_slack.wait_for_response(url, timeout=30)
         assert reply["text"] in (messages.KNOWLEDGE_UNAVAILABLE, "Pricing: the CPO")

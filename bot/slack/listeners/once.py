@@ -6,9 +6,11 @@ web process, is answered by one of them only; and an event whose process died be
 answered once its lease runs out, by Slack's retry or by `recovery.EventRecovery` in any process.
 Mentions (`listeners.events`) and DMs (`listeners.agent`) both go through here.
 
-The ack waits for the claim at most `ACK_WAIT`: a database that hangs must not cost the ack. A claim
-still running then is handed to the answer's thread (same process), which waits for it instead of
-claiming a second time, since a second claim would find the first one's and take it for another process.
+The event is recorded before it is acknowledged, so a crash right after the ack costs a delay, not the
+answer; but the ack waits for the claim at most `ACK_WAIT`, well inside Slack's 3 s, so a database that
+hangs cannot cost the ack. A claim still running then is handed to the answer's thread (same process),
+which waits for it instead of claiming a second time, since a second claim would find the first one's
+and take it for another process.
 """
 
 from __future__ import annotations
@@ -29,7 +31,7 @@ from bot.slack.replies import Destination, Outcome, Reply, deliver
 
 log = logging.getLogger(__name__)
 CLAIM = "whoowns_claim"  # the context key: the Claim, None (another process has it), or absent (not yet)
-ACK_WAIT = 0.5  # seconds the ack waits for its claim: Slack's 3 s are for the whole request
+ACK_WAIT = 1.5  # seconds the ack waits for its claim: Slack's 3 s are for the whole request
 
 
 class AnsweredOnce:
