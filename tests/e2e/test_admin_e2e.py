@@ -95,7 +95,9 @@ def test_a_non_admins_identical_submission_is_refused_and_changes_nothing(slack,
     assert answer(slack, fake_slack, "pricing") == "Pricing: the CPO"
     url, opened = fake_slack.response_url(), len(fake_slack.calls("views.open"))
     slack.command("admin", user=MEMBER, response_url=url)
-    assert fake_slack.wait_for_response(url)[0]["text"] == ONLY_ADMINS
+    told = fake_slack.wait_for_response(url)[0]["text"]
+    assert told == "Only admins can change this. Ask ada or bob."  # by name: nobody is pinged
+    assert "<@" not in told
     fake_slack.wait_quiet()
     assert len(fake_slack.calls("views.open")) == opened
 
