@@ -22,7 +22,14 @@ from bot.slack.blocks.admin_lists import (
     REMOVE_OVERRIDE,
     UNDO,
 )
-from tests.e2e.modal_payloads import block_suggestion, elements, view_action, view_state, view_submission
+from tests.e2e.modal_payloads import (
+    block_suggestion,
+    elements,
+    multi_select_action,
+    view_action,
+    view_state,
+    view_submission,
+)
 from tests.e2e.slack_requests import block_action, fresh_id, home_opened
 
 SERVER_WORKERS = 2
@@ -283,8 +290,13 @@ def test_a_custom_role_added_in_its_modal_takes_a_topic_and_a_holder(slack, fake
     settings = push_from(slack, fake_slack, open_menu(slack, fake_slack), action_id=OPEN_SETTINGS)
     roles = next(b for b in settings["blocks"] if b.get("block_id") == "roles")
     ticked = [option["value"] for option in roles["element"]["initial_options"]]
+    updated = len(fake_slack.calls("views.update"))
+    tick = multi_select_action(settings, block_id="roles", action_id="value", chosen=[*ticked, "CDO"], user=ADMIN)
+    slack.action(tick)
+    redrawn = fake_slack.wait_for("views.update", count=updated + 1)[-1]["view"]  # now with the CDO's fields
     holder = "U0CDOHOLD1"
-    assert "Saved as change #" in shown(submit(slack, settings, {"roles": [*ticked, "CDO"], "holder_CDO": holder}))
+    given = {"roles": [*ticked, "CDO"], "holder_CDO": holder}
+    assert "Saved as change #" in shown(submit(slack, {**settings, **redrawn}, given))
     reply = ask(slack, fake_slack, "data platform")
     assert reply["text"] == "Data capabilities and data platform: the CDO"
     assert f"<@{holder}>" in json.dumps(reply["blocks"])

@@ -11,8 +11,8 @@ import pytest
 from bot.slack.blocks.admin_forms import SETTINGS_VIEW, VALUE
 from bot.slack.blocks.admin_lists import OPEN_SETTINGS
 from bot.store.repository import OrgRepository
-from tests.e2e.modal_payloads import view_action, view_state, view_submission
-from tests.e2e.slack_requests import fresh_id, fresh_ts
+from tests.e2e.modal_payloads import multi_select_action, view_action, view_state, view_submission
+from tests.e2e.slack_requests import fresh_id
 
 ADMIN = "U0SURFADM"
 OWNER = "U0SURFOWN"
@@ -60,12 +60,9 @@ def test_ticking_a_role_redraws_the_settings_with_its_fields_at_the_version_open
     form = open_settings(slack, fake_slack, team)
     holders = {f.removeprefix("holder_") for f in fields(form) if f.startswith("holder_")}
     assert holders == {"CEO", "CTO", "CPO", "COO"}  # the default roles; none for the ones not ticked
-    ticked = {**form, "state": view_state(form, {"roles": ["CEO", "CPTO"]})}
-    tick = {"action_id": VALUE, "block_id": "roles", "type": "multi_static_select", "action_ts": fresh_ts(),
-            "selected_options": [{"value": "CEO"}, {"value": "CPTO"}]}  # fmt: skip
     updated = len(fake_slack.calls("views.update"))
-    payload = view_action(form, action_id=OPEN_SETTINGS, user=ADMIN, team=team, block_id="roles", value="")
-    assert slack.action({**payload, "view": ticked, "actions": [tick]}).status_code == 200
+    tick = multi_select_action(form, block_id="roles", action_id=VALUE, chosen=["CEO", "CPTO"], user=ADMIN, team=team)
+    assert slack.action(tick).status_code == 200
     [call] = fake_slack.wait_for("views.update", count=updated + 1)[updated:]
     assert call["view_id"] == form["id"] and call["hash"] == "h1"
     redrawn = call["view"]
