@@ -66,5 +66,6 @@ IMPORT_HOWTO = (
     "```python -m bot kb export --team {team} > whoowns.yaml   # what is stored now, to edit\n"
     "python -m bot kb import whoowns.yaml --team {team} --dry-run  # what it would change\n"
     "python -m bot kb import whoowns.yaml --team {team}     # apply it in one transaction```\n"
-    "The file's `org` section sets this workspace's roles, holders, cover, fallback and overrides."
+    "The file's `org` section sets this workspace's roles, holders, cover, fallback and overrides. If this "
+    "workspace has never saved settings, add `--create` to the first two."
 )
