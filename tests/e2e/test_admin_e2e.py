@@ -41,9 +41,8 @@ ONLY_ADMINS = "Only admins can change this."
 
 @pytest.fixture(scope="module", autouse=True)
 def admins(fake_slack):
-    fake_slack.users[ADMIN] = {"id": ADMIN, "name": "ada", "is_admin": True, "is_owner": False}
-    fake_slack.users[SECOND_ADMIN] = {"id": SECOND_ADMIN, "name": "bob", "is_admin": False, "is_owner": True}
-    fake_slack.users[MEMBER] = {"id": MEMBER, "name": "mel", "is_admin": False, "is_owner": False}
+    admins = {ADMIN: {"name": "ada", "is_admin": True}, SECOND_ADMIN: {"name": "bob", "is_owner": True}}
+    fake_slack.add_people(**admins, **{MEMBER: {"name": "mel"}})
 
 
 def ask(slack, fake_slack, question: str) -> dict:

@@ -22,11 +22,15 @@ MEMBER = "U0SURFMEM"
 
 @pytest.fixture(scope="module", autouse=True)
 def people(fake_slack):
-    fake_slack.users[ADMIN] = {"id": ADMIN, "name": "ada", "is_admin": True, "profile": {"display_name": "Ada L."}}
-    fake_slack.users[OWNER] = {"id": OWNER, "name": "bob", "is_owner": True, "profile": {"real_name": "Bob <Boss>"}}
-    fake_slack.users[NAMED] = {"id": NAMED, "name": "nia", "is_admin": False}
-    fake_slack.users[MEMBER] = {"id": MEMBER, "name": "mel", "is_admin": False}
-    fake_slack.users["U0SURFBOT"] = {"id": "U0SURFBOT", "name": "robot", "is_admin": True, "is_bot": True}
+    fake_slack.add_people(
+        **{
+            ADMIN: {"name": "ada", "is_admin": True, "profile": {"display_name": "Ada L."}},
+            OWNER: {"name": "bob", "is_owner": True, "profile": {"real_name": "Bob <Boss>"}},
+            NAMED: {"name": "nia"},
+            MEMBER: {"name": "mel"},
+            "U0SURFBOT": {"name": "robot", "is_admin": True, "is_bot": True},
+        }
+    )
 
 
 def test_a_non_admin_is_told_who_the_admins_are_by_name_without_pinging_anyone(slack, fake_slack, knowledge):

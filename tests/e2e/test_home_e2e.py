@@ -21,8 +21,7 @@ MEMBER = "U0HOMEMEM"
 
 @pytest.fixture(scope="module", autouse=True)
 def people(fake_slack):
-    fake_slack.users[ADMIN] = {"id": ADMIN, "name": "ada", "is_admin": True, "is_owner": False}
-    fake_slack.users[MEMBER] = {"id": MEMBER, "name": "mel", "is_admin": False, "is_owner": False}
+    fake_slack.add_people(**{ADMIN: {"name": "ada", "is_admin": True}, MEMBER: {"name": "mel"}})
 
 
 def open_home(slack, fake_slack, *, user: str, team: str) -> dict[str, Any]:

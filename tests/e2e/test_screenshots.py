@@ -28,8 +28,8 @@ PEOPLE = {ADMIN: "Ada Lovelace", CTO: "Grace Hopper"}
 
 @pytest.fixture(scope="module", autouse=True)
 def people(fake_slack):
-    fake_slack.users[ADMIN] = {"id": ADMIN, "name": "ada", "real_name": PEOPLE[ADMIN], "is_admin": True}
-    fake_slack.users[CTO] = {"id": CTO, "name": "grace", "real_name": PEOPLE[CTO], "is_admin": False}
+    admin = {"name": "ada", "real_name": PEOPLE[ADMIN], "is_admin": True}
+    fake_slack.add_people(**{ADMIN: admin, CTO: {"name": "grace", "real_name": PEOPLE[CTO]}})
 
 
 def shoot(browser: Browser, name: str, blocks: list[dict[str, Any]], **page: Any) -> Path:  # noqa: F811
