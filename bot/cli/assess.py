@@ -1,6 +1,7 @@
 """`whoowns assess`: should the company keep a CPO and a CTO, or combine them into one CPTO?
 
-Reads answers from a YAML file (`stage: startup`, ...; left-out questions take their defaults) and prints
+Reads answers from a YAML file (`stage: startup`, ...; left-out questions take their defaults), or asks
+the questions when run at a terminal without one (`assess_questions`; piped, it takes the defaults), and prints
 the recommendation as a readable report or, with `--json`, as the JSON contract scripts rely on. The rules
 come from `assessment.yaml` in the knowledge folder; nothing here decides anything.
 """
@@ -9,9 +10,11 @@ from __future__ import annotations
 
 import argparse
 import json
+import sys
 import textwrap
 from pathlib import Path
 
+from bot.cli.assess_questions import ask_questions
 from bot.config import Settings
 from bot.core.assess import Assessment, SourceQuote, assess
 from bot.core.assess_answers import check_answers
@@ -29,7 +32,13 @@ def register(subparsers: argparse._SubParsersAction) -> None:
         description="Recommends combining the CPO and CTO into a CPTO, keeping them separate, or calls it "
         "borderline, with the articles' reasons, the risks of that shape and the answer that would flip it.",
     )
-    parser.add_argument("--answers", type=Path, metavar="FILE", help="YAML answers (question: answer)")
+    parser.add_argument(
+        "--answers",
+        type=Path,
+        metavar="FILE",
+        help="YAML answers (question: answer); without it the questions are asked at a terminal, "
+        "and piped input takes the defaults",
+    )
     parser.add_argument("--json", action="store_true", help="print the result as one JSON object")
     parser.add_argument("--template", action="store_true", help="print an answers file with every question")
     parser.set_defaults(run=run)
@@ -40,10 +49,18 @@ def run(args: argparse.Namespace) -> int:
     if args.template:
         print(template(rules), end="")
         return 0
-    answers = load_answers(args.answers, rules) if args.answers else check_answers(rules, {})
+    if args.answers:
+        answers = load_answers(args.answers, rules)
+    else:
+        answers = check_answers(rules, ask_questions(rules) if asks_a_person(args) else {})
     result = assess(rules, answers)
     print(json.dumps(result.to_json(), ensure_ascii=False, indent=2) + "\n" if args.json else render(result), end="")
     return 0
+
+
+def asks_a_person(args: argparse.Namespace) -> bool:
+    """Questions only for a person at a terminal: `--json` or piped input means a script, which gets defaults."""
+    return not args.json and sys.stdin.isatty()
 
 
 def template(rules: AssessmentRules) -> str:

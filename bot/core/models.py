@@ -13,8 +13,12 @@ from typing import Annotated
 from pydantic import BaseModel, ConfigDict, Field, StringConstraints, field_validator, model_validator
 
 from bot.core import limits
+from bot.core.problems import means
 
-ROLE_ID_PATTERN = rf"^[A-Z][A-Z0-9]{{1,{limits.ROLE_ID - 1}}}$"
+ROLE_ID_PATTERN = means(
+    rf"^[A-Z][A-Z0-9]{{1,{limits.ROLE_ID - 1}}}$",
+    f"a role is 2 to {limits.ROLE_ID} capital letters or digits, starting with a letter, like CTO",
+)
 SLUG_PATTERN = r"^[a-z0-9]+(?:-[a-z0-9]+)*$"
 MAX_QUOTE_CHARS = limits.QUOTE
 MAX_SOURCE_TITLE = limits.SOURCE_TITLE

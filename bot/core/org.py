@@ -8,15 +8,18 @@ so a typo in a topic is refused up front instead of silently never matching.
 
 from __future__ import annotations
 
+import copy
 from typing import Annotated, Any
 
 from pydantic import BaseModel, ConfigDict, StringConstraints, ValidationError
 
 from bot.core.matcher import ANSWER_THRESHOLD, Matcher
 from bot.core.models import KnowledgeBase, Name, RoleId, Text
-from bot.core.problems import InvalidInput, Problem, from_validation_error, raise_if_any
+from bot.core.problems import InvalidInput, Loc, Problem, from_validation_error, raise_if_any, means
 
-SlackUserId = Annotated[str, StringConstraints(pattern=r"^[UW][A-Z0-9]{2,20}$")]
+SlackUserId = Annotated[
+    str, StringConstraints(pattern=means(r"^[UW][A-Z0-9]{2,20}$", "a Slack user id looks like U0ABC123"))
+]
 MAX_OVERRIDE_TOPIC = 120  # as long as a topic's title
 MAX_OVERRIDE_REASON = 500  # shown with every answer about the topic
 
@@ -67,15 +70,20 @@ def default_org(kb: KnowledgeBase) -> OrgSettings:
 
 
 def check_org(data: Any, kb: KnowledgeBase, matcher: Matcher) -> OrgSettings:
-    """Validated settings with every override bound to a responsibility, or `InvalidInput`."""
+    """Validated settings with every override bound to a responsibility, or `InvalidInput` with every problem:
+    those of the values' shapes (a malformed user id) and, checked on the rest, those of their meaning (a
+    role covering itself), so one round of fixes is enough."""
     try:
-        org = OrgSettings.model_validate(data)
+        org, problems = OrgSettings.model_validate(data), []
     except ValidationError as error:
-        raise InvalidInput(from_validation_error(error)) from None
+        problems = from_validation_error(error)
+        valid = _without(data, [p.loc for p in problems])
+        if valid is None:
+            raise InvalidInput(problems) from None
+        org = valid
     if org.fallback is None:
         org = org.model_copy(update={"fallback": kb.fallback_role})
     known = {r.id for r in kb.roles}
-    problems: list[Problem] = []
     for role_id, seat in org.roles.items():
         if role_id not in known:
             problems.append(Problem(("roles", role_id), f"unknown role {role_id!r}"))
@@ -83,7 +91,7 @@ def check_org(data: Any, kb: KnowledgeBase, matcher: Matcher) -> OrgSettings:
             if covered not in known:
                 problems.append(Problem(("roles", role_id, "covers", index), f"unknown role {covered!r}"))
             elif covered == role_id:
-                problems.append(Problem(("roles", role_id, "covers", index), "a role cannot cover itself"))
+                problems.append(Problem(("roles", role_id, "covers", index), f"the {role_id} can't cover itself"))
     if org.fallback not in org.roles:
         problems.append(Problem(("fallback",), f"{org.fallback!r} is not one of this organisation's roles"))
     bound = []
@@ -114,6 +122,26 @@ def check_org(data: Any, kb: KnowledgeBase, matcher: Matcher) -> OrgSettings:
         bound.append(override.model_copy(update={"responsibility": responsibility}))
     raise_if_any(problems)
     return org.model_copy(update={"overrides": tuple(bound)})
+
+
+def _without(data: Any, locs: list[Loc]) -> OrgSettings | None:
+    """The settings left once the values at `locs` are taken out, if that leaves valid settings."""
+    pruned = copy.deepcopy(data)
+    for loc in sorted(locs, key=lambda loc: [(isinstance(p, str), p) for p in loc], reverse=True):  # last first
+        *path, last = (loc[:-1] if loc[-1:] == ("[key]",) else loc) or (None,)  # a bad key: the entry goes
+        parent = pruned
+        for part in path:
+            parent = parent[part] if isinstance(parent, dict | list) and _has(parent, part) else None
+        if isinstance(parent, dict | list) and last is not None and _has(parent, last):
+            del parent[last]  # type: ignore[arg-type]
+    try:
+        return OrgSettings.model_validate(pruned)
+    except ValidationError:
+        return None
+
+
+def _has(container: dict[Any, Any] | list[Any], key: str | int) -> bool:
+    return key in container if isinstance(container, dict) else isinstance(key, int) and 0 <= key < len(container)
 
 
 def bind_topic(topic: str, kb: KnowledgeBase, matcher: Matcher) -> str | None:

@@ -12,6 +12,13 @@ from dataclasses import dataclass
 from pydantic import ValidationError
 
 Loc = tuple[str | int, ...]
+PATTERN_MEANINGS: dict[str, str] = {}  # a field pattern -> what a value must look like, said for a person
+
+
+def means(pattern: str, meaning: str) -> str:
+    """Registers what `pattern` means, so a value that does not match it is refused in those words."""
+    PATTERN_MEANINGS[pattern] = meaning
+    return pattern
 
 
 @dataclass(frozen=True)
@@ -52,6 +59,8 @@ def from_validation_error(error: ValidationError, prefix: Loc = ()) -> list[Prob
             message = "unknown field"
         elif item["type"] == "missing":
             message = "is required"
+        elif item["type"] == "string_pattern_mismatch" and item["ctx"]["pattern"] in PATTERN_MEANINGS:
+            message = f"{item['input']!r} won't do: {PATTERN_MEANINGS[item['ctx']['pattern']]}"
         problems.append(Problem(prefix + loc, message))
     return problems
 

@@ -83,10 +83,11 @@ class RoleMap:
 
     @property
     def changed(self) -> int:
-        """How many topics this organisation's settings give to a role other than the usual owner (a role
-        standing in where a company has no such role, as is usual, does not count)."""
-        usual = (Route.OWNER, Route.USUAL_COVER)
-        return sum(row.owner.route not in usual for group in self.groups for row in group.rows)
+        """How many topics this organisation's own decisions give to another role: its overrides, and its
+        fallback for work no role it has takes. A role covering another (a CPTO for the CTO and the CPO), or
+        standing in where a company lacks a role, is how most companies work, so it does not count."""
+        decided = (Route.OVERRIDE, Route.FALLBACK)
+        return sum(row.owner.route in decided for group in self.groups for row in group.rows)
 
 
 def build_role_map(engine: Engine, org: OrgSettings) -> RoleMap:

@@ -12,6 +12,8 @@ MENU_TITLE = "whoowns admin"
 MENU_SETTINGS = "*Settings for this workspace*"
 MENU_TOPICS = "*Topics* — the knowledge base every answer comes from"
 MENU_ROLES = "*Roles* — the executive roles topics belong to; add your own, then tick it in the settings"
+ROLES_HINT = "Tick a role to name who holds it; the form changes as you tick."
+FALLBACK_HINT = "Takes work no present role owns."
 ROLE_COVER_HINT = "In that order: the first one a workspace has takes the role's topics when it lacks the role."
 MENU_OVERRIDES = "*Overrides* — local decisions that beat the knowledge base"
 NO_OVERRIDES = "_No overrides yet._"
@@ -58,3 +60,11 @@ def saved(change: int) -> str:
 
 def stale(message: str) -> str:
     return f":warning: {message} Here is the current version: make your change again and save."
+
+
+def ask_an_admin(names: list[str]) -> str:
+    """Told to someone who is not an admin; `names` are already escaped, and shown as names, not mentions."""
+    if not names:
+        return "Only admins can change this: your workspace's admins and owners, and anyone its settings name."
+    listed = names[0] if len(names) == 1 else ", ".join(names[:-1]) + " or " + names[-1]
+    return f"Only admins can change this. Ask {listed}."

@@ -48,9 +48,14 @@ def menu_view(deps: Deps, team_id: str, *, notice: str | None = None, page: int 
     return build_menu_modal(org, version=version, notice=notice, page=page)
 
 
-def settings_view(deps: Deps, team_id: str, *, notice: str | None = None) -> View:
-    org, version = deps.admin.org.open(team_id)
-    return build_settings_modal(org, roles=deps.knowledge.engine().kb.roles, version=version, notice=notice)
+def settings_view(
+    deps: Deps, team_id: str, *, notice: str | None = None, ticked: list[str] | None = None, version: int | None = None
+) -> View:
+    """The settings form; redrawn as roles are ticked, it keeps the `version` it was first opened at."""
+    org, current = deps.admin.org.open(team_id)
+    roles = deps.knowledge.engine().kb.roles
+    version = current if version is None else version
+    return build_settings_modal(org, roles=roles, version=version, notice=notice, ticked=ticked)
 
 
 def override_view(deps: Deps, team_id: str) -> View:

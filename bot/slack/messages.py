@@ -13,7 +13,9 @@ ASK_HOWTO = (
     "article that says so.\n"
     "• *Mention me* in a channel: `@whoowns who owns hosting costs?` (I answer in the thread)\n"
     "• *Message me* directly: `who decides product pricing?`\n"
-    "• *Use the command*: `/whoowns hosting costs` (only you see the answer)"
+    "• *Use the command*: `/whoowns hosting costs` (only you see the answer)\n"
+    "• *One leader or two?* `/whoowns assess` asks eight questions and says whether product and technology "
+    "should have a CPTO, or a CPO and a CTO"
 )
 EXAMPLES_INTRO = "Some topics I know:"
 HELP_FOOTER = "`/whoowns help` shows this again. My answers come from published articles about executive roles."

@@ -52,3 +52,20 @@ WELCOME_HOME = (
     ":wave: *Welcome, <@{user}>!* Ask me who owns an area of work: message me in the Messages tab, use "
     "`/whoowns <topic>` anywhere, or pick *Who owns this?* from any message's menu (⋮)."
 )
+OPEN_TOPIC = "Open a topic…"
+FIRST_STEPS_TITLE = "First steps"
+FIRST_STEPS = (
+    "Nobody is named in this workspace's settings yet, so answers name roles but not people. Name who holds "
+    "each role, add an override where your company decides differently, or import your settings from a file."
+)
+NAME_ROLE = "Name your {role}"
+ADD_OVERRIDE = "Add an override"
+IMPORT_FILE = "Import a file"
+IMPORT_HOWTO = (
+    "Settings and topics can be imported from a YAML file, where the app runs:\n"
+    "```python -m bot kb export --team {team} > whoowns.yaml   # what is stored now, to edit\n"
+    "python -m bot kb import whoowns.yaml --team {team} --dry-run  # what it would change\n"
+    "python -m bot kb import whoowns.yaml --team {team}     # apply it in one transaction```\n"
+    "The file's `org` section sets this workspace's roles, holders, cover, fallback and overrides. If this "
+    "workspace has never saved settings, add `--create` to the first two."
+)

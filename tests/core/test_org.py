@@ -46,10 +46,9 @@ fallback: CFO
 overrides:
   - {topic: the office stapler, role: COO}
 """
-    found = problems(engine, text)
-    assert any(m.startswith("org.yaml:2: roles.CEO.holder:") for m in found)
-    assert len(found) == 1  # shape errors come first; the rest is checked once the shape is right
-    found = problems(engine, text.replace("not-a-slack-id", "U0CEO01"))
+    found = problems(engine, text)  # a malformed value and, checked on the rest, what the rest means
+    assert found[0] == "org.yaml:2: roles.CEO.holder: 'not-a-slack-id' won't do: a Slack user id looks like U0ABC123"
+    assert len(found) == 5 and found[1:] == problems(engine, text.replace("not-a-slack-id", "U0CEO01"))
     assert "org.yaml:3: roles.CXO: unknown role 'CXO'" in found
     assert "org.yaml:4: fallback: 'CFO' is not one of this organisation's roles" in found
     assert "org.yaml:6: overrides[0].role: 'COO' is not one of this organisation's roles" in found
@@ -62,7 +61,18 @@ def test_unknown_fields_are_refused_not_ignored(engine):
 
 def test_a_role_cannot_cover_itself(engine):
     assert problems(engine, "roles: {CEO: {covers: [CEO]}}") == [
-        "org.yaml:1: roles.CEO.covers[0]: a role cannot cover itself"
+        "org.yaml:1: roles.CEO.covers[0]: the CEO can't cover itself"
+    ]
+
+
+def test_a_malformed_value_does_not_hide_what_is_wrong_with_the_rest(engine):
+    text = "roles: {CEO: {holder: bob}, CPTO: {covers: [CPTO, cto]}}\nfallback: CFO\n"
+    assert problems(engine, text) == [
+        "org.yaml:1: roles.CEO.holder: 'bob' won't do: a Slack user id looks like U0ABC123",
+        "org.yaml:1: roles.CPTO.covers[1]: 'cto' won't do: a role is 2 to 10 capital letters or digits, "
+        "starting with a letter, like CTO",
+        "org.yaml:1: roles.CPTO.covers[0]: the CPTO can't cover itself",
+        "org.yaml:2: fallback: 'CFO' is not one of this organisation's roles",
     ]
 
 

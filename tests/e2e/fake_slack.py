@@ -78,6 +78,11 @@ class FakeSlack:
         self._server = ThreadingHTTPServer(("127.0.0.1", 0), _handler_for(self))
         self._server.daemon_threads = True
 
+    def add_people(self, **people: dict[str, Any]) -> None:
+        """`users.info`/`users.list` entries: `add_people(U0ADA={"name": "ada", "is_admin": True})`."""
+        for user_id, fields in people.items():
+            self.users[user_id] = {"id": user_id, "is_admin": False, "is_owner": False, **fields}
+
     # --- lifecycle ---------------------------------------------------------------------------------
     def start(self) -> FakeSlack:
         threading.Thread(target=self._server.serve_forever, name="fake-slack", daemon=True).start()

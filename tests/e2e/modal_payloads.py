@@ -56,6 +56,21 @@ def view_action(
     }
 
 
+def multi_select_action(
+    view: dict[str, Any], *, block_id: str, action_id: str, chosen: list[str], user: str, team: str = TEAM
+) -> dict[str, Any]:
+    """What a `dispatch_action` multi-select in a modal sends when its choice changes to `chosen`: the
+    action, and the view with that choice in its state (every other input as initially given)."""
+    state = view_state(view, {block_id: chosen})
+    action = {"action_id": action_id, "block_id": block_id, "type": "multi_static_select", "action_ts": fresh_ts()}
+    return {
+        **_interaction("block_actions", user=user, team=team),
+        "container": {"type": "view", "view_id": view["id"]},
+        "view": {**view, "state": state},
+        "actions": [{**action, "selected_options": [{"value": value} for value in chosen]}],
+    }
+
+
 def block_suggestion(
     view: dict[str, Any], *, action_id: str, typed: str, user: str, block_id: str | None = None, team: str = TEAM
 ) -> dict[str, Any]:

@@ -22,7 +22,14 @@ from bot.slack.blocks.admin_lists import (
     REMOVE_OVERRIDE,
     UNDO,
 )
-from tests.e2e.modal_payloads import block_suggestion, elements, view_action, view_state, view_submission
+from tests.e2e.modal_payloads import (
+    block_suggestion,
+    elements,
+    multi_select_action,
+    view_action,
+    view_state,
+    view_submission,
+)
 from tests.e2e.slack_requests import block_action, fresh_id, home_opened
 
 SERVER_WORKERS = 2
@@ -34,9 +41,8 @@ ONLY_ADMINS = "Only admins can change this."
 
 @pytest.fixture(scope="module", autouse=True)
 def admins(fake_slack):
-    fake_slack.users[ADMIN] = {"id": ADMIN, "name": "ada", "is_admin": True, "is_owner": False}
-    fake_slack.users[SECOND_ADMIN] = {"id": SECOND_ADMIN, "name": "bob", "is_admin": False, "is_owner": True}
-    fake_slack.users[MEMBER] = {"id": MEMBER, "name": "mel", "is_admin": False, "is_owner": False}
+    admins = {ADMIN: {"name": "ada", "is_admin": True}, SECOND_ADMIN: {"name": "bob", "is_owner": True}}
+    fake_slack.add_people(**admins, **{MEMBER: {"name": "mel"}})
 
 
 def ask(slack, fake_slack, question: str) -> dict:
@@ -95,7 +101,9 @@ def test_a_non_admins_identical_submission_is_refused_and_changes_nothing(slack,
     assert answer(slack, fake_slack, "pricing") == "Pricing: the CPO"
     url, opened = fake_slack.response_url(), len(fake_slack.calls("views.open"))
     slack.command("admin", user=MEMBER, response_url=url)
-    assert fake_slack.wait_for_response(url)[0]["text"] == ONLY_ADMINS
+    told = fake_slack.wait_for_response(url)[0]["text"]
+    assert told == "Only admins can change this. Ask ada or bob."  # by name: nobody is pinged
+    assert "<@" not in told
     fake_slack.wait_quiet()
     assert len(fake_slack.calls("views.open")) == opened
 
@@ -281,8 +289,13 @@ def test_a_custom_role_added_in_its_modal_takes_a_topic_and_a_holder(slack, fake
     settings = push_from(slack, fake_slack, open_menu(slack, fake_slack), action_id=OPEN_SETTINGS)
     roles = next(b for b in settings["blocks"] if b.get("block_id") == "roles")
     ticked = [option["value"] for option in roles["element"]["initial_options"]]
+    updated = len(fake_slack.calls("views.update"))
+    tick = multi_select_action(settings, block_id="roles", action_id="value", chosen=[*ticked, "CDO"], user=ADMIN)
+    slack.action(tick)
+    redrawn = fake_slack.wait_for("views.update", count=updated + 1)[-1]["view"]  # now with the CDO's fields
     holder = "U0CDOHOLD1"
-    assert "Saved as change #" in shown(submit(slack, settings, {"roles": [*ticked, "CDO"], "holder_CDO": holder}))
+    given = {"roles": [*ticked, "CDO"], "holder_CDO": holder}
+    assert "Saved as change #" in shown(submit(slack, {**settings, **redrawn}, given))
     reply = ask(slack, fake_slack, "data platform")
     assert reply["text"] == "Data capabilities and data platform: the CDO"
     assert f"<@{holder}>" in json.dumps(reply["blocks"])

@@ -5,7 +5,7 @@ from __future__ import annotations
 import json
 from typing import Any
 
-from bot.slack.blocks.assessment import ASSESS_VIEW, SHARE_ASSESSMENT
+from bot.slack.blocks.assessment import ALL_FACTORS, ASSESS_VIEW, SHARE_ASSESSMENT
 from tests.e2e.slack_requests import TEAM, USER, block_action, fresh_id
 
 STARTUP = {"stage": "startup", "product_led": "true", "leader_with_both_skills": "true"}
@@ -58,6 +58,15 @@ def button(blocks: list[dict[str, Any]], action_id: str) -> dict[str, Any]:
     return next(e for b in blocks if b["type"] == "actions" for e in b["elements"] if e["action_id"] == action_id)
 
 
+def open_all_factors(slack, fake_slack, channel: str, blocks: list[dict[str, Any]]) -> dict[str, Any]:
+    """Clicks a result's "All factors" and returns the modal the app opened."""
+    opened = len(fake_slack.calls("views.open"))
+    click = {"action_id": ALL_FACTORS, "block_id": "assess_result", "value": button(blocks, ALL_FACTORS)["value"]}
+    response = slack.action(block_action(click, channel=channel, message=None, response_url=fake_slack.response_url()))
+    assert response.status_code == 200
+    return fake_slack.wait_for("views.open", count=opened + 1)[-1]["view"]
+
+
 def test_the_command_opens_the_questions_with_defaults_and_hints(slack, fake_slack, channel):
     view = open_modal(slack, fake_slack, channel)
     assert view["callback_id"] == ASSESS_VIEW and view["type"] == "modal"
@@ -84,9 +93,15 @@ def test_submitting_posts_the_result_privately_and_share_posts_it_in_the_channel
     (posted,) = fake_slack.wait_for("chat.postEphemeral", channel=channel)
     assert posted["user"] == USER and posted["text"].startswith("Combine the roles")
     shown = json.dumps(posted["blocks"], ensure_ascii=False)
-    assert "Combine: one CPTO" in shown and "https://cto.academy/cpto-role-and-responsibilities/" in shown
-    assert "no public address" in shown and "counterpart to challenge my thinking" in shown
+    assert len(posted["blocks"]) <= 8 and "Combine: one CPTO" in shown and "Strongest reasons" in shown
+    assert "What would change the outcome" not in shown
     share = button(posted["blocks"], SHARE_ASSESSMENT)
+
+    everything = open_all_factors(slack, fake_slack, channel, posted["blocks"])
+    assert everything["type"] == "modal" and everything["title"]["text"] == "All factors"
+    detail = json.dumps(everything["blocks"], ensure_ascii=False)
+    assert "https://cto.academy/cpto-role-and-responsibilities/" in detail and "no public address" in detail
+    assert "counterpart to challenge my thinking" in detail and "What would change the outcome" in detail
 
     response_url = fake_slack.response_url()
     click = {"action_id": SHARE_ASSESSMENT, "block_id": "share", "value": share["value"]}
@@ -94,9 +109,10 @@ def test_submitting_posts_the_result_privately_and_share_posts_it_in_the_channel
         slack.action(block_action(click, channel=channel, message=None, response_url=response_url)).status_code == 200
     )
     (public,) = fake_slack.wait_for("chat.postMessage", channel=channel)
-    assert public["text"] == posted["text"]
+    assert public["text"] == posted["text"] and len(public["blocks"]) <= 8
     assert f"Shared by <@{USER}>" in json.dumps(public["blocks"])
-    assert all(b["type"] != "actions" for b in public["blocks"])
+    assert [e["action_id"] for b in public["blocks"] if b["type"] == "actions" for e in b["elements"]] == [ALL_FACTORS]
+    assert open_all_factors(slack, fake_slack, channel, public["blocks"])["blocks"] == everything["blocks"]
     (replaced,) = fake_slack.wait_for_response(response_url)
     assert replaced["replace_original"] is True and "Shared by" in json.dumps(replaced["blocks"])
 
@@ -122,4 +138,4 @@ def test_without_a_channel_the_result_goes_to_the_persons_dm(slack, fake_slack, 
     (direct,) = fake_slack.wait_for("chat.postMessage", channel=user)
     assert direct["text"].startswith("Combine the roles")
     assert "couldn't post in that channel" in json.dumps(direct["blocks"])
-    assert all(b["type"] != "actions" for b in direct["blocks"])
+    assert [e["action_id"] for b in direct["blocks"] if b["type"] == "actions" for e in b["elements"]] == [ALL_FACTORS]

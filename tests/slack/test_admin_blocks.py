@@ -88,6 +88,20 @@ def test_the_settings_modal_reads_back_as_the_same_settings():
     assert list(unticked["roles"]) == ["CEO", "COO"]  # a holder for a role not ticked does not count
 
 
+def test_the_settings_modal_has_fields_only_for_the_roles_ticked_and_redraws_on_a_tick():
+    view = as_dict(build_settings_modal(ORG, roles=KB.roles, version=4))
+    blocks = {b["block_id"]: b for b in view["blocks"]}
+    assert blocks["roles"]["dispatch_action"] is True
+    assert [b for b in blocks if b.startswith("holder_")] == ["holder_CEO", "holder_COO", "holder_CPTO"]
+    lacking = {o["value"] for o in blocks["covers_CPTO"]["element"]["options"]}
+    assert lacking == {r.id for r in KB.roles} - {"CEO", "COO", "CPTO"}  # only a role the org lacks is covered
+    assert [o["value"] for o in blocks["fallback"]["element"]["options"]] == ["CEO", "COO", "CPTO"]
+    ticked = as_dict(build_settings_modal(ORG, roles=KB.roles, version=4, ticked=["CEO", "CTO"]))
+    holders = [b["block_id"] for b in ticked["blocks"] if b["block_id"].startswith("holder_")]
+    assert holders == ["holder_CEO", "holder_CTO"]
+    assert json.loads(ticked["private_metadata"]) == {"version": 4}
+
+
 @pytest.mark.parametrize(
     ("loc", "block"),
     [
@@ -106,11 +120,11 @@ def test_a_settings_problem_lands_under_its_field(loc, block):
 def test_problems_are_joined_per_block_and_unplaced_ones_go_first():
     problems = [
         Problem(("roles", "CPTO", "covers", 0), "unknown role 'CXO'"),
-        Problem(("roles", "CPTO", "covers", 1), "a role cannot cover itself"),
+        Problem(("roles", "CPTO", "covers", 1), "the CPTO can't cover itself"),
         Problem((), "something else"),
     ]
     assert errors_by_block(problems, block_of=settings_block, first_block="roles") == {
-        "covers_CPTO": "roles.CPTO.covers[0]: unknown role 'CXO'; roles.CPTO.covers[1]: a role cannot cover itself",
+        "covers_CPTO": "unknown role 'CXO'; the CPTO can't cover itself",  # no internal path, every problem
         "roles": "something else",
     }
 

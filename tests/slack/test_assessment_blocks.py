@@ -9,10 +9,13 @@ from bot.core.assess import assess
 from bot.core.assess_answers import check_answers
 from bot.core.assess_files import load_rules
 from bot.slack.blocks.assessment import (
+    ALL_FACTORS,
     SHARE_ASSESSMENT,
+    SHORT_BLOCKS,
     ModalMetadata,
     ShareKey,
     answers_from_state,
+    build_all_factors_modal,
     build_assess_modal,
     build_assessment_blocks,
     shared_by,
@@ -51,21 +54,37 @@ def test_the_modal_as_submitted_gives_back_the_answers(rules):
     assert check_answers(rules, chosen) == check_answers(rules, {"stage": "startup", "product_led": True})
 
 
-def test_every_possible_result_fits_slacks_limits_and_its_share_button_rebuilds_it(rules):
+def test_every_possible_result_is_short_and_its_buttons_rebuild_it_with_all_factors_in_a_modal(rules):
     ids = [f.id for f in rules.factors]
     for values in itertools.product(*[[a.value for a in f.answers] for f in rules.factors]):
         answers = dict(zip(ids, values, strict=True))
-        blocks = to_dicts(build_assessment_blocks(assess(rules, answers), share=answers))
-        assert len(blocks) <= 50
-        share = next(e for b in blocks if b["type"] == "actions" for e in b["elements"])
-        assert share["action_id"] == SHARE_ASSESSMENT and len(share["value"]) <= 2000
-        assert ShareKey.model_validate_json(share["value"]).answers == answers
+        result = assess(rules, answers)
+        blocks = to_dicts(build_assessment_blocks(result, answers=answers, shareable=True, note="_a note_"))
+        assert len(blocks) <= SHORT_BLOCKS
+        buttons = [e for b in blocks if b["type"] == "actions" for e in b["elements"]]
+        assert [b["action_id"] for b in buttons] == [ALL_FACTORS, SHARE_ASSESSMENT]
+        for button in buttons:
+            assert len(button["value"]) <= 2000 and ShareKey.model_validate_json(button["value"]).answers == answers
+        modal = build_all_factors_modal(result).to_dict()  # slack_sdk checks a modal's limits
+        assert len(modal["blocks"]) <= 100
+        assert all(f.reason[:60] in json.dumps(modal, ensure_ascii=False) for f in result.factors)
+
+
+def test_the_short_result_gives_the_three_heaviest_reasons_for_its_recommendation(rules):
+    result = assess(rules, check_answers(rules, {"stage": "startup", "leader_with_both_skills": True}))
+    shown = json.dumps(to_dicts(build_assessment_blocks(result, answers=result.answers)), ensure_ascii=False)
+    toward = sorted((f for f in result.factors if f.direction == "combine"), key=lambda f: -f.weight)
+    assert len(toward) > 3 and "Strongest reasons" in shown
+    assert all(f.title in shown for f in toward[:3])
+    assert f"All factors (+{len(result.factors) - 3} more)" in shown
+    assert "What would change the outcome" not in shown  # in the modal only
 
 
 def test_the_result_cites_each_factor_and_says_when_an_article_has_no_address(rules):
     result = assess(rules, check_answers(rules, {"stage": "startup", "leader_with_both_skills": True}))
-    blocks = to_dicts(build_assessment_blocks(result, note=shared_by("U0FRIEND")))
-    shown = json.dumps(blocks, ensure_ascii=False)
+    blocks = to_dicts(build_assessment_blocks(result, answers=result.answers, note=shared_by("U0FRIEND")))
+    modal = build_all_factors_modal(result).to_dict()
+    shown = json.dumps([blocks, modal], ensure_ascii=False)
     assert blocks[0]["text"]["text"] == "Combine: one CPTO (score +5)"
     assert "<https://cto.academy/cpto-role-and-responsibilities/|Chief Product & Technology Officer" not in shown
     assert "<https://cto.academy/cpto-role-and-responsibilities/|Chief Product &amp; Technology Officer" in shown
@@ -73,5 +92,6 @@ def test_the_result_cites_each_factor_and_says_when_an_article_has_no_address(ru
         "_CTO to CTPO: Navigating the Dual Role in Tech Leadership (by the CTO of Exclaimer)_ (no public address)"
         in shown
     )
-    assert "Shared by <@U0FRIEND>" in shown and all(b["type"] != "actions" for b in blocks)
+    buttons = [e["action_id"] for b in blocks if b["type"] == "actions" for e in b["elements"]]
+    assert "Shared by <@U0FRIEND>" in shown and buttons == [ALL_FACTORS]
     assert "Leader with both skills → No: *separate*" in shown

@@ -42,6 +42,7 @@ def test_the_home_view_has_how_to_ask_the_roles_with_holders_and_topics_grouped_
     shown = json.dumps(view, ensure_ascii=False)
     assert view["type"] == "home"
     assert "Mention me" in shown and "Roles in Acme" in shown
+    assert "`/whoowns assess`" in shown
     assert "*CEO* · Chief Executive Officer · _nobody named yet_" in shown
     assert "*CPTO* · Chief Product and Technology Officer · <@U0CPTO> (also covers the CTO, CPO)" in shown
     assert "*CPTO*\\nCPTO topic 0 &amp; more · CPTO topic 1 &amp; more" in shown
@@ -70,6 +71,7 @@ def test_a_large_knowledge_base_lists_each_roles_first_topics_and_how_many_more_
 def test_help_explains_how_to_ask_and_lists_example_topics():
     shown = json.dumps(to_dicts(build_help_blocks(["Hosting costs", "Pricing"])), ensure_ascii=False)
     assert "/whoowns hosting costs" in shown and "Some topics I know: `Hosting costs` · `Pricing`" in shown
+    assert "`/whoowns assess`" in shown
 
 
 def test_example_topics_take_one_topic_from_each_role_in_turn():

@@ -66,3 +66,9 @@ def test_requests_go_to_the_one_bolt_endpoint():
     assert [c["url"] for c in MANIFEST["features"]["slash_commands"]] == [url]
     assert [c["command"] for c in MANIFEST["features"]["slash_commands"]] == ["/whoowns"]
     assert MANIFEST["oauth_config"]["redirect_urls"][0].endswith("/slack/oauth_redirect")
+
+
+def test_the_commands_usage_hint_names_what_it_takes_besides_a_topic():
+    [command] = MANIFEST["features"]["slash_commands"]
+    assert command["usage_hint"] == "hosting costs | assess | help"
+    assert "assess" in command["description"]

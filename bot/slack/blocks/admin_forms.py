@@ -101,37 +101,50 @@ def build_topic_modal(
     return _form(TOPIC_VIEW, "Edit a topic" if editing else "Add a topic", metadata, blocks)
 
 
-def build_settings_modal(org: OrgSettings, *, roles: Sequence[Role], version: int, notice: str | None = None) -> View:
+def build_settings_modal(
+    org: OrgSettings,
+    *,
+    roles: Sequence[Role],
+    version: int,
+    notice: str | None = None,
+    ticked: Sequence[str] | None = None,
+) -> View:
+    """The roles to tick, then a holder (and cover) field for each role ticked, `ticked` (default: the
+    organisation's roles); ticking a role sends the form back (`dispatch_action`) to be redrawn. A role can
+    only cover roles the organisation does not have, and the fallback is one it has."""
+    chosen_ids = list(org.roles) if ticked is None else list(ticked)
     options = [_role_option(r) for r in roles]
-    chosen = [o for o, r in zip(options, roles) if r.id in org.roles]
+    chosen = [o for o, r in zip(options, roles) if r.id in chosen_ids]
+    lacking = [o for o, r in zip(options, roles) if r.id not in chosen_ids]
     blocks: list[Block] = [_notice(notice)] if notice else []
     blocks += [
         InputBlock(
             block_id="roles",
             label="Roles this organisation has",
             element=StaticMultiSelectElement(action_id=VALUE, options=options, initial_options=chosen or None),
+            dispatch_action=True,
+            hint=say.ROLES_HINT,
         )
     ]
-    for role in roles:
+    for role in (r for r in roles if r.id in chosen_ids):
         seat = org.roles.get(role.id)
         holder = UserSelectElement(action_id=VALUE, initial_user=seat.holder if seat else None)
         blocks.append(
             InputBlock(block_id=f"holder_{role.id}", label=f"Who is the {role.id}?", element=holder, optional=True)
         )
-        others = [o for o, r in zip(options, roles) if r.id != role.id]
-        covered = [o for o in others if seat and o.value in seat.covers]
-        covers = StaticMultiSelectElement(action_id=VALUE, options=others, initial_options=covered or None)
-        label = f"Roles the {role.id} also covers"
-        blocks.append(InputBlock(block_id=f"covers_{role.id}", label=label, element=covers, optional=True))
+        if lacking:
+            covered = [o for o in lacking if seat and o.value in seat.covers]
+            covers = StaticMultiSelectElement(action_id=VALUE, options=lacking, initial_options=covered or None)
+            label = f"Roles the {role.id} also covers"
+            blocks.append(InputBlock(block_id=f"covers_{role.id}", label=label, element=covers, optional=True))
     blocks += [
-        _select("fallback", "Fallback role", options, selected=org.fallback, hint="Takes work no present role owns."),
+        _select("fallback", "Fallback role", chosen or options, selected=org.fallback, hint=say.FALLBACK_HINT),
         InputBlock(
             block_id="admins",
             label="Admins besides the workspace's admins and owners",
             element=UserMultiSelectElement(action_id=VALUE, initial_users=list(org.admins) or None),
             optional=True,
         ),
-        ContextBlock(elements=[MarkdownTextObject(text="Holders and cover count only for the roles ticked first.")]),
     ]
     return _form(SETTINGS_VIEW, "Workspace settings", FormMetadata(version=version), blocks)
 
@@ -190,12 +203,15 @@ def build_notice_modal(text: str, *, title: str = say.SAVED_TITLE) -> View:
 
 
 def errors_by_block(problems: Sequence[Problem], *, block_of, first_block: str) -> dict[str, str]:  # type: ignore[no-untyped-def]
-    """Slack's `response_action: errors` map: each problem under its field's block, joined per block."""
+    """Slack's `response_action: errors` map: each problem under its field's block, joined per block.
+
+    Only the messages: the block says which field, and each message names the value it is about, so no
+    internal path (`roles.CPTO.covers[0]`) reaches the person. Every problem is shown, not just the first.
+    """
     errors: dict[str, list[str]] = {}
     for problem in problems:
         block = (block_of(problem.loc) if problem.loc else None) or first_block
-        where = "" if len(problem.loc) <= 1 else f"{problem.where}: "
-        errors.setdefault(block, []).append(where + problem.message)
+        errors.setdefault(block, []).append(problem.message)
     return {block: shorten("; ".join(messages), limits.ERROR_TEXT) for block, messages in errors.items()}
 
 

@@ -1,8 +1,8 @@
-"""`/whoowns assess` in Block Kit: the questions modal, and the result message with its sources.
+"""`/whoowns assess` in Block Kit: the questions modal, the short result message, and all its factors.
 
 Pure functions of the rules and the result, built with slack_sdk's model classes (which check Slack's
-limits). The modal carries the channel it was opened from in `private_metadata`; the result's "Share in
-channel" button carries the answers, so a click can rebuild the very same result.
+limits). The modal carries the channel it was opened from in `private_metadata`; the result's buttons
+("All factors", "Share in channel") carry the answers, so a click can rebuild the very same result.
 """
 
 from __future__ import annotations
@@ -24,13 +24,18 @@ from slack_sdk.models.blocks import (
 )
 from slack_sdk.models.views import View
 
-from bot.core.assess import Assessment, SourceQuote
+from bot.core.assess import Assessment, Pushed, SourceQuote
 from bot.core.assess_answers import Answers
 from bot.core.assess_rules import AnswerValue, AssessmentRules, Factor, as_text
 from bot.slack.blocks.mrkdwn import escape, link
 
 ASSESS_VIEW = "assess_submit"  # the modal's callback id
 SHARE_ASSESSMENT = "assess_share"  # the result's "Share in channel" button
+ALL_FACTORS = "assess_all_factors"  # the result's "All factors" button: the rest, in a modal
+RESULT_BUTTONS = "assess_result"
+SHORT_BLOCKS = 8  # a result before "All factors": what a channel can take without it becoming a wall
+REASONS = 3
+STRONGEST = "*Strongest reasons*"
 HEADLINES = {"combine": "Combine: one CPTO", "separate": "Keep a CPO and a CTO", "borderline": "Borderline"}
 SHAPES = {"combine": "one CPTO", "separate": "a CPO and a CTO"}
 NO_ADDRESS = "no public address"
@@ -82,10 +87,13 @@ def shared_by(user_id: str) -> str:
 
 
 def build_assessment_blocks(
-    result: Assessment, *, share: Answers | None = None, note: str | None = None
+    result: Assessment, *, answers: Answers, shareable: bool = False, note: str | None = None
 ) -> list[Block]:
-    """The result; with `share`, a button that posts it in the channel; `note` (mrkdwn) goes at the end."""
+    """The short result, at most `SHORT_BLOCKS` blocks: the recommendation, the score, the strongest reasons
+    and an "All factors" button (the rest, in a modal); `shareable` adds "Share in channel"; `note` (mrkdwn)
+    goes at the end. Both buttons carry the answers, so a click rebuilds the very same result."""
     limits = result.thresholds
+    reasons = strongest(result)
     blocks: list[Block] = [
         HeaderBlock(text=f"{HEADLINES[result.recommendation]} (score {result.score:+d})"),
         SectionBlock(text=MarkdownTextObject(text=escape(result.summary))),
@@ -94,12 +102,37 @@ def build_assessment_blocks(
             "borderline in between."
             + "".join(f" {f.title}: {f.label} rules out {SHAPES[f.rules_out]}." for f in result.factors if f.rules_out)
         ),
-        SectionBlock(text=MarkdownTextObject(text="*Why*")),
+        *[_factor(factor, lead=STRONGEST if index == 0 else None) for index, factor in enumerate(reasons)],
     ]
-    for factor in result.factors:
-        sign = "+" if factor.direction == "combine" else "−"
-        heading = f"*{escape(factor.title)}: {escape(factor.label)}* ({sign}{factor.weight} toward {factor.direction})"
-        blocks.append(_cited(f"{heading}\n{escape(factor.reason)}", factor.source))
+    value = ShareKey(answers=answers).model_dump_json()
+    more = len(result.factors) - len(reasons)
+    buttons = [ButtonElement(text=all_factors_label(more), action_id=ALL_FACTORS, value=value)]
+    if shareable:
+        buttons.append(ButtonElement(text="Share in channel", action_id=SHARE_ASSESSMENT, value=value, style="primary"))
+    blocks.append(ActionsBlock(block_id=RESULT_BUTTONS, elements=buttons))
+    if note:
+        blocks.append(_context(note))
+    return blocks
+
+
+def strongest(result: Assessment) -> list[Pushed]:
+    """The `REASONS` heaviest factors, those pushing toward the recommendation first (ties: the rules' order)."""
+    toward = {"combine": "combine", "separate": "separate"}.get(result.recommendation)
+    ranked = sorted(result.factors, key=lambda f: (f.direction != toward, -f.weight))
+    return ranked[:REASONS]
+
+
+def all_factors_label(more: int) -> str:
+    return f"All factors (+{more} more)" if more > 0 else "All factors"
+
+
+def build_all_factors_modal(result: Assessment) -> View:
+    """Everything behind the result: every factor with its article, the risks of the shape, what would flip it."""
+    blocks: list[Block] = [
+        SectionBlock(text=MarkdownTextObject(text=f"*{HEADLINES[result.recommendation]}* (score {result.score:+d})")),
+        SectionBlock(text=MarkdownTextObject(text="*Why*")),
+        *[_factor(factor) for factor in result.factors],
+    ]
     shapes = " and of ".join(SHAPES[s] for s in dict.fromkeys(r.shape for r in result.risks))
     blocks.append(SectionBlock(text=MarkdownTextObject(text=f"*Risks of {shapes}*")))
     for risk in result.risks:
@@ -108,13 +141,13 @@ def build_assessment_blocks(
     flips = [f"• {escape(f.title)} → {escape(f.to_label)}: *{f.recommendation}*" for f in result.flip]
     changes = "\n".join(flips) or "No single answer changes it."
     blocks.append(SectionBlock(text=MarkdownTextObject(text=f"*What would change the outcome*\n{changes}")))
-    if note:
-        blocks.append(_context(note))
-    if share is not None:
-        value = ShareKey(answers=share).model_dump_json()
-        button = ButtonElement(text="Share in channel", action_id=SHARE_ASSESSMENT, value=value, style="primary")
-        blocks.append(ActionsBlock(elements=[button]))
-    return blocks
+    return View(type="modal", title="All factors", close="Close", blocks=blocks)
+
+
+def _factor(factor: Pushed, *, lead: str | None = None) -> SectionBlock:
+    sign = "+" if factor.direction == "combine" else "−"
+    heading = f"*{escape(factor.title)}: {escape(factor.label)}* ({sign}{factor.weight} toward {factor.direction})"
+    return _cited(("" if lead is None else f"{lead}\n") + f"{heading}\n{escape(factor.reason)}", factor.source)
 
 
 def _question(factor: Factor) -> InputBlock:

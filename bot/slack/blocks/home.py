@@ -3,7 +3,8 @@
 `build_home_view(*sections)` joins any number of block lists into one home view; each section builder
 here takes plain values (a `WorkspaceOverview`), never Slack objects, so it is tested on its own.
 However large the knowledge base, the tab stays within Slack's 100 blocks: each role lists its first
-`TOPICS_PER_ROLE` topics and says how many more there are (people ask for the rest by name).
+`TOPICS_PER_ROLE` topics and says how many more there are (people ask for the rest by name), with a
+picker beside them that opens a topic's answer.
 """
 
 from __future__ import annotations
@@ -22,6 +23,7 @@ from slack_sdk.models.views import View
 
 from bot.services.overview import WorkspaceOverview
 from bot.slack import limits, messages
+from bot.slack.blocks.home_actions import topic_picker
 from bot.slack.blocks.mrkdwn import chunks, escape, shorten
 
 TOPICS_PER_ROLE = 40
@@ -69,11 +71,13 @@ def topics_blocks(overview: WorkspaceOverview) -> list[Block]:
         titles = [escape(topic.title) for topic in role.topics[:TOPICS_PER_ROLE]]
         if len(role.topics) > TOPICS_PER_ROLE:
             titles.append(messages.more_topics(len(role.topics) - TOPICS_PER_ROLE))
-        blocks += _sections([f"*{escape(role.role)}*", *titles], separator=" · ", first_separator="\n")
+        first, *rest = _sections([f"*{escape(role.role)}*", *titles], separator=" · ", first_separator="\n")
+        first.accessory = topic_picker(role.topics)
+        blocks += [first, *rest]
     return blocks
 
 
-def _sections(lines: list[str], *, separator: str, first_separator: str | None = None) -> list[Block]:
+def _sections(lines: list[str], *, separator: str, first_separator: str | None = None) -> list[SectionBlock]:
     if first_separator is not None and len(lines) > 1:
         lines = [lines[0] + first_separator + lines[1], *lines[2:]]
     return [

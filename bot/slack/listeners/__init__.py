@@ -12,18 +12,33 @@ from bot.slack.deps import Deps
 from bot.slack.listeners import (
     actions,
     admin_actions,
+    admin_settings_form,
     admin_views,
     agent,
     assess,
     commands,
     events,
     home,
+    home_actions,
     shortcuts,
     unfurls,
 )
 
 # Bolt runs the first listener that matches: `agent` (DMs, the Messages tab) goes before the catch-alls.
-KINDS = (agent, events, commands, actions, home, assess, admin_views, admin_actions, shortcuts, unfurls)
+KINDS = (
+    agent,
+    events,
+    commands,
+    actions,
+    home,
+    home_actions,
+    assess,
+    admin_views,
+    admin_actions,
+    admin_settings_form,
+    shortcuts,
+    unfurls,
+)
 
 
 def register_all(app: App, deps: Deps) -> None:

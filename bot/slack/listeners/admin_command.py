@@ -1,7 +1,7 @@
 """`/whoowns admin [gaps | history]`: the editor modal, or the gaps or the latest changes, for admins only.
 
 Plugged into the `/whoowns` routing table as `admin`. Anyone else is told, privately, that only admins
-can change this, and nothing opens.
+can change this and who the admins are (by name, so nobody is pinged), and nothing opens.
 """
 
 from __future__ import annotations
@@ -9,11 +9,12 @@ from __future__ import annotations
 import logging
 from typing import TYPE_CHECKING
 
-from bot.services.admin import ONLY_ADMINS
 from bot.slack import admin_messages as say
+from bot.slack.admin_roster import admin_names
 from bot.slack.admin_ui import actor_for, menu_view
 from bot.slack.answering import mention
 from bot.slack.blocks.admin_lists import gaps_blocks, history_blocks
+from bot.slack.blocks.mrkdwn import escape
 from bot.slack.replies import WEB_API_FAILURES, Reply, deliver
 
 if TYPE_CHECKING:
@@ -29,7 +30,8 @@ def admin_command(request: CommandRequest) -> None:
 
     def produce() -> Reply | None:
         if not admin.permissions.allows(actor_for(request.client, team, request.user_id)):
-            return Reply.of(ONLY_ADMINS)
+            named = admin_names(request.client, named=admin.org.open(team)[0].admins)
+            return Reply.of(say.ask_an_admin([escape(name) for name in named]))
         if what == "gaps":
             return Reply.of(say.GAPS_HEADER, gaps_blocks(admin.gaps.list(team)))
         if what == "history":

@@ -4,7 +4,9 @@ The command opens the modal with the command's trigger id (`open_assessment`, pl
 routing table). The submission is checked in the acknowledgement itself, so a bad choice is shown under
 its question; the assessment is then posted ephemerally in the channel the command came from. If the
 bot cannot post there (not a member, a DM between people), the result goes to the person's DM with the
-bot instead. "Share in channel" posts the same result for everyone and marks the private copy shared.
+bot instead. The result is short (recommendation, score, the three strongest reasons); "All factors" opens the rest
+in a modal, for whoever clicks it. "Share in channel" posts the same short result for everyone and
+marks the private copy shared.
 """
 
 from __future__ import annotations
@@ -24,12 +26,14 @@ from bot.core.assess_files import load_rules
 from bot.core.assess_rules import AssessmentRules
 from bot.core.problems import InvalidInput
 from bot.slack.blocks.assessment import (
+    ALL_FACTORS,
     ASSESS_VIEW,
     SHARE_ASSESSMENT,
     ModalMetadata,
     ShareKey,
     answers_from_state,
     assessment_text,
+    build_all_factors_modal,
     build_assess_modal,
     build_assessment_blocks,
     shared_by,
@@ -73,6 +77,7 @@ class AssessListeners:
     def register(self, app: App) -> None:
         app.view(ASSESS_VIEW)(ack=self.check_submission, lazy=[self.post_result])
         app.action(SHARE_ASSESSMENT)(ack=ack_now, lazy=[self.share])
+        app.action(ALL_FACTORS)(ack=ack_now, lazy=[self.show_all_factors])
 
     def check_submission(self, ack: Ack, view: dict[str, Any]) -> None:
         try:
@@ -89,9 +94,10 @@ class AssessListeners:
             return  # refused in the acknowledgement, under the question
         result, user, team = assess(self.rules, answers), body["user"]["id"], context.team_id
         channel = ModalMetadata.model_validate_json(view.get("private_metadata") or "{}").channel
-        private = Reply.of(assessment_text(result), build_assessment_blocks(result, share=answers))
+        text = assessment_text(result)
+        private = Reply.of(text, build_assessment_blocks(result, answers=answers, shareable=True))
         if channel is None or not _post_ephemeral(client, channel=channel, user=user, reply=private, team_id=team):
-            direct = Reply.of(assessment_text(result), build_assessment_blocks(result, note=POSTED_TO_DM))
+            direct = Reply.of(text, build_assessment_blocks(result, answers=answers, note=POSTED_TO_DM))
             InChannel(client=client, team_id=team, channel=user).send(direct)
 
     def share(
@@ -99,7 +105,8 @@ class AssessListeners:
     ) -> None:
         answers = check_answers(self.rules, ShareKey.model_validate_json(action["value"]).answers)
         result, user, channel = assess(self.rules, answers), body["user"]["id"], body["container"]["channel_id"]
-        shared = Reply.of(assessment_text(result), build_assessment_blocks(result, note=shared_by(user)))
+        shared_blocks = build_assessment_blocks(result, answers=answers, note=shared_by(user))
+        shared = Reply.of(assessment_text(result), shared_blocks)
         try:
             client.chat_postMessage(channel=channel, text=shared.text, blocks=shared.blocks)
         except WEB_API_FAILURES as error:
@@ -107,6 +114,14 @@ class AssessListeners:
             ViaResponseUrl(respond=respond, team_id=context.team_id, channel=channel).send(Reply.of(NOT_SHARED))
             return
         ViaResponseUrl(respond=respond, team_id=context.team_id, channel=channel, replace_original=True).send(shared)
+
+    def show_all_factors(self, body: dict[str, Any], action: dict[str, Any], client: WebClient) -> None:
+        """Anyone who sees a result (shared in a channel too) can open everything behind it."""
+        result = assess(self.rules, check_answers(self.rules, ShareKey.model_validate_json(action["value"]).answers))
+        try:
+            client.views_open(trigger_id=body["trigger_id"], view=build_all_factors_modal(result))
+        except WEB_API_FAILURES as error:
+            log.error("could not open an assessment's factors (user %s): %s", body["user"]["id"], error)
 
 
 def _post_ephemeral(client: WebClient, *, channel: str, user: str, reply: Reply, team_id: str | None) -> bool:

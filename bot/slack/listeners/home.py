@@ -19,6 +19,7 @@ from bot.slack.blocks.home import build_home_view, how_to_ask_blocks, roles_bloc
 from bot.slack.deps import Deps
 from bot.slack.listeners.ack import ack_now
 from bot.slack.listeners.admin_home import admin_section
+from bot.slack.listeners.home_actions import ask_box_section, first_steps_section
 from bot.slack.listeners.welcome import home_welcome_section, install_welcome
 from bot.slack.replies import HomeTab, Reply, deliver
 
@@ -34,7 +35,14 @@ def workspace_section(deps: Deps, team_id: str | None, user_id: str, client: Web
     return [*roles_blocks(overview), DividerBlock(), *topics_blocks(overview)]
 
 
-HOME_SECTIONS: list[HomeSection] = [home_welcome_section, how_to_ask_section, workspace_section, admin_section]
+HOME_SECTIONS: list[HomeSection] = [
+    home_welcome_section,
+    first_steps_section,
+    how_to_ask_section,
+    ask_box_section,
+    workspace_section,
+    admin_section,
+]
 
 
 def is_home_tab(event: dict[str, Any]) -> bool:

@@ -1,0 +1,90 @@
+"""What people do on the App Home, in Block Kit: the ask box, a topic picker per role, an admin's first steps.
+
+The ask box is an input that sends its text on Enter (`dispatch_action`) next to an "Ask" button, which
+reads the same input from the view's state; either opens the answer in a modal. Each role's topics are
+listed as text and offered in a select beside them (its first `limits.OPTIONS`), which opens that
+topic's answer. The first-steps card is for an admin of a workspace that has named nobody yet.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from typing import Any
+
+from slack_sdk.models.blocks import (
+    ActionsBlock,
+    Block,
+    ButtonElement,
+    HeaderBlock,
+    InputBlock,
+    MarkdownTextObject,
+    Option,
+    PlainTextInputElement,
+    SectionBlock,
+    StaticSelectElement,
+)
+from slack_sdk.models.blocks.basic_components import DispatchActionConfig
+from slack_sdk.models.views import View
+
+from bot.core.answer import TopicRef
+from bot.slack import limits
+from bot.slack import surface_messages as say
+from bot.slack.blocks.admin_lists import NEW_OVERRIDE, OPEN_SETTINGS
+from bot.slack.blocks.ask_modal import QUESTION_MAX
+from bot.slack.blocks.mrkdwn import escape, shorten
+
+HOME_QUESTION = "home_question"  # the ask box's block id, and its input's action id (Enter sends it)
+HOME_ASK = "home_ask"  # the "Ask" button beside it
+HOME_TOPIC = "home_topic"  # a role's topic picker
+HOME_IMPORT = "home_import"  # the first-steps card's "Import a file"
+FIRST_STEPS = "home_first_steps"
+
+
+def ask_box_blocks() -> list[Block]:
+    question = PlainTextInputElement(
+        action_id=HOME_QUESTION,
+        placeholder=say.ASK_PLACEHOLDER,
+        max_length=QUESTION_MAX,
+        dispatch_action_config=DispatchActionConfig(trigger_actions_on=["on_enter_pressed"]),
+    )
+    return [
+        InputBlock(block_id=HOME_QUESTION, label=say.ASK_LABEL, element=question, dispatch_action=True),
+        ActionsBlock(
+            block_id=HOME_ASK, elements=[ButtonElement(text=say.ASK_SUBMIT, action_id=HOME_ASK, style="primary")]
+        ),
+    ]
+
+
+def asked_in_home(body: dict[str, Any]) -> str:
+    """The ask box's text, whether Enter sent it (the action's value) or the button did (the view's state)."""
+    action = body["actions"][0]
+    if action["action_id"] == HOME_QUESTION:
+        return (action.get("value") or "").strip()
+    state = (body.get("view") or {}).get("state", {}).get("values", {})
+    return (state.get(HOME_QUESTION, {}).get(HOME_QUESTION, {}).get("value") or "").strip()
+
+
+def topic_picker(topics: Sequence[TopicRef]) -> StaticSelectElement:
+    options = [Option(value=t.id, text=shorten(t.title, limits.OPTION_TEXT)) for t in topics[: limits.OPTIONS]]
+    return StaticSelectElement(action_id=HOME_TOPIC, placeholder=say.OPEN_TOPIC, options=options)
+
+
+def first_steps_blocks(*, role: str, team_id: str) -> list[Block]:
+    """Three first steps, each a working button: name `role`'s holder (the settings), an override, a file."""
+    buttons = [
+        ButtonElement(text=say.NAME_ROLE.format(role=role), action_id=OPEN_SETTINGS, style="primary"),
+        ButtonElement(text=say.ADD_OVERRIDE, action_id=NEW_OVERRIDE),
+        ButtonElement(text=say.IMPORT_FILE, action_id=HOME_IMPORT, value=team_id),
+    ]
+    return [
+        HeaderBlock(text=say.FIRST_STEPS_TITLE),
+        SectionBlock(text=MarkdownTextObject(text=say.FIRST_STEPS)),
+        ActionsBlock(block_id=FIRST_STEPS, elements=buttons),
+    ]
+
+
+def build_import_modal(team_id: str) -> View:
+    """How to import a file: from a terminal where the app runs, into this workspace's settings."""
+    text = say.IMPORT_HOWTO.format(team=escape(team_id))
+    notice = SectionBlock(text=MarkdownTextObject(text=text))
+    return View(type="modal", title=say.IMPORT_FILE, close=say.CLOSE, blocks=[notice])
