@@ -18,12 +18,13 @@ from bot.slack.listeners import (
     commands,
     events,
     home,
+    requests,
     shortcuts,
     unfurls,
 )
 
 # Bolt runs the first listener that matches: `agent` (DMs, the Messages tab) goes before the catch-alls.
-KINDS = (agent, events, commands, actions, home, assess, admin_views, admin_actions, shortcuts, unfurls)
+KINDS = (agent, events, commands, actions, requests, home, assess, admin_views, admin_actions, shortcuts, unfurls)
 
 
 def register_all(app: App, deps: Deps) -> None:
