@@ -271,7 +271,9 @@ class Engine:
         ]
         reasoning = _unsure_reasoning(topic, off_topic=off_topic, suggested=bool(suggestions))
         if clipped:
-            reasoning += f" I read only the first {MAX_QUESTION_CHARS:,} characters of your message: ask in one sentence."
+            reasoning += (
+                f" I read only the first {MAX_QUESTION_CHARS:,} characters of your message: ask in one sentence."
+            )
         return Answer(
             question=question,
             topic=topic,

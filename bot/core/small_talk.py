@@ -26,7 +26,8 @@ _GREETING = re.compile(
 )
 _THANKS = re.compile(
     r"^(?:(?:ok(?:ay)?|great|perfect|cool|nice|awesome|brilliant|got it)[ ,]*)?"
-    r"(?:thanks?(?: you| a lot| so much| very much)?|thank you(?: so much| very much)?|thx|ty|tysm|cheers|ta|much appreciated)"
+    r"(?:thanks?(?: you| a lot| so much| very much)?|thank you(?: so much| very much)?"
+    r"|thx|ty|tysm|cheers|ta|much appreciated)"
     r"(?: whoowns| bot| again)?$"
 )
 _HELP = re.compile(

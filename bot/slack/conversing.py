@@ -1,8 +1,8 @@
 """One turn of a conversation with the bot (a DM, or a thread of the agent conversation), no Slack calls.
 
 Greetings, thanks and "help" get small talk's reply; an ordinary question gets the usual answer; a
-follow-up (`bot.core.followup`) is read against the topic the conversation last got an answer about. A turn says which topic the conversation is about
-afterwards and what title suits its thread.
+follow-up (`bot.core.followup`) is read against the topic the conversation last got an answer about. A
+turn says which topic the conversation is about afterwards and what title suits its thread.
 """
 
 from __future__ import annotations

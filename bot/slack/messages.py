@@ -28,7 +28,10 @@ UNSURE_PREFIX = ":thinking_face: "
 SUGGESTIONS_PROMPT = "Did you mean one of these?"
 REQUEST_TOPIC = "Ask an admin to add this"
 REQUEST_THANKS = "Thanks: I've passed your question on to the admins, who can add it to what I know."
-REQUEST_TO_ADMINS = ":inbox_tray: <@{user}> asked me something I couldn't answer and would like it added:\n>{question}\n`/whoowns admin gaps` lists every open question."
+REQUEST_TO_ADMINS = (
+    ":inbox_tray: <@{user}> asked me something I couldn't answer and would like it added:\n>{question}\n"
+    "`/whoowns admin gaps` lists every open question."
+)
 DOWNVOTE_TITLE = "What was wrong?"
 DOWNVOTE_OWNER = "Who should own this?"
 DOWNVOTE_OWNER_HINT = "A role or a person, in your own words"

@@ -71,6 +71,11 @@ def _user(fake: FakeSlack, call: Call) -> dict[str, Any]:
     return {"ok": True, "user": user}
 
 
+def _users(fake: FakeSlack, call: Call) -> dict[str, Any]:
+    """`users.list`: everyone in `fake.users`, on one page."""
+    return {"ok": True, "members": list(fake.users.values()), "response_metadata": {"next_cursor": ""}}
+
+
 ANSWERS: dict[str, Callable[[FakeSlack, Call], dict[str, Any]]] = {
     "auth.test": _auth_test,
     "chat.postMessage": _message,
@@ -81,6 +86,7 @@ ANSWERS: dict[str, Callable[[FakeSlack, Call], dict[str, Any]]] = {
     "views.update": _view,
     "views.push": _view,
     "users.info": _user,
+    "users.list": _users,
     "conversations.info": _channel,
     "assistant.threads.setStatus": lambda fake, call: {"ok": True},
     "assistant.threads.setSuggestedPrompts": lambda fake, call: {"ok": True},

@@ -83,8 +83,8 @@ class Gaps:
             same = answer.responsibility is not None and answer.responsibility.id == responsibility_id
             if same and changed.get(responsibility_id, last) <= last:
                 written = tuple(Note(n.user_id, n.owner, n.note) for n in notes.get(key, []) if n.owner or n.note)
-                gap = Gap("disliked", topic_of(votes[0].question), len(votes), last, answer.responsibility, notes=written)
-                found.append(gap)
+                text = topic_of(votes[0].question)
+                found.append(Gap("disliked", text, len(votes), last, answer.responsibility, notes=written))
         found.sort(key=lambda gap: (not gap.askers, -gap.count, -gap.last_at.timestamp()))
         return found[:limit]
 
