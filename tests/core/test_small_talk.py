@@ -29,7 +29,13 @@ def test_small_talk_is_recognised(text, kind):
 
 @pytest.mark.parametrize(
     "text",
-    ["who owns pricing?", "hi, who owns pricing?", "thanks, and who owns security?", "help with hosting costs", "hiring"],
+    [
+        "who owns pricing?",
+        "hi, who owns pricing?",
+        "thanks, and who owns security?",
+        "help with hosting costs",
+        "hiring",
+    ],
 )
 def test_a_question_is_never_small_talk(text):
     assert small_talk(text) is None
