@@ -21,12 +21,15 @@ class TopicRequests:
     def __init__(self, knowledge: KnowledgeService):
         self.knowledge = knowledge
 
-    def ask_to_add(self, *, team_id: str, user_id: str, question: str) -> None:
-        """Records that `user_id` would like the admins to add what `question` asks about."""
+    def ask_to_add(self, *, team_id: str, user_id: str, question: str) -> bool:
+        """Records that `user_id` would like the admins to add what `question` asks about; True the first
+        time they ask (so the admins are told once, however often the button is clicked)."""
+        key = self.key(question)
         with self.knowledge.db.transaction() as session:
-            RequestRepository(session).record(
-                team_id=team_id, user_id=user_id, kind=ADD, key=self.key(question), question=question
-            )
+            repo = RequestRepository(session)
+            first = not repo.exists(team_id=team_id, user_id=user_id, kind=ADD, key=key)
+            repo.record(team_id=team_id, user_id=user_id, kind=ADD, key=key, question=question)
+        return first
 
     def answer_feedback(
         self, *, team_id: str, user_id: str, question: str, responsibility_id: str | None, owner: str, note: str

@@ -44,6 +44,15 @@ class RequestRepository:
         conflict = ["team_id", "user_id", "kind", "key"]
         self.session.execute(statement.on_conflict_do_update(index_elements=conflict, set_=values))
 
+    def exists(self, *, team_id: str, user_id: str, kind: str, key: str) -> bool:
+        statement = select(TopicRequestRow.id).where(
+            TopicRequestRow.team_id == team_id,
+            TopicRequestRow.user_id == user_id,
+            TopicRequestRow.kind == kind,
+            TopicRequestRow.key == key,
+        )
+        return self.session.scalar(statement) is not None
+
     def latest(self, *, team_id: str, limit: int) -> list[TopicRequestRow]:
         """The workspace's latest requests of every kind, newest first."""
         statement = (

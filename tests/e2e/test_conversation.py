@@ -127,6 +127,12 @@ def test_ask_an_admin_records_the_request_tells_each_admin_and_thanks_the_asker_
         [told] = [c for c in fake_slack.calls("chat.postMessage", channel=admin) if f"<@{asker}>" in c["text"]]
         assert "office plants" in told["text"]
     assert fake_slack.calls("chat.postMessage", channel="U0BOTUSER") == []
+
+    again = fake_slack.response_url()  # a second click thanks again but does not tell the admins twice
+    slack.action(block_action(request, channel=channel, message=posted, response_url=again, user=asker))
+    fake_slack.wait_for_response(again)
+    fake_slack.wait_quiet()
+    assert len([c for c in fake_slack.calls("chat.postMessage", channel=ADMIN) if f"<@{asker}>" in c["text"]]) == 1
     gap = next(g for g in Gaps(knowledge).list(TEAM) if g.text == "office plants")
     assert asker in gap.askers
 

@@ -1,7 +1,8 @@
 """Requests to the admins: "Ask an admin to add this" on a "not sure" reply, and the 👎 form's answer.
 
 A request is recorded with the person who sent it (the admins' gaps list shows both), each admin gets
-a DM about an "add this" request, and the person is thanked in a message only they see. The 👎 form is
+a DM about an "add this" request (once per person and question, however often it is clicked), and the
+person is thanked in a message only they see. The 👎 form is
 checked inside its acknowledgement (an empty form gets an error under its first field) and recorded
 afterwards.
 """
@@ -41,8 +42,8 @@ class RequestListeners:
         channel = (body.get("container") or {}).get("channel_id")
 
         def produce() -> Reply:
-            self.deps.requests.ask_to_add(team_id=team, user_id=user, question=key.question)
-            self._tell_admins(client, team, user, key.question)
+            if self.deps.requests.ask_to_add(team_id=team, user_id=user, question=key.question):
+                self._tell_admins(client, team, user, key.question)
             return Reply(text=messages.REQUEST_THANKS)
 
         deliver(ViaResponseUrl(respond=respond, team_id=team, channel=channel), produce)

@@ -73,8 +73,10 @@ def test_a_request_to_add_a_question_lists_who_asked_first_and_once_each(admin, 
     for _ in range(3):
         service.ask("who owns the snack budget for fridays?", team_id=TEAM)
     service.ask(COFFEE, team_id=TEAM)
-    requests.ask_to_add(team_id=TEAM, user_id="U0ASKER1", question=COFFEE)
-    requests.ask_to_add(team_id=TEAM, user_id="U0ASKER1", question="Who's responsible for office coffee machines")
+    assert requests.ask_to_add(team_id=TEAM, user_id="U0ASKER1", question=COFFEE)
+    assert not requests.ask_to_add(
+        team_id=TEAM, user_id="U0ASKER1", question="Who's responsible for office coffee machines"
+    )  # the same question, reworded: one request
     requests.ask_to_add(team_id=TEAM, user_id="U0ASKER2", question=COFFEE)
     first, second = admin.gaps.list(TEAM)
     assert (first.kind, first.text, first.askers) == ("unanswered", "office coffee machine", ("U0ASKER2", "U0ASKER1"))
