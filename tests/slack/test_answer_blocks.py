@@ -149,3 +149,10 @@ def test_a_consulted_role_is_named_with_its_holder_and_an_admins_words_cannot_pi
     risky = item.model_copy(update={"shared_parts": {"CTO": "<!channel> hires & fires"}})
     answer = Engine(engine.kb.model_copy(update={"responsibilities": (risky,)})).answer_responsibility("headcount", cpto)
     assert "Consult the *CPTO* (<@U0CPTO>): &lt;!channel&gt; hires &amp; fires" in render(answer)[0]["text"]["text"]
+
+
+def test_a_topic_of_several_the_bot_cannot_place_is_named_without_buttons_of_its_own(engine, org):
+    known, unsure = ask(engine, org, "who owns pricing?"), ask(engine, org, "who owns the office plants?")
+    blocks = render(known.model_copy(update={"topics": [known, unsure]}))
+    assert f"_{unsure.topic}_: I'm not sure which area of work you mean." in str(blocks)
+    assert [b.get("block_id") for b in blocks if b["type"] == "actions"] == ["feedback"]  # ids stay unique
