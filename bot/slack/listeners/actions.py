@@ -15,6 +15,7 @@ from typing import Any
 
 from slack_bolt import App, BoltContext, Respond
 from slack_sdk import WebClient
+from sqlalchemy.exc import SQLAlchemyError
 
 from bot.services.feedback import AnswerMessage
 from bot.slack import messages
@@ -45,7 +46,10 @@ class ActionListeners:
     ) -> None:
         """The form first: Slack's trigger id lasts three seconds; the vote and its thanks can wait."""
         key = AnswerKey.model_validate_json(action["value"])
-        item = self.deps.knowledge.engine().responsibility(key.responsibility_id or "")
+        try:
+            item = self.deps.knowledge.engine().responsibility(key.responsibility_id or "")
+        except SQLAlchemyError:  # the form names the question instead; the vote below apologises
+            item = None
         try:
             modal = build_downvote_modal(key, topic=item.title if item else key.question)
             client.views_open(trigger_id=body["trigger_id"], view=modal)
