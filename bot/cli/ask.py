@@ -68,7 +68,8 @@ def render(answer: Answer) -> str:
         return "\n".join([heading, "", *(f"{index}. " + render(a) for index, a in enumerate(answer.topics, 1))])
     wrap = lambda text: textwrap.fill(text, width=100)
     if not answer.known:
-        lines = [wrap("I don't know. " + answer.reasoning)]
+        lines = [wrap(answer.reasoning)]
+        lines += ["Did you mean one of these?"] if answer.suggestions else []
         lines += [f"  - {s.title}  (ask: whoowns ask {s.id})" for s in answer.suggestions]
         return "\n".join(lines) + "\n"
     holder = f" — held by {answer.holder}" if answer.holder else ""

@@ -4,12 +4,14 @@ This is the one place that decides what the bot says. Slack, the CLI and the web
 `Answer`. Two matchers rank the topics, on one 0..1 scale: the lexical one (words, synonyms, typos)
 decides whenever it is sure; only when it is not does the semantic one (sentence embeddings, loaded on
 that first question) get asked, and the better-scored of the two rankings wins (`rank`). When the best
-match is below `ANSWER_THRESHOLD` the answer has no role and offers the closest topics instead; when the
+match is below `ANSWER_THRESHOLD` the answer has no role and offers the closest topics instead, only
+those plausibly related (by score); a question that is not about who owns anything gets none; when the
 two best matches are about as good and land on different roles, it says the area is shared and names both.
 """
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any, Literal
@@ -27,13 +29,17 @@ from bot.core.matcher import (
     Query,
 )
 from bot.core.models import KnowledgeBase, Responsibility
-from bot.core.normalise import MAX_QUESTION_CHARS
+from bot.core.normalise import MAX_QUESTION_CHARS, clean_slack_text
 from bot.core.org import OrgSettings, check_org, default_org
 from bot.core.resolve import Owner, resolve_owner, role_name
 from bot.core.semantic import Embeddings, SemanticMatcher
 from bot.core.several_topics import combine, topic_parts
 
 SUGGESTIONS = 3
+SUGGEST_SCORE = 0.3  # a topic at least this close, and within `SUGGEST_MARGIN` of the best, is worth offering
+SUGGEST_MARGIN = 0.08
+RELATED_SCORE = 0.45  # a question with no "who" and no topic this close is not about who owns anything
+_ASKS_WHO = re.compile(r"\bwho(?:'s|se|m)?\b|\bwhich (?:role|exec|executive|person|team)\b")
 ALTERNATIVES = 3
 Mention = Callable[[str], str]
 MatchedBy = Literal["lexical", "semantic", "both"]
@@ -91,6 +97,7 @@ class Answer(BaseModel):
     alternatives: list[Alternative]
     suggestions: list[TopicRef]
     topics: list[Answer] = []  # a question about several topics: one answer each, in the order asked
+    off_topic: bool = False  # unsure, and not about an area of work at all: nothing is suggested
 
     @property
     def known(self) -> bool:
@@ -254,19 +261,19 @@ class Engine:
         return found[:ALTERNATIVES]
 
     def _unsure(self, question: str, topic: str, matches: list[Match], *, clipped: bool = False) -> Answer:
-        ids = [m.responsibility_id for m in matches][:SUGGESTIONS]
-        ids += [rid for rid in self.matcher.closest_titles(topic, SUGGESTIONS) if rid not in ids]
-        suggestions = [TopicRef(id=rid, title=self._items[rid].title) for rid in ids[:SUGGESTIONS]]
-        if topic:
-            reasoning = (
-                f"I'm not sure who owns “{topic}”: it doesn't match anything in my knowledge base closely enough."
-            )
-        else:
-            reasoning = "Ask me about an area of work, for example “who owns hosting costs?”."
-        if suggestions:
-            reasoning += " The closest topics I know are: " + "; ".join(s.title for s in suggestions) + "."
+        best = matches[0].score if matches else 0.0
+        asks_who = bool(_ASKS_WHO.search(clean_slack_text(question)))
+        related = [m for m in matches if m.score >= max(SUGGEST_SCORE, best - SUGGEST_MARGIN)][:SUGGESTIONS]
+        off_topic = bool(topic) and not asks_who and best < RELATED_SCORE
+        suggestions = [] if off_topic else [
+            TopicRef(id=m.responsibility_id, title=self._items[m.responsibility_id].title)
+            for m in related
+        ]
+        reasoning = _unsure_reasoning(topic, off_topic=off_topic, suggested=bool(suggestions))
         if clipped:
-            reasoning += f" I read only the first {MAX_QUESTION_CHARS:,} characters of your message: ask in one sentence."
+            reasoning += (
+                f" I read only the first {MAX_QUESTION_CHARS:,} characters of your message: ask in one sentence."
+            )
         return Answer(
             question=question,
             topic=topic,
@@ -274,7 +281,7 @@ class Engine:
             role_name=None,
             holder=None,
             responsibility=None,
-            confidence=round(matches[0].score if matches else 0.0, 3),
+            confidence=round(best, 3),
             reasoning=reasoning,
             source=None,
             route=None,
@@ -283,7 +290,23 @@ class Engine:
             consult=[],
             alternatives=[],
             suggestions=suggestions,
+            off_topic=off_topic,
         )
+
+
+def _unsure_reasoning(topic: str, *, off_topic: bool, suggested: bool) -> str:
+    """What the bot says when it has no owner: never the question echoed back, never the suggestions
+    (each surface lists those itself, once)."""
+    if not topic:
+        return "Ask me about an area of work, for example “who owns hosting costs?”."
+    if off_topic:
+        return (
+            "That doesn't look like something I can help with: I tell you which executive role owns an area "
+            "of work, and why. Ask me, for example, “who owns hosting costs?”."
+        )
+    if suggested:
+        return "I'm not sure which area of work you mean."
+    return "I don't know who owns that: it isn't in my knowledge base yet."
 
 
 def _holder_sentence(role: str, holder: str | None, mention: Mention) -> str:

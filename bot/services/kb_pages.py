@@ -164,7 +164,8 @@ def search(engine: Engine, org: OrgSettings, query: str) -> Search:
         if item is not None and match.score >= ANSWER_THRESHOLD:
             role = resolve_owner(engine.kb, org, item).role
             hits.append(Hit(item.id, item.title, match.score, match.matched, role))
-    closest = () if hits else tuple(engine.answer(query, org).suggestions)  # the bot's "closest topics I know"
+    # the bot's "closest topics I know"; a search box gets topics even for words the bot would call off-topic
+    closest = () if hits else (tuple(engine.answer(query, org).suggestions) or closest_topics(engine, query))
     return Search(query, ranking.query.topic, tuple(hits), closest)
 
 

@@ -47,6 +47,17 @@ def voted_down(count: int, title: str) -> str:
     return f"{votes} on the answer “{title}”"
 
 
+def requested_by(mentions: list[str]) -> str:
+    """`mentions` are already mrkdwn (`<@U…>`)."""
+    return "added on request of " + ", ".join(mentions) if mentions else ""
+
+
+def gap_note(owner: str | None, note: str | None) -> str:
+    """What someone wrote with a 👎; both parts are already escaped."""
+    parts = ([f"should be owned by {owner}"] if owner else []) + ([note] if note else [])
+    return " · ".join(parts)
+
+
 def overrides_shown(first: int, last: int, total: int) -> str:
     return f"Overrides {first:,}–{last:,} of {total:,}"
 

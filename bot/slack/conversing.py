@@ -1,8 +1,8 @@
 """One turn of a conversation with the bot (a DM, or a thread of the agent conversation), no Slack calls.
 
-An ordinary question gets the usual answer; a follow-up (`bot.core.followup`) is read against the
-topic the conversation last got an answer about. A turn says which topic the conversation is about
-afterwards and what title suits its thread.
+Greetings, thanks and "help" get small talk's reply; an ordinary question gets the usual answer; a
+follow-up (`bot.core.followup`) is read against the topic the conversation last got an answer about. A
+turn says which topic the conversation is about afterwards and what title suits its thread.
 """
 
 from __future__ import annotations
@@ -18,6 +18,7 @@ from bot.slack.answering import ask, mention, render
 from bot.slack.blocks.conversation import assess_blocks, holder_text, role_topics_blocks, thread_title, why_blocks
 from bot.slack.deps import Deps
 from bot.slack.replies import Reply
+from bot.slack.small_talk import small_talk_reply
 
 ViewedTopic = Callable[[], str | None]  # the name of the channel the person is looking at, if known
 
@@ -31,6 +32,9 @@ class Turn:
 
 def take_turn(deps: Deps, text: str, *, team_id: str | None, previous: str | None, viewed_topic: ViewedTopic) -> Turn:
     """`previous`: the conversation's topic so far; `viewed_topic` is only called for "who owns this?"."""
+    chatted = small_talk_reply(deps, text, team_id=team_id)
+    if chatted is not None:
+        return Turn(chatted)
     asked = follow_up(text)
     if asked is None:
         return _answer(deps, text, team_id)

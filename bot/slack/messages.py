@@ -17,10 +17,29 @@ ASK_HOWTO = (
     "• *One leader or two?* `/whoowns assess` asks eight questions and says whether product and technology "
     "should have a CPTO, or a CPO and a CTO"
 )
+GREETING = (
+    ":wave: Hi! I tell you which executive role owns an area of work, and why, with the article that says "
+    "so. Ask me something like “who owns hosting costs?”, or say `help` to see how else to ask."
+)
+YOURE_WELCOME = "You're welcome! Ask me any time."
 EXAMPLES_INTRO = "Some topics I know:"
 HELP_FOOTER = "`/whoowns help` shows this again. My answers come from published articles about executive roles."
 UNSURE_PREFIX = ":thinking_face: "
 SUGGESTIONS_PROMPT = "Did you mean one of these?"
+REQUEST_TOPIC = "Ask an admin to add this"
+REQUEST_THANKS = "Thanks: I've passed your question on to the admins, who can add it to what I know."
+REQUEST_TO_ADMINS = (
+    ":inbox_tray: <@{user}> asked me something I couldn't answer and would like it added:\n>{question}\n"
+    "`/whoowns admin gaps` lists every open question."
+)
+DOWNVOTE_TITLE = "What was wrong?"
+DOWNVOTE_OWNER = "Who should own this?"
+DOWNVOTE_OWNER_HINT = "A role or a person, in your own words"
+DOWNVOTE_NOTE = "Anything else?"
+DOWNVOTE_SUBMIT = "Send to the admins"
+DOWNVOTE_EMPTY = "Write who should own it, or anything else, or close this form."
+CLOSE = "Close"
+DOWNVOTE_INTRO = "The admins see what you write here with your 👎 on the answer about *{topic}*."
 HELPFUL = "👍 Helpful"
 NOT_HELPFUL = "👎 Not helpful"
 NOBODY_NAMED = "_nobody named yet_"

@@ -160,6 +160,24 @@ class FeedbackRow(Base):
     created_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), default=utcnow)
 
 
+
+class TopicRequestRow(Base):
+    """Something a person asked the admins for: a topic added ("Ask an admin to add this"), or, after a 👎,
+    who should own an answer and anything else they wanted to say. One per person per question and kind."""
+
+    __tablename__ = "topic_requests"
+    __table_args__ = (UniqueConstraint("team_id", "user_id", "kind", "key"),)
+    id: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=True)
+    team_id: Mapped[str] = mapped_column(String(40), index=True)
+    user_id: Mapped[str] = mapped_column(String(40))
+    kind: Mapped[str] = mapped_column(String(20))  # "add" or "feedback"
+    key: Mapped[str] = mapped_column(String(300))  # the question's canonical terms, and the answer's topic
+    question: Mapped[str] = mapped_column(Text)
+    responsibility_id: Mapped[str | None] = mapped_column(String(80))  # the answer voted down (feedback)
+    owner: Mapped[str | None] = mapped_column(Text)  # who should own it, in the person's words
+    note: Mapped[str | None] = mapped_column(Text)
+    created_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), default=utcnow)
+
 # --- Admin: questions the bot could not answer, and the audit log -------------------------------------
 class UnansweredRow(Base):
     __tablename__ = "unanswered_questions"

@@ -58,12 +58,20 @@ def test_questions_on_stdin_get_one_json_line_each_in_order(cli_env):
     lines = [json.loads(line) for line in result.stdout.splitlines()]
     assert [a["role"] for a in lines] == ["CPTO", None, "CPTO"]
     assert lines[0]["holder"] == "U0EXAMPLE1"
-    assert lines[1]["suggestions"] and lines[1]["source"] is None
+    assert lines[1]["suggestions"] == [] and lines[1]["off_topic"] and lines[1]["source"] is None
 
 
-def test_an_unknown_answer_is_plainly_unknown(cli_env):
+def test_an_off_topic_question_is_told_what_the_bot_is_for_without_echoing_it(cli_env):
     result = run(["ask", "tell me a joke"], cli_env)
-    assert result.stdout.startswith("I don't know.")
+    assert result.stdout.startswith("That doesn't look like something I can help with")
+    assert "joke" not in result.stdout and "I don't know. I'm not sure" not in result.stdout
+
+
+def test_an_unsure_answer_lists_the_closest_topics_once(cli_env):
+    result = run(["ask", "who owns the office plants?"], cli_env)
+    lines = result.stdout.splitlines()
+    assert lines[:2] == ["I'm not sure which area of work you mean.", "Did you mean one of these?"]
+    assert result.stdout.count("Office, facilities and office lease") == 1
 
 
 def test_a_bad_org_file_is_refused_with_file_line_and_field(cli_env, tmp_path):

@@ -21,11 +21,25 @@ def test_hosting_costs_belong_to_the_cto_with_source_and_quote(engine):
     assert answer.route == "owner"
 
 
-def test_an_off_topic_question_gets_no_role_and_three_suggestions(engine):
+def test_an_area_nothing_is_close_to_gets_no_role_and_no_made_up_suggestions(engine):
     answer = engine.answer("who owns the stapler?")
     assert answer.role is None and answer.holder is None and answer.source is None
-    assert len(answer.suggestions) == 3
-    assert "not sure" in answer.reasoning
+    assert answer.suggestions == [] and not answer.off_topic
+    assert answer.reasoning == "I don't know who owns that: it isn't in my knowledge base yet."
+
+
+def test_an_unsure_answer_offers_only_plausibly_related_topics_and_does_not_list_them_in_words(engine):
+    answer = engine.answer("who owns the office plants?")
+    assert [s.id for s in answer.suggestions] == ["production-and-service-delivery"]  # 0.47; the next is 0.39
+    assert answer.reasoning == "I'm not sure which area of work you mean."
+    assert "office plants" not in answer.reasoning and "Production" not in answer.reasoning
+
+
+def test_a_question_that_is_not_about_who_owns_anything_says_what_the_bot_is_for(engine):
+    answer = engine.answer("what time is standup?")
+    assert answer.off_topic and answer.suggestions == [] and answer.role is None
+    assert "standup" not in answer.reasoning and "not sure" not in answer.reasoning
+    assert "which executive role owns an area of work" in answer.reasoning
 
 
 def test_an_empty_question_asks_for_a_topic(engine):

@@ -74,6 +74,7 @@ def test_who_owns_this_on_a_message_without_text_says_so(slack, fake_slack, chan
 
 
 def test_share_in_channel_posts_the_answer_for_everyone_without_its_buttons(slack, fake_slack, channel):
+    fake_slack.users["U0ASKER1"] = {"id": "U0ASKER1", "name": "asker", "profile": {"display_name": "Ada"}}
     reply = shortcut_on(slack, fake_slack, {"ts": fresh_ts(), "text": "hosting costs are up"}, channel)
     [share] = [b for b in reply["blocks"] if b.get("block_id") == "share"]
     url = fake_slack.response_url()
@@ -83,7 +84,9 @@ def test_share_in_channel_posts_the_answer_for_everyone_without_its_buttons(slac
     assert shared["response_type"] == "in_channel" and shared["replace_original"] is False
     assert shared["text"] == "Hosting costs: the CTO"
     assert not [b for b in shared["blocks"] if b["type"] == "actions"]
-    assert "Shared by <@U0ASKER1>" in str(shared["blocks"])
+    assert "Shared by Ada with /whoowns" in str(shared["blocks"]) and "<@U0ASKER1>" not in str(shared["blocks"])
+    [_, removed] = fake_slack.wait_for_response(url, count=2)  # the asker's own copy goes
+    assert removed["delete_original"] is True
 
 
 def test_ask_who_owns_answers_in_the_modal_and_posts_to_the_picked_channel(slack, fake_slack, channel):
@@ -116,7 +119,7 @@ def test_ask_who_owns_answers_in_the_modal_and_posts_to_the_picked_channel(slack
     assert slack.action(post).status_code == 200
     [posted] = fake_slack.wait_for_response(url)
     assert posted["response_type"] == "in_channel" and posted["text"] == "Pricing: the CPO"
-    assert f"Shared by <@{user}>" in str(posted["blocks"])
+    assert f"Shared by {user} with /whoowns" in str(posted["blocks"])  # a name (here the handle), not a mention
 
 
 def test_an_empty_question_is_refused_under_its_box(slack, fake_slack):

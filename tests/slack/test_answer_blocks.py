@@ -8,7 +8,7 @@ import pytest
 from slack_sdk.errors import SlackObjectFormationError
 from slack_sdk.models.blocks import SectionBlock
 
-from bot.core.answer import Answer, Engine
+from bot.core.answer import Answer, Engine, TopicRef
 from bot.core.knowledge_files import load_knowledge
 from bot.core.org import OrgSettings, Seat
 from bot.slack.blocks import AnswerKey, answer_text, build_answer_blocks, to_dicts
@@ -100,14 +100,25 @@ def test_every_answer_has_vote_buttons_whose_value_rebuilds_it(engine, org):
     assert key == AnswerKey(question="who owns security?", responsibility_id="security", picked=False)
 
 
-def test_when_unsure_it_says_so_and_offers_the_closest_topics_as_buttons(engine, org):
+def test_when_unsure_it_says_so_offers_the_closest_topics_once_and_a_request_to_the_admins(engine, org):
     answer = ask(engine, org, "who owns the office plants?")
     blocks = render(answer)
-    assert blocks[0]["text"]["text"].startswith(":thinking_face: I'm not sure who owns “office plants”")
+    said = blocks[0]["text"]["text"]
+    assert said == ":thinking_face: I'm not sure which area of work you mean. Did you mean one of these?"
     suggestions = next(b for b in blocks if b.get("block_id") == "suggestions")["elements"]
     assert [s["value"] for s in suggestions] == [s.id for s in answer.suggestions]
     assert len({s["action_id"] for s in suggestions}) == len(suggestions)
+    [request] = next(b for b in blocks if b.get("block_id") == "request")["elements"]
+    assert request["text"]["text"] == "Ask an admin to add this" and request["action_id"] == "request_topic"
+    assert AnswerKey.model_validate_json(request["value"]).question == "who owns the office plants?"
+    assert "feedback" not in {b.get("block_id") for b in blocks}  # not an answer: nothing to vote on
     assert answer_text(answer).startswith("I'm not sure")
+
+
+def test_an_off_topic_question_gets_what_the_bot_is_for_and_nothing_to_click(engine, org):
+    blocks = render(ask(engine, org, "what time is standup?"))
+    assert [b["type"] for b in blocks] == ["section"]
+    assert "which executive role owns an area of work" in blocks[0]["text"]["text"]
 
 
 def test_text_from_the_knowledge_base_is_escaped_but_mentions_still_work(engine, org):
@@ -117,8 +128,8 @@ def test_text_from_the_knowledge_base_is_escaped_but_mentions_still_work(engine,
 
 def test_a_long_question_and_long_titles_stay_within_slacks_limits(engine, org):
     answer = ask(engine, org, "who owns " + "very " * 600 + "obscure things?")
-    long_title = answer.suggestions[0].model_copy(update={"title": "A" * 120})
-    answer = answer.model_copy(update={"suggestions": [long_title, *answer.suggestions[1:]]})
+    long_title = TopicRef(id="office-and-facilities", title="A" * 120)
+    answer = answer.model_copy(update={"suggestions": [long_title]})
     blocks = render(answer)  # to_dicts validates every block against Slack's limits
     buttons = next(b for b in blocks if b.get("block_id") == "suggestions")["elements"]
     assert len(buttons[0]["text"]["text"]) == 75
@@ -138,3 +149,10 @@ def test_a_consulted_role_is_named_with_its_holder_and_an_admins_words_cannot_pi
     risky = item.model_copy(update={"shared_parts": {"CTO": "<!channel> hires & fires"}})
     answer = Engine(engine.kb.model_copy(update={"responsibilities": (risky,)})).answer_responsibility("headcount", cpto)
     assert "Consult the *CPTO* (<@U0CPTO>): &lt;!channel&gt; hires &amp; fires" in render(answer)[0]["text"]["text"]
+
+
+def test_a_topic_of_several_the_bot_cannot_place_is_named_without_buttons_of_its_own(engine, org):
+    known, unsure = ask(engine, org, "who owns pricing?"), ask(engine, org, "who owns the office plants?")
+    blocks = render(known.model_copy(update={"topics": [known, unsure]}))
+    assert f"_{unsure.topic}_: I'm not sure which area of work you mean." in str(blocks)
+    assert [b.get("block_id") for b in blocks if b["type"] == "actions"] == ["feedback"]  # ids stay unique

@@ -75,7 +75,9 @@ def test_the_search_endpoint_answers_with_the_bots_matches_for_the_workspace(sit
     best = found.json()["matches"][0]
     assert (best["id"], best["role"], best["score"]) == ("hosting-costs", "CPTO", 1.0)
     nothing = get(site, "/kb/search.json", q="the office coffee machine").json()
-    assert nothing["matches"] == [] and len(nothing["closest"]) == 3
+    assert nothing["matches"] == [] and nothing["closest"][0]["id"] == "office-and-facilities"
+    unrelated = get(site, "/kb/search.json", q="what time is standup").json()  # off-topic to the bot, not here
+    assert unrelated["matches"] == [] and len(unrelated["closest"]) == 3
 
 
 def test_the_search_endpoint_finds_topics_by_meaning_as_the_bot_does(site):

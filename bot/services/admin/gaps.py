@@ -1,5 +1,9 @@
 """What the bot is missing, per workspace: questions it could not answer and answers people voted 👎.
 
+People can ask for a question to be added ("Ask an admin to add this"): those who asked are listed with
+the question, which is listed even when it has not been asked often. What people wrote after a 👎 (who
+should own it, anything else) is listed with that 👎.
+
 Only what is still a gap is listed: a question the bot now answers (an admin added it as an alias, or a
 new entry covers it) drops off by itself, and a 👎 drops off once the answer it was about has changed
 since (the question now finds another entry, or the entry or the workspace's settings were saved after
@@ -14,23 +18,36 @@ from datetime import datetime
 from typing import Literal
 
 from bot.core.answer import TopicRef
-from bot.core.normalise import topic_of
+from bot.core.normalise import Vocabulary, topic_of
 from bot.services.knowledge import KnowledgeService
+from bot.services.topic_requests import ADD
 from bot.services.unanswered import gap_key
 from bot.store.gap_repository import GapRepository
-from bot.store.tables import FeedbackRow
+from bot.store.request_repository import RequestRepository
+from bot.store.tables import FeedbackRow, TopicRequestRow
 
 GAPS_SHOWN = 10
 DOWNVOTES_READ = 500  # the latest 👎 votes looked at; older ones have had their chance to be seen
 
 
 @dataclass(frozen=True)
+class Note:
+    """What someone wrote after a 👎: who should own it and anything else (either may be None)."""
+
+    user_id: str
+    owner: str | None
+    note: str | None
+
+
+@dataclass(frozen=True)
 class Gap:
-    kind: Literal["unanswered", "disliked"]
+    kind: Literal["unanswered", "disliked", "requested"]
     text: str  # the question's topic, as it would be added as an alias
-    count: int  # times asked (unanswered) or 👎 votes (disliked)
+    count: int  # times asked (unanswered), 👎 votes (disliked) or people asking for it (requested)
     last_at: datetime
     answered: TopicRef | None = None  # the answer people voted down
+    askers: tuple[str, ...] = ()  # who asked an admin to add it
+    notes: tuple[Note, ...] = ()  # what people wrote with their 👎
 
 
 class Gaps:
@@ -48,16 +65,46 @@ class Gaps:
                     key = gap_key(topic_of(vote.question), engine.matcher.vocabulary)
                     disliked[(key, vote.responsibility_id)].append(vote)
             changed = repo.last_changed(team_id=team_id, responsibility_ids={rid for _, rid in disliked})
+            requests = RequestRepository(session).latest(team_id=team_id, limit=DOWNVOTES_READ)
+        asked, notes = _grouped(requests, engine.matcher.vocabulary)
         found = [
-            Gap("unanswered", row.text, row.count, row.last_asked_at)
+            Gap("unanswered", row.text, row.count, row.last_asked_at, askers=_askers(asked.pop(row.key, [])))
             for row in unanswered
             if not engine.answer(row.text, org).known
         ]
-        for (_, responsibility_id), votes in disliked.items():
+        for rows in asked.values():  # asked for, but no longer among the most asked unanswered questions
+            if not engine.answer(rows[0].question, org).known:
+                text = topic_of(rows[0].question) or rows[0].question
+                found.append(Gap("requested", text, len(rows), rows[0].created_at, askers=_askers(rows)))
+        for key, votes in disliked.items():
+            responsibility_id = key[1]
             last = max(vote.created_at for vote in votes)
             answer = engine.answer(votes[0].question, org)
             same = answer.responsibility is not None and answer.responsibility.id == responsibility_id
             if same and changed.get(responsibility_id, last) <= last:
-                found.append(Gap("disliked", topic_of(votes[0].question), len(votes), last, answer.responsibility))
-        found.sort(key=lambda gap: (-gap.count, -gap.last_at.timestamp()))
+                written = tuple(Note(n.user_id, n.owner, n.note) for n in notes.get(key, []) if n.owner or n.note)
+                text = topic_of(votes[0].question)
+                found.append(Gap("disliked", text, len(votes), last, answer.responsibility, notes=written))
+        found.sort(key=lambda gap: (not gap.askers, -gap.count, -gap.last_at.timestamp()))
         return found[:limit]
+
+
+Grouped = dict[str, list[TopicRequestRow]]
+
+
+def _grouped(
+    requests: list[TopicRequestRow], vocabulary: Vocabulary
+) -> tuple[Grouped, dict[tuple[str, str | None], list[TopicRequestRow]]]:
+    """Requests to add a topic by question, and notes written with a 👎 by question and answer."""
+    asked: Grouped = defaultdict(list)
+    notes: dict[tuple[str, str | None], list[TopicRequestRow]] = defaultdict(list)
+    for request in requests:
+        if request.kind == ADD:
+            asked[request.key].append(request)
+        else:
+            notes[(gap_key(topic_of(request.question), vocabulary), request.responsibility_id)].append(request)
+    return asked, notes
+
+
+def _askers(requests: list[TopicRequestRow]) -> tuple[str, ...]:
+    return tuple(dict.fromkeys(request.user_id for request in requests))

@@ -33,6 +33,7 @@ from slack_sdk.models.views import View
 from bot.core.answer import Engine
 from bot.core.org import OrgSettings
 from bot.services.admin import ChangeView, Gap, name_actor
+from bot.services.admin.gaps import Note
 from bot.slack import admin_messages as say
 from bot.slack import limits
 from bot.slack.blocks.mrkdwn import escape, fit, shorten
@@ -128,12 +129,7 @@ def gaps_blocks(gaps: Sequence[Gap]) -> list[Block]:
     if not gaps:
         return [*blocks, SectionBlock(text=MarkdownTextObject(text=say.NO_GAPS))]
     for number, gap in enumerate(gaps):
-        how = (
-            say.asked(gap.count)
-            if gap.kind == "unanswered"
-            else say.voted_down(gap.count, gap.answered.title if gap.answered else "?")
-        )
-        text = f"*{escape(shorten(gap.text, 500))}* · {escape(how)} · last {when(gap.last_at)}"
+        text = fit(_gap_text(gap), limits.SECTION_TEXT)
         blocks.append(SectionBlock(text=MarkdownTextObject(text=text)))
         elements: list = []
         if len(gap.text) <= MAX_ALIAS:
@@ -142,6 +138,24 @@ def gaps_blocks(gaps: Sequence[Gap]) -> list[Block]:
         block_id = f"{GAP_BLOCK}:{number}:{gap.text}"[: limits.BLOCK_ID]
         blocks.append(ActionsBlock(block_id=block_id, elements=elements))
     return blocks
+
+
+def _gap_text(gap: Gap) -> str:
+    """The question, how often it was asked or voted down, who asked for it and what people wrote."""
+    if gap.kind == "disliked":
+        how = say.voted_down(gap.count, gap.answered.title if gap.answered else "?")
+    else:
+        how = say.asked(gap.count)
+    lines = [f"*{escape(shorten(gap.text, 500))}* · {escape(how)} · last {when(gap.last_at)}"]
+    if gap.askers:
+        lines.append(say.requested_by([f"<@{user}>" for user in gap.askers]))
+    lines += [f"> <@{n.user_id}>: {_note(n)}" for n in gap.notes]
+    return "\n".join(lines)
+
+
+def _note(note: Note) -> str:
+    owner = escape(shorten(note.owner, 200)) if note.owner else None
+    return say.gap_note(owner, escape(shorten(note.note, 500)) if note.note else None)
 
 
 def gap_question(block_id: str) -> str:

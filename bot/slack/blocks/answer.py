@@ -1,8 +1,10 @@
 """The answer message: owning role and holder, the roles to consult, reasoning, source with quote, topic and confidence, votes.
 
 A question about several topics ("who owns pricing and security?") gets each topic's owner, reasoning
-and source in turn, under one line that names them all. When the bot is not sure it says so and offers
-the closest topics as buttons; every answer carries 👍 / 👎 buttons. Each button's value says which
+and source in turn, under one line that names them all. When the bot is not sure it says so, offers
+the closest topics as buttons and "Ask an admin to add this"; a question that is not about an area of
+work at all gets what the bot is for and nothing to click. Every answer carries 👍 / 👎 buttons (a
+"not sure" reply is not an answer: it has none). Each button's value says which
 answer it belongs to (`AnswerKey`), so a click can rebuild the very same answer without storing messages
 anywhere.
 
@@ -34,6 +36,7 @@ from bot.slack.blocks.mrkdwn import escape, fit, link, shorten
 
 VOTE_UP = "feedback_up"
 VOTE_DOWN = "feedback_down"
+REQUEST_TOPIC = "request_topic"  # "Ask an admin to add this"
 PICK_TOPIC = "pick_topic"  # action ids pick_topic_0, pick_topic_1, … (unique within the block)
 MAX_KEY_QUESTION = limits.BUTTON_VALUE // 2  # leaves room for the JSON around it and its quoting
 
@@ -61,8 +64,10 @@ def build_answer_blocks(
     """`entry_url`: the answer's page in the knowledge base; `topic_urls`: each of `answer.topics`' pages."""
     if answer.topics:
         blocks = _several_blocks(answer, topic_urls)
+    elif not answer.known:  # not an answer: nothing to vote on, but topics to pick or a request to send
+        return _unsure_blocks(answer, entry_url)
     else:
-        blocks = _known_blocks(answer, entry_url) if answer.known else _unsure_blocks(answer, entry_url)
+        blocks = _known_blocks(answer, entry_url)
     key = AnswerKey.of(answer, picked=picked).model_dump_json()
     blocks.append(
         ActionsBlock(
@@ -123,7 +128,7 @@ def _several_blocks(answer: Answer, topic_urls: Sequence[str | None]) -> list[Bl
     urls = [*topic_urls, *[None] * len(answer.topics)]
     for topic, url in zip(answer.topics, urls, strict=False):
         blocks.append(DividerBlock())
-        blocks += _known_blocks(topic, url) if topic.known else _unsure_blocks(topic, url)
+        blocks += _known_blocks(topic, url) if topic.known else [_unsure_part(topic)]
     return blocks
 
 
@@ -148,7 +153,14 @@ def _source(answer: Answer, entry_url: str | None) -> str:
 
 
 def _unsure_blocks(answer: Answer, entry_url: str | None) -> list[Block]:
-    blocks: list[Block] = [_section(messages.UNSURE_PREFIX + escape(answer.reasoning), entry_url)]
+    """Off-topic: what the bot is for, and nothing to click. Otherwise the closest topics, said once (as
+    buttons, under one line), and a request to the admins to add what was asked."""
+    if answer.off_topic:
+        return [_section(escape(answer.reasoning), entry_url)]
+    text = messages.UNSURE_PREFIX + escape(answer.reasoning)
+    if answer.suggestions:
+        text += " " + messages.SUGGESTIONS_PROMPT
+    blocks: list[Block] = [_section(text, entry_url)]
     if answer.suggestions:
         buttons = [
             ButtonElement(
@@ -156,6 +168,16 @@ def _unsure_blocks(answer: Answer, entry_url: str | None) -> list[Block]:
             )
             for index, topic in enumerate(answer.suggestions)
         ]
-        blocks.append(ContextBlock(elements=[MarkdownTextObject(text=messages.SUGGESTIONS_PROMPT)]))
         blocks.append(ActionsBlock(block_id="suggestions", elements=buttons))
+    if answer.topic:
+        request = ButtonElement(
+            text=messages.REQUEST_TOPIC, action_id=REQUEST_TOPIC, value=AnswerKey.of(answer).model_dump_json()
+        )
+        blocks.append(ActionsBlock(block_id="request", elements=[request]))
     return blocks
+
+
+def _unsure_part(answer: Answer) -> SectionBlock:
+    """One topic of several the bot could not place: the topic as asked, and what the bot says about it."""
+    text = fit(f"_{escape(answer.topic)}_: {escape(answer.reasoning)}", limits.SECTION_TEXT)
+    return SectionBlock(text=MarkdownTextObject(text=text))

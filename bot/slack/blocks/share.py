@@ -12,7 +12,7 @@ from slack_sdk.models.blocks import ActionsBlock, ButtonElement, ContextBlock, M
 
 from bot.slack import surface_messages as say
 from bot.slack.blocks.answer import AnswerKey
-from bot.slack.blocks.mrkdwn import to_dicts
+from bot.slack.blocks.mrkdwn import escape, to_dicts
 
 SHARE_ANSWER = "share_answer"
 
@@ -26,6 +26,8 @@ def without_buttons(blocks: list[dict[str, Any]]) -> list[dict[str, Any]]:
     return [block for block in blocks if block.get("type") != "actions"]
 
 
-def shared_copy(blocks: list[dict[str, Any]], *, user_id: str) -> list[dict[str, Any]]:
-    note = ContextBlock(elements=[MarkdownTextObject(text=say.SHARED_BY.format(user=user_id))])
+def shared_copy(blocks: list[dict[str, Any]], *, by: str | None) -> list[dict[str, Any]]:
+    """`by`: the sharer's name as people see it (never a mention, which would notify them)."""
+    shared = say.SHARED_BY_NAME.format(name=escape(by)) if by else say.SHARED_FROM
+    note = ContextBlock(elements=[MarkdownTextObject(text=shared)])
     return without_buttons(blocks) + to_dicts([note])

@@ -20,6 +20,7 @@ from bot.slack.listeners import (
     events,
     home,
     home_actions,
+    requests,
     shortcuts,
     unfurls,
 )
@@ -30,6 +31,7 @@ KINDS = (
     events,
     commands,
     actions,
+    requests,
     home,
     home_actions,
     assess,

@@ -1,25 +1,32 @@
 """Button clicks on answers: 👍 / 👎 (stored, then the voter alone is thanked) and closest topics.
 
 A vote leaves the answer's message as it was (a public message must not show who voted): the thanks
-goes to the voter through the click's response URL, as a message only they see. A picked topic is
-answered in the thread, or only to the asker when the question was theirs alone.
+goes to the voter through the click's response URL, as a message only they see. A 👎 also opens a small
+form (`listeners.requests` takes its answer). A picked topic's answer replaces the "not sure" message
+(`chat.update`, or the response URL's `replace_original` when only the asker saw it), so its buttons
+are not live any more.
 """
 
 from __future__ import annotations
 
+import logging
 import re
 from typing import Any
 
 from slack_bolt import App, BoltContext, Respond
 from slack_sdk import WebClient
+from sqlalchemy.exc import SQLAlchemyError
 
 from bot.services.feedback import AnswerMessage
 from bot.slack import messages
 from bot.slack.answering import answer_topic
 from bot.slack.blocks.answer import PICK_TOPIC, VOTE_DOWN, VOTE_UP, AnswerKey
+from bot.slack.blocks.downvote_modal import build_downvote_modal
 from bot.slack.deps import Deps
 from bot.slack.listeners.ack import ack_now
-from bot.slack.replies import Destination, InChannel, Reply, ViaResponseUrl, deliver
+from bot.slack.replies import WEB_API_FAILURES, Destination, Reply, Replacing, ViaResponseUrl, deliver
+
+log = logging.getLogger(__name__)
 
 
 class ActionListeners:
@@ -34,18 +41,30 @@ class ActionListeners:
     def vote_up(self, body: dict[str, Any], action: dict[str, Any], respond: Respond, context: BoltContext) -> None:
         self._vote(body, action, respond, context, helpful=True)
 
-    def vote_down(self, body: dict[str, Any], action: dict[str, Any], respond: Respond, context: BoltContext) -> None:
+    def vote_down(
+        self, body: dict[str, Any], action: dict[str, Any], client: WebClient, respond: Respond, context: BoltContext
+    ) -> None:
+        """The form first: Slack's trigger id lasts three seconds; the vote and its thanks can wait."""
+        key = AnswerKey.model_validate_json(action["value"])
+        try:
+            item = self.deps.knowledge.engine().responsibility(key.responsibility_id or "")
+        except SQLAlchemyError:  # the form names the question instead; the vote below apologises
+            item = None
+        try:
+            modal = build_downvote_modal(key, topic=item.title if item else key.question)
+            client.views_open(trigger_id=body["trigger_id"], view=modal)
+        except WEB_API_FAILURES as error:
+            log.warning("could not open the 👎 form (team %s): %s", context.team_id, error)
         self._vote(body, action, respond, context, helpful=False)
 
     def answer_picked_topic(
         self, body: dict[str, Any], action: dict[str, Any], client: WebClient, respond: Respond, context: BoltContext
     ) -> None:
-        container, team = body["container"], context.team_id
+        container, team, channel = body["container"], context.team_id, body["container"].get("channel_id")
         if container.get("is_ephemeral"):
-            where: Destination = ViaResponseUrl(respond=respond, team_id=team, channel=container.get("channel_id"))
+            where: Destination = ViaResponseUrl(respond=respond, team_id=team, channel=channel, replace_original=True)
         else:
-            thread = body.get("message", {}).get("thread_ts")
-            where = InChannel(client=client, team_id=team, channel=container["channel_id"], thread_ts=thread)
+            where = Replacing(client=client, team_id=team, channel=channel, ts=container["message_ts"])
         deliver(where, lambda: answer_topic(self.deps, action["value"], team_id=team))
 
     def _vote(

@@ -12,17 +12,16 @@ from typing import Any
 from slack_bolt import App, BoltContext, Respond
 from slack_sdk import WebClient
 
-from bot.services.overview import workspace_overview
-from bot.slack import messages
-from bot.slack.answering import answer_question
-from bot.slack.blocks.help import build_help_blocks
+from bot.slack.answering import ask as ask_engine
+from bot.slack.answering import render
+from bot.slack.blocks.answer import AnswerKey
+from bot.slack.blocks.share import share_button
 from bot.slack.deps import Deps
 from bot.slack.listeners.ack import ack_now
 from bot.slack.listeners.admin_command import admin_command
 from bot.slack.listeners.assess import open_assessment
 from bot.slack.replies import Reply, ViaResponseUrl, deliver
-
-EXAMPLE_TOPICS = 5
+from bot.slack.small_talk import help_reply, small_talk_reply
 
 
 @dataclass(frozen=True)
@@ -47,18 +46,24 @@ Subcommand = Callable[[CommandRequest], None]
 
 
 def show_help(request: CommandRequest) -> None:
-    def produce() -> Reply:
-        examples = workspace_overview(request.deps.knowledge, request.team_id).example_topics(EXAMPLE_TOPICS)
-        return Reply.of(messages.ASK_HOWTO, build_help_blocks(examples))
-
-    deliver(request.reply_privately, produce)
+    deliver(request.reply_privately, lambda: help_reply(request.deps, request.team_id))
 
 
 def ask(request: CommandRequest) -> None:
-    deliver(
-        request.reply_privately,
-        lambda: answer_question(request.deps, request.args, team_id=request.team_id, surface="command"),
-    )
+    """An answer only the asker sees, with "Share in channel" when it is one (small talk gets its reply)."""
+    deps, team = request.deps, request.team_id
+
+    def produce() -> Reply:
+        chatted = small_talk_reply(deps, request.args, team_id=team)
+        if chatted is not None:
+            return chatted
+        answer = ask_engine(deps, request.args, team_id=team, surface="command")
+        reply = render(deps, answer, team_id=team)
+        if not answer.known:
+            return reply
+        return Reply(reply.text, [*reply.blocks, share_button(AnswerKey.of(answer))])
+
+    deliver(request.reply_privately, produce)
 
 
 SUBCOMMANDS: dict[str, Subcommand] = {

@@ -1,5 +1,7 @@
 """Questions from @-mentions in channels, answered in the mention's thread (DMs: `listeners.agent`).
 
+"hi", "thanks!", "help" or a bare mention get small talk's reply (`bot.slack.small_talk`), not an answer.
+
 Each mention is answered exactly once, across processes and crashes (`listeners.once`).
 """
 
@@ -15,7 +17,8 @@ from bot.slack.answering import answer_question
 from bot.slack.deps import Deps
 from bot.slack.listeners.ack import ack_now
 from bot.slack.listeners.once import AnsweredOnce
-from bot.slack.replies import InChannel
+from bot.slack.replies import InChannel, Reply
+from bot.slack.small_talk import small_talk_reply
 
 
 class EventListeners:
@@ -37,8 +40,13 @@ class EventListeners:
                 where,
                 body,
                 context,
-                lambda: answer_question(self.deps, event.get("text", ""), team_id=context.team_id, surface="mention"),
+                lambda: self._reply(event.get("text", ""), context.team_id),
             )
+
+    def _reply(self, text: str, team_id: str | None) -> Reply:
+        """Small talk ("hi", "thanks", "help", a bare mention) gets its reply; anything else is a question."""
+        chatted = small_talk_reply(self.deps, text, team_id=team_id)
+        return chatted or answer_question(self.deps, text, team_id=team_id, surface="mention")
 
 
 def register(app: App, deps: Deps) -> None:

@@ -1,7 +1,8 @@
 """Asking from anywhere: the "Who owns this?" message shortcut, the "Ask who owns…" global shortcut, sharing.
 
 The message shortcut answers about the message's text, quoting its first line, in a reply only the
-person sees, with "Share in channel". The global shortcut opens a modal: the question is answered in
+person sees, with "Share in channel", which posts it for everyone (naming the sharer by name, so
+nobody is notified) and removes the person's own copy. The global shortcut opens a modal: the question is answered in
 the modal itself (`response_action: update`, worked out within the acknowledgement: an answer takes
 milliseconds), and "Post" puts it in the conversation picked there, through the picker's response URL.
 """
@@ -33,7 +34,8 @@ from bot.slack.blocks.share import SHARE_ANSWER, share_button, shared_copy
 from bot.slack.deps import Deps
 from bot.slack.listeners.ack import ack_now
 from bot.slack.message_text import first_line, plain_text
-from bot.slack.replies import WEB_API_FAILURES, Reply, ViaResponseUrl, deliver
+from bot.slack.people import display_name
+from bot.slack.replies import WEB_API_FAILURES, Outcome, Reply, ViaResponseUrl, deliver
 
 log = logging.getLogger(__name__)
 WHO_OWNS_THIS = "who_owns_this"
@@ -49,11 +51,15 @@ class ForEveryone:
     team_id: str | None
     channel: str | None
 
-    def send(self, reply: Reply) -> None:
+    def send(self, reply: Reply) -> bool:
         try:
-            self.respond(text=reply.text, blocks=reply.blocks, response_type="in_channel", replace_original=False)
+            response = self.respond(
+                text=reply.text, blocks=reply.blocks, response_type="in_channel", replace_original=False
+            )
         except WEB_API_FAILURES as error:
             log.error("could not share (team %s, channel %s): %s", self.team_id, self.channel, error)
+            return False
+        return response.status_code == 200
 
 
 class ShortcutListeners:
@@ -103,20 +109,35 @@ class ShortcutListeners:
         ack(response_action="update", view=build_answer_modal(reply.blocks, AnswerKey.of(answer)))
 
     def post_from_modal(
-        self, view: dict[str, Any], body: dict[str, Any], respond: Respond, context: BoltContext
+        self, view: dict[str, Any], body: dict[str, Any], client: WebClient, respond: Respond, context: BoltContext
     ) -> None:
         picked = (body.get("response_urls") or [{}])[0].get("channel_id")
         key = AnswerKey.model_validate_json(view["private_metadata"])
-        self._post_for_everyone(key, respond, context, user_id=body["user"]["id"], channel=picked)
+        self._post_for_everyone(key, respond, client, context, user_id=body["user"]["id"], channel=picked)
 
-    def share(self, body: dict[str, Any], action: dict[str, Any], respond: Respond, context: BoltContext) -> None:
+    def share(
+        self, body: dict[str, Any], action: dict[str, Any], client: WebClient, respond: Respond, context: BoltContext
+    ) -> None:
+        """The answer for everyone in the channel, then the asker's own copy (only they saw it) goes."""
         key = AnswerKey.model_validate_json(action["value"])
         channel = (body.get("channel") or {}).get("id")
-        self._post_for_everyone(key, respond, context, user_id=body["user"]["id"], channel=channel)
+        if self._post_for_everyone(key, respond, client, context, user_id=body["user"]["id"], channel=channel):
+            try:
+                respond(delete_original=True)
+            except WEB_API_FAILURES as error:
+                log.warning("could not remove the shared answer (team %s): %s", context.team_id, error)
 
     def _post_for_everyone(
-        self, key: AnswerKey, respond: Respond, context: BoltContext, *, user_id: str, channel: str | None
-    ) -> None:
+        self,
+        key: AnswerKey,
+        respond: Respond,
+        client: WebClient,
+        context: BoltContext,
+        *,
+        user_id: str,
+        channel: str | None,
+    ) -> bool:
+        """True when the answer went out; the sharer is named by name, so nobody is notified."""
         team = context.team_id
 
         def produce() -> Reply | None:
@@ -124,9 +145,9 @@ class ShortcutListeners:
             if answer is None:  # its topic was retired since: nothing to share
                 return None
             reply = render(self.deps, answer, team_id=team, picked=key.picked)
-            return Reply(reply.text, shared_copy(reply.blocks, user_id=user_id))
+            return Reply(reply.text, shared_copy(reply.blocks, by=display_name(client, user_id)))
 
-        deliver(ForEveryone(respond=respond, team_id=team, channel=channel), produce)
+        return deliver(ForEveryone(respond=respond, team_id=team, channel=channel), produce) is Outcome.SENT
 
 
 def register(app: App, deps: Deps) -> None:

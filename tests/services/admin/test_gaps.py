@@ -1,6 +1,7 @@
 """What the bot could not answer and what people voted 👎, per workspace, until an admin handles it."""
 
 from bot.services.feedback import AnswerMessage, FeedbackService
+from bot.services.topic_requests import TopicRequests
 from tests.services.admin.conftest import TEAM, WORKSPACE_ADMIN, new_draft
 
 COFFEE = "who owns the office coffee machine?"
@@ -65,3 +66,42 @@ def test_a_thumbs_down_is_listed_until_the_answer_it_was_about_changes(admin, se
     assert gaps[0].answered.id == "hosting-costs"
     admin.org.add_override(WORKSPACE_ADMIN, topic="hosting costs", role="COO")
     assert admin.gaps.list(TEAM) == []
+
+
+def test_a_request_to_add_a_question_lists_who_asked_first_and_once_each(admin, service):
+    requests = TopicRequests(service)
+    for _ in range(3):
+        service.ask("who owns the snack budget for fridays?", team_id=TEAM)
+    service.ask(COFFEE, team_id=TEAM)
+    assert requests.ask_to_add(team_id=TEAM, user_id="U0ASKER1", question=COFFEE)
+    assert not requests.ask_to_add(
+        team_id=TEAM, user_id="U0ASKER1", question="Who's responsible for office coffee machines"
+    )  # the same question, reworded: one request
+    requests.ask_to_add(team_id=TEAM, user_id="U0ASKER2", question=COFFEE)
+    first, second = admin.gaps.list(TEAM)
+    assert (first.kind, first.text, first.askers) == ("unanswered", "office coffee machine", ("U0ASKER2", "U0ASKER1"))
+    assert (second.text, second.askers) == ("snack budget for fridays", ())
+
+
+def test_a_request_is_listed_even_when_the_question_is_no_longer_counted_and_goes_once_answered(admin, service):
+    TopicRequests(service).ask_to_add(team_id=TEAM, user_id="U0ASKER1", question="who owns the espresso maker?")
+    [gap] = admin.gaps.list(TEAM)
+    assert (gap.kind, gap.text, gap.count, gap.askers) == ("requested", "espresso maker", 1, ("U0ASKER1",))
+    admin.responsibilities.add_alias(WORKSPACE_ADMIN, "day-to-day-operations", "espresso maker")
+    assert admin.gaps.list(TEAM) == []
+
+
+def test_what_someone_wrote_with_a_thumbs_down_is_listed_with_that_vote(admin, service):
+    vote_down(service, "who owns the AWS bill?", "hosting-costs")
+    TopicRequests(service).answer_feedback(
+        team_id=TEAM,
+        user_id="U0VOTER",
+        question="who owns the AWS bill?",
+        responsibility_id="hosting-costs",
+        owner=" the COO ",
+        note="Finance pays it.",
+    )
+    [gap] = admin.gaps.list(TEAM)
+    assert gap.kind == "disliked" and [(n.user_id, n.owner, n.note) for n in gap.notes] == [
+        ("U0VOTER", "the COO", "Finance pays it.")
+    ]
