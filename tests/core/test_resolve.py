@@ -65,6 +65,7 @@ CASES = [
         "the CTO usually owns information security, and here the CPTO covers the CTO.",
     ),
     ("CRO", "roles: {CEO: {}, CTO: {}}", "CEO", "usual_cover", "the CEO usually runs sales"),
+    ("CRO", "roles: {CEO: {}, COO: {}}", "COO", "usual_cover", "the COO usually runs sales operations"),
     ("CFO", "roles: {CTO: {}, CPO: {}}\nfallback: CTO", "CTO", "fallback", "falls to the CTO, your fallback role"),
     ("CDO", "roles: {CEO: {}, CTO: {}, CDO: {holder: U0CDO01}}", "CDO", "owner", None),
     ("CDO", "roles: {CEO: {}, CTO: {}}", "CTO", "usual_cover", "no CDO; in companies without one, the CTO usually"),
