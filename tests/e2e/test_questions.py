@@ -38,17 +38,17 @@ def text_of(call) -> str:
 
 
 def test_a_mention_is_answered_in_its_thread_with_the_role_the_holder_and_the_source(slack, fake_slack, channel):
-    question = mention("who owns hosting costs?", channel=channel)
+    question = mention("who owns developer productivity?", channel=channel)
     assert slack.event(question).status_code == 200
     [reply] = fake_slack.wait_for("chat.postMessage", channel=channel)
     assert reply["thread_ts"] == question["event"]["ts"]
     assert "*CTO*" in text_of(reply) and f"<@{CTO_HOLDER}>" in text_of(reply)
-    assert "I could be discussing the next five years" in text_of(reply)  # the source's quote
+    assert "a lot of work to do for technical stability" in text_of(reply)  # the source's quote
     # The Exclaimer article has no public address: the answer links to its knowledge-base entry alone,
     # signed for this workspace so the page shows the same owner as the answer.
-    assert f"<{PUBLIC_URL}/kb/hosting-costs?team={WORKSPACE}|" in text_of(reply)
+    assert f"<{PUBLIC_URL}/kb/developer-productivity?team={WORKSPACE}|" in text_of(reply)
     assert text_of(reply).count("<http") == 1
-    assert reply["text"] == "Hosting costs: the CTO"
+    assert reply["text"] == "Developer productivity: the CTO"
 
 
 def test_an_answer_names_the_roles_to_consult_with_their_holders_and_parts(slack, fake_slack, channel):

@@ -134,9 +134,15 @@ def test_an_entry_in_a_cpto_org_says_how_the_settings_changed_its_owner(engine):
     assert (entry.owner_role.id, entry.usual_role.id, entry.owner.holder) == ("CPTO", "CTO", "U0EXAMPLE1")
     assert any("the CPTO covers that role" in step for step in entry.owner.steps)
     assert [(c.role, c.why) for c in entry.consult] == [("COO", "agrees the budget")]
-    assert entry.source.url is None  # the Exclaimer article: this page is the link answers give
+    assert entry.source.url == "https://ctoiam.com/2023/07/cto-vs-cpo-vs-coo-understanding-the-roles/"
     assert "technology-infrastructure" in [r.item.id for r in entry.neighbours]
     assert {r.role for r in entry.neighbours} <= {"CPTO", "COO", "CEO"}
+
+
+def test_an_entry_citing_the_article_without_an_address_links_to_nothing(engine):
+    entry = build_entry(engine, default_org(engine.kb), "reliability-and-performance")
+    assert entry is not None
+    assert entry.source.url is None  # the Exclaimer article: this page is the link answers give
 
 
 def test_an_unknown_id_has_no_entry(engine):
