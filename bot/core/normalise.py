@@ -17,6 +17,7 @@ import snowballstemmer
 from bot.core.lexicon import (
     ABOUT_ASKER,
     ASKS_OWNER,
+    EVENT_QUESTION,
     LEAD_IN,
     OTHER_QUESTION,
     OWNERSHIP_CUE,
@@ -74,7 +75,10 @@ def strip_lead_in(text: str) -> str:
 
 
 def asks_something_else(text: str) -> bool:
-    """True for a cleaned question that asks when/how/whether rather than who owns (no ownership cue)."""
+    """True for a cleaned question that asks when/how/whether rather than who owns (no ownership cue), or
+    who did or is doing one particular thing ("who won the hackathon?") without asking who owns anything."""
+    if EVENT_QUESTION.match(text):
+        return not ASKS_OWNER.search(text)
     return bool(OTHER_QUESTION.match(text)) and not OWNERSHIP_CUE.search(text)
 
 

@@ -31,7 +31,7 @@ from bot.core.models import Responsibility
 
 log = logging.getLogger(__name__)
 
-SEMANTIC_THRESHOLD = 0.64  # the cosine that is as sure as ANSWER_THRESHOLD is for the lexical matcher
+SEMANTIC_THRESHOLD = 0.63  # the cosine that is as sure as ANSWER_THRESHOLD is for the lexical matcher
 EntryTexts = Callable[[Responsibility], tuple[str, ...]]
 ENTRY_TEXTS: dict[str, EntryTexts] = {  # what an entry is embedded as; bench/bench_matchers.py compares them
     "title": lambda item: (item.title,),
