@@ -26,13 +26,12 @@ import yaml
 from bot.config import Settings
 from bot.core.answer import Engine
 from bot.core.knowledge_files import load_knowledge
-from bot.core.matcher import ANSWER_THRESHOLD
+from bot.core.matcher import ANSWER_THRESHOLD, Matcher
 from bot.core.models import KnowledgeBase
-from bot.core.normalise import clean_slack_text, strip_lead_in
 from bot.core.org import OrgSettings, default_org
 from bot.core.problems import InvalidInput
 from bot.core.resolve import resolve_owner
-from bot.core.semantic import ENTRY_TEXTS, SEMANTIC_THRESHOLD, Embeddings, SemanticMatcher
+from bot.core.semantic import ENTRY_FRAME, ENTRY_TEXTS, SEMANTIC_THRESHOLD, Embeddings, SemanticMatcher
 
 ROOT = Path(__file__).resolve().parent.parent
 SHARED = ROOT.parent / "shared" / "eval"
@@ -84,9 +83,11 @@ def fused_system(engine: Engine) -> Decide:
     return lambda question, org: engine.answer(question, org).role
 
 
-def semantic_system(kb: KnowledgeBase, matcher: SemanticMatcher) -> Decide:
+def semantic_system(kb: KnowledgeBase, matcher: SemanticMatcher, reader: Matcher) -> Decide:
+    """The semantic matcher alone, on the question as the engine reads it (`reader` parses it)."""
+
     def decide(question: str, org: OrgSettings) -> str | None:
-        matches = matcher.match(strip_lead_in(clean_slack_text(question)), limit=1)
+        matches = matcher.match(reader.parse(question).sentence, limit=1)
         best = matches[0].responsibility_id if matches and matches[0].score >= ANSWER_THRESHOLD else None
         return role_of(kb, org, best)
 
@@ -189,13 +190,15 @@ def main() -> None:
     bm25, bm25_threshold = bm25_system(kb, sets["dev"])
     systems: dict[str, Decide] = {
         "lexical": lexical_system(lexical),
-        "semantic": semantic_system(kb, fused.semantic),
+        "semantic": semantic_system(kb, fused.semantic, lexical.matcher),
         "fused": fused_system(fused),
         f"BM25 (threshold {bm25_threshold:.2f})": bm25,
     }
     if args.texts:
         for name in ENTRY_TEXTS:
-            systems[f"semantic, {name}"] = semantic_system(kb, SemanticMatcher(kb.active, embeddings, name))
+            for frame in (ENTRY_FRAME, "{}"):
+                matcher = SemanticMatcher(kb.active, embeddings, name, frame)
+                systems[f"semantic, {name} as “{frame}”"] = semantic_system(kb, matcher, lexical.matcher)
     print_margins(fused, sets)
     sets["all of the above"] = [case for cases in sets.values() for case in cases]
     for name, cases in sets.items():

@@ -81,6 +81,7 @@ class Query:
     everyday: frozenset[str] = frozenset()  # terms typed as everyday English words ("day", "story")
     clipped: bool = False  # the message was longer than what is read of it (`MAX_QUESTION_CHARS`)
     about_asker: bool = False  # asks about the asker's own matters or a time or place, not who owns
+    sentence: str = ""  # the question as read, markup out: what the semantic matcher embeds
 
 
 class Matcher:
@@ -166,6 +167,7 @@ class Matcher:
             frozenset(everyday),
             clipped,
             asks_about_oneself(cleaned),
+            cleaned,
         )
 
     def _correct(self, word: str) -> str | None:

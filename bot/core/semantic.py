@@ -2,7 +2,11 @@
 
 The lexical matcher only knows words someone wrote into an alias; this one knows that "who keeps our
 servers from being hacked?" is close to "security" without sharing a word. Each entry is embedded as
-its title and each alias separately (an entry is as close as its closest phrase), once per knowledge
+its title and each alias separately (an entry is as close as its closest phrase), each phrase framed as
+the question people ask about it ("who is responsible for AWS bill"), and a question is embedded whole,
+as asked ("we've got spare cash in the bank, who decides where to invest it?"): with the asking frame
+on both sides, what the cosine compares is what is asked about, and a duty written out as a sentence
+lands nearer its entry than its topic words alone would. Entry vectors are computed once per knowledge
 revision; the vectors are cached on disk under a key made of the model's and the texts' sha256, so a
 new process reads them back instead of running the encoder over the whole knowledge base, and several
 processes sharing one database never share a stale file (a changed entry is a different key).
@@ -31,7 +35,7 @@ from bot.core.models import Responsibility
 
 log = logging.getLogger(__name__)
 
-SEMANTIC_THRESHOLD = 0.63  # the cosine that is as sure as ANSWER_THRESHOLD is for the lexical matcher
+SEMANTIC_THRESHOLD = 0.62  # the cosine that is as sure as ANSWER_THRESHOLD is for the lexical matcher
 EntryTexts = Callable[[Responsibility], tuple[str, ...]]
 ENTRY_TEXTS: dict[str, EntryTexts] = {  # what an entry is embedded as; bench/bench_matchers.py compares them
     "title": lambda item: (item.title,),
@@ -39,8 +43,9 @@ ENTRY_TEXTS: dict[str, EntryTexts] = {  # what an entry is embedded as; bench/be
     "title+reasoning": lambda item: (f"{item.title}. {item.reasoning}",),
 }
 DEFAULT_ENTRY_TEXTS = "title+aliases"
-MAX_TOPIC_WORDS = 20  # longer than any topic in the question sets (19 words, 103 characters at most)
-MAX_TOPIC_CHARS = 120  # and however the words run together ("<@<@<@…" is one word of many tokens)
+ENTRY_FRAME = "who is responsible for {}"  # how each phrase is embedded (bench_matchers.py --texts compares)
+MAX_QUESTION_WORDS = 20  # what is encoded of a question: the asking frame and a topic, or a short duty
+MAX_QUESTION_CHARS = 120  # and however the words run together ("<@<@<@…" is one word of many tokens)
 QUESTION_CACHE = 4096  # question vectors kept per process (1.5 KB each)
 
 
@@ -129,14 +134,17 @@ class SemanticMatcher:
         responsibilities: Iterable[Responsibility],
         embeddings: Embeddings,
         entry_texts: str = DEFAULT_ENTRY_TEXTS,
+        frame: str = ENTRY_FRAME,
     ):
         self.embeddings = embeddings
-        self._texts: list[str] = []
+        self._phrases: list[str] = []  # what matched, as the knowledge base writes it
+        self._texts: list[str] = []  # what is embedded: the phrase in its frame
         self._owners: list[str] = []
         for item in responsibilities:
             if not item.retired:
-                for text in dict.fromkeys(ENTRY_TEXTS[entry_texts](item)):
-                    self._texts.append(text)
+                for phrase in dict.fromkeys(ENTRY_TEXTS[entry_texts](item)):
+                    self._phrases.append(phrase)
+                    self._texts.append(frame.format(phrase))
                     self._owners.append(item.id)
         self._vectors: np.ndarray | None = None
         self._lock = threading.Lock()
@@ -149,13 +157,14 @@ class SemanticMatcher:
         return self._vectors
 
     def match(self, text: str, limit: int = 5) -> list[Match]:
-        """The best `limit` responsibilities for `text`, best first, scored by calibrated cosine.
+        """The best `limit` responsibilities for `text` (a question, cleaned of Slack markup, as asked),
+        best first, scored by calibrated cosine.
 
-        Only the first `MAX_TOPIC_WORDS` words (at most `MAX_TOPIC_CHARS` characters) are encoded: the
-        encoder's cost grows with the length of what it reads (a 500-character ramble cost 145 ms of
-        CPU), and a topic is a phrase.
+        Only the first `MAX_QUESTION_WORDS` words (at most `MAX_QUESTION_CHARS` characters) are encoded:
+        the encoder's cost grows with the length of what it reads (a 500-character ramble cost 145 ms of
+        CPU), and a question about one area of work is a sentence.
         """
-        text = " ".join(text.split()[:MAX_TOPIC_WORDS])[:MAX_TOPIC_CHARS].strip()
+        text = " ".join(text.split()[:MAX_QUESTION_WORDS])[:MAX_QUESTION_CHARS].strip()
         if not text or not self._texts:
             return []
         matrix = self._matrix()
@@ -165,7 +174,7 @@ class SemanticMatcher:
         for index in np.argsort(-cosines, kind="stable").tolist():
             owner = self._owners[index]
             if owner not in best:
-                best[owner] = Match(owner, round(float(scores[index]), 3), self._texts[index])
+                best[owner] = Match(owner, round(float(scores[index]), 3), self._phrases[index])
                 if len(best) == limit:
                     break
         return list(best.values())

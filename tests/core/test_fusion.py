@@ -4,7 +4,6 @@ questions that must stay abstained. None of these questions is in a shared or tu
 import pytest
 
 from bot.core.matcher import ANSWER_THRESHOLD
-from bot.core.normalise import clean_slack_text, strip_lead_in
 
 LEXICAL_MISSES = [  # a duty in the asker's own words: no alias has them, the meaning is close
     ("who grows the engineering org?", "CTO", "engineering-team-leadership"),
@@ -40,7 +39,7 @@ def test_the_semantic_matcher_answers_what_the_lexical_one_is_unsure_of(engine, 
 
 @pytest.mark.parametrize(("question", "role", "topic"), SEMANTIC_MISSES)
 def test_the_lexical_matcher_keeps_what_the_semantic_one_misses(fused, question, role, topic):
-    semantic_only = fused.semantic.match(strip_lead_in(clean_slack_text(question)), limit=1)[0]
+    semantic_only = fused.semantic.match(fused.matcher.parse(question).sentence, limit=1)[0]
     assert semantic_only.responsibility_id != topic or semantic_only.score < ANSWER_THRESHOLD
     answer = fused.answer(question)
     assert (answer.role, answer.responsibility.id, answer.matched_by) == (role, topic, "lexical")
@@ -64,7 +63,7 @@ def test_both_when_the_two_matchers_agree_on_the_topic(engine, fused):
 
 def test_closest_topics_come_from_meaning_when_no_word_matches(engine, fused):
     question = "what time does the cafeteria open?"
-    by_meaning = [m.responsibility_id for m in fused.semantic.match(engine.matcher.parse(question).topic, limit=3)]
+    by_meaning = [m.responsibility_id for m in fused.semantic.match(engine.matcher.parse(question).sentence, limit=3)]
     assert [s.id for s in fused.answer(question).suggestions] == by_meaning
     assert [s.id for s in engine.answer(question).suggestions] != by_meaning  # characters alike, before
 
