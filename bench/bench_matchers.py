@@ -56,7 +56,7 @@ class Case:
 def load_cases(path: Path, engine: Engine) -> list[Case]:
     cases = []
     for raw in yaml.safe_load(path.read_text())["cases"]:
-        org: OrgSettings | None = default_org()
+        org: OrgSettings | None = default_org(engine.kb)
         if raw.get("org"):
             folders = (path.parent / "orgs", path.parent.parent / "orgs")
             org_file = next(folder / f"{raw['org']}.yaml" for folder in folders if (folder / f"{raw['org']}.yaml").exists())
@@ -130,9 +130,9 @@ def score_case(case: Case, role: str | None) -> bool:
     return role in case.expect and (case.holder is None or case.org.holder(role) == case.holder)
 
 
-def run(label: str, system: Decide, cases: list[Case], misses: bool) -> str:
+def run(label: str, system: Decide, cases: list[Case], org: OrgSettings, misses: bool) -> str:
     for question in ("who owns hosting costs?", "who is in charge of the coffee machine"):
-        system(question, default_org())  # model loaded, caches warm, as in a running server
+        system(question, org)  # model loaded, caches warm, as in a running server
     timings, cpu, right, abstained = [], [], [0, 0], [0, 0]
     for case in cases:
         start, start_cpu = time.perf_counter(), time.thread_time()
@@ -209,7 +209,7 @@ def main() -> None:
         )
         for label, system in systems.items():
             embeddings.encode_question.cache_clear()  # every system encodes each question afresh
-            print(run(label, system, cases, args.misses and name != "all of the above"))
+            print(run(label, system, cases, default_org(kb), args.misses and name != "all of the above"))
 
 
 if __name__ == "__main__":

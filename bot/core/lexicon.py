@@ -76,7 +76,7 @@ OTHER_QUESTION = re.compile(
 EVENT_QUESTION = re.compile(
     r"^who(?:'s| is| are| was| were)? (?:[a-z]+ed|won|left|took|stole|broke|ate|drank|forgot|lost|found|hid|"
     r"said|told|sent|gave|came|went|saw|did|wrote|bought|brought|got|going to|gonna|coming|organi[sz]ing|"
-    r"hosting|bringing|speaking|presenting|winning|leaving|joining|attending|sitting)\b"
+    r"hosting|bringing|speaking|presenting|winning|leaving|joining|attending|sitting|(?<=was |ere )(?:at|in|on))\b"
 )
 # A question about the asker's own situation, a time or a place, or a request to do something ("when do my
 # RSUs vest?", "how many vacation days do I have?", "book a room for 4pm"): it is not about who owns an

@@ -75,17 +75,18 @@ def strip_lead_in(text: str) -> str:
 
 
 def asks_something_else(text: str) -> bool:
-    """True for a cleaned question that asks when/how/whether rather than who owns (no ownership cue), or
-    who did or is doing one particular thing ("who won the hackathon?") without asking who owns anything."""
-    if EVENT_QUESTION.match(text):
-        return not ASKS_OWNER.search(text)
+    """True for a cleaned question that asks when/how/whether rather than who owns (no ownership cue)."""
     return bool(OTHER_QUESTION.match(text)) and not OWNERSHIP_CUE.search(text)
 
 
 def asks_about_oneself(text: str) -> bool:
     """True for a cleaned question about the asker's own matters or a time or place, with no ownership cue
     ("when do we get our bonuses", "which insurance plan do I have"): HR or finance would answer it, not
-    the name of whoever owns benefits."""
+    the name of whoever owns benefits. Likewise a question about who did or is doing one particular thing
+    ("who won the hackathon?", "who is going to the board meeting?"): a person at an event, however
+    close the event's name is to a topic, is not the owner of an area of work."""
+    if EVENT_QUESTION.match(text):
+        return not ASKS_OWNER.search(text)
     return bool(ABOUT_ASKER.search(text)) and not OWNERSHIP_CUE.search(text) and not ASKS_OWNER.search(text)
 
 

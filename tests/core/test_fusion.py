@@ -25,6 +25,15 @@ OFF_TOPIC = [
     "can you book me a flight to Berlin?",
     "who won the chess tournament?",
     "who owns the office plants?",
+    # one particular event, however close its name is to a topic (the board meetings, a launch, investors)
+    "who is going to the board meeting tomorrow",
+    "who organised the product launch party?",
+    "who was at the investor meeting",
+]
+SENTENCE_DUTIES = [  # a situation, then the duty in a sentence: embedded whole, beside entries in the same frame
+    ("our app keeps crashing when traffic spikes, who makes sure it stays up?", "CTO", "technical-scalability"),
+    ("who writes the rules for which laptops and software people may install?", "CTO", "it-solutions"),
+    ("who keeps our investors informed between board meetings?", "CEO", "investor-relations"),
 ]
 
 
@@ -35,6 +44,14 @@ def test_the_semantic_matcher_answers_what_the_lexical_one_is_unsure_of(engine, 
     assert (answer.role, answer.responsibility.id, answer.matched_by) == (role, topic, "semantic")
     assert ANSWER_THRESHOLD <= answer.confidence <= 1.0
     assert answer.source.quote  # still a sourced answer
+
+
+@pytest.mark.parametrize(("question", "role", "topic"), SENTENCE_DUTIES)
+def test_a_duty_written_out_as_a_sentence_is_answered_by_meaning(engine, fused, question, role, topic):
+    assert engine.answer(question).role is None
+    answer = fused.answer(question)
+    assert (answer.role, answer.responsibility.id) == (role, topic)
+    assert answer.matched_by in ("semantic", "both") and ANSWER_THRESHOLD <= answer.confidence <= 1.0
 
 
 @pytest.mark.parametrize(("question", "role", "topic"), SEMANTIC_MISSES)
