@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import argparse
 import statistics
+import sys
 import time
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -22,6 +23,9 @@ from pathlib import Path
 
 import numpy as np
 import yaml
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))  # this checkout's bot package, whichever one the venv installed
 
 from bot.config import Settings
 from bot.core.answer import Engine
@@ -33,7 +37,6 @@ from bot.core.problems import InvalidInput
 from bot.core.resolve import resolve_owner
 from bot.core.semantic import ENTRY_FRAME, ENTRY_TEXTS, SEMANTIC_THRESHOLD, Embeddings, SemanticMatcher
 
-ROOT = Path(__file__).resolve().parent.parent
 SHARED = ROOT.parent / "shared" / "eval"
 SETS = {
     "dev": SHARED / "dev_questions.yaml",
