@@ -44,8 +44,8 @@ ENTRY_TEXTS: dict[str, EntryTexts] = {  # what an entry is embedded as; bench/be
 }
 DEFAULT_ENTRY_TEXTS = "title+aliases"
 ENTRY_FRAME = "who is responsible for {}"  # how each phrase is embedded (bench_matchers.py --texts compares)
-MAX_QUESTION_WORDS = 20  # what is encoded of a question: the asking frame and a topic, or a short duty
-MAX_QUESTION_CHARS = 120  # and however the words run together ("<@<@<@…" is one word of many tokens)
+MAX_QUESTION_WORDS = 16  # what is encoded of a question: its asking words and a topic, or a short duty
+MAX_QUESTION_CHARS = 100  # and however the words run together ("<@<@<@…" is one word of many tokens)
 QUESTION_CACHE = 4096  # question vectors kept per process (1.5 KB each)
 
 
