@@ -90,7 +90,7 @@ def semantic_system(kb: KnowledgeBase, matcher: SemanticMatcher, reader: Matcher
     """The semantic matcher alone, on the question as the engine reads it (`reader` parses it)."""
 
     def decide(question: str, org: OrgSettings) -> str | None:
-        matches = matcher.match(reader.parse(question).sentence, limit=1)
+        matches = matcher.match_question(reader.parse(question), limit=1)
         best = matches[0].responsibility_id if matches and matches[0].score >= ANSWER_THRESHOLD else None
         return role_of(kb, org, best)
 

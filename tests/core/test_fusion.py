@@ -56,7 +56,7 @@ def test_a_duty_written_out_as_a_sentence_is_answered_by_meaning(engine, fused, 
 
 @pytest.mark.parametrize(("question", "role", "topic"), SEMANTIC_MISSES)
 def test_the_lexical_matcher_keeps_what_the_semantic_one_misses(fused, question, role, topic):
-    semantic_only = fused.semantic.match(fused.matcher.parse(question).sentence, limit=1)[0]
+    semantic_only = fused.semantic.match_question(fused.matcher.parse(question), limit=1)[0]
     assert semantic_only.responsibility_id != topic or semantic_only.score < ANSWER_THRESHOLD
     answer = fused.answer(question)
     assert (answer.role, answer.responsibility.id, answer.matched_by) == (role, topic, "lexical")
@@ -80,7 +80,7 @@ def test_both_when_the_two_matchers_agree_on_the_topic(engine, fused):
 
 def test_closest_topics_come_from_meaning_when_no_word_matches(engine, fused):
     question = "what time does the cafeteria open?"
-    by_meaning = [m.responsibility_id for m in fused.semantic.match(engine.matcher.parse(question).sentence, limit=3)]
+    by_meaning = [m.responsibility_id for m in fused.semantic.match_question(engine.matcher.parse(question), limit=3)]
     assert [s.id for s in fused.answer(question).suggestions] == by_meaning
     assert [s.id for s in engine.answer(question).suggestions] != by_meaning  # characters alike, before
 

@@ -7,7 +7,7 @@ import pytest
 from bot.core.answer import Engine
 from bot.core.matcher import ANSWER_THRESHOLD
 from bot.core.models import Citation, Responsibility
-from bot.core.semantic import ENTRY_FRAME, SEMANTIC_THRESHOLD, Embeddings, SemanticMatcher, calibrated
+from bot.core.semantic import ENTRY_FRAME, SEMANTIC_THRESHOLD, Embeddings, SemanticMatcher, asks_who, calibrated
 
 
 def test_calibration_puts_the_semantic_threshold_on_the_answer_threshold():
@@ -30,8 +30,8 @@ def entry(identifier: str, title: str, *aliases: str) -> Responsibility:
 
 
 def framed(*phrases: str) -> list[str]:
-    """Entry phrases as the encoder reads them."""
-    return [ENTRY_FRAME.format(phrase) for phrase in phrases]
+    """Entry phrases as the encoder reads them: each in its frame, then each bare."""
+    return [ENTRY_FRAME.format(phrase) for phrase in phrases] + list(phrases)
 
 
 class CountingEmbeddings(Embeddings):
@@ -107,7 +107,8 @@ def test_after_an_edit_a_running_process_encodes_only_the_changed_text(embedding
     process = CountingEmbeddings(embeddings, tmp_path)
     SemanticMatcher([entry("hosting", "Hosting costs", "cloud bill")], process).match("servers")
     SemanticMatcher([entry("hosting", "Hosting costs", "cloud bill", "AWS invoice")], process).match("servers")
-    assert process.encoded == [*framed("Hosting costs", "cloud bill"), "servers", *framed("AWS invoice")]  # question cached
+    # the question is encoded once, the new alias framed and bare
+    assert process.encoded == [*framed("Hosting costs", "cloud bill"), "servers", *framed("AWS invoice")]
 
 
 def test_a_match_names_the_phrase_that_matched_not_its_frame(embeddings, tmp_path):
@@ -121,3 +122,25 @@ def test_a_duty_written_out_as_a_sentence_is_compared_whole(embeddings, tmp_path
     matcher = SemanticMatcher(items, CountingEmbeddings(embeddings, tmp_path))
     found = matcher.match("we've got spare money sitting in the bank, who decides where to put it short-term?")
     assert found[0].responsibility_id == "treasury"
+
+
+@pytest.mark.parametrize(
+    ("question", "asks"),
+    [
+        ("who owns hosting costs?", True),
+        ("we have no IT person - who keeps track of our SaaS accounts?", True),
+        ("hosting costs", False),
+        ("Oversee financial planning, budgeting and forecasting", False),  # a duty from a job description
+    ],
+)
+def test_a_question_asking_who_is_compared_whole_and_a_statement_by_its_topic(engine, question, asks):
+    assert asks_who(engine.matcher.parse(question)) is asks
+
+
+def test_a_statement_is_compared_with_the_bare_phrases(embeddings, tmp_path, engine):
+    items = [entry("treasury", "Cash and treasury", "cash reserves")]
+    matcher = SemanticMatcher(items, CountingEmbeddings(embeddings, tmp_path))
+    statement = engine.matcher.parse("Manage the cash reserves")
+    framed_score = matcher.match(statement.topic, limit=1)[0].score
+    bare_score = matcher.match(statement.topic, limit=1, framed=False)[0].score
+    assert matcher.match_question(statement, limit=1)[0].score == bare_score != framed_score
