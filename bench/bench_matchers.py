@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import argparse
 import statistics
+import sys
 import time
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -23,18 +24,19 @@ from pathlib import Path
 import numpy as np
 import yaml
 
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))  # this checkout's bot package, whichever one the venv installed
+
 from bot.config import Settings
 from bot.core.answer import Engine
 from bot.core.knowledge_files import load_knowledge
-from bot.core.matcher import ANSWER_THRESHOLD
+from bot.core.matcher import ANSWER_THRESHOLD, Matcher
 from bot.core.models import KnowledgeBase
-from bot.core.normalise import clean_slack_text, strip_lead_in
 from bot.core.org import OrgSettings, default_org
 from bot.core.problems import InvalidInput
 from bot.core.resolve import resolve_owner
-from bot.core.semantic import ENTRY_TEXTS, SEMANTIC_THRESHOLD, Embeddings, SemanticMatcher
+from bot.core.semantic import ENTRY_FRAME, ENTRY_TEXTS, SEMANTIC_THRESHOLD, Embeddings, SemanticMatcher
 
-ROOT = Path(__file__).resolve().parent.parent
 SHARED = ROOT.parent / "shared" / "eval"
 SETS = {
     "dev": SHARED / "dev_questions.yaml",
@@ -57,7 +59,7 @@ class Case:
 def load_cases(path: Path, engine: Engine) -> list[Case]:
     cases = []
     for raw in yaml.safe_load(path.read_text())["cases"]:
-        org: OrgSettings | None = default_org()
+        org: OrgSettings | None = default_org(engine.kb)
         if raw.get("org"):
             folders = (path.parent / "orgs", path.parent.parent / "orgs")
             org_file = next(folder / f"{raw['org']}.yaml" for folder in folders if (folder / f"{raw['org']}.yaml").exists())
@@ -84,9 +86,11 @@ def fused_system(engine: Engine) -> Decide:
     return lambda question, org: engine.answer(question, org).role
 
 
-def semantic_system(kb: KnowledgeBase, matcher: SemanticMatcher) -> Decide:
+def semantic_system(kb: KnowledgeBase, matcher: SemanticMatcher, reader: Matcher) -> Decide:
+    """The semantic matcher alone, on the question as the engine reads it (`reader` parses it)."""
+
     def decide(question: str, org: OrgSettings) -> str | None:
-        matches = matcher.match(strip_lead_in(clean_slack_text(question)), limit=1)
+        matches = matcher.match_question(reader.parse(question), limit=1)
         best = matches[0].responsibility_id if matches and matches[0].score >= ANSWER_THRESHOLD else None
         return role_of(kb, org, best)
 
@@ -129,9 +133,9 @@ def score_case(case: Case, role: str | None) -> bool:
     return role in case.expect and (case.holder is None or case.org.holder(role) == case.holder)
 
 
-def run(label: str, system: Decide, cases: list[Case], misses: bool) -> str:
+def run(label: str, system: Decide, cases: list[Case], org: OrgSettings, misses: bool) -> str:
     for question in ("who owns hosting costs?", "who is in charge of the coffee machine"):
-        system(question, default_org())  # model loaded, caches warm, as in a running server
+        system(question, org)  # model loaded, caches warm, as in a running server
     timings, cpu, right, abstained = [], [], [0, 0], [0, 0]
     for case in cases:
         start, start_cpu = time.perf_counter(), time.thread_time()
@@ -189,13 +193,15 @@ def main() -> None:
     bm25, bm25_threshold = bm25_system(kb, sets["dev"])
     systems: dict[str, Decide] = {
         "lexical": lexical_system(lexical),
-        "semantic": semantic_system(kb, fused.semantic),
+        "semantic": semantic_system(kb, fused.semantic, lexical.matcher),
         "fused": fused_system(fused),
         f"BM25 (threshold {bm25_threshold:.2f})": bm25,
     }
     if args.texts:
         for name in ENTRY_TEXTS:
-            systems[f"semantic, {name}"] = semantic_system(kb, SemanticMatcher(kb.active, embeddings, name))
+            for frame in (ENTRY_FRAME, "{}"):
+                matcher = SemanticMatcher(kb.active, embeddings, name, frame)
+                systems[f"semantic, {name} as “{frame}”"] = semantic_system(kb, matcher, lexical.matcher)
     print_margins(fused, sets)
     sets["all of the above"] = [case for cases in sets.values() for case in cases]
     for name, cases in sets.items():
@@ -206,7 +212,7 @@ def main() -> None:
         )
         for label, system in systems.items():
             embeddings.encode_question.cache_clear()  # every system encodes each question afresh
-            print(run(label, system, cases, args.misses and name != "all of the above"))
+            print(run(label, system, cases, default_org(kb), args.misses and name != "all of the above"))
 
 
 if __name__ == "__main__":

@@ -147,7 +147,7 @@ class Engine:
         factor *= ABOUT_ASKER_FACTOR if query.about_asker else 1.0
         semantic = [
             Match(m.responsibility_id, round(m.score * factor, 3), m.matched)
-            for m in self.semantic.match(query.topic, limit=limit)
+            for m in self.semantic.match_question(query, limit=limit)
         ]
         merged: dict[str, Match] = {}
         for match in sorted(lexical + semantic, key=lambda m: -m.score):

@@ -69,6 +69,15 @@ OTHER_QUESTION = re.compile(
     r"^(?:when|where|why|what|whats|how (?:do|does|did|can|could|should|much|many|long|often)|"
     r"is|are|was|were|can|could|do|does|did|will|would|has|have|tell me|i need|i want|i would like)\b"
 )
+# A question about who did or is doing one particular thing ("who won the hackathon?", "who's hosting the
+# breakfast?", "who is going to the conference?"): an event or a person, not an area of work someone owns.
+# Duties are asked in the present ("who runs the offsite budget?"), so only past tenses and a few verbs of
+# taking part in something count.
+EVENT_QUESTION = re.compile(
+    r"^who(?:'s| is| are| was| were)? (?:[a-z]+ed|won|left|took|stole|broke|ate|drank|forgot|lost|found|hid|"
+    r"said|told|sent|gave|came|went|saw|did|wrote|bought|brought|got|going to|gonna|coming|organi[sz]ing|"
+    r"hosting|bringing|speaking|presenting|winning|leaving|joining|attending|sitting|(?<=was |ere )(?:at|in|on))\b"
+)
 # A question about the asker's own situation, a time or a place, or a request to do something ("when do my
 # RSUs vest?", "how many vacation days do I have?", "book a room for 4pm"): it is not about who owns an
 # area, unless it also asks for an owner.

@@ -80,7 +80,8 @@ class Query:
     asks_owner: bool  # says "who owns", "whose call", "who do I ask about"… somewhere
     everyday: frozenset[str] = frozenset()  # terms typed as everyday English words ("day", "story")
     clipped: bool = False  # the message was longer than what is read of it (`MAX_QUESTION_CHARS`)
-    about_asker: bool = False  # asks about the asker's own matters or a time or place, not who owns
+    about_asker: bool = False  # asks about the asker's own matters, a time or place, or one event: not who owns
+    sentence: str = ""  # the question as read, markup out: what the semantic matcher embeds
 
 
 class Matcher:
@@ -166,6 +167,7 @@ class Matcher:
             frozenset(everyday),
             clipped,
             asks_about_oneself(cleaned),
+            cleaned,
         )
 
     def _correct(self, word: str) -> str | None:

@@ -17,6 +17,7 @@ import snowballstemmer
 from bot.core.lexicon import (
     ABOUT_ASKER,
     ASKS_OWNER,
+    EVENT_QUESTION,
     LEAD_IN,
     OTHER_QUESTION,
     OWNERSHIP_CUE,
@@ -81,7 +82,11 @@ def asks_something_else(text: str) -> bool:
 def asks_about_oneself(text: str) -> bool:
     """True for a cleaned question about the asker's own matters or a time or place, with no ownership cue
     ("when do we get our bonuses", "which insurance plan do I have"): HR or finance would answer it, not
-    the name of whoever owns benefits."""
+    the name of whoever owns benefits. Likewise a question about who did or is doing one particular thing
+    ("who won the hackathon?", "who is going to the board meeting?"): a person at an event, however
+    close the event's name is to a topic, is not the owner of an area of work."""
+    if EVENT_QUESTION.match(text):
+        return not ASKS_OWNER.search(text)
     return bool(ABOUT_ASKER.search(text)) and not OWNERSHIP_CUE.search(text) and not ASKS_OWNER.search(text)
 
 

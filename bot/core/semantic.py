@@ -2,8 +2,13 @@
 
 The lexical matcher only knows words someone wrote into an alias; this one knows that "who keeps our
 servers from being hacked?" is close to "security" without sharing a word. Each entry is embedded as
-its title and each alias separately (an entry is as close as its closest phrase), once per knowledge
-revision; the vectors are cached on disk under a key made of the model's and the texts' sha256, so a
+its title and each alias separately (an entry is as close as its closest phrase), each phrase framed as
+the question people ask about it ("who is responsible for AWS bill"), and a question that asks "who"
+is embedded whole, as asked ("we've got spare cash in the bank, who decides where to invest it?"):
+with the asking frame on both sides, what the cosine compares is what is asked about, and a duty
+written out as a sentence lands nearer its entry than its topic words alone would. A bare topic or a
+duty stated the way job descriptions put it has no frame, and is compared with the bare phrases
+(`asks_who`). Entry vectors are computed once per knowledge revision; the vectors are cached on disk under a key made of the model's and the texts' sha256, so a
 new process reads them back instead of running the encoder over the whole knowledge base, and several
 processes sharing one database never share a stale file (a changed entry is a different key).
 
@@ -18,6 +23,7 @@ import contextlib
 import hashlib
 import logging
 import os
+import re
 import threading
 from collections.abc import Callable, Iterable
 from functools import lru_cache
@@ -26,12 +32,13 @@ from pathlib import Path
 import numpy as np
 
 from bot.core.encoder import SHIPPED_MODEL_DIR, SentenceEncoder
-from bot.core.matcher import ANSWER_THRESHOLD, Match
+from bot.core.matcher import ANSWER_THRESHOLD, Match, Query
 from bot.core.models import Responsibility
 
 log = logging.getLogger(__name__)
 
-SEMANTIC_THRESHOLD = 0.64  # the cosine that is as sure as ANSWER_THRESHOLD is for the lexical matcher
+SEMANTIC_THRESHOLD = 0.62  # the cosine (a question against framed phrases) as sure as ANSWER_THRESHOLD
+PHRASE_THRESHOLD = 0.63  # the same for a bare topic or a duty statement against the bare phrases
 EntryTexts = Callable[[Responsibility], tuple[str, ...]]
 ENTRY_TEXTS: dict[str, EntryTexts] = {  # what an entry is embedded as; bench/bench_matchers.py compares them
     "title": lambda item: (item.title,),
@@ -39,18 +46,27 @@ ENTRY_TEXTS: dict[str, EntryTexts] = {  # what an entry is embedded as; bench/be
     "title+reasoning": lambda item: (f"{item.title}. {item.reasoning}",),
 }
 DEFAULT_ENTRY_TEXTS = "title+aliases"
-MAX_TOPIC_WORDS = 20  # longer than any topic in the question sets (19 words, 103 characters at most)
-MAX_TOPIC_CHARS = 120  # and however the words run together ("<@<@<@…" is one word of many tokens)
+ENTRY_FRAME = "who is responsible for {}"  # how each phrase is embedded (bench_matchers.py --texts compares)
+MAX_QUESTION_WORDS = 16  # what is encoded of a question: its asking words and a topic, or a short duty
+MAX_QUESTION_CHARS = 100  # and however the words run together ("<@<@<@…" is one word of many tokens)
+WHO = re.compile(r"\bwho(?:se|m)?\b")  # a question asked in its own words ("…, who keeps track of it?")
 QUESTION_CACHE = 4096  # question vectors kept per process (1.5 KB each)
 
 
-def calibrated(cosine: np.ndarray | float) -> np.ndarray:
-    """A cosine on the lexical matcher's scale: SEMANTIC_THRESHOLD becomes ANSWER_THRESHOLD, 1 stays 1,
-    and 0 (or less: unrelated) is 0, linearly in between."""
+def calibrated(cosine: np.ndarray | float, threshold: float = SEMANTIC_THRESHOLD) -> np.ndarray:
+    """A cosine on the lexical matcher's scale: `threshold` becomes ANSWER_THRESHOLD, 1 stays 1, and 0 (or
+    less: unrelated) is 0, linearly in between."""
     cosine = np.clip(np.asarray(cosine, dtype=np.float64), 0.0, 1.0)
-    below = cosine / SEMANTIC_THRESHOLD * ANSWER_THRESHOLD
-    above = ANSWER_THRESHOLD + (cosine - SEMANTIC_THRESHOLD) / (1 - SEMANTIC_THRESHOLD) * (1 - ANSWER_THRESHOLD)
-    return np.where(cosine < SEMANTIC_THRESHOLD, below, above)
+    below = cosine / threshold * ANSWER_THRESHOLD
+    above = ANSWER_THRESHOLD + (cosine - threshold) / (1 - threshold) * (1 - ANSWER_THRESHOLD)
+    return np.where(cosine < threshold, below, above)
+
+
+def asks_who(query: Query) -> bool:
+    """True for a question that asks "who …" anywhere (or asks for an owner): it is embedded whole,
+    against the framed phrases. A bare topic ("cloud spend") or a duty written as a statement ("Oversee
+    financial planning and forecasting") has no asking frame, and is compared with the bare phrases."""
+    return query.asks_owner or WHO.search(query.sentence) is not None
 
 
 class Embeddings:
@@ -129,15 +145,18 @@ class SemanticMatcher:
         responsibilities: Iterable[Responsibility],
         embeddings: Embeddings,
         entry_texts: str = DEFAULT_ENTRY_TEXTS,
+        frame: str = ENTRY_FRAME,
     ):
         self.embeddings = embeddings
-        self._texts: list[str] = []
+        self._phrases: list[str] = []  # what matched, as the knowledge base writes it
         self._owners: list[str] = []
         for item in responsibilities:
             if not item.retired:
-                for text in dict.fromkeys(ENTRY_TEXTS[entry_texts](item)):
-                    self._texts.append(text)
+                for phrase in dict.fromkeys(ENTRY_TEXTS[entry_texts](item)):
+                    self._phrases.append(phrase)
                     self._owners.append(item.id)
+        # What is embedded: each phrase in its frame, then each phrase bare.
+        self._texts = [frame.format(phrase) for phrase in self._phrases] + self._phrases
         self._vectors: np.ndarray | None = None
         self._lock = threading.Lock()
 
@@ -148,24 +167,33 @@ class SemanticMatcher:
                     self._vectors = self.embeddings.entry_vectors(self._texts)
         return self._vectors
 
-    def match(self, text: str, limit: int = 5) -> list[Match]:
-        """The best `limit` responsibilities for `text`, best first, scored by calibrated cosine.
+    def match_question(self, query: Query, limit: int = 5) -> list[Match]:
+        """The best `limit` responsibilities for a parsed question: asked with "who …", the whole question
+        against the framed phrases; otherwise its topic against the bare ones (`asks_who`)."""
+        if asks_who(query):
+            return self.match(query.sentence, limit)
+        return self.match(query.topic, limit, framed=False)
 
-        Only the first `MAX_TOPIC_WORDS` words (at most `MAX_TOPIC_CHARS` characters) are encoded: the
-        encoder's cost grows with the length of what it reads (a 500-character ramble cost 145 ms of
-        CPU), and a topic is a phrase.
+    def match(self, text: str, limit: int = 5, *, framed: bool = True) -> list[Match]:
+        """The best `limit` responsibilities for `text` (a question, cleaned of Slack markup, as asked),
+        best first, scored by calibrated cosine against the framed phrases, or the bare ones.
+
+        Only the first `MAX_QUESTION_WORDS` words (at most `MAX_QUESTION_CHARS` characters) are encoded:
+        the encoder's cost grows with the length of what it reads (a 500-character ramble cost 145 ms of
+        CPU), and a question about one area of work is a sentence.
         """
-        text = " ".join(text.split()[:MAX_TOPIC_WORDS])[:MAX_TOPIC_CHARS].strip()
-        if not text or not self._texts:
+        text = " ".join(text.split()[:MAX_QUESTION_WORDS])[:MAX_QUESTION_CHARS].strip()
+        if not text or not self._phrases:
             return []
-        matrix = self._matrix()
+        count = len(self._phrases)
+        matrix = self._matrix()[:count] if framed else self._matrix()[count:]
         cosines = matrix @ self.embeddings.encode_question(text)
-        scores = calibrated(cosines)
+        scores = calibrated(cosines, SEMANTIC_THRESHOLD if framed else PHRASE_THRESHOLD)
         best: dict[str, Match] = {}
         for index in np.argsort(-cosines, kind="stable").tolist():
             owner = self._owners[index]
             if owner not in best:
-                best[owner] = Match(owner, round(float(scores[index]), 3), self._texts[index])
+                best[owner] = Match(owner, round(float(scores[index]), 3), self._phrases[index])
                 if len(best) == limit:
                     break
         return list(best.values())

@@ -1,6 +1,6 @@
 import pytest
 
-from bot.core.normalise import Vocabulary, asks_something_else, clean_slack_text, topic_of, words
+from bot.core.normalise import Vocabulary, asks_about_oneself, asks_something_else, clean_slack_text, topic_of, words
 
 
 @pytest.mark.parametrize(
@@ -61,3 +61,20 @@ def test_productivity_is_not_folded_onto_product():
 )
 def test_questions_that_ask_something_else_than_ownership_are_recognised(question, other):
     assert asks_something_else(clean_slack_text(question)) is other
+
+
+@pytest.mark.parametrize(
+    "question, event",
+    [
+        ("who won the chess match?", True),
+        ("who's organising the summer party", True),
+        ("who is going to the trade fair", True),
+        ("who approved this invoice?", True),
+        ("who was at the investor meeting", True),
+        ("who runs the summer party budget?", False),  # a duty, in the present
+        ("who's working on lowering our legal risk?", False),
+        ("who was on the hook for the launch?", False),  # asks for an owner, in the past
+    ],
+)
+def test_questions_about_one_particular_event_are_not_about_ownership(question, event):
+    assert asks_about_oneself(clean_slack_text(question)) is event

@@ -7,7 +7,7 @@ import pytest
 from bot.core.answer import Engine
 from bot.core.matcher import ANSWER_THRESHOLD
 from bot.core.models import Citation, Responsibility
-from bot.core.semantic import SEMANTIC_THRESHOLD, Embeddings, SemanticMatcher, calibrated
+from bot.core.semantic import ENTRY_FRAME, SEMANTIC_THRESHOLD, Embeddings, SemanticMatcher, asks_who, calibrated
 
 
 def test_calibration_puts_the_semantic_threshold_on_the_answer_threshold():
@@ -27,6 +27,11 @@ def entry(identifier: str, title: str, *aliases: str) -> Responsibility:
         reasoning="For the test.",
         citation=Citation(source="any", quote="any"),
     )
+
+
+def framed(*phrases: str) -> list[str]:
+    """Entry phrases as the encoder reads them: each in its frame, then each bare."""
+    return [ENTRY_FRAME.format(phrase) for phrase in phrases] + list(phrases)
 
 
 class CountingEmbeddings(Embeddings):
@@ -57,7 +62,7 @@ def test_entry_vectors_are_read_back_from_the_cache_until_an_entry_changes(embed
     first = CountingEmbeddings(embeddings, tmp_path)
     found = SemanticMatcher(items, first).match("servers are too expensive", limit=2)
     assert found[0].responsibility_id == "hosting"
-    assert first.encoded == ["Hosting costs", "cloud bill", "Hiring engineers", "servers are too expensive"]
+    assert first.encoded == [*framed("Hosting costs", "cloud bill", "Hiring engineers"), "servers are too expensive"]
 
     another_process = CountingEmbeddings(embeddings, tmp_path)
     again = SemanticMatcher(items, another_process).match("servers are too expensive", limit=2)
@@ -67,7 +72,7 @@ def test_entry_vectors_are_read_back_from_the_cache_until_an_entry_changes(embed
     changed = [items[0], entry("hiring", "Recruiting engineers")]
     edited = CountingEmbeddings(embeddings, tmp_path)
     SemanticMatcher(changed, edited).match("servers are too expensive")
-    assert "Recruiting engineers" in edited.encoded
+    assert framed("Recruiting engineers")[0] in edited.encoded
     assert len(list(tmp_path.glob("*.npy"))) == 2 and not list(tmp_path.glob("*.tmp*"))
 
 
@@ -78,7 +83,7 @@ def test_a_damaged_cache_file_is_computed_again(embeddings, tmp_path):
     cached.write_bytes(b"not an array")
     recount = CountingEmbeddings(embeddings, tmp_path)
     assert SemanticMatcher(items, recount).match("cloud")[0].responsibility_id == "hosting"
-    assert recount.encoded == ["Hosting costs", "cloud"]
+    assert recount.encoded == [*framed("Hosting costs"), "cloud"]
 
 
 def test_an_unwritable_cache_still_answers(embeddings, tmp_path):
@@ -102,4 +107,40 @@ def test_after_an_edit_a_running_process_encodes_only_the_changed_text(embedding
     process = CountingEmbeddings(embeddings, tmp_path)
     SemanticMatcher([entry("hosting", "Hosting costs", "cloud bill")], process).match("servers")
     SemanticMatcher([entry("hosting", "Hosting costs", "cloud bill", "AWS invoice")], process).match("servers")
-    assert process.encoded == ["Hosting costs", "cloud bill", "servers", "AWS invoice"]  # the question: cached too
+    # the question is encoded once, the new alias framed and bare
+    assert process.encoded == [*framed("Hosting costs", "cloud bill"), "servers", *framed("AWS invoice")]
+
+
+def test_a_match_names_the_phrase_that_matched_not_its_frame(embeddings, tmp_path):
+    matcher = SemanticMatcher([entry("hosting", "Hosting costs", "AWS bill")], CountingEmbeddings(embeddings, tmp_path))
+    assert matcher.match("who pays the amazon web services invoice?")[0].matched in ("Hosting costs", "AWS bill")
+
+
+def test_a_duty_written_out_as_a_sentence_is_compared_whole(embeddings, tmp_path):
+    """The question is embedded as asked, the entries in the same asking frame: the frame cancels out."""
+    items = [entry("treasury", "Cash and treasury", "cash reserves"), entry("events", "Events", "conferences")]
+    matcher = SemanticMatcher(items, CountingEmbeddings(embeddings, tmp_path))
+    found = matcher.match("we've got spare money sitting in the bank, who decides where to put it short-term?")
+    assert found[0].responsibility_id == "treasury"
+
+
+@pytest.mark.parametrize(
+    ("question", "asks"),
+    [
+        ("who owns hosting costs?", True),
+        ("we have no IT person - who keeps track of our SaaS accounts?", True),
+        ("hosting costs", False),
+        ("Oversee financial planning, budgeting and forecasting", False),  # a duty from a job description
+    ],
+)
+def test_a_question_asking_who_is_compared_whole_and_a_statement_by_its_topic(engine, question, asks):
+    assert asks_who(engine.matcher.parse(question)) is asks
+
+
+def test_a_statement_is_compared_with_the_bare_phrases(embeddings, tmp_path, engine):
+    items = [entry("treasury", "Cash and treasury", "cash reserves")]
+    matcher = SemanticMatcher(items, CountingEmbeddings(embeddings, tmp_path))
+    statement = engine.matcher.parse("Manage the cash reserves")
+    framed_score = matcher.match(statement.topic, limit=1)[0].score
+    bare_score = matcher.match(statement.topic, limit=1, framed=False)[0].score
+    assert matcher.match_question(statement, limit=1)[0].score == bare_score != framed_score
