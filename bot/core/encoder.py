@@ -100,8 +100,13 @@ class SentenceEncoder:
     """
 
     def __init__(self, folder: Path = SHIPPED_MODEL_DIR, runtime: Literal["onnx", "numpy"] | None = None):
+        from threadpoolctl import threadpool_limits
         from tokenizers import Tokenizer  # imported here: only a question that needs the model pays
 
+        # A question is a dozen tokens, and the cosines against every entry one small product: BLAS
+        # threads would spend longer waiting for each other (several times longer on a busy 2-core
+        # machine) than multiplying. One thread per process, for numpy as for onnxruntime.
+        threadpool_limits(limits=1, user_api="blas")
         self.folder = folder
         weights_path = model_weights(folder)
         self.fingerprint = PINNED_SHA256[weights_path.name]
@@ -158,11 +163,7 @@ class NumpyBert:
 
     def __init__(self, weights_path: Path):
         from safetensors.numpy import load_file
-        from threadpoolctl import threadpool_limits
 
-        # A question is a dozen tokens: BLAS threads would spend longer waiting for each other (several
-        # times longer on a busy 2-core machine) than multiplying. One thread per process.
-        threadpool_limits(limits=1, user_api="blas")
         tensors = load_file(str(weights_path))
         # The word table stays as stored (int8 for the shipped file): only the rows a sentence uses are
         # scaled back to float, which keeps 35 MB out of memory.
