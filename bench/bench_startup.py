@@ -76,23 +76,33 @@ def in_process(asked: list[str]) -> None:
         )
 
 
-def children_cpu() -> float:
-    usage = resource.getrusage(resource.RUSAGE_CHILDREN)
-    return usage.ru_utime + usage.ru_stime
+def cli(args: list[str], env: dict[str, str], stdin: str | None = None) -> tuple[float, float, float]:
+    """`python -m bot ARGS`: wall-clock and CPU seconds, start-up and database included, and peak RSS (MiB)."""
+    wall = time.perf_counter()
+    child = subprocess.Popen(
+        [sys.executable, "-m", "bot", *args],
+        stdin=subprocess.PIPE,
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
+        text=True,
+        cwd=ROOT,
+        env=env,
+    )
+    child.stdin.write(stdin or "")
+    child.stdin.close()
+    _pid, status, usage = os.wait4(child.pid, 0)
+    child.returncode = os.waitstatus_to_exitcode(status)
+    if child.returncode != 0:
+        raise SystemExit(f"whoowns {' '.join(args[:2])} failed with status {child.returncode}")
+    return time.perf_counter() - wall, usage.ru_utime + usage.ru_stime, usage.ru_maxrss / 1024
 
 
-def cli(args: list[str], env: dict[str, str], stdin: str | None = None) -> tuple[float, float]:
-    """`python -m bot ARGS`: wall-clock and CPU seconds, start-up and database included."""
-    wall, cpu = time.perf_counter(), children_cpu()
-    done = subprocess.run([sys.executable, "-m", "bot", *args], input=stdin, capture_output=True, text=True, cwd=ROOT, env=env)
-    if done.returncode != 0:
-        raise SystemExit(f"whoowns {' '.join(args[:2])} failed: {done.stderr.strip()}")
-    return time.perf_counter() - wall, children_cpu() - cpu
-
-
-def report(label: str, runs: list[tuple[float, float]]) -> None:
-    walls, cpus = zip(*runs)
-    print(f"  {label:44s} {statistics.median(walls):6.2f} s wall, {statistics.median(cpus):5.2f} s CPU (median of {len(runs)})")
+def report(label: str, runs: list[tuple[float, float, float]]) -> None:
+    walls, cpus, rss = zip(*runs)
+    print(
+        f"  {label:44s} {statistics.median(walls):6.2f} s wall, {statistics.median(cpus):5.2f} s CPU "
+        f"(median of {len(runs)}), peak RSS {max(rss):.0f} MiB"
+    )
 
 
 def through_the_cli(asked: list[str], runs: int) -> None:
@@ -101,12 +111,11 @@ def through_the_cli(asked: list[str], runs: int) -> None:
         cli(["ask", LEXICAL_QUESTION], env)  # migrate and seed the new database, as the first run after install
         cli(["ask", SEMANTIC_QUESTION], env)  # entry vectors computed and cached, as after a release
         print("through the CLI (python -m bot ask), database ready:")
-        once: Callable[[str], tuple[float, float]] = lambda question: cli(["ask", question], env)
+        once: Callable[[str], tuple[float, float, float]] = lambda question: cli(["ask", question], env)
         report("one question the lexical matcher answers", [once(LEXICAL_QUESTION) for _ in range(runs)])
         report("one question that needs the model", [once(SEMANTIC_QUESTION) for _ in range(runs)])
         batch = "\n".join((asked * (1000 // len(asked) + 1))[:1000]) + "\n"
         report("1,000 mixed questions (ask --json on stdin)", [cli(["ask", "--json"], env, batch) for _ in range(runs)])
-    print(f"  peak RSS of a CLI process {resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024:.0f} MiB")
 
 
 def main() -> None:
@@ -115,8 +124,8 @@ def main() -> None:
     args = parser.parse_args()
     asked = questions()
     print(f"load average {os.getloadavg()[0]:.1f} on {os.cpu_count()} cores")
-    in_process(asked)
     through_the_cli(asked, args.runs)
+    in_process(asked)
     print(f"peak RSS in process (three engines, both runtimes) {resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024:.0f} MiB")
 
 
