@@ -1,9 +1,8 @@
 """Time to answer one question, and a batch of 1,000, with the shipped and a generated 10,000-entry KB.
 
 Prints figures; checks nothing. Targets on the 2-core reference machine: p99 under 2 ms with the shipped
-knowledge base, under 20 ms with 10,000 responsibilities (lexical matcher). Through the CLI, with the
-semantic matcher on: 1,000 questions in 3 s with start-up; one question in 0.8 s when the lexical matcher
-answers it (the model is not loaded), 1.5 s when it needs the model; peak RSS under 350 MB.
+knowledge base, under 20 ms with 10,000 responsibilities (lexical matcher). Start-up, the CLI and the
+semantic matcher are timed by `bench/bench_startup.py`.
 
     .venv/bin/python bench/bench_answer.py [--seed N]
 """
@@ -14,8 +13,6 @@ import argparse
 import random
 import resource
 import statistics
-import subprocess
-import sys
 import time
 from pathlib import Path
 
@@ -36,7 +33,6 @@ SHIPPED_QUESTIONS = [
     "how do I book a meeting room?",
     "who tracks how the product performs after launch?",
 ]
-SEMANTIC_QUESTION = "who grows the engineering org?"  # no alias has these words: the semantic matcher answers
 
 
 def generated_kb(shipped: KnowledgeBase, size: int, rng: random.Random) -> tuple[KnowledgeBase, list[str]]:
@@ -97,36 +93,6 @@ def batch_seconds(engine: Engine, questions: list[str]) -> float:
     return time.perf_counter() - start
 
 
-def cli_batch_seconds(questions: list[str]) -> float:
-    """1,000 questions through `python -m bot ask --json` on stdin: start-up, database and all."""
-    batch = "\n".join((questions * 100)[:1000]) + "\n"
-    start = time.perf_counter()
-    out = subprocess.run(
-        [sys.executable, "-m", "bot", "ask", "--json"],
-        input=batch,
-        capture_output=True,
-        text=True,
-        cwd=ROOT,
-        check=True,
-    )
-    elapsed = time.perf_counter() - start
-    assert len(out.stdout.splitlines()) == 1000
-    return elapsed
-
-
-def children_cpu_seconds() -> float:
-    usage = resource.getrusage(resource.RUSAGE_CHILDREN)
-    return usage.ru_utime + usage.ru_stime
-
-
-def cli_one_seconds(question: str) -> tuple[float, float]:
-    """`python -m bot ask QUESTION`, start-up included (entry vectors already cached on disk): wall-clock
-    and CPU seconds (on a machine busy with other work, the CPU time is what the command costs)."""
-    start, start_cpu = time.perf_counter(), children_cpu_seconds()
-    subprocess.run([sys.executable, "-m", "bot", "ask", question], capture_output=True, cwd=ROOT, check=True)
-    return time.perf_counter() - start, children_cpu_seconds() - start_cpu
-
-
 def measure(label: str, kb: KnowledgeBase, questions: list[str], rounds: int) -> None:
     """Build the engine for `kb`, then time single questions and a batch of 1,000."""
     start = time.perf_counter()
@@ -145,17 +111,6 @@ def main() -> None:
     args = parser.parse_args()
     shipped = load_knowledge(ROOT / "knowledge")
     measure("shipped KB", shipped, SHIPPED_QUESTIONS, rounds=300)
-    cli_one_seconds(SEMANTIC_QUESTION)  # entry vectors computed once and cached on disk, as after a release
-    start_cpu = children_cpu_seconds()
-    wall = cli_batch_seconds(SHIPPED_QUESTIONS)
-    print(f"{'batch of 1,000 via the CLI':44s} {wall:7.2f} s with start-up and SQLite, CPU {children_cpu_seconds() - start_cpu:.2f} s")
-    for label, question in (("lexical answers", SHIPPED_QUESTIONS[0]), ("needs the model", SEMANTIC_QUESTION)):
-        walls, cpus = zip(*(cli_one_seconds(question) for _ in range(5)))
-        print(
-            f"{'one question via the CLI, ' + label:44s} {statistics.median(walls):7.2f} s median of 5, "
-            f"CPU {statistics.median(cpus):.2f} s"
-        )
-    print(f"peak memory (RSS) of a CLI process {resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024:.0f} MiB")
     big, questions = generated_kb(shipped, 10_000, random.Random(args.seed))
     measure("10,000 entries", big, questions, rounds=3)
     print(f"peak memory (RSS) {resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024:.0f} MiB")

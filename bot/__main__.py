@@ -3,32 +3,36 @@
 from __future__ import annotations
 
 import argparse
+import importlib
 import logging
 import os
 import sys
 
-from bot.cli import ask, assess, kb, migrate, serve
 from bot.core.encoder import ModelRefused
 from bot.core.yamlfile import InvalidFile
 from bot.services.workspaces import UnknownWorkspace
 
-COMMANDS = (ask, kb, assess, migrate, serve)
+COMMANDS = ("ask", "kb", "assess", "migrate", "serve")  # each a module of bot.cli with `register(subparsers)`
 READER_GONE = 128 + 13  # what a shell reports for a writer whose reader left (SIGPIPE), as `head` leaves
 
 
-def build_parser() -> argparse.ArgumentParser:
+def build_parser(commands: tuple[str, ...] = COMMANDS) -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog="whoowns",
         description="Tells you which executive role owns a decision or an area of work, and why.",
     )
     subparsers = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
-    for command in COMMANDS:
-        command.register(subparsers)
+    for command in commands:
+        importlib.import_module(f"bot.cli.{command}").register(subparsers)
     return parser
 
 
 def main(argv: list[str] | None = None) -> int:
-    args = build_parser().parse_args(argv)
+    argv = sys.argv[1:] if argv is None else argv
+    # `whoowns ask …` imports and registers `ask` alone, so one question does not pay for the web server's
+    # imports; anything else (`--help`, a mistyped command) gets the parser with every command.
+    named = argv[0] if argv and argv[0] in COMMANDS else None
+    args = build_parser((named,) if named else COMMANDS).parse_args(argv)
     logging.basicConfig(level=logging.WARNING, format="%(levelname)s %(name)s: %(message)s")
     try:
         return int(args.run(args) or 0)

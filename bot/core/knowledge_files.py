@@ -19,6 +19,8 @@ from bot.core.yamlfile import InvalidFile, YamlDocument, read_yaml
 SECTIONS = ("roles", "sources", "responsibilities", "synonyms")
 REQUIRED = ("roles", "sources", "responsibilities")
 ORG_SECTION = "org"  # an export made with --team carries that workspace's settings too
+# The modules that turn the files into a `KnowledgeBase` (this one and what it builds on): see `fingerprint`.
+LOADER_MODULES = ("knowledge_files.py", "yamlfile.py", "validation.py", "models.py", "limits.py", "problems.py")
 
 
 def load_knowledge(path: Path) -> KnowledgeBase:
@@ -70,9 +72,21 @@ def locate(problems: list[Problem], documents: list[YamlDocument]) -> InvalidFil
     return InvalidFile([_describe(problem, owner, documents[0]) for problem in problems])
 
 
-def digest(kb: KnowledgeBase) -> str:
-    """A fingerprint of the knowledge, to tell whether the shipped files changed since they were seeded."""
-    return hashlib.sha256(kb.model_dump_json().encode()).hexdigest()[:16]
+def fingerprint(path: Path) -> str:
+    """A fingerprint of a knowledge folder's (or an exported file's) bytes and of the code that reads them.
+
+    Tells whether the shipped files changed since they were seeded without parsing them: the YAML parse
+    that keeps line numbers for error messages is most of a cold start's work, so an unchanged file is
+    never read as YAML. The loader's code is part of it: a release that reads the same files differently
+    counts as a change.
+    """
+    files = [path / f"{section}.yaml" for section in SECTIONS] if path.is_dir() else [path]
+    here = Path(__file__).parent
+    content = hashlib.sha256()
+    for file in [*files, *(here / module for module in LOADER_MODULES)]:
+        content.update(f"{file.name}\0".encode())
+        content.update(file.read_bytes() if file.is_file() else b"\0missing\0")
+    return content.hexdigest()[:32]
 
 
 def _describe(problem: Problem, owner: dict[str, YamlDocument], fallback: YamlDocument) -> str:

@@ -24,8 +24,8 @@ from functools import lru_cache
 import numpy as np
 from rapidfuzz import fuzz, process
 from rapidfuzz.distance import OSA
-from spellchecker import SpellChecker
 
+from bot.core.english import english_frequency
 from bot.core.models import Responsibility
 from bot.core.normalise import (
     Vocabulary,
@@ -52,16 +52,6 @@ NAMED_FACTOR = 0.7  # an ownership question naming a whole alias, however much e
 COMMON_WORD = 50_000  # occurrences in pyspellchecker's English corpus ("day", "team", "plan", "security")
 EVERYDAY_FACTOR = 0.6  # "what day is it?": a when/what question whose only known words are everyday English
 ABOUT_ASKER_FACTOR = 0.5  # "when do my RSUs vest?": below the threshold whatever it names; closest topics offered
-
-
-@lru_cache(maxsize=1)
-def english_dictionary() -> SpellChecker:
-    """pyspellchecker's English word list, loaded once per process (about 0.15 s)."""
-    return SpellChecker(language="en", distance=1)
-
-
-def english_frequency(word: str) -> int:
-    return english_dictionary().word_frequency[word]
 
 
 @dataclass(frozen=True)

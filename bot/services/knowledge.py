@@ -14,7 +14,7 @@ from pathlib import Path
 from typing import Any
 
 from bot.core.answer import Answer, Engine, Mention
-from bot.core.knowledge_files import digest, load_knowledge
+from bot.core.knowledge_files import fingerprint, load_knowledge
 from bot.core.org import OrgSettings, default_org
 from bot.core.problems import InvalidInput
 from bot.core.semantic import Embeddings
@@ -46,17 +46,17 @@ class KnowledgeService:
         """Brings the schema up to date and seeds the shipped knowledge into an empty database.
 
         A database whose knowledge nobody has edited follows the shipped files: when they change (a new
-        release), it is seeded again. Once an admin edits anything, the files no longer overwrite it.
+        release), it is seeded again. Once an admin edits anything, the files no longer overwrite it. The
+        files are compared by their fingerprint and parsed only when they are to be seeded.
         """
         self.db.migrate()
-        shipped = load_knowledge(self.knowledge_dir)
-        fingerprint = digest(shipped)
+        shipped = fingerprint(self.knowledge_dir)
         with self.db.exclusive() as session:
             repo = KnowledgeRepository(session)
             state = repo.state()
-            if state is None or (not state.edited and state.seed_digest != fingerprint):
+            if state is None or (not state.edited and state.seed_digest != shipped):
                 log.info("seeding the knowledge base from %s", self.knowledge_dir)
-                repo.replace(shipped, by=None, seed_digest=fingerprint)
+                repo.replace(load_knowledge(self.knowledge_dir), by=None, seed_digest=shipped)
 
     def engine(self) -> Engine:
         with self.db.transaction() as session:

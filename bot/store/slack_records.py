@@ -9,9 +9,9 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import datetime
+from importlib import import_module
 
 from sqlalchemy import ColumnElement, Insert, and_, case, delete, func, or_, select, update
-from sqlalchemy.dialects import postgresql, sqlite
 from sqlalchemy.orm import Session
 
 from bot.store.tables import FeedbackRow, ProcessedEvent, utcnow
@@ -21,8 +21,10 @@ MAX_ATTEMPTS = 5  # an event that failed this often (a channel the bot cannot po
 
 
 def dialect_insert(session: Session, table: type) -> Insert:
-    """The dialect's own INSERT, which knows ON CONFLICT (PostgreSQL and SQLite both do)."""
-    dialect = postgresql if session.get_bind().dialect.name == "postgresql" else sqlite
+    """The dialect's own INSERT, which knows ON CONFLICT (PostgreSQL and SQLite both do). Its module is the
+    one SQLAlchemy already loaded to connect: importing both up front cost every command line start the
+    PostgreSQL dialect's import."""
+    dialect = import_module(f"sqlalchemy.dialects.{session.get_bind().dialect.name}")
     return dialect.insert(table)
 
 

@@ -1,10 +1,13 @@
-"""The numpy encoder reproduces all-MiniLM-L6-v2, and refuses model files it was not calibrated on."""
+"""The encoder reproduces all-MiniLM-L6-v2 with either runtime, and refuses model files it was not calibrated on."""
 
 import shutil
 
+import numpy as np
 import pytest
 
-from bot.core.encoder import PINNED_SHA256, SHIPPED_MODEL_DIR, ModelRefused, SentenceEncoder
+from bot.core.encoder import ONNX_GRAPH, PINNED_SHA256, SHIPPED_MODEL_DIR, ModelRefused, SentenceEncoder
+
+REFERENCE = ["The weather is lovely today.", "It's so sunny outside!", "He drove to the stadium."]
 
 
 @pytest.fixture(scope="module")
@@ -12,8 +15,24 @@ def encoder(embeddings) -> SentenceEncoder:
     return embeddings.encoder()
 
 
-def test_the_published_reference_cosines_are_reproduced_within_a_hundredth(encoder):
-    vectors = encoder.encode(["The weather is lovely today.", "It's so sunny outside!", "He drove to the stadium."])
+@pytest.fixture(scope="module")
+def numpy_encoder() -> SentenceEncoder:
+    return SentenceEncoder(runtime="numpy")
+
+
+def test_the_shipped_model_runs_on_onnxruntime_by_default(encoder):
+    assert encoder.runtime == "onnx"
+
+
+def test_onnxruntime_and_numpy_give_the_same_vectors_alone_and_padded_in_a_batch(encoder, numpy_encoder):
+    texts = [*REFERENCE, "who owns hosting costs", "a much longer sentence that makes the batch pad the short ones"]
+    for batch in (texts, texts[3:4]):
+        assert np.abs(encoder.encode(batch) - numpy_encoder.encode(batch)).max() < 1e-5
+
+
+@pytest.mark.parametrize("runtime", ["onnx", "numpy"])
+def test_the_published_reference_cosines_are_reproduced_within_a_hundredth(runtime, encoder, numpy_encoder):
+    vectors = (encoder if runtime == "onnx" else numpy_encoder).encode(REFERENCE)
     cosines = vectors @ vectors.T
     assert cosines[0, 1] == pytest.approx(0.6660, abs=0.01)
     assert cosines[0, 2] == pytest.approx(0.1046, abs=0.01)
@@ -39,7 +58,7 @@ def model_copy(tmp_path):
     return folder
 
 
-@pytest.mark.parametrize("name", ["tokenizer.json", "encoder-int8.safetensors"])
+@pytest.mark.parametrize("name", ["tokenizer.json", "encoder-int8.safetensors", ONNX_GRAPH])
 def test_a_changed_file_is_refused_naming_it_and_both_digests(model_copy, name):
     path = model_copy / name
     data = bytearray(path.read_bytes())
@@ -55,6 +74,13 @@ def test_a_folder_without_weights_is_refused(model_copy):
     (model_copy / "encoder-int8.safetensors").unlink()
     with pytest.raises(ModelRefused, match="no encoder-int8.safetensors or model.safetensors"):
         SentenceEncoder(model_copy)
+
+
+def test_without_its_graph_the_shipped_model_runs_on_numpy_and_onnxruntime_is_refused(model_copy):
+    (model_copy / ONNX_GRAPH).unlink()
+    assert SentenceEncoder(model_copy).runtime == "numpy"
+    with pytest.raises(ModelRefused, match=f"onnxruntime needs {ONNX_GRAPH}"):
+        SentenceEncoder(model_copy, runtime="onnx")
 
 
 def test_a_missing_tokenizer_is_refused(model_copy):

@@ -1,0 +1,37 @@
+"""The encoder run by onnxruntime: the graph `scripts/onnx_encoder.py` writes, over the shipped weights.
+
+The graph holds no weights: its tensors are external data pointing into `encoder-int8.safetensors`, so
+the model ships once. onnxruntime scales the int8 matrices back to float32 once, when the session is
+made, and then runs the same arithmetic as `NumpyBert` with kernels that keep the weights packed for
+reuse: about half numpy's time a question (README "Measured figures").
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import numpy as np
+
+from bot.core.encoder import attention_mask_bias
+
+
+class OnnxBert:
+    def __init__(self, graph: Path):
+        import onnxruntime  # imported here: only a process that needs the model pays
+
+        options = onnxruntime.SessionOptions()
+        # One thread, as numpy's BLAS gets: a question is a dozen tokens, and threads would mostly wait.
+        options.intra_op_num_threads = 1
+        options.inter_op_num_threads = 1
+        options.graph_optimization_level = onnxruntime.GraphOptimizationLevel.ORT_ENABLE_ALL
+        self._session = onnxruntime.InferenceSession(str(graph), options, providers=["CPUExecutionProvider"])
+        self.dimensions = int(self._session.get_outputs()[0].shape[-1])
+
+    def hidden(self, ids: np.ndarray, mask: np.ndarray) -> np.ndarray:
+        """The last layer's hidden states, (batch, length, dimensions)."""
+        inputs = {
+            "input_ids": ids,
+            "position_ids": np.arange(ids.shape[1], dtype=np.int64),
+            "mask_bias": attention_mask_bias(mask),
+        }
+        return self._session.run(None, inputs)[0]

@@ -1,0 +1,48 @@
+"""`ask` starts fast: it imports what answering needs, not the web server, Slack, Alembic or the model."""
+
+import subprocess
+import sys
+
+from tests.conftest import REPO_ROOT
+
+# slack_sdk is not listed: bot/store/tables.py still builds the OAuth install tables with it (about 0.1 s).
+NOT_FOR_ASKING = ("alembic", "slack_bolt", "flask", "gunicorn", "bot.slack", "bot.web", "bot.cli.serve")
+MODEL = ("onnxruntime", "tokenizers", "safetensors")
+
+ASK_AND_LIST_MODULES = """
+import sys
+from bot.__main__ import main
+main(["ask", *sys.argv[1:]])
+print(" ".join(sorted(sys.modules)))
+"""
+
+
+def imported_by_ask(question: str, env: dict[str, str]) -> set[str]:
+    done = subprocess.run(
+        [sys.executable, "-c", ASK_AND_LIST_MODULES, question],
+        capture_output=True,
+        text=True,
+        cwd=REPO_ROOT,
+        env=env,
+        timeout=120,
+    )
+    assert done.returncode == 0, done.stderr
+    return set(done.stdout.splitlines()[-1].split())
+
+
+def loaded(modules: set[str], packages: tuple[str, ...]) -> list[str]:
+    return sorted(m for m in modules if any(m == p or m.startswith(p + ".") for p in packages))
+
+
+def test_a_question_the_lexical_matcher_answers_loads_neither_the_server_nor_the_model(cli_env):
+    imported_by_ask("who owns hosting costs?", cli_env)  # the first run migrates and seeds
+    modules = imported_by_ask("who owns hosting costs?", cli_env)
+    assert loaded(modules, NOT_FOR_ASKING) == []
+    assert loaded(modules, MODEL) == []
+
+
+def test_a_question_that_needs_the_model_loads_it_and_still_not_the_server(cli_env):
+    imported_by_ask("who owns hosting costs?", cli_env)  # the first run migrates and seeds
+    modules = imported_by_ask("who grows the engineering org?", cli_env)
+    assert "tokenizers" in modules
+    assert loaded(modules, NOT_FOR_ASKING) == []
