@@ -14,6 +14,7 @@ from bot.services.admin import Admin, build_admin
 from bot.services.events import DEFAULT_LEASE, EventLedger
 from bot.services.feedback import FeedbackService
 from bot.services.knowledge import KnowledgeService
+from bot.services.people import PersonNames
 from bot.services.workspace_links import WorkspaceLinks
 
 
@@ -24,6 +25,7 @@ class Deps:
     events: EventLedger
     admin: Admin
     links: WorkspaceLinks
+    people: PersonNames
     public_url: str | None = None
 
     def entry_url(self, answer: Answer, *, team_id: str | None) -> str | None:
@@ -54,5 +56,6 @@ def build_deps(
         events=EventLedger(knowledge.db, lease=event_lease),
         admin=build_admin(knowledge, knowledge_teams=knowledge_teams),
         links=links,
+        people=PersonNames(knowledge.db),
         public_url=public_url,
     )

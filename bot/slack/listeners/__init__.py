@@ -14,16 +14,31 @@ from bot.slack.listeners import (
     admin_actions,
     admin_views,
     agent,
+    ask_holder,
     assess,
     commands,
     events,
     home,
+    people,
     shortcuts,
     unfurls,
 )
 
 # Bolt runs the first listener that matches: `agent` (DMs, the Messages tab) goes before the catch-alls.
-KINDS = (agent, events, commands, actions, home, assess, admin_views, admin_actions, shortcuts, unfurls)
+KINDS = (
+    agent,
+    events,
+    commands,
+    actions,
+    ask_holder,
+    home,
+    people,
+    assess,
+    admin_views,
+    admin_actions,
+    shortcuts,
+    unfurls,
+)
 
 
 def register_all(app: App, deps: Deps) -> None:

@@ -57,7 +57,14 @@ def show_help(request: CommandRequest) -> None:
 def ask(request: CommandRequest) -> None:
     deliver(
         request.reply_privately,
-        lambda: answer_question(request.deps, request.args, team_id=request.team_id, surface="command"),
+        lambda: answer_question(
+            request.deps,
+            request.args,
+            team_id=request.team_id,
+            surface="command",
+            client=request.client,
+            asker=request.user_id,
+        ),
     )
 
 

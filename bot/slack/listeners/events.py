@@ -37,7 +37,14 @@ class EventListeners:
                 where,
                 body,
                 context,
-                lambda: answer_question(self.deps, event.get("text", ""), team_id=context.team_id, surface="mention"),
+                lambda: answer_question(
+                    self.deps,
+                    event.get("text", ""),
+                    team_id=context.team_id,
+                    surface="mention",
+                    client=client,
+                    asker=event.get("user"),
+                ),
             )
 
 

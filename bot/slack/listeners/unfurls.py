@@ -14,7 +14,6 @@ from urllib.parse import parse_qs, urlsplit
 from slack_bolt import App, BoltContext
 from slack_sdk import WebClient
 
-from bot.slack.answering import mention
 from bot.slack.blocks.unfurl import unfurl_card
 from bot.slack.deps import Deps
 from bot.slack.listeners.ack import ack_now
@@ -57,8 +56,11 @@ class UnfurlListeners:
         tokens = parse_qs(urlsplit(url).query).get("team") or []
         signed_for = self.deps.links.team_of(tokens[0]) if tokens else None
         view_of = team_id if signed_for is not None and signed_for == team_id else None
-        answer = self.deps.knowledge.answer_topic(entry, team_id=view_of, mention=mention)
-        return unfurl_card(answer) if answer is not None else None
+        answer = self.deps.knowledge.answer_topic(entry, team_id=view_of)
+        if answer is None:
+            return None
+        names = self.deps.people.names(view_of, [answer.holder] if answer.holder else []) if view_of else {}
+        return unfurl_card(answer, names)
 
     def _entry_id(self, url: str) -> str | None:
         if not self.deps.public_url:

@@ -1,0 +1,23 @@
+"""The admins' to-do in the App Home: the roles nobody is named for yet, with the button that names them."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from slack_sdk.models.blocks import Block, ButtonElement, MarkdownTextObject, SectionBlock
+
+from bot.services.unnamed_roles import UnnamedRole
+from bot.slack import admin_messages as say
+from bot.slack import limits
+from bot.slack.blocks.admin_lists import OPEN_SETTINGS
+from bot.slack.blocks.mrkdwn import escape, fit
+
+
+def unnamed_roles_blocks(roles: Sequence[UnnamedRole]) -> list[Block]:
+    """Nothing once every role has a holder."""
+    if not roles:
+        return []
+    named = ", ".join(f"*{escape(r.role)}* ({escape(r.name)})" for r in roles)
+    text = fit(say.UNNAMED_ROLES.format(roles=named), limits.SECTION_TEXT)
+    button = ButtonElement(text=say.NAME_HOLDERS, action_id=OPEN_SETTINGS)
+    return [SectionBlock(text=MarkdownTextObject(text=text), accessory=button)]
