@@ -40,6 +40,7 @@ from bot.services.decisions import Decision
 from bot.slack import limits, messages
 from bot.slack.blocks.ask_holder import AskKey, ask_button
 from bot.slack.blocks.mrkdwn import escape, fit, link, shorten
+from bot.slack.message_text import plain_text
 
 VOTE_UP = "feedback_up"
 VOTE_DOWN = "feedback_down"
@@ -97,7 +98,7 @@ def build_answer_blocks(
             holder=answer.holder,
             role=answer.role,
             topic=answer.responsibility.title,
-            question=answer.question,
+            question=plain_text({"text": answer.question}).strip() or answer.topic,
             asker=people.asker,
         )
         buttons.append(ask_button(ask, people.names.get(answer.holder)))

@@ -67,15 +67,18 @@ class ShortcutListeners:
         app.view(POST_VIEW)(ack=ack_now, lazy=[self.post_from_modal])
         app.action(SHARE_ANSWER)(ack=ack_now, lazy=[self.share])
 
-    def who_owns_this(self, shortcut: dict[str, Any], respond: Respond, context: BoltContext) -> None:
+    def who_owns_this(
+        self, shortcut: dict[str, Any], client: WebClient, respond: Respond, context: BoltContext
+    ) -> None:
         team, channel = context.team_id, (shortcut.get("channel") or {}).get("id")
+        asker = (shortcut.get("user") or {}).get("id")
 
         def produce() -> Reply:
             text = plain_text(shortcut.get("message") or {})
             if not text:
                 return Reply.of(say.SHORTCUT_EMPTY)
             answer = ask(self.deps, shorten(text, ASKED_TEXT), team_id=team, surface="shortcut")
-            reply = render(self.deps, answer, team_id=team)
+            reply = render(self.deps, answer, team_id=team, client=client, asker=asker)
             quote = say.SHORTCUT_QUOTE.format(line=escape(shorten(first_line(text), QUOTED_LINE)))
             quoted = {"type": "context", "elements": [{"type": "mrkdwn", "text": quote}]}
             return Reply(reply.text, [quoted, *reply.blocks, share_button(AnswerKey.of(answer))])
