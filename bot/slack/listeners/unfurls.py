@@ -17,6 +17,7 @@ from slack_sdk import WebClient
 from bot.slack.blocks.unfurl import unfurl_card
 from bot.slack.deps import Deps
 from bot.slack.listeners.ack import ack_now
+from bot.slack.people import users_info
 from bot.slack.replies import WEB_API_FAILURES
 
 log = logging.getLogger(__name__)
@@ -33,7 +34,7 @@ class UnfurlListeners:
     def unfurl(self, event: dict[str, Any], client: WebClient, context: BoltContext) -> None:
         cards = {}
         for link in event.get("links") or []:
-            card = self.card(link.get("url") or "", team_id=context.team_id)
+            card = self.card(link.get("url") or "", team_id=context.team_id, client=client)
             if card is not None:
                 cards[link["url"]] = card
         if not cards:
@@ -48,8 +49,10 @@ class UnfurlListeners:
         except WEB_API_FAILURES as error:
             log.error("could not unfurl (team %s, channel %s): %s", context.team_id, event.get("channel"), error)
 
-    def card(self, url: str, *, team_id: str | None) -> dict[str, Any] | None:
-        """The card for one of our entry links; None for any other link or a topic that is gone."""
+    def card(self, url: str, *, team_id: str | None, client: WebClient | None = None) -> dict[str, Any] | None:
+        """The card for one of our entry links; None for any other link or a topic that is gone.
+
+        `client` looks up the holder's name when it is not cached yet."""
         entry = self._entry_id(url)
         if entry is None:
             return None
@@ -59,7 +62,9 @@ class UnfurlListeners:
         answer = self.deps.knowledge.answer_topic(entry, team_id=view_of)
         if answer is None:
             return None
-        names = self.deps.people.names(view_of, [answer.holder] if answer.holder else []) if view_of else {}
+        holders = [answer.holder] if answer.holder else []
+        lookup = users_info(client, view_of) if client is not None and view_of else None
+        names = self.deps.people.names(view_of, holders, lookup=lookup) if view_of else {}
         return unfurl_card(answer, names)
 
     def _entry_id(self, url: str) -> str | None:
