@@ -167,3 +167,11 @@ def test_an_admin_sees_the_roles_nobody_is_named_for_in_the_home_tab_and_others_
     slack.event(home_opened(user=member))
     [theirs] = fake_slack.wait_for("views.publish", user_id=member)
     assert "To do" not in json.dumps(theirs["view"])
+
+
+def test_an_admin_opening_the_editor_sees_the_same_to_do_on_top(slack, fake_slack):
+    opened = len(fake_slack.calls("views.open"))
+    slack.command("admin", user=ADMIN, response_url=fake_slack.response_url())
+    view = fake_slack.wait_for("views.open", count=opened + 1)[-1]["view"]
+    todo = view["blocks"][0]["text"]["text"]
+    assert todo.startswith(":memo: *To do*: nobody is named yet for *CEO* (Chief Executive Officer), *CPO*")
