@@ -175,3 +175,18 @@ def test_an_admin_opening_the_editor_sees_the_same_to_do_on_top(slack, fake_slac
     view = fake_slack.wait_for("views.open", count=opened + 1)[-1]["view"]
     todo = view["blocks"][0]["text"]["text"]
     assert todo.startswith(":memo: *To do*: nobody is named yet for *CEO* (Chief Executive Officer), *CPO*")
+
+
+def test_asking_from_a_private_answer_sends_the_question_without_a_thread(slack, fake_slack):
+    url = fake_slack.response_url()
+    slack.command("who owns security?", response_url=url)
+    [answer] = fake_slack.wait_for_response(url)
+    assert answer["response_type"] == "ephemeral"
+    dms = len(fake_slack.calls("chat.postMessage", channel=CTO))
+    told_url = fake_slack.response_url()
+    button = buttons(answer["blocks"])["ask_holder"]
+    slack.action(block_action(button, channel="C0GENERAL", message=None, response_url=told_url))
+    dm = fake_slack.wait_for("chat.postMessage", channel=CTO, count=dms + 1)[-1]
+    assert "They asked privately, so there is no thread" in shown(dm) and "> who owns security?" in shown(dm)
+    [told] = fake_slack.wait_for_response(told_url)
+    assert told["text"] == ":incoming_envelope: I sent your question to Ada."
