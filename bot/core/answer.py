@@ -12,7 +12,6 @@ two best matches are about as good and land on different roles, it says the area
 from __future__ import annotations
 
 import re
-from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any, Literal
 
@@ -31,7 +30,7 @@ from bot.core.matcher import (
 from bot.core.models import KnowledgeBase, Responsibility
 from bot.core.normalise import MAX_QUESTION_CHARS, clean_slack_text
 from bot.core.org import OrgSettings, check_org, default_org
-from bot.core.resolve import Owner, resolve_owner, role_name
+from bot.core.resolve import Owner, Route, resolve_owner, role_name
 from bot.core.semantic import Embeddings, SemanticMatcher
 from bot.core.several_topics import combine, topic_parts
 
@@ -41,7 +40,6 @@ SUGGEST_MARGIN = 0.08
 RELATED_SCORE = 0.45  # a question with no "who" and no topic this close is not about who owns anything
 _ASKS_WHO = re.compile(r"\bwho(?:'s|se|m)?\b|\bwhich (?:role|exec|executive|person|team)\b")
 ALTERNATIVES = 3
-Mention = Callable[[str], str]
 MatchedBy = Literal["lexical", "semantic", "both"]
 
 
@@ -71,6 +69,13 @@ class SharedOwner(BaseModel):
     reasoning: str
 
 
+class OverrideRef(BaseModel):
+    """The organisation's own decision about a topic, and the article's owner it sets aside."""
+
+    reason: str | None
+    usual_role: str  # who owns the topic in most companies, as the source says
+
+
 class ConsultRef(BaseModel):
     """A role to consult besides the accountable one, and its part in a few words."""
 
@@ -88,9 +93,11 @@ class Answer(BaseModel):
     holder: str | None
     responsibility: TopicRef | None
     confidence: float
-    reasoning: str
+    reasoning: str  # the whole story of how the owner was found ("why?", the command line, the web pages)
+    lead: str  # one sentence: why this role owns it here (a short answer's reasoning); never names a person
     source: SourceRef | None
     route: str | None
+    override: OverrideRef | None = None  # set when the organisation decided the owner itself
     matched_by: MatchedBy | None  # which matcher found the topic; None when unsure or picked by id
     shared: list[SharedOwner]
     consult: list[ConsultRef]
@@ -161,11 +168,11 @@ class Engine:
         matched_by = "both" if semantic_first and lexical_first else "semantic" if semantic_first else "lexical"
         return Ranking(query, matches, matched_by)
 
-    def answer(self, question: str, org: OrgSettings | None = None, *, mention: Mention = str) -> Answer:
+    def answer(self, question: str, org: OrgSettings | None = None) -> Answer:
         org = org or default_org(self.kb)
         parts = topic_parts(self.matcher, question)
         if parts:
-            return combine(question, [self.answer(part, org, mention=mention) for part in parts])
+            return combine(question, [self.answer(part, org) for part in parts])
         ranking = self.rank(question)
         query, matches = ranking.query, ranking.matches
         if not matches or matches[0].score < ANSWER_THRESHOLD:
@@ -173,25 +180,23 @@ class Engine:
         best = self._items[matches[0].responsibility_id]
         owner = resolve_owner(self.kb, org, best)
         shared = [
-            self._shared_owner(self._items[m.responsibility_id], org, mention)
+            self._shared_owner(self._items[m.responsibility_id], org)
             for m in matches[1:2]
             if m.score >= max(ANSWER_THRESHOLD, matches[0].score - SHARED_MARGIN)
         ]
         shared = [s for s in shared if s.role != owner.role]
         return self._answer(
-            question, query.topic, best, owner, matches[0].score, org, mention, shared, matches, ranking.matched_by
+            question, query.topic, best, owner, matches[0].score, org, shared, matches, ranking.matched_by
         )
 
-    def answer_responsibility(
-        self, responsibility_id: str, org: OrgSettings | None = None, *, mention: Mention = str
-    ) -> Answer | None:
+    def answer_responsibility(self, responsibility_id: str, org: OrgSettings | None = None) -> Answer | None:
         """The answer for a topic picked by id (a "closest topics" button), with full confidence."""
         item = self._items.get(responsibility_id)
         if item is None:
             return None
         org = org or default_org(self.kb)
         owner = resolve_owner(self.kb, org, item)
-        return self._answer(item.title, item.title, item, owner, 1.0, org, mention, [], [], None)
+        return self._answer(item.title, item.title, item, owner, 1.0, org, [], [], None)
 
     def _answer(
         self,
@@ -201,7 +206,6 @@ class Engine:
         owner: Owner,
         confidence: float,
         org: OrgSettings,
-        mention: Mention,
         shared: list[SharedOwner],
         matches: list[Match],
         matched_by: MatchedBy | None,
@@ -212,8 +216,8 @@ class Engine:
             steps.append(f"This area is shared: it is also close to what {others} owns.")
         if item.shared_with and owner.role == item.owner:
             steps.append(item.shared_note or f"The articles give the {', '.join(item.shared_with)} a hand in it too.")
-        steps.append(_holder_sentence(owner.role, owner.holder, mention))
         source = self.kb.source(item.citation.source)
+        override = org.override_for(item.id) if owner.route is Route.OVERRIDE else None
         return Answer(
             question=question,
             topic=topic,
@@ -223,8 +227,10 @@ class Engine:
             responsibility=TopicRef(id=item.id, title=item.title),
             confidence=round(confidence, 3),
             reasoning=" ".join(steps),
+            lead=owner.lead,
             source=SourceRef(id=source.id, title=source.title, url=source.url, quote=item.citation.quote),
             route=owner.route.value,
+            override=OverrideRef(reason=override.reason, usual_role=item.owner) if override else None,
             matched_by=matched_by,
             shared=shared,
             consult=[
@@ -235,14 +241,14 @@ class Engine:
             suggestions=[],
         )
 
-    def _shared_owner(self, item: Responsibility, org: OrgSettings, mention: Mention) -> SharedOwner:
+    def _shared_owner(self, item: Responsibility, org: OrgSettings) -> SharedOwner:
         owner = resolve_owner(self.kb, org, item)
         return SharedOwner(
             role=owner.role,
             role_name=role_name(self.kb, owner.role),
             holder=owner.holder,
             responsibility=TopicRef(id=item.id, title=item.title),
-            reasoning=" ".join((*owner.steps, _holder_sentence(owner.role, owner.holder, mention))),
+            reasoning=" ".join(owner.steps),
         )
 
     def _alternatives(self, matches: list[Match], chosen: str, org: OrgSettings) -> list[Alternative]:
@@ -283,6 +289,7 @@ class Engine:
             responsibility=None,
             confidence=round(best, 3),
             reasoning=reasoning,
+            lead=reasoning,
             source=None,
             route=None,
             matched_by=None,
@@ -308,8 +315,3 @@ def _unsure_reasoning(topic: str, *, off_topic: bool, suggested: bool) -> str:
         return "I'm not sure which area of work you mean."
     return "I don't know who owns that: it isn't in my knowledge base yet."
 
-
-def _holder_sentence(role: str, holder: str | None, mention: Mention) -> str:
-    if holder:
-        return f"In your organisation that is {mention(holder)}."
-    return f"Nobody is named as the {role} in your organisation's settings yet."

@@ -29,34 +29,46 @@ class Owner:
     holder: str | None
     route: Route
     steps: tuple[str, ...]  # sentences, in order, that explain the route
+    lead: str  # the one sentence a short answer gives: why this role owns it here; it names its own roles
 
 
 def resolve_owner(kb: KnowledgeBase, org: OrgSettings, item: Responsibility) -> Owner:
+    """The owner here; an override's story leads with the organisation's decision, never the article's owner."""
     usual = f"{item.title} is the {item.owner}'s in most companies."
     override = org.override_for(item.id)
     if override is not None:
-        steps = [usual, f"Your organisation has decided otherwise: here the {override.role} owns it."]
-        if override.reason:
-            steps.append(override.reason)
-        return Owner(override.role, org.holder(override.role), Route.OVERRIDE, tuple(steps))
+        decided = f"Here the {override.role} owns {in_sentence(item.title)}"
+        lead = f"{decided}: {override.reason}" if override.reason else f"{decided}: your organisation decided so."
+        steps = (lead, f"In most companies the {item.owner} owns it.")
+        return Owner(override.role, org.holder(override.role), Route.OVERRIDE, steps, lead)
     if org.has(item.owner):
-        return Owner(item.owner, org.holder(item.owner), Route.OWNER, (item.reasoning,))
+        return Owner(item.owner, org.holder(item.owner), Route.OWNER, (item.reasoning,), first_sentence(item.reasoning))
     coverer = org.coverer(item.owner)
     if coverer is not None:
-        step = (
-            f"Your organisation has no separate {item.owner}: the {coverer} covers that role, so the {coverer} owns it."
-        )
-        return Owner(coverer, org.holder(coverer), Route.COVERED, (usual, item.reasoning, step))
+        step = f"Your organisation has no {item.owner}; the {coverer} covers its topics."
+        return Owner(coverer, org.holder(coverer), Route.COVERED, (usual, item.reasoning, step), step)
     usual_cover = _usual_cover(kb, org, item.owner)
     if usual_cover is not None:
         role, step = usual_cover
-        return Owner(role, org.holder(role), Route.USUAL_COVER, (usual, item.reasoning, step))
+        return Owner(role, org.holder(role), Route.USUAL_COVER, (usual, item.reasoning, step), step)
     fallback = org.fallback or kb.fallback_role
     step = (
         f"Your organisation has no {item.owner} and no role covers it, so it falls to the {fallback}, "
         "your fallback role."
     )
-    return Owner(fallback, org.holder(fallback), Route.FALLBACK, (usual, item.reasoning, step))
+    return Owner(fallback, org.holder(fallback), Route.FALLBACK, (usual, item.reasoning, step), step)
+
+
+def first_sentence(text: str) -> str:
+    end = text.find(". ")
+    return text if end < 0 else text[: end + 1]
+
+
+def in_sentence(title: str) -> str:
+    """A title as it reads inside a sentence: "Hosting costs" → "hosting costs", "SEO budget" unchanged."""
+    if len(title) > 1 and title[0].isupper() and not title[1].isupper():
+        return title[0].lower() + title[1:]
+    return title
 
 
 def _usual_cover(kb: KnowledgeBase, org: OrgSettings, role_id: str) -> tuple[str, str] | None:

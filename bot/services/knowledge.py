@@ -13,7 +13,7 @@ import threading
 from pathlib import Path
 from typing import Any
 
-from bot.core.answer import Answer, Engine, Mention
+from bot.core.answer import Answer, Engine
 from bot.core.knowledge_files import fingerprint, load_knowledge
 from bot.core.org import OrgSettings, default_org
 from bot.core.problems import InvalidInput
@@ -108,20 +108,16 @@ class KnowledgeService:
             OrgRepository(session).save(team_id, org, by=by)
         return org
 
-    def ask(
-        self, question: str, *, team_id: str | None = None, org: OrgSettings | None = None, mention: Mention = str
-    ) -> Answer:
+    def ask(self, question: str, *, team_id: str | None = None, org: OrgSettings | None = None) -> Answer:
         """The answer; a question it cannot answer for a workspace is kept for that workspace's admins."""
         engine = self.engine()
-        answer = engine.answer(question, org or self._org(engine, team_id), mention=mention)
+        answer = engine.answer(question, org or self._org(engine, team_id))
         if team_id and not answer.known:
             vocabulary, retention = engine.matcher.vocabulary, self.gap_retention
             record_unanswered(self.db, team_id=team_id, topic=answer.topic, vocabulary=vocabulary, retention=retention)
         return answer
 
-    def answer_topic(
-        self, responsibility_id: str, *, team_id: str | None = None, mention: Mention = str
-    ) -> Answer | None:
+    def answer_topic(self, responsibility_id: str, *, team_id: str | None = None) -> Answer | None:
         """The answer for a topic picked by id (a "closest topics" button); None if it no longer exists."""
         engine = self.engine()
-        return engine.answer_responsibility(responsibility_id, self._org(engine, team_id), mention=mention)
+        return engine.answer_responsibility(responsibility_id, self._org(engine, team_id))

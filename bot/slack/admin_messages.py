@@ -9,6 +9,10 @@ ADMIN_HELP = (
     "• `/whoowns admin history` lists the latest changes, each with an Undo button"
 )
 MENU_TITLE = "whoowns admin"
+UNNAMED_ROLES = (
+    ":memo: *To do*: nobody is named yet for {roles}. Answers about their topics name the role, with nobody to ask."
+)
+NAME_HOLDERS = "Name the holders"
 MENU_SETTINGS = "*Settings for this workspace*"
 MENU_TOPICS = "*Topics* — the knowledge base every answer comes from"
 MENU_ROLES = "*Roles* — the executive roles topics belong to; add your own, then tick it in the settings"

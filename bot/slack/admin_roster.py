@@ -13,6 +13,7 @@ from typing import Any
 
 from slack_sdk import WebClient
 
+from bot.services.people import display_name
 from bot.slack.replies import WEB_API_FAILURES
 
 log = logging.getLogger(__name__)
@@ -27,13 +28,8 @@ def admin_names(client: WebClient, *, named: Sequence[str]) -> list[str]:
     for user_id in named:
         if user_id not in people and (user := _user(client, user_id)) is not None:
             people[user_id] = user
-    names = [display_name(user) for user in people.values() if not user.get("deleted") and not user.get("is_bot")]
-    return names[:MAX_NAMED]
-
-
-def display_name(user: dict[str, Any]) -> str:
-    profile = user.get("profile") or {}
-    return profile.get("display_name") or profile.get("real_name") or user.get("real_name") or user.get("name") or ""
+    people_named = (display_name(user) for user in people.values() if not user.get("deleted") and not user.get("is_bot"))
+    return [name for name in people_named if name][:MAX_NAMED]
 
 
 def _workspace_admins(client: WebClient) -> list[dict[str, Any]]:

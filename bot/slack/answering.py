@@ -5,17 +5,21 @@ from __future__ import annotations
 import logging
 import time
 
+from slack_sdk import WebClient
+
 from bot.core.answer import Answer
 from bot.metrics import count_question
 from bot.slack import messages
 from bot.slack.blocks.answer import AnswerKey, answer_text, build_answer_blocks
 from bot.slack.deps import Deps
+from bot.slack.people import answer_people
 from bot.slack.replies import Reply
 
 log = logging.getLogger(__name__)
 
 
 def mention(user_id: str) -> str:
+    """How the admin tools name a person (the history of changes, shown to admins only)."""
     return f"<@{user_id}>"
 
 
@@ -23,22 +27,38 @@ def ask(deps: Deps, question: str, *, team_id: str | None, surface: str) -> Answ
     """The answer to a question asked at `surface` (mention, dm, command, shortcut), counted in the metrics
     and logged with its duration (never its text)."""
     started = time.perf_counter()
-    answer = deps.knowledge.ask(question, team_id=team_id, mention=mention)
+    answer = deps.knowledge.ask(question, team_id=team_id)
     seconds = time.perf_counter() - started
     count_question(surface, known=answer.known, seconds=seconds)
     log.info("question %s (%s)", "answered" if answer.known else "abstained", surface, extra={"duration": seconds})
     return answer
 
 
-def answer_question(deps: Deps, question: str, *, team_id: str | None, surface: str) -> Reply:
-    return render(deps, ask(deps, question, team_id=team_id, surface=surface), team_id=team_id)
+def answer_question(
+    deps: Deps,
+    question: str,
+    *,
+    team_id: str | None,
+    surface: str,
+    client: WebClient | None = None,
+    asker: str | None = None,
+) -> Reply:
+    answer = ask(deps, question, team_id=team_id, surface=surface)
+    return render(deps, answer, team_id=team_id, client=client, asker=asker)
 
 
-def answer_topic(deps: Deps, responsibility_id: str, *, team_id: str | None) -> Reply:
-    answer = deps.knowledge.answer_topic(responsibility_id, team_id=team_id, mention=mention)
+def answer_topic(
+    deps: Deps,
+    responsibility_id: str,
+    *,
+    team_id: str | None,
+    client: WebClient | None = None,
+    asker: str | None = None,
+) -> Reply:
+    answer = deps.knowledge.answer_topic(responsibility_id, team_id=team_id)
     if answer is None:
         return Reply.of(messages.TOPIC_NO_LONGER_EXISTS)
-    return render(deps, answer, team_id=team_id, picked=True)
+    return render(deps, answer, team_id=team_id, picked=True, client=client, asker=asker)
 
 
 def rebuild(deps: Deps, key: AnswerKey, *, team_id: str | None) -> Answer | None:
@@ -48,12 +68,23 @@ def rebuild(deps: Deps, key: AnswerKey, *, team_id: str | None) -> Answer | None
     the bot was unsure of does not count as the question being asked again.
     """
     if key.picked and key.responsibility_id:
-        return deps.knowledge.answer_topic(key.responsibility_id, team_id=team_id, mention=mention)
-    return deps.knowledge.ask(key.question, org=deps.knowledge.org(team_id), mention=mention)
+        return deps.knowledge.answer_topic(key.responsibility_id, team_id=team_id)
+    return deps.knowledge.ask(key.question, org=deps.knowledge.org(team_id))
 
 
-def render(deps: Deps, answer: Answer, *, team_id: str | None, picked: bool = False) -> Reply:
+def render(
+    deps: Deps,
+    answer: Answer,
+    *,
+    team_id: str | None,
+    picked: bool = False,
+    client: WebClient | None = None,
+    asker: str | None = None,
+) -> Reply:
+    """The reply for `answer`, naming its people without a mention (`client`: to look up names not
+    cached yet; `asker`: the only person whose "Ask <name>" click sends the question on)."""
     entry_url = deps.entry_url(answer, team_id=team_id)
     topic_urls = [deps.entry_url(topic, team_id=team_id) for topic in answer.topics]
-    blocks = build_answer_blocks(answer, entry_url=entry_url, topic_urls=topic_urls, picked=picked)
-    return Reply.of(answer_text(answer), blocks)
+    people = answer_people(deps, answer, team_id=team_id, client=client, asker=asker)
+    blocks = build_answer_blocks(answer, entry_url=entry_url, topic_urls=topic_urls, picked=picked, people=people)
+    return Reply.of(answer_text(answer, people), blocks)

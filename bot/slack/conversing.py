@@ -14,7 +14,7 @@ from bot.core.answer import Answer
 from bot.core.followup import FollowUp, Kind, follow_up
 from bot.services.overview import workspace_overview
 from bot.slack import surface_messages as say
-from bot.slack.answering import ask, mention, render
+from bot.slack.answering import ask, render
 from bot.slack.blocks.conversation import assess_blocks, holder_text, role_topics_blocks, thread_title, why_blocks
 from bot.slack.deps import Deps
 from bot.slack.replies import Reply
@@ -57,7 +57,7 @@ def _answer(deps: Deps, question: str, team_id: str | None) -> Turn:
 
 
 def _about_previous(deps: Deps, asked: FollowUp, team_id: str | None, previous: str | None) -> Turn:
-    answer = deps.knowledge.answer_topic(previous, team_id=team_id, mention=mention) if previous else None
+    answer = deps.knowledge.answer_topic(previous, team_id=team_id) if previous else None
     if answer is None:
         return Turn(Reply.of(say.NO_TOPIC_YET))
     if asked.kind is Kind.WHY:

@@ -15,6 +15,7 @@ from bot.services.events import DEFAULT_LEASE, EventLedger
 from bot.services.feedback import FeedbackService
 from bot.services.knowledge import KnowledgeService
 from bot.services.topic_requests import TopicRequests
+from bot.services.people import PersonNames
 from bot.services.workspace_links import WorkspaceLinks
 
 
@@ -26,6 +27,7 @@ class Deps:
     admin: Admin
     links: WorkspaceLinks
     requests: TopicRequests
+    people: PersonNames
     public_url: str | None = None
 
     def entry_url(self, answer: Answer, *, team_id: str | None) -> str | None:
@@ -57,5 +59,6 @@ def build_deps(
         admin=build_admin(knowledge, knowledge_teams=knowledge_teams),
         links=links,
         requests=TopicRequests(knowledge),
+        people=PersonNames(knowledge.db),
         public_url=public_url,
     )

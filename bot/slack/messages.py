@@ -50,6 +50,8 @@ THIS_WORKSPACE = "this workspace"
 HOME_CUT = "_There is more than this tab can show: ask me about any topic by name._"
 HOME_ABSENT = "Roles this workspace does not have, and who takes their topics here:"
 TOPIC_NO_LONGER_EXISTS = "That topic is no longer in my knowledge base. Try asking again in your own words."
+ASK_ONLY_THE_ASKER = "Only the person who asked can send this question on. Ask me yourself to get your own button."
+ASK_NOT_SENT = ":warning: I couldn't send your question just now. Please try again in a moment."
 
 
 def thanks(*, helpful: bool, up: int, down: int) -> str:
@@ -69,3 +71,9 @@ def covers(roles: tuple[str, ...]) -> str:
 def several_topics(count: int, titles: str) -> str:
     """The line above the answers to a question about several topics; `titles` is already mrkdwn."""
     return f"Your question names {count} topics: {titles}. Here is who owns each."
+
+
+def question_sent(name: str, *, with_thread: bool) -> str:
+    """Told only to the asker once their question reached the holder; `name` is already mrkdwn."""
+    where = ", with a link to this thread." if with_thread else "."
+    return f":incoming_envelope: I sent your question to {name}{where}"

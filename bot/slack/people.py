@@ -1,26 +1,61 @@
-"""A person's name as their workspace shows it (`users.info`, `users:read`), for messages that must name
-someone without mentioning them: a mention notifies the person, a name does not."""
+"""Who a message names, looked up for it: holders' and sharers' names (`users.info`, cached per
+workspace) and overrides' authors. A name, unlike a mention, notifies nobody.
+
+`users.info` needs the `users:read` scope the app already has for admin checks. A failed lookup is
+logged and leaves that person unnamed: the answer then shows the role alone.
+"""
 
 from __future__ import annotations
 
 import logging
+from collections.abc import Mapping
+from typing import Any
 
 from slack_sdk import WebClient
 
+from bot.core.answer import Answer
+from bot.services.admin.actor import SLACK_USER
+from bot.services.decisions import override_decision
+from bot.services.people import Lookup
+from bot.slack.blocks.answer import AnswerPeople, holders_named
+from bot.slack.deps import Deps
 from bot.slack.replies import WEB_API_FAILURES
 
 log = logging.getLogger(__name__)
 
 
-def display_name(client: WebClient, user_id: str) -> str | None:
-    """Their display name, else their full name, else their handle; None when Slack will not say."""
-    try:
-        user = client.users_info(user=user_id).get("user") or {}
-    except WEB_API_FAILURES as error:
-        log.info("could not read a user's name: %s", error)
+def users_info(client: WebClient, team_id: str) -> Lookup:
+    def lookup(user_id: str) -> Mapping[str, Any] | None:
+        try:
+            user = client.users_info(user=user_id).get("user")
+        except WEB_API_FAILURES as error:
+            log.warning("could not read a user's name (team %s): %s", team_id, error)
+            return None
+        return user if isinstance(user, Mapping) else None
+
+    return lookup
+
+
+def answer_people(
+    deps: Deps, answer: Answer, *, team_id: str | None, client: WebClient | None = None, asker: str | None = None
+) -> AnswerPeople:
+    """Names for everyone `answer` names; without a client, the names already cached."""
+    if not team_id:
+        return AnswerPeople(asker=asker)
+    decisions = {
+        topic.responsibility.id: decision
+        for topic in (answer, *answer.topics)
+        if topic.override is not None and topic.responsibility is not None
+        if (decision := override_decision(deps.knowledge.db, team_id, topic.responsibility.id)) is not None
+    }
+    people = holders_named(answer) | {d.by for d in decisions.values() if d.by and SLACK_USER.match(d.by)}
+    lookup = users_info(client, team_id) if client is not None else None
+    names = deps.people.names(team_id, people, lookup=lookup)
+    return AnswerPeople(names=names, decisions=decisions, asker=asker)
+
+
+def name_of(deps: Deps, client: WebClient, team_id: str | None, user_id: str) -> str | None:
+    """One person's name (a sharer's), from the cache or `users.info`; None when Slack will not say."""
+    if not team_id:
         return None
-    profile = user.get("profile") or {}
-    for name in (profile.get("display_name"), profile.get("real_name"), user.get("real_name"), user.get("name")):
-        if isinstance(name, str) and name.strip():
-            return name.strip()
-    return None
+    return deps.people.names(team_id, [user_id], lookup=users_info(client, team_id)).get(user_id)

@@ -48,6 +48,11 @@ class AuditRepository:
         statement = select(AuditRow).where(visible).order_by(AuditRow.id.desc()).limit(limit)
         return list(self.session.scalars(statement))
 
+    def org_changes(self, *, team_id: str, limit: int) -> list[AuditRow]:
+        """The newest changes to `team_id`'s settings, newest first."""
+        mine = (AuditRow.team_id == team_id) & (AuditRow.entity_type == "org")
+        return list(self.session.scalars(select(AuditRow).where(mine).order_by(AuditRow.id.desc()).limit(limit)))
+
 
 def visible_to(row: AuditRow, team_id: str) -> bool:
     return row.team_id == team_id or row.entity_type in SHARED_ENTITIES

@@ -241,3 +241,14 @@ class AppContextRow(Base):
     user_id: Mapped[str] = mapped_column(String(40), primary_key=True)
     channel_id: Mapped[str | None] = mapped_column(String(40))
     updated_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), default=utcnow)
+
+
+class PersonNameRow(Base):
+    """A Slack user's name as `users.info` last gave it (or a `user_change` event), so answers can name the
+    role holders without mentioning them; shared by every web process, refreshed when it grows old."""
+
+    __tablename__ = "person_names"
+    team_id: Mapped[str] = mapped_column(String(40), primary_key=True)
+    user_id: Mapped[str] = mapped_column(String(40), primary_key=True)
+    name: Mapped[str] = mapped_column(String(limits.NAME))
+    fetched_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), default=utcnow)

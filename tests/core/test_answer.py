@@ -53,8 +53,16 @@ def test_a_cpto_covers_the_cto_and_the_reasoning_says_so(engine):
         "who owns hosting costs?", org(engine, "roles: {CEO: {}, CPTO: {holder: U0CPTO1, covers: [CTO, CPO]}}")
     )
     assert (answer.role, answer.holder, answer.route) == ("CPTO", "U0CPTO1", "covered")
-    assert "no separate CTO: the CPTO covers that role, so the CPTO owns it" in answer.reasoning
-    assert "U0CPTO1" in answer.reasoning
+    assert answer.lead == "Your organisation has no CTO; the CPTO covers its topics."
+    assert answer.lead in answer.reasoning and "U0CPTO1" not in answer.reasoning
+
+
+def test_no_sentence_of_an_answer_names_a_person_or_an_unnamed_holder(engine):
+    settings = org(engine, "roles: {CEO: {}, CTO: {holder: U0CTO01}, CPO: {}, COO: {}}")
+    for question in ("who owns security?", "who decides headcount?", "who owns pricing?"):
+        answer = engine.answer(question, settings)
+        assert "U0CTO01" not in answer.reasoning + answer.lead
+        assert "Nobody is named" not in answer.reasoning
 
 
 def test_an_absent_uncovered_role_falls_back(engine):
@@ -62,7 +70,7 @@ def test_an_absent_uncovered_role_falls_back(engine):
         "who handles regulatory compliance?", org(engine, "roles: {CEO: {holder: U0CEO01}, CTO: {}}")
     )
     assert (answer.role, answer.holder, answer.route) == ("CEO", "U0CEO01", "fallback")
-    assert "falls to the CEO" in answer.reasoning
+    assert "falls to the CEO" in answer.reasoning and "falls to the CEO" in answer.lead
 
 
 def test_an_override_beats_the_knowledge_base_and_gives_its_reason(engine):
@@ -72,14 +80,23 @@ overrides: [{topic: cloud spend, role: COO, reason: Finance pays the cloud provi
 """
     answer = engine.answer("who owns hosting costs?", org(engine, settings))
     assert (answer.role, answer.holder, answer.route) == ("COO", "U0COO01", "override")
-    assert "Finance pays the cloud provider here." in answer.reasoning
-    assert engine.answer("who owns the product roadmap?", org(engine, settings)).role == "CPO"
+    assert answer.lead == "Here the COO owns hosting costs: Finance pays the cloud provider here."
+    assert answer.reasoning.startswith(answer.lead)  # the organisation's reason first, the article's view after
+    assert answer.override is not None and answer.override.usual_role == "CTO"
+    assert engine.answer("who owns the product roadmap?", org(engine, settings)).override is None
 
 
-def test_mentions_are_formatted_by_the_caller(engine):
-    settings = org(engine, "roles: {CEO: {}, CTO: {holder: U0CTO01}, CPO: {}, COO: {}}")
-    answer = engine.answer("who owns security?", settings, mention=lambda u: f"<@{u}>")
-    assert "<@U0CTO01>" in answer.reasoning
+def test_an_override_without_a_reason_still_leads_with_the_organisations_decision(engine):
+    settings = org(engine, "roles: {CEO: {}, CTO: {}, CPO: {}, COO: {}}\noverrides: [{topic: hosting costs, role: COO}]")
+    answer = engine.answer("who owns hosting costs?", settings)
+    assert answer.lead == "Here the COO owns hosting costs: your organisation decided so."
+    assert "CTO" not in answer.lead
+
+
+def test_an_answer_from_the_articles_leads_with_the_first_sentence_of_their_reasoning(engine):
+    answer = engine.answer("who owns hosting costs?")
+    assert answer.reasoning.startswith(answer.lead) and answer.lead.endswith(".")
+    assert len(answer.lead) < len(answer.reasoning) or ". " not in answer.reasoning
 
 
 def test_a_topic_picked_by_id_is_answered_with_full_confidence(engine):

@@ -76,10 +76,17 @@ def _users(fake: FakeSlack, call: Call) -> dict[str, Any]:
     return {"ok": True, "members": list(fake.users.values()), "response_metadata": {"next_cursor": ""}}
 
 
+def _permalink(fake: FakeSlack, call: Call) -> dict[str, Any]:
+    channel, ts = call.params.get("channel"), str(call.params.get("message_ts"))
+    link = f"https://test.slack.com/archives/{channel}/p{ts.replace('.', '')}"
+    return {"ok": True, "channel": channel, "permalink": link}
+
+
 ANSWERS: dict[str, Callable[[FakeSlack, Call], dict[str, Any]]] = {
     "auth.test": _auth_test,
     "chat.postMessage": _message,
     "chat.update": _message,
+    "chat.getPermalink": _permalink,
     "chat.postEphemeral": lambda fake, call: {"ok": True, "message_ts": fake._next_ts()},
     "views.publish": _view,
     "views.open": _view,

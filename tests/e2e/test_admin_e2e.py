@@ -197,7 +197,8 @@ def test_the_settings_modal_names_a_holder_and_shows_problems_by_field(slack, fa
     holder = "U0NEWCPO1"
     outcome = submit(slack, settings, {"holder_CPO": holder})
     assert "Saved as change #" in shown(outcome)
-    assert f"<@{holder}>" in json.dumps(ask(slack, fake_slack, "product strategy")["blocks"])
+    named = json.dumps(ask(slack, fake_slack, "product strategy")["blocks"], ensure_ascii=False)
+    assert f"*CPO* · Chief Product Officer · {holder}" in named  # Slack's stand-in gives each person their id as name
 
 
 def test_an_override_added_in_its_modal_and_removed_from_the_menu(slack, fake_slack):
@@ -247,18 +248,19 @@ def test_a_new_topic_started_from_a_gap_answers_it_and_retiring_it_stops_that(sl
 
 
 def consult_lines(slack, fake_slack, question: str) -> list[str]:
-    """The answer's consult lines, holders left out (other tests in this module name holders)."""
+    """The answer's "also involved" lines, holders left out (other tests in this module name holders)."""
     headline = ask(slack, fake_slack, question)["blocks"][0]["text"]["text"]
-    return [re.sub(r" \(<@\w+>\)", "", line) for line in headline.splitlines() if line.startswith("Consult")]
+    return [re.sub(r" \(\w+\)", "", line) for line in headline.splitlines() if line.startswith("Also involved")]
 
 
 def test_the_roles_to_consult_are_edited_in_the_topic_modal_and_named_with_the_answer(slack, fake_slack):
-    assert consult_lines(slack, fake_slack, "tech stack") == ["Consult the *CPO*: weighs in on what the product needs"]
+    expected = ["Also involved: *CPO*: weighs in on what the product needs"]
+    assert consult_lines(slack, fake_slack, "tech stack") == expected
     editor = topic_editor(slack, fake_slack, "tech-stack")
     refused = submit(slack, editor, {"consult": "CXO: helps"})
     assert refused["response_action"] == "errors" and "unknown role 'CXO'" in refused["errors"]["consult"]
     assert "Saved as change #" in shown(submit(slack, editor, {"consult": "COO: agrees the tools budget"}))
-    assert consult_lines(slack, fake_slack, "tech stack") == ["Consult the *COO*: agrees the tools budget"]
+    assert consult_lines(slack, fake_slack, "tech stack") == ["Also involved: *COO*: agrees the tools budget"]
 
 
 def test_an_override_sets_who_to_consult_in_this_workspace(slack, fake_slack):
@@ -266,8 +268,8 @@ def test_an_override_sets_who_to_consult_in_this_workspace(slack, fake_slack):
     saved = submit(slack, form, {"topic": "research and development", "role": "CTO", "consult": ["COO", "CEO"]})
     assert "Saved as change #" in shown(saved)
     assert consult_lines(slack, fake_slack, "research and development") == [
-        "Consult the *COO*: has a hand in it",
-        "Consult the *CEO*: has a hand in it",
+        "Also involved: *COO*: has a hand in it",
+        "Also involved: *CEO*: has a hand in it",
     ]
     assert "consult COO, CEO" in json.dumps(open_menu(slack, fake_slack), ensure_ascii=False)
 
@@ -297,5 +299,5 @@ def test_a_custom_role_added_in_its_modal_takes_a_topic_and_a_holder(slack, fake
     given = {"roles": [*ticked, "CDO"], "holder_CDO": holder}
     assert "Saved as change #" in shown(submit(slack, {**settings, **redrawn}, given))
     reply = ask(slack, fake_slack, "data platform")
-    assert reply["text"] == "Data capabilities and data platform: the CDO"
-    assert f"<@{holder}>" in json.dumps(reply["blocks"])
+    assert reply["text"] == f"Data capabilities and data platform: the CDO ({holder})"
+    assert f"*CDO* · Chief Data Officer · {holder}" in json.dumps(reply["blocks"], ensure_ascii=False)

@@ -27,17 +27,18 @@ def hostile_knowledge(knowledge) -> None:
     admin.org.add_override(ADMIN, topic="pricing", role="COO", reason="&" * 500)
 
 
-def test_an_answer_with_the_longest_text_an_admin_can_write_is_shown_cut_with_a_link_to_the_entry(
+def test_an_answer_with_the_longest_text_an_admin_can_write_is_shown_within_slacks_limits(
     slack, fake_slack, channel
 ):
     question = mention("who owns security?", channel=channel)
     slack.event(question)
     [reply] = fake_slack.wait_for("chat.postMessage", channel=channel)
     reasoning = reply["blocks"][1]["text"]["text"]
-    assert len(reasoning) <= 3000 and reasoning.endswith("|more>")
+    assert reasoning == "&amp;" * 600 and len(reasoning) <= 3000  # the lead sentence: all of it, just fits
     slack.event(mention("who owns pricing?", channel=channel))
     [_, priced] = fake_slack.wait_for("chat.postMessage", channel=channel, count=2)
-    assert "&amp;" * 500 in priced["blocks"][1]["text"]["text"]
+    lead = priced["blocks"][1]["text"]["text"]
+    assert "&amp;" * 500 in lead and " — set by U0ADMIN1, <!date^" in lead and len(lead) <= 3000
 
 
 def test_a_reply_slack_refuses_is_replaced_by_an_apology_and_a_retry_of_the_event_adds_nothing(

@@ -41,7 +41,14 @@ def test_every_scope_is_used_by_the_app():
 
 
 def test_every_event_subscribed_to_has_a_listener():
-    assert sorted(EVENTS) == ["app_context_changed", "app_home_opened", "app_mention", "link_shared", "message.im"]
+    assert sorted(EVENTS) == [
+        "app_context_changed",
+        "app_home_opened",
+        "app_mention",
+        "link_shared",
+        "message.im",
+        "user_change",
+    ]
     listened = set(re.findall(r'app\.event\("([a-z_]+)"', SOURCE))
     assert {event.split(".")[0] for event in EVENTS} == listened
 

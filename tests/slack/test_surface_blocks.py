@@ -50,11 +50,12 @@ def test_suggested_prompts_ask_about_a_role_the_workspace_has():
 def test_replies_about_the_previous_answer():
     engine = ENGINE
     named = OrgSettings(roles={"CEO": Seat(), "CTO": Seat(holder="U0CTO")})
-    answer = engine.answer("who owns hosting costs?", named, mention=lambda u: f"<@{u}>")
+    answer = engine.answer("who owns hosting costs?", named)
     assert holder_text(answer) == "*CTO* · Chief Technology Officer: <@U0CTO> holds it here."
     assert thread_title(answer) == "Hosting costs: the CTO"
-    card = str(unfurl_card(answer))
-    assert "*Hosting costs*: the *CTO*" in card and "<@U0CTO>" in card
+    card = str(unfurl_card(answer, {"U0CTO": "Ada"}))
+    assert "*Hosting costs*: the *CTO* · Chief Technology Officer · Ada" in card and "<@" not in card
+    assert "*Hosting costs*: the *CTO* · Chief Technology Officer'" in str(unfurl_card(answer, {}))
     unsure = engine.answer("the office plants " * 20, named)
     assert len(thread_title(unsure)) <= 80
 

@@ -99,7 +99,7 @@ def test_an_entry_citing_the_article_without_an_address_says_so_and_links_nowher
     page = get(site, "/kb/developer-productivity", team=TEAM["T0CPTO"]).text
     assert "<cite>CTO to CTPO: Navigating the Dual Role in Tech Leadership" in page
     assert "no public address" in page and "<blockquote><p>If there" in page
-    assert "How this organisation's settings changed it" in page and "the CPTO covers that role" in page
+    assert "How this organisation's settings changed it" in page and "the CPTO covers its topics" in page
     hosting = get(site, "/kb/hosting-costs", team=TEAM["T0CPTO"]).text
     assert "<li>Consult the <strong>COO</strong>: agrees the budget</li>" in hosting
 

@@ -132,7 +132,7 @@ def test_an_entry_in_a_cpto_org_says_how_the_settings_changed_its_owner(engine):
     entry = build_entry(engine, org(engine, "cpto"), "hosting-costs")
     assert entry is not None
     assert (entry.owner_role.id, entry.usual_role.id, entry.owner.holder) == ("CPTO", "CTO", "U0EXAMPLE1")
-    assert any("the CPTO covers that role" in step for step in entry.owner.steps)
+    assert any("the CPTO covers its topics" in step for step in entry.owner.steps)
     assert [(c.role, c.why) for c in entry.consult] == [("COO", "agrees the budget")]
     assert entry.source.url == "https://ctoiam.com/2023/07/cto-vs-cpo-vs-coo-understanding-the-roles/"
     assert "technology-infrastructure" in [r.item.id for r in entry.neighbours]

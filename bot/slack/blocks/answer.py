@@ -1,4 +1,11 @@
-"""The answer message: owning role and holder, the roles to consult, reasoning, source with quote, topic and confidence, votes.
+"""The answer message, short: the owning role and its holder's name on the first line (with the roles also
+involved), one sentence of why, the source as a link with its quote, the topic and confidence, buttons.
+
+Nobody is mentioned: holders are shown by name (`AnswerPeople.names`, from the workspace's cached
+`users.info`), or by role alone while a name is unknown, so asking in a busy channel pings no executive;
+the "Ask <name>" button (`blocks.ask_holder`) notifies the holder when the asker chooses to. After an
+override the answer leads with the organisation's reason, who set it and when, and gives the source's
+owner as what happens "in most companies", without its quote arguing for that other role.
 
 A question about several topics ("who owns pricing and security?") gets each topic's owner, reasoning
 and source in turn, under one line that names them all. When the bot is not sure it says so, offers
@@ -15,8 +22,8 @@ and a link to the entry's page, where the whole text is.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
-from dataclasses import dataclass
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass, field
 
 from pydantic import BaseModel
 from slack_sdk.models.blocks import (
@@ -31,8 +38,11 @@ from slack_sdk.models.blocks import (
 
 from bot.core.answer import Answer, ConsultRef
 from bot.core.models import MAX_SOURCE_TITLE
+from bot.services.decisions import Decision
 from bot.slack import limits, messages
+from bot.slack.blocks.ask_holder import AskKey, ask_button
 from bot.slack.blocks.mrkdwn import escape, fit, link, shorten
+from bot.slack.message_text import plain_text
 
 VOTE_UP = "feedback_up"
 VOTE_DOWN = "feedback_down"
@@ -54,65 +64,104 @@ class AnswerKey(BaseModel):
         return cls(question=shorten(answer.question, MAX_KEY_QUESTION), responsibility_id=topic, picked=picked)
 
 
+@dataclass(frozen=True)
+class AnswerPeople:
+    """What an answer needs to know about people: names by Slack user id (holders, override authors), who
+    set each override (by topic id) and when, and who asked (None: whoever sees the answer asked it)."""
+
+    names: Mapping[str, str] = field(default_factory=dict)
+    decisions: Mapping[str, Decision] = field(default_factory=dict)
+    asker: str | None = None
+
+
+NOBODY = AnswerPeople()
+
+
 def build_answer_blocks(
     answer: Answer,
     *,
     entry_url: str | None = None,
     topic_urls: Sequence[str | None] = (),
     picked: bool = False,
+    people: AnswerPeople = NOBODY,
 ) -> list[Block]:
     """`entry_url`: the answer's page in the knowledge base; `topic_urls`: each of `answer.topics`' pages."""
     if answer.topics:
-        blocks = _several_blocks(answer, topic_urls)
+        blocks = _several_blocks(answer, topic_urls, people)
     elif not answer.known:  # not an answer: nothing to vote on, but topics to pick or a request to send
         return _unsure_blocks(answer, entry_url)
     else:
-        blocks = _known_blocks(answer, entry_url)
+        blocks = _known_blocks(answer, entry_url, people)
     key = AnswerKey.of(answer, picked=picked).model_dump_json()
-    blocks.append(
-        ActionsBlock(
-            block_id="feedback",
-            elements=[
-                ButtonElement(text=messages.HELPFUL, action_id=VOTE_UP, value=key),
-                ButtonElement(text=messages.NOT_HELPFUL, action_id=VOTE_DOWN, value=key),
-            ],
+    buttons = [
+        ButtonElement(text=messages.HELPFUL, action_id=VOTE_UP, value=key),
+        ButtonElement(text=messages.NOT_HELPFUL, action_id=VOTE_DOWN, value=key),
+    ]
+    if answer.known and not answer.topics and answer.holder and answer.holder != people.asker:
+        assert answer.role is not None and answer.responsibility is not None
+        ask = AskKey(
+            holder=answer.holder,
+            role=answer.role,
+            topic=answer.responsibility.title,
+            question=plain_text({"text": answer.question}).strip() or answer.topic,
+            asker=people.asker,
         )
-    )
+        buttons.append(ask_button(ask, people.names.get(answer.holder)))
+    blocks.append(ActionsBlock(block_id="feedback", elements=buttons))
     return blocks
 
 
-def answer_text(answer: Answer) -> str:
-    """The plain-text version Slack shows in notifications and to screen readers (escaped all the same)."""
+def answer_text(answer: Answer, people: AnswerPeople = NOBODY) -> str:
+    """One line for notifications and screen readers: the topic and its owners, by name, never a mention."""
     if answer.topics:
-        return " · ".join(answer_text(topic) for topic in answer.topics)
+        return " · ".join(answer_text(topic, people) for topic in answer.topics)
     if not answer.known:
         return fit(escape(answer.reasoning), limits.MESSAGE_TEXT)
-    assert answer.responsibility is not None
-    owners = " and ".join(f"the {role}" for role in [answer.role, *(s.role for s in answer.shared)])
-    return escape(f"{answer.responsibility.title}: {owners}")
+    assert answer.responsibility is not None and answer.role is not None
+    owners = [(answer.role, answer.holder), *((s.role, s.holder) for s in answer.shared)]
+    named = " and ".join(f"the {role}" + _in_brackets(people.names.get(holder or "")) for role, holder in owners)
+    return fit(escape(f"{answer.responsibility.title}: {named}"), limits.MESSAGE_TEXT)
 
 
 def holders_named(answer: Answer) -> set[str]:
-    """The people an answer names (its holders): the only mentions its reasoning may keep."""
-    return {holder for holder in (answer.holder, *(s.holder for s in answer.shared)) if holder}
+    """The role holders an answer names: its owners', and the roles' it says to consult."""
+    topics = [answer, *answer.topics]
+    return {
+        holder
+        for topic in topics
+        for holder in (topic.holder, *(s.holder for s in topic.shared), *(c.holder for c in topic.consult))
+        if holder
+    }
 
 
-def _known_blocks(answer: Answer, entry_url: str | None) -> list[Block]:
+def _known_blocks(answer: Answer, entry_url: str | None, people: AnswerPeople) -> list[Block]:
     assert answer.responsibility is not None and answer.role is not None and answer.role_name is not None
-    named = holders_named(answer)
-    owners = [_owner(answer.role, answer.role_name, answer.holder)]
+    names = people.names
+    owners = [_owner(answer.role, answer.role_name, answer.holder, names)]
     owners += [
-        _owner(s.role, s.role_name, s.holder) + f" for _{escape(s.responsibility.title)}_" for s in answer.shared
+        _owner(s.role, s.role_name, s.holder, names) + f" for _{escape(s.responsibility.title)}_"
+        for s in answer.shared
     ]
     headline = ("Shared: " if answer.shared else "") + "\n".join(owners)
-    headline += "".join("\n" + _consult(c) for c in answer.consult)
-    reasoning = escape(answer.reasoning, mentions=named)
-    blocks: list[Block] = [_section(headline, entry_url), _section(reasoning, entry_url)]
+    headline += "".join("\n" + _consult(c, names) for c in answer.consult)
+    blocks: list[Block] = [_section(headline, entry_url), _section(_lead(answer, people), entry_url)]
     if answer.source is not None:
         blocks.append(_section(_source(answer, entry_url), entry_url))
     topic = f"Topic: {escape(answer.responsibility.title)} · confidence {answer.confidence:.0%}"
     blocks.append(ContextBlock(elements=[MarkdownTextObject(text=fit(topic, limits.SECTION_TEXT))]))
     return blocks
+
+
+def _lead(answer: Answer, people: AnswerPeople) -> str:
+    """The one sentence of why; after an override, followed by who set it and when."""
+    lead = escape(answer.lead)
+    decision = people.decisions.get(answer.responsibility.id) if answer.responsibility else None
+    if answer.override is None or decision is None:
+        return lead
+    by = people.names.get(decision.by or "")
+    day = f"{decision.at.day} {decision.at:%b}"
+    dated = f"<!date^{int(decision.at.timestamp())}^{{date_short_pretty}}|{day}>"
+    return f"{lead} — set by {escape(by)}, {dated}" if by else f"{lead} — set {dated}"
 
 
 def _section(text: str, entry_url: str | None) -> SectionBlock:
@@ -121,33 +170,41 @@ def _section(text: str, entry_url: str | None) -> SectionBlock:
     return SectionBlock(text=MarkdownTextObject(text=fit(text, limits.SECTION_TEXT, more=more)))
 
 
-def _several_blocks(answer: Answer, topic_urls: Sequence[str | None]) -> list[Block]:
+def _several_blocks(answer: Answer, topic_urls: Sequence[str | None], people: AnswerPeople) -> list[Block]:
     titles = ", ".join(f"_{escape(t.responsibility.title)}_" for t in answer.topics if t.responsibility)
     intro = messages.several_topics(len(answer.topics), titles)
     blocks: list[Block] = [SectionBlock(text=MarkdownTextObject(text=intro))]
     urls = [*topic_urls, *[None] * len(answer.topics)]
     for topic, url in zip(answer.topics, urls, strict=False):
         blocks.append(DividerBlock())
-        blocks += _known_blocks(topic, url) if topic.known else [_unsure_part(topic)]
+        blocks += _known_blocks(topic, url, people) if topic.known else [_unsure_part(topic)]
     return blocks
 
 
-def _owner(role: str, role_name: str, holder: str | None) -> str:
-    return f"*{escape(role)}* · {escape(role_name)}" + (f" · <@{holder}>" if holder else "")
+def _owner(role: str, role_name: str, holder: str | None, names: Mapping[str, str]) -> str:
+    name = names.get(holder or "")
+    return f"*{escape(role)}* · {escape(role_name)}" + (f" · {escape(name)}" if name else "")
 
 
-def _consult(consulted: ConsultRef) -> str:
-    holder = f" (<@{consulted.holder}>)" if consulted.holder else ""
-    return f"Consult the *{escape(consulted.role)}*{holder}: {escape(consulted.why)}"
+def _consult(consulted: ConsultRef, names: Mapping[str, str]) -> str:
+    name = _in_brackets(names.get(consulted.holder or ""))
+    return f"Also involved: *{escape(consulted.role)}*{escape(name)}: {escape(consulted.why)}"
+
+
+def _in_brackets(name: str | None) -> str:
+    return f" ({name})" if name else ""
 
 
 def _source(answer: Answer, entry_url: str | None) -> str:
+    """The article with its quote; after an override, the article's owner as what most companies do."""
     assert answer.source is not None
     source = answer.source
     name = shorten(source.title, MAX_SOURCE_TITLE)
     title = link(source.url, name) if source.url else escape(name)
     if entry_url:
         title += " · " + link(entry_url, "this answer in the knowledge base")
+    if answer.override is not None:
+        return f":book: In most companies: the *{escape(answer.override.usual_role)}* owns it ({title})"
     quote = "\n".join(f"> {line}" for line in escape(source.quote).splitlines() or [""])
     return f":book: {title}\n{quote}"
 

@@ -9,12 +9,14 @@ from __future__ import annotations
 import logging
 from typing import TYPE_CHECKING
 
+from bot.services.unnamed_roles import unnamed_roles
 from bot.slack import admin_messages as say
 from bot.slack.admin_roster import admin_names
 from bot.slack.admin_ui import actor_for, menu_view
 from bot.slack.answering import mention
 from bot.slack.blocks.admin_lists import gaps_blocks, history_blocks
 from bot.slack.blocks.mrkdwn import escape
+from bot.slack.blocks.admin_todo import unnamed_roles_text
 from bot.slack.replies import WEB_API_FAILURES, Reply, deliver
 
 if TYPE_CHECKING:
@@ -41,7 +43,8 @@ def admin_command(request: CommandRequest) -> None:
         if what:
             return Reply.of(say.ADMIN_HELP)
         try:
-            request.client.views_open(trigger_id=request.trigger_id, view=menu_view(request.deps, team))
+            todo = unnamed_roles_text(unnamed_roles(request.deps.knowledge, team))
+            request.client.views_open(trigger_id=request.trigger_id, view=menu_view(request.deps, team, notice=todo))
         except WEB_API_FAILURES as error:
             log.error("could not open the admin editor (team %s, user %s): %s", team, request.user_id, error)
             return Reply.of(MODAL_FAILED)

@@ -1,13 +1,16 @@
-"""The App Home's admin section: shown only to admins, with the gaps and the latest changes."""
+"""The App Home's admin section: shown only to admins, with their to-do (roles nobody is named for), the gaps
+and the latest changes."""
 
 from __future__ import annotations
 
 from slack_sdk import WebClient
 from slack_sdk.models.blocks import Block
 
+from bot.services.unnamed_roles import unnamed_roles
 from bot.slack.admin_ui import actor_for
 from bot.slack.answering import mention
 from bot.slack.blocks.admin_lists import admin_home_blocks
+from bot.slack.blocks.admin_todo import unnamed_roles_blocks
 from bot.slack.deps import Deps
 
 HOME_GAPS = 5
@@ -20,4 +23,5 @@ def admin_section(deps: Deps, team_id: str | None, user_id: str, client: WebClie
         return []
     gaps = deps.admin.gaps.list(team_id, limit=HOME_GAPS)
     changes = deps.admin.history.latest(team_id, limit=HOME_CHANGES, mention=mention)
-    return admin_home_blocks(gaps, changes, mention=mention)
+    todo = unnamed_roles_blocks(unnamed_roles(deps.knowledge, team_id))
+    return [*todo, *admin_home_blocks(gaps, changes, mention=mention)]

@@ -58,7 +58,7 @@ def ask(request: CommandRequest) -> None:
         if chatted is not None:
             return chatted
         answer = ask_engine(deps, request.args, team_id=team, surface="command")
-        reply = render(deps, answer, team_id=team)
+        reply = render(deps, answer, team_id=team, client=request.client, asker=request.user_id)
         if not answer.known:
             return reply
         return Reply(reply.text, [*reply.blocks, share_button(AnswerKey.of(answer))])

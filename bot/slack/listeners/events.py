@@ -40,13 +40,15 @@ class EventListeners:
                 where,
                 body,
                 context,
-                lambda: self._reply(event.get("text", ""), context.team_id),
+                lambda: self._reply(event.get("text", ""), context.team_id, client=client, asker=event.get("user")),
             )
 
-    def _reply(self, text: str, team_id: str | None) -> Reply:
+    def _reply(self, text: str, team_id: str | None, *, client: WebClient, asker: str | None) -> Reply:
         """Small talk ("hi", "thanks", "help", a bare mention) gets its reply; anything else is a question."""
         chatted = small_talk_reply(self.deps, text, team_id=team_id)
-        return chatted or answer_question(self.deps, text, team_id=team_id, surface="mention")
+        return chatted or answer_question(
+            self.deps, text, team_id=team_id, surface="mention", client=client, asker=asker
+        )
 
 
 def register(app: App, deps: Deps) -> None:

@@ -34,7 +34,7 @@ from bot.slack.blocks.share import SHARE_ANSWER, share_button, shared_copy
 from bot.slack.deps import Deps
 from bot.slack.listeners.ack import ack_now
 from bot.slack.message_text import first_line, plain_text
-from bot.slack.people import display_name
+from bot.slack.people import name_of
 from bot.slack.replies import WEB_API_FAILURES, Outcome, Reply, ViaResponseUrl, deliver
 
 log = logging.getLogger(__name__)
@@ -73,15 +73,18 @@ class ShortcutListeners:
         app.view(POST_VIEW)(ack=ack_now, lazy=[self.post_from_modal])
         app.action(SHARE_ANSWER)(ack=ack_now, lazy=[self.share])
 
-    def who_owns_this(self, shortcut: dict[str, Any], respond: Respond, context: BoltContext) -> None:
+    def who_owns_this(
+        self, shortcut: dict[str, Any], client: WebClient, respond: Respond, context: BoltContext
+    ) -> None:
         team, channel = context.team_id, (shortcut.get("channel") or {}).get("id")
+        asker = (shortcut.get("user") or {}).get("id")
 
         def produce() -> Reply:
             text = plain_text(shortcut.get("message") or {})
             if not text:
                 return Reply.of(say.SHORTCUT_EMPTY)
             answer = ask(self.deps, shorten(text, ASKED_TEXT), team_id=team, surface="shortcut")
-            reply = render(self.deps, answer, team_id=team)
+            reply = render(self.deps, answer, team_id=team, client=client, asker=asker)
             quote = say.SHORTCUT_QUOTE.format(line=escape(shorten(first_line(text), QUOTED_LINE)))
             quoted = {"type": "context", "elements": [{"type": "mrkdwn", "text": quote}]}
             return Reply(reply.text, [quoted, *reply.blocks, share_button(AnswerKey.of(answer))])
@@ -144,8 +147,8 @@ class ShortcutListeners:
             answer = rebuild(self.deps, key, team_id=team)
             if answer is None:  # its topic was retired since: nothing to share
                 return None
-            reply = render(self.deps, answer, team_id=team, picked=key.picked)
-            return Reply(reply.text, shared_copy(reply.blocks, by=display_name(client, user_id)))
+            reply = render(self.deps, answer, team_id=team, picked=key.picked, client=client)
+            return Reply(reply.text, shared_copy(reply.blocks, by=name_of(self.deps, client, team, user_id)))
 
         return deliver(ForEveryone(respond=respond, team_id=team, channel=channel), produce) is Outcome.SENT
 

@@ -14,10 +14,10 @@ from urllib.parse import parse_qs, urlsplit
 from slack_bolt import App, BoltContext
 from slack_sdk import WebClient
 
-from bot.slack.answering import mention
 from bot.slack.blocks.unfurl import unfurl_card
 from bot.slack.deps import Deps
 from bot.slack.listeners.ack import ack_now
+from bot.slack.people import users_info
 from bot.slack.replies import WEB_API_FAILURES
 
 log = logging.getLogger(__name__)
@@ -34,7 +34,7 @@ class UnfurlListeners:
     def unfurl(self, event: dict[str, Any], client: WebClient, context: BoltContext) -> None:
         cards = {}
         for link in event.get("links") or []:
-            card = self.card(link.get("url") or "", team_id=context.team_id)
+            card = self.card(link.get("url") or "", team_id=context.team_id, client=client)
             if card is not None:
                 cards[link["url"]] = card
         if not cards:
@@ -49,16 +49,23 @@ class UnfurlListeners:
         except WEB_API_FAILURES as error:
             log.error("could not unfurl (team %s, channel %s): %s", context.team_id, event.get("channel"), error)
 
-    def card(self, url: str, *, team_id: str | None) -> dict[str, Any] | None:
-        """The card for one of our entry links; None for any other link or a topic that is gone."""
+    def card(self, url: str, *, team_id: str | None, client: WebClient | None = None) -> dict[str, Any] | None:
+        """The card for one of our entry links; None for any other link or a topic that is gone.
+
+        `client` looks up the holder's name when it is not cached yet."""
         entry = self._entry_id(url)
         if entry is None:
             return None
         tokens = parse_qs(urlsplit(url).query).get("team") or []
         signed_for = self.deps.links.team_of(tokens[0]) if tokens else None
         view_of = team_id if signed_for is not None and signed_for == team_id else None
-        answer = self.deps.knowledge.answer_topic(entry, team_id=view_of, mention=mention)
-        return unfurl_card(answer) if answer is not None else None
+        answer = self.deps.knowledge.answer_topic(entry, team_id=view_of)
+        if answer is None:
+            return None
+        holders = [answer.holder] if answer.holder else []
+        lookup = users_info(client, view_of) if client is not None and view_of else None
+        names = self.deps.people.names(view_of, holders, lookup=lookup) if view_of else {}
+        return unfurl_card(answer, names)
 
     def _entry_id(self, url: str) -> str | None:
         if not self.deps.public_url:
