@@ -1,7 +1,6 @@
 """The CPTO assessment: each answer pushes the documented way, the hard condition holds, flips are real."""
 
 import itertools
-import re
 import shutil
 from pathlib import Path
 

@@ -14,7 +14,6 @@ from pydantic import BaseModel
 from slack_sdk.models.blocks import (
     Block,
     CheckboxesElement,
-    ContextBlock,
     InputBlock,
     MarkdownTextObject,
     Option,
