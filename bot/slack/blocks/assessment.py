@@ -27,6 +27,7 @@ from slack_sdk.models.views import View
 from bot.core.assess import Assessment, SourceQuote
 from bot.core.assess_answers import Answers
 from bot.core.assess_rules import AnswerValue, AssessmentRules, Factor, as_text
+from bot.slack.blocks.moves import build_moves_line
 from bot.slack.blocks.mrkdwn import escape, link
 
 ASSESS_VIEW = "assess_submit"  # the modal's callback id
@@ -96,6 +97,9 @@ def build_assessment_blocks(
         ),
         SectionBlock(text=MarkdownTextObject(text="*Why*")),
     ]
+    if result.moves_summary:
+        line = build_moves_line(result.moves_summary, shape=result.recommendation, count=len(result.moves))
+        blocks.insert(2, line)
     for factor in result.factors:
         sign = "+" if factor.direction == "combine" else "−"
         heading = f"*{escape(factor.title)}: {escape(factor.label)}* ({sign}{factor.weight} toward {factor.direction})"
