@@ -100,8 +100,10 @@ def run_import(args: argparse.Namespace) -> int:
 
 def moves_lines(moves: list[Move], *, team_id: str | None) -> list[str]:
     """The topics whose answer names another role after the import, in the workspace (or by default)."""
-    where = f"workspace {team_id}'s answers" if team_id else "answers (default organisation)"
-    lines = [f"  answers  in {where}: {moves_sentence(moves)}"]
+    if not moves:
+        return []
+    where = f"workspace {team_id}" if team_id else "default organisation"
+    lines = [f"  answers  {where}: {moves_sentence(moves)}"]
     return lines + [f"  moves    {m.topic}: {m.title}: {m.from_role} → {m.to_role}" for m in moves]
 
 

@@ -9,6 +9,7 @@ both resolutions comes along, so a move can always say why.
 
 from __future__ import annotations
 
+import hashlib
 from collections import Counter
 from dataclasses import dataclass
 from typing import Any
@@ -72,3 +73,9 @@ def moves_sentence(moves: list[Move]) -> str:
     pairs = Counter((m.from_role, m.to_role) for m in moves)
     parts = [f"{n} from the {a} to the {b}" for (a, b), n in sorted(pairs.items(), key=lambda p: (-p[1], p[0]))]
     return f"{topics(len(moves))} {'changes' if len(moves) == 1 else 'change'} hands: " + ", ".join(parts) + "."
+
+
+def fingerprint(moves: list[Move]) -> str:
+    """A short digest of which topics move where: a confirmation holds for exactly the moves it showed."""
+    text = "\n".join(sorted(f"{m.topic} {m.from_role} {m.to_role}" for m in moves))
+    return hashlib.sha256(text.encode()).hexdigest()[:16]

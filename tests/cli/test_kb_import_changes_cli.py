@@ -39,6 +39,8 @@ SUMMARY = """\
   changed  hosting-costs: Hosting costs
   owner    hosting-costs: Hosting costs: CTO → CEO
   kept     1 topic the file does not list stays as it is (retire it with --retire-missing): pricing
+  answers  default organisation: 1 topic changes hands: 1 from the CTO to the CEO.
+  moves    hosting-costs: Hosting costs: CTO → CEO
 """
 
 
@@ -92,3 +94,44 @@ def test_an_owner_moved_without_new_reasoning_or_source_needs_force(cli_env, tmp
     assert forced.returncode == 0, forced.stderr
     assert forced.stderr.startswith(f"warning: {path}:{line}: responsibilities[{index}].owner: the owner moves")
     assert json.loads(run(["ask", "--json", "who owns hosting costs?"], cli_env).stdout)["role"] == "CEO"
+
+
+def test_a_dry_run_with_settings_lists_every_topic_the_workspaces_answers_move(cli_env, tmp_path):
+    data = exported(cli_env)
+    data["org"] = {"roles": {"CEO": {}, "CPTO": {"covers": ["CTO", "CPO"]}, "COO": {}}}
+    result = run(["kb", "import", str(write(tmp_path, data)), "--team", "T0MOVES", "--create", "--dry-run"], cli_env)
+    assert result.returncode == 0, result.stderr
+    assert "  answers  workspace T0MOVES: 60 topics change hands: 35 from the CTO to the CPTO, 25 from the CPO to the CPTO.\n" in (
+        result.stdout
+    )
+    assert "  moves    pricing: Pricing: CPO → CPTO\n" in result.stdout
+    assert result.stdout.count("  moves    ") == 60
+
+
+def test_org_diff_prints_each_topic_that_changes_hands_with_both_reasonings(cli_env, tmp_path):
+    a, b = tmp_path / "a.yaml", tmp_path / "b.yaml"
+    a.write_text("roles: {CEO: {}, CTO: {}, CPO: {}, COO: {}}\n", encoding="utf-8")
+    b.write_text(
+        "roles: {CEO: {}, CTO: {}, CPO: {}, COO: {}}\n"
+        "overrides: [{topic: hosting costs, role: COO, reason: Finance pays the cloud bill here.}]\n",
+        encoding="utf-8",
+    )
+    result = run(["org", "diff", str(a), str(b)], cli_env)
+    assert result.returncode == 0, result.stderr
+    lines = result.stdout.splitlines()
+    assert lines[0] == f"{a} → {b}: 1 topic changes hands: 1 from the CTO to the COO."
+    assert lines[2] == "hosting-costs: Hosting costs: CTO → COO"
+    assert lines[3].startswith(f"  {a} (CTO): ") and "Finance pays the cloud bill here." in result.stdout
+    same = run(["org", "diff", str(a), str(a)], cli_env)
+    assert same.stdout == f"{a} → {a}: No topic changes hands.\n"
+    report = json.loads(run(["org", "diff", "--json", str(a), str(b)], cli_env).stdout)
+    assert report["moves"][0]["after"][-1] == "Finance pays the cloud bill here."
+    assert {k: report["moves"][0][k] for k in ("id", "from", "to")} == {"id": "hosting-costs", "from": "CTO", "to": "COO"}
+
+
+def test_org_diff_names_a_bad_settings_file_by_line_and_field(cli_env, tmp_path):
+    a, b = tmp_path / "a.yaml", tmp_path / "b.yaml"
+    a.write_text("roles: {CEO: {}}\n", encoding="utf-8")
+    b.write_text("roles:\n  CEO: {}\n  CPTO: {covers: [CXO]}\n", encoding="utf-8")
+    result = run(["org", "diff", str(a), str(b)], cli_env)
+    assert result.returncode == 2 and "roles.CPTO.covers[0]: unknown role 'CXO'" in result.stderr

@@ -74,6 +74,13 @@ def submit(slack, view: dict, given: dict, *, user: str = ADMIN) -> dict:
     return response.json()
 
 
+def submit_confirmed(slack, view: dict, given: dict) -> dict:
+    """Submits a form that moves owners: the form comes back with the moves, and saving it again confirms."""
+    asked = submit(slack, view, given)
+    assert asked["response_action"] == "update" and "Saving this moves owners." in shown(asked), asked
+    return submit(slack, {**asked["view"], "id": view["id"], "root_view_id": view.get("root_view_id")}, given)
+
+
 def shown(outcome: dict) -> str:
     return json.dumps(outcome.get("view", outcome), ensure_ascii=False)
 
@@ -200,9 +207,13 @@ def test_an_override_added_in_its_modal_and_removed_from_the_menu(slack, fake_sl
         refused["response_action"] == "errors"
         and "no topic in the knowledge base matches" in refused["errors"]["topic"]
     )
-    assert "Saved as change #" in shown(
-        submit(slack, form, {"topic": "cost savings", "role": "CEO", "reason": "The CEO signs."})
-    )
+    given = {"topic": "cost savings", "role": "CEO", "reason": "The CEO signs."}
+    asked = submit(slack, form, given)
+    assert asked["response_action"] == "update" and asked["view"]["callback_id"] == form["callback_id"]
+    assert "1 topic changes hands: 1 from the COO to the CEO." in shown(asked)
+    assert "Cost savings: COO → *CEO*" in shown(asked)
+    assert answer(slack, fake_slack, "cost savings") == "Cost savings: the COO"  # nothing saved yet
+    assert "Saved as change #" in shown(submit_confirmed(slack, form, given))
     assert answer(slack, fake_slack, "cost savings") == "Cost savings: the CEO"
     menu = open_menu(slack, fake_slack)
     assert "“cost savings” → *CEO*" in json.dumps(menu, ensure_ascii=False)
@@ -282,7 +293,25 @@ def test_a_custom_role_added_in_its_modal_takes_a_topic_and_a_holder(slack, fake
     roles = next(b for b in settings["blocks"] if b.get("block_id") == "roles")
     ticked = [option["value"] for option in roles["element"]["initial_options"]]
     holder = "U0CDOHOLD1"
-    assert "Saved as change #" in shown(submit(slack, settings, {"roles": [*ticked, "CDO"], "holder_CDO": holder}))
+    assert "Saved as change #" in shown(submit_confirmed(slack, settings, {"roles": [*ticked, "CDO"], "holder_CDO": holder}))
     reply = ask(slack, fake_slack, "data platform")
     assert reply["text"] == "Data capabilities and data platform: the CDO"
     assert f"<@{holder}>" in json.dumps(reply["blocks"])
+
+
+def test_settings_that_move_owners_show_them_and_save_only_once_confirmed(slack, fake_slack):
+    settings = push_from(slack, fake_slack, open_menu(slack, fake_slack), action_id=OPEN_SETTINGS)
+    given = {"roles": ["CEO", "CTO", "COO"], "covers_CTO": ["CPO"]}
+    asked = submit(slack, settings, given)
+    text = shown(asked)
+    assert asked["response_action"] == "update" and "Saving this moves owners." in text, asked
+    assert re.search(r"\d+ topics change hands: 25 from the CPO to the CTO", text)
+    assert "Product strategy: CPO → *CTO*" in text
+    confirming = {**asked["view"], "id": settings["id"]}
+    assert json.loads(confirming["private_metadata"])["confirmed"]
+    assert answer(slack, fake_slack, "product strategy") == "Product strategy: the CPO"  # nothing saved yet
+
+    changed = submit(slack, confirming, {**given, "roles": ["CEO", "CTO"]})
+    assert "Saving this moves owners." in shown(changed)  # other moves than the ones shown: asked again
+    assert "from the COO to the CEO" in shown(changed)
+    assert answer(slack, fake_slack, "product strategy") == "Product strategy: the CPO"
