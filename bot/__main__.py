@@ -7,12 +7,12 @@ import logging
 import os
 import sys
 
-from bot.cli import ask, assess, kb, migrate, org, serve
+from bot.cli import ask, assess, kb, migrate, org, reviews, serve
 from bot.core.encoder import ModelRefused
 from bot.core.yamlfile import InvalidFile
 from bot.services.workspaces import UnknownWorkspace
 
-COMMANDS = (ask, kb, assess, org, migrate, serve)
+COMMANDS = (ask, kb, assess, org, reviews, migrate, serve)
 READER_GONE = 128 + 13  # what a shell reports for a writer whose reader left (SIGPIPE), as `head` leaves
 
 

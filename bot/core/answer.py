@@ -91,6 +91,7 @@ class Answer(BaseModel):
     alternatives: list[Alternative]
     suggestions: list[TopicRef]
     topics: list[Answer] = []  # a question about several topics: one answer each, in the order asked
+    last_reviewed: str | None = None  # for a topic due a review: "last reviewed 7 months ago (2026-05-01)"
 
     @property
     def known(self) -> bool:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 ADMIN_HELP = (
     "*Admin tools* (workspace admins and the admins named in the settings):\n"
-    "• `/whoowns admin` opens the editor: settings, topics, overrides\n"
+    "• `/whoowns admin` opens the editor: topics due a review, settings, topics, overrides\n"
     "• `/whoowns admin gaps` lists what people asked that I couldn't answer, and answers they voted 👎\n"
     "• `/whoowns admin history` lists the latest changes, each with an Undo button"
 )
@@ -58,3 +58,8 @@ def saved(change: int) -> str:
 
 def stale(message: str) -> str:
     return f":warning: {message} Here is the current version: make your change again and save."
+
+
+def still_right(title: str, audit_id: int | None) -> str:
+    """`title` is escaped mrkdwn already."""
+    return f":white_check_mark: “{title}” is reviewed: still right (change #{audit_id}). It is fresh for another interval."

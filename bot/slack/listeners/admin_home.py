@@ -5,7 +5,7 @@ from __future__ import annotations
 from slack_sdk import WebClient
 from slack_sdk.models.blocks import Block
 
-from bot.slack.admin_ui import actor_for
+from bot.slack.admin_ui import actor_for, due_review
 from bot.slack.answering import mention
 from bot.slack.blocks.admin_lists import admin_home_blocks
 from bot.slack.deps import Deps
@@ -20,4 +20,4 @@ def admin_section(deps: Deps, team_id: str | None, user_id: str, client: WebClie
         return []
     gaps = deps.admin.gaps.list(team_id, limit=HOME_GAPS)
     changes = deps.admin.history.latest(team_id, limit=HOME_CHANGES, mention=mention)
-    return admin_home_blocks(gaps, changes, mention=mention)
+    return admin_home_blocks(gaps, changes, mention=mention, due=due_review(deps))
