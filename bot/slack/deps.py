@@ -11,6 +11,7 @@ from urllib.parse import urlencode
 
 from bot.core.answer import Answer
 from bot.services.admin import Admin, build_admin
+from bot.services.digest import Digests
 from bot.services.events import DEFAULT_LEASE, EventLedger
 from bot.services.feedback import FeedbackService
 from bot.services.knowledge import KnowledgeService
@@ -24,6 +25,7 @@ class Deps:
     events: EventLedger
     admin: Admin
     links: WorkspaceLinks
+    digests: Digests
     public_url: str | None = None
 
     def entry_url(self, answer: Answer, *, team_id: str | None) -> str | None:
@@ -48,11 +50,13 @@ def build_deps(
 ) -> Deps:
     """`knowledge_teams`: the workspaces whose admins may edit the shared knowledge (None: every one);
     `event_lease`: how long an event's claim stands before another process may answer it."""
+    admin = build_admin(knowledge, knowledge_teams=knowledge_teams)
     return Deps(
         knowledge=knowledge,
         feedback=FeedbackService(knowledge.db),
         events=EventLedger(knowledge.db, lease=event_lease),
-        admin=build_admin(knowledge, knowledge_teams=knowledge_teams),
+        admin=admin,
         links=links,
+        digests=Digests(knowledge, admin),
         public_url=public_url,
     )

@@ -7,14 +7,14 @@ claim conflicts with, so only one process sends a workspace's digest for a week.
 
 from __future__ import annotations
 
-from datetime import UTC, datetime
+from datetime import datetime
 
 from sqlalchemy import select, update
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
 from bot.core.freshness import DEFAULT_REVIEW_DAYS, Review
-from bot.store.tables import DigestRow, KbState, ResponsibilityRow
+from bot.store.tables import Base, DigestRow, KbState, OrgRow, ResponsibilityRow, SlackInstallationStore, as_utc
 
 
 class ReviewRepository:
@@ -24,12 +24,12 @@ class ReviewRepository:
     def all(self) -> list[Review]:
         """The last review of every active topic."""
         rows = self.session.scalars(select(ResponsibilityRow).where(ResponsibilityRow.retired.is_(False)))
-        return [Review(r.id, _aware(r.reviewed_at or r.updated_at), r.reviewed_by) for r in rows]
+        return [Review(r.id, as_utc(r.reviewed_at or r.updated_at), r.reviewed_by) for r in rows]
 
     def get(self, topic: str, *, lock: bool = False) -> Review | None:
         query = select(ResponsibilityRow).where(ResponsibilityRow.id == topic)
         row = self.session.scalars(query.with_for_update() if lock else query).first()
-        return Review(row.id, _aware(row.reviewed_at or row.updated_at), row.reviewed_by) if row else None
+        return Review(row.id, as_utc(row.reviewed_at or row.updated_at), row.reviewed_by) if row else None
 
     def mark(self, review: Review) -> None:
         self.session.execute(
@@ -75,6 +75,10 @@ class DigestRepository:
         return row.outcome if row else None
 
 
-def _aware(at: datetime) -> datetime:
-    """SQLite gives back naive datetimes; every time here is UTC."""
-    return at if at.tzinfo else at.replace(tzinfo=UTC)
+
+def workspaces(session: Session) -> list[str]:
+    """Every workspace with stored settings or an installation of the app, by team id."""
+    installs = Base.metadata.tables[SlackInstallationStore.default_installations_table_name]
+    teams = set(session.scalars(select(OrgRow.team_id)))
+    teams |= {t for t in session.scalars(select(installs.c.team_id).distinct()) if t}
+    return sorted(teams)
