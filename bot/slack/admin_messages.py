@@ -9,6 +9,7 @@ ADMIN_HELP = (
     "• `/whoowns admin history` lists the latest changes, each with an Undo button"
 )
 MENU_TITLE = "whoowns admin"
+DIGEST_LABEL = "DM the admins a weekly digest (unanswered, 👎, due a review)"
 MENU_SETTINGS = "*Settings for this workspace*"
 MENU_TOPICS = "*Topics* — the knowledge base every answer comes from"
 MENU_ROLES = "*Roles* — the executive roles topics belong to; add your own, then tick it in the settings"

@@ -9,6 +9,7 @@ from __future__ import annotations
 import json
 import re
 from concurrent.futures import ThreadPoolExecutor
+from datetime import timedelta
 
 import pytest
 
@@ -22,6 +23,11 @@ from bot.slack.blocks.admin_lists import (
     REMOVE_OVERRIDE,
     UNDO,
 )
+from bot.core.freshness import Review
+from bot.slack.blocks.reviews import EDIT_DUE, STILL_RIGHT
+from bot.store.repository import KnowledgeRepository
+from bot.store.review_repository import ReviewRepository
+from bot.store.tables import utcnow
 from tests.e2e.modal_payloads import block_suggestion, elements, view_action, view_state, view_submission
 from tests.e2e.slack_requests import block_action, fresh_id, home_opened
 
@@ -315,3 +321,42 @@ def test_settings_that_move_owners_show_them_and_save_only_once_confirmed(slack,
     assert "Saving this moves owners." in shown(changed)  # other moves than the ones shown: asked again
     assert "from the COO to the CEO" in shown(changed)
     assert answer(slack, fake_slack, "product strategy") == "Product strategy: the CPO"
+
+
+def test_a_stale_topic_says_so_and_still_right_from_the_home_tab_makes_it_fresh(slack, fake_slack, knowledge):
+    with knowledge.db.transaction() as session:
+        ReviewRepository(session).mark(Review("hosting-costs", utcnow() - timedelta(days=200), None))
+        KnowledgeRepository(session).bump()
+    context = ask(slack, fake_slack, "hosting costs")["blocks"][-2]
+    assert "last reviewed 6 months ago (" in json.dumps(context)
+
+    published = len(fake_slack.calls("views.publish", user_id=ADMIN))
+    slack.event(home_opened(user=ADMIN))
+    home = {**fake_slack.wait_for("views.publish", user_id=ADMIN, count=published + 1)[-1]["view"], "id": fresh_id("V")}
+    listed = json.dumps(home, ensure_ascii=False)
+    assert "*Due a review* · 1 topic last reviewed over 180 days ago" in listed and "*Hosting costs* (CTO)" in listed
+    edit = next(e for _, e in elements(home) if e["action_id"] == EDIT_DUE)
+    assert edit["value"] == "hosting-costs"
+
+    published = len(fake_slack.calls("views.publish", user_id=ADMIN))
+    slack.action(view_action(home, action_id=STILL_RIGHT, value="hosting-costs", user=ADMIN))
+    redrawn = fake_slack.wait_for("views.publish", user_id=ADMIN, count=published + 1)[-1]["view"]
+    assert "Due a review" not in json.dumps(redrawn)
+    assert "said “hosting-costs” is still right" in json.dumps(redrawn, ensure_ascii=False)  # in the history
+    assert "last reviewed" not in json.dumps(ask(slack, fake_slack, "hosting costs")["blocks"])
+
+
+def test_only_an_admin_may_say_still_right(slack, fake_slack, knowledge):
+    with knowledge.db.transaction() as session:
+        ReviewRepository(session).mark(Review("pricing", utcnow() - timedelta(days=200), None))
+        KnowledgeRepository(session).bump()
+    home = {"type": "home", "id": fresh_id("V"), "blocks": [
+        {"type": "actions", "block_id": "admin_due:pricing", "elements": [
+            {"type": "button", "action_id": STILL_RIGHT, "value": "pricing", "text": {"type": "plain_text", "text": "Still right"}}
+        ]}
+    ]}  # fmt: skip
+    opened = len(fake_slack.calls("views.open"))
+    slack.action(view_action(home, action_id=STILL_RIGHT, value="pricing", user=MEMBER))
+    refused = fake_slack.wait_for("views.open", count=opened + 1)[-1]["view"]
+    assert ONLY_ADMINS in json.dumps(refused)
+    assert "last reviewed" in json.dumps(ask(slack, fake_slack, "pricing")["blocks"])

@@ -63,7 +63,7 @@ class Preview:
 
     org: OrgSettings
     moves: list[Move]
-EDITABLE = frozenset({"name", "roles", "fallback", "admins"})
+EDITABLE = frozenset({"name", "roles", "fallback", "admins", "digest"})
 
 
 class OrgEditor:

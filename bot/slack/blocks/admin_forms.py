@@ -150,6 +150,7 @@ def build_settings_modal(
             element=UserMultiSelectElement(action_id=VALUE, initial_users=list(org.admins) or None),
             optional=True,
         ),
+        _digest_box(org.digest),
         ContextBlock(elements=[MarkdownTextObject(text="Holders and cover count only for the roles ticked first.")]),
     ]
     return _form(SETTINGS_VIEW, "Workspace settings", FormMetadata(version=version), blocks, confirm=confirm)
@@ -255,6 +256,12 @@ def _form(
         private_metadata=metadata.model_dump_json(exclude_none=True),
         blocks=blocks,
     )
+
+
+def _digest_box(on: bool) -> InputBlock:
+    digest = Option(value="digest", label=say.DIGEST_LABEL)
+    box = CheckboxesElement(action_id=VALUE, options=[digest], initial_options=[digest] if on else None)
+    return InputBlock(block_id="digest", label="Weekly digest", element=box, optional=True)
 
 
 def _notice(text: str) -> SectionBlock:
