@@ -32,6 +32,14 @@ log = logging.getLogger(__name__)
 
 
 @dataclass(frozen=True)
+class ReviewState:
+    on: str  # the date, ISO
+    by: str | None
+    due: bool  # the review ran out
+    days: int  # the interval
+
+
+@dataclass(frozen=True)
 class Freshness:
     reviews: dict[str, Review]  # by topic id
     days: int  # how long a review holds
@@ -95,6 +103,14 @@ class KnowledgeService:
             fresh = Freshness({r.topic: r for r in repo.all()}, repo.interval())
         self._reviews = (revision, fresh)
         return fresh
+
+    def review_of(self, topic: str, *, now: datetime | None = None) -> ReviewState | None:
+        """A topic's last review as its page shows it: when, by whom, and whether another is due."""
+        fresh, now = self.freshness(), now or utcnow()
+        review = fresh.reviews.get(topic)
+        if review is None:
+            return None
+        return ReviewState(review.at.date().isoformat(), review.by, is_stale(review, days=fresh.days, now=now), fresh.days)
 
     def with_review(self, answer: Answer, *, now: datetime | None = None) -> Answer:
         """The answer, saying when its topic was last reviewed if that review has run out."""
