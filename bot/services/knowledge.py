@@ -110,7 +110,8 @@ class KnowledgeService:
         review = fresh.reviews.get(topic)
         if review is None:
             return None
-        return ReviewState(review.at.date().isoformat(), review.by, is_stale(review, days=fresh.days, now=now), fresh.days)
+        due = is_stale(review, days=fresh.days, now=now)
+        return ReviewState(review.at.date().isoformat(), review.by, due, fresh.days)
 
     def with_review(self, answer: Answer, *, now: datetime | None = None) -> Answer:
         """The answer, saying when its topic was last reviewed if that review has run out."""

@@ -63,4 +63,4 @@ def stale(message: str) -> str:
 
 def still_right(title: str, audit_id: int | None) -> str:
     """`title` is escaped mrkdwn already."""
-    return f":white_check_mark: “{title}” is reviewed: still right (change #{audit_id}). It is fresh for another interval."
+    return f":white_check_mark: “{title}” is reviewed: still right (change #{audit_id}). Fresh for another interval."

@@ -81,7 +81,8 @@ def test_overrides_and_fallback_held_by_a_combined_role_follow_it(kb, matcher):
 
 def test_a_move_carries_both_resolutions_reasoning(kb, matcher):
     before = default_org(kb)
-    after = org(kb, matcher, "roles: {CEO: {}, CTO: {}, CPO: {}, COO: {}}\noverrides: [{topic: hosting costs, role: COO}]")
+    settings = "roles: {CEO: {}, CTO: {}, CPO: {}, COO: {}}\noverrides: [{topic: hosting costs, role: COO}]"
+    after = org(kb, matcher, settings)
     (move,) = owner_moves(Side(kb, before), Side(kb, after))
     assert (move.topic, move.from_role, move.to_role) == ("hosting-costs", "CTO", "COO")
     assert move.after[-1] == "Your organisation has decided otherwise: here the COO owns it."
@@ -91,9 +92,8 @@ def test_a_move_carries_both_resolutions_reasoning(kb, matcher):
 
 def test_a_topic_retired_on_one_side_is_not_a_move(kb):
     first = kb.active[0]
-    retired = kb.model_copy(
-        update={"responsibilities": tuple(r.model_copy(update={"retired": r.id == first.id}) for r in kb.responsibilities)}
-    )
+    items = tuple(r.model_copy(update={"retired": r.id == first.id}) for r in kb.responsibilities)
+    retired = kb.model_copy(update={"responsibilities": items})
     combined = restructure(kb, default_org(kb), "combine")
     ids = {m.topic for m in owner_moves(Side(kb, default_org(kb)), Side(retired, combined))}
     assert first.id not in ids and ids
@@ -102,7 +102,10 @@ def test_a_topic_retired_on_one_side_is_not_a_move(kb):
 SENTENCES = [
     ([], "No topic changes hands."),
     ([("CTO", "COO")], "1 topic changes hands: 1 from the CTO to the COO."),
-    ([("CTO", "COO"), ("CPO", "COO"), ("CTO", "COO")], "3 topics change hands: 2 from the CTO to the COO, 1 from the CPO to the COO."),
+    (
+        [("CTO", "COO"), ("CPO", "COO"), ("CTO", "COO")],
+        "3 topics change hands: 2 from the CTO to the COO, 1 from the CPO to the COO.",
+    ),
 ]
 
 

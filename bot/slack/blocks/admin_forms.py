@@ -245,7 +245,8 @@ def _form(
     """A form; with `confirm`, the owner moves its save makes come first and the next save confirms them."""
     if confirm is not None:
         room = limits.VIEW_BLOCKS - len(blocks) - 1
-        blocks = [build_moves_warning(moves_sentence(confirm.moves)), *moves_sections(confirm.moves, most=room), *blocks]
+        warning = build_moves_warning(moves_sentence(confirm.moves))
+        blocks = [warning, *moves_sections(confirm.moves, most=room), *blocks]
         metadata = metadata.model_copy(update={"confirmed": confirm.fingerprint})
     return View(
         type="modal",

@@ -172,7 +172,8 @@ class AdminViews:
             if confirm is None:
                 return None
             draft = Override.model_validate(override)
-            return build_override_modal(preview.org, roles=roles, version=meta.version or 0, draft=draft, confirm=confirm)
+            version = meta.version or 0
+            return build_override_modal(preview.org, roles=roles, version=version, draft=draft, confirm=confirm)
 
         save = lambda: editor.add_override(actor, **override)  # type: ignore[arg-type]  # noqa: E731
         submit(
