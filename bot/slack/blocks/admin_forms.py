@@ -236,7 +236,7 @@ def settings_block(loc: tuple[str | int, ...]) -> str | None:
     """The settings modal's block for a problem in the settings (`roles.CPTO.covers[0]` -> `covers_CPTO`)."""
     if loc[:1] == ("roles",) and len(loc) >= 3:
         return f"{loc[2]}_{loc[1]}" if loc[2] in ("holder", "covers") else "roles"
-    return str(loc[0]) if loc[0] in ("roles", "fallback", "admins") else None
+    return str(loc[0]) if loc[0] in ("roles", "fallback", "admins", "digest") else None
 
 
 def _form(
