@@ -12,7 +12,7 @@ from bot.core.encoder import ModelRefused
 from bot.core.yamlfile import InvalidFile
 from bot.services.workspaces import UnknownWorkspace
 
-COMMANDS = ("ask", "kb", "assess", "migrate", "serve")  # each a module of bot.cli with `register(subparsers)`
+COMMANDS = ("ask", "kb", "assess", "org", "reviews", "migrate", "serve")  # each a module of bot.cli with `register(subparsers)`
 READER_GONE = 128 + 13  # what a shell reports for a writer whose reader left (SIGPIPE), as `head` leaves
 
 

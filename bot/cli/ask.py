@@ -84,5 +84,6 @@ def render(answer: Answer) -> str:
         lines += ["", f"Source: {answer.source.title}", f"        {answer.source.url or '(no public address)'}"]
         lines += [textwrap.indent(wrap(f"“{answer.source.quote}”"), "  ")]
     assert answer.responsibility is not None
-    lines += ["", f"Topic: {answer.responsibility.title} · confidence {answer.confidence:.0%}"]
+    reviewed = f" · {answer.last_reviewed}" if answer.last_reviewed else ""
+    lines += ["", f"Topic: {answer.responsibility.title} · confidence {answer.confidence:.0%}{reviewed}"]
     return "\n".join(lines) + "\n"

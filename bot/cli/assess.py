@@ -20,6 +20,10 @@ from bot.core.assess import Assessment, SourceQuote, assess
 from bot.core.assess_answers import check_answers
 from bot.core.assess_files import load_answers, load_rules
 from bot.core.assess_rules import AssessmentRules, as_text
+from bot.core.restructure import with_moves
+from bot.cli.ask import load_org_file
+from bot.services.workspaces import require_workspace
+from bot.wiring import build_knowledge_service
 
 SHAPE_NAMES = {"combine": "one CPTO", "separate": "a CPO and a CTO"}
 NO_ADDRESS = "(no public address)"
@@ -41,6 +45,10 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     )
     parser.add_argument("--json", action="store_true", help="print the result as one JSON object")
     parser.add_argument("--template", action="store_true", help="print an answers file with every question")
+    parser.add_argument(
+        "--org", type=Path, metavar="FILE", help="organisation settings YAML: what the recommendation moves there"
+    )
+    parser.add_argument("--team", metavar="TEAM_ID", help="what the recommendation moves in a workspace's settings")
     parser.set_defaults(run=run)
 
 
@@ -53,7 +61,11 @@ def run(args: argparse.Namespace) -> int:
         answers = load_answers(args.answers, rules)
     else:
         answers = check_answers(rules, ask_questions(rules) if asks_a_person(args) else {})
-    result = assess(rules, answers)
+    service = build_knowledge_service(Settings(semantic=False))
+    if args.team:
+        require_workspace(service.db, args.team)
+    org = load_org_file(service, args.org) if args.org else service.org(args.team)
+    result = with_moves(assess(rules, answers), service.engine().kb, org)
     print(json.dumps(result.to_json(), ensure_ascii=False, indent=2) + "\n" if args.json else render(result), end="")
     return 0
 
@@ -99,6 +111,9 @@ def render(result: Assessment) -> str:
     lines += [f"  • {f.title} → {f.to_label}: {f.recommendation} (score {f.score:+d})" for f in result.flip]
     if not result.flip:
         lines += ["  No single answer changes it."]
+    if result.moves_summary:
+        lines += ["", "What moves", wrap(result.moves_summary, indent=2)]
+        lines += [f"  • {m.topic}: {m.from_} → {m.to}" for m in result.moves]
     return "\n".join(lines) + "\n"
 
 

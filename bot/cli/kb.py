@@ -7,6 +7,7 @@ import sys
 from pathlib import Path
 
 from bot.config import Settings
+from bot.core.moves import Move, moves_sentence
 from bot.services.admin import cli_actor
 from bot.services.kb_files import export_data, import_file, to_yaml, validate_file
 from bot.wiring import build_knowledge_service
@@ -85,6 +86,7 @@ def run_import(args: argparse.Namespace) -> int:
     summary = imported.changes.lines()
     if imported.settings_change:
         summary.append(f"  settings workspace {args.team}'s settings change")
+    summary += moves_lines(list(imported.moves), team_id=args.team)
     print(f"{args.path}: " + "\n".join(summary))
     if args.dry_run:
         print("dry run: nothing was changed", file=sys.stderr)
@@ -94,6 +96,15 @@ def run_import(args: argparse.Namespace) -> int:
     else:
         print(f"{args.path} holds what is already stored: nothing changed", file=sys.stderr)
     return 0
+
+
+def moves_lines(moves: list[Move], *, team_id: str | None) -> list[str]:
+    """The topics whose answer names another role after the import, in the workspace (or by default)."""
+    if not moves:
+        return []
+    where = f"workspace {team_id}" if team_id else "default organisation"
+    lines = [f"  answers  {where}: {moves_sentence(moves)}"]
+    return lines + [f"  moves    {m.topic}: {m.title}: {m.from_role} → {m.to_role}" for m in moves]
 
 
 def run_export(args: argparse.Namespace) -> int:

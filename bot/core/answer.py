@@ -105,6 +105,7 @@ class Answer(BaseModel):
     suggestions: list[TopicRef]
     topics: list[Answer] = []  # a question about several topics: one answer each, in the order asked
     off_topic: bool = False  # unsure, and not about an area of work at all: nothing is suggested
+    last_reviewed: str | None = None  # for a topic due a review: "last reviewed 7 months ago (2026-05-01)"
 
     @property
     def known(self) -> bool:

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from typing import Any, NamedTuple
 
-from pydantic import BaseModel
+from pydantic import BaseModel, ConfigDict, Field
 
 from bot.core.assess_answers import Answers
 from bot.core.assess_rules import OPPOSITE, AnswerValue, AssessmentRules, Outcome, Shape, Thresholds
@@ -57,6 +57,16 @@ class Flip(BaseModel):
     score: int
 
 
+class TopicMove(BaseModel):
+    """A topic that changes hands under the recommended structure (`from` in JSON)."""
+
+    model_config = ConfigDict(populate_by_name=True)
+    id: str
+    topic: str
+    from_: str = Field(alias="from")
+    to: str
+
+
 class Assessment(BaseModel):
     recommendation: Outcome
     summary: str
@@ -67,9 +77,11 @@ class Assessment(BaseModel):
     factors: list[Pushed]
     risks: list[RiskNote]
     flip: list[Flip]
+    moves: list[TopicMove] = []  # filled in for one organisation by `bot.core.restructure.with_moves`
+    moves_summary: str | None = None
 
     def to_json(self) -> dict[str, Any]:
-        return self.model_dump(mode="json")
+        return self.model_dump(mode="json", by_alias=True)
 
 
 class Verdict(NamedTuple):

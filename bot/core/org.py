@@ -48,6 +48,7 @@ class OrgSettings(BaseModel):
     fallback: RoleId | None = None  # None: the knowledge base's fallback role; `check_org` fills it in
     overrides: tuple[Override, ...] = ()
     admins: tuple[SlackUserId, ...] = ()
+    digest: bool = True  # the weekly digest DM to the workspace's admins
 
     def has(self, role_id: str) -> bool:
         return role_id in self.roles

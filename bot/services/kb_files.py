@@ -18,6 +18,7 @@ from bot.core.kb_changes import KnowledgeChanges, compare
 from bot.core.knowledge_files import ORG_SECTION, knowledge_from_documents, locate, read_knowledge_documents
 from bot.core.matcher import Matcher
 from bot.core.models import KnowledgeBase
+from bot.core.moves import Move, Side, owner_moves
 from bot.core.org import OrgSettings, check_org
 from bot.core.problems import InvalidInput
 from bot.core.yamlfile import InvalidFile, YamlDocument, located
@@ -47,6 +48,7 @@ class Imported:
     changes: KnowledgeChanges
     settings_change: bool  # the workspace's settings change (or would, on a dry run)
     warnings: tuple[str, ...] = ()  # owner moves let through with `force`, each located in the file
+    moves: tuple[Move, ...] = ()  # topics whose owner, as the workspace (or the default organisation) sees it, moves
 
 
 class _DryRun(Exception):
@@ -94,6 +96,7 @@ def import_file(
     contents = validate_file(path)
     if contents.org is not None and not team_id:
         raise InvalidFile([f"{path}: the file has org settings: say which workspace they are for with --team"])
+    org_before = service.org(team_id)
     try:
         with service.db.transaction() as session:
             old, new = planned_knowledge(session, contents.kb, retire_missing=retire_missing)
@@ -111,7 +114,8 @@ def import_file(
             if contents.org is not None and team_id:
                 settings = _import_settings(session, audit, team_id, contents.org, by=by)
             warnings = tuple(locate(unargued, contents.documents).messages) if unargued else ()
-            imported = Imported(contents.kb, tuple(ids + settings), changes, bool(settings), warnings)
+            moves = owner_moves(Side(old, org_before), Side(new, contents.org or org_before))
+            imported = Imported(contents.kb, tuple(ids + settings), changes, bool(settings), warnings, tuple(moves))
             if dry_run:
                 raise _DryRun(replace(imported, audit_ids=()))
     except InvalidInput as error:

@@ -10,10 +10,13 @@ from __future__ import annotations
 
 import logging
 import threading
+from dataclasses import dataclass
+from datetime import datetime
 from pathlib import Path
 from typing import Any
 
 from bot.core.answer import Answer, Engine
+from bot.core.freshness import Review, is_stale, last_reviewed
 from bot.core.knowledge_files import fingerprint, load_knowledge
 from bot.core.org import OrgSettings, default_org
 from bot.core.problems import InvalidInput
@@ -22,8 +25,24 @@ from bot.metrics import metrics
 from bot.services.unanswered import GapRetention, record_unanswered
 from bot.store.database import Database
 from bot.store.repository import KnowledgeRepository, OrgRepository
+from bot.store.review_repository import ReviewRepository
+from bot.store.tables import utcnow
 
 log = logging.getLogger(__name__)
+
+
+@dataclass(frozen=True)
+class ReviewState:
+    on: str  # the date, ISO
+    by: str | None
+    due: bool  # the review ran out
+    days: int  # the interval
+
+
+@dataclass(frozen=True)
+class Freshness:
+    reviews: dict[str, Review]  # by topic id
+    days: int  # how long a review holds
 
 
 class KnowledgeService:
@@ -40,6 +59,7 @@ class KnowledgeService:
         self.embeddings = embeddings  # None: the lexical matcher alone (WHOOWNS_SEMANTIC=off)
         self.gap_retention = gap_retention
         self._engine: tuple[int, Engine] | None = None
+        self._reviews: tuple[int, Freshness] | None = None
         self._lock = threading.Lock()
 
     def prepare(self) -> None:
@@ -70,6 +90,38 @@ class KnowledgeService:
                     self._engine = (revision, Engine(repo.load(), self.embeddings))
                     metrics().knowledge_revision.set(revision)
                 return self._engine[1]
+
+    def freshness(self) -> Freshness:
+        """Every topic's last review and the interval, read once per knowledge revision ("Still right" and
+        every edit move the revision on)."""
+        with self.db.transaction() as session:
+            revision = KnowledgeRepository(session).revision()
+            cached = self._reviews
+            if cached is not None and cached[0] == revision:
+                return cached[1]
+            repo = ReviewRepository(session)
+            fresh = Freshness({r.topic: r for r in repo.all()}, repo.interval())
+        self._reviews = (revision, fresh)
+        return fresh
+
+    def review_of(self, topic: str, *, now: datetime | None = None) -> ReviewState | None:
+        """A topic's last review as its page shows it: when, by whom, and whether another is due."""
+        fresh, now = self.freshness(), now or utcnow()
+        review = fresh.reviews.get(topic)
+        if review is None:
+            return None
+        due = is_stale(review, days=fresh.days, now=now)
+        return ReviewState(review.at.date().isoformat(), review.by, due, fresh.days)
+
+    def with_review(self, answer: Answer, *, now: datetime | None = None) -> Answer:
+        """The answer, saying when its topic was last reviewed if that review has run out."""
+        fresh, now = self.freshness(), now or utcnow()
+        topics = [self.with_review(a, now=now) for a in answer.topics]
+        review = fresh.reviews.get(answer.responsibility.id) if answer.responsibility else None
+        note = last_reviewed(review, now=now) if review and is_stale(review, days=fresh.days, now=now) else None
+        if note is None and not topics:
+            return answer
+        return answer.model_copy(update={"last_reviewed": note, "topics": topics})
 
     def org(self, team_id: str | None) -> OrgSettings:
         """The workspace's settings; the default organisation when it has none saved."""
@@ -111,7 +163,7 @@ class KnowledgeService:
     def ask(self, question: str, *, team_id: str | None = None, org: OrgSettings | None = None) -> Answer:
         """The answer; a question it cannot answer for a workspace is kept for that workspace's admins."""
         engine = self.engine()
-        answer = engine.answer(question, org or self._org(engine, team_id))
+        answer = self.with_review(engine.answer(question, org or self._org(engine, team_id)))
         if team_id and not answer.known:
             vocabulary, retention = engine.matcher.vocabulary, self.gap_retention
             record_unanswered(self.db, team_id=team_id, topic=answer.topic, vocabulary=vocabulary, retention=retention)
@@ -120,4 +172,5 @@ class KnowledgeService:
     def answer_topic(self, responsibility_id: str, *, team_id: str | None = None) -> Answer | None:
         """The answer for a topic picked by id (a "closest topics" button); None if it no longer exists."""
         engine = self.engine()
-        return engine.answer_responsibility(responsibility_id, self._org(engine, team_id))
+        answer = engine.answer_responsibility(responsibility_id, self._org(engine, team_id))
+        return self.with_review(answer) if answer else None

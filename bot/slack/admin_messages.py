@@ -4,7 +4,7 @@ from __future__ import annotations
 
 ADMIN_HELP = (
     "*Admin tools* (workspace admins and the admins named in the settings):\n"
-    "• `/whoowns admin` opens the editor: settings, topics, overrides\n"
+    "• `/whoowns admin` opens the editor: topics due a review, settings, topics, overrides\n"
     "• `/whoowns admin gaps` lists what people asked that I couldn't answer, and answers they voted 👎\n"
     "• `/whoowns admin history` lists the latest changes, each with an Undo button"
 )
@@ -13,6 +13,7 @@ UNNAMED_ROLES = (
     ":memo: *To do*: nobody is named yet for {roles}. Answers about their topics name the role, with nobody to ask."
 )
 NAME_HOLDERS = "Name the holders"
+DIGEST_LABEL = "DM the admins a weekly digest (unanswered, 👎, due a review)"
 MENU_SETTINGS = "*Settings for this workspace*"
 MENU_TOPICS = "*Topics* — the knowledge base every answer comes from"
 MENU_ROLES = "*Roles* — the executive roles topics belong to; add your own, then tick it in the settings"
@@ -83,3 +84,8 @@ def ask_an_admin(names: list[str]) -> str:
         return "Only admins can change this: your workspace's admins and owners, and anyone its settings name."
     listed = names[0] if len(names) == 1 else ", ".join(names[:-1]) + " or " + names[-1]
     return f"Only admins can change this. Ask {listed}."
+
+
+def still_right(title: str, audit_id: int | None) -> str:
+    """`title` is escaped mrkdwn already."""
+    return f":white_check_mark: “{title}” is reviewed: still right (change #{audit_id}). Fresh for another interval."

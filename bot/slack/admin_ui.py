@@ -9,6 +9,7 @@ from __future__ import annotations
 import logging
 
 from slack_sdk import WebClient
+from slack_sdk.models.blocks import Block
 from slack_sdk.models.views import View
 
 from bot.services.admin import Actor, ResponsibilityDraft, RoleDraft
@@ -20,8 +21,10 @@ from bot.slack.blocks.admin_forms import (
     build_topic_modal,
 )
 from bot.slack.blocks.admin_lists import build_menu_modal
+from bot.slack.blocks.reviews import due_blocks
 from bot.slack.deps import Deps
 from bot.slack.replies import WEB_API_FAILURES
+from bot.store.tables import utcnow
 
 log = logging.getLogger(__name__)
 ACK_CHECK_SECONDS = 1.5  # users.info inside an acknowledgement, which Slack allows 3 s in all
@@ -45,7 +48,13 @@ def actor_for(client: WebClient, team_id: str | None, user_id: str, *, in_ack: b
 
 def menu_view(deps: Deps, team_id: str, *, notice: str | None = None, page: int = 0) -> View:
     org, version = deps.admin.org.open(team_id)
-    return build_menu_modal(org, version=version, notice=notice, page=page)
+    return build_menu_modal(org, version=version, notice=notice, page=page, due=due_review(deps))
+
+
+def due_review(deps: Deps) -> list[Block]:
+    """The topics due a review, with their buttons, as the menu and the Home tab list them."""
+    now = utcnow()
+    return due_blocks(deps.admin.reviews.due(now=now), days=deps.knowledge.freshness().days, now=now)
 
 
 def settings_view(

@@ -11,11 +11,12 @@ from urllib.parse import urlencode
 
 from bot.core.answer import Answer
 from bot.services.admin import Admin, build_admin
+from bot.services.digest import Digests
 from bot.services.events import DEFAULT_LEASE, EventLedger
 from bot.services.feedback import FeedbackService
 from bot.services.knowledge import KnowledgeService
-from bot.services.topic_requests import TopicRequests
 from bot.services.people import PersonNames
+from bot.services.topic_requests import TopicRequests
 from bot.services.workspace_links import WorkspaceLinks
 
 
@@ -28,6 +29,7 @@ class Deps:
     links: WorkspaceLinks
     requests: TopicRequests
     people: PersonNames
+    digests: Digests
     public_url: str | None = None
 
     def entry_url(self, answer: Answer, *, team_id: str | None) -> str | None:
@@ -52,13 +54,15 @@ def build_deps(
 ) -> Deps:
     """`knowledge_teams`: the workspaces whose admins may edit the shared knowledge (None: every one);
     `event_lease`: how long an event's claim stands before another process may answer it."""
+    admin = build_admin(knowledge, knowledge_teams=knowledge_teams)
     return Deps(
         knowledge=knowledge,
         feedback=FeedbackService(knowledge.db),
         events=EventLedger(knowledge.db, lease=event_lease),
-        admin=build_admin(knowledge, knowledge_teams=knowledge_teams),
+        admin=admin,
         links=links,
         requests=TopicRequests(knowledge),
         people=PersonNames(knowledge.db),
+        digests=Digests(knowledge, admin),
         public_url=public_url,
     )

@@ -11,6 +11,7 @@ from bot.slack.app import build_bolt_app
 from bot.slack.client import build_web_client
 from bot.slack.credentials import SlackCredentials
 from bot.slack.deps import build_deps
+from bot.slack.digest import DigestSender
 from bot.slack.recovery import EventRecovery
 
 
@@ -24,5 +25,6 @@ def run_socket_mode(*, settings: Settings, service: KnowledgeService, credential
     )
     app = build_bolt_app(settings=settings, deps=deps, credentials=credentials)
     EventRecovery(app, deps.events).start()
+    DigestSender(app, deps.digests).start()
     client = build_web_client(settings.slack_api_url)
     SocketModeHandler(app, credentials.app_token, web_client=client).start()

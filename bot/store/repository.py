@@ -108,6 +108,7 @@ class KnowledgeRepository:
             setattr(row, key, value)
         row.version = _next(ResponsibilityRow) if row.version else 1
         row.updated_by, row.updated_at = by, utcnow()
+        row.reviewed_by, row.reviewed_at = by, row.updated_at  # an edit is a review
         s.execute(delete(AliasRow).where(AliasRow.responsibility_id == item.id))
         s.flush()
         s.add_all(AliasRow(responsibility_id=item.id, position=i, text=t) for i, t in enumerate(item.aliases))
@@ -161,6 +162,8 @@ class OrgRepository:
             ],
             "admins": list(row.admins),
         }
+        if not row.digest:  # on is the default, and settings saved before the digest existed have it on
+            data["digest"] = False
         return data, row.version
 
     def known(self, team_id: str) -> bool:
@@ -177,7 +180,7 @@ class OrgRepository:
         if row is None:
             row = OrgRow(team_id=team_id, version=0)
             s.add(row)
-        row.name, row.fallback, row.admins = org.name, org.fallback, list(org.admins)
+        row.name, row.fallback, row.admins, row.digest = org.name, org.fallback, list(org.admins), org.digest
         row.version = _next(OrgRow) if row.version else 1
         row.updated_by, row.updated_at = by, utcnow()
         s.execute(delete(OrgRoleRow).where(OrgRoleRow.team_id == team_id))

@@ -14,6 +14,7 @@ from typing import Any, ClassVar
 from slack_sdk.oauth.installation_store.sqlalchemy import SQLAlchemyInstallationStore as SlackInstallationStore
 from slack_sdk.oauth.state_store.sqlalchemy import SQLAlchemyOAuthStateStore as SlackOAuthStateStore
 from sqlalchemy import JSON, Boolean, DateTime, ForeignKey, Integer, String, Text, UniqueConstraint
+from sqlalchemy import true as sa_true
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column
 
 from bot.core import limits
@@ -21,6 +22,11 @@ from bot.core import limits
 
 def utcnow() -> datetime:
     return datetime.now(UTC)
+
+
+def as_utc(at: datetime) -> datetime:
+    """A stored time as an aware UTC one (SQLite gives back naive datetimes; every time here is UTC)."""
+    return at if at.tzinfo else at.replace(tzinfo=UTC)
 
 
 class Base(DeclarativeBase):
@@ -34,6 +40,7 @@ class KbState(Base):
     seed_digest: Mapped[str | None] = mapped_column(String(64))
     edited: Mapped[bool] = mapped_column(Boolean, default=False)
     updated_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), default=utcnow)
+    review_days: Mapped[int] = mapped_column(Integer, default=180, server_default="180")  # how long a review holds
 
 
 class RoleRow(Base):
@@ -73,6 +80,8 @@ class ResponsibilityRow(Base):
     version: Mapped[int] = mapped_column(Integer, default=1)
     updated_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), default=utcnow)
     updated_by: Mapped[str | None] = mapped_column(String(limits.SLACK_ID))
+    reviewed_at: Mapped[datetime | None] = mapped_column(DateTime(timezone=True))  # an edit, or "still right"
+    reviewed_by: Mapped[str | None] = mapped_column(String(limits.SLACK_ID))
 
 
 class AliasRow(Base):
@@ -95,6 +104,7 @@ class OrgRow(Base):
     name: Mapped[str | None] = mapped_column(String(limits.NAME))
     fallback: Mapped[str] = mapped_column(String(limits.ROLE_ID))
     admins: Mapped[list[Any]] = mapped_column(default=list)
+    digest: Mapped[bool] = mapped_column(Boolean, default=True, server_default=sa_true())  # the weekly digest DM
     version: Mapped[int] = mapped_column(Integer, default=1)
     updated_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), default=utcnow)
     updated_by: Mapped[str | None] = mapped_column(String(limits.SLACK_ID))
@@ -252,3 +262,14 @@ class PersonNameRow(Base):
     user_id: Mapped[str] = mapped_column(String(40), primary_key=True)
     name: Mapped[str] = mapped_column(String(limits.NAME))
     fetched_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), default=utcnow)
+
+
+class DigestRow(Base):
+    """A workspace's weekly digest, claimed by the one process that sends it: the primary key makes a
+    second process's claim of the same week conflict. `outcome`: sending, sent, or skipped (nothing to say)."""
+
+    __tablename__ = "digests"
+    team_id: Mapped[str] = mapped_column(String(40), primary_key=True)
+    week: Mapped[str] = mapped_column(String(10), primary_key=True)  # ISO week, "2026-W49"
+    claimed_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), default=utcnow)
+    outcome: Mapped[str] = mapped_column(String(10), default="sending")

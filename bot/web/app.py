@@ -23,6 +23,7 @@ from bot.services.workspace_links import WorkspaceLinks
 from bot.slack.app import INSTALL_PATH, REDIRECT_PATH, build_bolt_app
 from bot.slack.credentials import slack_credentials
 from bot.slack.deps import Deps, build_deps
+from bot.slack.digest import DigestSender
 from bot.slack.recovery import EventRecovery
 from bot.web import metrics, pages
 from bot.web.buffered import MAX_BODY_BYTES
@@ -36,7 +37,8 @@ HEALTH_KEY = "whoowns.health"
 def create_app(
     *, settings: Settings, service: KnowledgeService, bolt: App | None = None, recover_events: bool = False
 ) -> Flask:
-    """`recover_events`: also answer, in the background, events a dead process left (see `EventRecovery`)."""
+    """`recover_events`: also answer, in the background, events a dead process left (see `EventRecovery`),
+    and send the weekly digests (`DigestSender`)."""
     links = WorkspaceLinks(settings.workspace_link_secret())
     deps = build_deps(
         service, public_url=settings.public_url, links=links, knowledge_teams=settings.knowledge_admin_teams(),
@@ -46,6 +48,7 @@ def create_app(
     slack = SlackRequestHandler(bolt)
     if recover_events:
         EventRecovery(bolt, deps.events).start()
+        DigestSender(bolt, deps.digests).start()
     gate = SlackGate(settings.slack_signing_secret)
 
     app = Flask(__name__)

@@ -95,3 +95,22 @@ def test_a_broken_rules_file_exits_2_naming_its_line(cli_env, tmp_path):
     assert line.startswith(f"{rules}:") and "factors[0].answers[2].direction: Input should be 'combine'" in line
     number = int(line.removeprefix(f"{rules}:").split(":")[0])
     assert rules.read_text(encoding="utf-8").splitlines()[number - 1].strip() == "direction: sideways"
+
+
+def test_json_lists_what_the_recommendation_moves_in_the_organisation(cli_env, answers_file, tmp_path):
+    report = json.loads(run(["--json", "--answers", str(answers_file(STARTUP))], cli_env).stdout)
+    assert report["moves_summary"] == "Combining into a CPTO moves 60 topics: 35 from the CTO, 25 from the CPO."
+    assert len(report["moves"]) == 60
+    assert {"id": "technical-strategy", "topic": "Technical strategy and direction", "from": "CTO", "to": "CPTO"} in (
+        report["moves"]
+    )
+    org = tmp_path / "org.yaml"
+    org.write_text("roles: {CEO: {}, CPTO: {covers: [CTO, CPO]}}\n", encoding="utf-8")
+    already = json.loads(run(["--json", "--org", str(org), "--answers", str(answers_file(STARTUP))], cli_env).stdout)
+    assert already["moves"] == [] and already["moves_summary"].endswith("moves no topic in this organisation.")
+
+
+def test_the_report_ends_with_what_moves(cli_env, answers_file):
+    result = run(["--answers", str(answers_file(STARTUP))], cli_env)
+    assert "What moves\n  Combining into a CPTO moves 60 topics" in result.stdout
+    assert "  • Technical strategy and direction: CTO → CPTO" in result.stdout

@@ -39,6 +39,8 @@ SUMMARY = """\
   changed  hosting-costs: Hosting costs
   owner    hosting-costs: Hosting costs: CTO → CEO
   kept     1 topic the file does not list stays as it is (retire it with --retire-missing): pricing
+  answers  default organisation: 1 topic changes hands: 1 from the CTO to the CEO.
+  moves    hosting-costs: Hosting costs: CTO → CEO
 """
 
 
@@ -92,3 +94,15 @@ def test_an_owner_moved_without_new_reasoning_or_source_needs_force(cli_env, tmp
     assert forced.returncode == 0, forced.stderr
     assert forced.stderr.startswith(f"warning: {path}:{line}: responsibilities[{index}].owner: the owner moves")
     assert json.loads(run(["ask", "--json", "who owns hosting costs?"], cli_env).stdout)["role"] == "CEO"
+
+
+def test_a_dry_run_with_settings_lists_every_topic_the_workspaces_answers_move(cli_env, tmp_path):
+    data = exported(cli_env)
+    data["org"] = {"roles": {"CEO": {}, "CPTO": {"covers": ["CTO", "CPO"]}, "COO": {}}}
+    result = run(["kb", "import", str(write(tmp_path, data)), "--team", "T0MOVES", "--create", "--dry-run"], cli_env)
+    assert result.returncode == 0, result.stderr
+    moved = "60 topics change hands: 35 from the CTO to the CPTO, 25 from the CPO to the CPTO."
+    assert f"  answers  workspace T0MOVES: {moved}\n" in result.stdout
+    assert "  moves    pricing: Pricing: CPO → CPTO\n" in result.stdout
+    assert result.stdout.count("  moves    ") == 60
+

@@ -9,6 +9,7 @@ from __future__ import annotations
 import json
 import re
 from concurrent.futures import ThreadPoolExecutor
+from datetime import timedelta
 
 import pytest
 
@@ -22,6 +23,11 @@ from bot.slack.blocks.admin_lists import (
     REMOVE_OVERRIDE,
     UNDO,
 )
+from bot.core.freshness import Review
+from bot.slack.blocks.reviews import EDIT_DUE, STILL_RIGHT
+from bot.store.repository import KnowledgeRepository
+from bot.store.review_repository import ReviewRepository
+from bot.store.tables import utcnow
 from tests.e2e.modal_payloads import (
     block_suggestion,
     elements,
@@ -78,6 +84,13 @@ def submit(slack, view: dict, given: dict, *, user: str = ADMIN) -> dict:
     response = slack.action(view_submission(view, view_state(view, given), user=user))
     assert response.status_code == 200, response.text
     return response.json()
+
+
+def submit_confirmed(slack, view: dict, given: dict) -> dict:
+    """Submits a form that moves owners: the form comes back with the moves, and saving it again confirms."""
+    asked = submit(slack, view, given)
+    assert asked["response_action"] == "update" and "Saving this moves owners." in shown(asked), asked
+    return submit(slack, {**asked["view"], "id": view["id"], "root_view_id": view.get("root_view_id")}, given)
 
 
 def shown(outcome: dict) -> str:
@@ -209,9 +222,13 @@ def test_an_override_added_in_its_modal_and_removed_from_the_menu(slack, fake_sl
         refused["response_action"] == "errors"
         and "no topic in the knowledge base matches" in refused["errors"]["topic"]
     )
-    assert "Saved as change #" in shown(
-        submit(slack, form, {"topic": "cost savings", "role": "CEO", "reason": "The CEO signs."})
-    )
+    given = {"topic": "cost savings", "role": "CEO", "reason": "The CEO signs."}
+    asked = submit(slack, form, given)
+    assert asked["response_action"] == "update" and asked["view"]["callback_id"] == form["callback_id"]
+    assert "1 topic changes hands: 1 from the COO to the CEO." in shown(asked)
+    assert "Cost savings: COO → *CEO*" in shown(asked)
+    assert answer(slack, fake_slack, "cost savings") == "Cost savings: the COO"  # nothing saved yet
+    assert "Saved as change #" in shown(submit_confirmed(slack, form, given))
     assert answer(slack, fake_slack, "cost savings") == "Cost savings: the CEO"
     menu = open_menu(slack, fake_slack)
     assert "“cost savings” → *CEO*" in json.dumps(menu, ensure_ascii=False)
@@ -297,7 +314,60 @@ def test_a_custom_role_added_in_its_modal_takes_a_topic_and_a_holder(slack, fake
     redrawn = fake_slack.wait_for("views.update", count=updated + 1)[-1]["view"]  # now with the CDO's fields
     holder = "U0CDOHOLD1"
     given = {"roles": [*ticked, "CDO"], "holder_CDO": holder}
-    assert "Saved as change #" in shown(submit(slack, {**settings, **redrawn}, given))
+    assert "Saved as change #" in shown(submit_confirmed(slack, {**settings, **redrawn}, given))
     reply = ask(slack, fake_slack, "data platform")
     assert reply["text"] == f"Data capabilities and data platform: the CDO ({holder})"
     assert f"*CDO* · Chief Data Officer · {holder}" in json.dumps(reply["blocks"], ensure_ascii=False)
+def test_settings_that_move_owners_show_them_and_save_only_once_confirmed(slack, fake_slack):
+    settings = push_from(slack, fake_slack, open_menu(slack, fake_slack), action_id=OPEN_SETTINGS)
+    given = {"roles": ["CEO", "CTO", "COO"], "covers_CTO": ["CPO"]}
+    asked = submit(slack, settings, given)
+    text = shown(asked)
+    assert asked["response_action"] == "update" and "Saving this moves owners." in text, asked
+    assert re.search(r"\d+ topics change hands: 2[56] from the CPO to the CTO", text)  # 26: budgeting went to the CPO
+    assert "Product strategy: CPO → *CTO*" in text
+    confirming = {**asked["view"], "id": settings["id"]}
+    assert json.loads(confirming["private_metadata"])["confirmed"]
+    assert answer(slack, fake_slack, "product strategy") == "Product strategy: the CPO"  # nothing saved yet
+
+    changed = submit(slack, confirming, {**given, "roles": ["CEO", "CTO"]})
+    assert "Saving this moves owners." in shown(changed)  # other moves than the ones shown: asked again
+    assert "from the COO to the CEO" in shown(changed)
+    assert answer(slack, fake_slack, "product strategy") == "Product strategy: the CPO"
+
+
+def test_a_stale_topic_says_so_and_still_right_from_the_home_tab_makes_it_fresh(slack, fake_slack, knowledge):
+    with knowledge.db.transaction() as session:
+        ReviewRepository(session).mark(Review("hosting-costs", utcnow() - timedelta(days=200), None))
+        KnowledgeRepository(session).bump()
+    context = ask(slack, fake_slack, "hosting costs")["blocks"][-2]
+    assert "last reviewed 6 months ago (" in json.dumps(context)
+
+    published = len(fake_slack.calls("views.publish", user_id=ADMIN))
+    slack.event(home_opened(user=ADMIN))
+    home = {**fake_slack.wait_for("views.publish", user_id=ADMIN, count=published + 1)[-1]["view"], "id": fresh_id("V")}
+    listed = json.dumps(home, ensure_ascii=False)
+    assert "*Due a review* · 1 topic last reviewed over 180 days ago" in listed and "*Hosting costs* (CTO)" in listed
+    edit = next(e for _, e in elements(home) if e["action_id"] == EDIT_DUE)
+    assert edit["value"] == "hosting-costs"
+
+    published = len(fake_slack.calls("views.publish", user_id=ADMIN))
+    slack.action(view_action(home, action_id=STILL_RIGHT, value="hosting-costs", user=ADMIN))
+    redrawn = fake_slack.wait_for("views.publish", user_id=ADMIN, count=published + 1)[-1]["view"]
+    assert "Due a review" not in json.dumps(redrawn)
+    assert "said “hosting-costs” is still right" in json.dumps(redrawn, ensure_ascii=False)  # in the history
+    assert "last reviewed" not in json.dumps(ask(slack, fake_slack, "hosting costs")["blocks"])
+
+
+def test_only_an_admin_may_say_still_right(slack, fake_slack, knowledge):
+    with knowledge.db.transaction() as session:
+        ReviewRepository(session).mark(Review("pricing", utcnow() - timedelta(days=200), None))
+        KnowledgeRepository(session).bump()
+    label = {"type": "plain_text", "text": "Still right"}
+    button = {"type": "button", "action_id": STILL_RIGHT, "value": "pricing", "text": label}
+    home = {"type": "home", "id": fresh_id("V"), "blocks": [{"type": "actions", "block_id": "d", "elements": [button]}]}
+    opened = len(fake_slack.calls("views.open"))
+    slack.action(view_action(home, action_id=STILL_RIGHT, value="pricing", user=MEMBER))
+    refused = fake_slack.wait_for("views.open", count=opened + 1)[-1]["view"]
+    assert ONLY_ADMINS in json.dumps(refused)
+    assert "last reviewed" in json.dumps(ask(slack, fake_slack, "pricing")["blocks"])

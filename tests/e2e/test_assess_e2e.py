@@ -6,6 +6,7 @@ import json
 from typing import Any
 
 from bot.slack.blocks.assessment import ALL_FACTORS, ASSESS_VIEW, SHARE_ASSESSMENT
+from bot.slack.blocks.moves import SHOW_MOVES
 from tests.e2e.slack_requests import TEAM, USER, block_action, fresh_id
 
 STARTUP = {"stage": "startup", "product_led": "true", "leader_with_both_skills": "true"}
@@ -139,3 +140,35 @@ def test_without_a_channel_the_result_goes_to_the_persons_dm(slack, fake_slack, 
     assert direct["text"].startswith("Combine the roles")
     assert "couldn't post in that channel" in json.dumps(direct["blocks"])
     assert [e["action_id"] for b in direct["blocks"] if b["type"] == "actions" for e in b["elements"]] == [ALL_FACTORS]
+
+
+def accessory(blocks: list[dict[str, Any]], action_id: str) -> tuple[dict[str, Any], dict[str, Any]]:
+    """The section whose accessory button is `action_id`, and that button."""
+    section = next(b for b in blocks if b.get("accessory", {}).get("action_id") == action_id)
+    return section, section["accessory"]
+
+
+def test_the_result_says_what_combining_moves_and_the_button_lists_the_topics(slack, fake_slack, channel):
+    slack.action(submission(open_modal(slack, fake_slack, channel), STARTUP))
+    (posted,) = fake_slack.wait_for("chat.postEphemeral", channel=channel)
+    line, see = accessory(posted["blocks"], SHOW_MOVES)
+    assert "Combining into a CPTO moves 60 topics: 35 from the CTO, 25 from the CPO." in line["text"]["text"]
+    assert see["value"] == "combine"
+
+    opened = len(fake_slack.calls("views.open"))
+    click = {"action_id": SHOW_MOVES, "block_id": line["block_id"], "value": see["value"]}
+    response_url = fake_slack.response_url()
+    assert slack.action(block_action(click, channel=channel, message=None, response_url=response_url)).ok
+    listed = fake_slack.wait_for("views.open", count=opened + 1)[-1]["view"]
+    shown = json.dumps(listed["blocks"], ensure_ascii=False)
+    assert listed["title"]["text"] == "What moves"
+    assert "Technical strategy and direction: CTO → *CPTO*" in shown
+    assert shown.count("→") == 60
+
+
+def test_keeping_two_roles_in_a_two_role_workspace_moves_nothing_and_offers_no_list(slack, fake_slack, channel):
+    slack.action(submission(open_modal(slack, fake_slack, channel), {}))
+    (posted,) = fake_slack.wait_for("chat.postEphemeral", channel=channel)
+    shown = json.dumps(posted["blocks"], ensure_ascii=False)
+    assert "Splitting into a CPO and a CTO moves no topic in this organisation." in shown
+    assert SHOW_MOVES not in shown

@@ -83,6 +83,7 @@ def test_the_settings_modal_reads_back_as_the_same_settings():
         "roles": {"CEO": {}, "COO": {}, "CPTO": {"holder": "U0CPTO01", "covers": ["CTO", "CPO"]}},
         "fallback": "CEO",
         "admins": ["U0LISTED"],
+        "digest": True,
     }
     unticked = settings_from(view_state(view, {"roles": ["CEO", "COO"]})["values"], KB.roles)
     assert list(unticked["roles"]) == ["CEO", "COO"]  # a holder for a role not ticked does not count
@@ -110,6 +111,7 @@ def test_the_settings_modal_has_fields_only_for_the_roles_ticked_and_redraws_on_
         (("roles", "CXO"), "roles"),
         (("fallback",), "fallback"),
         (("admins", 0), "admins"),
+        (("digest",), "digest"),
         (("name",), None),
     ],
 )

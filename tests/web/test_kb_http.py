@@ -4,12 +4,16 @@ what the HTML says without JavaScript, and admin-written text shown as text."""
 from __future__ import annotations
 
 import re
+from datetime import UTC, datetime
 
 import pytest
 import requests
 
+from bot.core.freshness import Review
 from bot.core.knowledge_files import load_knowledge
 from bot.core.models import Citation, Responsibility
+from bot.store.repository import KnowledgeRepository
+from bot.store.review_repository import ReviewRepository
 from tests.conftest import KNOWLEDGE_DIR
 from tests.web.conftest import TEAM, Site, admin_written
 
@@ -176,3 +180,14 @@ def test_a_workspace_view_needs_the_token_the_bot_signed(site: Site):
     other_team = get(site, "/kb", team=TEAM["T0CPTO"].replace("T0CPTO", "T0NOCOO"))
     assert other_team.status_code == 403
     assert "U0EXAMPLE1" not in forged.text + other_team.text  # the holder stays private
+
+
+def test_an_entry_page_says_when_the_topic_was_last_reviewed_and_whether_one_is_due(site):
+    fresh = get(site, "/kb/budgeting")
+    assert fresh.status_code == 200 and '<h2 id="review-heading">Last reviewed</h2>' in fresh.text
+    assert "due a review" not in fresh.text
+    with site.knowledge.db.transaction() as session:
+        ReviewRepository(session).mark(Review("budgeting", datetime(2025, 1, 2, tzinfo=UTC), "U0REVIEW1"))
+        KnowledgeRepository(session).bump()
+    due = get(site, "/kb/budgeting").text
+    assert "2025-01-02 by <code>U0REVIEW1</code> — <strong>due a review</strong>: over 180 days ago." in due

@@ -18,6 +18,7 @@ from bot.services.admin.history import ChangeView, History
 from bot.services.admin.org_settings import OrgEditor
 from bot.services.admin.permissions import Permissions
 from bot.services.admin.responsibilities import ResponsibilityEditor
+from bot.services.admin.reviews import DueTopic, Reviews
 from bot.services.admin.roles import RoleDraft, RoleEditor
 from bot.services.admin.snapshots import org_data
 from bot.services.knowledge import KnowledgeService
@@ -31,6 +32,7 @@ class Admin:
     roles: RoleEditor
     history: History
     gaps: Gaps
+    reviews: Reviews
 
 
 def build_admin(knowledge: KnowledgeService, *, knowledge_teams: frozenset[str] | None = None) -> Admin:
@@ -40,13 +42,15 @@ def build_admin(knowledge: KnowledgeService, *, knowledge_teams: frozenset[str] 
     responsibilities = ResponsibilityEditor(knowledge, changes)
     org = OrgEditor(knowledge, changes)
     roles = RoleEditor(changes)
+    reviews = Reviews(knowledge, changes)
     return Admin(
         permissions=permissions,
         responsibilities=responsibilities,
         org=org,
         roles=roles,
-        history=History(changes, responsibilities, org, roles),
+        history=History(changes, responsibilities, org, roles, reviews),
         gaps=Gaps(knowledge),
+        reviews=reviews,
     )
 
 
@@ -57,6 +61,7 @@ __all__ = [
     "AdminError",
     "CannotRevert",
     "ChangeView",
+    "DueTopic",
     "Gap",
     "NotAllowed",
     "NotFound",

@@ -33,6 +33,10 @@ def describe(
         text = f"{'added' if after else 'removed'} the role {entity_id} ({role.get('name', '?')})"
     elif entity_type == "org":
         text = _org(before or defaults or {}, after or defaults or {}, mention)
+    elif entity_type == "review" and entity_id == "review-interval":
+        text = f"review interval {(before or {}).get('days')} → {(after or {}).get('days')} days"
+    elif entity_type == "review":
+        text = f"said “{entity_id}” is still right" if reverts is None else f"put back the review of “{entity_id}”"
     else:
         text = _knowledge_base(before or {}, after or {})
     if reverts is not None:

@@ -20,6 +20,8 @@ from bot.services.admin.describe import describe
 from bot.services.admin.errors import CannotRevert, NotFound
 from bot.services.admin.org_settings import OrgEditor
 from bot.services.admin.responsibilities import ResponsibilityEditor
+from bot.services.admin.reviews import ENTITY as REVIEW
+from bot.services.admin.reviews import Reviews
 from bot.services.admin.roles import RoleEditor
 from bot.services.admin.snapshots import knowledge_data, org_data
 from bot.services.kb_replace import replace_knowledge
@@ -43,11 +45,19 @@ class ChangeView:
 
 
 class History:
-    def __init__(self, changes: Changes, responsibilities: ResponsibilityEditor, org: OrgEditor, roles: RoleEditor):
+    def __init__(
+        self,
+        changes: Changes,
+        responsibilities: ResponsibilityEditor,
+        org: OrgEditor,
+        roles: RoleEditor,
+        reviews: Reviews,
+    ):
         self.changes = changes
         self.responsibilities = responsibilities
         self.org = org
         self.roles = roles
+        self.reviews = reviews
 
     def latest(self, team_id: str, *, limit: int = HISTORY_LENGTH, mention: Mention = str) -> list[ChangeView]:
         with self.changes.db.transaction() as session:
@@ -68,6 +78,10 @@ class History:
                 )
             if entry.entity_type == "role":
                 return self.roles.restore(change, entry.entity_id, entry.before, reverts=audit_id)
+            if entry.entity_type == REVIEW:
+                return self.reviews.restore(
+                    change, entry.entity_id, entry.before, reverts=audit_id, check=_check(change, entry)
+                )
             if entry.entity_type == "org":
                 return self.org.restore(change, entry.before, reverts=audit_id, check=_check(change, entry))
             return _restore_knowledge(change, entry)

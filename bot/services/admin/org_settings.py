@@ -6,13 +6,15 @@ admin opened (0: never saved), and is written with its audit entry in one transa
 
 from __future__ import annotations
 
-from collections.abc import Iterator, Mapping, Sequence
+from collections.abc import Callable, Iterator, Mapping, Sequence
 from contextlib import contextmanager
+from dataclasses import dataclass
 from typing import Any
 
 from pydantic import ValidationError
 from sqlalchemy.exc import IntegrityError
 
+from bot.core.moves import Move, Side, owner_moves
 from bot.core.org import OrgSettings, Override, default_org
 from bot.core.problems import InvalidInput, Problem, from_validation_error
 from bot.services.admin.actor import Actor
@@ -26,7 +28,42 @@ from bot.store.repository import OrgRepository
 from bot.store.tables import OrgRow
 
 ENTITY = "org"
-EDITABLE = frozenset({"name", "roles", "fallback", "admins"})
+
+
+class OrgEdit:
+    """One change to a workspace's settings, applied to what is stored when it is previewed or saved."""
+
+    def __init__(self, defaults: OrgSettings, action: str, change: Callable[[dict[str, Any]], dict[str, Any]]):
+        self.defaults = defaults
+        self.action = action  # the audit log's name for it
+        self.change = change
+        self.added: int | None = None  # the index of an override it adds
+
+    def apply(self, before: dict[str, Any] | None) -> dict[str, Any]:
+        """The settings after the change (`before` None: never saved, so the defaults)."""
+        data = self.change(before or org_data(self.defaults))
+        if self.action == "override.add":
+            self.added = len(data["overrides"]) - 1
+        return data
+
+    @contextmanager
+    def problems_about_itself(self) -> Iterator[None]:
+        """A new override's problems are said about its own fields (`role`, not `overrides[3].role`)."""
+        try:
+            yield
+        except InvalidInput as error:
+            if self.added is None:
+                raise
+            raise InvalidInput([_without_prefix(p, ("overrides", self.added)) for p in error.problems]) from None
+
+
+@dataclass(frozen=True)
+class Preview:
+    """What a save would leave, and the topics whose owner it would move (asked to confirm first)."""
+
+    org: OrgSettings
+    moves: list[Move]
+EDITABLE = frozenset({"name", "roles", "fallback", "admins", "digest"})
 
 
 class OrgEditor:
@@ -42,12 +79,7 @@ class OrgEditor:
 
     def update(self, actor: Actor, values: Mapping[str, Any], *, expected_version: int) -> Saved:
         """Replaces the given top-level settings (roles, fallback, admins, name); overrides stay as they are."""
-        unknown = sorted(set(values) - EDITABLE)
-        if unknown:
-            raise InvalidInput([Problem((key,), "cannot be changed here") for key in unknown])
-        with self._saving(actor) as change:
-            before = self._claim(change, expected_version)
-            return self._save(change, before, {**(before or org_data(self.defaults())), **values}, action="org.update")
+        return self.save(actor, self.settings_edit(values), expected_version=expected_version)
 
     def add_override(
         self,
@@ -59,21 +91,48 @@ class OrgEditor:
         consult: Sequence[str] | None = None,
         expected_version: int | None = None,
     ) -> Saved:
+        edit = self.override_edit(topic=topic, role=role, reason=reason, consult=consult)
+        return self.save(actor, edit, expected_version=expected_version)
+
+    def settings_edit(self, values: Mapping[str, Any]) -> OrgEdit:
+        """New top-level settings (roles, fallback, admins, name), to `preview` or `save`."""
+        unknown = sorted(set(values) - EDITABLE)
+        if unknown:
+            raise InvalidInput([Problem((key,), "cannot be changed here") for key in unknown])
+        return OrgEdit(self.defaults(), "org.update", lambda data: {**data, **values})
+
+    def override_edit(
+        self, *, topic: str, role: str, reason: str | None = None, consult: Sequence[str] | None = None
+    ) -> OrgEdit:
+        """One more override, to `preview` or `save`; its problems are said about its own fields."""
         try:
             override = Override(
                 topic=topic, role=role, reason=reason or None, consult=tuple(consult) if consult is not None else None
             )
         except ValidationError as error:
             raise InvalidInput(from_validation_error(error)) from None
-        with self._saving(actor) as change:
+        added = override.model_dump(exclude_none=True)
+        return OrgEdit(
+            self.defaults(), "override.add", lambda data: {**data, "overrides": [*data.get("overrides", []), added]}
+        )
+
+    def save(self, actor: Actor, edit: OrgEdit, *, expected_version: int | None) -> Saved:
+        with self._saving(actor) as change, edit.problems_about_itself():
             before = self._claim(change, expected_version)
-            data = before or org_data(self.defaults())
-            data = {**data, "overrides": [*data.get("overrides", []), override.model_dump(exclude_none=True)]}
-            try:
-                return self._save(change, before, data, action="override.add")
-            except InvalidInput as error:  # the new override's problems, said about its own fields
-                index = len(data["overrides"]) - 1
-                raise InvalidInput([_without_prefix(p, ("overrides", index)) for p in error.problems]) from None
+            return self._save(change, before, edit.apply(before), action=edit.action)
+
+    def preview(self, actor: Actor, edit: OrgEdit) -> Preview:
+        """What `save` would leave, and the topics whose owner it would move; nothing is saved.
+
+        Permission is checked first, so nobody who may not save is shown a confirmation."""
+        with self.knowledge.db.transaction() as session:
+            self.changes.permissions.require(session, actor, knowledge=False)
+            stored = OrgRepository(session).get(actor.team_id)
+        before = self.knowledge.check_org(stored[0]) if stored else self.defaults()
+        with edit.problems_about_itself():
+            after = self.knowledge.check_org(edit.apply(stored[0] if stored else None))
+        kb = self.knowledge.engine().kb
+        return Preview(after, owner_moves(Side(kb, before), Side(kb, after)))
 
     def remove_override(self, actor: Actor, index: int, *, expected_version: int) -> Saved:
         with self._saving(actor) as change:

@@ -19,7 +19,7 @@ def org_data(org: OrgSettings) -> dict[str, Any]:
         "fallback": org.fallback,
         "overrides": [o.model_dump(mode="json", exclude_none=True) for o in org.overrides],
         "admins": list(org.admins),
-    }
+    } | ({} if org.digest else {"digest": False})
 
 
 def knowledge_data(kb: KnowledgeBase) -> dict[str, Any]:

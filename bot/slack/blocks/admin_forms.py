@@ -9,6 +9,7 @@ travels in `private_metadata` as `FormMetadata`.
 from __future__ import annotations
 
 from collections.abc import Sequence
+from dataclasses import dataclass
 
 from pydantic import BaseModel
 from slack_sdk.models.blocks import (
@@ -28,11 +29,13 @@ from slack_sdk.models.views import View
 
 from bot.core import limits as stored
 from bot.core.models import Role
-from bot.core.org import MAX_OVERRIDE_REASON, MAX_OVERRIDE_TOPIC, OrgSettings
+from bot.core.moves import Move, moves_sentence
+from bot.core.org import MAX_OVERRIDE_REASON, MAX_OVERRIDE_TOPIC, OrgSettings, Override
 from bot.core.problems import Problem
 from bot.services.admin import ResponsibilityDraft, RoleDraft
 from bot.slack import admin_messages as say
 from bot.slack import limits
+from bot.slack.blocks.moves import build_moves_warning, moves_sections
 from bot.slack.blocks.mrkdwn import fit, shorten
 
 SETTINGS_VIEW = "admin_settings"
@@ -50,6 +53,15 @@ class FormMetadata(BaseModel):
     version: int | None = None  # the version it was opened at (the optimistic lock)
     topic: str | None = None  # the entry being edited (None: a new one)
     gap: str | None = None  # the unanswered question a new topic was started from
+    confirmed: str | None = None  # the owner moves (`fingerprint`) the admin was shown and may now save
+
+
+@dataclass(frozen=True)
+class Confirm:
+    """Owner moves a save would make, shown above the form it came from until it is saved again."""
+
+    moves: list[Move]
+    fingerprint: str
 
 
 def build_topic_modal(
@@ -107,10 +119,12 @@ def build_settings_modal(
     version: int,
     notice: str | None = None,
     ticked: Sequence[str] | None = None,
+    confirm: Confirm | None = None,
 ) -> View:
     """The roles to tick, then a holder (and cover) field for each role ticked, `ticked` (default: the
     organisation's roles); ticking a role sends the form back (`dispatch_action`) to be redrawn. A role can
-    only cover roles the organisation does not have, and the fallback is one it has."""
+    only cover roles the organisation does not have, and the fallback is one it has. With `confirm`, the topics
+    the save would move come first, and saving again confirms them."""
     chosen_ids = list(org.roles) if ticked is None else list(ticked)
     options = [_role_option(r) for r in roles]
     chosen = [o for o, r in zip(options, roles) if r.id in chosen_ids]
@@ -144,21 +158,35 @@ def build_settings_modal(
             element=UserMultiSelectElement(action_id=VALUE, initial_users=list(org.admins) or None),
             optional=True,
         ),
+        _digest_box(org.digest),
     ]
-    return _form(SETTINGS_VIEW, "Workspace settings", FormMetadata(version=version), blocks)
+    return _form(SETTINGS_VIEW, "Workspace settings", FormMetadata(version=version), blocks, confirm=confirm)
 
 
-def build_override_modal(org: OrgSettings, *, roles: Sequence[Role], version: int) -> View:
+def build_override_modal(
+    org: OrgSettings,
+    *,
+    roles: Sequence[Role],
+    version: int,
+    draft: Override | None = None,
+    confirm: Confirm | None = None,
+) -> View:
+    """An empty override form; with `draft` and `confirm`, the submitted one again, with what it moves."""
     present = [_role_option(r) for r in roles if r.id in org.roles]
+    consulted = [o for o in present if draft and o.value in (draft.consult or ())]
     blocks: list[Block] = [
         _text(
-            "topic", "Topic", "", max_length=MAX_OVERRIDE_TOPIC, hint="A topic as people ask it, e.g. “hosting costs”."
+            "topic",
+            "Topic",
+            draft.topic if draft else "",
+            max_length=MAX_OVERRIDE_TOPIC,
+            hint="A topic as people ask it, e.g. “hosting costs”.",
         ),
-        _select("role", "Owned here by", present),
+        _select("role", "Owned here by", present, selected=draft.role if draft else None),
         _text(
             "reason",
             "Why",
-            "",
+            (draft.reason or "") if draft else "",
             multiline=True,
             optional=True,
             max_length=MAX_OVERRIDE_REASON,
@@ -167,12 +195,12 @@ def build_override_modal(org: OrgSettings, *, roles: Sequence[Role], version: in
         InputBlock(
             block_id="consult",
             label="Consult here",
-            element=StaticMultiSelectElement(action_id=VALUE, options=present),
+            element=StaticMultiSelectElement(action_id=VALUE, options=present, initial_options=consulted or None),
             optional=True,
             hint="The roles to consult on this topic here, instead of the knowledge base's. Empty: keep those.",
         ),
     ]
-    return _form(OVERRIDE_VIEW, "Add an override", FormMetadata(version=version), blocks)
+    return _form(OVERRIDE_VIEW, "Add an override", FormMetadata(version=version), blocks, confirm=confirm)
 
 
 def build_role_modal(draft: RoleDraft, *, roles: Sequence[Role]) -> View:
@@ -218,10 +246,18 @@ def settings_block(loc: tuple[str | int, ...]) -> str | None:
     """The settings modal's block for a problem in the settings (`roles.CPTO.covers[0]` -> `covers_CPTO`)."""
     if loc[:1] == ("roles",) and len(loc) >= 3:
         return f"{loc[2]}_{loc[1]}" if loc[2] in ("holder", "covers") else "roles"
-    return str(loc[0]) if loc[0] in ("roles", "fallback", "admins") else None
+    return str(loc[0]) if loc[0] in ("roles", "fallback", "admins", "digest") else None
 
 
-def _form(callback_id: str, title: str, metadata: FormMetadata, blocks: list[Block]) -> View:
+def _form(
+    callback_id: str, title: str, metadata: FormMetadata, blocks: list[Block], *, confirm: Confirm | None = None
+) -> View:
+    """A form; with `confirm`, the owner moves its save makes come first and the next save confirms them."""
+    if confirm is not None:
+        room = limits.VIEW_BLOCKS - len(blocks) - 1
+        warning = build_moves_warning(moves_sentence(confirm.moves))
+        blocks = [warning, *moves_sections(confirm.moves, most=room), *blocks]
+        metadata = metadata.model_copy(update={"confirmed": confirm.fingerprint})
     return View(
         type="modal",
         callback_id=callback_id,
@@ -231,6 +267,12 @@ def _form(callback_id: str, title: str, metadata: FormMetadata, blocks: list[Blo
         private_metadata=metadata.model_dump_json(exclude_none=True),
         blocks=blocks,
     )
+
+
+def _digest_box(on: bool) -> InputBlock:
+    digest = Option(value="digest", label=say.DIGEST_LABEL)
+    box = CheckboxesElement(action_id=VALUE, options=[digest], initial_options=[digest] if on else None)
+    return InputBlock(block_id="digest", label="Weekly digest", element=box, optional=True)
 
 
 def _notice(text: str) -> SectionBlock:

@@ -60,7 +60,10 @@ class OverrideKey(BaseModel):
     version: int
 
 
-def build_menu_modal(org: OrgSettings, *, version: int, notice: str | None = None, page: int = 0) -> View:
+def build_menu_modal(
+    org: OrgSettings, *, version: int, notice: str | None = None, page: int = 0, due: Sequence[Block] = ()
+) -> View:
+    """`due`: the topics due a review (`reviews.due_blocks`), listed first."""
     seats = [
         f"*{escape(rid)}*: " + (f"<@{seat.holder}>" if seat.holder else "nobody named")
         + (f" (covers {', '.join(seat.covers)})" if seat.covers else "")
@@ -68,6 +71,7 @@ def build_menu_modal(org: OrgSettings, *, version: int, notice: str | None = Non
     ]  # fmt: skip
     summary = "\n".join([say.MENU_SETTINGS, " · ".join(seats), f"Fallback: *{org.fallback}*"])
     blocks: list[Block] = [_section(notice)] if notice else []
+    blocks += [*due, DividerBlock()] if due else []
     blocks += [
         SectionBlock(text=MarkdownTextObject(text=summary), accessory=_button("Change", OPEN_SETTINGS)),
         DividerBlock(),
@@ -182,11 +186,14 @@ def admin_home_blocks(
     *,
     mention: Callable[[str], str],
     notice: str | None = None,
+    due: Sequence[Block] = (),
 ) -> list[Block]:
+    """`due`: the topics due a review (`reviews.due_blocks`), after the button to the editor."""
     blocks: list[Block] = [HeaderBlock(text=say.ADMIN_HEADER)]
     if notice:
         blocks.append(_section(notice))
     blocks.append(ActionsBlock(elements=[_button(say.OPEN_ADMIN, OPEN_ADMIN)]))
+    blocks += due
     return [*blocks, *gaps_blocks(gaps), *history_blocks(changes, mention=mention)]
 
 

@@ -61,7 +61,12 @@ def settings_from(values: Values, roles: Sequence[Role]) -> dict[str, Any]:
         if role.id in chosen:
             seat = {"holder": user_of(values, f"holder_{role.id}"), "covers": choices_of(values, f"covers_{role.id}")}
             seats[role.id] = {key: value for key, value in seat.items() if value}
-    return {"roles": seats, "fallback": choice_of(values, "fallback"), "admins": users_of(values, "admins")}
+    return {
+        "roles": seats,
+        "fallback": choice_of(values, "fallback"),
+        "admins": users_of(values, "admins"),
+        "digest": "digest" in choices_of(values, "digest"),
+    }
 
 
 def override_from(values: Values) -> dict[str, Any]:

@@ -148,6 +148,8 @@ def _known_blocks(answer: Answer, entry_url: str | None, people: AnswerPeople) -
     if answer.source is not None:
         blocks.append(_section(_source(answer, entry_url), entry_url))
     topic = f"Topic: {escape(answer.responsibility.title)} · confidence {answer.confidence:.0%}"
+    if answer.last_reviewed:
+        topic += f" · :hourglass: {answer.last_reviewed}"
     blocks.append(ContextBlock(elements=[MarkdownTextObject(text=fit(topic, limits.SECTION_TEXT))]))
     return blocks
 

@@ -27,6 +27,7 @@ from slack_sdk.models.views import View
 from bot.core.assess import Assessment, Pushed, SourceQuote
 from bot.core.assess_answers import Answers
 from bot.core.assess_rules import AnswerValue, AssessmentRules, Factor, as_text
+from bot.slack.blocks.moves import build_moves_line
 from bot.slack.blocks.mrkdwn import escape, link
 
 ASSESS_VIEW = "assess_submit"  # the modal's callback id
@@ -89,21 +90,22 @@ def shared_by(user_id: str) -> str:
 def build_assessment_blocks(
     result: Assessment, *, answers: Answers, shareable: bool = False, note: str | None = None
 ) -> list[Block]:
-    """The short result, at most `SHORT_BLOCKS` blocks: the recommendation, the score, the strongest reasons
-    and an "All factors" button (the rest, in a modal); `shareable` adds "Share in channel"; `note` (mrkdwn)
+    """The short result, at most `SHORT_BLOCKS` blocks: the recommendation, the score, what moves for this
+    organisation (with a button listing the topics), the strongest reasons and an "All factors" button (the rest, in a modal); `shareable` adds "Share in channel"; `note` (mrkdwn)
     goes at the end. Both buttons carry the answers, so a click rebuilds the very same result."""
     limits = result.thresholds
     reasons = strongest(result)
+    scale = (
+        f"Combine at {limits.combine_at:+d} or more, separate at {limits.separate_at:+d} or less, borderline in between."
+        + "".join(f" {f.title}: {f.label} rules out {SHAPES[f.rules_out]}." for f in result.factors if f.rules_out)
+    )
     blocks: list[Block] = [
         HeaderBlock(text=f"{HEADLINES[result.recommendation]} (score {result.score:+d})"),
-        SectionBlock(text=MarkdownTextObject(text=escape(result.summary))),
-        _context(
-            f"Combine at {limits.combine_at:+d} or more, separate at {limits.separate_at:+d} or less, "
-            "borderline in between."
-            + "".join(f" {f.title}: {f.label} rules out {SHAPES[f.rules_out]}." for f in result.factors if f.rules_out)
-        ),
-        *[_factor(factor, lead=STRONGEST if index == 0 else None) for index, factor in enumerate(reasons)],
+        SectionBlock(text=MarkdownTextObject(text=f"{escape(result.summary)}\n_{escape(scale)}_")),
     ]
+    if result.moves_summary:
+        blocks.append(build_moves_line(result.moves_summary, shape=result.recommendation, count=len(result.moves)))
+    blocks += [_factor(factor, lead=STRONGEST if index == 0 else None) for index, factor in enumerate(reasons)]
     value = ShareKey(answers=answers).model_dump_json()
     more = len(result.factors) - len(reasons)
     buttons = [ButtonElement(text=all_factors_label(more), action_id=ALL_FACTORS, value=value)]

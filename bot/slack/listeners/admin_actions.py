@@ -45,6 +45,7 @@ from bot.slack.blocks.admin_lists import (
     topic_options,
 )
 from bot.slack.blocks.mrkdwn import escape, fit, to_dicts
+from bot.slack.blocks.reviews import EDIT_DUE, STILL_RIGHT
 from bot.slack.deps import Deps
 from bot.slack.listeners.ack import ack_now
 from bot.slack.listeners.home import publish_home
@@ -67,11 +68,13 @@ class AdminActions:
             NEW_OVERRIDE: lambda body, action: override_view(self.deps, _team(body)),
             NEW_ROLE: lambda body, action: role_view(self.deps),
             GAP_NEW_TOPIC: lambda body, action: topic_view(self.deps, gap=action["value"]),
+            EDIT_DUE: lambda body, action: topic_view(self.deps, topic_id=action["value"]),
         }
         for action_id, build in opening.items():
             app.action(action_id)(ack=ack_now, lazy=[self._opener(build)])
         app.action(REMOVE_OVERRIDE)(ack=ack_now, lazy=[self.remove_override])
         app.action(UNDO)(ack=ack_now, lazy=[self.undo])
+        app.action(STILL_RIGHT)(ack=ack_now, lazy=[self.still_right])
         app.action(GAP_ALIAS)(ack=ack_now, lazy=[self.add_alias])
         app.action(OVERRIDES_PAGE)(ack=ack_now, lazy=[self.turn_page])
         for picker in (EDIT_TOPIC, GAP_ALIAS):
@@ -123,6 +126,16 @@ class AdminActions:
             return say.UNDONE.format(change=change)
 
         self._change(body, client, respond, undo)
+
+    def still_right(self, body: Body, action: dict[str, Any], client: WebClient, respond: Respond) -> None:
+        topic_id = action["value"]
+
+        def confirm(actor: Actor) -> str:
+            saved = self.deps.admin.reviews.still_right(actor, topic_id)
+            item = self.deps.knowledge.engine().responsibility(topic_id)
+            return say.still_right(escape(item.title if item else topic_id), saved.audit_id)
+
+        self._change(body, client, respond, confirm)
 
     def add_alias(self, body: Body, action: dict[str, Any], client: WebClient, respond: Respond) -> None:
         topic_id, alias = action["selected_option"]["value"], gap_question(action["block_id"])

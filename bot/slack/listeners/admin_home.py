@@ -7,7 +7,7 @@ from slack_sdk import WebClient
 from slack_sdk.models.blocks import Block
 
 from bot.services.unnamed_roles import unnamed_roles
-from bot.slack.admin_ui import actor_for
+from bot.slack.admin_ui import actor_for, due_review
 from bot.slack.answering import mention
 from bot.slack.blocks.admin_lists import admin_home_blocks
 from bot.slack.blocks.admin_todo import unnamed_roles_blocks
@@ -24,4 +24,4 @@ def admin_section(deps: Deps, team_id: str | None, user_id: str, client: WebClie
     gaps = deps.admin.gaps.list(team_id, limit=HOME_GAPS)
     changes = deps.admin.history.latest(team_id, limit=HOME_CHANGES, mention=mention)
     todo = unnamed_roles_blocks(unnamed_roles(deps.knowledge, team_id))
-    return [*todo, *admin_home_blocks(gaps, changes, mention=mention)]
+    return [*todo, *admin_home_blocks(gaps, changes, mention=mention, due=due_review(deps))]

@@ -17,8 +17,11 @@ from slack_sdk import WebClient
 from slack_sdk.models.views import View
 from sqlalchemy.exc import SQLAlchemyError
 
+from bot.core.moves import fingerprint
+from bot.core.org import Override
 from bot.core.problems import InvalidInput, Loc
 from bot.services.admin import AdminError, Saved, StaleEdit
+from bot.services.admin.org_settings import Preview
 from bot.slack import admin_messages as say
 from bot.slack import messages
 from bot.slack.admin_ui import actor_for, menu_view, settings_view, topic_view
@@ -30,8 +33,11 @@ from bot.slack.blocks.admin_forms import (
     SETTINGS_VIEW,
     TOPIC_FIELDS,
     TOPIC_VIEW,
+    Confirm,
     FormMetadata,
     build_notice_modal,
+    build_override_modal,
+    build_settings_modal,
     errors_by_block,
     settings_block,
 )
@@ -63,9 +69,18 @@ def submit(
     block_of: Callable[[Loc], str | None],
     first_block: str,
     when_stale: Callable[[StaleEdit], View],
+    confirm_first: Callable[[], View | None] | None = None,
 ) -> None:
-    """Runs `save` and answers the submission with what happened (see the module's docstring)."""
+    """Runs `save` and answers the submission with what happened (see the module's docstring).
+
+    `confirm_first`: the form again, with the owners its save would move, when the admin has not yet
+    seen (and so confirmed) exactly those moves; None when it may be saved.
+    """
     try:
+        asking = confirm_first() if confirm_first else None
+        if asking is not None:
+            ack(response_action="update", view=asking)
+            return
         saved = save()
     except InvalidInput as error:
         ack(
@@ -101,13 +116,23 @@ class AdminViews:
     ) -> None:
         team, meta, values = context.team_id or "", _metadata(view), view["state"]["values"]
         actor = actor_for(client, team, body["user"]["id"], in_ack=True)
-        settings = settings_from(values, self.deps.knowledge.engine().kb.roles)
+        roles = self.deps.knowledge.engine().kb.roles
+        settings, editor = settings_from(values, roles), self.deps.admin.org
+
+        def confirm_first() -> View | None:
+            preview = editor.preview(actor, editor.settings_edit(settings))
+            confirm = unconfirmed(preview, meta)
+            if confirm is None:
+                return None
+            return build_settings_modal(preview.org, roles=roles, version=meta.version or 0, confirm=confirm)
+
         submit(
             ack,
-            lambda: self.deps.admin.org.update(actor, settings, expected_version=meta.version or 0),
+            lambda: editor.update(actor, settings, expected_version=meta.version or 0),
             block_of=settings_block,
             first_block="roles",
             when_stale=lambda error: settings_view(self.deps, team, notice=say.stale(error.message(mention))),
+            confirm_first=confirm_first,
         )
 
     def save_topic(
@@ -137,10 +162,23 @@ class AdminViews:
     def save_override(
         self, ack: Ack, body: dict[str, Any], view: dict[str, Any], client: WebClient, context: BoltContext
     ) -> None:
-        override = override_from(view["state"]["values"])
+        override, meta = override_from(view["state"]["values"]), _metadata(view)
         actor = actor_for(client, context.team_id, body["user"]["id"], in_ack=True)
-        save = lambda: self.deps.admin.org.add_override(actor, **override)  # type: ignore[arg-type]  # noqa: E731
-        submit(ack, save, block_of=override_block, first_block="topic", when_stale=_refused)
+        editor, roles = self.deps.admin.org, self.deps.knowledge.engine().kb.roles
+
+        def confirm_first() -> View | None:
+            preview = editor.preview(actor, editor.override_edit(**override))
+            confirm = unconfirmed(preview, meta)
+            if confirm is None:
+                return None
+            draft = Override.model_validate(override)
+            version = meta.version or 0
+            return build_override_modal(preview.org, roles=roles, version=version, draft=draft, confirm=confirm)
+
+        save = lambda: editor.add_override(actor, **override)  # type: ignore[arg-type]  # noqa: E731
+        submit(
+            ack, save, block_of=override_block, first_block="topic", when_stale=_refused, confirm_first=confirm_first
+        )
 
     def save_role(
         self, ack: Ack, body: dict[str, Any], view: dict[str, Any], client: WebClient, context: BoltContext
@@ -159,6 +197,12 @@ class AdminViews:
             client.views_update(view_id=root, view=menu_view(self.deps, context.team_id or ""))
         except (*WEB_API_FAILURES, SQLAlchemyError) as error:
             log.warning("could not refresh the admin menu (team %s): %s", context.team_id, error)
+
+
+def unconfirmed(preview: Preview, meta: FormMetadata) -> Confirm | None:
+    """The owner moves to show before saving, unless the form already showed exactly these."""
+    shown = fingerprint(preview.moves)
+    return Confirm(preview.moves, shown) if preview.moves and shown != meta.confirmed else None
 
 
 def _refused(error: StaleEdit) -> View:

@@ -20,11 +20,12 @@ from slack_bolt import Ack, App, BoltContext, Respond
 from slack_sdk import WebClient
 from slack_sdk.errors import SlackApiError
 
-from bot.core.assess import assess
-from bot.core.assess_answers import check_answers
+from bot.core.assess import Assessment, assess
+from bot.core.assess_answers import Answers, check_answers
 from bot.core.assess_files import load_rules
 from bot.core.assess_rules import AssessmentRules
 from bot.core.problems import InvalidInput
+from bot.core.restructure import what_moves, with_moves
 from bot.slack.blocks.assessment import (
     ALL_FACTORS,
     ASSESS_VIEW,
@@ -38,6 +39,7 @@ from bot.slack.blocks.assessment import (
     build_assessment_blocks,
     shared_by,
 )
+from bot.slack.blocks.moves import SHOW_MOVES, build_moves_modal
 from bot.slack.deps import Deps
 from bot.slack.listeners.ack import ack_now
 from bot.slack.replies import WEB_API_FAILURES, InChannel, Reply, ViaResponseUrl
@@ -73,11 +75,17 @@ def open_assessment(request: CommandRequest) -> None:
 class AssessListeners:
     def __init__(self, deps: Deps):
         self.rules = rules_in(deps.knowledge.knowledge_dir)
+        self.knowledge = deps.knowledge
+
+    def assess_for(self, answers: Answers, team_id: str | None) -> Assessment:
+        """The assessment, with what its recommendation moves in the workspace's organisation."""
+        return with_moves(assess(self.rules, answers), self.knowledge.engine().kb, self.knowledge.org(team_id))
 
     def register(self, app: App) -> None:
         app.view(ASSESS_VIEW)(ack=self.check_submission, lazy=[self.post_result])
         app.action(SHARE_ASSESSMENT)(ack=ack_now, lazy=[self.share])
         app.action(ALL_FACTORS)(ack=ack_now, lazy=[self.show_all_factors])
+        app.action(SHOW_MOVES)(self.show_moves)
 
     def check_submission(self, ack: Ack, view: dict[str, Any]) -> None:
         try:
@@ -92,7 +100,8 @@ class AssessListeners:
             answers = check_answers(self.rules, answers_from_state(self.rules, view["state"]["values"]))
         except InvalidInput:
             return  # refused in the acknowledgement, under the question
-        result, user, team = assess(self.rules, answers), body["user"]["id"], context.team_id
+        user, team = body["user"]["id"], context.team_id
+        result = self.assess_for(answers, team)
         channel = ModalMetadata.model_validate_json(view.get("private_metadata") or "{}").channel
         text = assessment_text(result)
         private = Reply.of(text, build_assessment_blocks(result, answers=answers, shareable=True))
@@ -104,7 +113,8 @@ class AssessListeners:
         self, body: dict[str, Any], action: dict[str, Any], client: WebClient, respond: Respond, context: BoltContext
     ) -> None:
         answers = check_answers(self.rules, ShareKey.model_validate_json(action["value"]).answers)
-        result, user, channel = assess(self.rules, answers), body["user"]["id"], body["container"]["channel_id"]
+        result = self.assess_for(answers, context.team_id)
+        user, channel = body["user"]["id"], body["container"]["channel_id"]
         shared_blocks = build_assessment_blocks(result, answers=answers, note=shared_by(user))
         shared = Reply.of(assessment_text(result), shared_blocks)
         try:
@@ -122,6 +132,16 @@ class AssessListeners:
             client.views_open(trigger_id=body["trigger_id"], view=build_all_factors_modal(result))
         except WEB_API_FAILURES as error:
             log.error("could not open an assessment's factors (user %s): %s", body["user"]["id"], error)
+
+    def show_moves(self, ack: Ack, body: dict[str, Any], action: dict[str, Any], client: WebClient) -> None:
+        """"See the topics": the list behind the result's moves line, for the workspace as it is now."""
+        ack()
+        team = (body.get("team") or {}).get("id")
+        found = what_moves(self.knowledge.engine().kb, self.knowledge.org(team), action.get("value") or "")
+        try:
+            client.views_open(trigger_id=body["trigger_id"], view=build_moves_modal(found.summary, found.moves))
+        except WEB_API_FAILURES as error:
+            log.error("could not open the list of moves (team %s): %s", team, error)
 
 
 def _post_ephemeral(client: WebClient, *, channel: str, user: str, reply: Reply, team_id: str | None) -> bool:

@@ -90,7 +90,8 @@ def entry(responsibility_id: str) -> str | tuple[str, int]:
         return render_template(
             "kb/problem.html", title="No such topic", message=message, closest=closest, team=team
         ), 404
-    return render_template("kb/entry.html", entry=view, org=org, team=team)
+    service: KnowledgeService = current_app.extensions[EXTENSION]
+    return render_template("kb/entry.html", entry=view, org=org, team=team, review=service.review_of(view.item.id))
 
 
 @pages.errorhandler(400)

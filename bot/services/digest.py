@@ -1,0 +1,88 @@
+"""The weekly digest to each workspace's admins: most asked unanswered questions, new 👎, topics gone stale.
+
+Sent exactly once per workspace per ISO week however many processes run it: each claims the week for the
+workspace in the database first (`DigestRepository.claim`, one row a second claim conflicts with), and
+only the claimant builds and sends it. A digest with nothing to say is recorded as skipped and not sent;
+a workspace whose settings say `digest: false` is not claimed at all. Who receives it: the admins its
+settings name and the person who installed the app there (`recipients`, supplied by the Slack side).
+"""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from datetime import datetime, timedelta
+
+from bot.services.admin import Admin, DueTopic, Gap
+from bot.services.knowledge import KnowledgeService
+from bot.store.review_repository import DigestRepository, workspaces
+from bot.store.tables import as_utc, utcnow
+
+log = logging.getLogger(__name__)
+WEEK = timedelta(days=7)
+SHOWN = 5  # of each kind
+
+
+@dataclass(frozen=True)
+class Digest:
+    team_id: str
+    week: str
+    unanswered: list[Gap] = field(default_factory=list)  # the most asked, last asked this week
+    disliked: list[Gap] = field(default_factory=list)  # answers voted 👎 this week
+    stale: list[DueTopic] = field(default_factory=list)  # topics whose review ran out this week
+
+    @property
+    def empty(self) -> bool:
+        return not (self.unanswered or self.disliked or self.stale)
+
+
+Send = Callable[[Digest, list[str]], bool]  # sends a digest to these users; False when it could not
+
+
+def week_of(now: datetime) -> str:
+    year, week, _ = now.isocalendar()
+    return f"{year}-W{week:02d}"
+
+
+class Digests:
+    def __init__(self, knowledge: KnowledgeService, admin: Admin):
+        self.knowledge = knowledge
+        self.admin = admin
+
+    def build(self, team_id: str, *, now: datetime) -> Digest:
+        since, days = now - WEEK, self.knowledge.freshness().days
+        gaps = [g for g in self.admin.gaps.list(team_id, limit=SHOWN * 4) if as_utc(g.last_at) >= since]
+        gone_stale = [t for t in self.admin.reviews.due(now=now) if t.review.at + timedelta(days=days) >= since]
+        return Digest(
+            team_id,
+            week_of(now),
+            unanswered=[g for g in gaps if g.kind == "unanswered"][:SHOWN],
+            disliked=[g for g in gaps if g.kind == "disliked"][:SHOWN],
+            stale=gone_stale,
+        )
+
+    def send_due(self, send: Send, recipients: Callable[[str], list[str]], *, now: datetime | None = None) -> dict:
+        """Claims and sends this week's digest of every workspace not yet claimed; returns each outcome."""
+        now = now or utcnow()
+        week, outcomes = week_of(now), {}
+        with self.knowledge.db.transaction() as session:
+            teams = workspaces(session)
+        for team_id in teams:
+            if not self.knowledge.org(team_id).digest:
+                continue
+            with self.knowledge.db.transaction() as session:
+                if not DigestRepository(session).claim(team_id, week, now=now):
+                    continue
+            outcomes[team_id] = self._send(team_id, now, send, recipients)
+            with self.knowledge.db.transaction() as session:
+                DigestRepository(session).finish(team_id, week, outcomes[team_id])
+        return outcomes
+
+    def _send(self, team_id: str, now: datetime, send: Send, recipients: Callable[[str], list[str]]) -> str:
+        digest = self.build(team_id, now=now)
+        people = recipients(team_id)
+        if digest.empty or not people:
+            return "skipped"
+        return "sent" if send(digest, people) else "failed"
+
