@@ -14,7 +14,8 @@ import time
 import pytest
 
 from bot.core.normalise import MAX_QUESTION_CHARS, clean_slack_text, clip_question
-from bot.core.semantic import MAX_TOPIC_CHARS, MAX_TOPIC_WORDS
+from bot.core.semantic import MAX_QUESTION_CHARS as MAX_ENCODED_CHARS
+from bot.core.semantic import MAX_QUESTION_WORDS as MAX_ENCODED_WORDS
 
 SLACK_MESSAGE_CHARS = 40_000
 GENEROUS_SECONDS = 1.0
@@ -53,7 +54,7 @@ def test_the_semantic_matcher_encodes_a_topic_not_a_whole_ramble(fused, embeddin
     assert fused.answer(rambling).role is None
     fused.answer("<@" * 20_000)  # no spaces: one "word" of hundreds of tokens
     assert encoded, "the ramble reached the semantic matcher"
-    assert all(len(text) <= MAX_TOPIC_CHARS and len(text.split()) <= MAX_TOPIC_WORDS for text in encoded), encoded
+    assert all(len(text) <= MAX_ENCODED_CHARS and len(text.split()) <= MAX_ENCODED_WORDS for text in encoded), encoded
 
 
 def test_a_typed_angle_bracket_is_text_not_markup():
