@@ -101,8 +101,8 @@ def test_a_dry_run_with_settings_lists_every_topic_the_workspaces_answers_move(c
     data["org"] = {"roles": {"CEO": {}, "CPTO": {"covers": ["CTO", "CPO"]}, "COO": {}}}
     result = run(["kb", "import", str(write(tmp_path, data)), "--team", "T0MOVES", "--create", "--dry-run"], cli_env)
     assert result.returncode == 0, result.stderr
-    moved = "60 topics change hands: 35 from the CTO to the CPTO, 25 from the CPO to the CPTO."
+    moved = "69 topics change hands: 42 from the CTO to the CPTO, 27 from the CPO to the CPTO."
     assert f"  answers  workspace T0MOVES: {moved}\n" in result.stdout
     assert "  moves    pricing: Pricing: CPO → CPTO\n" in result.stdout
-    assert result.stdout.count("  moves    ") == 60
+    assert result.stdout.count("  moves    ") == 69
 

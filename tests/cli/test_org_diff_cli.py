@@ -23,7 +23,7 @@ def test_org_diff_prints_each_topic_that_changes_hands_with_both_reasonings(cli_
     same = run(["org", "diff", str(a), str(a)], cli_env)
     assert same.stdout == f"{a} → {a}: No topic changes hands.\n"
     report = json.loads(run(["org", "diff", "--json", str(a), str(b)], cli_env).stdout)
-    assert report["moves"][0]["after"][-1] == "Finance pays the cloud bill here."
+    assert report["moves"][0]["after"][0] == "Here the COO owns hosting costs: Finance pays the cloud bill here."
     first = report["moves"][0]
     assert (first["id"], first["from"], first["to"]) == ("hosting-costs", "CTO", "COO")
 

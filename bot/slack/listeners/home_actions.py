@@ -22,7 +22,7 @@ from bot.core.answer import Answer
 from bot.slack import messages
 from bot.slack import surface_messages as say
 from bot.slack.admin_ui import actor_for
-from bot.slack.answering import ask, mention, render
+from bot.slack.answering import ask, render
 from bot.slack.blocks.admin_forms import build_notice_modal
 from bot.slack.blocks.answer import AnswerKey
 from bot.slack.blocks.ask_modal import build_answer_modal, build_ask_modal
@@ -82,7 +82,7 @@ class HomeActions:
 
     def answer_topic(self, body: Body, action: dict[str, Any], client: WebClient, context: BoltContext) -> None:
         topic = action["selected_option"]["value"]
-        found = lambda: self.deps.knowledge.answer_topic(topic, team_id=context.team_id, mention=mention)  # noqa: E731
+        found = lambda: self.deps.knowledge.answer_topic(topic, team_id=context.team_id)  # noqa: E731
         self._open_answer(body, client, context, found, picked=True)
 
     def explain_import(self, body: Body, action: dict[str, Any], client: WebClient) -> None:
@@ -102,7 +102,7 @@ class HomeActions:
             if answer is None:
                 view = build_notice_modal(messages.TOPIC_NO_LONGER_EXISTS, title=say.ASK_MODAL_TITLE)
             else:
-                reply = render(self.deps, answer, team_id=context.team_id, picked=picked)
+                reply = render(self.deps, answer, team_id=context.team_id, picked=picked, client=client)
                 view = build_answer_modal(reply.blocks, AnswerKey.of(answer, picked=picked))
         except SQLAlchemyError:
             log.warning("knowledge base unreachable (team %s)", context.team_id, exc_info=True)
