@@ -62,7 +62,7 @@ class PersonNames:
 
     def _put(self, team_id: str, user_id: str, name: str) -> None:
         with self.db.transaction() as session:
-            PersonNameRepository(session).put(team_id, user_id, name)
+            PersonNameRepository(session).put(team_id, user_id, name, at=self.now())
 
     def _fresh(self, fetched_at: datetime) -> bool:
         at = fetched_at if fetched_at.tzinfo else fetched_at.replace(tzinfo=UTC)

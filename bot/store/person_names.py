@@ -10,7 +10,7 @@ from sqlalchemy.orm import Session
 
 from bot.core import limits
 from bot.store.slack_records import dialect_insert
-from bot.store.tables import PersonNameRow, utcnow
+from bot.store.tables import PersonNameRow
 
 
 class PersonNameRepository:
@@ -27,7 +27,7 @@ class PersonNameRepository:
         )
         return {row.user_id: (row.name, row.fetched_at) for row in rows}
 
-    def put(self, team_id: str, user_id: str, name: str) -> None:
-        values = {"name": name[: limits.NAME], "fetched_at": utcnow()}
+    def put(self, team_id: str, user_id: str, name: str, *, at: datetime) -> None:
+        values = {"name": name[: limits.NAME], "fetched_at": at}
         statement = dialect_insert(self.session, PersonNameRow).values(team_id=team_id, user_id=user_id, **values)
         self.session.execute(statement.on_conflict_do_update(index_elements=["team_id", "user_id"], set_=values))
