@@ -37,8 +37,8 @@ from bot.core.models import Responsibility
 
 log = logging.getLogger(__name__)
 
-SEMANTIC_THRESHOLD = 0.62  # the cosine (a question against framed phrases) as sure as ANSWER_THRESHOLD
-PHRASE_THRESHOLD = 0.63  # the same for a bare topic or a duty statement against the bare phrases
+SEMANTIC_THRESHOLD = 0.58  # the cosine (a question against framed phrases) as sure as ANSWER_THRESHOLD
+PHRASE_THRESHOLD = 0.59  # the same for a bare topic or a duty statement against the bare phrases
 EntryTexts = Callable[[Responsibility], tuple[str, ...]]
 ENTRY_TEXTS: dict[str, EntryTexts] = {  # what an entry is embedded as; bench/bench_matchers.py compares them
     "title": lambda item: (item.title,),
