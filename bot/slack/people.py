@@ -1,7 +1,8 @@
 """Who a message names, looked up for it: holders' and sharers' names (`users.info`, cached per
-workspace) and overrides' authors. A name, unlike a mention, notifies nobody.
+workspace) and overrides' authors. A name, unlike a mention, notifies nobody. And the workspace's
+people (`users.list`), for the settings form's suggested holders.
 
-`users.info` needs the `users:read` scope the app already has for admin checks. A failed lookup is
+`users.info` and `users.list` need the `users:read` scope the app already has for admin checks. A failed lookup is
 logged and leaves that person unnamed: the answer then shows the role alone.
 """
 
@@ -16,7 +17,7 @@ from slack_sdk import WebClient
 from bot.core.answer import Answer
 from bot.services.admin.actor import SLACK_USER
 from bot.services.decisions import override_decision
-from bot.services.people import Lookup
+from bot.services.people import ListPeople, Lookup
 from bot.slack.blocks.answer import AnswerPeople, holders_named
 from bot.slack.deps import Deps
 from bot.slack.replies import WEB_API_FAILURES
@@ -34,6 +35,26 @@ def users_info(client: WebClient, team_id: str) -> Lookup:
         return user if isinstance(user, Mapping) else None
 
     return lookup
+
+
+def users_list(client: WebClient, team_id: str, *, page_size: int = 200) -> ListPeople:
+    """The workspace's members, every page of `users.list` (cursor, `page_size` a page); None if a page fails."""
+
+    def list_people() -> list[Mapping[str, Any]] | None:
+        members: list[Mapping[str, Any]] = []
+        cursor = None
+        while True:
+            try:
+                page = client.users_list(limit=page_size, cursor=cursor)
+            except WEB_API_FAILURES as error:
+                log.warning("could not list the workspace's people (team %s): %s", team_id, error)
+                return None
+            members += [m for m in page.get("members") or [] if isinstance(m, Mapping)]
+            cursor = (page.get("response_metadata") or {}).get("next_cursor")
+            if not cursor:
+                return members
+
+    return list_people
 
 
 def answer_people(

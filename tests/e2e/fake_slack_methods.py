@@ -72,8 +72,12 @@ def _user(fake: FakeSlack, call: Call) -> dict[str, Any]:
 
 
 def _users(fake: FakeSlack, call: Call) -> dict[str, Any]:
-    """`users.list`: everyone in `fake.users`, one page."""
-    return {"ok": True, "members": list(fake.users.values()), "response_metadata": {"next_cursor": ""}}
+    """`users.list`: everyone in `fake.users`, `limit` a page (Slack's default 200 is never what we ask for),
+    the next page's cursor being where it starts."""
+    everyone, limit = list(fake.users.values()), int(call.params.get("limit") or 1000)
+    start = int(call.params.get("cursor") or 0)
+    following = str(start + limit) if start + limit < len(everyone) else ""
+    return {"ok": True, "members": everyone[start : start + limit], "response_metadata": {"next_cursor": following}}
 
 
 def _permalink(fake: FakeSlack, call: Call) -> dict[str, Any]:

@@ -7,12 +7,10 @@ import json
 
 from slack_bolt import App
 
-from bot.services.admin import build_admin
-from bot.services.digest import Digests
 from bot.slack.client import configure_web_client
 from bot.slack.digest import DigestSender
 from tests.e2e.fake_slack import FakeSlack
-from tests.services.test_digest import ADMIN, set_up
+from tests.services.test_digest import ADMIN, digests_for, set_up
 
 
 def test_each_admin_gets_the_digest_as_a_dm_once_a_week(service):
@@ -21,7 +19,7 @@ def test_each_admin_gets_the_digest_as_a_dm_once_a_week(service):
     try:
         app = App(token="xoxb-test", signing_secret="secret", token_verification_enabled=False)
         configure_web_client(app.client, fake.api_url)
-        sender = DigestSender(app, Digests(service, build_admin(service)))
+        sender = DigestSender(app, digests_for(service))
         assert sender.send_due() == {"T0BUSY": "sent", "T0QUIET": "sent"}
         posted = fake.wait_for("chat.postMessage", channel=ADMIN, count=2)
         busy = next(p for p in posted if "1 unanswered question" in p["text"])
