@@ -9,7 +9,7 @@ logged and leaves that person unnamed: the answer then shows the role alone.
 from __future__ import annotations
 
 import logging
-from collections.abc import Mapping
+from collections.abc import Iterator, Mapping
 from typing import Any
 
 from slack_sdk import WebClient
@@ -23,6 +23,8 @@ from bot.slack.deps import Deps
 from bot.slack.replies import WEB_API_FAILURES
 
 log = logging.getLogger(__name__)
+PAGE_SIZE = 200  # `users.list`'s page: Slack recommends no more than 200
+LISTING_PAGES = 25  # 5,000 people: `users.list` is rate limited (Tier 2), and a listing runs while a form is open
 
 
 def users_info(client: WebClient, team_id: str) -> Lookup:
@@ -37,22 +39,27 @@ def users_info(client: WebClient, team_id: str) -> Lookup:
     return lookup
 
 
-def users_list(client: WebClient, team_id: str, *, page_size: int = 200) -> ListPeople:
-    """The workspace's members, every page of `users.list` (cursor, `page_size` a page); None if a page fails."""
+def members(client: WebClient, *, max_pages: int) -> Iterator[Mapping[str, Any]]:
+    """The workspace's members as `users.list` gives them, `PAGE_SIZE` a page by cursor, up to `max_pages`
+    pages (a bigger workspace is read that far); a page that fails raises."""
+    cursor = None
+    for _ in range(max_pages):
+        page = client.users_list(limit=PAGE_SIZE, cursor=cursor)
+        yield from (member for member in page.get("members") or [] if isinstance(member, Mapping))
+        cursor = (page.get("response_metadata") or {}).get("next_cursor")
+        if not cursor:
+            return
+
+
+def users_list(client: WebClient, team_id: str) -> ListPeople:
+    """The workspace's people for holder suggestions: up to `LISTING_PAGES` pages; None if a page fails."""
 
     def list_people() -> list[Mapping[str, Any]] | None:
-        members: list[Mapping[str, Any]] = []
-        cursor = None
-        while True:
-            try:
-                page = client.users_list(limit=page_size, cursor=cursor)
-            except WEB_API_FAILURES as error:
-                log.warning("could not list the workspace's people (team %s): %s", team_id, error)
-                return None
-            members += [m for m in page.get("members") or [] if isinstance(m, Mapping)]
-            cursor = (page.get("response_metadata") or {}).get("next_cursor")
-            if not cursor:
-                return members
+        try:
+            return list(members(client, max_pages=LISTING_PAGES))
+        except WEB_API_FAILURES as error:
+            log.warning("could not list the workspace's people (team %s): %s", team_id, error)
+            return None
 
     return list_people
 

@@ -56,7 +56,8 @@ def _message(fake: FakeSlack, call: Call) -> dict[str, Any]:
 def _view(fake: FakeSlack, call: Call) -> dict[str, Any]:
     view = call.params.get("view")
     view = json.loads(view) if isinstance(view, str) else view
-    return {"ok": True, "view": {**(view or {}), "id": f"V{next(fake._ts):08d}"}}
+    view_id = f"V{next(fake._ts):08d}"
+    return {"ok": True, "view": {**(view or {}), "id": view_id, "hash": f"{view_id}.hash"}}
 
 
 def _channel(fake: FakeSlack, call: Call) -> dict[str, Any]:
