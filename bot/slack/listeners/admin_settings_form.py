@@ -9,7 +9,7 @@ the person filled in rather than what the field held. Nothing is saved here: onl
 names anyone.
 
 Once the form is open, the workspace's people are listed again (`users.list`) if that has grown old, and
-the form is redrawn with the suggestions that gives (opening it could not wait for the listing).
+the form is redrawn if that changes the suggestions (opening it could not wait for the listing).
 """
 
 from __future__ import annotations
@@ -69,14 +69,17 @@ class SettingsForm:
 
 def suggest_when_opened(deps: Deps, team: str, opened: dict[str, Any], client: WebClient) -> None:
     """The settings form just opened (`opened`, as Slack returned it) redrawn with fresh suggestions, if the
-    workspace's people had to be listed again; nothing when the listing was recent."""
+    workspace's people had to be listed again and that changed them; nothing when the listing was recent."""
     if deps.people.listed_recently(team):
         return
     meta = FormMetadata.model_validate_json(opened.get("private_metadata") or "{}")
     try:
+        shown = deps.holders.suggestions(team)
         suggestions = deps.holders.suggestions(
             team, lookup=users_info(client, team), list_people=users_list(client, team)
         )
+        if suggestions == shown:
+            return
         form = settings_view(deps, team, version=meta.version, suggestions=suggestions)
         client.views_update(view_id=opened["id"], hash=opened.get("hash"), view=form)
     except (*WEB_API_FAILURES, SQLAlchemyError) as error:
