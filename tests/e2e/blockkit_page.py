@@ -23,6 +23,7 @@ STYLES = [
 ]
 EMOJI = {
     ":warning:": "⚠️",
+    ":memo:": "📝",
     ":thinking_face:": "🤔",
     ":white_check_mark:": "✅",
     ":wave:": "👋",

@@ -31,3 +31,21 @@ def test_each_admin_gets_the_digest_as_a_dm_once_a_week(service):
         assert len(fake.calls("chat.postMessage", channel=ADMIN)) == 2
     finally:
         fake.stop()
+
+
+def test_the_digest_names_holders_that_need_attention_without_pinging_anyone(service):
+    service.save_org("T0HOLDERS", {"roles": {"CEO": {}, "CTO": {"holder": "U0GONE"}}, "admins": [ADMIN]}, by=None)
+    fake = FakeSlack().start()
+    try:
+        fake.add_people(U0GONE={"deleted": True, "profile": {"real_name": "Gone <!here>", "title": "CTO"}})
+        app = App(token="xoxb-test", signing_secret="secret", token_verification_enabled=False)
+        configure_web_client(app.client, fake.api_url)
+        assert DigestSender(app, digests_for(service)).send_due() == {"T0HOLDERS": "sent"}
+        [dm] = fake.wait_for("chat.postMessage", channel=ADMIN)
+        assert dm["text"].endswith("0 topics due a review, 1 holder to check")
+        [section] = [b["text"]["text"] for b in dm["blocks"] if "Holders" in b.get("text", {}).get("text", "")]
+        gone = "• Gone &lt;!here&gt;, named for the *CTO*, is deactivated in Slack"
+        assert section == f"*Holders that need attention*\n{gone}"
+        assert fake.calls("users.info", user="U0GONE")  # looked up with the workspace's client
+    finally:
+        fake.stop()
