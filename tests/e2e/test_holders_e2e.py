@@ -14,7 +14,7 @@ from bot.slack.blocks.admin_forms import FILLED, VALUE
 from bot.slack.blocks.holders import FILL_HOLDER
 from bot.slack.people import PAGE_SIZE
 from tests.e2e.modal_payloads import view_action, view_state, view_submission
-from tests.e2e.slack_requests import fresh_id, home_opened
+from tests.e2e.slack_requests import event_callback, fresh_id, home_opened
 from tests.e2e.test_admin_surfaces_e2e import open_settings
 
 ADMIN = "U0HLDADMIN"
@@ -66,6 +66,24 @@ def test_the_admins_home_and_admin_command_flag_holders_deactivated_or_titled_ot
     slack.command("admin", user=ADMIN, team=team, response_url=fake_slack.response_url())
     editor = fake_slack.wait_for("views.open", count=opened + 1)[-1]["view"]
     assert todo in [b.get("text", {}).get("text") for b in editor["blocks"]]  # the profiles the Home tab cached
+
+
+def home_todo(slack, fake_slack, team: str) -> str:
+    published = len(fake_slack.calls("views.publish", user_id=ADMIN))
+    assert slack.event(home_opened(user=ADMIN, team=team)).status_code == 200
+    home = fake_slack.wait_for("views.publish", user_id=ADMIN, count=published + 1)[-1]["view"]
+    return " ".join(b.get("text", {}).get("text", "") for b in home["blocks"])
+
+
+def test_a_user_change_flags_a_holder_at_once(slack, fake_slack, knowledge):
+    team = fresh_id("T")
+    knowledge.save_org(team, {"roles": {"CEO": {}, "CPO": {"holder": KEPT}}, "admins": [ADMIN]}, by=None)
+    assert "Holders to check" not in home_todo(slack, fake_slack, team)
+    changed = {"id": KEPT, "name": "kay", "profile": {"real_name": "Kay", "title": "Chief Revenue Officer"}}
+    assert slack.event(event_callback({"type": "user_change", "user": changed}, team=team)).status_code == 200
+    fake_slack.wait_quiet()
+    todo = home_todo(slack, fake_slack, team)
+    assert "Kay, named for the *CPO*, now has the title *Chief Revenue Officer*" in todo  # the cache, not users.info
 
 
 def test_the_settings_form_suggests_holders_from_the_workspaces_people_and_fills_one_in(slack, fake_slack, knowledge):
