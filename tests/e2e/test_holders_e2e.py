@@ -6,7 +6,6 @@ and saves nothing."""
 from __future__ import annotations
 
 import json
-from typing import Any
 
 import pytest
 
