@@ -1,6 +1,6 @@
 """Screenshots of what people see, drawn from the app's REAL payloads: the App Home (of a workspace that named
 nobody, and of one whose holders need attention), an answer in a channel, an assessment with its "All
-factors" modal, and the weekly digest DM.
+factors" modal, the weekly digest DM, and the settings form suggesting a holder.
 
 The real server answers signed requests; the stand-in Slack records what it posts; `blockkit_page` draws
 those blocks roughly as Slack would, and headless Chromium (Debian's, as for the web page tests) saves
@@ -25,6 +25,7 @@ from bot.slack.client import configure_web_client
 from bot.slack.digest import DigestSender
 from tests.e2e.blockkit_page import render_page
 from tests.e2e.slack_requests import fresh_id, home_opened, mention
+from tests.e2e.test_admin_surfaces_e2e import open_settings
 from tests.e2e.test_assess_e2e import STARTUP, open_all_factors, open_modal, submission
 from tests.web.conftest import browser  # noqa: F401 - headless Chromium, skipped locally without it
 
@@ -33,7 +34,14 @@ ADMIN = "U0SHOTADM"
 CTO = "U0SHOTCTO"
 CEO = "U0SHOTCEO"  # deactivated
 COO = "U0SHOTCOO"  # now titled for something else
-PEOPLE = {ADMIN: "Ada Lovelace", CTO: "Grace Hopper", CEO: "Charles Babbage", COO: "Alan Turing"}
+OPS = "U0SHOTOPS"  # titled COO: suggested
+PEOPLE = {
+    ADMIN: "Ada Lovelace",
+    CTO: "Grace Hopper",
+    CEO: "Charles Babbage",
+    COO: "Alan Turing",
+    OPS: "Margaret Hamilton",
+}
 
 
 @pytest.fixture(scope="module", autouse=True)
@@ -45,6 +53,7 @@ def people(fake_slack):
             CTO: {"name": "grace", "real_name": PEOPLE[CTO]},
             CEO: {"name": "charles", "deleted": True, "profile": {"real_name": PEOPLE[CEO], "title": "CEO"}},
             COO: {"name": "alan", "profile": {"real_name": PEOPLE[COO], "title": "Head of Research"}},
+            OPS: {"name": "margaret", "profile": {"real_name": PEOPLE[OPS], "title": "COO"}},
         }
     )
 
@@ -127,3 +136,13 @@ def test_the_weekly_digest(only_sqlite, slack, fake_slack, browser, knowledge, c
     [digest] = [c for c in fake_slack.calls("chat.postMessage", channel=ADMIN) if "espresso maker" in str(c["blocks"])]
     assert "Holders that need attention" in str(digest["blocks"])
     shoot(browser, "weekly-digest", digest["blocks"])
+
+
+def test_the_settings_form_suggesting_a_holder(only_sqlite, slack, fake_slack, browser, knowledge):  # noqa: F811
+    team = fresh_id("T")
+    holders_to_check(knowledge, team)
+    updated = len(fake_slack.calls("views.update"))
+    open_settings(slack, fake_slack, team, user=ADMIN)
+    form = fake_slack.wait_for("views.update", count=updated + 1)[-1]["view"]  # redrawn once the people are listed
+    assert "Margaret Hamilton's title is *COO*" in str(form["blocks"])
+    shoot(browser, "settings-suggestion", form["blocks"], surface="modal", title=form["title"]["text"], submit="Save")
