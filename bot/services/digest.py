@@ -1,4 +1,5 @@
-"""The weekly digest to each workspace's admins: most asked unanswered questions, new 👎, topics gone stale.
+"""The weekly digest to each workspace's admins: most asked unanswered questions, new 👎, topics gone stale,
+holders that need attention (deactivated, or titled for something else: `bot.core.holders`).
 
 Sent exactly once per workspace per ISO week however many processes run it: each claims the week for the
 workspace in the database first (`DigestRepository.claim`, one row a second claim conflicts with), and
@@ -14,8 +15,11 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import datetime, timedelta
 
+from bot.core.holders import FlaggedHolder
 from bot.services.admin import Admin, DueTopic, Gap
+from bot.services.holder_checks import HolderChecks
 from bot.services.knowledge import KnowledgeService
+from bot.services.people import Lookup
 from bot.store.review_repository import DigestRepository, workspaces
 from bot.store.tables import as_utc, utcnow
 
@@ -31,13 +35,15 @@ class Digest:
     unanswered: list[Gap] = field(default_factory=list)  # the most asked, last asked this week
     disliked: list[Gap] = field(default_factory=list)  # answers voted 👎 this week
     stale: list[DueTopic] = field(default_factory=list)  # topics whose review ran out this week
+    holders: list[FlaggedHolder] = field(default_factory=list)  # holders that need attention now
 
     @property
     def empty(self) -> bool:
-        return not (self.unanswered or self.disliked or self.stale)
+        return not (self.unanswered or self.disliked or self.stale or self.holders)
 
 
 Send = Callable[[Digest, list[str]], bool]  # sends a digest to these users; False when it could not
+LookupFor = Callable[[str], Lookup | None]  # a workspace's `users.info` (None: the cached profiles alone)
 
 
 def week_of(now: datetime) -> str:
@@ -46,11 +52,12 @@ def week_of(now: datetime) -> str:
 
 
 class Digests:
-    def __init__(self, knowledge: KnowledgeService, admin: Admin):
+    def __init__(self, knowledge: KnowledgeService, admin: Admin, holders: HolderChecks):
         self.knowledge = knowledge
         self.admin = admin
+        self.holders = holders
 
-    def build(self, team_id: str, *, now: datetime) -> Digest:
+    def build(self, team_id: str, *, now: datetime, lookup: Lookup | None = None) -> Digest:
         since, days = now - WEEK, self.knowledge.freshness().days
         gaps = [g for g in self.admin.gaps.list(team_id, limit=SHOWN * 4) if as_utc(g.last_at) >= since]
         gone_stale = [t for t in self.admin.reviews.due(now=now) if t.review.at + timedelta(days=days) >= since]
@@ -60,9 +67,17 @@ class Digests:
             unanswered=[g for g in gaps if g.kind == "unanswered"][:SHOWN],
             disliked=[g for g in gaps if g.kind == "disliked"][:SHOWN],
             stale=gone_stale,
+            holders=self.holders.flagged(team_id, lookup=lookup),
         )
 
-    def send_due(self, send: Send, recipients: Callable[[str], list[str]], *, now: datetime | None = None) -> dict:
+    def send_due(
+        self,
+        send: Send,
+        recipients: Callable[[str], list[str]],
+        *,
+        now: datetime | None = None,
+        lookup_for: LookupFor = lambda team_id: None,
+    ) -> dict:
         """Claims and sends this week's digest of every workspace not yet claimed; returns each outcome."""
         now = now or utcnow()
         week, outcomes = week_of(now), {}
@@ -74,14 +89,14 @@ class Digests:
             with self.knowledge.db.transaction() as session:
                 if not DigestRepository(session).claim(team_id, week, now=now):
                     continue
-            outcomes[team_id] = self._send(team_id, now, send, recipients)
+            digest = self.build(team_id, now=now, lookup=lookup_for(team_id))
+            outcomes[team_id] = self._send(digest, send, recipients)
             with self.knowledge.db.transaction() as session:
                 DigestRepository(session).finish(team_id, week, outcomes[team_id])
         return outcomes
 
-    def _send(self, team_id: str, now: datetime, send: Send, recipients: Callable[[str], list[str]]) -> str:
-        digest = self.build(team_id, now=now)
-        people = recipients(team_id)
+    def _send(self, digest: Digest, send: Send, recipients: Callable[[str], list[str]]) -> str:
+        people = recipients(digest.team_id)
         if digest.empty or not people:
             return "skipped"
         return "sent" if send(digest, people) else "failed"

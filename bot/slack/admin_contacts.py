@@ -8,32 +8,29 @@ always told. A Web API failure leaves just those.
 from __future__ import annotations
 
 import logging
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
+from typing import Any
 
 from slack_sdk import WebClient
 
+from bot.slack.people import members
 from bot.slack.replies import WEB_API_FAILURES
 
 log = logging.getLogger(__name__)
-PAGE_SIZE = 200
 MAX_PAGES = 10
 
 
 def admins_to_tell(client: WebClient, *, team_id: str | None, named: Iterable[str]) -> list[str]:
     found = list(dict.fromkeys(named))
     try:
-        cursor = None
-        for _ in range(MAX_PAGES):
-            page = client.users_list(limit=PAGE_SIZE, cursor=cursor)
-            found += [user["id"] for user in page.get("members") or [] if _is_admin(user)]
-            cursor = (page.get("response_metadata") or {}).get("next_cursor")
-            if not cursor:
-                break
+        for user in members(client, max_pages=MAX_PAGES):
+            if _is_admin(user):
+                found.append(user["id"])
     except WEB_API_FAILURES as error:
         log.warning("could not list the workspace's admins (team %s): %s", team_id, error)
     return list(dict.fromkeys(found))
 
 
-def _is_admin(user: dict) -> bool:
+def _is_admin(user: Mapping[str, Any]) -> bool:
     people = not user.get("deleted") and not user.get("is_bot") and user.get("id") != "USLACKBOT"
     return people and bool(user.get("is_admin") or user.get("is_owner") or user.get("is_primary_owner"))

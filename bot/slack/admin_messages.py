@@ -13,6 +13,11 @@ UNNAMED_ROLES = (
     ":memo: *To do*: nobody is named yet for {roles}. Answers about their topics name the role, with nobody to ask."
 )
 NAME_HOLDERS = "Name the holders"
+FLAGGED_HOLDERS = ":warning: *Holders to check*: {holders}."
+DEACTIVATED = "{name}, named for the *{role}*, is deactivated in Slack"
+TITLED_OTHERWISE = "{name}, named for the *{role}*, now has the title *{title}*"
+SUGGESTION = "{name}'s title is *{title}*: name them the {role}?"
+FILL_HOLDER = "Fill in"
 DIGEST_LABEL = "DM the admins a weekly digest (unanswered, 👎, due a review)"
 MENU_SETTINGS = "*Settings for this workspace*"
 MENU_TOPICS = "*Topics* — the knowledge base every answer comes from"

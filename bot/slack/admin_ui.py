@@ -12,6 +12,7 @@ from slack_sdk import WebClient
 from slack_sdk.models.blocks import Block
 from slack_sdk.models.views import View
 
+from bot.core.holders import Suggestion
 from bot.services.admin import Actor, ResponsibilityDraft, RoleDraft
 from bot.slack.blocks.admin_forms import (
     FormMetadata,
@@ -58,13 +59,24 @@ def due_review(deps: Deps) -> list[Block]:
 
 
 def settings_view(
-    deps: Deps, team_id: str, *, notice: str | None = None, ticked: list[str] | None = None, version: int | None = None
+    deps: Deps,
+    team_id: str,
+    *,
+    notice: str | None = None,
+    ticked: list[str] | None = None,
+    version: int | None = None,
+    filled: dict[str, str] | None = None,
+    suggestions: list[Suggestion] | None = None,
 ) -> View:
-    """The settings form; redrawn as roles are ticked, it keeps the `version` it was first opened at."""
+    """The settings form; redrawn as roles are ticked, it keeps the `version` it was first opened at.
+    Suggested holders: `suggestions`, else those the cached profiles give (no Slack call: a trigger waits)."""
     org, current = deps.admin.org.open(team_id)
     roles = deps.knowledge.engine().kb.roles
     version = current if version is None else version
-    return build_settings_modal(org, roles=roles, version=version, notice=notice, ticked=ticked)
+    suggestions = deps.holders.suggestions(team_id) if suggestions is None else suggestions
+    return build_settings_modal(
+        org, roles=roles, version=version, notice=notice, ticked=ticked, suggestions=suggestions, filled=filled
+    )
 
 
 def override_view(deps: Deps, team_id: str) -> View:

@@ -14,6 +14,7 @@ from bot.services.admin import Admin, build_admin
 from bot.services.digest import Digests
 from bot.services.events import DEFAULT_LEASE, EventLedger
 from bot.services.feedback import FeedbackService
+from bot.services.holder_checks import HolderChecks
 from bot.services.knowledge import KnowledgeService
 from bot.services.people import PersonNames
 from bot.services.topic_requests import TopicRequests
@@ -29,6 +30,7 @@ class Deps:
     links: WorkspaceLinks
     requests: TopicRequests
     people: PersonNames
+    holders: HolderChecks
     digests: Digests
     public_url: str | None = None
 
@@ -55,6 +57,8 @@ def build_deps(
     """`knowledge_teams`: the workspaces whose admins may edit the shared knowledge (None: every one);
     `event_lease`: how long an event's claim stands before another process may answer it."""
     admin = build_admin(knowledge, knowledge_teams=knowledge_teams)
+    people = PersonNames(knowledge.db)
+    holders = HolderChecks(knowledge, people)
     return Deps(
         knowledge=knowledge,
         feedback=FeedbackService(knowledge.db),
@@ -62,7 +66,8 @@ def build_deps(
         admin=admin,
         links=links,
         requests=TopicRequests(knowledge),
-        people=PersonNames(knowledge.db),
-        digests=Digests(knowledge, admin),
+        people=people,
+        holders=holders,
+        digests=Digests(knowledge, admin, holders),
         public_url=public_url,
     )

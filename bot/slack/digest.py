@@ -15,8 +15,10 @@ from slack_sdk import WebClient
 from sqlalchemy.exc import SQLAlchemyError
 
 from bot.services.digest import Digest, Digests
+from bot.services.people import Lookup
 from bot.slack.blocks.digest import build_digest_blocks, digest_text
 from bot.slack.blocks.mrkdwn import to_dicts
+from bot.slack.people import users_info
 from bot.slack.replies import WEB_API_FAILURES
 
 log = logging.getLogger(__name__)
@@ -39,7 +41,7 @@ class DigestSender:
 
     def send_due(self) -> dict[str, str]:
         try:
-            return self.digests.send_due(self.send, self.recipients)
+            return self.digests.send_due(self.send, self.recipients, lookup_for=self.lookup_for)
         except SQLAlchemyError as error:
             log.warning("could not send the weekly digests: %s", str(error).splitlines()[0])
             return {}
@@ -51,6 +53,11 @@ class DigestSender:
         if installation is not None and installation.user_id:
             people.append(installation.user_id)
         return list(dict.fromkeys(people))
+
+    def lookup_for(self, team_id: str) -> Lookup | None:
+        """The workspace's `users.info`, to check its holders' profiles when the cached ones are old."""
+        client = self._client(team_id)
+        return users_info(client, team_id) if client is not None else None
 
     def send(self, digest: Digest, people: list[str]) -> bool:
         client = self._client(digest.team_id)

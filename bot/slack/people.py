@@ -1,14 +1,15 @@
 """Who a message names, looked up for it: holders' and sharers' names (`users.info`, cached per
-workspace) and overrides' authors. A name, unlike a mention, notifies nobody.
+workspace) and overrides' authors. A name, unlike a mention, notifies nobody. And the workspace's
+people (`users.list`), for the settings form's suggested holders.
 
-`users.info` needs the `users:read` scope the app already has for admin checks. A failed lookup is
+`users.info` and `users.list` need the `users:read` scope the app already has for admin checks. A failed lookup is
 logged and leaves that person unnamed: the answer then shows the role alone.
 """
 
 from __future__ import annotations
 
 import logging
-from collections.abc import Mapping
+from collections.abc import Iterator, Mapping
 from typing import Any
 
 from slack_sdk import WebClient
@@ -16,12 +17,14 @@ from slack_sdk import WebClient
 from bot.core.answer import Answer
 from bot.services.admin.actor import SLACK_USER
 from bot.services.decisions import override_decision
-from bot.services.people import Lookup
+from bot.services.people import ListPeople, Lookup
 from bot.slack.blocks.answer import AnswerPeople, holders_named
 from bot.slack.deps import Deps
 from bot.slack.replies import WEB_API_FAILURES
 
 log = logging.getLogger(__name__)
+PAGE_SIZE = 200  # `users.list`'s page: Slack recommends no more than 200
+LISTING_PAGES = 25  # 5,000 people: `users.list` is rate limited (Tier 2), and a listing runs while a form is open
 
 
 def users_info(client: WebClient, team_id: str) -> Lookup:
@@ -34,6 +37,31 @@ def users_info(client: WebClient, team_id: str) -> Lookup:
         return user if isinstance(user, Mapping) else None
 
     return lookup
+
+
+def members(client: WebClient, *, max_pages: int) -> Iterator[Mapping[str, Any]]:
+    """The workspace's members as `users.list` gives them, `PAGE_SIZE` a page by cursor, up to `max_pages`
+    pages (a bigger workspace is read that far); a page that fails raises."""
+    cursor = None
+    for _ in range(max_pages):
+        page = client.users_list(limit=PAGE_SIZE, cursor=cursor)
+        yield from (member for member in page.get("members") or [] if isinstance(member, Mapping))
+        cursor = (page.get("response_metadata") or {}).get("next_cursor")
+        if not cursor:
+            return
+
+
+def users_list(client: WebClient, team_id: str) -> ListPeople:
+    """The workspace's people for holder suggestions: up to `LISTING_PAGES` pages; None if a page fails."""
+
+    def list_people() -> list[Mapping[str, Any]] | None:
+        try:
+            return list(members(client, max_pages=LISTING_PAGES))
+        except WEB_API_FAILURES as error:
+            log.warning("could not list the workspace's people (team %s): %s", team_id, error)
+            return None
+
+    return list_people
 
 
 def answer_people(

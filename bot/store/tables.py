@@ -261,7 +261,19 @@ class PersonNameRow(Base):
     team_id: Mapped[str] = mapped_column(String(40), primary_key=True)
     user_id: Mapped[str] = mapped_column(String(40), primary_key=True)
     name: Mapped[str] = mapped_column(String(limits.NAME))
+    title: Mapped[str] = mapped_column(String(limits.NAME), default="")  # their profile's title, for holder checks
+    deleted: Mapped[bool] = mapped_column(Boolean, default=False)  # deactivated
+    bot: Mapped[bool] = mapped_column(Boolean, default=False)
     fetched_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), default=utcnow)
+
+
+class PeopleListingRow(Base):
+    """When a workspace's people were last listed (`users.list`) into `person_names`: the rows fetched since
+    are its people as holder suggestions see them, until the listing grows old."""
+
+    __tablename__ = "people_listings"
+    team_id: Mapped[str] = mapped_column(String(40), primary_key=True)
+    listed_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), default=utcnow)
 
 
 class DigestRow(Base):

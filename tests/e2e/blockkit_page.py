@@ -23,6 +23,7 @@ STYLES = [
 ]
 EMOJI = {
     ":warning:": "⚠️",
+    ":memo:": "📝",
     ":thinking_face:": "🤔",
     ":white_check_mark:": "✅",
     ":wave:": "👋",
@@ -115,7 +116,7 @@ def _block(block: dict[str, Any], names: Mapping[str, str]) -> str:
     if kind == "input":
         hint = f'<div class="hint">{_plain(block["hint"]["text"])}</div>' if block.get("hint") else ""
         label = _plain(block["label"]["text"])
-        return f'<div class="block input"><label>{label}</label>{_input(block["element"])}{hint}</div>'
+        return f'<div class="block input"><label>{label}</label>{_input(block["element"], names)}{hint}</div>'
     raise UnknownBlock(kind)
 
 
@@ -133,14 +134,17 @@ def _element(element: dict[str, Any], names: Mapping[str, str]) -> str:
     raise UnknownBlock(kind)
 
 
-def _input(element: dict[str, Any]) -> str:
+def _input(element: dict[str, Any], names: Mapping[str, str]) -> str:
     kind = element["type"]
-    if kind == "radio_buttons":
-        chosen = (element.get("initial_option") or {}).get("value")
+    if kind in ("radio_buttons", "checkboxes"):
+        chosen = [o["value"] for o in element.get("initial_options") or [element.get("initial_option") or {}]]
         return "".join(
-            f'<div class="radio{" on" if o["value"] == chosen else ""}">{_plain(o["text"]["text"])}</div>'
+            f'<div class="radio{" on" if o["value"] in chosen else ""}">{_plain(o["text"]["text"])}</div>'
             for o in element["options"]
         )
+    if kind in ("users_select", "multi_users_select") and (element.get("initial_user") or element.get("initial_users")):
+        users = [element["initial_user"]] if element.get("initial_user") else element["initial_users"]
+        return f'<div class="box select">{_plain(", ".join(names.get(u, u) for u in users))}</div>'
     if kind == "plain_text_input":
         shown = element.get("initial_value") or (element.get("placeholder") or {}).get("text", "")
         return f'<div class="box">{_plain(shown)}</div>'

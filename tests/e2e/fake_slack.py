@@ -199,14 +199,21 @@ def _handler_for(fake: FakeSlack) -> type[BaseHTTPRequestHandler]:
     class Handler(BaseHTTPRequestHandler):
         protocol_version = "HTTP/1.1"
 
+        def do_GET(self) -> None:
+            """A method slack_sdk calls with GET (`users.list`): its parameters are in the query string."""
+            path, _, query = self.path.partition("?")
+            self._handle(path, _parse(query, "application/x-www-form-urlencoded"))
+
         def do_POST(self) -> None:
             body = self.rfile.read(int(self.headers.get("Content-Length") or 0)).decode()
-            params = _parse(body, self.headers.get("Content-Type", ""))
+            self._handle(self.path, _parse(body, self.headers.get("Content-Type", "")))
+
+        def _handle(self, path: str, params: dict[str, Any]) -> None:
             token = (self.headers.get("Authorization") or "").removeprefix("Bearer ") or params.pop("token", None)
-            if self.path.startswith("/response/"):
-                call = Call(RESPONSE_URL, params, token, self.path)
+            if path.startswith("/response/"):
+                call = Call(RESPONSE_URL, params, token, path)
             else:
-                call = Call(self.path.removeprefix("/api/"), params, token, self.path)
+                call = Call(path.removeprefix("/api/"), params, token, path)
             failure = fake._record(call)
             time.sleep(fake._delay(call.method))
             if failure is not None:

@@ -56,7 +56,8 @@ def _message(fake: FakeSlack, call: Call) -> dict[str, Any]:
 def _view(fake: FakeSlack, call: Call) -> dict[str, Any]:
     view = call.params.get("view")
     view = json.loads(view) if isinstance(view, str) else view
-    return {"ok": True, "view": {**(view or {}), "id": f"V{next(fake._ts):08d}"}}
+    view_id = f"V{next(fake._ts):08d}"
+    return {"ok": True, "view": {**(view or {}), "id": view_id, "hash": f"{view_id}.hash"}}
 
 
 def _channel(fake: FakeSlack, call: Call) -> dict[str, Any]:
@@ -72,8 +73,12 @@ def _user(fake: FakeSlack, call: Call) -> dict[str, Any]:
 
 
 def _users(fake: FakeSlack, call: Call) -> dict[str, Any]:
-    """`users.list`: everyone in `fake.users`, one page."""
-    return {"ok": True, "members": list(fake.users.values()), "response_metadata": {"next_cursor": ""}}
+    """`users.list`: everyone in `fake.users`, `limit` a page (Slack's default 200 is never what we ask for),
+    the next page's cursor being where it starts."""
+    everyone, limit = list(fake.users.values()), int(call.params.get("limit") or 1000)
+    start = int(call.params.get("cursor") or 0)
+    following = str(start + limit) if start + limit < len(everyone) else ""
+    return {"ok": True, "members": everyone[start : start + limit], "response_metadata": {"next_cursor": following}}
 
 
 def _permalink(fake: FakeSlack, call: Call) -> dict[str, Any]:

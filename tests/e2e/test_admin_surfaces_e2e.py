@@ -45,11 +45,11 @@ def test_a_non_admin_is_told_who_the_admins_are_by_name_without_pinging_anyone(s
     assert len(fake_slack.calls("views.open")) == opened  # nothing opens
 
 
-def open_settings(slack, fake_slack, team: str) -> dict[str, Any]:
+def open_settings(slack, fake_slack, team: str, *, user: str = ADMIN) -> dict[str, Any]:
     opened = len(fake_slack.calls("views.open"))
     home = {"type": "home", "id": fresh_id("V"), "blocks": [{"type": "actions", "block_id": "b", "elements": [
         {"type": "button", "action_id": OPEN_SETTINGS, "value": ""}]}]}  # fmt: skip
-    slack.action(view_action(home, action_id=OPEN_SETTINGS, user=ADMIN, team=team))
+    slack.action(view_action(home, action_id=OPEN_SETTINGS, user=user, team=team))
     view = fake_slack.wait_for("views.open", count=opened + 1)[-1]["view"]
     assert view["callback_id"] == SETTINGS_VIEW
     return {**view, "id": fresh_id("V"), "hash": "h1"}

@@ -12,7 +12,9 @@ import pytest
 from bot.core.freshness import Review
 from bot.services.admin import build_admin
 from bot.services.digest import Digests, week_of
+from bot.services.holder_checks import HolderChecks
 from bot.services.knowledge import KnowledgeService
+from bot.services.people import PersonNames
 from bot.store.database import Database
 from bot.store.repository import OrgRepository
 from bot.store.review_repository import DigestRepository, ReviewRepository
@@ -21,6 +23,10 @@ from tests.conftest import KNOWLEDGE_DIR
 
 ADMIN = "U0ADMIN1"
 TEAMS = ("T0BUSY", "T0QUIET", "T0OFF")
+
+
+def digests_for(service: KnowledgeService) -> Digests:
+    return Digests(service, build_admin(service), HolderChecks(service, PersonNames(service.db)))
 
 
 def set_up(service: KnowledgeService) -> None:
@@ -40,7 +46,7 @@ def set_up(service: KnowledgeService) -> None:
 
 def test_the_digest_says_what_happened_this_week(service):
     set_up(service)
-    digests = Digests(service, build_admin(service))
+    digests = digests_for(service)
     busy = digests.build("T0BUSY", now=utcnow())
     assert [g.text for g in busy.unanswered] == ["espresso maker"]
     assert [t.id for t in busy.stale] == ["pricing"]
@@ -49,7 +55,7 @@ def test_the_digest_says_what_happened_this_week(service):
 
 def test_one_digest_a_week_skipped_when_empty_and_none_when_off(service):
     set_up(service)
-    digests, sent = Digests(service, build_admin(service)), []
+    digests, sent = digests_for(service), []
     outcomes = digests.send_due(lambda d, people: sent.append((d.team_id, people)) or True, lambda team: [ADMIN])
     assert outcomes == {"T0BUSY": "sent", "T0QUIET": "sent"}  # T0QUIET: pricing went stale for every workspace
     assert sorted(sent) == [("T0BUSY", [ADMIN]), ("T0QUIET", [ADMIN])]
@@ -61,10 +67,24 @@ def test_one_digest_a_week_skipped_when_empty_and_none_when_off(service):
         assert DigestRepository(session).outcome("T0OFF", week_of(next_week)) is None
 
 
+def test_a_holder_that_needs_attention_is_in_the_digest_and_alone_is_enough_to_send_it(service):
+    set_up(service)
+    org = service.check_org({"roles": {"CEO": {}, "CTO": {"holder": "U0ADA"}}, "admins": [ADMIN]})
+    with service.db.transaction() as session:
+        OrgRepository(session).save("T0QUIET", org, by=ADMIN)
+    slack = {"U0ADA": {"id": "U0ADA", "real_name": "Ada", "profile": {"title": "Head of Sales"}}}
+    digests, next_week = digests_for(service), utcnow() + timedelta(days=7)
+    quiet = digests.build("T0QUIET", now=next_week, lookup=slack.get)
+    assert (quiet.unanswered, quiet.disliked, quiet.stale) == ([], [], [])
+    assert [(f.role, f.holder.name, f.holder.title) for f in quiet.holders] == [("CTO", "Ada", "Head of Sales")]
+    outcomes = digests.send_due(lambda d, people: True, lambda team: [ADMIN], now=next_week, lookup_for=lambda t: None)
+    assert outcomes == {"T0BUSY": "skipped", "T0QUIET": "sent"}  # the cached profile answers without a lookup
+
+
 def _race(url: str, sent_log: str, start, now: datetime) -> None:
     """One process's run: waits for the other, then sends whatever this week's digests it can claim."""
     service = KnowledgeService(Database(url), KNOWLEDGE_DIR)
-    digests = Digests(service, build_admin(service))
+    digests = digests_for(service)
 
     def send(digest, people) -> bool:
         with open(sent_log, "a", encoding="utf-8") as log:

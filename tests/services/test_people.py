@@ -7,7 +7,8 @@ from datetime import UTC, datetime, timedelta
 from bot.services.admin import build_admin
 from bot.services.admin.actor import Actor
 from bot.services.decisions import override_decision
-from bot.services.people import PersonNames, display_name
+from bot.core.holders import Profile
+from bot.services.people import PersonNames, display_name, to_profile
 from bot.services.unnamed_roles import UnnamedRole, unnamed_roles
 
 
@@ -82,3 +83,31 @@ def test_the_roles_nobody_is_named_for_are_the_admins_to_do(service):
     assert [r.role for r in unnamed_roles(service, "T1")] == ["CEO", "CTO", "CPO", "COO"]
     service.save_org("T1", {"roles": {"CEO": {"holder": "U0CEO01"}, "CPTO": {"covers": ["CTO", "CPO"]}}}, by=None)
     assert unnamed_roles(service, "T1") == [UnnamedRole("CPTO", "Chief Product and Technology Officer")]
+
+
+def test_a_profile_keeps_the_title_and_whether_the_person_is_deactivated_or_a_bot(service):
+    people = PersonNames(service.db)
+    gone = {"id": "U1", "deleted": True, "profile": {"real_name": "Ada", "title": " CTO "}}
+    assert people.profiles("T1", ["U1"], lookup=lambda user: gone) == {"U1": Profile("U1", "Ada", "CTO", True)}
+    people.remember("T1", {"id": "U1", "profile": {"real_name": "Ada", "title": "Head of Sales"}})
+    assert people.profiles("T1", ["U1"]) == {"U1": Profile("U1", "Ada", "Head of Sales")}
+    assert to_profile({"id": "USLACKBOT", "name": "slackbot"}).bot
+    assert to_profile({"id": "B1", "name": "deploy", "is_bot": True}).bot
+
+
+def test_the_workspace_is_listed_once_a_lifetime_and_a_failed_listing_keeps_the_last(service):
+    clock, listings = Clock(), []
+
+    def list_people() -> list[dict]:
+        listings.append(clock.now)
+        return [slack_user("U1", "Ada"), slack_user(f"U{len(listings) + 1}", "Newcomer"), {"id": "U9"}]  # U9: no name
+
+    people = PersonNames(service.db, lifetime=timedelta(hours=24), now=clock)
+    assert people.everyone("T1") == []  # never listed
+    assert [p.user_id for p in people.everyone("T1", list_people=list_people)] == ["U1", "U2"]
+    assert PersonNames(service.db, now=clock).everyone("T1", list_people=list_people) == people.everyone("T1")
+    assert len(listings) == 1 and people.listed_recently("T1") and not people.listed_recently("T2")
+    clock.now += timedelta(hours=25)
+    assert [p.user_id for p in people.everyone("T1", list_people=list_people)] == ["U1", "U3"]  # U2 has gone
+    clock.now += timedelta(hours=25)
+    assert [p.user_id for p in people.everyone("T1", list_people=lambda: None)] == ["U1", "U3"]

@@ -8,7 +8,7 @@ travels in `private_metadata` as `FormMetadata`.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 
 from pydantic import BaseModel
@@ -28,6 +28,7 @@ from slack_sdk.models.blocks import (
 from slack_sdk.models.views import View
 
 from bot.core import limits as stored
+from bot.core.holders import Suggestion
 from bot.core.models import Role
 from bot.core.moves import Move, moves_sentence
 from bot.core.org import MAX_OVERRIDE_REASON, MAX_OVERRIDE_TOPIC, OrgSettings, Override
@@ -35,6 +36,7 @@ from bot.core.problems import Problem
 from bot.services.admin import ResponsibilityDraft, RoleDraft
 from bot.slack import admin_messages as say
 from bot.slack import limits
+from bot.slack.blocks.holders import suggestion_block
 from bot.slack.blocks.moves import build_moves_warning, moves_sections
 from bot.slack.blocks.mrkdwn import fit, shorten
 
@@ -43,7 +45,8 @@ TOPIC_VIEW = "admin_topic"
 OVERRIDE_VIEW = "admin_override"
 ROLE_VIEW = "admin_role"
 ROLE_FIELDS = ("id", "name", "focus", "covered_by", "work")
-VALUE = "value"  # the action id of every input element
+VALUE = "value"  # the action id of every input element (but a holder field filled in from a suggestion)
+FILLED = "filled_"  # a filled-in holder field's action id, then the user: a new id, so Slack shows the new value
 TOPIC_FIELDS = ("title", "aliases", "owner", "reasoning", "source_title", "source_url", "quote", "consult")
 
 
@@ -120,11 +123,18 @@ def build_settings_modal(
     notice: str | None = None,
     ticked: Sequence[str] | None = None,
     confirm: Confirm | None = None,
+    suggestions: Sequence[Suggestion] = (),
+    filled: Mapping[str, str] | None = None,
 ) -> View:
     """The roles to tick, then a holder (and cover) field for each role ticked, `ticked` (default: the
     organisation's roles); ticking a role sends the form back (`dispatch_action`) to be redrawn. A role can
     only cover roles the organisation does not have, and the fallback is one it has. With `confirm`, the topics
-    the save would move come first, and saving again confirms them."""
+    the save would move come first, and saving again confirms them.
+
+    Under a role's holder field, a suggested holder (`suggestions`) with a button that fills the field in;
+    `filled` maps the roles whose field was filled in so to whom, shown in place of the saved holder."""
+    filled = filled or {}
+    suggested = {s.role: s for s in suggestions if s.role not in filled}
     chosen_ids = list(org.roles) if ticked is None else list(ticked)
     options = [_role_option(r) for r in roles]
     chosen = [o for o, r in zip(options, roles) if r.id in chosen_ids]
@@ -141,10 +151,9 @@ def build_settings_modal(
     ]
     for role in (r for r in roles if r.id in chosen_ids):
         seat = org.roles.get(role.id)
-        holder = UserSelectElement(action_id=VALUE, initial_user=seat.holder if seat else None)
-        blocks.append(
-            InputBlock(block_id=f"holder_{role.id}", label=f"Who is the {role.id}?", element=holder, optional=True)
-        )
+        blocks.append(_holder_field(role.id, filled.get(role.id), seat.holder if seat else None))
+        if role.id in suggested:
+            blocks.append(suggestion_block(suggested[role.id]))
         if lacking:
             covered = [o for o in lacking if seat and o.value in seat.covers]
             covers = StaticMultiSelectElement(action_id=VALUE, options=lacking, initial_options=covered or None)
@@ -267,6 +276,12 @@ def _form(
         private_metadata=metadata.model_dump_json(exclude_none=True),
         blocks=blocks,
     )
+
+
+def _holder_field(role_id: str, filled: str | None, holder: str | None) -> InputBlock:
+    action_id = f"{FILLED}{filled}" if filled else VALUE
+    element = UserSelectElement(action_id=action_id, initial_user=filled or holder)
+    return InputBlock(block_id=f"holder_{role_id}", label=f"Who is the {role_id}?", element=element, optional=True)
 
 
 def _digest_box(on: bool) -> InputBlock:

@@ -1,7 +1,8 @@
 """Reads what an admin submitted in a modal (`view.state.values`) into the admin services' inputs.
 
-Block ids are field names and every element's action id is `VALUE`, so each reader looks up
-`values[field][VALUE]` and takes the part Slack fills for that element type.
+Block ids are field names and every element's action id is `VALUE` (a holder field filled in from a
+suggestion has its own, `FILLED` and the user), so each reader looks up the one element of
+`values[field]` and takes the part Slack fills for that element type.
 """
 
 from __future__ import annotations
@@ -11,30 +12,46 @@ from typing import Any
 
 from bot.core.models import Role
 from bot.services.admin import ResponsibilityDraft, RoleDraft, split_aliases
-from bot.slack.blocks.admin_forms import TOPIC_FIELDS, VALUE
+from bot.slack.blocks.admin_forms import FILLED, TOPIC_FIELDS, VALUE
 
 Values = dict[str, dict[str, dict[str, Any]]]
 
 
 def text_of(values: Values, block: str) -> str:
-    return (values.get(block, {}).get(VALUE, {}).get("value") or "").strip()
+    return (_element(values, block).get("value") or "").strip()
 
 
 def choice_of(values: Values, block: str) -> str:
-    option = values.get(block, {}).get(VALUE, {}).get("selected_option") or {}
+    option = _element(values, block).get("selected_option") or {}
     return option.get("value", "")
 
 
 def choices_of(values: Values, block: str) -> list[str]:
-    return [o["value"] for o in values.get(block, {}).get(VALUE, {}).get("selected_options") or []]
+    return [o["value"] for o in _element(values, block).get("selected_options") or []]
 
 
 def user_of(values: Values, block: str) -> str | None:
-    return values.get(block, {}).get(VALUE, {}).get("selected_user") or None
+    return _element(values, block).get("selected_user") or None
 
 
 def users_of(values: Values, block: str) -> list[str]:
-    return list(values.get(block, {}).get(VALUE, {}).get("selected_users") or [])
+    return list(_element(values, block).get("selected_users") or [])
+
+
+def filled_of(values: Values) -> dict[str, str]:
+    """The holder fields filled in from a suggestion, by role, with whom they show now."""
+    return {
+        block.removeprefix("holder_"): element["selected_user"]
+        for block, elements in values.items()
+        if block.startswith("holder_")
+        for action_id, element in elements.items()
+        if action_id.startswith(FILLED) and element.get("selected_user")
+    }
+
+
+def _element(values: Values, block: str) -> dict[str, Any]:
+    elements = values.get(block, {})
+    return elements.get(VALUE) or next(iter(elements.values()), {})
 
 
 def draft_from(values: Values) -> ResponsibilityDraft:

@@ -48,6 +48,7 @@ from bot.slack.blocks.mrkdwn import escape, fit, to_dicts
 from bot.slack.blocks.reviews import EDIT_DUE, STILL_RIGHT
 from bot.slack.deps import Deps
 from bot.slack.listeners.ack import ack_now
+from bot.slack.listeners.admin_settings_form import suggest_when_opened
 from bot.slack.listeners.home import publish_home
 from bot.slack.replies import WEB_API_FAILURES
 
@@ -71,7 +72,8 @@ class AdminActions:
             EDIT_DUE: lambda body, action: topic_view(self.deps, topic_id=action["value"]),
         }
         for action_id, build in opening.items():
-            app.action(action_id)(ack=ack_now, lazy=[self._opener(build)])
+            then = self._suggest_holders if action_id == OPEN_SETTINGS else None
+            app.action(action_id)(ack=ack_now, lazy=[self._opener(build, then=then)])
         app.action(REMOVE_OVERRIDE)(ack=ack_now, lazy=[self.remove_override])
         app.action(UNDO)(ack=ack_now, lazy=[self.undo])
         app.action(STILL_RIGHT)(ack=ack_now, lazy=[self.still_right])
@@ -96,18 +98,28 @@ class AdminActions:
         except (*WEB_API_FAILURES, SQLAlchemyError) as error:
             log.error("could not turn the overrides' page (team %s): %s", _team(body), error)
 
-    def _opener(self, build: Callable[[Body, dict[str, Any]], View]) -> Callable[..., None]:
+    def _opener(
+        self, build: Callable[[Body, dict[str, Any]], View], *, then: Callable[[Body, dict, WebClient], None] | None
+    ) -> Callable[..., None]:
+        """Opens (or pushes) the view `build` makes; `then` gets the view Slack opened, to update it."""
+
         def open_view(body: Body, action: dict[str, Any], client: WebClient) -> None:
             try:
                 view = build(body, action)
                 if body.get("view", {}).get("type") == "modal":
-                    client.views_push(trigger_id=body["trigger_id"], view=view)
+                    opened = client.views_push(trigger_id=body["trigger_id"], view=view)
                 else:
-                    client.views_open(trigger_id=body["trigger_id"], view=view)
+                    opened = client.views_open(trigger_id=body["trigger_id"], view=view)
             except (*WEB_API_FAILURES, SQLAlchemyError, AdminError) as error:
                 log.error("could not open an admin editor (team %s): %s", _team(body), error)
+                return
+            if then is not None and isinstance(opened.get("view"), dict):
+                then(body, opened["view"], client)
 
         return open_view
+
+    def _suggest_holders(self, body: Body, opened: dict, client: WebClient) -> None:
+        suggest_when_opened(self.deps, _team(body), opened, client)
 
     def remove_override(self, body: Body, action: dict[str, Any], client: WebClient, respond: Respond) -> None:
         key = OverrideKey.model_validate_json(action["value"])

@@ -16,7 +16,7 @@ from bot.slack.admin_ui import actor_for, menu_view
 from bot.slack.answering import mention
 from bot.slack.blocks.admin_lists import gaps_blocks, history_blocks
 from bot.slack.blocks.mrkdwn import escape
-from bot.slack.blocks.admin_todo import unnamed_roles_text
+from bot.slack.blocks.admin_todo import todo_text
 from bot.slack.replies import WEB_API_FAILURES, Reply, deliver
 
 if TYPE_CHECKING:
@@ -43,7 +43,8 @@ def admin_command(request: CommandRequest) -> None:
         if what:
             return Reply.of(say.ADMIN_HELP)
         try:
-            todo = unnamed_roles_text(unnamed_roles(request.deps.knowledge, team))
+            flagged = request.deps.holders.flagged(team)  # the cached profiles: the trigger expires in 3 s
+            todo = todo_text(unnamed_roles(request.deps.knowledge, team), flagged)
             request.client.views_open(trigger_id=request.trigger_id, view=menu_view(request.deps, team, notice=todo))
         except WEB_API_FAILURES as error:
             log.error("could not open the admin editor (team %s, user %s): %s", team, request.user_id, error)

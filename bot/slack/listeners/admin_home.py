@@ -1,5 +1,6 @@
-"""The App Home's admin section: shown only to admins, with their to-do (roles nobody is named for), the gaps
-and the latest changes."""
+"""The App Home's admin section: shown only to admins, with their to-do (roles nobody is named for, holders
+that need attention, checked with `users.info` when their cached profile is old), the gaps and the latest
+changes."""
 
 from __future__ import annotations
 
@@ -10,8 +11,9 @@ from bot.services.unnamed_roles import unnamed_roles
 from bot.slack.admin_ui import actor_for, due_review
 from bot.slack.answering import mention
 from bot.slack.blocks.admin_lists import admin_home_blocks
-from bot.slack.blocks.admin_todo import unnamed_roles_blocks
+from bot.slack.blocks.admin_todo import todo_blocks
 from bot.slack.deps import Deps
+from bot.slack.people import users_info
 
 HOME_GAPS = 5
 HOME_CHANGES = 5
@@ -23,5 +25,6 @@ def admin_section(deps: Deps, team_id: str | None, user_id: str, client: WebClie
         return []
     gaps = deps.admin.gaps.list(team_id, limit=HOME_GAPS)
     changes = deps.admin.history.latest(team_id, limit=HOME_CHANGES, mention=mention)
-    todo = unnamed_roles_blocks(unnamed_roles(deps.knowledge, team_id))
+    flagged = deps.holders.flagged(team_id, lookup=users_info(client, team_id))
+    todo = todo_blocks(unnamed_roles(deps.knowledge, team_id), flagged)
     return [*todo, *admin_home_blocks(gaps, changes, mention=mention, due=due_review(deps))]
