@@ -17,7 +17,6 @@ from bot.core.models import Citation, KnowledgeBase, Responsibility, Role, Sourc
 from bot.core.org import OrgSettings
 from bot.store.tables import (
     AliasRow,
-    Base,
     KbState,
     OrgRoleRow,
     OrgRow,
@@ -25,7 +24,6 @@ from bot.store.tables import (
     ResponsibilityRow,
     RoleRow,
     SourceRow,
-    SlackInstallationStore,
     SynonymGroupRow,
     utcnow,
 )
@@ -170,8 +168,10 @@ class OrgRepository:
         """Whether the workspace has stored settings or an installation of the app."""
         if self.session.get(OrgRow, team_id) is not None:
             return True
-        installs = Base.metadata.tables[SlackInstallationStore.default_installations_table_name]
-        return self.session.scalars(select(installs.c.id).where(installs.c.team_id == team_id)).first() is not None
+        from bot.store.slack_install_tables import INSTALLATIONS  # here: see that module's docstring
+
+        found = select(INSTALLATIONS.c.id).where(INSTALLATIONS.c.team_id == team_id)
+        return self.session.scalars(found).first() is not None
 
     def save(self, team_id: str, org: OrgSettings, *, by: str | None) -> int:
         """Stores validated settings whole, replacing the old ones; returns the new version."""
