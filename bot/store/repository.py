@@ -15,6 +15,7 @@ from sqlalchemy.orm import Session
 
 from bot.core.models import Citation, KnowledgeBase, Responsibility, Role, Source, UsualCover
 from bot.core.org import OrgSettings
+from bot.store.database import Database
 from bot.store.tables import (
     AliasRow,
     KbState,
@@ -27,6 +28,15 @@ from bot.store.tables import (
     SynonymGroupRow,
     utcnow,
 )
+
+REVISION = select(KbState.revision).where(KbState.id == 1)
+
+
+def current_revision(db: Database) -> int:
+    """The knowledge base's revision, read on a plain connection: every question reads it, and a session's
+    unit of work costs several times the query itself (about 0.4 ms against 0.1 on SQLite)."""
+    with db.engine.connect() as connection:
+        return connection.execute(REVISION).scalar() or 0
 
 
 class KnowledgeRepository:
