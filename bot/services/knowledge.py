@@ -21,7 +21,7 @@ from bot.core.knowledge_files import fingerprint, load_knowledge
 from bot.core.org import OrgSettings, default_org
 from bot.core.problems import InvalidInput
 from bot.core.semantic import Embeddings
-from bot.metrics import metrics
+from bot.metrics import engine_built
 from bot.services.unanswered import GapRetention, record_unanswered
 from bot.store.database import Database
 from bot.store.repository import KnowledgeRepository, OrgRepository, current_revision
@@ -92,7 +92,7 @@ class KnowledgeService:
                     repo = KnowledgeRepository(session)
                     loaded = repo.revision()  # what is loaded: any write since the caller's read included
                     self._engine = (loaded, Engine(repo.load(), self.embeddings))
-                metrics().knowledge_revision.set(loaded)
+                engine_built(loaded)
             return self._engine[1]
 
     def freshness(self) -> Freshness:

@@ -9,7 +9,17 @@ import pytest
 from bot.__main__ import COMMANDS, build_parser
 from tests.conftest import REPO_ROOT
 
-NOT_FOR_ASKING = ("alembic", "slack_bolt", "slack_sdk", "flask", "gunicorn", "bot.slack", "bot.web", "bot.cli.serve")
+NOT_FOR_ASKING = (
+    "alembic",
+    "slack_bolt",
+    "slack_sdk",
+    "prometheus_client",
+    "flask",
+    "gunicorn",
+    "bot.slack",
+    "bot.web",
+    "bot.cli.serve",
+)
 MODEL = ("onnxruntime", "tokenizers", "safetensors")
 
 ASK_AND_LIST_MODULES = """
