@@ -160,7 +160,7 @@ class SemanticMatcher:
         self._vectors: np.ndarray | None = None
         self._lock = threading.Lock()
         # A question asked again is ranked again for free (its vector is cached too: `Embeddings`).
-        self._ranked = lru_cache(maxsize=QUESTION_CACHE)(self._rank)
+        self.ranked = lru_cache(maxsize=QUESTION_CACHE)(self._rank)
 
     def _matrix(self) -> np.ndarray:
         if self._vectors is None:
@@ -187,7 +187,7 @@ class SemanticMatcher:
         text = " ".join(text.split()[:MAX_QUESTION_WORDS])[:MAX_QUESTION_CHARS].strip()
         if not text or not self._phrases:
             return []
-        return list(self._ranked(text, limit, framed))
+        return list(self.ranked(text, limit, framed))
 
     def _rank(self, text: str, limit: int, framed: bool) -> tuple[Match, ...]:
         count = len(self._phrases)
