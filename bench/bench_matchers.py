@@ -197,11 +197,12 @@ def main() -> None:
         "fused": fused_system(fused),
         f"BM25 (threshold {bm25_threshold:.2f})": bm25,
     }
+    semantic_matchers = [fused.semantic]
     if args.texts:
         for name in ENTRY_TEXTS:
             for frame in (ENTRY_FRAME, "{}"):
-                matcher = SemanticMatcher(kb.active, embeddings, name, frame)
-                systems[f"semantic, {name} as “{frame}”"] = semantic_system(kb, matcher, lexical.matcher)
+                semantic_matchers.append(SemanticMatcher(kb.active, embeddings, name, frame))
+                systems[f"semantic, {name} as “{frame}”"] = semantic_system(kb, semantic_matchers[-1], lexical.matcher)
     print_margins(fused, sets)
     sets["all of the above"] = [case for cases in sets.values() for case in cases]
     for name, cases in sets.items():
@@ -211,7 +212,9 @@ def main() -> None:
             "|---|---|---|---|---|---|---|"
         )
         for label, system in systems.items():
-            embeddings.encode_question.cache_clear()  # every system encodes each question afresh
+            embeddings.encode_question.cache_clear()  # every system encodes and ranks each question afresh
+            for matcher in semantic_matchers:
+                matcher.ranked.cache_clear()
             print(run(label, system, cases, default_org(kb), args.misses and name != "all of the above"))
 
 

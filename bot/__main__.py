@@ -12,7 +12,9 @@ from bot.core.encoder import ModelRefused
 from bot.core.yamlfile import InvalidFile
 from bot.services.workspaces import UnknownWorkspace
 
-COMMANDS = ("ask", "kb", "assess", "org", "reviews", "migrate", "serve")  # each a module of bot.cli with `register(subparsers)`
+# Each a module of bot.cli with `register(subparsers)`, named as the subcommand it registers, so that `main`
+# can import the one that is run alone.
+COMMANDS = ("ask", "kb", "assess", "org", "review", "migrate", "serve")
 READER_GONE = 128 + 13  # what a shell reports for a writer whose reader left (SIGPIPE), as `head` leaves
 
 

@@ -159,6 +159,8 @@ class SemanticMatcher:
         self._texts = [frame.format(phrase) for phrase in self._phrases] + self._phrases
         self._vectors: np.ndarray | None = None
         self._lock = threading.Lock()
+        # A question asked again is ranked again for free (its vector is cached too: `Embeddings`).
+        self.ranked = lru_cache(maxsize=QUESTION_CACHE)(self._rank)
 
     def _matrix(self) -> np.ndarray:
         if self._vectors is None:
@@ -185,6 +187,9 @@ class SemanticMatcher:
         text = " ".join(text.split()[:MAX_QUESTION_WORDS])[:MAX_QUESTION_CHARS].strip()
         if not text or not self._phrases:
             return []
+        return list(self.ranked(text, limit, framed))
+
+    def _rank(self, text: str, limit: int, framed: bool) -> tuple[Match, ...]:
         count = len(self._phrases)
         matrix = self._matrix()[:count] if framed else self._matrix()[count:]
         cosines = matrix @ self.embeddings.encode_question(text)
@@ -196,4 +201,4 @@ class SemanticMatcher:
                 best[owner] = Match(owner, round(float(scores[index]), 3), self._phrases[index])
                 if len(best) == limit:
                     break
-        return list(best.values())
+        return tuple(best.values())

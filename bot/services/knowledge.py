@@ -21,10 +21,10 @@ from bot.core.knowledge_files import fingerprint, load_knowledge
 from bot.core.org import OrgSettings, default_org
 from bot.core.problems import InvalidInput
 from bot.core.semantic import Embeddings
-from bot.metrics import metrics
+from bot.metrics import engine_built
 from bot.services.unanswered import GapRetention, record_unanswered
 from bot.store.database import Database
-from bot.store.repository import KnowledgeRepository, OrgRepository
+from bot.store.repository import KnowledgeRepository, OrgRepository, current_revision
 from bot.store.review_repository import ReviewRepository
 from bot.store.tables import utcnow
 
@@ -79,26 +79,32 @@ class KnowledgeService:
                 repo.replace(load_knowledge(self.knowledge_dir), by=None, seed_digest=shipped)
 
     def engine(self) -> Engine:
-        with self.db.transaction() as session:
-            repo = KnowledgeRepository(session)
-            revision = repo.revision()
-            cached = self._engine
-            if cached is not None and cached[0] == revision:
-                return cached[1]
-            with self._lock:
-                if self._engine is None or self._engine[0] != revision:
-                    self._engine = (revision, Engine(repo.load(), self.embeddings))
-                    metrics().knowledge_revision.set(revision)
-                return self._engine[1]
+        return self._engine_at(current_revision(self.db))
+
+    def _engine_at(self, revision: int) -> Engine:
+        """The engine for the knowledge at `revision` (just read), built when the revision moves."""
+        cached = self._engine
+        if cached is not None and cached[0] == revision:
+            return cached[1]
+        with self._lock:
+            if self._engine is None or self._engine[0] != revision:
+                with self.db.transaction() as session:
+                    repo = KnowledgeRepository(session)
+                    loaded = repo.revision()  # what is loaded: any write since the caller's read included
+                    self._engine = (loaded, Engine(repo.load(), self.embeddings))
+                engine_built(loaded)
+            return self._engine[1]
 
     def freshness(self) -> Freshness:
         """Every topic's last review and the interval, read once per knowledge revision ("Still right" and
         every edit move the revision on)."""
+        return self._freshness_at(current_revision(self.db))
+
+    def _freshness_at(self, revision: int) -> Freshness:
+        cached = self._reviews
+        if cached is not None and cached[0] == revision:
+            return cached[1]
         with self.db.transaction() as session:
-            revision = KnowledgeRepository(session).revision()
-            cached = self._reviews
-            if cached is not None and cached[0] == revision:
-                return cached[1]
             repo = ReviewRepository(session)
             fresh = Freshness({r.topic: r for r in repo.all()}, repo.interval())
         self._reviews = (revision, fresh)
@@ -112,16 +118,6 @@ class KnowledgeService:
             return None
         due = is_stale(review, days=fresh.days, now=now)
         return ReviewState(review.at.date().isoformat(), review.by, due, fresh.days)
-
-    def with_review(self, answer: Answer, *, now: datetime | None = None) -> Answer:
-        """The answer, saying when its topic was last reviewed if that review has run out."""
-        fresh, now = self.freshness(), now or utcnow()
-        topics = [self.with_review(a, now=now) for a in answer.topics]
-        review = fresh.reviews.get(answer.responsibility.id) if answer.responsibility else None
-        note = last_reviewed(review, now=now) if review and is_stale(review, days=fresh.days, now=now) else None
-        if note is None and not topics:
-            return answer
-        return answer.model_copy(update={"last_reviewed": note, "topics": topics})
 
     def org(self, team_id: str | None) -> OrgSettings:
         """The workspace's settings; the default organisation when it has none saved."""
@@ -162,8 +158,10 @@ class KnowledgeService:
 
     def ask(self, question: str, *, team_id: str | None = None, org: OrgSettings | None = None) -> Answer:
         """The answer; a question it cannot answer for a workspace is kept for that workspace's admins."""
-        engine = self.engine()
-        answer = self.with_review(engine.answer(question, org or self._org(engine, team_id)))
+        revision = current_revision(self.db)  # once a question, for the engine and the reviews alike
+        engine = self._engine_at(revision)
+        answer = engine.answer(question, org or self._org(engine, team_id))
+        answer = with_review(answer, self._freshness_at(revision), utcnow())
         if team_id and not answer.known:
             vocabulary, retention = engine.matcher.vocabulary, self.gap_retention
             record_unanswered(self.db, team_id=team_id, topic=answer.topic, vocabulary=vocabulary, retention=retention)
@@ -171,6 +169,17 @@ class KnowledgeService:
 
     def answer_topic(self, responsibility_id: str, *, team_id: str | None = None) -> Answer | None:
         """The answer for a topic picked by id (a "closest topics" button); None if it no longer exists."""
-        engine = self.engine()
+        revision = current_revision(self.db)
+        engine = self._engine_at(revision)
         answer = engine.answer_responsibility(responsibility_id, self._org(engine, team_id))
-        return self.with_review(answer) if answer else None
+        return with_review(answer, self._freshness_at(revision), utcnow()) if answer else None
+
+
+def with_review(answer: Answer, fresh: Freshness, now: datetime) -> Answer:
+    """The answer, saying when its topic was last reviewed if that review has run out."""
+    topics = [with_review(a, fresh, now) for a in answer.topics]
+    review = fresh.reviews.get(answer.responsibility.id) if answer.responsibility else None
+    note = last_reviewed(review, now=now) if review and is_stale(review, days=fresh.days, now=now) else None
+    if note is None and not topics:
+        return answer
+    return answer.model_copy(update={"last_reviewed": note, "topics": topics})

@@ -15,9 +15,9 @@ from sqlalchemy.orm import Session
 
 from bot.core.models import Citation, KnowledgeBase, Responsibility, Role, Source, UsualCover
 from bot.core.org import OrgSettings
+from bot.store.database import Database
 from bot.store.tables import (
     AliasRow,
-    Base,
     KbState,
     OrgRoleRow,
     OrgRow,
@@ -25,10 +25,18 @@ from bot.store.tables import (
     ResponsibilityRow,
     RoleRow,
     SourceRow,
-    SlackInstallationStore,
     SynonymGroupRow,
     utcnow,
 )
+
+REVISION = select(KbState.revision).where(KbState.id == 1)
+
+
+def current_revision(db: Database) -> int:
+    """The knowledge base's revision, read on a plain connection: every question reads it, and a session's
+    unit of work costs several times the query itself (about 0.4 ms against 0.1 on SQLite)."""
+    with db.engine.connect() as connection:
+        return connection.execute(REVISION).scalar() or 0
 
 
 class KnowledgeRepository:
@@ -45,8 +53,10 @@ class KnowledgeRepository:
     def load(self) -> KnowledgeBase:
         s = self.session
         aliases: dict[str, list[str]] = {}
-        for alias in s.scalars(select(AliasRow).order_by(AliasRow.responsibility_id, AliasRow.position)):
-            aliases.setdefault(alias.responsibility_id, []).append(alias.text)
+        # Thousands of aliases: read as plain rows, not mapped objects, which halves loading's time.
+        in_order = AliasRow.responsibility_id, AliasRow.position
+        for responsibility_id, text in s.execute(select(AliasRow.responsibility_id, AliasRow.text).order_by(*in_order)):
+            aliases.setdefault(responsibility_id, []).append(text)
         return KnowledgeBase(
             roles=tuple(
                 _role(r) for r in s.scalars(select(RoleRow).order_by(RoleRow.position))
@@ -170,8 +180,10 @@ class OrgRepository:
         """Whether the workspace has stored settings or an installation of the app."""
         if self.session.get(OrgRow, team_id) is not None:
             return True
-        installs = Base.metadata.tables[SlackInstallationStore.default_installations_table_name]
-        return self.session.scalars(select(installs.c.id).where(installs.c.team_id == team_id)).first() is not None
+        from bot.store.slack_install_tables import INSTALLATIONS  # here: see that module's docstring
+
+        found = select(INSTALLATIONS.c.id).where(INSTALLATIONS.c.team_id == team_id)
+        return self.session.scalars(found).first() is not None
 
     def save(self, team_id: str, org: OrgSettings, *, by: str | None) -> int:
         """Stores validated settings whole, replacing the old ones; returns the new version."""

@@ -14,7 +14,7 @@ from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
 from bot.core.freshness import DEFAULT_REVIEW_DAYS, Review
-from bot.store.tables import Base, DigestRow, KbState, OrgRow, ResponsibilityRow, SlackInstallationStore, as_utc
+from bot.store.tables import DigestRow, KbState, OrgRow, ResponsibilityRow, as_utc
 
 
 class ReviewRepository:
@@ -78,7 +78,8 @@ class DigestRepository:
 
 def workspaces(session: Session) -> list[str]:
     """Every workspace with stored settings or an installation of the app, by team id."""
-    installs = Base.metadata.tables[SlackInstallationStore.default_installations_table_name]
+    from bot.store.slack_install_tables import INSTALLATIONS  # here: see that module's docstring
+
     teams = set(session.scalars(select(OrgRow.team_id)))
-    teams |= {t for t in session.scalars(select(installs.c.team_id).distinct()) if t}
+    teams |= {t for t in session.scalars(select(INSTALLATIONS.c.team_id).distinct()) if t}
     return sorted(teams)

@@ -1,7 +1,7 @@
 """The database tables. Rows are translated to and from the core's pydantic models by the repository.
 
-Every table the app needs, knowledge and per-workspace alike, is declared here so Alembic sees one
-metadata. Text columns take their sizes from `bot.core.limits`, which the models check before anything
+Every table the app needs, knowledge and per-workspace alike, is declared on one metadata for Alembic:
+here, except slack_sdk's OAuth tables (`slack_install_tables.py`, kept out of a question's imports). Text columns take their sizes from `bot.core.limits`, which the models check before anything
 is written. `kb_state` holds the knowledge base's revision: every write bumps it, and each web process
 compares it with the revision its matcher was built from, so a change shows in every process at once.
 """
@@ -11,8 +11,6 @@ from __future__ import annotations
 from datetime import UTC, datetime
 from typing import Any, ClassVar
 
-from slack_sdk.oauth.installation_store.sqlalchemy import SQLAlchemyInstallationStore as SlackInstallationStore
-from slack_sdk.oauth.state_store.sqlalchemy import SQLAlchemyOAuthStateStore as SlackOAuthStateStore
 from sqlalchemy import JSON, Boolean, DateTime, ForeignKey, Integer, String, Text, UniqueConstraint
 from sqlalchemy import true as sa_true
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column
@@ -131,10 +129,7 @@ class OverrideRow(Base):
     responsibility_id: Mapped[str | None] = mapped_column(String(limits.SLUG))
 
 
-# --- Slack app: installations (slack_sdk's own table shapes), event de-duplication, feedback ---------
-SlackInstallationStore.build_installations_table(Base.metadata, SlackInstallationStore.default_installations_table_name)
-SlackInstallationStore.build_bots_table(Base.metadata, SlackInstallationStore.default_bots_table_name)
-SlackOAuthStateStore.build_oauth_states_table(Base.metadata, SlackOAuthStateStore.default_table_name)
+# --- Slack app: event de-duplication, feedback (installations: slack_install_tables.py) -----------------
 
 
 class ProcessedEvent(Base):

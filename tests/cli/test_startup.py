@@ -1,12 +1,25 @@
 """`ask` starts fast: it imports what answering needs, not the web server, Slack, Alembic or the model."""
 
+import argparse
 import subprocess
 import sys
 
+import pytest
+
+from bot.__main__ import COMMANDS, build_parser
 from tests.conftest import REPO_ROOT
 
-# slack_sdk is not listed: bot/store/tables.py still builds the OAuth install tables with it (about 0.1 s).
-NOT_FOR_ASKING = ("alembic", "slack_bolt", "flask", "gunicorn", "bot.slack", "bot.web", "bot.cli.serve")
+NOT_FOR_ASKING = (
+    "alembic",
+    "slack_bolt",
+    "slack_sdk",
+    "prometheus_client",
+    "flask",
+    "gunicorn",
+    "bot.slack",
+    "bot.web",
+    "bot.cli.serve",
+)
 MODEL = ("onnxruntime", "tokenizers", "safetensors")
 
 ASK_AND_LIST_MODULES = """
@@ -46,3 +59,10 @@ def test_a_question_that_needs_the_model_loads_it_and_still_not_the_server(cli_e
     modules = imported_by_ask("who grows the engineering org?", cli_env)
     assert "tokenizers" in modules
     assert loaded(modules, NOT_FOR_ASKING) == []
+
+
+@pytest.mark.parametrize("command", COMMANDS)
+def test_each_command_module_registers_the_subcommand_it_is_named_after(command):
+    parser = build_parser((command,))
+    (subcommands,) = (action for action in parser._actions if isinstance(action, argparse._SubParsersAction))
+    assert list(subcommands.choices) == [command]

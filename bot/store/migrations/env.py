@@ -3,6 +3,7 @@
 from alembic import context
 from sqlalchemy import create_engine
 
+import bot.store.slack_install_tables  # noqa: F401 - declares slack_sdk's tables on Base.metadata
 from bot.store.tables import Base
 
 config = context.config

@@ -7,6 +7,7 @@ import pytest
 from bot.core.freshness import Review
 from bot.core.problems import InvalidInput
 from bot.services.admin import NotAllowed
+from bot.services.knowledge import with_review
 from bot.store.review_repository import ReviewRepository
 from bot.store.tables import utcnow
 from tests.services.admin.conftest import MEMBER, TEAM, WORKSPACE_ADMIN, draft_of
@@ -18,7 +19,7 @@ def test_topics_are_due_once_their_review_runs_out_and_an_answer_says_so(admin, 
     assert admin.reviews.due() == []
     due = admin.reviews.due(now=utcnow() + LATER)
     assert {t.id for t in due} >= {"pricing", "hosting-costs"} and len(due) == len(service.engine().kb.active)
-    answer = service.with_review(service.ask("who owns pricing?"), now=utcnow() + LATER)
+    answer = with_review(service.ask("who owns pricing?"), service.freshness(), utcnow() + LATER)
     assert answer.last_reviewed.startswith("last reviewed 6 months ago (")
     assert service.ask("who owns pricing?").last_reviewed is None  # fresh today
 
