@@ -22,7 +22,7 @@ from bot.slack.replies import WEB_API_FAILURES
 log = logging.getLogger(__name__)
 SLACK_FILE_HOST = "files.slack.com"
 MISSING_SCOPE = "This install cannot read uploaded files yet (scope files:read): reinstall the app, then try again."
-DOWNLOAD_SECONDS = 1.5  # inside a modal's acknowledgement, which Slack allows 3 s in all
+DOWNLOAD_SECONDS = 20
 
 
 @dataclass(frozen=True)

@@ -1,6 +1,7 @@
 """Importing a knowledge file from Slack, through the real server and the stand-in Slack: the upload modal,
 files.info and the download with the bot token, problems with file and line (nothing changed), what moves,
-and the import on confirm, audited under the admin's id. Admins only."""
+and the import on confirm, audited under the admin's id. Admins only. A submission is acknowledged with a
+"Checking…" view; the outcome arrives as a `views.update` of the same modal."""
 
 from __future__ import annotations
 
@@ -47,6 +48,15 @@ def submit(slack, view: dict[str, Any], *, team: str, file_id: str | None, user:
     return response.json() if response.text else {}
 
 
+def outcome(slack, fake_slack, view: dict[str, Any], *, team: str, file_id: str | None, user: str = ADMIN) -> dict:
+    """Submits the modal and returns what it shows once the server has done the work (its views.update)."""
+    updates = len(fake_slack.calls("views.update", view_id=view["id"]))
+    acked = submit(slack, view, team=team, file_id=file_id, user=user)
+    assert acked["response_action"] == "update" and "…" in shown(acked), acked  # "Checking…", "Importing…"
+    [*_, redrawn] = fake_slack.wait_for("views.update", view_id=view["id"], count=updates + 1)
+    return {**redrawn["view"], "id": view["id"]}
+
+
 def shown(outcome: dict[str, Any]) -> str:
     return json.dumps(outcome.get("view", outcome), ensure_ascii=False)
 
@@ -76,8 +86,8 @@ def test_an_admin_uploads_a_file_sees_what_moves_and_imports_it_on_confirm(slack
         "max_files": 1,
     }
 
-    checked = submit(slack, form, team=team, file_id=file_id)
-    assert checked["response_action"] == "update" and checked["view"]["callback_id"] == IMPORT_CONFIRM_VIEW
+    checked = outcome(slack, fake_slack, form, team=team, file_id=file_id)
+    assert checked["callback_id"] == IMPORT_CONFIRM_VIEW
     assert "Importing *whoowns.yaml* changes:" in shown(checked) and "this workspace's settings" in shown(checked)
     assert "1 topic changes hands: 1 from the CTO to the COO." in shown(checked)
     assert "Hosting costs: CTO → *COO*" in shown(checked)
@@ -86,10 +96,8 @@ def test_an_admin_uploads_a_file_sees_what_moves_and_imports_it_on_confirm(slack
     [download] = [c for c in fake_slack.calls(FILE_DOWNLOAD) if c.path.startswith(f"/files/{file_id}/")]
     assert download.token == info.token and download.token.startswith("xoxb-")  # the bot token, to Slack's host
 
-    done = submit(slack, {**checked["view"], "id": form["id"]}, team=team, file_id=None)
-    assert done[
-        "response_action"
-    ] == "update" and "Imported *whoowns.yaml*; recorded in the history as change #" in shown(done)
+    done = outcome(slack, fake_slack, checked, team=team, file_id=None)
+    assert "Imported *whoowns.yaml*; recorded in the history as change #" in shown(done)
     [override] = knowledge.org(team).overrides
     assert (override.role, override.reason) == ("COO", REASON)
     assert audit_rows(knowledge, team) == [("org.import", ADMIN)]  # audited under the admin's id
@@ -105,30 +113,27 @@ def test_a_bad_file_shows_its_problems_with_file_and_line_and_changes_nothing(sl
         (to_yaml(bad).encode(), f"whoowns.yaml:{holder_line}:"),
         (b"roles: [unclosed\n", "whoowns.yaml:2:"),
     ):
-        outcome = submit(
-            slack,
-            upload_form(slack, fake_slack, team=team),
-            team=team,
-            file_id=fake_slack.upload("whoowns.yaml", content),
-        )
-        assert outcome["response_action"] == "errors", outcome
-        assert outcome["errors"][IMPORT_FILE].startswith(expected), outcome["errors"]
-        assert "/tmp" not in outcome["errors"][IMPORT_FILE]  # the uploaded file's name, not where it was kept
+        form = upload_form(slack, fake_slack, team=team)
+        again = outcome(slack, fake_slack, form, team=team, file_id=fake_slack.upload("whoowns.yaml", content))
+        assert again["callback_id"] == IMPORT_VIEW and "The file cannot be imported" in shown(again)  # upload again
+        problems = again["blocks"][0]["text"]["text"]
+        assert f"• {expected}" in problems, problems
+        assert "/tmp" not in problems  # the uploaded file's name, not where it was kept
     assert audit_rows(knowledge, team) == [] and knowledge.org(team).roles["CTO"].holder is None
 
 
 def test_a_file_over_the_cap_is_refused_from_its_size_before_any_download(slack, fake_slack, knowledge):
     team = fresh_id("T")
     file_id = fake_slack.upload("huge.yaml", b"# padding\n" * 300_000)
-    outcome = submit(slack, upload_form(slack, fake_slack, team=team), team=team, file_id=file_id)
-    assert outcome["response_action"] == "errors" and "larger than 2 MiB" in outcome["errors"][IMPORT_FILE]
+    refused = outcome(slack, fake_slack, upload_form(slack, fake_slack, team=team), team=team, file_id=file_id)
+    assert "huge.yaml is larger than 2 MiB" in shown(refused)
     assert not [c for c in fake_slack.calls(FILE_DOWNLOAD) if c.path.startswith(f"/files/{file_id}/")]
 
 
 def test_no_file_chosen_asks_for_one(slack, fake_slack):
     team = fresh_id("T")
-    outcome = submit(slack, upload_form(slack, fake_slack, team=team), team=team, file_id=None)
-    assert outcome == {"response_action": "errors", "errors": {IMPORT_FILE: "Choose a .yaml file to upload."}}
+    acked = submit(slack, upload_form(slack, fake_slack, team=team), team=team, file_id=None)
+    assert acked == {"response_action": "errors", "errors": {IMPORT_FILE: "Choose a .yaml file to upload."}}
 
 
 def test_someone_who_is_not_an_admin_can_neither_open_the_form_nor_import(slack, fake_slack, knowledge):
@@ -138,7 +143,7 @@ def test_someone_who_is_not_an_admin_can_neither_open_the_form_nor_import(slack,
     form = upload_form(slack, fake_slack, team=team)  # an admin's form, submitted by someone else
     overrides = [{"topic": "hosting costs", "role": "COO", "reason": REASON}]
     file_id = fake_slack.upload("whoowns.yaml", export_with(knowledge, team, overrides=overrides))
-    outcome = submit(slack, form, team=team, file_id=file_id, user=MEMBER)
-    assert outcome["response_action"] == "update" and "Only admins can import a file." in shown(outcome)
+    refused = outcome(slack, fake_slack, form, team=team, file_id=file_id, user=MEMBER)
+    assert "Only admins can import a file." in shown(refused)
     assert fake_slack.calls("files.info", file=file_id) == []  # the file is not even read
     assert knowledge.org(team).overrides == () and audit_rows(knowledge, team) == []

@@ -1,6 +1,6 @@
 """Importing a knowledge file in Slack, in Block Kit: the upload modal, what the file would change, the outcome.
 
-The upload modal holds a `file_input` (YAML only, one file); its problems go under that input. The
+The upload modal holds a `file_input` (YAML only, one file); after a check, the file's problems head it. The
 confirmation lists what the import changes (topics added, changed, retired; this workspace's settings)
 and the topics whose answer moves to another role, and keeps the file's id and a fingerprint of those
 moves in its metadata: the import runs on "Import" only while it would move exactly what was shown.
@@ -46,10 +46,10 @@ class ImportMetadata:
         return cls(file_id=str(data.get("file", "")), moves=str(data.get("moves", "")))
 
 
-def build_import_modal(team_id: str, *, notice: str | None = None) -> View:
-    """The upload form, with the command-line way for a file too large for Slack's form."""
+def build_import_modal(team_id: str, *, problems: Sequence[str] = ()) -> View:
+    """The upload form, with the command-line way too; after a check, the file's problems above it."""
     element = {"type": "file_input", "action_id": IMPORT_FILE, "filetypes": FILETYPES, "max_files": 1}
-    blocks: list[Block] = [SectionBlock(text=MarkdownTextObject(text=notice))] if notice else []
+    blocks: list[Block] = [_section(problems_text(problems))] if problems else []
     blocks += [
         SectionBlock(text=MarkdownTextObject(text=say.IMPORT_INTRO)),
         InputBlock(block_id=IMPORT_FILE, label=say.IMPORT_LABEL, element=element),
@@ -58,12 +58,17 @@ def build_import_modal(team_id: str, *, notice: str | None = None) -> View:
     return _modal(blocks, callback_id=IMPORT_VIEW, submit=say.IMPORT_CHECK)
 
 
-def import_errors(messages: Sequence[str]) -> dict[str, str]:
-    """`response_action: errors` for the file input: each problem on its line (file and line first)."""
-    shown = list(messages[:ERROR_LINES])
-    if len(messages) > ERROR_LINES:
-        shown.append(say.IMPORT_MORE_PROBLEMS.format(count=len(messages) - ERROR_LINES))
-    return {IMPORT_FILE: fit("\n".join(shown), limits.SECTION_TEXT)}
+def problems_text(problems: Sequence[str]) -> str:
+    """The file's problems, each on its line (file and line first), the first `ERROR_LINES` of them."""
+    shown = [f"• {escape(problem)}" for problem in problems[:ERROR_LINES]]
+    if len(problems) > ERROR_LINES:
+        shown.append(say.IMPORT_MORE_PROBLEMS.format(count=len(problems) - ERROR_LINES))
+    return "\n".join([say.IMPORT_PROBLEMS, *shown])
+
+
+def build_working_modal(text: str) -> View:
+    """What the modal shows while the file is read and checked, or imported."""
+    return _modal([_section(text)])
 
 
 def build_import_confirm(name: str, imported: Imported, *, file_id: str, notice: str | None = None) -> View:
