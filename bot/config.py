@@ -76,7 +76,7 @@ class Settings(BaseSettings):
     slack_client_secret: str | None = Field(default=None, alias="SLACK_CLIENT_SECRET")
     slack_scopes: str = Field(
         default=(
-            "app_mentions:read,assistant:write,channels:read,chat:write,commands,im:history,"
+            "app_mentions:read,assistant:write,channels:read,chat:write,commands,files:read,im:history,"
             "links:read,links:write,users:read"
         ),
         alias="SLACK_SCOPES",

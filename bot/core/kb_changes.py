@@ -41,6 +41,10 @@ class KnowledgeChanges:
     kept: tuple[Responsibility, ...]  # active topics the file does not list, left as they are
     others: tuple[str, ...]  # "roles", "sources", "synonyms": the other sections that change
 
+    def any(self) -> bool:
+        """Whether anything stored changes (topics kept as they are do not count)."""
+        return bool(self.added or self.changed or self.retired or self.restored or self.owners or self.others)
+
     def unargued_owner_moves(self) -> list[Problem]:
         return [move.problem() for move in self.owners if move.unchanged]
 

@@ -7,6 +7,7 @@ nothing. Export writes the shape import reads, so export → import → export g
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Any
@@ -32,6 +33,7 @@ from bot.store.repository import KnowledgeRepository, OrgRepository
 from bot.store.tables import OrgRow
 
 KNOWLEDGE_ENTITY = ("knowledge_base", "knowledge-base")
+Permit = Callable[[Session, bool], None]  # (the transaction, whether the shared knowledge changes): raises to refuse
 
 
 @dataclass(frozen=True)
@@ -83,13 +85,15 @@ def import_file(
     retire_missing: bool = False,
     force: bool = False,
     dry_run: bool = False,
+    permit: Permit | None = None,
 ) -> Imported:
     """Applies a file in one transaction, under the same locks as every other write (see `kb_replace`).
 
     `create`: `team_id` may be a workspace with nothing stored yet (else `UnknownWorkspace`);
     `retire_missing`: retire the topics the file does not list (else they stay as they are);
     `force`: let an owner move whose reasoning or source did not change (else refused, by file and line);
-    `dry_run`: check and compare everything as the import would, then roll it all back.
+    `dry_run`: check and compare everything as the import would, then roll it all back;
+    `permit`: called inside the transaction before anything is kept (an admin's check, see `Permit`).
     """
     if team_id:
         require_workspace(service.db, team_id, create=create)
@@ -107,6 +111,8 @@ def import_file(
             audit = AuditRepository(session)
             ids = []
             replaced = store_knowledge(session, old, new, by=by, skip_team=team_id if contents.org else None)
+            if permit is not None:
+                permit(session, bool(replaced))
             if replaced:
                 entry = AuditEntry("kb.import", *KNOWLEDGE_ENTITY, *replaced)
                 ids.append(audit.add(entry, team_id=team_id, actor=by).id)

@@ -46,6 +46,11 @@ class WorkspaceOverview:
             depth += 1
         return picked[:count]
 
+    @property
+    def holders(self) -> list[str]:
+        """The Slack user ids of the people named as holders."""
+        return [r.holder for r in self.roles if r.holder]
+
 
 def workspace_overview(knowledge: KnowledgeService, team_id: str | None) -> WorkspaceOverview:
     org = knowledge.org(team_id)

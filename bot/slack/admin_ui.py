@@ -24,11 +24,17 @@ from bot.slack.blocks.admin_forms import (
 from bot.slack.blocks.admin_lists import build_menu_modal
 from bot.slack.blocks.reviews import due_blocks
 from bot.slack.deps import Deps
+from bot.slack.people import names_of
 from bot.slack.replies import WEB_API_FAILURES
 from bot.store.tables import utcnow
 
 log = logging.getLogger(__name__)
 ACK_CHECK_SECONDS = 1.5  # users.info inside an acknowledgement, which Slack allows 3 s in all
+
+
+def quick_client(client: WebClient) -> WebClient:
+    """The same client, asking once, briefly, with no retry: for Web API calls inside an acknowledgement."""
+    return WebClient(token=client.token, base_url=client.base_url, timeout=ACK_CHECK_SECONDS, retry_handlers=[])
 
 
 def actor_for(client: WebClient, team_id: str | None, user_id: str, *, in_ack: bool = False) -> Actor:
@@ -38,7 +44,7 @@ def actor_for(client: WebClient, team_id: str | None, user_id: str, *, in_ack: b
     hold up an acknowledgement; if Slack does not answer in time the save is refused, not left hanging.
     """
     if in_ack:
-        client = WebClient(token=client.token, base_url=client.base_url, timeout=ACK_CHECK_SECONDS, retry_handlers=[])
+        client = quick_client(client)
     try:
         info = client.users_info(user=user_id).data
     except WEB_API_FAILURES as error:
@@ -49,7 +55,8 @@ def actor_for(client: WebClient, team_id: str | None, user_id: str, *, in_ack: b
 
 def menu_view(deps: Deps, team_id: str, *, notice: str | None = None, page: int = 0) -> View:
     org, version = deps.admin.org.open(team_id)
-    return build_menu_modal(org, version=version, notice=notice, page=page, due=due_review(deps))
+    names = names_of(deps, team_id, [seat.holder for seat in org.roles.values() if seat.holder])
+    return build_menu_modal(org, version=version, notice=notice, page=page, due=due_review(deps), names=names)
 
 
 def due_review(deps: Deps) -> list[Block]:

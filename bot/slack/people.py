@@ -9,7 +9,7 @@ logged and leaves that person unnamed: the answer then shows the role alone.
 from __future__ import annotations
 
 import logging
-from collections.abc import Iterator, Mapping
+from collections.abc import Iterable, Iterator, Mapping
 from typing import Any
 
 from slack_sdk import WebClient
@@ -82,8 +82,15 @@ def answer_people(
     return AnswerPeople(names=names, decisions=decisions, asker=asker)
 
 
+def names_of(
+    deps: Deps, team_id: str | None, user_ids: Iterable[str], *, client: WebClient | None = None
+) -> dict[str, str]:
+    """People's names from the cache, or `users.info` for those not cached yet (with a client)."""
+    if not team_id:
+        return {}
+    return deps.people.names(team_id, user_ids, lookup=users_info(client, team_id) if client else None)
+
+
 def name_of(deps: Deps, client: WebClient, team_id: str | None, user_id: str) -> str | None:
     """One person's name (a sharer's), from the cache or `users.info`; None when Slack will not say."""
-    if not team_id:
-        return None
-    return deps.people.names(team_id, [user_id], lookup=users_info(client, team_id)).get(user_id)
+    return names_of(deps, team_id, [user_id], client=client).get(user_id)

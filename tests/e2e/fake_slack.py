@@ -3,7 +3,9 @@
 Point the app at it with `SLACK_API_URL=fake.api_url`. It answers `POST /api/<method>` (form or JSON
 bodies, token from the Authorization header or the `token` field) for the methods the app uses, and any
 other method with `{"ok": true}`; `POST /response/<id>` stands for a `response_url` (use
-`fake.response_url()` in signed payloads). Tests wait for what they expect with `wait_for`:
+`fake.response_url()` in signed payloads); `GET /files/<id>/<name>` serves a file put there with
+`fake.upload(name, content)`, as `files.info`'s `url_private_download` says.
+Tests wait for what they expect with `wait_for`:
 
     fake = FakeSlack().start()
     calls = fake.wait_for("chat.postMessage", channel="C1")      # blocks until it arrived, or fails
@@ -35,6 +37,7 @@ from urllib.parse import parse_qs
 from tests.e2e.fake_slack_methods import ANSWERS, BOT_ID, BOT_USER_ID, default_installation
 
 RESPONSE_URL = "response_url"  # the `method` recorded for a POST to a response URL
+FILE_DOWNLOAD = "file_download"  # the `method` recorded for a GET of an upload's url_private_download
 REFUSED_TOKEN = "xoxb-refused"
 
 
@@ -67,6 +70,7 @@ class FakeSlack:
         self.team_id = team_id
         self.users: dict[str, dict[str, Any]] = {}
         self.channels: dict[str, dict[str, Any]] = {}
+        self.files: dict[str, tuple[str, bytes]] = {}  # uploads by file id: (name, content), see `upload`
         self.installation: dict[str, Any] = default_installation(team_id)
         self.socket_url: str | None = None  # what apps.connections.open hands out (see fake_socket_mode)
         self._calls: list[Call] = []
@@ -82,6 +86,12 @@ class FakeSlack:
         """`users.info`/`users.list` entries: `add_people(U0ADA={"name": "ada", "is_admin": True})`."""
         for user_id, fields in people.items():
             self.users[user_id] = {"id": user_id, "is_admin": False, "is_owner": False, **fields}
+
+    def upload(self, name: str, content: bytes) -> str:
+        """A file as a `file_input` holds it after an upload: its id, for `files.info` and the download."""
+        file_id = f"F{len(self.files) + 1:08d}{int(time.time() * 1000) % 100000:05d}"
+        self.files[file_id] = (name, content)
+        return file_id
 
     # --- lifecycle ---------------------------------------------------------------------------------
     def start(self) -> FakeSlack:
@@ -224,6 +234,21 @@ def _handler_for(fake: FakeSlack) -> type[BaseHTTPRequestHandler]:
             else:
                 self._send(200, fake._answer(call))
 
+        def do_GET(self) -> None:
+            """`/files/<id>/<name>`: an upload's `url_private_download`, served to the bot token only."""
+            token = (self.headers.get("Authorization") or "").removeprefix("Bearer ") or None
+            fake._record(Call(FILE_DOWNLOAD, {}, token, self.path))
+            file_id = self.path.removeprefix("/files/").split("/")[0]
+            if token is None or file_id not in fake.files:
+                self._send(404, {"ok": False, "error": "file_not_found"})
+                return
+            data = fake.files[file_id][1]
+            self.send_response(200)
+            self.send_header("Content-Type", "application/octet-stream")
+            self.send_header("Content-Length", str(len(data)))
+            self.end_headers()
+            self.wfile.write(data)
+
         def _send(self, status: int, payload: dict[str, Any] | None, headers: dict[str, str] | None = None) -> None:
             data = b"ok" if payload is None else json.dumps(payload).encode()
             self.send_response(status)
@@ -252,4 +277,13 @@ def _parse(body: str, content_type: str) -> dict[str, Any]:
     return params
 
 
-__all__ = ["BOT_ID", "BOT_USER_ID", "REFUSED_TOKEN", "RESPONSE_URL", "Call", "FakeSlack", "default_installation"]
+__all__ = [
+    "BOT_ID",
+    "BOT_USER_ID",
+    "FILE_DOWNLOAD",
+    "REFUSED_TOKEN",
+    "RESPONSE_URL",
+    "Call",
+    "FakeSlack",
+    "default_installation",
+]

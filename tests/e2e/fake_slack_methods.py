@@ -81,6 +81,16 @@ def _users(fake: FakeSlack, call: Call) -> dict[str, Any]:
     return {"ok": True, "members": everyone[start : start + limit], "response_metadata": {"next_cursor": following}}
 
 
+def _file(fake: FakeSlack, call: Call) -> dict[str, Any]:
+    """`files.info` of an upload (`fake.upload`): its name, size and where to download it."""
+    file_id = call.params.get("file")
+    if file_id not in fake.files:
+        return {"ok": False, "error": "file_not_found"}
+    name, content = fake.files[file_id]
+    url = f"{fake.url}/files/{file_id}/{name}"
+    return {"ok": True, "file": {"id": file_id, "name": name, "size": len(content), "url_private_download": url}}
+
+
 def _permalink(fake: FakeSlack, call: Call) -> dict[str, Any]:
     channel, ts = call.params.get("channel"), str(call.params.get("message_ts"))
     link = f"https://test.slack.com/archives/{channel}/p{ts.replace('.', '')}"
@@ -98,6 +108,7 @@ ANSWERS: dict[str, Callable[[FakeSlack, Call], dict[str, Any]]] = {
     "views.update": _view,
     "views.push": _view,
     "users.info": _user,
+    "files.info": _file,
     "users.list": _users,
     "conversations.info": _channel,
     "assistant.threads.setStatus": lambda fake, call: {"ok": True},

@@ -11,14 +11,15 @@ from bot.services.conversations import Conversations
 from bot.services.knowledge import KnowledgeService
 from bot.slack import surface_messages as say
 from bot.slack.blocks.assessment import ASSESS_VIEW
-from tests.e2e.slack_requests import TEAM, block_action, direct_message, event_callback, fresh_id, fresh_ts
+from tests.e2e.slack_requests import TEAM, USER, block_action, direct_message, event_callback, fresh_id, fresh_ts
 from tests.e2e.surface_payloads import app_context_changed
 
 CTO_HOLDER = "U0CTOHOLDER"
 
 
 @pytest.fixture(scope="module", autouse=True)
-def acme(knowledge: KnowledgeService) -> None:
+def acme(knowledge: KnowledgeService, fake_slack) -> None:
+    fake_slack.users[CTO_HOLDER] = {"id": CTO_HOLDER, "name": "cleo", "profile": {"display_name": "Cleo"}}
     knowledge.save_org(
         TEAM, {"name": "Acme", "roles": {"CEO": {}, "CTO": {"holder": CTO_HOLDER}, "CPO": {}, "COO": {}}}, by="test"
     )
@@ -62,6 +63,24 @@ def test_a_dm_is_answered_in_its_own_thread_with_a_status_meanwhile_and_a_title(
     assert working.at < reply.at < cleared.at
 
 
+def test_a_dm_answer_looks_up_a_holder_not_cached_yet_and_names_them_as_a_channel_answer_does(
+    slack, fake_slack, channel, knowledge
+):
+    team, holder = fresh_id("T"), fresh_id("U")
+    knowledge.save_org(team, {"roles": {"CEO": {}, "CTO": {"holder": holder}, "CPO": {}, "COO": {}}}, by="test")
+    fake_slack.users[holder] = {"id": holder, "name": "lin", "profile": {"display_name": "Lin"}}
+    question = direct_message("who owns hosting costs?", channel=channel)
+    slack.event(event_callback(question["event"], team=team))
+    [reply] = fake_slack.wait_for("chat.postMessage", channel=channel)
+    assert reply["text"] == "Hosting costs: the CTO (Lin)"
+    assert reply["blocks"][0]["text"]["text"].split("\n")[0] == "*CTO* · Chief Technology Officer · Lin"
+    assert "<@" not in seen(reply)
+    buttons = {e["action_id"]: e for b in reply["blocks"] if b["type"] == "actions" for e in b["elements"]}
+    ask_holder = buttons["ask_holder"]
+    assert ask_holder["text"]["text"] == "Ask Lin" and USER in ask_holder["value"]
+    assert len(fake_slack.calls("users.info", user=holder)) == 1
+
+
 def test_follow_ups_in_a_thread_are_about_its_topic_and_a_new_topic_moves_it_on(slack, fake_slack, channel):
     question = direct_message("who owns hosting costs?", channel=channel)
     slack.event(question)
@@ -72,7 +91,7 @@ def test_follow_ups_in_a_thread_are_about_its_topic_and_a_new_topic_moves_it_on(
     assert why["thread_ts"] == thread
     assert "Why the CTO owns Hosting costs here" in seen(why) and "infrastructure" in seen(why)
     holder = ask(slack, fake_slack, "who holds it?", channel=channel, count=3, thread_ts=thread)[-1]
-    assert f"<@{CTO_HOLDER}> holds it here" in holder["text"]
+    assert "*CTO* · Chief Technology Officer: Cleo holds it here." == holder["text"]
     pricing = ask(slack, fake_slack, "and pricing?", channel=channel, count=4, thread_ts=thread)[-1]
     assert pricing["text"] == "Pricing: the CPO"
     holder = ask(slack, fake_slack, "who holds it?", channel=channel, count=5, thread_ts=thread)[-1]
@@ -111,7 +130,7 @@ def test_who_owns_this_uses_the_public_channel_the_person_is_viewing(slack, fake
     fake_slack.channels[viewed] = {"id": viewed, "name": "hosting-costs", "is_private": False}
     viewing(slack, knowledge, user=user, channel=viewed)
     [reply] = ask(slack, fake_slack, "who owns this?", channel=channel, count=1, user=user)
-    assert reply["text"] == "Hosting costs: the CTO"
+    assert reply["text"] == "Hosting costs: the CTO (Cleo)"
     [read] = fake_slack.wait_for("conversations.info", channel=viewed)
     assert set(read.params) <= {"channel", "team_id"}  # its name, nothing else: no history is read
 

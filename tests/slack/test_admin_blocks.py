@@ -150,6 +150,11 @@ def test_the_menu_lists_overrides_each_with_a_remove_button_for_its_version():
     assert "“hosting costs” → *COO* — Finance pays." in json.dumps(view, ensure_ascii=False)
 
 
+def test_the_menu_names_holders_by_name_when_known():
+    shown = json.dumps(as_dict(build_menu_modal(ORG, version=7, names={"U0CPTO01": "Ada"})), ensure_ascii=False)
+    assert "*CPTO*: Ada (covers CTO, CPO)" in shown and "<@" not in shown
+
+
 def test_topic_pickers_offer_the_matchers_best_matches_then_titles_containing_what_was_typed():
     engine = Engine(KB)
     assert [o.value for o in topic_options(engine, "cloud bill")][:1] == ["hosting-costs"]

@@ -37,27 +37,33 @@ def overview(topics_per_role: int = 2) -> WorkspaceOverview:
     )
 
 
-def test_the_home_view_has_how_to_ask_the_roles_with_holders_and_topics_grouped_by_role():
-    view = build_home_view(how_to_ask_blocks(), roles_blocks(overview()), topics_blocks(overview())).to_dict()
+def test_the_home_view_has_how_to_ask_the_roles_with_holders_by_name_and_topics_grouped_by_role():
+    names = {"U0CPTO": "Ada <3"}
+    view = build_home_view(how_to_ask_blocks(), roles_blocks(overview(), names), topics_blocks(overview())).to_dict()
     shown = json.dumps(view, ensure_ascii=False)
     assert view["type"] == "home"
     assert "Mention me" in shown and "Roles in Acme" in shown
     assert "`/whoowns assess`" in shown
     assert "*CEO* · Chief Executive Officer · _nobody named yet_" in shown
-    assert "*CPTO* · Chief Product and Technology Officer · <@U0CPTO> (also covers the CTO, CPO)" in shown
+    assert "*CPTO* · Chief Product and Technology Officer · Ada &lt;3 (also covers the CTO, CPO)" in shown
+    assert "<@" not in shown
     assert "*CPTO*\\nCPTO topic 0 &amp; more · CPTO topic 1 &amp; more" in shown
+
+
+def test_a_holder_whose_name_is_not_known_is_shown_as_a_mention_slack_draws_as_their_name():
+    assert "*CPTO* · Chief Product and Technology Officer · <@U0CPTO>" in str(to_dicts(roles_blocks(overview(), {})))
 
 
 def test_roles_the_workspace_lacks_are_named_with_who_takes_their_topics():
     lacking = (AbsentRole("CFO", "Chief Financial Officer", ("COO", "CEO")), AbsentRole("CMO", "Chief Marketing", ("CEO",)))
-    blocks = to_dicts(roles_blocks(WorkspaceOverview(name=None, roles=(), absent=lacking)))
+    blocks = to_dicts(roles_blocks(WorkspaceOverview(name=None, roles=(), absent=lacking), {}))
     line = "Roles this workspace does not have, and who takes their topics here: CFO → COO, CEO · CMO → CEO"
     assert blocks[-1] == {"type": "context", "elements": [{"type": "mrkdwn", "text": line}]}
-    assert to_dicts(roles_blocks(overview()))[-1]["type"] == "section"  # nothing lacking, no line
+    assert to_dicts(roles_blocks(overview(), {}))[-1]["type"] == "section"  # nothing lacking, no line
 
 
 def test_sections_are_separated_by_dividers_and_an_empty_section_adds_nothing():
-    view = build_home_view(how_to_ask_blocks(), [], roles_blocks(overview())).to_dict()
+    view = build_home_view(how_to_ask_blocks(), [], roles_blocks(overview(), {})).to_dict()
     assert [b["type"] for b in view["blocks"]] == ["header", "section", "divider", "header", "section"]
 
 

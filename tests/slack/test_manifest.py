@@ -21,6 +21,7 @@ SCOPE_NEEDS = {
     "channels:read": ("call", "conversations_info"),
     "chat:write": ("call", "chat_postMessage"),
     "commands": ("call", "app.shortcut("),  # and the slash command, checked below
+    "files:read": ("call", "files_info"),  # and the download of its url_private_download
     "im:history": ("event", "message.im"),
     "links:read": ("event", "link_shared"),
     "links:write": ("call", "chat_unfurl"),

@@ -94,7 +94,7 @@ def test_the_app_home_with_10000_topics_and_the_admin_section_stays_within_100_b
     changes = [ChangeView(n, WHEN, "U0ADMIN1", "org.update", "settings: fallback CEO → COO", None) for n in range(5)]
     view = build_home_view(
         how_to_ask_blocks(),
-        [*roles_blocks(overview), DividerBlock(), *topics_blocks(overview)],
+        [*roles_blocks(overview, {}), DividerBlock(), *topics_blocks(overview)],
         admin_home_blocks(gaps, changes, mention=mention),
     ).to_dict()
     assert len(view["blocks"]) <= limits.VIEW_BLOCKS

@@ -51,7 +51,8 @@ def test_replies_about_the_previous_answer():
     engine = ENGINE
     named = OrgSettings(roles={"CEO": Seat(), "CTO": Seat(holder="U0CTO")})
     answer = engine.answer("who owns hosting costs?", named)
-    assert holder_text(answer) == "*CTO* · Chief Technology Officer: <@U0CTO> holds it here."
+    assert holder_text(answer, {"U0CTO": "Ada"}) == "*CTO* · Chief Technology Officer: Ada holds it here."
+    assert holder_text(answer, {}) == "*CTO* · Chief Technology Officer: <@U0CTO> holds it here."  # a DM
     assert thread_title(answer) == "Hosting costs: the CTO"
     card = str(unfurl_card(answer, {"U0CTO": "Ada"}))
     assert "*Hosting costs*: the *CTO* · Chief Technology Officer · Ada" in card and "<@" not in card
@@ -61,5 +62,6 @@ def test_replies_about_the_previous_answer():
 
 
 def test_a_role_without_topics_or_missing_from_the_workspace_says_so():
-    assert "owns none of the topics" in str(role_topics_blocks(overview("CEO", "COO"), "COO"))
-    assert "has no CFO in its settings. Its roles: CEO, COO." in str(role_topics_blocks(overview("CEO", "COO"), "CFO"))
+    assert "owns none of the topics" in str(role_topics_blocks(overview("CEO", "COO"), "COO", {}))
+    missing = str(role_topics_blocks(overview("CEO", "COO"), "CFO", {}))
+    assert "has no CFO in its settings. Its roles: CEO, COO." in missing

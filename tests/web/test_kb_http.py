@@ -12,6 +12,7 @@ import requests
 from bot.core.freshness import Review
 from bot.core.knowledge_files import load_knowledge
 from bot.core.models import Citation, Responsibility
+from bot.services.people import PersonNames
 from bot.store.repository import KnowledgeRepository
 from bot.store.review_repository import ReviewRepository
 from tests.conftest import KNOWLEDGE_DIR
@@ -112,6 +113,15 @@ def test_an_entry_page_names_the_role_standing_in_for_a_consulted_one(site):
     page = get(site, "/kb/headcount", team=TEAM["T0CPTO"]).text
     expected = "Consult the <strong>CPTO</strong> (standing in for the CTO), held by <code>U0EXAMPLE1</code>"
     assert f"<li>{expected}: hires the engineers</li>" in page
+
+
+def test_a_workspaces_pages_name_holders_whose_names_slack_gave_the_bot(site):
+    assert "Held by <code>U0EXAMPLE3</code>" in get(site, "/kb", team=TEAM["T0OVERRIDE"]).text  # not known yet
+    PersonNames(site.knowledge.db).remember("T0OVERRIDE", {"id": "U0EXAMPLE3", "profile": {"display_name": "Oda <3"}})
+    for path in ("/kb", "/kb/hosting-costs"):
+        page = get(site, path, team=TEAM["T0OVERRIDE"]).text
+        assert "Held by Oda &lt;3" in page and "U0EXAMPLE3" not in page
+    assert "Oda" not in get(site, "/kb").text  # the default organisation's pages name nobody
 
 
 def test_an_unknown_id_is_a_404_page_that_suggests_the_closest_topics(site):

@@ -11,7 +11,7 @@ Slack asks for as the admin types (`topic_options`, answered from the matcher), 
 
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from datetime import UTC, datetime
 
 from pydantic import BaseModel
@@ -36,7 +36,7 @@ from bot.services.admin import ChangeView, Gap, name_actor
 from bot.services.admin.gaps import Note
 from bot.slack import admin_messages as say
 from bot.slack import limits
-from bot.slack.blocks.mrkdwn import escape, fit, shorten
+from bot.slack.blocks.mrkdwn import escape, fit, person, shorten
 
 MENU_VIEW = "admin_menu"
 OPEN_ADMIN = "admin_open"
@@ -61,11 +61,17 @@ class OverrideKey(BaseModel):
 
 
 def build_menu_modal(
-    org: OrgSettings, *, version: int, notice: str | None = None, page: int = 0, due: Sequence[Block] = ()
+    org: OrgSettings,
+    *,
+    version: int,
+    notice: str | None = None,
+    page: int = 0,
+    due: Sequence[Block] = (),
+    names: Mapping[str, str] | None = None,
 ) -> View:
-    """`due`: the topics due a review (`reviews.due_blocks`), listed first."""
+    """`due`: the topics due a review (`reviews.due_blocks`), listed first; `names`: holders' names by id."""
     seats = [
-        f"*{escape(rid)}*: " + (f"<@{seat.holder}>" if seat.holder else "nobody named")
+        f"*{escape(rid)}*: " + (person(seat.holder, names or {}) if seat.holder else "nobody named")
         + (f" (covers {', '.join(seat.covers)})" if seat.covers else "")
         for rid, seat in org.roles.items()
     ]  # fmt: skip

@@ -5,13 +5,15 @@ Pure builders: an `Answer` or a `RoleOverview` in, blocks out.
 
 from __future__ import annotations
 
+from collections.abc import Mapping
+
 from slack_sdk.models.blocks import ActionsBlock, Block, ButtonElement, ContextBlock, MarkdownTextObject, SectionBlock
 
 from bot.core.answer import Answer
 from bot.services.overview import RoleOverview, WorkspaceOverview
 from bot.slack import surface_messages as say
 from bot.slack.blocks.answer import holders_named
-from bot.slack.blocks.mrkdwn import chunks, escape, shorten
+from bot.slack.blocks.mrkdwn import chunks, escape, person, shorten
 
 START_ASSESSMENT = "start_assessment"
 TEXT_LIMIT = 3000
@@ -30,22 +32,23 @@ def why_blocks(answer: Answer) -> list[Block]:
     return blocks
 
 
-def holder_text(answer: Answer) -> str:
+def holder_text(answer: Answer, names: Mapping[str, str]) -> str:
+    """Who holds the topic's role, by name (`names`, by user id) when known: the reply is a DM."""
     assert answer.role is not None and answer.role_name is not None
-    names = {"role": escape(answer.role), "role_name": escape(answer.role_name)}
+    roles = {"role": escape(answer.role), "role_name": escape(answer.role_name)}
     if answer.holder:
-        return say.HOLDER_NAMED.format(holder=answer.holder, **names)
-    return say.HOLDER_MISSING.format(**names)
+        return say.HOLDER_NAMED.format(holder=person(answer.holder, names), **roles)
+    return say.HOLDER_MISSING.format(**roles)
 
 
-def role_topics_blocks(overview: WorkspaceOverview, role_id: str) -> list[Block]:
+def role_topics_blocks(overview: WorkspaceOverview, role_id: str, names: Mapping[str, str]) -> list[Block]:
     role = next((r for r in overview.roles if r.role == role_id), None)
     if role is None:
         roles = ", ".join(escape(r.role) for r in overview.roles)
         return [_section(say.ROLE_UNKNOWN.format(role=escape(role_id), roles=roles))]
     if not role.topics:
         return [_section(say.ROLE_OWNS_NOTHING.format(role=escape(role.role)))]
-    lines = [_role_line(role), *(f"• {escape(topic.title)}" for topic in role.topics)]
+    lines = [_role_line(role, names), *(f"• {escape(topic.title)}" for topic in role.topics)]
     return [_section(text) for text in chunks(lines, limit=TEXT_LIMIT, separator="\n")]
 
 
@@ -69,8 +72,8 @@ def thread_title(answer: Answer) -> str:
     return shorten(answer.question.strip() or say.PROMPTS_TITLE, TITLE_LIMIT)
 
 
-def _role_line(role: RoleOverview) -> str:
-    holder = f" (<@{role.holder}>)" if role.holder else ""
+def _role_line(role: RoleOverview, names: Mapping[str, str]) -> str:
+    holder = f" ({person(role.holder, names)})" if role.holder else ""
     return say.ROLE_TOPICS.format(role=escape(role.role), role_name=escape(role.name), holder=holder)
 
 

@@ -9,7 +9,7 @@ picker beside them that opens a topic's answer.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 
 from slack_sdk.models.blocks import (
     Block,
@@ -24,7 +24,7 @@ from slack_sdk.models.views import View
 from bot.services.overview import WorkspaceOverview
 from bot.slack import limits, messages
 from bot.slack.blocks.home_actions import topic_picker
-from bot.slack.blocks.mrkdwn import chunks, escape, shorten
+from bot.slack.blocks.mrkdwn import chunks, escape, person, shorten
 
 TOPICS_PER_ROLE = 40
 
@@ -46,11 +46,12 @@ def how_to_ask_blocks() -> list[Block]:
     return [HeaderBlock(text=messages.HOME_TITLE), SectionBlock(text=MarkdownTextObject(text=messages.ASK_HOWTO))]
 
 
-def roles_blocks(overview: WorkspaceOverview) -> list[Block]:
+def roles_blocks(overview: WorkspaceOverview, names: Mapping[str, str]) -> list[Block]:
+    """`names`: the holders' names by user id (one not there is shown as a mention, drawn as their name)."""
     workspace = overview.name or messages.THIS_WORKSPACE
     lines = [
         f"*{escape(r.role)}* · {escape(r.name)} · "
-        + (f"<@{r.holder}>" if r.holder else messages.NOBODY_NAMED)
+        + (person(r.holder, names) if r.holder else messages.NOBODY_NAMED)
         + escape(messages.covers(r.covers))
         for r in overview.roles
     ]

@@ -24,14 +24,13 @@ from slack_sdk.models.blocks import (
     StaticSelectElement,
 )
 from slack_sdk.models.blocks.basic_components import DispatchActionConfig
-from slack_sdk.models.views import View
 
 from bot.core.answer import TopicRef
 from bot.slack import limits
 from bot.slack import surface_messages as say
 from bot.slack.blocks.admin_lists import NEW_OVERRIDE, OPEN_SETTINGS
 from bot.slack.blocks.ask_modal import QUESTION_MAX
-from bot.slack.blocks.mrkdwn import escape, shorten
+from bot.slack.blocks.mrkdwn import shorten
 
 HOME_QUESTION = "home_question"  # the ask box's block id, and its input's action id (Enter sends it)
 HOME_ASK = "home_ask"  # the "Ask" button beside it
@@ -69,22 +68,15 @@ def topic_picker(topics: Sequence[TopicRef]) -> StaticSelectElement:
     return StaticSelectElement(action_id=HOME_TOPIC, placeholder=say.OPEN_TOPIC, options=options)
 
 
-def first_steps_blocks(*, role: str, team_id: str) -> list[Block]:
+def first_steps_blocks(*, role: str) -> list[Block]:
     """Three first steps, each a working button: name `role`'s holder (the settings), an override, a file."""
     buttons = [
         ButtonElement(text=say.NAME_ROLE.format(role=role), action_id=OPEN_SETTINGS, style="primary"),
         ButtonElement(text=say.ADD_OVERRIDE, action_id=NEW_OVERRIDE),
-        ButtonElement(text=say.IMPORT_FILE, action_id=HOME_IMPORT, value=team_id),
+        ButtonElement(text=say.IMPORT_FILE, action_id=HOME_IMPORT),
     ]
     return [
         HeaderBlock(text=say.FIRST_STEPS_TITLE),
         SectionBlock(text=MarkdownTextObject(text=say.FIRST_STEPS)),
         ActionsBlock(block_id=FIRST_STEPS, elements=buttons),
     ]
-
-
-def build_import_modal(team_id: str) -> View:
-    """How to import a file: from a terminal where the app runs, into this workspace's settings."""
-    text = say.IMPORT_HOWTO.format(team=escape(team_id))
-    notice = SectionBlock(text=MarkdownTextObject(text=text))
-    return View(type="modal", title=say.IMPORT_FILE, close=say.CLOSE, blocks=[notice])

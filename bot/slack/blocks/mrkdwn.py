@@ -9,7 +9,7 @@ mixes our sentences with an admin's can still say who holds a role.
 from __future__ import annotations
 
 import re
-from collections.abc import Collection, Iterable, Sequence
+from collections.abc import Collection, Iterable, Mapping, Sequence
 from urllib.parse import quote
 
 from slack_sdk.models.blocks import Block
@@ -24,6 +24,13 @@ def escape(text: str, *, mentions: Collection[str] = ()) -> str:
     if not mentions:
         return escaped
     return _ESCAPED_MENTION.sub(lambda m: f"<@{m[1]}>" if m[1] in mentions else m[0], escaped)
+
+
+def person(user_id: str, names: Mapping[str, str]) -> str:
+    """A person by name when it is known; else a mention, which Slack draws as their name. Only for what
+    one person sees (the Home tab, an admin's modal, a DM), never for a message in a channel."""
+    name = names.get(user_id)
+    return escape(name) if name else f"<@{user_id}>"
 
 
 def link(url: str, label: str) -> str:

@@ -24,7 +24,7 @@ from bot.slack.blocks.answer import PICK_TOPIC, VOTE_DOWN, VOTE_UP, AnswerKey
 from bot.slack.blocks.downvote_modal import build_downvote_modal
 from bot.slack.deps import Deps
 from bot.slack.listeners.ack import ack_now
-from bot.slack.replies import WEB_API_FAILURES, Destination, Reply, Replacing, ViaResponseUrl, deliver
+from bot.slack.replies import WEB_API_FAILURES, Destination, Replacing, Reply, ViaResponseUrl, deliver
 
 log = logging.getLogger(__name__)
 
@@ -65,7 +65,8 @@ class ActionListeners:
             where: Destination = ViaResponseUrl(respond=respond, team_id=team, channel=channel, replace_original=True)
         else:
             where = Replacing(client=client, team_id=team, channel=channel, ts=container["message_ts"])
-        deliver(where, lambda: answer_topic(self.deps, action["value"], team_id=team))
+        asker = (body.get("user") or {}).get("id")
+        deliver(where, lambda: answer_topic(self.deps, action["value"], team_id=team, client=client, asker=asker))
 
     def _vote(
         self,

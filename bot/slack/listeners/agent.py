@@ -98,6 +98,8 @@ class AgentConversation:
                 team_id=team,
                 previous=previous,
                 viewed_topic=lambda: self._viewed_topic(client, team, user),
+                client=client,
+                asker=user,
             )
             if turn.topic_id:
                 self.conversations.remember(team or "", channel, thread, turn.topic_id)

@@ -21,6 +21,7 @@ from bot.slack.listeners.ack import ack_now
 from bot.slack.listeners.admin_home import admin_section
 from bot.slack.listeners.home_actions import ask_box_section, first_steps_section
 from bot.slack.listeners.welcome import home_welcome_section, install_welcome
+from bot.slack.people import names_of
 from bot.slack.replies import HomeTab, Reply, deliver
 
 HomeSection = Callable[[Deps, str | None, str, WebClient], list[Block]]  # client: to ask Slack (users.info)
@@ -32,7 +33,8 @@ def how_to_ask_section(deps: Deps, team_id: str | None, user_id: str, client: We
 
 def workspace_section(deps: Deps, team_id: str | None, user_id: str, client: WebClient) -> list[Block]:
     overview = workspace_overview(deps.knowledge, team_id)
-    return [*roles_blocks(overview), DividerBlock(), *topics_blocks(overview)]
+    names = names_of(deps, team_id, overview.holders, client=client)
+    return [*roles_blocks(overview, names), DividerBlock(), *topics_blocks(overview)]
 
 
 HOME_SECTIONS: list[HomeSection] = [

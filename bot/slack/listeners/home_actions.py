@@ -3,7 +3,7 @@
 An answer opens in a modal (the same one the "Ask who owns…" shortcut shows, with its channel picker to
 post it), so the Home tab itself never changes under the person. An empty question opens the ask modal.
 The Home sections here: the ask box for everyone, the first-steps card for an admin of a workspace
-that has named nobody (its buttons open the settings and override editors, and how to import a file).
+that has named nobody (its buttons open the settings and override editors, and the file import).
 """
 
 from __future__ import annotations
@@ -28,12 +28,10 @@ from bot.slack.blocks.answer import AnswerKey
 from bot.slack.blocks.ask_modal import build_answer_modal, build_ask_modal
 from bot.slack.blocks.home_actions import (
     HOME_ASK,
-    HOME_IMPORT,
     HOME_QUESTION,
     HOME_TOPIC,
     ask_box_blocks,
     asked_in_home,
-    build_import_modal,
     first_steps_blocks,
 )
 from bot.slack.deps import Deps
@@ -59,7 +57,7 @@ def first_steps_section(deps: Deps, team_id: str | None, user_id: str, client: W
     if not deps.admin.permissions.allows(actor_for(client, team_id, user_id)):
         return []
     first = next((role for role in org.roles if role != org.fallback), org.fallback)
-    return first_steps_blocks(role=first, team_id=team_id)
+    return first_steps_blocks(role=first)
 
 
 class HomeActions:
@@ -70,7 +68,6 @@ class HomeActions:
         for asking in (HOME_QUESTION, HOME_ASK):
             app.action(asking)(ack=ack_now, lazy=[self.answer_question])
         app.action(HOME_TOPIC)(ack=ack_now, lazy=[self.answer_topic])
-        app.action(HOME_IMPORT)(ack=ack_now, lazy=[self.explain_import])
 
     def answer_question(self, body: Body, client: WebClient, context: BoltContext) -> None:
         question = asked_in_home(body)
@@ -82,11 +79,8 @@ class HomeActions:
 
     def answer_topic(self, body: Body, action: dict[str, Any], client: WebClient, context: BoltContext) -> None:
         topic = action["selected_option"]["value"]
-        found = lambda: self.deps.knowledge.answer_topic(topic, team_id=context.team_id)  # noqa: E731
+        found = lambda: self.deps.knowledge.answer_topic(topic, team_id=context.team_id)
         self._open_answer(body, client, context, found, picked=True)
-
-    def explain_import(self, body: Body, action: dict[str, Any], client: WebClient) -> None:
-        self._open(body, client, build_import_modal(action["value"]))
 
     def _open_answer(
         self,

@@ -16,6 +16,7 @@ from bot.core.org import OrgSettings
 from bot.services.kb_entries import build_entry, build_sources
 from bot.services.kb_pages import build_role_map, closest_topics, search
 from bot.services.knowledge import KnowledgeService
+from bot.services.people import PersonNames
 from bot.services.workspace_links import TOKEN, WorkspaceLinks
 
 EXTENSION = "whoowns.kb_pages"
@@ -50,6 +51,16 @@ def _knowledge() -> tuple[Engine, OrgSettings, str | None]:
     return service.engine(), service.org(team_id), token
 
 
+def _holder_names(org: OrgSettings, token: str | None) -> dict[str, str]:
+    """The holders' names the bot was told by Slack (kept per workspace, `bot.services.people`), for a
+    workspace's own pages; a holder whose name is not known is shown by id. The default organisation: none."""
+    team_id = current_app.extensions[LINKS].team_of(token) if token else None
+    if team_id is None:
+        return {}
+    service: KnowledgeService = current_app.extensions[EXTENSION]
+    return PersonNames(service.db).names(team_id, [seat.holder for seat in org.roles.values() if seat.holder])
+
+
 def _query() -> str:
     return request.args.get("q", "").strip()[:MAX_QUERY]
 
@@ -59,7 +70,9 @@ def role_map() -> str:
     engine, org, team = _knowledge()
     query = _query()
     found = search(engine, org, query) if query else None
-    return render_template("kb/role_map.html", map=build_role_map(engine, org), found=found, query=query, team=team)
+    role_map = build_role_map(engine, org)
+    names = _holder_names(org, team)
+    return render_template("kb/role_map.html", map=role_map, found=found, query=query, team=team, names=names)
 
 
 @pages.get("/")
@@ -91,7 +104,8 @@ def entry(responsibility_id: str) -> str | tuple[str, int]:
             "kb/problem.html", title="No such topic", message=message, closest=closest, team=team
         ), 404
     service: KnowledgeService = current_app.extensions[EXTENSION]
-    return render_template("kb/entry.html", entry=view, org=org, team=team, review=service.review_of(view.item.id))
+    review, names = service.review_of(view.item.id), _holder_names(org, team)
+    return render_template("kb/entry.html", entry=view, org=org, team=team, review=review, names=names)
 
 
 @pages.errorhandler(400)
