@@ -14,9 +14,8 @@ import logging
 from dataclasses import dataclass
 from datetime import timedelta
 
-from sqlalchemy.exc import SQLAlchemyError
-
 from bot.core.normalise import Vocabulary
+from bot.core.unavailable import KnowledgeUnavailable
 from bot.store.database import Database
 from bot.store.gap_repository import GapRepository
 from bot.store.tables import utcnow
@@ -50,7 +49,7 @@ def record_unanswered(
             gaps = GapRepository(session)
             gaps.record_unanswered(team_id=team_id, key=key, text=topic)
             gaps.prune(team_id=team_id, keep=retention.per_workspace, asked_since=utcnow() - retention.max_age)
-    except SQLAlchemyError:
+    except KnowledgeUnavailable:
         log.warning(
             "could not record an unanswered question (%d characters) for team %s", len(topic), team_id, exc_info=True
         )

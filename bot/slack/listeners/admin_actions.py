@@ -17,12 +17,12 @@ from slack_bolt import Ack, App, Respond
 from slack_sdk import WebClient
 from slack_sdk.models.blocks import Block, MarkdownTextObject, SectionBlock
 from slack_sdk.models.views import View
-from sqlalchemy.exc import SQLAlchemyError
 
 from bot.core.problems import InvalidInput
-from bot.services.admin import Actor, AdminError, NotAllowed, StaleEdit
+from bot.core.unavailable import KnowledgeUnavailable
+from bot.services.admin import Actor, AdminError
 from bot.slack import admin_messages as say
-from bot.slack import limits, messages
+from bot.slack import limits
 from bot.slack.admin_ui import actor_for, menu_view, override_view, role_view, settings_view, topic_view
 from bot.slack.answering import mention
 from bot.slack.blocks.admin_forms import build_notice_modal
@@ -49,6 +49,7 @@ from bot.slack.blocks.reviews import EDIT_DUE, STILL_RIGHT
 from bot.slack.deps import Deps
 from bot.slack.listeners.ack import ack_now
 from bot.slack.listeners.home import publish_home
+from bot.slack.refusals import refusal
 from bot.slack.replies import WEB_API_FAILURES
 
 log = logging.getLogger(__name__)
@@ -84,7 +85,7 @@ class AdminActions:
         """A topic picker's options for what the admin typed; nothing is stored, so anyone may search."""
         try:
             options = topic_options(self.deps.knowledge.engine(), payload.get("value") or "")
-        except SQLAlchemyError as error:
+        except KnowledgeUnavailable as error:
             log.warning("could not search the topics: %s", error)
             options = []
         ack(options=[option.to_dict() for option in options])
@@ -93,7 +94,7 @@ class AdminActions:
         view = body["view"]
         try:
             client.views_update(view_id=view["id"], view=menu_view(self.deps, _team(body), page=int(action["value"])))
-        except (*WEB_API_FAILURES, SQLAlchemyError) as error:
+        except (*WEB_API_FAILURES, KnowledgeUnavailable) as error:
             log.error("could not turn the overrides' page (team %s): %s", _team(body), error)
 
     def _opener(self, build: Callable[[Body, dict[str, Any]], View]) -> Callable[..., None]:
@@ -104,7 +105,7 @@ class AdminActions:
                     client.views_push(trigger_id=body["trigger_id"], view=view)
                 else:
                     client.views_open(trigger_id=body["trigger_id"], view=view)
-            except (*WEB_API_FAILURES, SQLAlchemyError, AdminError) as error:
+            except (*WEB_API_FAILURES, KnowledgeUnavailable, AdminError) as error:
                 log.error("could not open an admin editor (team %s): %s", _team(body), error)
 
         return open_view
@@ -160,8 +161,8 @@ class AdminActions:
         team, user = _team(body), body["user"]["id"]
         try:
             notice = change(actor_for(client, team, user))
-        except (AdminError, InvalidInput, SQLAlchemyError) as error:
-            self._refuse(body, client, respond, _refusal(error))
+        except (AdminError, InvalidInput, KnowledgeUnavailable) as error:
+            self._refuse(body, client, respond, refusal(error))
             return
         where = body.get("view", {}).get("type")
         try:
@@ -172,7 +173,7 @@ class AdminActions:
             else:
                 blocks = (relist or self._history)(team)
                 respond(text=notice, blocks=to_dicts([*_notice(notice), *blocks]), replace_original=True)
-        except (*WEB_API_FAILURES, SQLAlchemyError) as error:
+        except (*WEB_API_FAILURES, KnowledgeUnavailable) as error:
             log.error("could not show an admin change (team %s, user %s): %s", team, user, error)
 
     def _refuse(self, body: Body, client: WebClient, respond: Respond, text: str) -> None:
@@ -183,7 +184,7 @@ class AdminActions:
                 client.views_open(trigger_id=body["trigger_id"], view=build_notice_modal(text, title=say.REFUSED_TITLE))
             else:
                 respond(text=text, response_type="ephemeral", replace_original=False)
-        except (*WEB_API_FAILURES, SQLAlchemyError) as error:
+        except (*WEB_API_FAILURES, KnowledgeUnavailable) as error:
             log.error("could not tell %s an admin change was refused: %s", body["user"]["id"], error)
 
     def _gaps(self, team: str) -> list[Block]:
@@ -195,18 +196,6 @@ class AdminActions:
 
 def _team(body: Body) -> str:
     return (body.get("team") or {}).get("id") or body["user"].get("team_id") or ""
-
-
-def _refusal(error: Exception) -> str:
-    if isinstance(error, NotAllowed):
-        return str(error)
-    if isinstance(error, StaleEdit):
-        return f":warning: {error.message(mention)}"
-    if isinstance(error, InvalidInput):
-        return ":warning: " + escape("; ".join(str(problem) for problem in error.problems))
-    if isinstance(error, SQLAlchemyError):
-        return messages.KNOWLEDGE_UNAVAILABLE
-    return f":warning: {escape(str(error))}"
 
 
 def _notice(text: str) -> list[Block]:

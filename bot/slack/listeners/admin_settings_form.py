@@ -13,8 +13,8 @@ from typing import Any
 
 from slack_bolt import App, BoltContext
 from slack_sdk import WebClient
-from sqlalchemy.exc import SQLAlchemyError
 
+from bot.core.unavailable import KnowledgeUnavailable
 from bot.slack.admin_ui import settings_view
 from bot.slack.blocks.admin_forms import VALUE, FormMetadata
 from bot.slack.blocks.admin_state import choices_of
@@ -40,7 +40,7 @@ class SettingsForm:
         try:
             form = settings_view(self.deps, team, ticked=ticked, version=meta.version or 0)
             client.views_update(view_id=view["id"], hash=view.get("hash"), view=form)
-        except (*WEB_API_FAILURES, SQLAlchemyError) as error:
+        except (*WEB_API_FAILURES, KnowledgeUnavailable) as error:
             log.warning("could not redraw the settings form (team %s): %s", team, error)
 
 
