@@ -12,11 +12,11 @@ from dataclasses import dataclass
 from typing import Any
 
 from pydantic import ValidationError
-from sqlalchemy.exc import IntegrityError
 
 from bot.core.moves import Move, Side, owner_moves
 from bot.core.org import OrgSettings, Override, default_org
 from bot.core.problems import InvalidInput, Problem, from_validation_error
+from bot.core.unavailable import WriteConflict
 from bot.services.admin.actor import Actor
 from bot.services.admin.changes import Change, Changes, Check, Saved, Snapshot
 from bot.services.admin.errors import NotFound, StaleEdit
@@ -162,7 +162,7 @@ class OrgEditor:
         try:
             with self.changes.begin(actor, knowledge=False) as change:
                 yield change
-        except IntegrityError:
+        except WriteConflict:
             with self.knowledge.db.transaction() as session:
                 row = session.get(OrgRow, actor.team_id)
                 stored = OrgRepository(session).get(actor.team_id)
