@@ -16,6 +16,7 @@ from pathlib import Path
 from typing import Any
 
 from bot.core.answer import Answer, Engine
+from bot.core.clock import utcnow
 from bot.core.freshness import Review, is_stale, last_reviewed
 from bot.core.knowledge_files import fingerprint, load_knowledge
 from bot.core.org import OrgSettings, default_org
@@ -24,9 +25,7 @@ from bot.core.semantic import Embeddings
 from bot.metrics import metrics
 from bot.services.unanswered import GapRetention, record_unanswered
 from bot.store.database import Database
-from bot.store.repository import KnowledgeRepository, OrgRepository
-from bot.store.review_repository import ReviewRepository
-from bot.store.tables import utcnow
+from bot.store.unit_of_work import exclusive_unit_of_work, unit_of_work
 
 log = logging.getLogger(__name__)
 
@@ -71,16 +70,16 @@ class KnowledgeService:
         """
         self.db.migrate()
         shipped = fingerprint(self.knowledge_dir)
-        with self.db.exclusive() as session:
-            repo = KnowledgeRepository(session)
+        with exclusive_unit_of_work(self.db) as store:
+            repo = store.knowledge
             state = repo.state()
             if state is None or (not state.edited and state.seed_digest != shipped):
                 log.info("seeding the knowledge base from %s", self.knowledge_dir)
                 repo.replace(load_knowledge(self.knowledge_dir), by=None, seed_digest=shipped)
 
     def engine(self) -> Engine:
-        with self.db.transaction() as session:
-            repo = KnowledgeRepository(session)
+        with unit_of_work(self.db) as store:
+            repo = store.knowledge
             revision = repo.revision()
             cached = self._engine
             if cached is not None and cached[0] == revision:
@@ -94,12 +93,12 @@ class KnowledgeService:
     def freshness(self) -> Freshness:
         """Every topic's last review and the interval, read once per knowledge revision ("Still right" and
         every edit move the revision on)."""
-        with self.db.transaction() as session:
-            revision = KnowledgeRepository(session).revision()
+        with unit_of_work(self.db) as store:
+            revision = store.knowledge.revision()
             cached = self._reviews
             if cached is not None and cached[0] == revision:
                 return cached[1]
-            repo = ReviewRepository(session)
+            repo = store.reviews
             fresh = Freshness({r.topic: r for r in repo.all()}, repo.interval())
         self._reviews = (revision, fresh)
         return fresh
@@ -131,11 +130,11 @@ class KnowledgeService:
         """`org`, checked against an engine the caller already has (one revision read per question)."""
         if not team_id:
             return default_org(engine.kb)
-        with self.db.transaction() as session:
-            stored = OrgRepository(session).get(team_id)
+        with unit_of_work(self.db) as store:
+            stored = store.orgs.get(team_id)
         if stored is None:
             return default_org(engine.kb)
-        return self._stored_org(engine, team_id, stored[0])
+        return self._stored_org(engine, team_id, stored.data)
 
     @staticmethod
     def _stored_org(engine: Engine, team_id: str, data: dict[str, Any]) -> OrgSettings:
@@ -156,8 +155,8 @@ class KnowledgeService:
 
     def save_org(self, team_id: str, data: Any, *, by: str | None) -> OrgSettings:
         org = self.check_org(data)
-        with self.db.transaction() as session:
-            OrgRepository(session).save(team_id, org, by=by)
+        with unit_of_work(self.db) as store:
+            store.orgs.save(team_id, org, by=by)
         return org
 
     def ask(self, question: str, *, team_id: str | None = None, org: OrgSettings | None = None) -> Answer:

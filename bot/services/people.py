@@ -12,9 +12,9 @@ from collections.abc import Callable, Iterable, Mapping
 from datetime import UTC, datetime, timedelta
 from typing import Any
 
+from bot.core.clock import utcnow
 from bot.store.database import Database
-from bot.store.person_names import PersonNameRepository
-from bot.store.tables import utcnow
+from bot.store.unit_of_work import unit_of_work
 
 NAME_LIFETIME = timedelta(hours=24)
 Lookup = Callable[[str], Mapping[str, Any] | None]  # a user id → `users.info`'s `user`; None when it fails
@@ -39,8 +39,8 @@ class PersonNames:
         """The names known for `user_ids`; with `lookup`, missing and old ones are fetched (outside any
         transaction) and kept. Without it, the cache alone answers."""
         wanted = set(user_ids)
-        with self.db.transaction() as session:
-            cached = PersonNameRepository(session).get(team_id, wanted)
+        with unit_of_work(self.db) as store:
+            cached = store.people.get(team_id, wanted)
         names = {user: name for user, (name, at) in cached.items() if lookup is None or self._fresh(at)}
         if lookup is None:
             return names
@@ -61,8 +61,8 @@ class PersonNames:
             self._put(team_id, user["id"], name)
 
     def _put(self, team_id: str, user_id: str, name: str) -> None:
-        with self.db.transaction() as session:
-            PersonNameRepository(session).put(team_id, user_id, name, at=self.now())
+        with unit_of_work(self.db) as store:
+            store.people.put(team_id, user_id, name, at=self.now())
 
     def _fresh(self, fetched_at: datetime) -> bool:
         at = fetched_at if fetched_at.tzinfo else fetched_at.replace(tzinfo=UTC)

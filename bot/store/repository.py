@@ -8,6 +8,7 @@ are incremented by the database (`version = version + 1`), so they only ever mov
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from typing import Any
 
 from sqlalchemy import delete, select, update
@@ -29,6 +30,29 @@ from bot.store.tables import (
     SynonymGroupRow,
     utcnow,
 )
+
+
+@dataclass(frozen=True)
+class StoredVersion:
+    """Who last wrote a row and the version they left (what a refused edit reports)."""
+
+    version: int
+    updated_by: str | None
+
+
+@dataclass(frozen=True)
+class StoredOrg(StoredVersion):
+    """A workspace's stored settings in the org-file shape, with their version and who saved them last."""
+
+    data: dict[str, Any]
+
+
+@dataclass(frozen=True)
+class RoleUses:
+    """How many topics a role owns, and how many workspaces' settings name it (seat, cover, override, fallback)."""
+
+    topics: int
+    workspaces: int
 
 
 class KnowledgeRepository:
@@ -114,6 +138,29 @@ class KnowledgeRepository:
         s.add_all(AliasRow(responsibility_id=item.id, position=i, text=t) for i, t in enumerate(item.aliases))
         return True
 
+    def entry_version(self, responsibility_id: str) -> StoredVersion | None:
+        """An entry's version and who last wrote it; None when there is no such entry."""
+        row = self.session.get(ResponsibilityRow, responsibility_id)
+        return StoredVersion(row.version, row.updated_by) if row else None
+
+    def has_role(self, role_id: str) -> bool:
+        return self.session.get(RoleRow, role_id) is not None
+
+    def role_uses(self, role_id: str) -> RoleUses:
+        s = self.session
+        topics = s.scalars(select(ResponsibilityRow.title).where(ResponsibilityRow.owner == role_id)).all()
+        teams = set(s.scalars(select(OrgRoleRow.team_id).where(OrgRoleRow.role_id == role_id)))
+        teams |= set(s.scalars(select(OverrideRow.team_id).where(OverrideRow.role == role_id)))
+        teams |= set(s.scalars(select(OrgRow.team_id).where(OrgRow.fallback == role_id)))
+        teams |= {row.team_id for row in s.scalars(select(OrgRoleRow)) if role_id in row.covers}
+        return RoleUses(topics=len(topics), workspaces=len(teams))
+
+    def remove_role(self, role_id: str) -> None:
+        row = self.session.get(RoleRow, role_id)
+        if row is not None:
+            self.session.delete(row)
+            self.session.flush()
+
     def add_role(self, role: Role) -> None:
         """Appends a new role (a custom one an admin adds) after the others."""
         last = self.session.scalars(select(RoleRow.position).order_by(RoleRow.position.desc())).first()
@@ -138,7 +185,7 @@ class OrgRepository:
     def __init__(self, session: Session):
         self.session = session
 
-    def get(self, team_id: str) -> tuple[dict[str, Any], int] | None:
+    def get(self, team_id: str) -> StoredOrg | None:
         """The stored settings in the org-file shape, with their version; None when never saved."""
         row = self.session.get(OrgRow, team_id)
         if row is None:
@@ -164,7 +211,16 @@ class OrgRepository:
         }
         if not row.digest:  # on is the default, and settings saved before the digest existed have it on
             data["digest"] = False
-        return data, row.version
+        return StoredOrg(version=row.version, updated_by=row.updated_by, data=data)
+
+    def admins(self, team_id: str) -> list[str]:
+        """The people a workspace's settings make admins (besides Slack's own admins and owners)."""
+        row = self.session.get(OrgRow, team_id)
+        return list(row.admins or []) if row else []
+
+    def team_ids(self) -> list[str]:
+        """Every workspace with stored settings, in order."""
+        return list(self.session.scalars(select(OrgRow.team_id).order_by(OrgRow.team_id)))
 
     def known(self, team_id: str) -> bool:
         """Whether the workspace has stored settings or an installation of the app."""

@@ -13,8 +13,9 @@ from sqlalchemy import select, update
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
+from bot.core.clock import as_utc
 from bot.core.freshness import DEFAULT_REVIEW_DAYS, Review
-from bot.store.tables import Base, DigestRow, KbState, OrgRow, ResponsibilityRow, SlackInstallationStore, as_utc
+from bot.store.tables import Base, DigestRow, KbState, OrgRow, ResponsibilityRow, SlackInstallationStore
 
 
 class ReviewRepository:
@@ -74,11 +75,9 @@ class DigestRepository:
         row = self.session.get(DigestRow, (team_id, week))
         return row.outcome if row else None
 
-
-
-def workspaces(session: Session) -> list[str]:
-    """Every workspace with stored settings or an installation of the app, by team id."""
-    installs = Base.metadata.tables[SlackInstallationStore.default_installations_table_name]
-    teams = set(session.scalars(select(OrgRow.team_id)))
-    teams |= {t for t in session.scalars(select(installs.c.team_id).distinct()) if t}
-    return sorted(teams)
+    def workspaces(self) -> list[str]:
+        """Every workspace with stored settings or an installation of the app, by team id."""
+        installs = Base.metadata.tables[SlackInstallationStore.default_installations_table_name]
+        teams = set(self.session.scalars(select(OrgRow.team_id)))
+        teams |= {t for t in self.session.scalars(select(installs.c.team_id).distinct()) if t}
+        return sorted(teams)

@@ -14,7 +14,8 @@ from importlib import import_module
 from sqlalchemy import ColumnElement, Insert, and_, case, delete, func, or_, select, update
 from sqlalchemy.orm import Session
 
-from bot.store.tables import FeedbackRow, ProcessedEvent, utcnow
+from bot.core.clock import utcnow
+from bot.store.tables import FeedbackRow, ProcessedEvent
 
 CLAIMED, REPLYING, ANSWERED = "claimed", "replying", "answered"
 MAX_ATTEMPTS = 5  # an event that failed this often (a channel the bot cannot post in) is left alone

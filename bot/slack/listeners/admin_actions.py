@@ -20,7 +20,7 @@ from slack_sdk.models.views import View
 
 from bot.core.problems import InvalidInput
 from bot.core.unavailable import KnowledgeUnavailable
-from bot.services.admin import Actor, AdminError
+from bot.services.admin import Actor, AdminError, NotAllowed
 from bot.slack import admin_messages as say
 from bot.slack import limits
 from bot.slack.admin_ui import actor_for, menu_view, override_view, role_view, settings_view, topic_view
@@ -155,12 +155,13 @@ class AdminActions:
         respond: Respond,
         change: Callable[[Actor], str],
         *,
-        relist: Callable[[str], list[Block]] | None = None,
+        relist: Callable[[Actor], list[Block]] | None = None,
     ) -> None:
         """Makes the change as the person who clicked, then shows the outcome where they clicked."""
         team, user = _team(body), body["user"]["id"]
+        actor = actor_for(client, team, user)
         try:
-            notice = change(actor_for(client, team, user))
+            notice = change(actor)
         except (AdminError, InvalidInput, KnowledgeUnavailable) as error:
             self._refuse(body, client, respond, refusal(error))
             return
@@ -171,9 +172,9 @@ class AdminActions:
             elif where == "home":
                 publish_home(self.deps, client=client, team_id=team, user_id=user)
             else:
-                blocks = (relist or self._history)(team)
+                blocks = (relist or self._history)(actor)
                 respond(text=notice, blocks=to_dicts([*_notice(notice), *blocks]), replace_original=True)
-        except (*WEB_API_FAILURES, KnowledgeUnavailable) as error:
+        except (*WEB_API_FAILURES, KnowledgeUnavailable, NotAllowed) as error:  # NotAllowed: no longer an admin
             log.error("could not show an admin change (team %s, user %s): %s", team, user, error)
 
     def _refuse(self, body: Body, client: WebClient, respond: Respond, text: str) -> None:
@@ -187,11 +188,11 @@ class AdminActions:
         except (*WEB_API_FAILURES, KnowledgeUnavailable) as error:
             log.error("could not tell %s an admin change was refused: %s", body["user"]["id"], error)
 
-    def _gaps(self, team: str) -> list[Block]:
-        return gaps_blocks(self.deps.admin.gaps.list(team))
+    def _gaps(self, actor: Actor) -> list[Block]:
+        return gaps_blocks(self.deps.admin.gaps.list(actor))
 
-    def _history(self, team: str) -> list[Block]:
-        return history_blocks(self.deps.admin.history.latest(team, mention=mention), mention=mention)
+    def _history(self, actor: Actor) -> list[Block]:
+        return history_blocks(self.deps.admin.history.latest(actor, mention=mention), mention=mention)
 
 
 def _team(body: Body) -> str:
