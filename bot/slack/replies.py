@@ -40,8 +40,13 @@ class Reply:
 
 
 class Destination(Protocol):
-    team_id: str | None
-    channel: str | None
+    """Where a reply goes. Read-only (properties), so a frozen dataclass whose `channel` is always set fits."""
+
+    @property
+    def team_id(self) -> str | None: ...
+
+    @property
+    def channel(self) -> str | None: ...
 
     def send(self, reply: Reply) -> bool:
         """True when Slack took the reply; a failure is logged, never raised."""

@@ -19,6 +19,7 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 from sqlalchemy import Engine, create_engine, event, inspect, text
 from sqlalchemy.exc import DBAPIError, IntegrityError, SQLAlchemyError
@@ -193,14 +194,14 @@ def shipped_head() -> str | None:
 
 
 def _postgres_options(timeouts: Timeouts) -> dict[str, object]:
-    options = {"connect_timeout": max(timeouts.connect, 2)}
+    options: dict[str, object] = {"connect_timeout": max(timeouts.connect, 2)}
     if timeouts.statement is not None:
         milliseconds = int(timeouts.statement * 1000), int(timeouts.lock * 1000)
         options["options"] = "-c statement_timeout={} -c lock_timeout={}".format(*milliseconds)
     return options
 
 
-def _sqlite_pragmas(dbapi_connection, busy_ms: int) -> None:  # type: ignore[no-untyped-def]
+def _sqlite_pragmas(dbapi_connection: Any, busy_ms: int) -> None:
     cursor = dbapi_connection.cursor()
     cursor.execute("PRAGMA foreign_keys=ON")
     cursor.execute("PRAGMA journal_mode=WAL")

@@ -15,7 +15,7 @@ from sqlalchemy import delete, or_, select, update
 from sqlalchemy.orm import Session
 
 from bot.core.clock import utcnow
-from bot.store.slack_records import dialect_insert
+from bot.store.slack_records import dialect_insert, rows_matched
 from bot.store.tables import FeedbackRow, OrgRow, ResponsibilityRow, UnansweredRow
 
 MAX_TEXT_CHARS = 500
@@ -57,7 +57,7 @@ class GapRepository:
             UnansweredRow.team_id == team_id,
             or_(UnansweredRow.last_asked_at < asked_since, UnansweredRow.id.not_in(kept)),
         )
-        return self.session.execute(statement.execution_options(synchronize_session=False)).rowcount
+        return rows_matched(self.session.execute(statement.execution_options(synchronize_session=False)))
 
     def open_unanswered(self, *, team_id: str, limit: int) -> list[UnansweredRow]:
         """The most asked questions nobody has handled yet, most asked first."""

@@ -14,8 +14,10 @@ from typing import Any
 from sqlalchemy import delete, select, update
 from sqlalchemy.orm import Session
 
+from bot.core.clock import utcnow
 from bot.core.models import Citation, KnowledgeBase, Responsibility, Role, Source, UsualCover
 from bot.core.org import OrgSettings
+from bot.store.slack_records import rows_matched
 from bot.store.tables import (
     AliasRow,
     Base,
@@ -25,10 +27,9 @@ from bot.store.tables import (
     OverrideRow,
     ResponsibilityRow,
     RoleRow,
-    SourceRow,
     SlackInstallationStore,
+    SourceRow,
     SynonymGroupRow,
-    utcnow,
 )
 
 
@@ -72,9 +73,7 @@ class KnowledgeRepository:
         for alias in s.scalars(select(AliasRow).order_by(AliasRow.responsibility_id, AliasRow.position)):
             aliases.setdefault(alias.responsibility_id, []).append(alias.text)
         return KnowledgeBase(
-            roles=tuple(
-                _role(r) for r in s.scalars(select(RoleRow).order_by(RoleRow.position))
-            ),
+            roles=tuple(_role(r) for r in s.scalars(select(RoleRow).order_by(RoleRow.position))),
             sources=tuple(
                 Source(id=r.id, title=r.title, url=r.url, seed=r.seed)
                 for r in s.scalars(select(SourceRow).order_by(SourceRow.position))
@@ -176,7 +175,7 @@ class KnowledgeRepository:
         elif edited:
             values["edited"] = True
         statement = update(KbState).where(KbState.id == 1).values(**values)
-        if self.session.execute(statement.execution_options(synchronize_session="fetch")).rowcount == 0:
+        if rows_matched(self.session.execute(statement.execution_options(synchronize_session="fetch"))) == 0:
             self.session.add(KbState(id=1, **{**values, "revision": 1}))
             self.session.flush()
 
@@ -236,6 +235,7 @@ class OrgRepository:
         if row is None:
             row = OrgRow(team_id=team_id, version=0)
             s.add(row)
+        assert org.fallback is not None  # `check_org` fills it in
         row.name, row.fallback, row.admins, row.digest = org.name, org.fallback, list(org.admins), org.digest
         row.version = _next(OrgRow) if row.version else 1
         row.updated_by, row.updated_at = by, utcnow()
@@ -316,7 +316,7 @@ def _next(table: type[ResponsibilityRow] | type[OrgRow]) -> Any:
 
 def _sync(session: Session, table: type, wanted: dict[str, dict[str, Any]]) -> None:
     """Updates, inserts and deletes rows so `table` holds exactly `wanted`, in order."""
-    existing = {row.id: row for row in session.scalars(select(table))}
+    existing: dict[str, Any] = {found.id: found for found in session.scalars(select(table))}
     for position, (key, values) in enumerate(wanted.items()):
         row = existing.get(key) or table(id=key)
         for name, value in {**values, "position": position}.items():

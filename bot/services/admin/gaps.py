@@ -68,8 +68,8 @@ class Gaps:
             disliked: dict[tuple[str, str], list[Downvote]] = defaultdict(list)
             for vote in repo.downvotes(team_id=team_id, limit=DOWNVOTES_READ):
                 if vote.responsibility_id:
-                    key = gap_key(topic_of(vote.question), engine.matcher.vocabulary)
-                    disliked[(key, vote.responsibility_id)].append(vote)
+                    question = gap_key(topic_of(vote.question), engine.matcher.vocabulary)
+                    disliked[(question, vote.responsibility_id)].append(vote)
             changed = repo.last_changed(team_id=team_id, responsibility_ids={rid for _, rid in disliked})
             requests = store.requests.latest(team_id=team_id, limit=DOWNVOTES_READ)
         asked, notes = _grouped(requests, engine.matcher.vocabulary)
