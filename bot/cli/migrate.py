@@ -12,11 +12,11 @@ import argparse
 import sys
 
 from pydantic import ValidationError
-from sqlalchemy.exc import SQLAlchemyError
 
 from bot import logs
 from bot.cli.serve import describe
 from bot.config import Settings
+from bot.core.unavailable import KnowledgeUnavailable
 from bot.wiring import build_knowledge_service
 
 
@@ -40,8 +40,8 @@ def run(args: argparse.Namespace) -> int:
         service = build_knowledge_service(settings)
         revision, _latest = service.db.schema_revisions()
         service.db.dispose()
-    except SQLAlchemyError as error:
-        return refuse(f"cannot reach the database: {str(error).splitlines()[0]}", status=1)
+    except KnowledgeUnavailable as error:
+        return refuse(f"cannot reach the database: {error}", status=1)
     print(f"whoowns migrate: the database schema is at revision {revision}, the latest; knowledge base ready")
     return 0
 

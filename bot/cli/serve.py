@@ -20,11 +20,11 @@ import tempfile
 from pathlib import Path
 
 from pydantic import ValidationError
-from sqlalchemy.exc import SQLAlchemyError
 
 from bot import logs
 from bot.config import Settings
 from bot.core.encoder import ModelRefused
+from bot.core.unavailable import KnowledgeUnavailable
 from bot.services.events import EventLedger
 from bot.slack.credentials import MissingSetting, SlackCredentials, check_bot_token, slack_credentials
 from bot.slack.socket_mode import run_socket_mode
@@ -96,8 +96,8 @@ def start(args: argparse.Namespace, settings: Settings, credentials: SlackCreden
         EventLedger(service.db).forget_old()
         if service.engine().semantic is not None:
             service.engine().semantic.match("warm")  # entry vectors computed (or read back) once, before forking
-    except SQLAlchemyError as error:
-        return refuse(f"cannot reach the database: {str(error).splitlines()[0]}", status=1)
+    except KnowledgeUnavailable as error:
+        return refuse(f"cannot reach the database: {error}", status=1)
     if args.socket:
         run_socket_mode(settings=settings, service=service, credentials=credentials)
         return 0

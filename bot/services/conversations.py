@@ -7,8 +7,8 @@ and is only ever an id: reading anything about it is the caller's choice, within
 
 from __future__ import annotations
 
-from bot.store.conversation_records import ConversationRepository
 from bot.store.database import Database
+from bot.store.unit_of_work import unit_of_work
 
 WHOLE_CONVERSATION = ""  # the `thread_ts` under which a DM's latest answer is kept
 
@@ -19,20 +19,20 @@ class Conversations:
 
     def remember(self, team_id: str, channel_id: str, thread_ts: str | None, responsibility_id: str) -> None:
         """Keeps the topic for its thread and as the DM's latest, in one transaction."""
-        with self.db.transaction() as session:
-            repository = ConversationRepository(session)
+        with unit_of_work(self.db) as store:
+            repository = store.conversations
             for key in {thread_ts or WHOLE_CONVERSATION, WHOLE_CONVERSATION}:
                 repository.remember(team_id, channel_id, key, responsibility_id)
 
     def topic(self, team_id: str, channel_id: str, thread_ts: str | None) -> str | None:
         """The thread's topic; for a message outside a thread, the DM's latest."""
-        with self.db.transaction() as session:
-            return ConversationRepository(session).topic(team_id, channel_id, thread_ts or WHOLE_CONVERSATION)
+        with unit_of_work(self.db) as store:
+            return store.conversations.topic(team_id, channel_id, thread_ts or WHOLE_CONVERSATION)
 
     def viewing(self, team_id: str, user_id: str, channel_id: str | None) -> None:
-        with self.db.transaction() as session:
-            ConversationRepository(session).save_context(team_id, user_id, channel_id)
+        with unit_of_work(self.db) as store:
+            store.conversations.save_context(team_id, user_id, channel_id)
 
     def viewed_channel(self, team_id: str, user_id: str) -> str | None:
-        with self.db.transaction() as session:
-            return ConversationRepository(session).context(team_id, user_id)
+        with unit_of_work(self.db) as store:
+            return store.conversations.context(team_id, user_id)

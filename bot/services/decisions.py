@@ -11,8 +11,8 @@ from dataclasses import dataclass
 from datetime import UTC, datetime
 from typing import Any
 
-from bot.store.audit_repository import AuditRepository
 from bot.store.database import Database
+from bot.store.unit_of_work import unit_of_work
 
 SEARCHED_CHANGES = 200  # an override older than this many settings changes is shown without its author
 
@@ -24,8 +24,8 @@ class Decision:
 
 
 def override_decision(db: Database, team_id: str, responsibility_id: str) -> Decision | None:
-    with db.transaction() as session:
-        for change in AuditRepository(session).org_changes(team_id=team_id, limit=SEARCHED_CHANGES):
+    with unit_of_work(db) as store:
+        for change in store.audit.org_changes(team_id=team_id, limit=SEARCHED_CHANGES):
             after = _override(change.after, responsibility_id)
             if after is None:
                 return None  # the newest change removed it: what is set now was not set through the log

@@ -15,17 +15,18 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import datetime, timedelta
 
+from bot.core.clock import as_utc, utcnow
 from bot.core.holders import FlaggedHolder
-from bot.services.admin import Admin, DueTopic, Gap
+from bot.services.admin import Actor, Admin, DueTopic, Gap
 from bot.services.holder_checks import HolderChecks
 from bot.services.knowledge import KnowledgeService
 from bot.services.people import Lookup
-from bot.store.review_repository import DigestRepository, workspaces
-from bot.store.tables import as_utc, utcnow
+from bot.store.unit_of_work import unit_of_work
 
 log = logging.getLogger(__name__)
 WEEK = timedelta(days=7)
 SHOWN = 5  # of each kind
+DIGEST_ACTOR = "weekly-digest"  # the app reading a workspace's gaps for the digest its admins get
 
 
 @dataclass(frozen=True)
@@ -59,7 +60,8 @@ class Digests:
 
     def build(self, team_id: str, *, now: datetime, lookup: Lookup | None = None) -> Digest:
         since, days = now - WEEK, self.knowledge.freshness().days
-        gaps = [g for g in self.admin.gaps.list(team_id, limit=SHOWN * 4) if as_utc(g.last_at) >= since]
+        app = Actor(team_id=team_id, user_id=DIGEST_ACTOR, workspace_admin=True)  # it is sent to the admins alone
+        gaps = [g for g in self.admin.gaps.list(app, limit=SHOWN * 4) if as_utc(g.last_at) >= since]
         gone_stale = [t for t in self.admin.reviews.due(now=now) if t.review.at + timedelta(days=days) >= since]
         return Digest(
             team_id,
@@ -81,18 +83,18 @@ class Digests:
         """Claims and sends this week's digest of every workspace not yet claimed; returns each outcome."""
         now = now or utcnow()
         week, outcomes = week_of(now), {}
-        with self.knowledge.db.transaction() as session:
-            teams = workspaces(session)
+        with unit_of_work(self.knowledge.db) as store:
+            teams = store.digests.workspaces()
         for team_id in teams:
             if not self.knowledge.org(team_id).digest:
                 continue
-            with self.knowledge.db.transaction() as session:
-                if not DigestRepository(session).claim(team_id, week, now=now):
+            with unit_of_work(self.knowledge.db) as store:
+                if not store.digests.claim(team_id, week, now=now):
                     continue
             digest = self.build(team_id, now=now, lookup=lookup_for(team_id))
             outcomes[team_id] = self._send(digest, send, recipients)
-            with self.knowledge.db.transaction() as session:
-                DigestRepository(session).finish(team_id, week, outcomes[team_id])
+            with unit_of_work(self.knowledge.db) as store:
+                store.digests.finish(team_id, week, outcomes[team_id])
         return outcomes
 
     def _send(self, digest: Digest, send: Send, recipients: Callable[[str], list[str]]) -> str:

@@ -17,10 +17,11 @@ import uuid
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 
+from bot.core.clock import utcnow
 from bot.metrics import count
 from bot.store.database import Database
-from bot.store.slack_records import ANSWERED, CLAIMED, REPLYING, Lapsed, ProcessedEventRepository
-from bot.store.tables import utcnow
+from bot.store.slack_records import ANSWERED, CLAIMED, REPLYING, Lapsed
+from bot.store.unit_of_work import unit_of_work
 
 KEEP_CLAIMS_FOR = timedelta(days=1)  # Slack gives up retrying within minutes; a day is ample
 DEFAULT_LEASE = timedelta(seconds=30)  # an answer takes well under a second; a claim this old was left
@@ -42,8 +43,8 @@ class EventLedger:
     def claim(self, event_id: str, *, team_id: str | None, payload: str) -> Claim | None:
         """The claim when this process should answer the event; None when another one has it or had it."""
         token, now = uuid.uuid4().hex, utcnow()
-        with self.db.transaction() as session:
-            taken = ProcessedEventRepository(session).claim(
+        with unit_of_work(self.db) as store:
+            taken = store.events.claim(
                 event_id, team_id=team_id, payload=payload, token=token, now=now, lapsed=self._lapsed(now)
             )
         count("events", outcome="claimed" if taken else "duplicate")
@@ -62,17 +63,17 @@ class EventLedger:
 
     def abandoned(self) -> list[str]:
         """Events (as Slack sent them) whose claim ran out without an answer, oldest first."""
-        with self.db.transaction() as session:
-            return ProcessedEventRepository(session).abandoned(lapsed=self._lapsed(utcnow()), limit=ABANDONED_PER_ROUND)
+        with unit_of_work(self.db) as store:
+            return store.events.abandoned(lapsed=self._lapsed(utcnow()), limit=ABANDONED_PER_ROUND)
 
     def forget_old(self) -> int:
         """Drops claims no retry can still need; called once when the server starts."""
-        with self.db.transaction() as session:
-            return ProcessedEventRepository(session).forget_before(utcnow() - KEEP_CLAIMS_FOR)
+        with unit_of_work(self.db) as store:
+            return store.events.forget_before(utcnow() - KEEP_CLAIMS_FOR)
 
     def _lapsed(self, now: datetime) -> Lapsed:
         return Lapsed(claimed_before=now - self.lease, replying_before=now - self.lease * REPLYING_LEASES)
 
     def _advance(self, claim: Claim, state: str) -> bool:
-        with self.db.transaction() as session:
-            return ProcessedEventRepository(session).advance(claim.event_id, claim.token, to=state, now=utcnow())
+        with unit_of_work(self.db) as store:
+            return store.events.advance(claim.event_id, claim.token, to=state, now=utcnow())

@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from bot.store.database import Database
-from bot.store.slack_records import FeedbackRepository
+from bot.store.unit_of_work import unit_of_work
 
 MAX_QUESTION_CHARS = 2000
 
@@ -35,8 +35,8 @@ class FeedbackService:
 
     def vote(self, message: AnswerMessage, *, user_id: str, helpful: bool) -> Tally:
         """Records (or changes) `user_id`'s vote and returns the message's votes, in one transaction."""
-        with self.db.transaction() as session:
-            repo = FeedbackRepository(session)
+        with unit_of_work(self.db) as store:
+            repo = store.feedback
             repo.vote(
                 team_id=message.team_id,
                 channel_id=message.channel_id,

@@ -13,7 +13,6 @@ from pathlib import Path
 from typing import Any
 
 import yaml
-from sqlalchemy.orm import Session
 
 from bot.core.kb_changes import KnowledgeChanges, compare
 from bot.core.knowledge_files import ORG_SECTION, knowledge_from_documents, locate, read_knowledge_documents
@@ -27,13 +26,11 @@ from bot.services.admin.snapshots import knowledge_data, org_data
 from bot.services.kb_replace import planned_knowledge, store_knowledge
 from bot.services.knowledge import KnowledgeService
 from bot.services.workspaces import require_workspace
-from bot.store.audit_repository import AuditEntry, AuditRepository
-from bot.store.locking import claim_version
-from bot.store.repository import KnowledgeRepository, OrgRepository
-from bot.store.tables import OrgRow
+from bot.store.audit_repository import AuditEntry
+from bot.store.unit_of_work import Repositories, unit_of_work
 
 KNOWLEDGE_ENTITY = ("knowledge_base", "knowledge-base")
-Permit = Callable[[Session, bool], None]  # (the transaction, whether the shared knowledge changes): raises to refuse
+Permit = Callable[[Repositories, bool], None]  # (the transaction's repositories, whether the shared knowledge changes): raises to refuse
 
 
 @dataclass(frozen=True)
@@ -102,23 +99,22 @@ def import_file(
         raise InvalidFile([f"{path}: the file has org settings: say which workspace they are for with --team"])
     org_before = service.org(team_id)
     try:
-        with service.db.transaction() as session:
-            old, new = planned_knowledge(session, contents.kb, retire_missing=retire_missing)
+        with unit_of_work(service.db) as store:
+            old, new = planned_knowledge(store, contents.kb, retire_missing=retire_missing)
             changes = compare(old, new, listed=contents.kb)
             unargued = changes.unargued_owner_moves()
             if unargued and not force:
                 raise locate(unargued, contents.documents)
-            audit = AuditRepository(session)
             ids = []
-            replaced = store_knowledge(session, old, new, by=by, skip_team=team_id if contents.org else None)
+            replaced = store_knowledge(store, old, new, by=by, skip_team=team_id if contents.org else None)
             if permit is not None:
-                permit(session, bool(replaced))
+                permit(store, bool(replaced))
             if replaced:
                 entry = AuditEntry("kb.import", *KNOWLEDGE_ENTITY, *replaced)
-                ids.append(audit.add(entry, team_id=team_id, actor=by).id)
+                ids.append(store.audit.add(entry, team_id=team_id, actor=by))
             settings = []
             if contents.org is not None and team_id:
-                settings = _import_settings(session, audit, team_id, contents.org, by=by)
+                settings = _import_settings(store, team_id, contents.org, by=by)
             warnings = tuple(locate(unargued, contents.documents).messages) if unargued else ()
             moves = owner_moves(Side(old, org_before), Side(new, contents.org or org_before))
             imported = Imported(contents.kb, tuple(ids + settings), changes, bool(settings), warnings, tuple(moves))
@@ -131,26 +127,24 @@ def import_file(
     return imported
 
 
-def _import_settings(
-    session: Session, audit: AuditRepository, team_id: str, org: OrgSettings, *, by: str | None
-) -> list[int]:
-    claim_version(session, OrgRow, team_id, None)  # the settings as they are, held until the import commits
-    repo = OrgRepository(session)
-    stored = repo.get(team_id)
-    before = stored[0] if stored else None
+def _import_settings(store: Repositories, team_id: str, org: OrgSettings, *, by: str | None) -> list[int]:
+    store.claim_org(team_id, None)  # the settings as they are, held until the import commits
+    stored = store.orgs.get(team_id)
+    before = stored.data if stored else None
     if before == org_data(org):  # a workspace never saved gets the file's settings stored, even the defaults
         return []
-    repo.save(team_id, org, by=by)
-    after = repo.get(team_id)[0]  # type: ignore[index]
-    return [audit.add(AuditEntry("org.import", "org", team_id, before, after), team_id=team_id, actor=by).id]
+    store.orgs.save(team_id, org, by=by)
+    after = store.orgs.get(team_id)
+    assert after is not None  # just saved
+    return [store.audit.add(AuditEntry("org.import", "org", team_id, before, after.data), team_id=team_id, actor=by)]
 
 
 def export_data(service: KnowledgeService, *, team_id: str | None, create: bool = False) -> dict[str, Any]:
     """`create`: `team_id` may be a new workspace, exported with the default settings."""
     if team_id:
         require_workspace(service.db, team_id, create=create)
-    with service.db.transaction() as session:
-        kb = KnowledgeRepository(session).load()
+    with unit_of_work(service.db) as store:
+        kb = store.knowledge.load()
     data = knowledge_data(kb)
     if team_id:
         data[ORG_SECTION] = org_data(service.org(team_id))

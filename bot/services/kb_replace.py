@@ -12,17 +12,12 @@ from __future__ import annotations
 
 from typing import Any
 
-from sqlalchemy import select
-from sqlalchemy.orm import Session
-
 from bot.core.matcher import Matcher
 from bot.core.models import KnowledgeBase
 from bot.core.org import check_org
 from bot.core.problems import InvalidInput, Problem, raise_if_any
 from bot.services.admin.snapshots import knowledge_data
-from bot.store.locking import lock_knowledge
-from bot.store.repository import KnowledgeRepository, OrgRepository
-from bot.store.tables import OrgRow
+from bot.store.unit_of_work import Repositories
 
 
 def keeping_the_rest(old: KnowledgeBase, new: KnowledgeBase, *, retire_missing: bool) -> KnowledgeBase:
@@ -43,21 +38,21 @@ def keeping_the_rest(old: KnowledgeBase, new: KnowledgeBase, *, retire_missing: 
     )
 
 
-def settings_problems(session: Session, kb: KnowledgeBase, *, skip_team: str | None = None) -> list[Problem]:
+def settings_problems(store: Repositories, kb: KnowledgeBase, *, skip_team: str | None = None) -> list[Problem]:
     """What would break in each workspace's stored settings (but `skip_team`'s) if `kb` were stored."""
     matcher = Matcher(kb.active, kb.synonyms)
     active = {r.id for r in kb.active}
     problems = []
-    for team_id in session.scalars(select(OrgRow.team_id).order_by(OrgRow.team_id)):
-        stored = OrgRepository(session).get(team_id) if team_id != skip_team else None
+    for team_id in store.orgs.team_ids():
+        stored = store.orgs.get(team_id) if team_id != skip_team else None
         if stored is None:
             continue
         where = f"workspace {team_id}'s settings"
         try:
-            check_org(stored[0], kb, matcher)
+            check_org(stored.data, kb, matcher)
         except InvalidInput as error:
             problems += [Problem((), f"{where}: {p}") for p in error.problems]
-        for override in stored[0].get("overrides", []):
+        for override in stored.data.get("overrides", []):
             if override.get("responsibility") and override["responsibility"] not in active:
                 problems.append(
                     Problem(
@@ -70,28 +65,28 @@ def settings_problems(session: Session, kb: KnowledgeBase, *, skip_team: str | N
 
 
 def planned_knowledge(
-    session: Session, kb: KnowledgeBase, *, retire_missing: bool
+    store: Repositories, kb: KnowledgeBase, *, retire_missing: bool
 ) -> tuple[KnowledgeBase, KnowledgeBase]:
     """The stored knowledge and what storing `kb` would make it, both under `lock_knowledge`."""
-    lock_knowledge(session)
-    old = KnowledgeRepository(session).load()
+    store.lock_knowledge()
+    old = store.knowledge.load()
     return old, keeping_the_rest(old, kb, retire_missing=retire_missing)
 
 
 def store_knowledge(
-    session: Session, old: KnowledgeBase, new: KnowledgeBase, *, by: str | None, skip_team: str | None = None
+    store: Repositories, old: KnowledgeBase, new: KnowledgeBase, *, by: str | None, skip_team: str | None = None
 ) -> tuple[dict[str, Any], dict[str, Any]] | None:
     """Stores a planned `new` (see the module's docstring); the (before, after) snapshots, or None when equal."""
     if new == old:
         return None
-    raise_if_any(settings_problems(session, new, skip_team=skip_team))
-    KnowledgeRepository(session).replace(new, by=by)
+    raise_if_any(settings_problems(store, new, skip_team=skip_team))
+    store.knowledge.replace(new, by=by)
     return knowledge_data(old), knowledge_data(new)
 
 
 def replace_knowledge(
-    session: Session, kb: KnowledgeBase, *, by: str | None, skip_team: str | None = None
+    store: Repositories, kb: KnowledgeBase, *, by: str | None, skip_team: str | None = None
 ) -> tuple[dict[str, Any], dict[str, Any]] | None:
     """Stores `kb` whole, retiring what it lacks (undoing an import); the snapshots, or None when nothing changed."""
-    old, new = planned_knowledge(session, kb, retire_missing=True)
-    return store_knowledge(session, old, new, by=by, skip_team=skip_team)
+    old, new = planned_knowledge(store, kb, retire_missing=True)
+    return store_knowledge(store, old, new, by=by, skip_team=skip_team)

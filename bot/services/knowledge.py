@@ -16,6 +16,7 @@ from pathlib import Path
 from typing import Any
 
 from bot.core.answer import Answer, Engine
+from bot.core.clock import utcnow
 from bot.core.freshness import Review, is_stale, last_reviewed
 from bot.core.knowledge_files import fingerprint, load_knowledge
 from bot.core.org import OrgSettings, default_org
@@ -24,9 +25,8 @@ from bot.core.semantic import Embeddings
 from bot.metrics import engine_built
 from bot.services.unanswered import GapRetention, record_unanswered
 from bot.store.database import Database
-from bot.store.repository import KnowledgeRepository, OrgRepository, current_revision
-from bot.store.review_repository import ReviewRepository
-from bot.store.tables import utcnow
+from bot.store.repository import current_revision
+from bot.store.unit_of_work import exclusive_unit_of_work, unit_of_work
 
 log = logging.getLogger(__name__)
 
@@ -71,8 +71,8 @@ class KnowledgeService:
         """
         self.db.migrate()
         shipped = fingerprint(self.knowledge_dir)
-        with self.db.exclusive() as session:
-            repo = KnowledgeRepository(session)
+        with exclusive_unit_of_work(self.db) as store:
+            repo = store.knowledge
             state = repo.state()
             if state is None or (not state.edited and state.seed_digest != shipped):
                 log.info("seeding the knowledge base from %s", self.knowledge_dir)
@@ -88,10 +88,9 @@ class KnowledgeService:
             return cached[1]
         with self._lock:
             if self._engine is None or self._engine[0] != revision:
-                with self.db.transaction() as session:
-                    repo = KnowledgeRepository(session)
-                    loaded = repo.revision()  # what is loaded: any write since the caller's read included
-                    self._engine = (loaded, Engine(repo.load(), self.embeddings))
+                with unit_of_work(self.db) as store:
+                    loaded = store.knowledge.revision()  # what is loaded: any write since the caller's read included
+                    self._engine = (loaded, Engine(store.knowledge.load(), self.embeddings))
                 engine_built(loaded)
             return self._engine[1]
 
@@ -104,8 +103,8 @@ class KnowledgeService:
         cached = self._reviews
         if cached is not None and cached[0] == revision:
             return cached[1]
-        with self.db.transaction() as session:
-            repo = ReviewRepository(session)
+        with unit_of_work(self.db) as store:
+            repo = store.reviews
             fresh = Freshness({r.topic: r for r in repo.all()}, repo.interval())
         self._reviews = (revision, fresh)
         return fresh
@@ -127,11 +126,11 @@ class KnowledgeService:
         """`org`, checked against an engine the caller already has (one revision read per question)."""
         if not team_id:
             return default_org(engine.kb)
-        with self.db.transaction() as session:
-            stored = OrgRepository(session).get(team_id)
+        with unit_of_work(self.db) as store:
+            stored = store.orgs.get(team_id)
         if stored is None:
             return default_org(engine.kb)
-        return self._stored_org(engine, team_id, stored[0])
+        return self._stored_org(engine, team_id, stored.data)
 
     @staticmethod
     def _stored_org(engine: Engine, team_id: str, data: dict[str, Any]) -> OrgSettings:
@@ -152,8 +151,8 @@ class KnowledgeService:
 
     def save_org(self, team_id: str, data: Any, *, by: str | None) -> OrgSettings:
         org = self.check_org(data)
-        with self.db.transaction() as session:
-            OrgRepository(session).save(team_id, org, by=by)
+        with unit_of_work(self.db) as store:
+            store.orgs.save(team_id, org, by=by)
         return org
 
     def ask(self, question: str, *, team_id: str | None = None, org: OrgSettings | None = None) -> Answer:

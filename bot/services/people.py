@@ -16,10 +16,10 @@ from collections.abc import Callable, Iterable, Mapping
 from datetime import UTC, datetime, timedelta
 from typing import Any
 
+from bot.core.clock import utcnow
 from bot.core.holders import Profile
 from bot.store.database import Database
-from bot.store.person_names import PersonNameRepository
-from bot.store.tables import utcnow
+from bot.store.unit_of_work import unit_of_work
 
 NAME_LIFETIME = timedelta(hours=24)
 Lookup = Callable[[str], Mapping[str, Any] | None]  # a user id → `users.info`'s `user`; None when it fails
@@ -60,8 +60,8 @@ class PersonNames:
         """The profiles known for `user_ids`; with `lookup`, missing and old ones are fetched (outside any
         transaction) and kept. Without it, the cache alone answers."""
         wanted = set(user_ids)
-        with self.db.transaction() as session:
-            cached = PersonNameRepository(session).get(team_id, wanted)
+        with unit_of_work(self.db) as store:
+            cached = store.people.get(team_id, wanted)
         known = {user: profile for user, (profile, at) in cached.items() if lookup is None or self._fresh(at)}
         if lookup is None:
             return known
@@ -82,8 +82,8 @@ class PersonNames:
             self._put(team_id, [profile])
 
     def listed_recently(self, team_id: str) -> bool:
-        with self.db.transaction() as session:
-            at = PersonNameRepository(session).listed_at(team_id)
+        with unit_of_work(self.db) as store:
+            at = store.people.listed_at(team_id)
         return at is not None and self._fresh(at)
 
     def everyone(self, team_id: str, *, list_people: ListPeople | None = None) -> list[Profile]:
@@ -95,19 +95,17 @@ class PersonNames:
             if members is not None:
                 profiles = [p for p in map(to_profile, members) if p is not None]
                 self._put(team_id, profiles, at=started, listed=True)
-        with self.db.transaction() as session:
-            repository = PersonNameRepository(session)
-            listed_at = repository.listed_at(team_id)
-            return repository.fetched_since(team_id, listed_at) if listed_at is not None else []
+        with unit_of_work(self.db) as store:
+            listed_at = store.people.listed_at(team_id)
+            return store.people.fetched_since(team_id, listed_at) if listed_at is not None else []
 
     def _put(self, team_id: str, profiles: list[Profile], *, at: datetime | None = None, listed: bool = False) -> None:
         at = at or self.now()
-        with self.db.transaction() as session:
-            repository = PersonNameRepository(session)
+        with unit_of_work(self.db) as store:
             for profile in profiles:
-                repository.put(team_id, profile, at=at)
+                store.people.put(team_id, profile, at=at)
             if listed:
-                repository.mark_listed(team_id, at=at)
+                store.people.mark_listed(team_id, at=at)
 
     def _fresh(self, fetched_at: datetime) -> bool:
         at = fetched_at if fetched_at.tzinfo else fetched_at.replace(tzinfo=UTC)

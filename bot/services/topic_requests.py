@@ -11,7 +11,7 @@ from __future__ import annotations
 from bot.core.normalise import topic_of
 from bot.services.knowledge import KnowledgeService
 from bot.services.unanswered import gap_key
-from bot.store.request_repository import RequestRepository
+from bot.store.unit_of_work import unit_of_work
 
 ADD = "add"
 FEEDBACK = "feedback"
@@ -25,8 +25,8 @@ class TopicRequests:
         """Records that `user_id` would like the admins to add what `question` asks about; True the first
         time they ask (so the admins are told once, however often the button is clicked)."""
         key = self.key(question)
-        with self.knowledge.db.transaction() as session:
-            repo = RequestRepository(session)
+        with unit_of_work(self.knowledge.db) as store:
+            repo = store.requests
             first = not repo.exists(team_id=team_id, user_id=user_id, kind=ADD, key=key)
             repo.record(team_id=team_id, user_id=user_id, kind=ADD, key=key, question=question)
         return first
@@ -36,8 +36,8 @@ class TopicRequests:
     ) -> None:
         """Records what `user_id` wrote after voting 👎 on the answer to `question` (empty fields: none)."""
         key = f"{self.key(question)}|{responsibility_id or ''}"
-        with self.knowledge.db.transaction() as session:
-            RequestRepository(session).record(
+        with unit_of_work(self.knowledge.db) as store:
+            store.requests.record(
                 team_id=team_id,
                 user_id=user_id,
                 kind=FEEDBACK,

@@ -14,12 +14,11 @@ import logging
 from dataclasses import dataclass
 from datetime import timedelta
 
-from sqlalchemy.exc import SQLAlchemyError
-
+from bot.core.clock import utcnow
 from bot.core.normalise import Vocabulary
+from bot.core.unavailable import KnowledgeUnavailable
 from bot.store.database import Database
-from bot.store.gap_repository import GapRepository
-from bot.store.tables import utcnow
+from bot.store.unit_of_work import unit_of_work
 
 MAX_KEY_CHARS = 200
 LOCK_WAIT_SECONDS = 0.1  # another writer holding the lock longer: this asking goes uncounted, the answer goes out
@@ -46,11 +45,11 @@ def record_unanswered(
     if not key:
         return
     try:
-        with db.transaction(lock_wait=LOCK_WAIT_SECONDS) as session:
-            gaps = GapRepository(session)
+        with unit_of_work(db, lock_wait=LOCK_WAIT_SECONDS) as store:
+            gaps = store.gaps
             gaps.record_unanswered(team_id=team_id, key=key, text=topic)
             gaps.prune(team_id=team_id, keep=retention.per_workspace, asked_since=utcnow() - retention.max_age)
-    except SQLAlchemyError:
+    except KnowledgeUnavailable:
         log.warning(
             "could not record an unanswered question (%d characters) for team %s", len(topic), team_id, exc_info=True
         )

@@ -6,8 +6,8 @@ send it twice; a welcome whose sending fails is not retried.
 
 from __future__ import annotations
 
-from bot.store.conversation_records import WelcomeRepository
 from bot.store.database import Database
+from bot.store.unit_of_work import unit_of_work
 
 INSTALL = "install"
 HOME = "home"
@@ -26,5 +26,5 @@ class Welcomes:
         return self._claim(team_id, HOME, user_id)
 
     def _claim(self, team_id: str, kind: str, user_id: str) -> bool:
-        with self.db.transaction() as session:
-            return WelcomeRepository(session).claim(team_id, kind, user_id)
+        with unit_of_work(self.db) as store:
+            return store.welcomes.claim(team_id, kind, user_id)

@@ -10,7 +10,7 @@ import re
 
 from bot.core import limits
 from bot.store.database import Database
-from bot.store.repository import OrgRepository
+from bot.store.unit_of_work import unit_of_work
 
 TEAM_ID_PATTERN = re.compile(rf"[TE][A-Z0-9]{{2,{limits.SLACK_ID - 1}}}")
 
@@ -25,8 +25,8 @@ def require_workspace(db: Database, team_id: str, *, create: bool = False) -> No
         raise UnknownWorkspace(f"{team_id!r} is not a Slack team id (like T0123ABCD)")
     if create:
         return
-    with db.transaction() as session:
-        known = OrgRepository(session).known(team_id)
+    with unit_of_work(db) as store:
+        known = store.orgs.known(team_id)
     if not known:
         raise UnknownWorkspace(
             f"no workspace {team_id}: it has no stored settings and the app is not installed there "

@@ -12,8 +12,10 @@ from slack_sdk import WebClient
 from slack_sdk.models.blocks import Block
 from slack_sdk.models.views import View
 
+from bot.core.clock import utcnow
 from bot.core.holders import Suggestion
 from bot.services.admin import Actor, ResponsibilityDraft, RoleDraft
+from bot.slack.actors import actor_from_users_info
 from bot.slack.blocks.admin_forms import (
     FormMetadata,
     build_override_modal,
@@ -26,7 +28,6 @@ from bot.slack.blocks.reviews import due_blocks
 from bot.slack.deps import Deps
 from bot.slack.people import names_of
 from bot.slack.replies import WEB_API_FAILURES
-from bot.store.tables import utcnow
 
 log = logging.getLogger(__name__)
 ACK_CHECK_SECONDS = 1.5  # users.info inside an acknowledgement, which Slack allows 3 s in all
@@ -50,7 +51,7 @@ def actor_for(client: WebClient, team_id: str | None, user_id: str, *, in_ack: b
     except WEB_API_FAILURES as error:
         log.warning("users.info failed (team %s, user %s): %s", team_id, user_id, error)
         info = None
-    return Actor.from_slack(team_id or "", user_id, info if isinstance(info, dict) else None)
+    return actor_from_users_info(team_id or "", user_id, info if isinstance(info, dict) else None)
 
 
 def menu_view(deps: Deps, team_id: str, *, notice: str | None = None, page: int = 0) -> View:

@@ -1,15 +1,13 @@
 """Builds the Bolt app: credentials, Web API client, install flow stores, and every listener.
 
-Multi-workspace installs are kept by slack_sdk's SQLAlchemy installation and OAuth state stores in the
-app's own database (their tables come with the app's migrations).
+Multi-workspace installs are kept by slack_sdk's installation and OAuth state stores in the app's own
+database (`bot/store/slack_installs.py`; their tables come with the app's migrations).
 """
 
 from __future__ import annotations
 
 from slack_bolt import App
 from slack_bolt.oauth.oauth_settings import OAuthSettings
-from slack_sdk.oauth.installation_store.sqlalchemy import SQLAlchemyInstallationStore
-from slack_sdk.oauth.state_store.sqlalchemy import SQLAlchemyOAuthStateStore
 
 from bot.config import Settings
 from bot.slack.client import build_web_client, configure_web_client
@@ -17,6 +15,7 @@ from bot.slack.credentials import SlackCredentials
 from bot.slack.deps import Deps
 from bot.slack.listeners import register_all
 from bot.slack.listeners.welcome import oauth_callbacks
+from bot.store.slack_installs import installation_store, oauth_state_store
 
 INSTALL_PATH = "/slack/install"
 REDIRECT_PATH = "/slack/oauth_redirect"
@@ -55,7 +54,7 @@ def build_bolt_app(*, settings: Settings, deps: Deps, credentials: SlackCredenti
 
 def _oauth_settings(settings: Settings, deps: Deps, credentials: SlackCredentials) -> OAuthSettings:
     assert credentials.client_id and credentials.client_secret
-    engine = deps.knowledge.db.engine
+    db = deps.knowledge.db
     return OAuthSettings(
         client_id=credentials.client_id,
         client_secret=credentials.client_secret,
@@ -63,8 +62,8 @@ def _oauth_settings(settings: Settings, deps: Deps, credentials: SlackCredential
         redirect_uri=f"{settings.public_url}{REDIRECT_PATH}" if settings.public_url else None,
         install_path=INSTALL_PATH,
         redirect_uri_path=REDIRECT_PATH,
-        installation_store=SQLAlchemyInstallationStore(client_id=credentials.client_id, engine=engine),
+        installation_store=installation_store(db, client_id=credentials.client_id),
         installation_store_bot_only=True,
-        state_store=SQLAlchemyOAuthStateStore(expiration_seconds=OAUTH_STATE_SECONDS, engine=engine),
+        state_store=oauth_state_store(db, expiration_seconds=OAUTH_STATE_SECONDS),
         callback_options=oauth_callbacks(deps, lambda token: build_web_client(settings.slack_api_url, token=token)),
     )

@@ -12,8 +12,8 @@ import threading
 
 from slack_bolt import App
 from slack_sdk import WebClient
-from sqlalchemy.exc import SQLAlchemyError
 
+from bot.core.unavailable import KnowledgeUnavailable
 from bot.services.digest import Digest, Digests
 from bot.services.people import Lookup
 from bot.slack.blocks.digest import build_digest_blocks, digest_text
@@ -42,7 +42,7 @@ class DigestSender:
     def send_due(self) -> dict[str, str]:
         try:
             return self.digests.send_due(self.send, self.recipients, lookup_for=self.lookup_for)
-        except SQLAlchemyError as error:
+        except KnowledgeUnavailable as error:
             log.warning("could not send the weekly digests: %s", str(error).splitlines()[0])
             return {}
 

@@ -14,8 +14,8 @@ import logging
 import threading
 
 from slack_bolt import App, BoltRequest
-from sqlalchemy.exc import SQLAlchemyError
 
+from bot.core.unavailable import KnowledgeUnavailable
 from bot.metrics import count
 from bot.services.events import EventLedger
 
@@ -40,7 +40,7 @@ class EventRecovery:
         """Replays every abandoned event found now; returns how many."""
         try:
             payloads = self.ledger.abandoned()
-        except SQLAlchemyError as error:
+        except KnowledgeUnavailable as error:
             log.warning("could not look for abandoned events: %s", str(error).splitlines()[0])
             return 0
         for payload in payloads:

@@ -20,8 +20,8 @@ from slack_bolt import Respond
 from slack_sdk import WebClient
 from slack_sdk.errors import SlackApiError, SlackClientError, SlackObjectFormationError
 from slack_sdk.models.blocks import Block, MarkdownTextObject, SectionBlock
-from sqlalchemy.exc import SQLAlchemyError
 
+from bot.core.unavailable import KnowledgeUnavailable
 from bot.slack import messages
 from bot.slack.blocks.mrkdwn import to_dicts
 
@@ -40,8 +40,13 @@ class Reply:
 
 
 class Destination(Protocol):
-    team_id: str | None
-    channel: str | None
+    """Where a reply goes. Read-only (properties), so a frozen dataclass whose `channel` is always set fits."""
+
+    @property
+    def team_id(self) -> str | None: ...
+
+    @property
+    def channel(self) -> str | None: ...
 
     def send(self, reply: Reply) -> bool:
         """True when Slack took the reply; a failure is logged, never raised."""
@@ -150,7 +155,7 @@ def deliver(
         reply = produce()
         if reply is None or not before_send():
             return Outcome.NOTHING
-    except SQLAlchemyError:
+    except KnowledgeUnavailable:
         log.warning(
             "knowledge base unreachable (team %s, channel %s)", destination.team_id, destination.channel, exc_info=True
         )

@@ -9,8 +9,9 @@ from __future__ import annotations
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
+from bot.core.clock import utcnow
 from bot.store.slack_records import dialect_insert
-from bot.store.tables import AppContextRow, ConversationTopicRow, WelcomeRow, utcnow
+from bot.store.tables import AppContextRow, ConversationTopicRow, WelcomeRow
 
 
 class WelcomeRepository:

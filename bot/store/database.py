@@ -19,10 +19,13 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 from sqlalchemy import Engine, create_engine, event, inspect, text
+from sqlalchemy.exc import DBAPIError, IntegrityError, SQLAlchemyError
 from sqlalchemy.orm import Session, sessionmaker
 
+from bot.core.unavailable import KnowledgeUnavailable, WriteConflict
 from bot.store.deadlines import StatementDeadlines
 
 MIGRATIONS = Path(__file__).parent / "migrations"
@@ -84,9 +87,10 @@ class Database:
         """One unit of work: committed when the block ends, rolled back whole if it raises.
 
         `lock_wait` (seconds) shortens the wait for another transaction's lock, for writes that may be
-        skipped rather than make anyone wait (counting an unanswered question).
+        skipped rather than make anyone wait (counting an unanswered question). A database failure
+        leaves as `KnowledgeUnavailable` (`WriteConflict` for a row another transaction stored first).
         """
-        with self._sessions.begin() as session:
+        with translated_errors(), self._sessions.begin() as session:
             if lock_wait is not None:
                 with self._waiting_at_most(session, lock_wait):
                     yield session
@@ -121,7 +125,7 @@ class Database:
         from alembic import command  # only here: see the module's docstring
         from alembic.config import Config
 
-        with self.engine.begin() as connection:
+        with translated_errors(), self.engine.begin() as connection:
             if not self.is_sqlite:
                 connection.execute(text("SELECT pg_advisory_xact_lock(:id)"), {"id": _STARTUP_LOCK})
             config = Config()
@@ -131,7 +135,7 @@ class Database:
 
     def schema_revisions(self) -> tuple[str | None, str | None]:
         """The database's schema revision (None: never migrated) and the newest one this release ships."""
-        with self.engine.connect() as connection:
+        with translated_errors(), self.engine.connect() as connection:
             current = None
             if inspect(connection).has_table(VERSION_TABLE):
                 current = connection.execute(text(f"SELECT version_num FROM {VERSION_TABLE}")).scalar()
@@ -155,6 +159,23 @@ class Database:
         self.engine.dispose()
 
 
+@contextmanager
+def translated_errors() -> Iterator[None]:
+    """Raises a database failure inside the block as the domain's `KnowledgeUnavailable` (see its module)."""
+    try:
+        yield
+    except IntegrityError as error:
+        raise WriteConflict(_first_line(error)) from error
+    except SQLAlchemyError as error:
+        raise KnowledgeUnavailable(_first_line(error)) from error
+
+
+def _first_line(error: SQLAlchemyError) -> str:
+    """What the database said went wrong, without the statement or the values (which later lines hold)."""
+    cause = error.orig if isinstance(error, DBAPIError) and error.orig is not None else error
+    return f"{type(cause).__name__}: {(str(cause).splitlines() or [''])[0]}"
+
+
 def shipped_head() -> str | None:
     """The newest migration this release ships: the revision no other migration revises. Read from the
     migration files' `revision = "…"` and `down_revision = "…"` lines (a test checks that it is the head
@@ -173,14 +194,14 @@ def shipped_head() -> str | None:
 
 
 def _postgres_options(timeouts: Timeouts) -> dict[str, object]:
-    options = {"connect_timeout": max(timeouts.connect, 2)}
+    options: dict[str, object] = {"connect_timeout": max(timeouts.connect, 2)}
     if timeouts.statement is not None:
         milliseconds = int(timeouts.statement * 1000), int(timeouts.lock * 1000)
         options["options"] = "-c statement_timeout={} -c lock_timeout={}".format(*milliseconds)
     return options
 
 
-def _sqlite_pragmas(dbapi_connection, busy_ms: int) -> None:  # type: ignore[no-untyped-def]
+def _sqlite_pragmas(dbapi_connection: Any, busy_ms: int) -> None:
     cursor = dbapi_connection.cursor()
     cursor.execute("PRAGMA foreign_keys=ON")
     cursor.execute("PRAGMA journal_mode=WAL")

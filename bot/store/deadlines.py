@@ -35,7 +35,7 @@ class StatementDeadlines:
         event.listen(engine, "after_cursor_execute", self._after)
         event.listen(engine, "handle_error", self._failed)
         ping = engine.dialect.do_ping  # the pool's liveness check bypasses the cursor events: watched too
-        engine.dialect.do_ping = lambda dbapi: self._watched(dbapi, ping)  # type: ignore[method-assign]
+        engine.dialect.do_ping = lambda dbapi_connection: self._watched(dbapi_connection, ping)  # type: ignore[method-assign]
 
     @contextmanager
     def watching(self, key: int, dbapi_connection: Any) -> Iterator[None]:
@@ -49,13 +49,13 @@ class StatementDeadlines:
         with self.watching(id(dbapi_connection), dbapi_connection):
             return ping(dbapi_connection)
 
-    def _before(self, conn, cursor, *_statement) -> None:  # type: ignore[no-untyped-def]
+    def _before(self, conn: Any, cursor: Any, *_statement: Any) -> None:
         self._start(id(cursor), conn.connection.dbapi_connection)
 
-    def _after(self, conn, cursor, *_statement) -> None:  # type: ignore[no-untyped-def]
+    def _after(self, conn: Any, cursor: Any, *_statement: Any) -> None:
         self._end(id(cursor))
 
-    def _failed(self, context) -> None:  # type: ignore[no-untyped-def]
+    def _failed(self, context: Any) -> None:
         execution = context.execution_context
         if execution is not None and getattr(execution, "cursor", None) is not None:
             self._end(id(execution.cursor))

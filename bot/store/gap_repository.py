@@ -8,15 +8,26 @@ once never lose a count. 👎 votes are the Slack app's `feedback` rows, read he
 from __future__ import annotations
 
 from collections.abc import Iterable
+from dataclasses import dataclass
 from datetime import datetime
 
 from sqlalchemy import delete, or_, select, update
 from sqlalchemy.orm import Session
 
-from bot.store.slack_records import dialect_insert
-from bot.store.tables import FeedbackRow, OrgRow, ResponsibilityRow, UnansweredRow, utcnow
+from bot.core.clock import utcnow
+from bot.store.slack_records import dialect_insert, rows_matched
+from bot.store.tables import FeedbackRow, OrgRow, ResponsibilityRow, UnansweredRow
 
 MAX_TEXT_CHARS = 500
+
+
+@dataclass(frozen=True)
+class Downvote:
+    """A 👎 on an answer: the question, the entry answered with, and when."""
+
+    question: str
+    responsibility_id: str | None
+    created_at: datetime
 
 
 class GapRepository:
@@ -46,7 +57,7 @@ class GapRepository:
             UnansweredRow.team_id == team_id,
             or_(UnansweredRow.last_asked_at < asked_since, UnansweredRow.id.not_in(kept)),
         )
-        return self.session.execute(statement.execution_options(synchronize_session=False)).rowcount
+        return rows_matched(self.session.execute(statement.execution_options(synchronize_session=False)))
 
     def open_unanswered(self, *, team_id: str, limit: int) -> list[UnansweredRow]:
         """The most asked questions nobody has handled yet, most asked first."""
@@ -62,7 +73,7 @@ class GapRepository:
         statement = update(UnansweredRow).where(UnansweredRow.team_id == team_id, UnansweredRow.key == key)
         self.session.execute(statement.values(resolved=True).execution_options(synchronize_session=False))
 
-    def downvotes(self, *, team_id: str, limit: int) -> list[FeedbackRow]:
+    def downvotes(self, *, team_id: str, limit: int) -> list[Downvote]:
         """The workspace's latest 👎 votes, newest first."""
         statement = (
             select(FeedbackRow)
@@ -70,7 +81,7 @@ class GapRepository:
             .order_by(FeedbackRow.created_at.desc(), FeedbackRow.id.desc())
             .limit(limit)
         )
-        return list(self.session.scalars(statement))
+        return [Downvote(r.question, r.responsibility_id, r.created_at) for r in self.session.scalars(statement)]
 
     def last_changed(self, *, team_id: str, responsibility_ids: Iterable[str]) -> dict[str, datetime]:
         """When each entry's answer in this workspace last changed: the entry's or the settings' last save."""

@@ -11,6 +11,7 @@ from __future__ import annotations
 from sqlalchemy import inspect, select, update
 from sqlalchemy.orm import Session
 
+from bot.store.slack_records import rows_matched
 from bot.store.tables import Base, KbState, ResponsibilityRow
 
 
@@ -26,7 +27,7 @@ def claim_version(session: Session, table: type[Base], key: str, expected: int |
         statement = statement.where(version == expected)
     result = session.execute(statement.execution_options(synchronize_session=False))
     session.expire_all()  # anything loaded before the claim may be older than the row we now hold
-    return result.rowcount == 1
+    return rows_matched(result) == 1
 
 
 def lock_knowledge(session: Session) -> None:

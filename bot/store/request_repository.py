@@ -6,13 +6,31 @@ atomic `INSERT … ON CONFLICT`, so a double click or two processes never count 
 
 from __future__ import annotations
 
+from dataclasses import dataclass
+from datetime import datetime
+
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
+from bot.core.clock import utcnow
 from bot.store.slack_records import dialect_insert
-from bot.store.tables import TopicRequestRow, utcnow
+from bot.store.tables import TopicRequestRow
 
 MAX_TEXT_CHARS = 2000
+
+
+@dataclass(frozen=True)
+class TopicRequest:
+    """One person's request, as the admins' lists read it."""
+
+    kind: str
+    key: str
+    question: str
+    user_id: str
+    created_at: datetime
+    responsibility_id: str | None
+    owner: str | None
+    note: str | None
 
 
 class RequestRepository:
@@ -53,7 +71,7 @@ class RequestRepository:
         )
         return self.session.scalar(statement) is not None
 
-    def latest(self, *, team_id: str, limit: int) -> list[TopicRequestRow]:
+    def latest(self, *, team_id: str, limit: int) -> list[TopicRequest]:
         """The workspace's latest requests of every kind, newest first."""
         statement = (
             select(TopicRequestRow)
@@ -61,4 +79,7 @@ class RequestRepository:
             .order_by(TopicRequestRow.created_at.desc(), TopicRequestRow.id.desc())
             .limit(limit)
         )
-        return list(self.session.scalars(statement))
+        return [
+            TopicRequest(r.kind, r.key, r.question, r.user_id, r.created_at, r.responsibility_id, r.owner, r.note)
+            for r in self.session.scalars(statement)
+        ]

@@ -13,8 +13,9 @@ from sqlalchemy import select, update
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
+from bot.core.clock import as_utc
 from bot.core.freshness import DEFAULT_REVIEW_DAYS, Review
-from bot.store.tables import DigestRow, KbState, OrgRow, ResponsibilityRow, as_utc
+from bot.store.tables import DigestRow, KbState, OrgRow, ResponsibilityRow
 
 
 class ReviewRepository:
@@ -75,11 +76,10 @@ class DigestRepository:
         return row.outcome if row else None
 
 
+    def workspaces(self) -> list[str]:
+        """Every workspace with stored settings or an installation of the app, by team id."""
+        from bot.store.slack_install_tables import INSTALLATIONS  # here: see that module's docstring
 
-def workspaces(session: Session) -> list[str]:
-    """Every workspace with stored settings or an installation of the app, by team id."""
-    from bot.store.slack_install_tables import INSTALLATIONS  # here: see that module's docstring
-
-    teams = set(session.scalars(select(OrgRow.team_id)))
-    teams |= {t for t in session.scalars(select(INSTALLATIONS.c.team_id).distinct()) if t}
-    return sorted(teams)
+        teams = set(self.session.scalars(select(OrgRow.team_id)))
+        teams |= {t for t in self.session.scalars(select(INSTALLATIONS.c.team_id).distinct()) if t}
+        return sorted(teams)

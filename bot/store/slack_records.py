@@ -10,22 +10,33 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import datetime
 from importlib import import_module
+from typing import TYPE_CHECKING, Any, cast
 
-from sqlalchemy import ColumnElement, Insert, and_, case, delete, func, or_, select, update
+from sqlalchemy import ColumnElement, Result, and_, case, delete, func, or_, select, update
 from sqlalchemy.orm import Session
 
-from bot.store.tables import FeedbackRow, ProcessedEvent, utcnow
+from bot.core.clock import utcnow
+from bot.store.tables import FeedbackRow, ProcessedEvent
+
+if TYPE_CHECKING:  # the dialects themselves are imported only once connected: see `dialect_insert`
+    from sqlalchemy import CursorResult
+    from sqlalchemy.dialects import postgresql, sqlite
 
 CLAIMED, REPLYING, ANSWERED = "claimed", "replying", "answered"
 MAX_ATTEMPTS = 5  # an event that failed this often (a channel the bot cannot post in) is left alone
 
 
-def dialect_insert(session: Session, table: type) -> Insert:
+def dialect_insert(session: Session, table: type) -> postgresql.Insert | sqlite.Insert:
     """The dialect's own INSERT, which knows ON CONFLICT (PostgreSQL and SQLite both do). Its module is the
     one SQLAlchemy already loaded to connect: importing both up front cost every command line start the
     PostgreSQL dialect's import."""
     dialect = import_module(f"sqlalchemy.dialects.{session.get_bind().dialect.name}")
-    return dialect.insert(table)
+    return cast("postgresql.Insert | sqlite.Insert", dialect.insert(table))
+
+
+def rows_matched(result: Result[Any]) -> int:
+    """How many rows an UPDATE or DELETE matched (what `Session.execute` returns for one is a cursor result)."""
+    return cast("CursorResult[Any]", result).rowcount
 
 
 @dataclass(frozen=True)
@@ -58,7 +69,7 @@ class ProcessedEventRepository:
     ) -> bool:
         """True when `token` now holds the event: its first claim, or a claim whose holder is presumed dead
         (see `Lapsed`). False otherwise."""
-        statement = dialect_insert(self.session, ProcessedEvent).values(
+        insert = dialect_insert(self.session, ProcessedEvent).values(
             event_id=event_id,
             team_id=team_id,
             received_at=now,
@@ -68,7 +79,7 @@ class ProcessedEventRepository:
             attempts=1,
             payload=payload,
         )
-        statement = statement.on_conflict_do_update(
+        statement = insert.on_conflict_do_update(
             index_elements=["event_id"],
             set_={"token": token, "claimed_at": now, "attempts": ProcessedEvent.attempts + 1},
             where=lapsed.condition(),
@@ -86,7 +97,7 @@ class ProcessedEventRepository:
             .where(ProcessedEvent.event_id == event_id, ProcessedEvent.token == token)
             .values(**values)
         )
-        return self.session.execute(statement).rowcount == 1
+        return rows_matched(self.session.execute(statement)) == 1
 
     def abandoned(self, *, lapsed: Lapsed, limit: int) -> list[str]:
         """The payloads of events whose holder is presumed dead, oldest claim first."""
@@ -100,7 +111,7 @@ class ProcessedEventRepository:
 
     def forget_before(self, moment: datetime) -> int:
         """Drops claims older than `moment` (Slack stops retrying an event after a few minutes)."""
-        return self.session.execute(delete(ProcessedEvent).where(ProcessedEvent.received_at < moment)).rowcount
+        return rows_matched(self.session.execute(delete(ProcessedEvent).where(ProcessedEvent.received_at < moment)))
 
 
 class FeedbackRepository:

@@ -8,7 +8,7 @@ compares it with the revision its matcher was built from, so a change shows in e
 
 from __future__ import annotations
 
-from datetime import UTC, datetime
+from datetime import datetime
 from typing import Any, ClassVar
 
 from sqlalchemy import JSON, Boolean, DateTime, ForeignKey, Integer, String, Text, UniqueConstraint
@@ -16,15 +16,7 @@ from sqlalchemy import true as sa_true
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column
 
 from bot.core import limits
-
-
-def utcnow() -> datetime:
-    return datetime.now(UTC)
-
-
-def as_utc(at: datetime) -> datetime:
-    """A stored time as an aware UTC one (SQLite gives back naive datetimes; every time here is UTC)."""
-    return at if at.tzinfo else at.replace(tzinfo=UTC)
+from bot.core.clock import utcnow
 
 
 class Base(DeclarativeBase):

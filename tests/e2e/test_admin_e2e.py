@@ -13,6 +13,7 @@ from datetime import timedelta
 
 import pytest
 
+from bot.core.clock import utcnow
 from bot.slack.blocks.admin_lists import (
     EDIT_TOPIC,
     GAP_ALIAS,
@@ -27,7 +28,6 @@ from bot.core.freshness import Review
 from bot.slack.blocks.reviews import EDIT_DUE, STILL_RIGHT
 from bot.store.repository import KnowledgeRepository
 from bot.store.review_repository import ReviewRepository
-from bot.store.tables import utcnow
 from tests.e2e.modal_payloads import (
     block_suggestion,
     elements,

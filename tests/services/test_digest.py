@@ -9,6 +9,7 @@ from datetime import UTC, datetime, timedelta
 
 import pytest
 
+from bot.core.clock import utcnow
 from bot.core.freshness import Review
 from bot.services.admin import build_admin
 from bot.services.digest import Digests, week_of
@@ -18,7 +19,6 @@ from bot.services.people import PersonNames
 from bot.store.database import Database
 from bot.store.repository import OrgRepository
 from bot.store.review_repository import DigestRepository, ReviewRepository
-from bot.store.tables import utcnow
 from tests.conftest import KNOWLEDGE_DIR
 
 ADMIN = "U0ADMIN1"

@@ -6,8 +6,9 @@ from datetime import timedelta
 
 from sqlalchemy import select, update
 
+from bot.core.clock import utcnow
 from bot.services.unanswered import GapRetention
-from bot.store.tables import UnansweredRow, utcnow
+from bot.store.tables import UnansweredRow
 
 TEAM = "T0JUNK"
 QUESTIONS = [f"who owns the {word} rota?" for word in ("teapot", "bicycle", "aquarium", "piano", "garden", "locker")]

@@ -78,10 +78,10 @@ def test_org_settings_round_trip_by_team(service):
     }
     service.save_org("T0ACME", data, by="U0ADMIN1")
     with service.db.transaction() as session:
-        stored, version = OrgRepository(session).get("T0ACME")
-    assert version == 1
-    assert stored["roles"] == data["roles"]
-    assert stored["overrides"][0]["responsibility"] == "hosting-costs"
+        stored = OrgRepository(session).get("T0ACME")
+    assert stored is not None and stored.version == 1 and stored.updated_by == "U0ADMIN1"
+    assert stored.data["roles"] == data["roles"]
+    assert stored.data["overrides"][0]["responsibility"] == "hosting-costs"
     assert service.ask("who owns the roadmap for the product?", team_id="T0ACME").role == "CPTO"
     assert service.ask("who owns hosting costs?", team_id="T0ACME").role == "COO"
     assert service.ask("who owns hosting costs?", team_id="T0OTHER").role == "CTO"

@@ -16,6 +16,7 @@ import pytest
 from sqlalchemy import text
 from sqlalchemy.exc import OperationalError
 
+from bot.core.unavailable import KnowledgeUnavailable
 from bot.services.knowledge import KnowledgeService
 from bot.store.database import SERVING, Database
 from tests.conftest import KNOWLEDGE_DIR
@@ -58,16 +59,18 @@ def test_the_health_check_says_no_while_another_process_holds_the_write_lock(wri
 
 def test_a_write_gives_up_on_the_lock_after_about_a_second(write_locked):
     started = time.monotonic()
-    with pytest.raises(OperationalError, match="locked"):
+    with pytest.raises(KnowledgeUnavailable, match="locked") as refused:
         write_locked.save_org("T0LOCKED", {"roles": {"CEO": {}}}, by="U0ADMIN")
+    assert isinstance(refused.value.__cause__, OperationalError)
     assert time.monotonic() - started < 3
 
 
 def test_a_statement_past_its_deadline_is_ended_and_the_next_one_works(serving):
     slow = "SELECT pg_sleep(10)" if not serving.db.is_sqlite else _endless_sqlite()
     started = time.monotonic()
-    with pytest.raises(OperationalError), serving.db.transaction() as session:
+    with pytest.raises(KnowledgeUnavailable) as ended, serving.db.transaction() as session:
         session.execute(text(slow))
+    assert isinstance(ended.value.__cause__, OperationalError)
     assert time.monotonic() - started < 5
     assert serving.db.ping() is True
     assert serving.ask("who owns hosting costs?").role == "CTO"

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from bot.services.admin.actor import Actor, cli_actor, is_workspace_admin, name_actor
+from bot.services.admin.actor import Actor, cli_actor, name_actor
 from bot.services.admin.changes import Changes, Saved
 from bot.services.admin.drafts import ResponsibilityDraft, split_aliases
 from bot.services.admin.errors import ONLY_ADMINS, AdminError, CannotRevert, NotAllowed, NotFound, StaleEdit
@@ -49,7 +49,7 @@ def build_admin(knowledge: KnowledgeService, *, knowledge_teams: frozenset[str] 
         org=org,
         roles=roles,
         history=History(changes, responsibilities, org, roles, reviews),
-        gaps=Gaps(knowledge),
+        gaps=Gaps(knowledge, permissions),
         reviews=reviews,
     )
 
@@ -71,7 +71,6 @@ __all__ = [
     "StaleEdit",
     "build_admin",
     "cli_actor",
-    "is_workspace_admin",
     "name_actor",
     "org_data",
     "split_aliases",

@@ -11,14 +11,12 @@ from contextlib import contextmanager
 from dataclasses import dataclass, field
 from typing import Any
 
-from sqlalchemy.orm import Session
-
 from bot.metrics import count
 from bot.services.admin.actor import Actor
 from bot.services.admin.permissions import Permissions
-from bot.store.audit_repository import AuditEntry, AuditRepository
+from bot.store.audit_repository import AuditEntry
 from bot.store.database import Database
-from bot.store.repository import KnowledgeRepository
+from bot.store.unit_of_work import Repositories, unit_of_work
 
 Snapshot = dict[str, Any] | None  # an entity as the audit log keeps it (None: it did not exist)
 Check = Callable[[Snapshot], None]  # sees an entity as it is now and raises if a change may not go ahead
@@ -35,7 +33,7 @@ class Saved:
 
 @dataclass
 class Change:
-    session: Session
+    store: Repositories  # this change's transaction: everything it reads and writes goes through these
     actor: Actor
     permissions: Permissions
     knowledge: bool = False  # it edits the shared knowledge base: the revision is bumped at the end
@@ -43,14 +41,14 @@ class Change:
 
     def edits_knowledge(self) -> None:
         """Marks the change as one to the shared knowledge base, once the actor is allowed to make it."""
-        self.permissions.require(self.session, self.actor, knowledge=True)
+        self.permissions.require(self.store, self.actor, knowledge=True)
         self.knowledge = True
 
     def record(self, entry: AuditEntry) -> int:
         """Adds `entry` to the audit log as this change's, by its actor; returns its id."""
-        row = AuditRepository(self.session).add(entry, team_id=self.actor.team_id, actor=self.actor.user_id)
-        self.audit_ids.append(row.id)
-        return row.id
+        audit_id = self.store.audit.add(entry, team_id=self.actor.team_id, actor=self.actor.user_id)
+        self.audit_ids.append(audit_id)
+        return audit_id
 
 
 class Changes:
@@ -61,13 +59,13 @@ class Changes:
     @contextmanager
     def begin(self, actor: Actor, *, knowledge: bool) -> Iterator[Change]:
         """A transaction for one admin change; `knowledge`: it edits the shared knowledge base."""
-        with self.db.transaction() as session:
-            self.permissions.require(session, actor, knowledge=False)
-            change = Change(session, actor, self.permissions)
+        with unit_of_work(self.db) as store:
+            self.permissions.require(store, actor, knowledge=False)
+            change = Change(store, actor, self.permissions)
             if knowledge:
                 change.edits_knowledge()
             yield change
             if change.knowledge and change.audit_ids:
-                KnowledgeRepository(session).bump()
+                store.knowledge.bump()
         if change.audit_ids:
             count("admin_writes", outcome="written")

@@ -12,6 +12,7 @@ from typing import Any
 from bot.services.admin.actor import Mention, name_actor
 
 ONLY_ADMINS = "Only admins can change this."
+ONLY_ADMINS_SEE = "Only admins can see this."
 ONLY_KNOWLEDGE_TEAMS = (
     "Only admins can change this: the knowledge base is shared by every workspace this app is installed in, "
     "and this workspace's admins are not among those who may edit it."

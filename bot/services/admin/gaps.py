@@ -19,12 +19,14 @@ from typing import Literal
 
 from bot.core.answer import TopicRef
 from bot.core.normalise import Vocabulary, topic_of
+from bot.services.admin.actor import Actor
+from bot.services.admin.permissions import Permissions
 from bot.services.knowledge import KnowledgeService
 from bot.services.topic_requests import ADD
 from bot.services.unanswered import gap_key
-from bot.store.gap_repository import GapRepository
-from bot.store.request_repository import RequestRepository
-from bot.store.tables import FeedbackRow, TopicRequestRow
+from bot.store.gap_repository import Downvote
+from bot.store.request_repository import TopicRequest
+from bot.store.unit_of_work import unit_of_work
 
 GAPS_SHOWN = 10
 DOWNVOTES_READ = 500  # the latest 👎 votes looked at; older ones have had their chance to be seen
@@ -51,21 +53,25 @@ class Gap:
 
 
 class Gaps:
-    def __init__(self, knowledge: KnowledgeService):
+    def __init__(self, knowledge: KnowledgeService, permissions: Permissions):
         self.knowledge = knowledge
+        self.permissions = permissions
 
-    def list(self, team_id: str, *, limit: int = GAPS_SHOWN) -> list[Gap]:
+    def list(self, actor: Actor, *, limit: int = GAPS_SHOWN) -> list[Gap]:
+        """The gaps of `actor`'s workspace, most asked first; `NotAllowed` unless `actor` is one of its admins."""
+        self.permissions.require_reader(actor)
+        team_id = actor.team_id
         engine, org = self.knowledge.engine(), self.knowledge.org(team_id)
-        with self.knowledge.db.transaction() as session:
-            repo = GapRepository(session)
+        with unit_of_work(self.knowledge.db) as store:
+            repo = store.gaps
             unanswered = repo.open_unanswered(team_id=team_id, limit=limit * 3)
-            disliked: dict[tuple[str, str], list[FeedbackRow]] = defaultdict(list)
+            disliked: dict[tuple[str, str], list[Downvote]] = defaultdict(list)
             for vote in repo.downvotes(team_id=team_id, limit=DOWNVOTES_READ):
                 if vote.responsibility_id:
-                    key = gap_key(topic_of(vote.question), engine.matcher.vocabulary)
-                    disliked[(key, vote.responsibility_id)].append(vote)
+                    question = gap_key(topic_of(vote.question), engine.matcher.vocabulary)
+                    disliked[(question, vote.responsibility_id)].append(vote)
             changed = repo.last_changed(team_id=team_id, responsibility_ids={rid for _, rid in disliked})
-            requests = RequestRepository(session).latest(team_id=team_id, limit=DOWNVOTES_READ)
+            requests = store.requests.latest(team_id=team_id, limit=DOWNVOTES_READ)
         asked, notes = _grouped(requests, engine.matcher.vocabulary)
         found = [
             Gap("unanswered", row.text, row.count, row.last_asked_at, askers=_askers(asked.pop(row.key, [])))
@@ -89,15 +95,15 @@ class Gaps:
         return found[:limit]
 
 
-Grouped = dict[str, list[TopicRequestRow]]
+Grouped = dict[str, list[TopicRequest]]
 
 
 def _grouped(
-    requests: list[TopicRequestRow], vocabulary: Vocabulary
-) -> tuple[Grouped, dict[tuple[str, str | None], list[TopicRequestRow]]]:
+    requests: list[TopicRequest], vocabulary: Vocabulary
+) -> tuple[Grouped, dict[tuple[str, str | None], list[TopicRequest]]]:
     """Requests to add a topic by question, and notes written with a 👎 by question and answer."""
     asked: Grouped = defaultdict(list)
-    notes: dict[tuple[str, str | None], list[TopicRequestRow]] = defaultdict(list)
+    notes: dict[tuple[str, str | None], list[TopicRequest]] = defaultdict(list)
     for request in requests:
         if request.kind == ADD:
             asked[request.key].append(request)
@@ -106,5 +112,5 @@ def _grouped(
     return asked, notes
 
 
-def _askers(requests: list[TopicRequestRow]) -> tuple[str, ...]:
+def _askers(requests: list[TopicRequest]) -> tuple[str, ...]:
     return tuple(dict.fromkeys(request.user_id for request in requests))

@@ -11,8 +11,6 @@ from dataclasses import dataclass
 from datetime import datetime
 from typing import Any
 
-from sqlalchemy import select
-
 from bot.core.models import KnowledgeBase
 from bot.services.admin.actor import Actor, Mention, name_actor
 from bot.services.admin.changes import Change, Changes, Check, Saved, Snapshot
@@ -25,10 +23,8 @@ from bot.services.admin.reviews import Reviews
 from bot.services.admin.roles import RoleEditor
 from bot.services.admin.snapshots import knowledge_data, org_data
 from bot.services.kb_replace import replace_knowledge
-from bot.store.audit_repository import AuditEntry, AuditRepository, visible_to
-from bot.store.locking import lock_knowledge
-from bot.store.repository import KnowledgeRepository
-from bot.store.tables import AuditRow
+from bot.store.audit_repository import AuditEntry, LoggedChange, visible_to
+from bot.store.unit_of_work import unit_of_work
 
 HISTORY_LENGTH = 10
 
@@ -59,15 +55,17 @@ class History:
         self.roles = roles
         self.reviews = reviews
 
-    def latest(self, team_id: str, *, limit: int = HISTORY_LENGTH, mention: Mention = str) -> list[ChangeView]:
-        with self.changes.db.transaction() as session:
-            rows = AuditRepository(session).latest(team_id=team_id, limit=limit)
+    def latest(self, actor: Actor, *, limit: int = HISTORY_LENGTH, mention: Mention = str) -> list[ChangeView]:
+        """The latest changes `actor`'s workspace sees; `NotAllowed` unless `actor` is one of its admins."""
+        self.changes.permissions.require_reader(actor)
+        with unit_of_work(self.changes.db) as store:
+            rows = store.audit.latest(team_id=actor.team_id, limit=limit)
             defaults = org_data(self.org.defaults())
             return [_view(row, mention, defaults) for row in rows]
 
     def revert(self, actor: Actor, audit_id: int) -> Saved:
         with self.changes.begin(actor, knowledge=False) as change:
-            entry = AuditRepository(change.session).get(audit_id)
+            entry = change.store.audit.get(audit_id)
             if entry is None or not visible_to(entry, actor.team_id):
                 raise NotFound(f"There is no change #{audit_id} in this workspace's history.")
             if entry.entity_type != "org":
@@ -87,7 +85,7 @@ class History:
             return _restore_knowledge(change, entry)
 
 
-def _check(change: Change, entry: AuditRow) -> Check:
+def _check(change: Change, entry: LoggedChange) -> Check:
     """Called with the entity as it is now (locked): refuses unless it is still as `entry` left it."""
 
     def check(current: Snapshot) -> None:
@@ -95,13 +93,7 @@ def _check(change: Change, entry: AuditRow) -> Check:
             return
         if current == entry.before:
             raise CannotRevert(f"Change #{entry.id} is already undone.")
-        later = change.session.scalars(
-            select(AuditRow)
-            .where(
-                AuditRow.entity_type == entry.entity_type, AuditRow.entity_id == entry.entity_id, AuditRow.id > entry.id
-            )
-            .order_by(AuditRow.id.desc())
-        ).first()
+        later = change.store.audit.later_change(entry)
         who = f" by {name_actor(later.actor)} (change #{later.id})" if later else ""
         raise CannotRevert(
             f"Change #{entry.id} cannot be undone: this was changed again since{who}. Undo the later change first."
@@ -110,17 +102,17 @@ def _check(change: Change, entry: AuditRow) -> Check:
     return check
 
 
-def _restore_knowledge(change: Change, entry: AuditRow) -> Saved:
-    lock_knowledge(change.session)
-    repo = KnowledgeRepository(change.session)
+def _restore_knowledge(change: Change, entry: LoggedChange) -> Saved:
+    change.store.lock_knowledge()
+    repo = change.store.knowledge
     _check(change, entry)(knowledge_data(repo.load()))
-    replaced = replace_knowledge(change.session, KnowledgeBase.model_validate(entry.before), by=change.actor.user_id)
+    replaced = replace_knowledge(change.store, KnowledgeBase.model_validate(entry.before), by=change.actor.user_id)
     before, after = replaced or (entry.after, entry.before)
     audit_id = change.record(AuditEntry("revert", entry.entity_type, entry.entity_id, before, after, reverts=entry.id))
     return Saved(entity_id=entry.entity_id, version=repo.revision(), audit_id=audit_id)
 
 
-def _view(row: AuditRow, mention: Mention, defaults: dict[str, Any]) -> ChangeView:
+def _view(row: LoggedChange, mention: Mention, defaults: dict[str, Any]) -> ChangeView:
     named: list[str] = []
 
     def naming(user_id: str) -> str:

@@ -12,20 +12,19 @@ from dataclasses import dataclass
 from typing import Any
 
 from pydantic import ValidationError
-from sqlalchemy.exc import IntegrityError
 
 from bot.core.moves import Move, Side, owner_moves
 from bot.core.org import OrgSettings, Override, default_org
 from bot.core.problems import InvalidInput, Problem, from_validation_error
+from bot.core.unavailable import WriteConflict
 from bot.services.admin.actor import Actor
 from bot.services.admin.changes import Change, Changes, Check, Saved, Snapshot
 from bot.services.admin.errors import NotFound, StaleEdit
 from bot.services.admin.snapshots import org_data
 from bot.services.knowledge import KnowledgeService
 from bot.store.audit_repository import AuditEntry
-from bot.store.locking import claim_version
-from bot.store.repository import OrgRepository
-from bot.store.tables import OrgRow
+from bot.store.repository import StoredOrg
+from bot.store.unit_of_work import unit_of_work
 
 ENTITY = "org"
 
@@ -73,9 +72,9 @@ class OrgEditor:
 
     def open(self, team_id: str) -> tuple[OrgSettings, int]:
         """The workspace's settings and the version a save must still find (0: never saved)."""
-        with self.knowledge.db.transaction() as session:
-            stored = OrgRepository(session).get(team_id)
-        return (self.knowledge.check_org(stored[0]), stored[1]) if stored else (self.defaults(), 0)
+        with unit_of_work(self.knowledge.db) as store:
+            stored = store.orgs.get(team_id)
+        return (self.knowledge.check_org(stored.data), stored.version) if stored else (self.defaults(), 0)
 
     def update(self, actor: Actor, values: Mapping[str, Any], *, expected_version: int) -> Saved:
         """Replaces the given top-level settings (roles, fallback, admins, name); overrides stay as they are."""
@@ -125,12 +124,12 @@ class OrgEditor:
         """What `save` would leave, and the topics whose owner it would move; nothing is saved.
 
         Permission is checked first, so nobody who may not save is shown a confirmation."""
-        with self.knowledge.db.transaction() as session:
-            self.changes.permissions.require(session, actor, knowledge=False)
-            stored = OrgRepository(session).get(actor.team_id)
-        before = self.knowledge.check_org(stored[0]) if stored else self.defaults()
+        with unit_of_work(self.knowledge.db) as store:
+            self.changes.permissions.require(store, actor, knowledge=False)
+            stored = store.orgs.get(actor.team_id)
+        before = self.knowledge.check_org(stored.data) if stored else self.defaults()
         with edit.problems_about_itself():
-            after = self.knowledge.check_org(edit.apply(stored[0] if stored else None))
+            after = self.knowledge.check_org(edit.apply(stored.data if stored else None))
         kb = self.knowledge.engine().kb
         return Preview(after, owner_moves(Side(kb, before), Side(kb, after)))
 
@@ -162,26 +161,24 @@ class OrgEditor:
         try:
             with self.changes.begin(actor, knowledge=False) as change:
                 yield change
-        except IntegrityError:
-            with self.knowledge.db.transaction() as session:
-                row = session.get(OrgRow, actor.team_id)
-                stored = OrgRepository(session).get(actor.team_id)
-            if row is None or stored is None:
+        except WriteConflict:
+            with unit_of_work(self.knowledge.db) as store:
+                stored = store.orgs.get(actor.team_id)
+            if stored is None:
                 raise
-            raise StaleEdit(changed_by=row.updated_by, version=row.version, current=stored[0]) from None
+            raise StaleEdit(changed_by=stored.updated_by, version=stored.version, current=stored.data) from None
 
     def _claim(self, change: Change, expected_version: int | None) -> dict[str, Any] | None:
         """The stored settings (None: never saved), locked; `StaleEdit` if they moved past the version."""
         team_id = change.actor.team_id
-        claimed = claim_version(change.session, OrgRow, team_id, expected_version)
-        stored = OrgRepository(change.session).get(team_id)
+        claimed = change.store.claim_org(team_id, expected_version)
+        stored = change.store.orgs.get(team_id)
         if claimed or (stored is None and not expected_version):
-            return stored[0] if stored else None
-        row = change.session.get(OrgRow, team_id)
+            return stored.data if stored else None
         raise StaleEdit(
-            changed_by=row.updated_by if row else None,
-            version=row.version if row else 0,
-            current=stored[0] if stored else None,
+            changed_by=stored.updated_by if stored else None,
+            version=stored.version if stored else 0,
+            current=stored.data if stored else None,
         )
 
     def _save(
@@ -194,14 +191,20 @@ class OrgEditor:
         reverts: int | None = None,
     ) -> Saved:
         org = self.knowledge.check_org(data)
-        repo = OrgRepository(change.session)
+        repo = change.store.orgs
         team_id = change.actor.team_id
         if before is not None and org == self.knowledge.check_org(before):
-            return Saved(entity_id=team_id, version=repo.get(team_id)[1], audit_id=None)  # type: ignore[index]
+            return Saved(entity_id=team_id, version=_stored(repo.get(team_id)).version, audit_id=None)
         repo.save(team_id, org, by=change.actor.user_id)
-        after, version = repo.get(team_id)  # type: ignore[misc]
-        audit_id = change.record(AuditEntry(action, ENTITY, team_id, before, after, reverts=reverts))
-        return Saved(entity_id=team_id, version=version, audit_id=audit_id)
+        after = _stored(repo.get(team_id))
+        audit_id = change.record(AuditEntry(action, ENTITY, team_id, before, after.data, reverts=reverts))
+        return Saved(entity_id=team_id, version=after.version, audit_id=audit_id)
+
+
+def _stored(stored: StoredOrg | None) -> StoredOrg:
+    """Settings this transaction has just read or saved, so there are some."""
+    assert stored is not None
+    return stored
 
 
 def _without_prefix(problem: Problem, prefix: tuple[str | int, ...]) -> Problem:

@@ -8,16 +8,11 @@ installed in, so in a multi-workspace install only the workspaces named in `know
 
 from __future__ import annotations
 
-from collections.abc import Mapping
-from typing import Any
-
-from sqlalchemy.orm import Session
-
 from bot.metrics import count
 from bot.services.admin.actor import Actor
-from bot.services.admin.errors import ONLY_KNOWLEDGE_TEAMS, NotAllowed
+from bot.services.admin.errors import ONLY_ADMINS_SEE, ONLY_KNOWLEDGE_TEAMS, NotAllowed
 from bot.store.database import Database
-from bot.store.tables import OrgRow
+from bot.store.unit_of_work import Repositories, unit_of_work
 
 
 class Permissions:
@@ -25,20 +20,22 @@ class Permissions:
         self.db = db
         self.knowledge_teams = knowledge_teams
 
-    def is_admin(self, team_id: str, user_id: str, user_info: Mapping[str, Any] | None) -> bool:
-        """For showing or hiding admin controls; every write checks again with `require`."""
-        return self.allows(Actor.from_slack(team_id, user_id, user_info))
-
     def allows(self, actor: Actor) -> bool:
-        with self.db.transaction() as session:
-            return self._is_admin(session, actor)
+        """For showing or hiding admin controls; every read of admin lists and every write checks again."""
+        with unit_of_work(self.db) as store:
+            return self._is_admin(store, actor)
+
+    def require_reader(self, actor: Actor) -> None:
+        """Raises `NotAllowed` unless `actor` may see what only admins see (the gaps, the history)."""
+        if not self.allows(actor):
+            raise NotAllowed(ONLY_ADMINS_SEE)
 
     def may_edit_knowledge(self, team_id: str) -> bool:
         return self.knowledge_teams is None or team_id in self.knowledge_teams
 
-    def require(self, session: Session, actor: Actor, *, knowledge: bool) -> None:
+    def require(self, store: Repositories, actor: Actor, *, knowledge: bool) -> None:
         """Raises `NotAllowed` unless `actor` may make this change (`knowledge`: a shared-knowledge one)."""
-        if not self._is_admin(session, actor):
+        if not self._is_admin(store, actor):
             count("admin_writes", outcome="refused")
             raise NotAllowed()
         if knowledge and not self.may_edit_knowledge(actor.team_id):
@@ -46,8 +43,5 @@ class Permissions:
             raise NotAllowed(ONLY_KNOWLEDGE_TEAMS)
 
     @staticmethod
-    def _is_admin(session: Session, actor: Actor) -> bool:
-        if actor.workspace_admin:
-            return True
-        org = session.get(OrgRow, actor.team_id)
-        return org is not None and actor.user_id in (org.admins or [])
+    def _is_admin(store: Repositories, actor: Actor) -> bool:
+        return actor.workspace_admin or actor.user_id in store.orgs.admins(actor.team_id)

@@ -19,11 +19,7 @@ from bot.services.admin.kb_checks import entry_problems
 from bot.services.knowledge import KnowledgeService
 from bot.services.unanswered import gap_key
 from bot.store.audit_repository import AuditEntry
-from bot.store.edit_repository import EditRepository
-from bot.store.gap_repository import GapRepository
-from bot.store.locking import claim_version
-from bot.store.repository import KnowledgeRepository
-from bot.store.tables import ResponsibilityRow
+from bot.store.unit_of_work import unit_of_work
 
 ENTITY = "responsibility"
 
@@ -35,17 +31,18 @@ class ResponsibilityEditor:
 
     def open(self, responsibility_id: str) -> tuple[ResponsibilityDraft, int]:
         """An entry as a draft to edit, with the version the save must still find."""
-        with self.knowledge.db.transaction() as session:
-            kb = KnowledgeRepository(session).load()
+        with unit_of_work(self.knowledge.db) as store:
+            kb = store.knowledge.load()
             item = _entry(kb, responsibility_id)
-            version = session.get(ResponsibilityRow, responsibility_id).version  # type: ignore[union-attr]
-            return ResponsibilityDraft.of(item, kb.source(item.citation.source)), version
+            stored = store.knowledge.entry_version(responsibility_id)
+            assert stored is not None  # `_entry` found it
+            return ResponsibilityDraft.of(item, kb.source(item.citation.source)), stored.version
 
     def create(self, actor: Actor, draft: ResponsibilityDraft, *, gap: str | None = None) -> Saved:
         """A new entry; `gap`: the unanswered question it was started from, which is then handled."""
         with self.changes.begin(actor, knowledge=True) as change:
-            kb = KnowledgeRepository(change.session).load()
-            new_id = EditRepository(change.session).free_responsibility_id(draft.title)
+            kb = change.store.knowledge.load()
+            new_id = change.store.edits.free_responsibility_id(draft.title)
             item, source = self._from_draft(change, kb, draft, new_id=new_id)
             saved = self._save(change, kb, None, item, action="responsibility.create", new_source=source)
             self._resolve_gap(change, gap)
@@ -96,12 +93,12 @@ class ResponsibilityEditor:
 
         `StaleEdit` when the entry's version moved past `expected_version` (None: take any version).
         """
-        claimed = claim_version(change.session, ResponsibilityRow, responsibility_id, expected_version)
-        kb = KnowledgeRepository(change.session).load()
+        claimed = change.store.claim_responsibility(responsibility_id, expected_version)
+        kb = change.store.knowledge.load()
         current = _entry(kb, responsibility_id)
         if not claimed:
-            row = change.session.get(ResponsibilityRow, responsibility_id)
-            assert row is not None
+            row = change.store.knowledge.entry_version(responsibility_id)
+            assert row is not None  # `_entry` found it
             raise StaleEdit(changed_by=row.updated_by, version=row.version, current=current.model_dump(mode="json"))
         return kb, current
 
@@ -116,7 +113,7 @@ class ResponsibilityEditor:
     ) -> tuple[Responsibility, Source | None]:
         """The entry a draft describes and, when its title and link match no source, the new source."""
         item, source = check_draft(draft, role_ids=[r.id for r in kb.roles])
-        edits = EditRepository(change.session)
+        edits = change.store.edits
         source_id = edits.find_source(title=source.title, url=source.url)
         new_source = None
         if source_id is None:
@@ -144,23 +141,24 @@ class ResponsibilityEditor:
         new_source: Source | None = None,
     ) -> Saved:
         """Checks `item` against everything else, then writes it (and its new source) and the audit entry."""
-        edits = EditRepository(change.session)
+        edits = change.store.edits
         if new_source is not None:
             kb = kb.model_copy(update={"sources": (*kb.sources, new_source)})
         raise_if_any(entry_problems(kb, item, edits))
         if new_source is not None:
             edits.add_source(new_source)
         audit_id = None
-        if KnowledgeRepository(change.session).save_responsibility(item, by=change.actor.user_id):
+        if change.store.knowledge.save_responsibility(item, by=change.actor.user_id):
             old = before.model_dump(mode="json") if before else None
             audit_id = change.record(AuditEntry(action, ENTITY, item.id, old, item.model_dump(mode="json"), reverts))
-        version = change.session.get(ResponsibilityRow, item.id).version  # type: ignore[union-attr]
-        return Saved(entity_id=item.id, version=version, audit_id=audit_id)
+        stored = change.store.knowledge.entry_version(item.id)
+        assert stored is not None  # just saved
+        return Saved(entity_id=item.id, version=stored.version, audit_id=audit_id)
 
     def _resolve_gap(self, change: Change, question: str | None) -> None:
         if question:
             key = gap_key(question, self.knowledge.engine().matcher.vocabulary)
-            GapRepository(change.session).resolve(team_id=change.actor.team_id, key=key)
+            change.store.gaps.resolve(team_id=change.actor.team_id, key=key)
 
 
 def _entry(kb: KnowledgeBase, responsibility_id: str) -> Responsibility:

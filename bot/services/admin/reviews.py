@@ -10,6 +10,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import datetime
 
+from bot.core.clock import utcnow
 from bot.core.freshness import MAX_REVIEW_DAYS, Review, stale
 from bot.core.problems import InvalidInput, Problem
 from bot.services.admin.actor import Actor
@@ -17,8 +18,7 @@ from bot.services.admin.changes import Change, Changes, Check, Saved
 from bot.services.admin.errors import NotFound
 from bot.services.knowledge import KnowledgeService
 from bot.store.audit_repository import AuditEntry
-from bot.store.review_repository import ReviewRepository
-from bot.store.tables import utcnow
+from bot.store.unit_of_work import unit_of_work
 
 ENTITY = "review"
 INTERVAL = "review-interval"  # the entity id of the knowledge base's review interval
@@ -42,8 +42,8 @@ class Reviews:
     def due(self, *, now: datetime | None = None) -> list[DueTopic]:
         """The topics due a review, the longest unreviewed first."""
         kb = self.knowledge.engine().kb
-        with self.knowledge.db.transaction() as session:
-            repo = ReviewRepository(session)
+        with unit_of_work(self.knowledge.db) as store:
+            repo = store.reviews
             reviews, days = repo.all(), repo.interval()
         items = {r.id: r for r in kb.active}
         return [
@@ -55,7 +55,7 @@ class Reviews:
     def still_right(self, actor: Actor, topic: str) -> Saved:
         """Records that `actor` reviewed `topic` now and found it right."""
         with self.changes.begin(actor, knowledge=True) as change:
-            repo = ReviewRepository(change.session)
+            repo = change.store.reviews
             before = repo.get(topic, lock=True)
             if before is None:
                 raise NotFound("That topic is no longer there.")
@@ -66,7 +66,7 @@ class Reviews:
 
     def restore(self, change: Change, topic: str, snapshot: dict | None, *, reverts: int, check: Check) -> Saved:
         """Undo: puts the review (or interval) `snapshot` recorded back, if nobody changed it since."""
-        repo = ReviewRepository(change.session)
+        repo = change.store.reviews
         if topic == INTERVAL:
             now = {"days": repo.interval()}
             check(now)
@@ -86,7 +86,7 @@ class Reviews:
         if not 1 <= days <= MAX_REVIEW_DAYS:
             raise InvalidInput([Problem(("review_days",), f"must be between 1 and {MAX_REVIEW_DAYS} days")])
         with self.changes.begin(actor, knowledge=True) as change:
-            repo = ReviewRepository(change.session)
+            repo = change.store.reviews
             before = repo.interval()
             if before == days:
                 return Saved(entity_id=INTERVAL, version=0, audit_id=None)

@@ -7,10 +7,7 @@ one transaction with its audit entry; undoing the addition removes the role agai
 
 from __future__ import annotations
 
-from typing import Any
-
 from pydantic import BaseModel, ConfigDict, ValidationError
-from sqlalchemy import select
 
 from bot.core.models import Role
 from bot.core.problems import InvalidInput, Problem, from_validation_error, raise_if_any
@@ -18,8 +15,7 @@ from bot.services.admin.actor import Actor
 from bot.services.admin.changes import Change, Changes, Saved, Snapshot
 from bot.services.admin.errors import CannotRevert
 from bot.store.audit_repository import AuditEntry
-from bot.store.repository import KnowledgeRepository
-from bot.store.tables import OrgRoleRow, OrgRow, OverrideRow, ResponsibilityRow, RoleRow
+from bot.store.repository import RoleUses
 
 ENTITY = "role"
 USUAL_WORK = "takes on that work"  # "…, the CTO usually takes on that work" when the admin says no more
@@ -42,7 +38,7 @@ class RoleEditor:
 
     def add(self, actor: Actor, draft: RoleDraft) -> Saved:
         with self.changes.begin(actor, knowledge=True) as change:
-            repo = KnowledgeRepository(change.session)
+            repo = change.store.knowledge
             role = check_role(draft, known=[r.id for r in repo.load().roles])
             repo.add_role(role)
             audit_id = change.record(AuditEntry("role.add", ENTITY, role.id, None, role.model_dump(mode="json")))
@@ -52,15 +48,14 @@ class RoleEditor:
         """Undoes a role's addition (`snapshot` None): refused while a topic or a workspace still uses it."""
         if snapshot is not None:
             raise CannotRevert(f"Change #{reverts} cannot be undone here.")
-        row = change.session.get(RoleRow, role_id)
-        if row is None:
+        repo = change.store.knowledge
+        if not repo.has_role(role_id):
             raise CannotRevert(f"Change #{reverts} is already undone.")
-        users = _users_of(change, role_id)
+        users = _users_of(repo.role_uses(role_id))
         if users:
             raise CannotRevert(f"The role {role_id} cannot be removed while {users} use it. Move them first.")
-        before = _role_of(change, role_id)
-        change.session.delete(row)
-        change.session.flush()
+        before = next(r for r in repo.load().roles if r.id == role_id).model_dump(mode="json")
+        repo.remove_role(role_id)
         audit_id = change.record(AuditEntry("revert", ENTITY, role_id, before, None, reverts=reverts))
         return Saved(entity_id=role_id, version=0, audit_id=audit_id)
 
@@ -95,17 +90,7 @@ def _on_form(problem: Problem) -> Problem:
     return problem
 
 
-def _users_of(change: Change, role_id: str) -> str:
-    s = change.session
-    topics = s.scalars(select(ResponsibilityRow.title).where(ResponsibilityRow.owner == role_id)).all()
-    teams = set(s.scalars(select(OrgRoleRow.team_id).where(OrgRoleRow.role_id == role_id)))
-    teams |= set(s.scalars(select(OverrideRow.team_id).where(OverrideRow.role == role_id)))
-    teams |= set(s.scalars(select(OrgRow.team_id).where(OrgRow.fallback == role_id)))
-    teams |= {row.team_id for row in s.scalars(select(OrgRoleRow)) if role_id in row.covers}
-    users = [f"{len(topics)} topic(s)"] if topics else []
-    users += [f"{len(teams)} workspace(s)' settings"] if teams else []
+def _users_of(uses: RoleUses) -> str:
+    users = [f"{uses.topics} topic(s)"] if uses.topics else []
+    users += [f"{uses.workspaces} workspace(s)' settings"] if uses.workspaces else []
     return " and ".join(users)
-
-
-def _role_of(change: Change, role_id: str) -> dict[str, Any]:
-    return next(r for r in KnowledgeRepository(change.session).load().roles if r.id == role_id).model_dump(mode="json")

@@ -15,8 +15,8 @@ from typing import Any
 
 from slack_bolt import App, BoltContext, Respond
 from slack_sdk import WebClient
-from sqlalchemy.exc import SQLAlchemyError
 
+from bot.core.unavailable import KnowledgeUnavailable
 from bot.services.feedback import AnswerMessage
 from bot.slack import messages
 from bot.slack.answering import answer_topic
@@ -48,7 +48,7 @@ class ActionListeners:
         key = AnswerKey.model_validate_json(action["value"])
         try:
             item = self.deps.knowledge.engine().responsibility(key.responsibility_id or "")
-        except SQLAlchemyError:  # the form names the question instead; the vote below apologises
+        except KnowledgeUnavailable:  # the form names the question instead; the vote below apologises
             item = None
         try:
             modal = build_downvote_modal(key, topic=item.title if item else key.question)

@@ -17,12 +17,12 @@ from slack_bolt import Ack, App, Respond
 from slack_sdk import WebClient
 from slack_sdk.models.blocks import Block, MarkdownTextObject, SectionBlock
 from slack_sdk.models.views import View
-from sqlalchemy.exc import SQLAlchemyError
 
 from bot.core.problems import InvalidInput
-from bot.services.admin import Actor, AdminError, NotAllowed, StaleEdit
+from bot.core.unavailable import KnowledgeUnavailable
+from bot.services.admin import Actor, AdminError, NotAllowed
 from bot.slack import admin_messages as say
-from bot.slack import limits, messages
+from bot.slack import limits
 from bot.slack.admin_ui import actor_for, menu_view, override_view, role_view, settings_view, topic_view
 from bot.slack.answering import mention
 from bot.slack.blocks.admin_forms import build_notice_modal
@@ -50,6 +50,7 @@ from bot.slack.deps import Deps
 from bot.slack.listeners.ack import ack_now
 from bot.slack.listeners.admin_settings_form import suggest_when_opened
 from bot.slack.listeners.home import publish_home
+from bot.slack.refusals import refusal
 from bot.slack.replies import WEB_API_FAILURES
 
 log = logging.getLogger(__name__)
@@ -86,7 +87,7 @@ class AdminActions:
         """A topic picker's options for what the admin typed; nothing is stored, so anyone may search."""
         try:
             options = topic_options(self.deps.knowledge.engine(), payload.get("value") or "")
-        except SQLAlchemyError as error:
+        except KnowledgeUnavailable as error:
             log.warning("could not search the topics: %s", error)
             options = []
         ack(options=[option.to_dict() for option in options])
@@ -95,7 +96,7 @@ class AdminActions:
         view = body["view"]
         try:
             client.views_update(view_id=view["id"], view=menu_view(self.deps, _team(body), page=int(action["value"])))
-        except (*WEB_API_FAILURES, SQLAlchemyError) as error:
+        except (*WEB_API_FAILURES, KnowledgeUnavailable) as error:
             log.error("could not turn the overrides' page (team %s): %s", _team(body), error)
 
     def _opener(
@@ -110,7 +111,7 @@ class AdminActions:
                     opened = client.views_push(trigger_id=body["trigger_id"], view=view)
                 else:
                     opened = client.views_open(trigger_id=body["trigger_id"], view=view)
-            except (*WEB_API_FAILURES, SQLAlchemyError, AdminError) as error:
+            except (*WEB_API_FAILURES, KnowledgeUnavailable, AdminError) as error:
                 log.error("could not open an admin editor (team %s): %s", _team(body), error)
                 return
             if then is not None and isinstance(opened.get("view"), dict):
@@ -166,14 +167,15 @@ class AdminActions:
         respond: Respond,
         change: Callable[[Actor], str],
         *,
-        relist: Callable[[str], list[Block]] | None = None,
+        relist: Callable[[Actor], list[Block]] | None = None,
     ) -> None:
         """Makes the change as the person who clicked, then shows the outcome where they clicked."""
         team, user = _team(body), body["user"]["id"]
+        actor = actor_for(client, team, user)
         try:
-            notice = change(actor_for(client, team, user))
-        except (AdminError, InvalidInput, SQLAlchemyError) as error:
-            self._refuse(body, client, respond, _refusal(error))
+            notice = change(actor)
+        except (AdminError, InvalidInput, KnowledgeUnavailable) as error:
+            self._refuse(body, client, respond, refusal(error))
             return
         where = body.get("view", {}).get("type")
         try:
@@ -182,9 +184,9 @@ class AdminActions:
             elif where == "home":
                 publish_home(self.deps, client=client, team_id=team, user_id=user)
             else:
-                blocks = (relist or self._history)(team)
+                blocks = (relist or self._history)(actor)
                 respond(text=notice, blocks=to_dicts([*_notice(notice), *blocks]), replace_original=True)
-        except (*WEB_API_FAILURES, SQLAlchemyError) as error:
+        except (*WEB_API_FAILURES, KnowledgeUnavailable, NotAllowed) as error:  # NotAllowed: no longer an admin
             log.error("could not show an admin change (team %s, user %s): %s", team, user, error)
 
     def _refuse(self, body: Body, client: WebClient, respond: Respond, text: str) -> None:
@@ -195,30 +197,18 @@ class AdminActions:
                 client.views_open(trigger_id=body["trigger_id"], view=build_notice_modal(text, title=say.REFUSED_TITLE))
             else:
                 respond(text=text, response_type="ephemeral", replace_original=False)
-        except (*WEB_API_FAILURES, SQLAlchemyError) as error:
+        except (*WEB_API_FAILURES, KnowledgeUnavailable) as error:
             log.error("could not tell %s an admin change was refused: %s", body["user"]["id"], error)
 
-    def _gaps(self, team: str) -> list[Block]:
-        return gaps_blocks(self.deps.admin.gaps.list(team))
+    def _gaps(self, actor: Actor) -> list[Block]:
+        return gaps_blocks(self.deps.admin.gaps.list(actor))
 
-    def _history(self, team: str) -> list[Block]:
-        return history_blocks(self.deps.admin.history.latest(team, mention=mention), mention=mention)
+    def _history(self, actor: Actor) -> list[Block]:
+        return history_blocks(self.deps.admin.history.latest(actor, mention=mention), mention=mention)
 
 
 def _team(body: Body) -> str:
     return (body.get("team") or {}).get("id") or body["user"].get("team_id") or ""
-
-
-def _refusal(error: Exception) -> str:
-    if isinstance(error, NotAllowed):
-        return str(error)
-    if isinstance(error, StaleEdit):
-        return f":warning: {error.message(mention)}"
-    if isinstance(error, InvalidInput):
-        return ":warning: " + escape("; ".join(str(problem) for problem in error.problems))
-    if isinstance(error, SQLAlchemyError):
-        return messages.KNOWLEDGE_UNAVAILABLE
-    return f":warning: {escape(str(error))}"
 
 
 def _notice(text: str) -> list[Block]:

@@ -31,14 +31,15 @@ def admin_command(request: CommandRequest) -> None:
     admin, team = request.deps.admin, request.team_id or ""
 
     def produce() -> Reply | None:
-        if not admin.permissions.allows(actor_for(request.client, team, request.user_id)):
+        actor = actor_for(request.client, team, request.user_id)
+        if not admin.permissions.allows(actor):
             named = admin_names(request.client, named=admin.org.open(team)[0].admins)
             return Reply.of(say.ask_an_admin([escape(name) for name in named]))
         if what == "gaps":
-            return Reply.of(say.GAPS_HEADER, gaps_blocks(admin.gaps.list(team)))
+            return Reply.of(say.GAPS_HEADER, gaps_blocks(admin.gaps.list(actor)))
         if what == "history":
             return Reply.of(
-                say.HISTORY_HEADER, history_blocks(admin.history.latest(team, mention=mention), mention=mention)
+                say.HISTORY_HEADER, history_blocks(admin.history.latest(actor, mention=mention), mention=mention)
             )
         if what:
             return Reply.of(say.ADMIN_HELP)

@@ -21,10 +21,11 @@ HOME_CHANGES = 5
 
 def admin_section(deps: Deps, team_id: str | None, user_id: str, client: WebClient) -> list[Block]:
     """Nothing for people who are not admins; hiding it is a courtesy, every write checks again."""
-    if not team_id or not deps.admin.permissions.allows(actor_for(client, team_id, user_id)):
+    actor = actor_for(client, team_id, user_id) if team_id else None
+    if actor is None or not deps.admin.permissions.allows(actor):
         return []
-    gaps = deps.admin.gaps.list(team_id, limit=HOME_GAPS)
-    changes = deps.admin.history.latest(team_id, limit=HOME_CHANGES, mention=mention)
+    gaps = deps.admin.gaps.list(actor, limit=HOME_GAPS)
+    changes = deps.admin.history.latest(actor, limit=HOME_CHANGES, mention=mention)
     flagged = deps.holders.flagged(team_id, lookup=users_info(client, team_id))
     todo = todo_blocks(unnamed_roles(deps.knowledge, team_id), flagged)
     return [*todo, *admin_home_blocks(gaps, changes, mention=mention, due=due_review(deps))]

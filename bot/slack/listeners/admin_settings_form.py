@@ -19,8 +19,8 @@ from typing import Any
 
 from slack_bolt import App, BoltContext
 from slack_sdk import WebClient
-from sqlalchemy.exc import SQLAlchemyError
 
+from bot.core.unavailable import KnowledgeUnavailable
 from bot.slack.admin_ui import settings_view
 from bot.slack.blocks.admin_forms import VALUE, FormMetadata
 from bot.slack.blocks.admin_state import choices_of, filled_of
@@ -63,7 +63,7 @@ class SettingsForm:
                 filled=filled_of(values) | (fill or {}),
             )
             client.views_update(view_id=view["id"], hash=view.get("hash"), view=form)
-        except (*WEB_API_FAILURES, SQLAlchemyError) as error:
+        except (*WEB_API_FAILURES, KnowledgeUnavailable) as error:
             log.warning("could not redraw the settings form (team %s): %s", team, error)
 
 
@@ -82,7 +82,7 @@ def suggest_when_opened(deps: Deps, team: str, opened: dict[str, Any], client: W
             return
         form = settings_view(deps, team, version=meta.version, suggestions=suggestions)
         client.views_update(view_id=opened["id"], hash=opened.get("hash"), view=form)
-    except (*WEB_API_FAILURES, SQLAlchemyError) as error:
+    except (*WEB_API_FAILURES, KnowledgeUnavailable) as error:
         log.warning("could not add suggested holders to the settings form (team %s): %s", team, error)
 
 

@@ -15,15 +15,14 @@ from typing import Any
 from slack_bolt import Ack, App, BoltContext
 from slack_sdk import WebClient
 from slack_sdk.models.views import View
-from sqlalchemy.exc import SQLAlchemyError
 
 from bot.core.moves import fingerprint
 from bot.core.org import Override
 from bot.core.problems import InvalidInput, Loc
+from bot.core.unavailable import KnowledgeUnavailable
 from bot.services.admin import AdminError, Saved, StaleEdit
 from bot.services.admin.org_settings import Preview
 from bot.slack import admin_messages as say
-from bot.slack import messages
 from bot.slack.admin_ui import actor_for, menu_view, settings_view, topic_view
 from bot.slack.answering import mention
 from bot.slack.blocks.admin_forms import (
@@ -44,6 +43,7 @@ from bot.slack.blocks.admin_forms import (
 from bot.slack.blocks.admin_state import draft_from, override_from, retire_ticked, role_from, settings_from
 from bot.slack.blocks.mrkdwn import escape
 from bot.slack.deps import Deps
+from bot.slack.refusals import refusal
 from bot.slack.replies import WEB_API_FAILURES
 
 log = logging.getLogger(__name__)
@@ -93,9 +93,9 @@ def submit(
     except AdminError as error:
         ack(response_action="update", view=build_notice_modal(escape(str(error)), title=say.REFUSED_TITLE))
         return
-    except SQLAlchemyError:
+    except KnowledgeUnavailable as error:
         log.warning("knowledge base unreachable while saving an admin change", exc_info=True)
-        ack(response_action="update", view=build_notice_modal(messages.KNOWLEDGE_UNAVAILABLE, title=say.REFUSED_TITLE))
+        ack(response_action="update", view=build_notice_modal(refusal(error), title=say.REFUSED_TITLE))
         return
     done = say.saved(saved.audit_id) if saved.audit_id else say.NOTHING_CHANGED
     ack(response_action="update", view=build_notice_modal(done))
@@ -195,7 +195,7 @@ class AdminViews:
             return
         try:
             client.views_update(view_id=root, view=menu_view(self.deps, context.team_id or ""))
-        except (*WEB_API_FAILURES, SQLAlchemyError) as error:
+        except (*WEB_API_FAILURES, KnowledgeUnavailable) as error:
             log.warning("could not refresh the admin menu (team %s): %s", context.team_id, error)
 
 

@@ -16,9 +16,9 @@ from slack_bolt import App, BoltContext
 from slack_sdk import WebClient
 from slack_sdk.models.blocks import Block
 from slack_sdk.models.views import View
-from sqlalchemy.exc import SQLAlchemyError
 
 from bot.core.answer import Answer
+from bot.core.unavailable import KnowledgeUnavailable
 from bot.slack import messages
 from bot.slack import surface_messages as say
 from bot.slack.admin_ui import actor_for
@@ -98,7 +98,7 @@ class HomeActions:
             else:
                 reply = render(self.deps, answer, team_id=context.team_id, picked=picked, client=client)
                 view = build_answer_modal(reply.blocks, AnswerKey.of(answer, picked=picked))
-        except SQLAlchemyError:
+        except KnowledgeUnavailable:
             log.warning("knowledge base unreachable (team %s)", context.team_id, exc_info=True)
             view = build_notice_modal(messages.KNOWLEDGE_UNAVAILABLE, title=say.ASK_MODAL_TITLE)
         self._open(body, client, view)

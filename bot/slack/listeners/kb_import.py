@@ -14,15 +14,14 @@ audited under the admin's id like any change made in Slack.
 from __future__ import annotations
 
 import logging
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from slack_bolt import Ack, App, BoltContext
 from slack_sdk import WebClient
 from slack_sdk.models.views import View
-from sqlalchemy.exc import SQLAlchemyError
-from sqlalchemy.orm import Session
 
 from bot.core.moves import fingerprint
+from bot.core.unavailable import KnowledgeUnavailable
 from bot.core.yamlfile import InvalidFile
 from bot.services.admin import AdminError, NotAllowed
 from bot.services.kb_files import Imported
@@ -48,6 +47,9 @@ from bot.slack.deps import Deps
 from bot.slack.listeners.ack import ack_now
 from bot.slack.replies import WEB_API_FAILURES
 from bot.slack.uploads import Upload, UploadUnreadable, fetch_upload, uploaded_file_ids
+
+if TYPE_CHECKING:
+    from bot.store.unit_of_work import Repositories
 
 log = logging.getLogger(__name__)
 Body = dict[str, Any]
@@ -97,7 +99,7 @@ class KnowledgeImport:
             result = build_import_confirm(upload.name, imported, file_id=uploaded[0])
         except (UploadUnreadable, InvalidFile) as error:
             result = build_import_modal(team, problems=_problems(error))
-        except (AdminError, SQLAlchemyError) as error:
+        except (AdminError, KnowledgeUnavailable) as error:
             result = _refusal(error)
         _redraw(client, view, result)
 
@@ -118,7 +120,7 @@ class KnowledgeImport:
         except (UploadUnreadable, InvalidFile) as error:
             text = "\n".join(escape(problem) for problem in _problems(error))
             result = build_notice_modal(text, title=admin_say.REFUSED_TITLE)
-        except (AdminError, SQLAlchemyError) as error:
+        except (AdminError, KnowledgeUnavailable) as error:
             result = _refusal(error)
         _redraw(client, view, result)
 
@@ -147,9 +149,9 @@ class _Importer:
             dry_run=dry_run,
         )
 
-    def _permit(self, session: Session, knowledge: bool) -> None:
+    def _permit(self, store: Repositories, knowledge: bool) -> None:
         """Inside the import's transaction: an admin, and one who may edit the shared knowledge if it changes."""
-        self.deps.admin.permissions.require(session, self.actor, knowledge=knowledge)
+        self.deps.admin.permissions.require(store, self.actor, knowledge=knowledge)
 
 
 def _redraw(client: WebClient, view: Body, result: View) -> None:
@@ -163,8 +165,8 @@ def _problems(error: UploadUnreadable | InvalidFile) -> list[str]:
     return error.messages if isinstance(error, InvalidFile) else [str(error)]
 
 
-def _refusal(error: AdminError | SQLAlchemyError) -> View:
-    if isinstance(error, SQLAlchemyError):
+def _refusal(error: AdminError | KnowledgeUnavailable) -> View:
+    if isinstance(error, KnowledgeUnavailable):
         log.warning("knowledge base unreachable while importing a file: %s", error)
         return build_notice_modal(messages.KNOWLEDGE_UNAVAILABLE, title=admin_say.REFUSED_TITLE)
     return build_notice_modal(escape(str(error)), title=admin_say.REFUSED_TITLE)

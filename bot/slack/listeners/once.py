@@ -24,8 +24,8 @@ from concurrent.futures import TimeoutError as NotYet
 from typing import Any
 
 from slack_bolt import Ack, BoltContext
-from sqlalchemy.exc import SQLAlchemyError
 
+from bot.core.unavailable import KnowledgeUnavailable
 from bot.services.events import Claim, EventLedger
 from bot.slack.replies import Destination, Outcome, Reply, deliver
 
@@ -49,7 +49,7 @@ class AnsweredOnce:
         except NotYet:
             with self._lock:
                 self._unfinished[body["event_id"]] = claiming
-        except SQLAlchemyError:
+        except KnowledgeUnavailable:
             log.warning("could not record event %s (team %s); trying again later", body["event_id"], context.team_id)
         ack()
 
@@ -88,7 +88,7 @@ class AnsweredOnce:
         if unfinished is not None:
             try:
                 return unfinished.result()
-            except SQLAlchemyError:
+            except KnowledgeUnavailable:
                 log.warning("could not record event %s (team %s); trying again", body["event_id"], team_id)
         return self._claim(body, team_id)
 
@@ -102,5 +102,5 @@ class AnsweredOnce:
                 self.ledger.answered(claim)
             elif outcome is Outcome.FAILED:
                 self.ledger.release(claim)
-        except SQLAlchemyError:
+        except KnowledgeUnavailable:
             log.warning("could not record how event %s ended", claim.event_id, exc_info=True)

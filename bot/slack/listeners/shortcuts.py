@@ -15,8 +15,8 @@ from typing import Any
 
 from slack_bolt import Ack, App, BoltContext, Respond
 from slack_sdk import WebClient
-from sqlalchemy.exc import SQLAlchemyError
 
+from bot.core.unavailable import KnowledgeUnavailable
 from bot.slack import surface_messages as say
 from bot.slack.answering import ask, rebuild, render
 from bot.slack.blocks.answer import AnswerKey
@@ -105,7 +105,7 @@ class ShortcutListeners:
         try:
             answer = ask(self.deps, question, team_id=context.team_id, surface="shortcut")
             reply = render(self.deps, answer, team_id=context.team_id)
-        except SQLAlchemyError:
+        except KnowledgeUnavailable:
             log.warning("knowledge base unreachable (team %s)", context.team_id, exc_info=True)
             ack(response_action="errors", errors={QUESTION_BLOCK: say.ASK_UNAVAILABLE})
             return

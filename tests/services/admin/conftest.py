@@ -12,6 +12,7 @@ TEAM = "T0ACME"
 WORKSPACE_ADMIN = Actor(team_id=TEAM, user_id="U0ADMIN1", workspace_admin=True)
 LISTED_ADMIN = Actor(team_id=TEAM, user_id="U0LISTED", workspace_admin=False)
 MEMBER = Actor(team_id=TEAM, user_id="U0MEMBER", workspace_admin=False)
+ELSEWHERE_ADMIN = Actor(team_id="T0OTHER", user_id="U0ELSE", workspace_admin=True)  # an admin of another workspace
 
 
 @pytest.fixture

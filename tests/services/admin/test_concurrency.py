@@ -19,7 +19,7 @@ from bot.store.database import Database
 from bot.store.repository import KnowledgeRepository
 from bot.store.tables import AuditRow
 from tests.conftest import KNOWLEDGE_DIR
-from tests.services.admin.conftest import TEAM
+from tests.services.admin.conftest import TEAM, WORKSPACE_ADMIN
 
 ALICE = Actor(team_id=TEAM, user_id="U0ALICE", workspace_admin=True)
 BOB = Actor(team_id=TEAM, user_id="U0BOB", workspace_admin=True)
@@ -100,7 +100,7 @@ def test_two_concurrent_edits_of_one_entry_exactly_one_wins(pg_service):
     )  # fmt: skip
     winner = one_winner(results)
     assert pg_service.ask("who owns hosting costs?").role == owners[winner]
-    assert [c.actor for c in admin.history.latest(TEAM)] == [winner]
+    assert [c.actor for c in admin.history.latest(WORKSPACE_ADMIN)] == [winner]
 
 
 def test_two_concurrent_settings_saves_exactly_one_wins(pg_service):

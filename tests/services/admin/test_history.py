@@ -4,7 +4,7 @@ import pytest
 
 from bot.services.admin import CannotRevert, NotFound
 from bot.store.tables import AuditRow
-from tests.services.admin.conftest import TEAM, WORKSPACE_ADMIN, draft_of, everything, new_draft
+from tests.services.admin.conftest import ELSEWHERE_ADMIN, TEAM, WORKSPACE_ADMIN, draft_of, everything, new_draft
 
 OTHER_ADMIN = WORKSPACE_ADMIN.__class__(team_id=TEAM, user_id="U0OTHER", workspace_admin=True)
 
@@ -18,7 +18,7 @@ def test_the_history_lists_the_latest_changes_newest_first(admin):
     edit_owner(admin, "hosting-costs", "COO")
     admin.org.update(WORKSPACE_ADMIN, {"fallback": "CTO", "roles": {"CEO": {}, "CTO": {}}}, expected_version=0)
     admin.responsibilities.create(WORKSPACE_ADMIN, new_draft())
-    changes = admin.history.latest(TEAM, mention=lambda user: f"<@{user}>")
+    changes = admin.history.latest(WORKSPACE_ADMIN, mention=lambda user: f"<@{user}>")
     assert [c.summary for c in changes] == [
         "added “Office coffee machine” (COO)",
         "settings: roles −CPO, COO; fallback CEO → CTO",
@@ -40,7 +40,7 @@ def test_reverting_restores_the_earlier_answer_and_is_recorded(admin, service, d
             "CTO",
         )
     assert (
-        admin.history.latest(TEAM)[0].summary
+        admin.history.latest(WORKSPACE_ADMIN)[0].summary
         == f"undid change #{saved.audit_id}: edited “Hosting costs”: owner COO → CTO; shared with +COO"
     )
     admin.history.revert(WORKSPACE_ADMIN, undone.audit_id)  # undoing the undo redoes the change
@@ -70,7 +70,7 @@ def test_reverting_an_addition_retires_the_entry_and_reverting_a_retirement_brin
     retired = admin.responsibilities.retire(WORKSPACE_ADMIN, "pricing", expected_version=version)
     admin.history.revert(WORKSPACE_ADMIN, retired.audit_id)
     assert service.ask("who owns pricing?").role == "CPO"
-    assert admin.history.latest(TEAM)[0].summary == f"undid change #{retired.audit_id}: brought back “Pricing”"
+    assert admin.history.latest(WORKSPACE_ADMIN)[0].summary == f"undid change #{retired.audit_id}: brought back “Pricing”"
 
 
 def test_reverting_a_settings_change_restores_the_settings(admin, service):
@@ -92,6 +92,6 @@ def test_reverting_a_settings_change_restores_the_settings(admin, service):
 def test_a_workspace_cannot_see_or_undo_another_workspaces_settings_changes(admin):
     saved = admin.org.update(WORKSPACE_ADMIN, {"fallback": "CTO", "roles": {"CEO": {}, "CTO": {}}}, expected_version=0)
     stranger = WORKSPACE_ADMIN.__class__(team_id="T0OTHER", user_id="U0STRANGE", workspace_admin=True)
-    assert admin.history.latest("T0OTHER") == []
+    assert admin.history.latest(ELSEWHERE_ADMIN) == []
     with pytest.raises(NotFound):
         admin.history.revert(stranger, saved.audit_id)

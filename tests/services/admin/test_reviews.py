@@ -4,12 +4,12 @@ from datetime import timedelta
 
 import pytest
 
+from bot.core.clock import utcnow
 from bot.core.freshness import Review
 from bot.core.problems import InvalidInput
 from bot.services.admin import NotAllowed
 from bot.services.knowledge import with_review
 from bot.store.review_repository import ReviewRepository
-from bot.store.tables import utcnow
 from tests.services.admin.conftest import MEMBER, TEAM, WORKSPACE_ADMIN, draft_of
 
 LATER = timedelta(days=200)  # past the default interval of 180 days
@@ -31,10 +31,10 @@ def test_still_right_is_a_recorded_review_that_undo_takes_back(admin, service):
         ReviewRepository(session).mark(Review("hosting-costs", utcnow() - LATER, None))
     due = {t.id for t in admin.reviews.due(now=later)}
     assert "hosting-costs" in due and "pricing" not in due
-    [latest, *_] = admin.history.latest(TEAM)
+    [latest, *_] = admin.history.latest(WORKSPACE_ADMIN)
     assert (latest.id, latest.summary, latest.actor) == (saved.audit_id, "said “pricing” is still right", "U0ADMIN1")
     admin.history.revert(WORKSPACE_ADMIN, saved.audit_id)
-    [undone, *_] = admin.history.latest(TEAM)
+    [undone, *_] = admin.history.latest(WORKSPACE_ADMIN)
     assert undone.summary == f"undid change #{saved.audit_id}: put back the review of “pricing”"
 
 

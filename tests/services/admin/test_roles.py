@@ -49,7 +49,7 @@ def test_only_admins_add_roles(admin, service):
 
 def test_adding_a_role_is_in_the_history_and_undone_only_while_nothing_uses_it(admin, service):
     saved = admin.roles.add(WORKSPACE_ADMIN, CDO)
-    [latest, *_] = admin.history.latest(TEAM)
+    [latest, *_] = admin.history.latest(WORKSPACE_ADMIN)
     assert latest.summary == "added the role CDO (Chief Data Officer)"
     settings, version = admin.org.open(TEAM)
     with_cdo = {**{r: {} for r in settings.roles}, "CDO": {}}
