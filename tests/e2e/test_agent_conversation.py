@@ -13,15 +13,15 @@ from bot.slack import surface_messages as say
 from bot.slack.blocks.assessment import ASSESS_VIEW
 from tests.e2e.slack_requests import TEAM, block_action, direct_message, event_callback, fresh_id, fresh_ts
 from tests.e2e.surface_payloads import app_context_changed
+from tests.helpers import save_org
 
 CTO_HOLDER = "U0CTOHOLDER"
 
 
 @pytest.fixture(scope="module", autouse=True)
 def acme(knowledge: KnowledgeService) -> None:
-    knowledge.save_org(
-        TEAM, {"name": "Acme", "roles": {"CEO": {}, "CTO": {"holder": CTO_HOLDER}, "CPO": {}, "COO": {}}}, by="test"
-    )
+    roles = {"CEO": {}, "CTO": {"holder": CTO_HOLDER}, "CPO": {}, "COO": {}}
+    save_org(knowledge, TEAM, {"name": "Acme", "roles": roles}, by="test")
 
 
 def seen(call) -> str:

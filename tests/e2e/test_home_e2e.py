@@ -14,6 +14,7 @@ from bot.slack.blocks.ask_modal import ASK_VIEW, POST_VIEW
 from bot.slack.blocks.home_actions import FIRST_STEPS, HOME_ASK, HOME_IMPORT, HOME_QUESTION, HOME_TOPIC
 from tests.e2e.modal_payloads import elements, view_action
 from tests.e2e.slack_requests import fresh_id, fresh_ts, home_opened
+from tests.helpers import save_org
 
 ADMIN = "U0HOMEADM"
 MEMBER = "U0HOMEMEM"
@@ -92,5 +93,5 @@ def test_an_admin_of_a_workspace_that_named_nobody_gets_first_steps_that_work(sl
     how = opened_by(slack, fake_slack, view_action(home, action_id=HOME_IMPORT, user=ADMIN, team=team))
     assert f"python -m bot kb import whoowns.yaml --team {team}" in text_of(how)
 
-    knowledge.save_org(team, {"roles": {"CEO": {}, "CTO": {"holder": "U0CTO"}, "CPO": {}, "COO": {}}}, by=None)
+    save_org(knowledge, team, {"roles": {"CEO": {}, "CTO": {"holder": "U0CTO"}, "CPO": {}, "COO": {}}}, by=None)
     assert FIRST_STEPS not in text_of(open_home(slack, fake_slack, user=ADMIN, team=team))  # somebody is named

@@ -18,6 +18,7 @@ from bot.config import REPO_ROOT
 from tests.e2e.blockkit_page import render_page
 from tests.e2e.slack_requests import fresh_id, home_opened, mention
 from tests.e2e.test_assess_e2e import STARTUP, open_all_factors, open_modal, submission
+from tests.helpers import save_org
 from tests.web.conftest import browser  # noqa: F401 - headless Chromium, skipped locally without it
 
 SHOTS = REPO_ROOT / "docs" / "screenshots"
@@ -62,7 +63,7 @@ def test_the_app_home_of_an_admin_whose_workspace_named_nobody(only_sqlite, slac
 
 def test_an_answer_in_a_channel(only_sqlite, slack, fake_slack, browser, knowledge):  # noqa: F811
     team, channel = fresh_id("T"), fresh_id("C")
-    knowledge.save_org(team, {"roles": {"CEO": {}, "CTO": {"holder": CTO}, "CPO": {}, "COO": {}}}, by=None)
+    save_org(knowledge, team, {"roles": {"CEO": {}, "CTO": {"holder": CTO}, "CPO": {}, "COO": {}}}, by=None)
     slack.event(mention("who owns hosting costs?", channel=channel, team=team))
     [answer] = fake_slack.wait_for("chat.postMessage", channel=channel)
     shoot(browser, "answer", answer["blocks"])

@@ -10,13 +10,13 @@ from datetime import UTC, datetime, timedelta
 import pytest
 
 from bot.core.freshness import Review
-from bot.services.admin import build_admin
 from bot.services.digest import Digests, week_of
 from bot.services.knowledge import KnowledgeService
 from bot.store.database import Database
 from bot.store.repository import OrgRepository
 from bot.store.review_repository import DigestRepository, ReviewRepository
 from bot.store.tables import utcnow
+from bot.wiring import build_admin
 from tests.conftest import KNOWLEDGE_DIR
 
 ADMIN = "U0ADMIN1"

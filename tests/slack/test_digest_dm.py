@@ -7,10 +7,10 @@ import json
 
 from slack_bolt import App
 
-from bot.services.admin import build_admin
 from bot.services.digest import Digests
 from bot.slack.client import configure_web_client
 from bot.slack.digest import DigestSender
+from bot.wiring import build_admin
 from tests.e2e.fake_slack import FakeSlack
 from tests.services.test_digest import ADMIN, set_up
 

@@ -55,7 +55,7 @@ class Gaps:
         self.knowledge = knowledge
 
     def list(self, team_id: str, *, limit: int = GAPS_SHOWN) -> list[Gap]:
-        engine, org = self.knowledge.engine(), self.knowledge.org(team_id)
+        engine, org = self.knowledge.engine_and_org(team_id)
         with self.knowledge.db.transaction() as session:
             repo = GapRepository(session)
             unanswered = repo.open_unanswered(team_id=team_id, limit=limit * 3)

@@ -8,9 +8,6 @@ installed in, so in a multi-workspace install only the workspaces named in `know
 
 from __future__ import annotations
 
-from collections.abc import Mapping
-from typing import Any
-
 from sqlalchemy.orm import Session
 
 from bot.metrics import count
@@ -25,11 +22,8 @@ class Permissions:
         self.db = db
         self.knowledge_teams = knowledge_teams
 
-    def is_admin(self, team_id: str, user_id: str, user_info: Mapping[str, Any] | None) -> bool:
-        """For showing or hiding admin controls; every write checks again with `require`."""
-        return self.allows(Actor.from_slack(team_id, user_id, user_info))
-
     def allows(self, actor: Actor) -> bool:
+        """For showing or hiding admin controls; every write checks again with `require`."""
         with self.db.transaction() as session:
             return self._is_admin(session, actor)
 

@@ -46,10 +46,10 @@ from bot.slack.blocks.admin_lists import (
 )
 from bot.slack.blocks.mrkdwn import escape, fit, to_dicts
 from bot.slack.blocks.reviews import EDIT_DUE, STILL_RIGHT
-from bot.slack.deps import Deps
 from bot.slack.listeners.ack import ack_now
 from bot.slack.listeners.home import publish_home
 from bot.slack.replies import WEB_API_FAILURES
+from bot.wiring import Deps
 
 log = logging.getLogger(__name__)
 Body = dict[str, Any]

@@ -11,7 +11,7 @@ from bot.slack.admin_ui import actor_for, due_review
 from bot.slack.answering import mention
 from bot.slack.blocks.admin_lists import admin_home_blocks
 from bot.slack.blocks.admin_todo import unnamed_roles_blocks
-from bot.slack.deps import Deps
+from bot.wiring import Deps
 
 HOME_GAPS = 5
 HOME_CHANGES = 5

@@ -43,8 +43,8 @@ from bot.slack.blocks.admin_forms import (
 )
 from bot.slack.blocks.admin_state import draft_from, override_from, retire_ticked, role_from, settings_from
 from bot.slack.blocks.mrkdwn import escape
-from bot.slack.deps import Deps
 from bot.slack.replies import WEB_API_FAILURES
+from bot.wiring import Deps
 
 log = logging.getLogger(__name__)
 OVERRIDE_FIELDS = ("topic", "role", "reason", "consult")

@@ -11,9 +11,7 @@ marks the private copy shared.
 
 from __future__ import annotations
 
-import functools
 import logging
-from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from slack_bolt import Ack, App, BoltContext, Respond
@@ -22,8 +20,6 @@ from slack_sdk.errors import SlackApiError
 
 from bot.core.assess import Assessment, assess
 from bot.core.assess_answers import Answers, check_answers
-from bot.core.assess_files import load_rules
-from bot.core.assess_rules import AssessmentRules
 from bot.core.problems import InvalidInput
 from bot.core.restructure import what_moves, with_moves
 from bot.slack.blocks.assessment import (
@@ -40,9 +36,9 @@ from bot.slack.blocks.assessment import (
     shared_by,
 )
 from bot.slack.blocks.moves import SHOW_MOVES, build_moves_modal
-from bot.slack.deps import Deps
 from bot.slack.listeners.ack import ack_now
 from bot.slack.replies import WEB_API_FAILURES, InChannel, Reply, ViaResponseUrl
+from bot.wiring import Deps
 
 if TYPE_CHECKING:
     from bot.slack.listeners.commands import CommandRequest
@@ -54,17 +50,9 @@ POSTED_TO_DM = "I couldn't post in that channel, so here is your assessment (onl
 NOT_SHARED = ":warning: I couldn't post in this channel. Invite me with `/invite @whoowns` and share again."
 
 
-@functools.cache
-def rules_in(knowledge_dir: Path) -> AssessmentRules:
-    """The rules, read and checked once per process (a broken file stops the app at start-up)."""
-    return load_rules(knowledge_dir)
-
-
 def open_assessment(request: CommandRequest) -> None:
     """The `assess` entry of the `/whoowns` routing table."""
-    modal = build_assess_modal(
-        rules_in(request.deps.knowledge.knowledge_dir), channel_id=request.command.get("channel_id")
-    )
+    modal = build_assess_modal(request.deps.assessment_rules, channel_id=request.command.get("channel_id"))
     try:
         request.client.views_open(trigger_id=request.trigger_id, view=modal)
     except WEB_API_FAILURES as error:
@@ -74,12 +62,13 @@ def open_assessment(request: CommandRequest) -> None:
 
 class AssessListeners:
     def __init__(self, deps: Deps):
-        self.rules = rules_in(deps.knowledge.knowledge_dir)
+        self.rules = deps.assessment_rules
         self.knowledge = deps.knowledge
 
     def assess_for(self, answers: Answers, team_id: str | None) -> Assessment:
         """The assessment, with what its recommendation moves in the workspace's organisation."""
-        return with_moves(assess(self.rules, answers), self.knowledge.engine().kb, self.knowledge.org(team_id))
+        engine, org = self.knowledge.engine_and_org(team_id)
+        return with_moves(assess(self.rules, answers), engine.kb, org)
 
     def register(self, app: App) -> None:
         app.view(ASSESS_VIEW)(ack=self.check_submission, lazy=[self.post_result])
@@ -137,7 +126,8 @@ class AssessListeners:
         """"See the topics": the list behind the result's moves line, for the workspace as it is now."""
         ack()
         team = (body.get("team") or {}).get("id")
-        found = what_moves(self.knowledge.engine().kb, self.knowledge.org(team), action.get("value") or "")
+        engine, org = self.knowledge.engine_and_org(team)
+        found = what_moves(engine.kb, org, action.get("value") or "")
         try:
             client.views_open(trigger_id=body["trigger_id"], view=build_moves_modal(found.summary, found.moves))
         except WEB_API_FAILURES as error:

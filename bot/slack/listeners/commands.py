@@ -16,12 +16,12 @@ from bot.slack.answering import ask as ask_engine
 from bot.slack.answering import render
 from bot.slack.blocks.answer import AnswerKey
 from bot.slack.blocks.share import share_button
-from bot.slack.deps import Deps
 from bot.slack.listeners.ack import ack_now
 from bot.slack.listeners.admin_command import admin_command
 from bot.slack.listeners.assess import open_assessment
 from bot.slack.replies import Reply, ViaResponseUrl, deliver
 from bot.slack.small_talk import help_reply, small_talk_reply
+from bot.wiring import Deps
 
 
 @dataclass(frozen=True)

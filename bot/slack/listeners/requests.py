@@ -19,9 +19,9 @@ from bot.slack.admin_contacts import admins_to_tell
 from bot.slack.blocks.answer import REQUEST_TOPIC, AnswerKey
 from bot.slack.blocks.downvote_modal import DOWNVOTE_VIEW, OWNER_BLOCK, written
 from bot.slack.blocks.mrkdwn import escape, shorten
-from bot.slack.deps import Deps
 from bot.slack.listeners.ack import ack_now
 from bot.slack.replies import InChannel, Reply, ViaResponseUrl, deliver
+from bot.wiring import Deps
 
 QUESTION_SHOWN = 500
 

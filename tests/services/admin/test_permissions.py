@@ -5,7 +5,9 @@ Every write is checked on the server; a refused one changes nothing at all.
 
 import pytest
 
-from bot.services.admin import NotAllowed, build_admin, is_workspace_admin
+from bot.services.admin import NotAllowed, is_workspace_admin
+from bot.wiring import build_admin
+from tests.helpers import is_admin
 from tests.services.admin.conftest import LISTED_ADMIN, MEMBER, TEAM, WORKSPACE_ADMIN, draft_of, everything, new_draft
 
 
@@ -32,10 +34,10 @@ def test_a_failed_users_info_call_is_not_an_admin():
 
 def test_people_listed_in_the_settings_are_admins_of_that_workspace_only(admin, service):
     member = {"user": {"id": "U0LISTED"}}
-    assert not admin.permissions.is_admin(TEAM, "U0LISTED", member)
+    assert not is_admin(admin.permissions, TEAM, "U0LISTED", member)
     admin.org.update(WORKSPACE_ADMIN, {"admins": ["U0LISTED"]}, expected_version=0)
-    assert admin.permissions.is_admin(TEAM, "U0LISTED", member)
-    assert not admin.permissions.is_admin("T0OTHER", "U0LISTED", member)
+    assert is_admin(admin.permissions, TEAM, "U0LISTED", member)
+    assert not is_admin(admin.permissions, "T0OTHER", "U0LISTED", member)
     draft, version = draft_of(admin, "pricing", owner="COO")
     admin.responsibilities.update(LISTED_ADMIN, "pricing", draft, expected_version=version)
     assert service.ask("who owns pricing?").role == "COO"
