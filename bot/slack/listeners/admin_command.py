@@ -7,7 +7,6 @@ can change this and who the admins are (by name, so nobody is pinged), and nothi
 from __future__ import annotations
 
 import logging
-from typing import TYPE_CHECKING
 
 from bot.services.unnamed_roles import unnamed_roles
 from bot.slack import admin_messages as say
@@ -15,12 +14,10 @@ from bot.slack.admin_roster import admin_names
 from bot.slack.admin_ui import actor_for, menu_view
 from bot.slack.answering import mention
 from bot.slack.blocks.admin_lists import gaps_blocks, history_blocks
-from bot.slack.blocks.mrkdwn import escape
 from bot.slack.blocks.admin_todo import unnamed_roles_text
+from bot.slack.blocks.mrkdwn import escape
+from bot.slack.listeners.command_request import CommandRequest
 from bot.slack.replies import WEB_API_FAILURES, Reply, deliver
-
-if TYPE_CHECKING:
-    from bot.slack.listeners.commands import CommandRequest
 
 log = logging.getLogger(__name__)
 MODAL_FAILED = ":warning: Slack did not let me open the editor. Please run `/whoowns admin` again."

@@ -12,7 +12,7 @@ marks the private copy shared.
 from __future__ import annotations
 
 import logging
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
 from slack_bolt import Ack, App, BoltContext, Respond
 from slack_sdk import WebClient
@@ -37,11 +37,9 @@ from bot.slack.blocks.assessment import (
 )
 from bot.slack.blocks.moves import SHOW_MOVES, build_moves_modal
 from bot.slack.listeners.ack import ack_now
+from bot.slack.listeners.command_request import CommandRequest
 from bot.slack.replies import WEB_API_FAILURES, InChannel, Reply, ViaResponseUrl
 from bot.wiring import Deps
-
-if TYPE_CHECKING:
-    from bot.slack.listeners.commands import CommandRequest
 
 log = logging.getLogger(__name__)
 CANNOT_POST_HERE = {"channel_not_found", "not_in_channel", "is_archived", "user_not_in_channel"}
