@@ -7,6 +7,7 @@ that first question) get asked, and the better-scored of the two rankings wins (
 match is below `ANSWER_THRESHOLD` the answer has no role and offers the closest topics instead, only
 those plausibly related (by score); a question that is not about who owns anything gets none; when the
 two best matches are about as good and land on different roles, it says the area is shared and names both.
+The thresholds it decides with are in `bot/core/decision.py`.
 """
 
 from __future__ import annotations
@@ -18,11 +19,10 @@ from typing import Any, Literal
 from pydantic import BaseModel
 
 from bot.core.consult import consulted_roles
+from bot.core.decision import ANSWER_THRESHOLD, RELATED_SCORE, SHARED_MARGIN, SUGGEST_MARGIN, SUGGEST_SCORE
 from bot.core.matcher import (
     ABOUT_ASKER_FACTOR,
-    ANSWER_THRESHOLD,
     OTHER_QUESTION_FACTOR,
-    SHARED_MARGIN,
     Match,
     Matcher,
     Query,
@@ -35,9 +35,6 @@ from bot.core.semantic import Embeddings, SemanticMatcher
 from bot.core.several_topics import combine, topic_parts
 
 SUGGESTIONS = 3
-SUGGEST_SCORE = 0.3  # a topic at least this close, and within `SUGGEST_MARGIN` of the best, is worth offering
-SUGGEST_MARGIN = 0.08
-RELATED_SCORE = 0.45  # a question with no "who" and no topic this close is not about who owns anything
 _ASKS_WHO = re.compile(r"\bwho(?:'s|se|m)?\b|\bwhich (?:role|exec|executive|person|team)\b")
 ALTERNATIVES = 3
 MatchedBy = Literal["lexical", "semantic", "both"]
