@@ -18,11 +18,6 @@ from bot.wiring import Deps
 log = logging.getLogger(__name__)
 
 
-def mention(user_id: str) -> str:
-    """How the admin tools name a person (the history of changes, shown to admins only)."""
-    return f"<@{user_id}>"
-
-
 def ask(deps: Deps, question: str, *, team_id: str | None, surface: str) -> Answer:
     """The answer to a question asked at `surface` (mention, dm, command, shortcut), counted in the metrics
     and logged with its duration (never its text)."""

@@ -10,7 +10,7 @@ PROMPT_ROLE = "What does the {role} own here?"
 
 NO_TOPIC_YET = "Ask me who owns an area of work first; then “why?” or “who holds it?” tells you more about the answer."
 WHY_HEADLINE = "*Why the {role} owns {topic} here*"
-HOLDER_NAMED = "*{role}* · {role_name}: <@{holder}> holds it here."
+HOLDER_NAMED = "*{role}* · {role_name}: {holder} holds it here."
 HOLDER_MISSING = (
     "Nobody is named as the *{role}* ({role_name}) here yet. An admin can name the holders in the App Home's settings."
 )
@@ -50,7 +50,7 @@ WELCOME_INSTALL = (
 )
 OPEN_SETTINGS = "Open settings"
 WELCOME_HOME = (
-    ":wave: *Welcome, <@{user}>!* Ask me who owns an area of work: message me in the Messages tab, use "
+    ":wave: *Welcome, {user}!* Ask me who owns an area of work: message me in the Messages tab, use "
     "`/whoowns <topic>` anywhere, or pick *Who owns this?* from any message's menu (⋮)."
 )
 OPEN_TOPIC = "Open a topic…"

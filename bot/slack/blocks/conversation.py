@@ -11,10 +11,10 @@ from bot.core.answer import Answer
 from bot.services.overview import RoleOverview, WorkspaceOverview
 from bot.slack import surface_messages as say
 from bot.slack.blocks.answer import holders_named
-from bot.slack.blocks.mrkdwn import chunks, escape, shorten
+from bot.slack.blocks.mrkdwn import chunks, escape, mention, shorten
+from bot.slack.limits import SECTION_TEXT
 
 START_ASSESSMENT = "start_assessment"
-TEXT_LIMIT = 3000
 TITLE_LIMIT = 80
 
 
@@ -22,11 +22,11 @@ def why_blocks(answer: Answer) -> list[Block]:
     """How the owner was found: the knowledge base's reasoning and this workspace's settings, step by step."""
     assert answer.responsibility is not None and answer.role is not None
     headline = say.WHY_HEADLINE.format(role=escape(answer.role), topic=escape(answer.responsibility.title))
-    reasoning = shorten(escape(answer.reasoning, mentions=holders_named(answer)), TEXT_LIMIT)
+    reasoning = shorten(escape(answer.reasoning, mentions=holders_named(answer)), SECTION_TEXT)
     blocks: list[Block] = [SectionBlock(text=MarkdownTextObject(text=f"{headline}\n{reasoning}"))]
     if answer.source is not None:
         source = f":book: {escape(answer.source.title)}"
-        blocks.append(ContextBlock(elements=[MarkdownTextObject(text=shorten(source, TEXT_LIMIT))]))
+        blocks.append(ContextBlock(elements=[MarkdownTextObject(text=shorten(source, SECTION_TEXT))]))
     return blocks
 
 
@@ -34,7 +34,7 @@ def holder_text(answer: Answer) -> str:
     assert answer.role is not None and answer.role_name is not None
     names = {"role": escape(answer.role), "role_name": escape(answer.role_name)}
     if answer.holder:
-        return say.HOLDER_NAMED.format(holder=answer.holder, **names)
+        return say.HOLDER_NAMED.format(holder=mention(answer.holder), **names)
     return say.HOLDER_MISSING.format(**names)
 
 
@@ -46,7 +46,7 @@ def role_topics_blocks(overview: WorkspaceOverview, role_id: str) -> list[Block]
     if not role.topics:
         return [_section(say.ROLE_OWNS_NOTHING.format(role=escape(role.role)))]
     lines = [_role_line(role), *(f"• {escape(topic.title)}" for topic in role.topics)]
-    return [_section(text) for text in chunks(lines, limit=TEXT_LIMIT, separator="\n")]
+    return [_section(text) for text in chunks(lines, limit=SECTION_TEXT, separator="\n")]
 
 
 def assess_blocks() -> list[Block]:
@@ -70,7 +70,7 @@ def thread_title(answer: Answer) -> str:
 
 
 def _role_line(role: RoleOverview) -> str:
-    holder = f" (<@{role.holder}>)" if role.holder else ""
+    holder = f" ({mention(role.holder)})" if role.holder else ""
     return say.ROLE_TOPICS.format(role=escape(role.role), role_name=escape(role.name), holder=holder)
 
 

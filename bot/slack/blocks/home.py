@@ -24,7 +24,7 @@ from slack_sdk.models.views import View
 from bot.services.overview import WorkspaceOverview
 from bot.slack import limits, messages
 from bot.slack.blocks.home_actions import topic_picker
-from bot.slack.blocks.mrkdwn import chunks, escape, shorten
+from bot.slack.blocks.mrkdwn import chunks, escape, mention, shorten
 
 TOPICS_PER_ROLE = 40
 
@@ -50,7 +50,7 @@ def roles_blocks(overview: WorkspaceOverview) -> list[Block]:
     workspace = overview.name or messages.THIS_WORKSPACE
     lines = [
         f"*{escape(r.role)}* · {escape(r.name)} · "
-        + (f"<@{r.holder}>" if r.holder else messages.NOBODY_NAMED)
+        + (mention(r.holder) if r.holder else messages.NOBODY_NAMED)
         + escape(messages.covers(r.covers))
         for r in overview.roles
     ]

@@ -24,7 +24,6 @@ from bot.services.admin import Actor, AdminError, NotAllowed, StaleEdit
 from bot.slack import admin_messages as say
 from bot.slack import limits, messages
 from bot.slack.admin_ui import actor_for, menu_view, override_view, role_view, settings_view, topic_view
-from bot.slack.answering import mention
 from bot.slack.blocks.admin_forms import build_notice_modal
 from bot.slack.blocks.admin_lists import (
     EDIT_TOPIC,
@@ -44,7 +43,7 @@ from bot.slack.blocks.admin_lists import (
     history_blocks,
     topic_options,
 )
-from bot.slack.blocks.mrkdwn import escape, fit, to_dicts
+from bot.slack.blocks.mrkdwn import escape, fit, mention, to_dicts
 from bot.slack.blocks.reviews import EDIT_DUE, STILL_RIGHT
 from bot.slack.listeners.ack import ack_now
 from bot.slack.listeners.home import publish_home

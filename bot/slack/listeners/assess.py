@@ -22,6 +22,7 @@ from bot.core.assess import Assessment, assess
 from bot.core.assess_answers import Answers, check_answers
 from bot.core.problems import InvalidInput
 from bot.core.restructure import what_moves, with_moves
+from bot.slack import messages
 from bot.slack.blocks.assessment import (
     ALL_FACTORS,
     ASSESS_VIEW,
@@ -43,9 +44,6 @@ from bot.wiring import Deps
 
 log = logging.getLogger(__name__)
 CANNOT_POST_HERE = {"channel_not_found", "not_in_channel", "is_archived", "user_not_in_channel"}
-MODAL_FAILED = ":warning: Slack did not let me open the questions. Please run `/whoowns assess` again."
-POSTED_TO_DM = "I couldn't post in that channel, so here is your assessment (only you can see this DM)."
-NOT_SHARED = ":warning: I couldn't post in this channel. Invite me with `/invite @whoowns` and share again."
 
 
 def open_assessment(request: CommandRequest) -> None:
@@ -55,7 +53,7 @@ def open_assessment(request: CommandRequest) -> None:
         request.client.views_open(trigger_id=request.trigger_id, view=modal)
     except WEB_API_FAILURES as error:
         log.error("could not open the assessment (team %s, user %s): %s", request.team_id, request.user_id, error)
-        request.reply_privately.send(Reply.of(MODAL_FAILED))
+        request.reply_privately.send(Reply.of(messages.ASSESSMENT_NOT_OPENED))
 
 
 class AssessListeners:
@@ -93,7 +91,7 @@ class AssessListeners:
         text = assessment_text(result)
         private = Reply.of(text, build_assessment_blocks(result, answers=answers, shareable=True))
         if channel is None or not _post_ephemeral(client, channel=channel, user=user, reply=private, team_id=team):
-            direct = Reply.of(text, build_assessment_blocks(result, answers=answers, note=POSTED_TO_DM))
+            direct = Reply.of(text, build_assessment_blocks(result, answers=answers, note=messages.ASSESSMENT_IN_DM))
             InChannel(client=client, team_id=team, channel=user).send(direct)
 
     def share(
@@ -108,7 +106,8 @@ class AssessListeners:
             client.chat_postMessage(channel=channel, text=shared.text, blocks=shared.blocks)
         except WEB_API_FAILURES as error:
             log.error("could not share an assessment (team %s, channel %s): %s", context.team_id, channel, error)
-            ViaResponseUrl(respond=respond, team_id=context.team_id, channel=channel).send(Reply.of(NOT_SHARED))
+            refusal = Reply.of(messages.ASSESSMENT_NOT_SHARED)
+            ViaResponseUrl(respond=respond, team_id=context.team_id, channel=channel).send(refusal)
             return
         ViaResponseUrl(respond=respond, team_id=context.team_id, channel=channel, replace_original=True).send(shared)
 
