@@ -14,7 +14,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from typing import Any, Literal
+from typing import Any, ClassVar, Literal
 
 from pydantic import BaseModel
 
@@ -82,7 +82,13 @@ class ConsultRef(BaseModel):
     why: str
 
 
-class Answer(BaseModel):
+class _AnswerFields(BaseModel):
+    """Every field of an answer, in the order its JSON lists them (`Known` and `Unsure` narrow them).
+
+    Both kinds carry every field, so `ask --json` prints one shape whatever the answer: an unsure one has
+    no role, topic or source (null) and nothing shared; a known one offers no suggestions.
+    """
+
     question: str
     topic: str
     role: str | None
@@ -95,21 +101,43 @@ class Answer(BaseModel):
     source: SourceRef | None
     route: str | None
     override: OverrideRef | None = None  # set when the organisation decided the owner itself
-    matched_by: MatchedBy | None  # which matcher found the topic; None when unsure or picked by id
-    shared: list[SharedOwner]
-    consult: list[ConsultRef]
-    alternatives: list[Alternative]
-    suggestions: list[TopicRef]
+    matched_by: MatchedBy | None = None  # which matcher found the topic; None when unsure or picked by id
+    shared: list[SharedOwner] = []
+    consult: list[ConsultRef] = []
+    alternatives: list[Alternative] = []
+    suggestions: list[TopicRef] = []
     topics: list[Answer] = []  # a question about several topics: one answer each, in the order asked
     off_topic: bool = False  # unsure, and not about an area of work at all: nothing is suggested
     last_reviewed: str | None = None  # for a topic due a review: "last reviewed 7 months ago (2026-05-01)"
 
-    @property
-    def known(self) -> bool:
-        return self.role is not None
-
     def to_json(self) -> dict[str, Any]:
         return self.model_dump(mode="json")
+
+
+class Known(_AnswerFields):
+    """An owner found: the role, the topic it owns and the article that says so."""
+
+    role: str
+    role_name: str
+    responsibility: TopicRef
+    source: SourceRef
+    route: str
+    known: ClassVar[Literal[True]] = True
+
+
+class Unsure(_AnswerFields):
+    """No owner: the closest topics instead (`suggestions`), or none when the question is `off_topic`."""
+
+    role: None = None
+    role_name: None = None
+    holder: None = None
+    responsibility: None = None
+    source: None = None
+    route: None = None
+    known: ClassVar[Literal[False]] = False
+
+
+Answer = Known | Unsure
 
 
 @dataclass(frozen=True)
@@ -184,7 +212,15 @@ class Engine:
         ]
         shared = [s for s in shared if s.role != owner.role]
         return self._answer(
-            question, query.topic, best, owner, matches[0].score, org, shared, matches, ranking.matched_by
+            question=question,
+            topic=query.topic,
+            item=best,
+            owner=owner,
+            confidence=matches[0].score,
+            org=org,
+            shared=shared,
+            matches=matches,
+            matched_by=ranking.matched_by,
         )
 
     def answer_responsibility(self, responsibility_id: str, org: OrgSettings | None = None) -> Answer | None:
@@ -194,10 +230,21 @@ class Engine:
             return None
         org = org or default_org(self.kb)
         owner = resolve_owner(self.kb, org, item)
-        return self._answer(item.title, item.title, item, owner, 1.0, org, [], [], None)
+        return self._answer(
+            question=item.title,
+            topic=item.title,
+            item=item,
+            owner=owner,
+            confidence=1.0,
+            org=org,
+            shared=[],
+            matches=[],
+            matched_by=None,
+        )
 
     def _answer(
         self,
+        *,
         question: str,
         topic: str,
         item: Responsibility,
@@ -207,7 +254,7 @@ class Engine:
         shared: list[SharedOwner],
         matches: list[Match],
         matched_by: MatchedBy | None,
-    ) -> Answer:
+    ) -> Known:
         steps = list(owner.steps)
         if shared:
             others = " and ".join(f"the {s.role} ({s.responsibility.title.lower()})" for s in shared)
@@ -216,7 +263,7 @@ class Engine:
             steps.append(item.shared_note or f"The articles give the {', '.join(item.shared_with)} a hand in it too.")
         source = self.kb.source(item.citation.source)
         override = org.override_for(item.id) if owner.route is Route.OVERRIDE else None
-        return Answer(
+        return Known(
             question=question,
             topic=topic,
             role=owner.role,
@@ -264,7 +311,7 @@ class Engine:
             )
         return found[:ALTERNATIVES]
 
-    def _unsure(self, question: str, topic: str, matches: list[Match], *, clipped: bool = False) -> Answer:
+    def _unsure(self, question: str, topic: str, matches: list[Match], *, clipped: bool = False) -> Unsure:
         best = matches[0].score if matches else 0.0
         asks_who = bool(_ASKS_WHO.search(clean_slack_text(question)))
         related = [m for m in matches if m.score >= max(SUGGEST_SCORE, best - SUGGEST_MARGIN)][:SUGGESTIONS]
@@ -278,22 +325,12 @@ class Engine:
             reasoning += (
                 f" I read only the first {MAX_QUESTION_CHARS:,} characters of your message: ask in one sentence."
             )
-        return Answer(
+        return Unsure(
             question=question,
             topic=topic,
-            role=None,
-            role_name=None,
-            holder=None,
-            responsibility=None,
             confidence=round(best, 3),
             reasoning=reasoning,
             lead=reasoning,
-            source=None,
-            route=None,
-            matched_by=None,
-            shared=[],
-            consult=[],
-            alternatives=[],
             suggestions=suggestions,
             off_topic=off_topic,
         )
