@@ -80,24 +80,31 @@ class KnowledgeService:
                 repo.replace(load_knowledge(self.knowledge_dir), by=None, seed_digest=shipped)
 
     def engine(self) -> Engine:
+        return self._current()[1]
+
+    def _current(self) -> tuple[int, Engine]:
+        """The knowledge revision and the engine built from it (built again only when the revision moves)."""
         with self.db.transaction() as session:
             repo = KnowledgeRepository(session)
             revision = repo.revision()
             cached = self._engine
             if cached is not None and cached[0] == revision:
-                return cached[1]
+                return cached
             with self._lock:
                 if self._engine is None or self._engine[0] != revision:
                     self._engine = (revision, Engine(repo.load(), self.embeddings))
                     metrics().knowledge_revision.set(revision)
-                return self._engine[1]
+                return self._engine
 
-    def freshness(self) -> Freshness:
+    def freshness(self, *, revision: int | None = None) -> Freshness:
         """Every topic's last review and the interval, read once per knowledge revision ("Still right" and
-        every edit move the revision on)."""
+        every edit move the revision on). `revision`: the one the caller has just read with its engine, so
+        an answer reads it once."""
+        cached = self._reviews
+        if revision is not None and cached is not None and cached[0] == revision:
+            return cached[1]
         with self.db.transaction() as session:
             revision = KnowledgeRepository(session).revision()
-            cached = self._reviews
             if cached is not None and cached[0] == revision:
                 return cached[1]
             repo = ReviewRepository(session)
@@ -114,10 +121,13 @@ class KnowledgeService:
         due = is_stale(review, days=fresh.days, now=now)
         return ReviewState(review.at.date().isoformat(), review.by, due, fresh.days)
 
-    def with_review(self, answer: Answer, *, now: datetime | None = None) -> Answer:
-        """The answer, saying when its topic was last reviewed if that review has run out."""
-        fresh, now = self.freshness(), now or utcnow()
-        topics = [self.with_review(a, now=now) for a in answer.topics]
+    def with_review(self, answer: Answer, *, now: datetime | None = None, revision: int | None = None) -> Answer:
+        """The answer, saying when its topic was last reviewed if that review has run out (`revision`: as
+        for `freshness`)."""
+        return self._reviewed(answer, self.freshness(revision=revision), now or utcnow())
+
+    def _reviewed(self, answer: Answer, fresh: Freshness, now: datetime) -> Answer:
+        topics = [self._reviewed(a, fresh, now) for a in answer.topics]
         review = fresh.reviews.get(answer.responsibility.id) if answer.responsibility else None
         note = last_reviewed(review, now=now) if review and is_stale(review, days=fresh.days, now=now) else None
         if note is None and not topics:
@@ -171,8 +181,8 @@ class KnowledgeService:
         """The answer, for `org` or else the workspace's settings. A question it cannot answer for a workspace
         is kept for that workspace's admins, unless `record_unanswered` is False (an answer built again for a
         button is not the question being asked again)."""
-        engine = self.engine()
-        answer = self.with_review(engine.answer(question, org or self._org(engine, team_id)))
+        revision, engine = self._current()
+        answer = self.with_review(engine.answer(question, org or self._org(engine, team_id)), revision=revision)
         if team_id and record_unanswered and not answer.known:
             unanswered.record_unanswered(
                 self.db,
@@ -185,6 +195,6 @@ class KnowledgeService:
 
     def answer_topic(self, responsibility_id: str, *, team_id: str | None = None) -> Answer | None:
         """The answer for a topic picked by id (a "closest topics" button); None if it no longer exists."""
-        engine = self.engine()
+        revision, engine = self._current()
         answer = engine.answer_responsibility(responsibility_id, self._org(engine, team_id))
-        return self.with_review(answer) if answer else None
+        return self.with_review(answer, revision=revision) if answer else None
