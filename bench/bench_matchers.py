@@ -4,7 +4,7 @@ Prints, for each question set and system, how many answerable questions got the 
 off-topic ones were abstained, and the median and p99 time per question in process: wall-clock, and the
 CPU time of the asking thread (which other work on a busy machine does not inflate). Re-run it after the
 knowledge base changes to re-check the thresholds (`SEMANTIC_THRESHOLD` in bot/core/semantic.py and
-`ANSWER_THRESHOLD` in bot/core/matcher.py); `--misses` lists what each system got wrong, `--texts`
+`ANSWER_THRESHOLD` in bot/core/decision.py); `--misses` lists what each system got wrong, `--texts`
 compares what the entries are embedded as. BM25 (`pip install bm25s`, a bench-only dependency) indexes
 each entry's title and aliases; its threshold is the one that does best on the dev set.
 
@@ -29,8 +29,9 @@ sys.path.insert(0, str(ROOT))  # this checkout's bot package, whichever one the 
 
 from bot.config import Settings
 from bot.core.answer import Engine
+from bot.core.decision import ANSWER_THRESHOLD
 from bot.core.knowledge_files import load_knowledge
-from bot.core.matcher import ANSWER_THRESHOLD, Matcher
+from bot.core.matcher import Matcher
 from bot.core.models import KnowledgeBase
 from bot.core.org import OrgSettings, default_org
 from bot.core.problems import InvalidInput

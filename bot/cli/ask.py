@@ -9,7 +9,7 @@ import textwrap
 from pathlib import Path
 
 from bot.config import Settings
-from bot.core.answer import Answer
+from bot.core.answer import Answer, Unsure
 from bot.core.org import OrgSettings
 from bot.core.problems import InvalidInput
 from bot.core.yamlfile import located, read_yaml
@@ -67,7 +67,7 @@ def render(answer: Answer) -> str:
         )
         return "\n".join([heading, "", *(f"{index}. " + render(a) for index, a in enumerate(answer.topics, 1))])
     wrap = lambda text: textwrap.fill(text, width=100)
-    if not answer.known:
+    if isinstance(answer, Unsure):
         lines = [wrap(answer.reasoning)]
         lines += ["Did you mean one of these?"] if answer.suggestions else []
         lines += [f"  - {s.title}  (ask: whoowns ask {s.id})" for s in answer.suggestions]
@@ -80,10 +80,8 @@ def render(answer: Answer) -> str:
         for c in answer.consult
     ]
     lines += ["", wrap(answer.reasoning)]
-    if answer.source:
-        lines += ["", f"Source: {answer.source.title}", f"        {answer.source.url or '(no public address)'}"]
-        lines += [textwrap.indent(wrap(f"“{answer.source.quote}”"), "  ")]
-    assert answer.responsibility is not None
+    lines += ["", f"Source: {answer.source.title}", f"        {answer.source.url or '(no public address)'}"]
+    lines += [textwrap.indent(wrap(f"“{answer.source.quote}”"), "  ")]
     reviewed = f" · {answer.last_reviewed}" if answer.last_reviewed else ""
     lines += ["", f"Topic: {answer.responsibility.title} · confidence {answer.confidence:.0%}{reviewed}"]
     return "\n".join(lines) + "\n"

@@ -14,19 +14,16 @@ import sys
 import textwrap
 from pathlib import Path
 
+from bot.cli.ask import load_org_file
 from bot.cli.assess_questions import ask_questions
 from bot.config import Settings
 from bot.core.assess import Assessment, SourceQuote, assess
 from bot.core.assess_answers import check_answers
 from bot.core.assess_files import load_answers, load_rules
-from bot.core.assess_rules import AssessmentRules, as_text
+from bot.core.assess_rules import NO_ADDRESS, SHAPE_NAMES, AssessmentRules, as_text
 from bot.core.restructure import with_moves
-from bot.cli.ask import load_org_file
 from bot.services.workspaces import require_workspace
 from bot.wiring import build_knowledge_service
-
-SHAPE_NAMES = {"combine": "one CPTO", "separate": "a CPO and a CTO"}
-NO_ADDRESS = "(no public address)"
 
 
 def register(subparsers: argparse._SubParsersAction) -> None:
@@ -118,7 +115,7 @@ def render(result: Assessment) -> str:
 
 
 def cite(source: SourceQuote) -> list[str]:
-    return [f"      {source.title} — {source.url or NO_ADDRESS}", wrap(f"“{source.quote}”", indent=8)]
+    return [f"      {source.title} — {source.url or f'({NO_ADDRESS})'}", wrap(f"“{source.quote}”", indent=8)]
 
 
 def wrap(text: str, *, indent: int = 0, first: str | None = None) -> str:

@@ -10,9 +10,9 @@ import argparse
 import sys
 
 from bot.core.problems import InvalidInput
-from bot.services.admin import Actor, build_admin, cli_actor
+from bot.services.admin import Actor, cli_actor
 from bot.services.admin.errors import AdminError
-from bot.wiring import build_knowledge_service
+from bot.wiring import build_admin, build_knowledge_service
 
 
 def register(subparsers: argparse._SubParsersAction) -> None:

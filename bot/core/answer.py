@@ -7,22 +7,22 @@ that first question) get asked, and the better-scored of the two rankings wins (
 match is below `ANSWER_THRESHOLD` the answer has no role and offers the closest topics instead, only
 those plausibly related (by score); a question that is not about who owns anything gets none; when the
 two best matches are about as good and land on different roles, it says the area is shared and names both.
+The thresholds it decides with are in `bot/core/decision.py`.
 """
 
 from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from typing import Any, Literal
+from typing import Any, ClassVar, Literal
 
 from pydantic import BaseModel
 
 from bot.core.consult import consulted_roles
+from bot.core.decision import ANSWER_THRESHOLD, RELATED_SCORE, SHARED_MARGIN, SUGGEST_MARGIN, SUGGEST_SCORE
 from bot.core.matcher import (
     ABOUT_ASKER_FACTOR,
-    ANSWER_THRESHOLD,
     OTHER_QUESTION_FACTOR,
-    SHARED_MARGIN,
     Match,
     Matcher,
     Query,
@@ -35,9 +35,6 @@ from bot.core.semantic import Embeddings, SemanticMatcher
 from bot.core.several_topics import combine, topic_parts
 
 SUGGESTIONS = 3
-SUGGEST_SCORE = 0.3  # a topic at least this close, and within `SUGGEST_MARGIN` of the best, is worth offering
-SUGGEST_MARGIN = 0.08
-RELATED_SCORE = 0.45  # a question with no "who" and no topic this close is not about who owns anything
 _ASKS_WHO = re.compile(r"\bwho(?:'s|se|m)?\b|\bwhich (?:role|exec|executive|person|team)\b")
 ALTERNATIVES = 3
 MatchedBy = Literal["lexical", "semantic", "both"]
@@ -85,7 +82,13 @@ class ConsultRef(BaseModel):
     why: str
 
 
-class Answer(BaseModel):
+class _AnswerFields(BaseModel):
+    """Every field of an answer, in the order its JSON lists them (`Known` and `Unsure` narrow them).
+
+    Both kinds carry every field, so `ask --json` prints one shape whatever the answer: an unsure one has
+    no role, topic or source (null) and nothing shared; a known one offers no suggestions.
+    """
+
     question: str
     topic: str
     role: str | None
@@ -98,21 +101,43 @@ class Answer(BaseModel):
     source: SourceRef | None
     route: str | None
     override: OverrideRef | None = None  # set when the organisation decided the owner itself
-    matched_by: MatchedBy | None  # which matcher found the topic; None when unsure or picked by id
-    shared: list[SharedOwner]
-    consult: list[ConsultRef]
-    alternatives: list[Alternative]
-    suggestions: list[TopicRef]
+    matched_by: MatchedBy | None = None  # which matcher found the topic; None when unsure or picked by id
+    shared: list[SharedOwner] = []
+    consult: list[ConsultRef] = []
+    alternatives: list[Alternative] = []
+    suggestions: list[TopicRef] = []
     topics: list[Answer] = []  # a question about several topics: one answer each, in the order asked
     off_topic: bool = False  # unsure, and not about an area of work at all: nothing is suggested
     last_reviewed: str | None = None  # for a topic due a review: "last reviewed 7 months ago (2026-05-01)"
 
-    @property
-    def known(self) -> bool:
-        return self.role is not None
-
     def to_json(self) -> dict[str, Any]:
         return self.model_dump(mode="json")
+
+
+class Known(_AnswerFields):
+    """An owner found: the role, the topic it owns and the article that says so."""
+
+    role: str
+    role_name: str
+    responsibility: TopicRef
+    source: SourceRef
+    route: str
+    known: ClassVar[Literal[True]] = True
+
+
+class Unsure(_AnswerFields):
+    """No owner: the closest topics instead (`suggestions`), or none when the question is `off_topic`."""
+
+    role: None = None
+    role_name: None = None
+    holder: None = None
+    responsibility: None = None
+    source: None = None
+    route: None = None
+    known: ClassVar[Literal[False]] = False
+
+
+Answer = Known | Unsure
 
 
 @dataclass(frozen=True)
@@ -187,7 +212,15 @@ class Engine:
         ]
         shared = [s for s in shared if s.role != owner.role]
         return self._answer(
-            question, query.topic, best, owner, matches[0].score, org, shared, matches, ranking.matched_by
+            question=question,
+            topic=query.topic,
+            item=best,
+            owner=owner,
+            confidence=matches[0].score,
+            org=org,
+            shared=shared,
+            matches=matches,
+            matched_by=ranking.matched_by,
         )
 
     def answer_responsibility(self, responsibility_id: str, org: OrgSettings | None = None) -> Answer | None:
@@ -197,10 +230,21 @@ class Engine:
             return None
         org = org or default_org(self.kb)
         owner = resolve_owner(self.kb, org, item)
-        return self._answer(item.title, item.title, item, owner, 1.0, org, [], [], None)
+        return self._answer(
+            question=item.title,
+            topic=item.title,
+            item=item,
+            owner=owner,
+            confidence=1.0,
+            org=org,
+            shared=[],
+            matches=[],
+            matched_by=None,
+        )
 
     def _answer(
         self,
+        *,
         question: str,
         topic: str,
         item: Responsibility,
@@ -210,7 +254,7 @@ class Engine:
         shared: list[SharedOwner],
         matches: list[Match],
         matched_by: MatchedBy | None,
-    ) -> Answer:
+    ) -> Known:
         steps = list(owner.steps)
         if shared:
             others = " and ".join(f"the {s.role} ({s.responsibility.title.lower()})" for s in shared)
@@ -219,7 +263,7 @@ class Engine:
             steps.append(item.shared_note or f"The articles give the {', '.join(item.shared_with)} a hand in it too.")
         source = self.kb.source(item.citation.source)
         override = org.override_for(item.id) if owner.route is Route.OVERRIDE else None
-        return Answer(
+        return Known(
             question=question,
             topic=topic,
             role=owner.role,
@@ -267,7 +311,7 @@ class Engine:
             )
         return found[:ALTERNATIVES]
 
-    def _unsure(self, question: str, topic: str, matches: list[Match], *, clipped: bool = False) -> Answer:
+    def _unsure(self, question: str, topic: str, matches: list[Match], *, clipped: bool = False) -> Unsure:
         best = matches[0].score if matches else 0.0
         asks_who = bool(_ASKS_WHO.search(clean_slack_text(question)))
         related = [m for m in matches if m.score >= max(SUGGEST_SCORE, best - SUGGEST_MARGIN)][:SUGGESTIONS]
@@ -281,22 +325,12 @@ class Engine:
             reasoning += (
                 f" I read only the first {MAX_QUESTION_CHARS:,} characters of your message: ask in one sentence."
             )
-        return Answer(
+        return Unsure(
             question=question,
             topic=topic,
-            role=None,
-            role_name=None,
-            holder=None,
-            responsibility=None,
             confidence=round(best, 3),
             reasoning=reasoning,
             lead=reasoning,
-            source=None,
-            route=None,
-            matched_by=None,
-            shared=[],
-            consult=[],
-            alternatives=[],
             suggestions=suggestions,
             off_topic=off_topic,
         )

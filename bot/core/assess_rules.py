@@ -21,6 +21,8 @@ AnswerValue = bool | str
 FactorId = Annotated[str, StringConstraints(pattern=r"^[a-z][a-z_]{1,40}$")]
 Line = Annotated[Text, StringConstraints(max_length=300)]
 OPPOSITE: dict[Shape, Shape] = {"combine": "separate", "separate": "combine"}
+SHAPE_NAMES: dict[Shape, str] = {"combine": "one CPTO", "separate": "a CPO and a CTO"}  # as every surface says it
+NO_ADDRESS = "no public address"  # said of a source that has no URL
 
 
 def as_text(value: AnswerValue) -> str:

@@ -38,8 +38,6 @@ from bot.core.normalise import (
     words,
 )
 
-ANSWER_THRESHOLD = 0.53  # below this the bot says it does not know; one known word beside one unknown is 0.5
-SHARED_MARGIN = 0.05  # two matches this close, owned by different roles, make an area shared
 TYPO_MIN_LENGTH = 5  # shorter words are too often a different real word ("wiki" / "wifi")
 TYPO_MIN_SIMILARITY = 0.8  # optimal string alignment: one edit or transposition in five letters
 TYPO_MAX_WORDS = 8  # unknown words per question looked up as typos: a real question has a few at most

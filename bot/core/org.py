@@ -13,9 +13,10 @@ from typing import Annotated, Any
 
 from pydantic import BaseModel, ConfigDict, StringConstraints, ValidationError
 
-from bot.core.matcher import ANSWER_THRESHOLD, Matcher
+from bot.core.decision import ANSWER_THRESHOLD
+from bot.core.matcher import Matcher
 from bot.core.models import KnowledgeBase, Name, RoleId, Text
-from bot.core.problems import InvalidInput, Loc, Problem, from_validation_error, raise_if_any, means
+from bot.core.problems import InvalidInput, Loc, Problem, from_validation_error, means, raise_if_any
 
 SlackUserId = Annotated[
     str, StringConstraints(pattern=means(r"^[UW][A-Z0-9]{2,20}$", "a Slack user id looks like U0ABC123"))

@@ -31,8 +31,9 @@ from pathlib import Path
 
 import numpy as np
 
+from bot.core.decision import ANSWER_THRESHOLD
 from bot.core.encoder import SHIPPED_MODEL_DIR, SentenceEncoder
-from bot.core.matcher import ANSWER_THRESHOLD, Match, Query
+from bot.core.matcher import Match, Query
 from bot.core.models import Responsibility
 
 log = logging.getLogger(__name__)

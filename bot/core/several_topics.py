@@ -13,7 +13,8 @@ from __future__ import annotations
 import re
 from typing import TYPE_CHECKING
 
-from bot.core.matcher import ANSWER_THRESHOLD, BAG_FACTOR, Matcher
+from bot.core.decision import ANSWER_THRESHOLD
+from bot.core.matcher import BAG_FACTOR, Matcher
 from bot.core.normalise import clean_slack_text, strip_lead_in
 
 if TYPE_CHECKING:

@@ -13,7 +13,7 @@ from typing import Any
 
 from bot.core.answer import Engine, TopicRef
 from bot.core.consult import Consulted, consulted_roles
-from bot.core.matcher import ANSWER_THRESHOLD
+from bot.core.decision import ANSWER_THRESHOLD
 from bot.core.models import Responsibility, Role
 from bot.core.org import OrgSettings
 from bot.core.resolve import Owner, Route, resolve_owner

@@ -23,7 +23,8 @@ from bot.core.org import OrgSettings, default_org
 from bot.core.problems import InvalidInput
 from bot.core.semantic import Embeddings
 from bot.metrics import engine_built
-from bot.services.unanswered import GapRetention, record_unanswered
+from bot.services import unanswered
+from bot.services.unanswered import GapRetention
 from bot.store.database import Database
 from bot.store.repository import current_revision
 from bot.store.unit_of_work import exclusive_unit_of_work, unit_of_work
@@ -122,6 +123,11 @@ class KnowledgeService:
         """The workspace's settings; the default organisation when it has none saved."""
         return self._org(self.engine(), team_id)
 
+    def engine_and_org(self, team_id: str | None) -> tuple[Engine, OrgSettings]:
+        """The engine and the workspace's settings checked against it, with one read of the revision."""
+        engine = self.engine()
+        return engine, self._org(engine, team_id)
+
     def _org(self, engine: Engine, team_id: str | None) -> OrgSettings:
         """`org`, checked against an engine the caller already has (one revision read per question)."""
         if not team_id:
@@ -149,21 +155,29 @@ class KnowledgeService:
     def check_org(self, data: Any) -> OrgSettings:
         return self.engine().check_org(data)
 
-    def save_org(self, team_id: str, data: Any, *, by: str | None) -> OrgSettings:
-        org = self.check_org(data)
-        with unit_of_work(self.db) as store:
-            store.orgs.save(team_id, org, by=by)
-        return org
-
-    def ask(self, question: str, *, team_id: str | None = None, org: OrgSettings | None = None) -> Answer:
-        """The answer; a question it cannot answer for a workspace is kept for that workspace's admins."""
+    def ask(
+        self,
+        question: str,
+        *,
+        team_id: str | None = None,
+        org: OrgSettings | None = None,
+        record_unanswered: bool = True,
+    ) -> Answer:
+        """The answer, for `org` or else the workspace's settings. A question it cannot answer for a workspace
+        is kept for that workspace's admins, unless `record_unanswered` is False (an answer built again for a
+        button is not the question being asked again)."""
         revision = current_revision(self.db)  # once a question, for the engine and the reviews alike
         engine = self._engine_at(revision)
         answer = engine.answer(question, org or self._org(engine, team_id))
         answer = with_review(answer, self._freshness_at(revision), utcnow())
-        if team_id and not answer.known:
-            vocabulary, retention = engine.matcher.vocabulary, self.gap_retention
-            record_unanswered(self.db, team_id=team_id, topic=answer.topic, vocabulary=vocabulary, retention=retention)
+        if team_id and record_unanswered and not answer.known:
+            unanswered.record_unanswered(
+                self.db,
+                team_id=team_id,
+                topic=answer.topic,
+                vocabulary=engine.matcher.vocabulary,
+                retention=self.gap_retention,
+            )
         return answer
 
     def answer_topic(self, responsibility_id: str, *, team_id: str | None = None) -> Answer | None:

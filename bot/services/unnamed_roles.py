@@ -19,5 +19,5 @@ class UnnamedRole:
 
 
 def unnamed_roles(knowledge: KnowledgeService, team_id: str | None) -> list[UnnamedRole]:
-    org, kb = knowledge.org(team_id), knowledge.engine().kb
-    return [UnnamedRole(role, role_name(kb, role)) for role, seat in org.roles.items() if seat.holder is None]
+    engine, org = knowledge.engine_and_org(team_id)
+    return [UnnamedRole(role, role_name(engine.kb, role)) for role, seat in org.roles.items() if seat.holder is None]

@@ -5,6 +5,5 @@ listeners translate Slack's payloads into service calls and the results into mes
 
 from bot.slack.app import build_bolt_app
 from bot.slack.credentials import MissingSetting, SlackCredentials, slack_credentials
-from bot.slack.deps import Deps, build_deps
 
-__all__ = ["Deps", "MissingSetting", "SlackCredentials", "build_bolt_app", "build_deps", "slack_credentials"]
+__all__ = ["MissingSetting", "SlackCredentials", "build_bolt_app", "slack_credentials"]

@@ -25,9 +25,9 @@ from bot.slack.blocks.admin_forms import (
 )
 from bot.slack.blocks.admin_lists import build_menu_modal
 from bot.slack.blocks.reviews import due_blocks
-from bot.slack.deps import Deps
 from bot.slack.people import names_of
 from bot.slack.replies import WEB_API_FAILURES
+from bot.wiring import Deps
 
 log = logging.getLogger(__name__)
 ACK_CHECK_SECONDS = 1.5  # users.info inside an acknowledgement, which Slack allows 3 s in all

@@ -11,16 +11,11 @@ from bot.core.answer import Answer
 from bot.metrics import count_question
 from bot.slack import messages
 from bot.slack.blocks.answer import AnswerKey, answer_text, build_answer_blocks
-from bot.slack.deps import Deps
 from bot.slack.people import answer_people
 from bot.slack.replies import Reply
+from bot.wiring import Deps
 
 log = logging.getLogger(__name__)
-
-
-def mention(user_id: str) -> str:
-    """How the admin tools name a person (the history of changes, shown to admins only)."""
-    return f"<@{user_id}>"
 
 
 def ask(deps: Deps, question: str, *, team_id: str | None, surface: str) -> Answer:
@@ -64,12 +59,11 @@ def answer_topic(
 def rebuild(deps: Deps, key: AnswerKey, *, team_id: str | None) -> Answer | None:
     """The answer a button belongs to, built again from its key (None if its topic has gone).
 
-    Asked with the workspace's settings but not as the workspace's question, so rebuilding an answer
-    the bot was unsure of does not count as the question being asked again.
+    Rebuilding an answer the bot was unsure of does not count as the question being asked again.
     """
     if key.picked and key.responsibility_id:
         return deps.knowledge.answer_topic(key.responsibility_id, team_id=team_id)
-    return deps.knowledge.ask(key.question, org=deps.knowledge.org(team_id))
+    return deps.knowledge.ask(key.question, team_id=team_id, record_unanswered=False)
 
 
 def render(

@@ -12,10 +12,10 @@ from slack_bolt.oauth.oauth_settings import OAuthSettings
 from bot.config import Settings
 from bot.slack.client import build_web_client, configure_web_client
 from bot.slack.credentials import SlackCredentials
-from bot.slack.deps import Deps
 from bot.slack.listeners import register_all
 from bot.slack.listeners.welcome import oauth_callbacks
 from bot.store.slack_installs import installation_store, oauth_state_store
+from bot.wiring import Deps
 
 INSTALL_PATH = "/slack/install"
 REDIRECT_PATH = "/slack/oauth_redirect"

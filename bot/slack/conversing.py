@@ -18,10 +18,10 @@ from bot.services.overview import workspace_overview
 from bot.slack import surface_messages as say
 from bot.slack.answering import ask, render
 from bot.slack.blocks.conversation import assess_blocks, holder_text, role_topics_blocks, thread_title, why_blocks
-from bot.slack.deps import Deps
 from bot.slack.people import names_of
 from bot.slack.replies import Reply
 from bot.slack.small_talk import small_talk_reply
+from bot.wiring import Deps
 
 ViewedTopic = Callable[[], str | None]  # the name of the channel the person is looking at, if known
 

@@ -29,7 +29,7 @@ SUGGESTIONS_PROMPT = "Did you mean one of these?"
 REQUEST_TOPIC = "Ask an admin to add this"
 REQUEST_THANKS = "Thanks: I've passed your question on to the admins, who can add it to what I know."
 REQUEST_TO_ADMINS = (
-    ":inbox_tray: <@{user}> asked me something I couldn't answer and would like it added:\n>{question}\n"
+    ":inbox_tray: {user} asked me something I couldn't answer and would like it added:\n>{question}\n"
     "`/whoowns admin gaps` lists every open question."
 )
 DOWNVOTE_TITLE = "What was wrong?"
@@ -71,6 +71,13 @@ def covers(roles: tuple[str, ...]) -> str:
 def several_topics(count: int, titles: str) -> str:
     """The line above the answers to a question about several topics; `titles` is already mrkdwn."""
     return f"Your question names {count} topics: {titles}. Here is who owns each."
+
+EDITOR_NOT_OPENED = ":warning: Slack did not let me open the editor. Please run `/whoowns admin` again."
+ASSESSMENT_NOT_OPENED = ":warning: Slack did not let me open the questions. Please run `/whoowns assess` again."
+ASSESSMENT_IN_DM = "I couldn't post in that channel, so here is your assessment (only you can see this DM)."
+ASSESSMENT_NOT_SHARED = (
+    ":warning: I couldn't post in this channel. Invite me with `/invite @whoowns` and share again."
+)
 
 
 def question_sent(name: str, *, with_thread: bool) -> str:

@@ -19,8 +19,8 @@ from bot.services.admin.actor import SLACK_USER
 from bot.services.decisions import override_decision
 from bot.services.people import ListPeople, Lookup
 from bot.slack.blocks.answer import AnswerPeople, holders_named
-from bot.slack.deps import Deps
 from bot.slack.replies import WEB_API_FAILURES
+from bot.wiring import Deps
 
 log = logging.getLogger(__name__)
 PAGE_SIZE = 200  # `users.list`'s page: Slack recommends no more than 200

@@ -10,8 +10,8 @@ from bot.core.small_talk import SmallTalk, small_talk
 from bot.services.overview import workspace_overview
 from bot.slack import messages
 from bot.slack.blocks.help import build_help_blocks
-from bot.slack.deps import Deps
 from bot.slack.replies import Reply
+from bot.wiring import Deps
 
 EXAMPLE_TOPICS = 5
 

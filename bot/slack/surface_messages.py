@@ -50,7 +50,7 @@ WELCOME_INSTALL = (
 )
 OPEN_SETTINGS = "Open settings"
 WELCOME_HOME = (
-    ":wave: *Welcome, <@{user}>!* Ask me who owns an area of work: message me in the Messages tab, use "
+    ":wave: *Welcome, {user}!* Ask me who owns an area of work: message me in the Messages tab, use "
     "`/whoowns <topic>` anywhere, or pick *Who owns this?* from any message's menu (⋮)."
 )
 OPEN_TOPIC = "Open a topic…"

@@ -8,7 +8,7 @@
 - GET  /metrics               Prometheus metrics, with METRICS_TOKEN as a bearer token (404 when unset)
 
 The knowledge-base pages (`bot.web.pages`) are a blueprint registered here with the knowledge service
-and the signer of workspace links; Slack's own views reach the services through `current_deps()`.
+and the signer of workspace links; the services come from `bot.wiring.build_deps`, as in Socket Mode.
 """
 
 from __future__ import annotations
@@ -19,18 +19,16 @@ from slack_bolt.adapter.flask import SlackRequestHandler
 
 from bot.config import Settings
 from bot.services.knowledge import KnowledgeService
-from bot.services.workspace_links import WorkspaceLinks
 from bot.slack.app import INSTALL_PATH, REDIRECT_PATH, build_bolt_app
 from bot.slack.credentials import slack_credentials
-from bot.slack.deps import Deps, build_deps
 from bot.slack.digest import DigestSender
 from bot.slack.recovery import EventRecovery
 from bot.web import metrics, pages
 from bot.web.buffered import MAX_BODY_BYTES
 from bot.web.health import HealthCheck
 from bot.web.slack_gate import SlackGate
+from bot.wiring import build_deps
 
-DEPS_KEY = "whoowns"
 HEALTH_KEY = "whoowns.health"
 
 
@@ -39,11 +37,7 @@ def create_app(
 ) -> Flask:
     """`recover_events`: also answer, in the background, events a dead process left (see `EventRecovery`),
     and send the weekly digests (`DigestSender`)."""
-    links = WorkspaceLinks(settings.workspace_link_secret())
-    deps = build_deps(
-        service, public_url=settings.public_url, links=links, knowledge_teams=settings.knowledge_admin_teams(),
-        event_lease=settings.event_lease()
-    )
+    deps = build_deps(settings, service)
     bolt = bolt or build_bolt_app(settings=settings, deps=deps, credentials=slack_credentials(settings, socket=False))
     slack = SlackRequestHandler(bolt)
     if recover_events:
@@ -53,7 +47,6 @@ def create_app(
 
     app = Flask(__name__)
     app.config["MAX_CONTENT_LENGTH"] = MAX_BODY_BYTES
-    app.extensions[DEPS_KEY] = deps
     app.extensions[HEALTH_KEY] = HealthCheck(service.db.ping)
 
     def to_bolt() -> Response:
@@ -66,14 +59,9 @@ def create_app(
     app.add_url_rule(INSTALL_PATH, "slack_install", to_bolt, methods=["GET"])
     app.add_url_rule(REDIRECT_PATH, "slack_oauth_redirect", to_bolt, methods=["GET"])
     app.add_url_rule("/healthz", "healthz", healthz, methods=["GET"])
-    pages.register(app, service, links)
+    pages.register(app, service, deps.links)
     metrics.register(app, settings.metrics_token)
     return app
-
-
-def current_deps() -> Deps:
-    """The services, for a view function running inside `create_app`'s Flask app."""
-    return current_app.extensions[DEPS_KEY]
 
 
 def healthz() -> tuple[Response, int]:

@@ -8,6 +8,7 @@ from bot.services.people import PersonNames
 from bot.store.database import Database
 from tests.cli.test_ask_cli import run
 from tests.conftest import KNOWLEDGE_DIR
+from tests.helpers import save_org
 
 
 def test_org_holders_flags_the_deactivated_and_the_titled_otherwise(cli_env):
@@ -15,7 +16,7 @@ def test_org_holders_flags_the_deactivated_and_the_titled_otherwise(cli_env):
     service.prepare()
     holders = {"CEO": "U0GONE", "CTO": "U0MO", "CPO": "U0KAY", "COO": "U0NEW"}
     roles = {role: {"holder": user} for role, user in holders.items()}
-    service.save_org("T0ACME", {"roles": roles}, by=None)
+    save_org(service, "T0ACME", {"roles": roles}, by=None)
     people = PersonNames(service.db)
     people.remember("T0ACME", {"id": "U0GONE", "deleted": True, "profile": {"real_name": "Grace", "title": "CEO"}})
     people.remember("T0ACME", {"id": "U0MO", "profile": {"real_name": "Mo", "title": "Head of Sales"}})

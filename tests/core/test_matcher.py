@@ -2,7 +2,8 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from bot.core.matcher import ANSWER_THRESHOLD, Matcher
+from bot.core.decision import ANSWER_THRESHOLD
+from bot.core.matcher import Matcher
 from bot.core.models import Citation, Responsibility
 
 

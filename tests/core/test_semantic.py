@@ -5,7 +5,7 @@ import numpy as np
 import pytest
 
 from bot.core.answer import Engine
-from bot.core.matcher import ANSWER_THRESHOLD
+from bot.core.decision import ANSWER_THRESHOLD
 from bot.core.models import Citation, Responsibility
 from bot.core.semantic import ENTRY_FRAME, SEMANTIC_THRESHOLD, Embeddings, SemanticMatcher, asks_who, calibrated
 

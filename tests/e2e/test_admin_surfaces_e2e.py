@@ -13,6 +13,7 @@ from bot.slack.blocks.admin_lists import OPEN_SETTINGS
 from bot.store.repository import OrgRepository
 from tests.e2e.modal_payloads import multi_select_action, view_action, view_state, view_submission
 from tests.e2e.slack_requests import fresh_id
+from tests.helpers import save_org
 
 ADMIN = "U0SURFADM"
 OWNER = "U0SURFOWN"
@@ -35,7 +36,7 @@ def people(fake_slack):
 
 def test_a_non_admin_is_told_who_the_admins_are_by_name_without_pinging_anyone(slack, fake_slack, knowledge):
     team = fresh_id("T")
-    knowledge.save_org(team, {"roles": {"CEO": {}, "CTO": {}}, "admins": [NAMED]}, by=None)
+    save_org(knowledge, team, {"roles": {"CEO": {}, "CTO": {}}, "admins": [NAMED]}, by=None)
     url, opened = fake_slack.response_url(), len(fake_slack.calls("views.open"))
     slack.command("admin", user=MEMBER, team=team, response_url=url)
     [told] = fake_slack.wait_for_response(url)

@@ -13,6 +13,7 @@ from bot.slack import surface_messages as say
 from bot.slack.blocks.assessment import ASSESS_VIEW
 from tests.e2e.slack_requests import TEAM, USER, block_action, direct_message, event_callback, fresh_id, fresh_ts
 from tests.e2e.surface_payloads import app_context_changed
+from tests.helpers import save_org
 
 CTO_HOLDER = "U0CTOHOLDER"
 
@@ -20,9 +21,8 @@ CTO_HOLDER = "U0CTOHOLDER"
 @pytest.fixture(scope="module", autouse=True)
 def acme(knowledge: KnowledgeService, fake_slack) -> None:
     fake_slack.users[CTO_HOLDER] = {"id": CTO_HOLDER, "name": "cleo", "profile": {"display_name": "Cleo"}}
-    knowledge.save_org(
-        TEAM, {"name": "Acme", "roles": {"CEO": {}, "CTO": {"holder": CTO_HOLDER}, "CPO": {}, "COO": {}}}, by="test"
-    )
+    roles = {"CEO": {}, "CTO": {"holder": CTO_HOLDER}, "CPO": {}, "COO": {}}
+    save_org(knowledge, TEAM, {"name": "Acme", "roles": roles}, by="test")
 
 
 def seen(call) -> str:
@@ -67,7 +67,7 @@ def test_a_dm_answer_looks_up_a_holder_not_cached_yet_and_names_them_as_a_channe
     slack, fake_slack, channel, knowledge
 ):
     team, holder = fresh_id("T"), fresh_id("U")
-    knowledge.save_org(team, {"roles": {"CEO": {}, "CTO": {"holder": holder}, "CPO": {}, "COO": {}}}, by="test")
+    save_org(knowledge, team, {"roles": {"CEO": {}, "CTO": {"holder": holder}, "CPO": {}, "COO": {}}}, by="test")
     fake_slack.users[holder] = {"id": holder, "name": "lin", "profile": {"display_name": "Lin"}}
     question = direct_message("who owns hosting costs?", channel=channel)
     slack.event(event_callback(question["event"], team=team))

@@ -7,10 +7,10 @@ import json
 
 import pytest
 
-from bot.services.admin import build_admin
 from bot.services.admin.actor import Actor
 from bot.services.knowledge import KnowledgeService
 from bot.services.people import PersonNames
+from bot.wiring import build_admin
 from tests.e2e.fake_slack import FakeSlack
 from tests.e2e.slack_requests import (
     TEAM,
@@ -23,6 +23,7 @@ from tests.e2e.slack_requests import (
     mention,
 )
 from tests.e2e.waiting import eventually
+from tests.helpers import save_org
 
 CTO, COO, ADMIN = "U0ADAHOLDS", "U0BOBHOLDS", "U0ADMINONE"
 OVERRIDDEN = "T0OVERRIDE"  # a second workspace, where the COO owns hosting costs
@@ -37,8 +38,8 @@ def workspaces(knowledge: KnowledgeService, fake_slack: FakeSlack) -> None:
     fake_slack.users.update({CTO: person(CTO, "Ada"), COO: person(COO, "Bob"), ADMIN: person(ADMIN, "Root")})
     fake_slack.users[ADMIN]["is_admin"] = True
     roles = {"CEO": {}, "CTO": {"holder": CTO}, "CPO": {}, "COO": {"holder": COO}}
-    knowledge.save_org(TEAM, {"roles": roles}, by="test")
-    knowledge.save_org(OVERRIDDEN, {"roles": roles}, by="test")
+    save_org(knowledge, TEAM, {"roles": roles}, by="test")
+    save_org(knowledge, OVERRIDDEN, {"roles": roles}, by="test")
     build_admin(knowledge).org.add_override(
         Actor(OVERRIDDEN, ADMIN, workspace_admin=True),
         topic="hosting costs",
@@ -90,7 +91,7 @@ def test_a_name_is_looked_up_once_and_then_read_from_the_cache(slack, fake_slack
 
 def test_a_user_change_renames_the_holder_in_the_next_answer(slack, fake_slack, channel, knowledge):
     team, holder = "T0RENAMES", fresh_id("U")
-    knowledge.save_org(team, {"roles": {"CEO": {}, "CTO": {"holder": holder}, "CPO": {}, "COO": {}}}, by="test")
+    save_org(knowledge, team, {"roles": {"CEO": {}, "CTO": {"holder": holder}, "CPO": {}, "COO": {}}}, by="test")
     fake_slack.users[holder] = person(holder, "Grace")
     ask_in_channel(slack, fake_slack, "who owns security?", channel, team=team)  # her name is cached now
     renamed = {**person(holder, "Grace H."), "team_id": team}
@@ -104,7 +105,7 @@ def test_a_user_change_renames_the_holder_in_the_next_answer(slack, fake_slack, 
 
 def test_when_slack_cannot_say_the_name_the_answer_names_the_role_alone(slack, fake_slack, channel, knowledge):
     stranger = fresh_id("U")
-    knowledge.save_org("T0NONAME", {"roles": {"CEO": {}, "CTO": {"holder": stranger}, "CPO": {}, "COO": {}}}, by="t")
+    save_org(knowledge, "T0NONAME", {"roles": {"CEO": {}, "CTO": {"holder": stranger}, "CPO": {}, "COO": {}}}, by="t")
     fake_slack.fail_next("users.info", status=200, error="user_not_found")
     _, reply = ask_in_channel(slack, fake_slack, "who owns hosting costs?", channel, team="T0NONAME")
     assert reply["blocks"][0]["text"]["text"].startswith("*CTO* · Chief Technology Officer\n")

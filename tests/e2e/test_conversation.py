@@ -13,6 +13,7 @@ from tests.e2e.fake_slack import FakeSlack
 from tests.e2e.modal_payloads import view_submission
 from tests.e2e.slack_requests import TEAM, SlackSender, block_action, direct_message, fresh_id, fresh_ts, mention
 from tests.e2e.waiting import eventually
+from tests.helpers import save_org
 
 ADMIN = "U0ADMINSET"  # named as an admin in the settings
 OWNER = "U0WSOWNER"  # the workspace's owner, found with users.list
@@ -21,7 +22,7 @@ OWNER = "U0WSOWNER"  # the workspace's owner, found with users.list
 @pytest.fixture(scope="module", autouse=True)
 def workspace(knowledge: KnowledgeService, fake_slack: FakeSlack) -> None:
     roles = {"CEO": {}, "CTO": {}, "CPO": {}, "COO": {}}
-    knowledge.save_org(TEAM, {"name": "Acme", "roles": roles, "admins": [ADMIN]}, by=None)
+    save_org(knowledge, TEAM, {"name": "Acme", "roles": roles, "admins": [ADMIN]}, by=None)
     fake_slack.users[OWNER] = {"id": OWNER, "name": "owner", "is_owner": True}
     fake_slack.users["U0BOTUSER"] = {"id": "U0BOTUSER", "name": "somebot", "is_admin": True, "is_bot": True}
 

@@ -15,6 +15,7 @@ from bot.slack.people import PAGE_SIZE
 from tests.e2e.modal_payloads import view_action, view_state, view_submission
 from tests.e2e.slack_requests import event_callback, fresh_id, home_opened
 from tests.e2e.test_admin_surfaces_e2e import open_settings
+from tests.helpers import save_org
 
 ADMIN = "U0HLDADMIN"
 GONE = "U0HLDGONE"  # the CEO's holder, deactivated
@@ -43,7 +44,7 @@ def people(fake_slack):
 
 def set_up(knowledge, team: str) -> None:
     roles = {"CEO": {"holder": GONE}, "CTO": {"holder": MOVED}, "CPO": {"holder": KEPT}, "COO": {}}
-    knowledge.save_org(team, {"roles": roles, "admins": [ADMIN]}, by=None)
+    save_org(knowledge, team, {"roles": roles, "admins": [ADMIN]}, by=None)
 
 
 def test_the_admins_home_and_admin_command_flag_holders_deactivated_or_titled_otherwise(slack, fake_slack, knowledge):
@@ -76,7 +77,7 @@ def home_todo(slack, fake_slack, team: str) -> str:
 
 def test_a_user_change_flags_a_holder_at_once(slack, fake_slack, knowledge):
     team = fresh_id("T")
-    knowledge.save_org(team, {"roles": {"CEO": {}, "CPO": {"holder": KEPT}}, "admins": [ADMIN]}, by=None)
+    save_org(knowledge, team, {"roles": {"CEO": {}, "CPO": {"holder": KEPT}}, "admins": [ADMIN]}, by=None)
     assert "Holders to check" not in home_todo(slack, fake_slack, team)
     changed = {"id": KEPT, "name": "kay", "profile": {"real_name": "Kay", "title": "Chief Revenue Officer"}}
     assert slack.event(event_callback({"type": "user_change", "user": changed}, team=team)).status_code == 200

@@ -15,6 +15,7 @@ from bot.slack.blocks.home_actions import FIRST_STEPS, HOME_ASK, HOME_IMPORT, HO
 from bot.slack.blocks.kb_import import IMPORT_VIEW
 from tests.e2e.modal_payloads import elements, view_action
 from tests.e2e.slack_requests import fresh_id, fresh_ts, home_opened
+from tests.helpers import save_org
 
 ADMIN = "U0HOMEADM"
 MEMBER = "U0HOMEMEM"
@@ -93,14 +94,14 @@ def test_an_admin_of_a_workspace_that_named_nobody_gets_first_steps_that_work(sl
     upload = opened_by(slack, fake_slack, view_action(home, action_id=HOME_IMPORT, user=ADMIN, team=team))
     assert upload["callback_id"] == IMPORT_VIEW  # the upload form: tests/e2e/test_kb_import_e2e.py
 
-    knowledge.save_org(team, {"roles": {"CEO": {}, "CTO": {"holder": "U0CTO"}, "CPO": {}, "COO": {}}}, by=None)
+    save_org(knowledge, team, {"roles": {"CEO": {}, "CTO": {"holder": "U0CTO"}, "CPO": {}, "COO": {}}}, by=None)
     assert FIRST_STEPS not in text_of(open_home(slack, fake_slack, user=ADMIN, team=team))  # somebody is named
 
 
 def test_the_roles_list_names_holders_by_name_looked_up_once(slack, fake_slack, knowledge):
     team, holder = fresh_id("T"), fresh_id("U")
     fake_slack.add_people(**{holder: {"name": "grace", "profile": {"display_name": "Grace"}}})
-    knowledge.save_org(team, {"roles": {"CEO": {}, "CTO": {"holder": holder}, "CPO": {}, "COO": {}}}, by=None)
+    save_org(knowledge, team, {"roles": {"CEO": {}, "CTO": {"holder": holder}, "CPO": {}, "COO": {}}}, by=None)
     shown = text_of(open_home(slack, fake_slack, user=MEMBER, team=team))
     assert "*CTO* · Chief Technology Officer · Grace" in shown and f"<@{holder}>" not in shown
     text_of(open_home(slack, fake_slack, user=MEMBER, team=team))

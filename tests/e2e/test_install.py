@@ -12,6 +12,7 @@ from bot.services.knowledge import KnowledgeService
 from bot.slack import surface_messages as say
 from tests.e2e.fake_slack import default_installation
 from tests.e2e.slack_requests import home_opened, mention
+from tests.helpers import save_org
 
 CLIENT_ID = "1111.2222"
 SERVER_ENV = {
@@ -51,7 +52,7 @@ def installed(slack_server, fake_slack) -> str:
 def test_an_installed_workspace_is_answered_with_its_own_token_and_settings(
     slack, fake_slack, knowledge: KnowledgeService, installed, channel
 ):
-    knowledge.save_org(installed, {"roles": {"CEO": {}, "CTO": {"holder": "U0NEWCTO"}}}, by="test")
+    save_org(knowledge, installed, {"roles": {"CEO": {}, "CTO": {"holder": "U0NEWCTO"}}}, by="test")
     slack.event(mention("who owns security?", channel=channel, team=installed))
     [reply] = fake_slack.wait_for("chat.postMessage", channel=channel)
     assert reply.token == f"xoxb-installed-{installed}"

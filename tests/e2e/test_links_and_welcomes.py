@@ -11,6 +11,7 @@ from bot.slack.blocks.admin_lists import OPEN_SETTINGS
 from tests.e2e.server import SIGNING_SECRET
 from tests.e2e.slack_requests import TEAM, fresh_id, home_opened
 from tests.e2e.surface_payloads import link_shared
+from tests.helpers import save_org
 
 PUBLIC_URL = "https://whoowns.example.com"
 SERVER_ENV = {"PUBLIC_URL": PUBLIC_URL}
@@ -20,8 +21,8 @@ CTO_HOLDER, OTHER_CTO = "U0CTOHOLDER", "U0OTHERCTO"
 
 @pytest.fixture(scope="module", autouse=True)
 def workspaces(knowledge: KnowledgeService) -> None:
-    knowledge.save_org(TEAM, {"roles": {"CEO": {}, "CTO": {"holder": CTO_HOLDER}, "CPO": {}}}, by="test")
-    knowledge.save_org("T0OTHER", {"roles": {"CEO": {}, "CTO": {"holder": OTHER_CTO}}}, by="test")
+    save_org(knowledge, TEAM, {"roles": {"CEO": {}, "CTO": {"holder": CTO_HOLDER}, "CPO": {}}}, by="test")
+    save_org(knowledge, "T0OTHER", {"roles": {"CEO": {}, "CTO": {"holder": OTHER_CTO}}}, by="test")
 
 
 # --- welcomes: these two tests open the App Home first in this module's workspace --------------------------

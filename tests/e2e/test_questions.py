@@ -20,6 +20,7 @@ from tests.e2e.slack_requests import (
     home_opened,
     mention,
 )
+from tests.helpers import save_org
 
 PUBLIC_URL = "https://whoowns.example.com"
 WORKSPACE = WorkspaceLinks(SIGNING_SECRET).token(TEAM)  # the `team` value of this workspace's page links
@@ -31,9 +32,8 @@ ADA = "Ada Lovelace"  # the CTO holder's display name, as users.info gives it
 @pytest.fixture(scope="module", autouse=True)
 def acme(knowledge: KnowledgeService, fake_slack: FakeSlack) -> None:
     fake_slack.users[CTO_HOLDER] = {"id": CTO_HOLDER, "name": "ada", "profile": {"display_name": ADA}}
-    knowledge.save_org(
-        TEAM, {"name": "Acme", "roles": {"CEO": {}, "CTO": {"holder": CTO_HOLDER}, "CPO": {}, "COO": {}}}, by="test"
-    )
+    roles = {"CEO": {}, "CTO": {"holder": CTO_HOLDER}, "CPO": {}, "COO": {}}
+    save_org(knowledge, TEAM, {"name": "Acme", "roles": roles}, by="test")
 
 
 def text_of(call) -> str:

@@ -8,8 +8,9 @@ from __future__ import annotations
 
 import pytest
 
-from bot.services.admin import Actor, build_admin
+from bot.services.admin import Actor
 from bot.slack import messages
+from bot.wiring import build_admin
 from tests.e2e.slack_requests import TEAM, mention
 
 LEASE_SECONDS = 2

@@ -27,6 +27,7 @@ from tests.e2e.blockkit_page import render_page
 from tests.e2e.slack_requests import fresh_id, home_opened, mention
 from tests.e2e.test_admin_surfaces_e2e import open_settings
 from tests.e2e.test_assess_e2e import STARTUP, open_all_factors, open_modal, submission
+from tests.helpers import save_org
 from tests.web.conftest import browser  # noqa: F401 - headless Chromium, skipped locally without it
 
 SHOTS = REPO_ROOT / "docs" / "screenshots"
@@ -88,7 +89,7 @@ def test_the_app_home_of_an_admin_whose_workspace_named_nobody(only_sqlite, slac
 
 def test_an_answer_in_a_channel(only_sqlite, slack, fake_slack, browser, knowledge):  # noqa: F811
     team, channel = fresh_id("T"), fresh_id("C")
-    knowledge.save_org(team, {"roles": {"CEO": {}, "CTO": {"holder": CTO}, "CPO": {}, "COO": {}}}, by=None)
+    save_org(knowledge, team, {"roles": {"CEO": {}, "CTO": {"holder": CTO}, "CPO": {}, "COO": {}}}, by=None)
     slack.event(mention("who owns hosting costs?", channel=channel, team=team))
     [answer] = fake_slack.wait_for("chat.postMessage", channel=channel)
     shoot(browser, "answer", answer["blocks"])
@@ -108,7 +109,7 @@ def test_an_assessment_and_all_its_factors(only_sqlite, slack, fake_slack, brows
 
 def holders_to_check(knowledge, team: str) -> None:
     roles = {"CEO": {"holder": CEO}, "CTO": {"holder": CTO}, "CPO": {}, "COO": {"holder": COO}}
-    knowledge.save_org(team, {"roles": roles, "admins": [ADMIN]}, by=None)
+    save_org(knowledge, team, {"roles": roles, "admins": [ADMIN]}, by=None)
 
 
 def test_the_app_home_of_an_admin_whose_holders_need_attention(

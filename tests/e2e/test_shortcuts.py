@@ -9,6 +9,7 @@ from bot.slack import surface_messages as say
 from tests.e2e.modal_payloads import view_submission
 from tests.e2e.slack_requests import TEAM, block_action, fresh_id, fresh_ts
 from tests.e2e.surface_payloads import global_shortcut, message_shortcut
+from tests.helpers import save_org
 
 SERVER_ENV = {"PUBLIC_URL": "https://whoowns.example.com"}
 CTO_HOLDER = "U0CTOHOLDER"
@@ -16,7 +17,7 @@ CTO_HOLDER = "U0CTOHOLDER"
 
 @pytest.fixture(scope="module", autouse=True)
 def acme(knowledge: KnowledgeService) -> None:
-    knowledge.save_org(TEAM, {"roles": {"CEO": {}, "CTO": {"holder": CTO_HOLDER}, "CPO": {}, "COO": {}}}, by="test")
+    save_org(knowledge, TEAM, {"roles": {"CEO": {}, "CTO": {"holder": CTO_HOLDER}, "CPO": {}, "COO": {}}}, by="test")
 
 
 def shortcut_on(slack, fake_slack, message: dict, channel: str):

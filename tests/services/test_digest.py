@@ -11,7 +11,6 @@ import pytest
 
 from bot.core.clock import utcnow
 from bot.core.freshness import Review
-from bot.services.admin import build_admin
 from bot.services.digest import Digests, week_of
 from bot.services.holder_checks import HolderChecks
 from bot.services.knowledge import KnowledgeService
@@ -19,6 +18,7 @@ from bot.services.people import PersonNames
 from bot.store.database import Database
 from bot.store.repository import OrgRepository
 from bot.store.review_repository import DigestRepository, ReviewRepository
+from bot.wiring import build_admin
 from tests.conftest import KNOWLEDGE_DIR
 
 ADMIN = "U0ADMIN1"

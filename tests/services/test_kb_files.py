@@ -4,9 +4,10 @@ import pytest
 import yaml
 
 from bot.core.yamlfile import InvalidFile
-from bot.services.admin import build_admin
 from bot.services.kb_files import export_data, import_file, to_yaml
 from bot.store.tables import AuditRow
+from bot.wiring import build_admin
+from tests.helpers import save_org
 from tests.services.admin.conftest import TEAM, WORKSPACE_ADMIN, everything, new_draft
 
 
@@ -60,9 +61,8 @@ def test_a_broken_file_names_file_line_and_field_and_leaves_the_database_as_it_w
 
 
 def test_a_file_that_would_break_a_workspaces_override_is_refused(service, tmp_path):
-    service.save_org(
-        "T0ACME", {"roles": {"CEO": {}, "COO": {}}, "overrides": [{"topic": "pricing", "role": "COO"}]}, by=None
-    )
+    overrides = [{"topic": "pricing", "role": "COO"}]
+    save_org(service, "T0ACME", {"roles": {"CEO": {}, "COO": {}}, "overrides": overrides}, by=None)
     data = export_data(service, team_id=None)
     data["responsibilities"] = [r for r in data["responsibilities"] if r["id"] != "pricing"]
     before = everything(service)
@@ -93,7 +93,7 @@ def test_entries_a_file_lacks_stay_as_they_are_unless_asked_to_retire_them(servi
 def test_a_value_longer_than_its_column_is_refused_before_writing_on_every_database(
     service, tmp_path, field, line_text
 ):
-    service.save_org(TEAM, {"name": "Acme", "roles": {"CEO": {}, "CTO": {}, "CPO": {}, "COO": {}}}, by=None)
+    save_org(service, TEAM, {"name": "Acme", "roles": {"CEO": {}, "CTO": {}, "CPO": {}, "COO": {}}}, by=None)
     before = everything(service)
     lines = before.splitlines()
     line = lines.index(line_text) + 1

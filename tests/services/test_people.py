@@ -4,12 +4,13 @@ from __future__ import annotations
 
 from datetime import UTC, datetime, timedelta
 
-from bot.services.admin import build_admin
 from bot.services.admin.actor import Actor
 from bot.services.decisions import override_decision
 from bot.core.holders import Profile
 from bot.services.people import PersonNames, display_name, to_profile
 from bot.services.unnamed_roles import UnnamedRole, unnamed_roles
+from bot.wiring import build_admin
+from tests.helpers import save_org
 
 
 class Clock:
@@ -81,7 +82,7 @@ def test_an_overrides_author_and_time_come_from_the_latest_change_that_set_it(se
 
 def test_the_roles_nobody_is_named_for_are_the_admins_to_do(service):
     assert [r.role for r in unnamed_roles(service, "T1")] == ["CEO", "CTO", "CPO", "COO"]
-    service.save_org("T1", {"roles": {"CEO": {"holder": "U0CEO01"}, "CPTO": {"covers": ["CTO", "CPO"]}}}, by=None)
+    save_org(service, "T1", {"roles": {"CEO": {"holder": "U0CEO01"}, "CPTO": {"covers": ["CTO", "CPO"]}}}, by=None)
     assert unnamed_roles(service, "T1") == [UnnamedRole("CPTO", "Chief Product and Technology Officer")]
 
 

@@ -7,10 +7,13 @@ import json
 
 from slack_bolt import App
 
+from bot.services.digest import Digests
 from bot.slack.client import configure_web_client
 from bot.slack.digest import DigestSender
+from bot.wiring import build_admin
 from tests.e2e.fake_slack import FakeSlack
 from tests.services.test_digest import ADMIN, digests_for, set_up
+from tests.helpers import save_org
 
 
 def test_each_admin_gets_the_digest_as_a_dm_once_a_week(service):
@@ -34,7 +37,7 @@ def test_each_admin_gets_the_digest_as_a_dm_once_a_week(service):
 
 
 def test_the_digest_names_holders_that_need_attention_without_pinging_anyone(service):
-    service.save_org("T0HOLDERS", {"roles": {"CEO": {}, "CTO": {"holder": "U0GONE"}}, "admins": [ADMIN]}, by=None)
+    save_org(service, "T0HOLDERS", {"roles": {"CEO": {}, "CTO": {"holder": "U0GONE"}}, "admins": [ADMIN]}, by=None)
     fake = FakeSlack().start()
     try:
         fake.add_people(U0GONE={"deleted": True, "profile": {"real_name": "Gone <!here>", "title": "CTO"}})

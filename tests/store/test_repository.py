@@ -9,6 +9,7 @@ from bot.store.database import Database, normalise_url
 from bot.store.repository import KnowledgeRepository, OrgRepository
 from bot.store.tables import AliasRow, ResponsibilityRow
 from tests.conftest import KNOWLEDGE_DIR, fresh_postgres_database
+from tests.helpers import save_org
 
 
 def test_first_use_migrates_and_seeds_the_shipped_knowledge(service):
@@ -76,7 +77,7 @@ def test_org_settings_round_trip_by_team(service):
         "overrides": [{"topic": "hosting costs", "role": "COO", "reason": "Finance pays."}],
         "admins": ["U0ADMIN1"],
     }
-    service.save_org("T0ACME", data, by="U0ADMIN1")
+    save_org(service, "T0ACME", data, by="U0ADMIN1")
     with service.db.transaction() as session:
         stored = OrgRepository(session).get("T0ACME")
     assert stored is not None and stored.version == 1 and stored.updated_by == "U0ADMIN1"
@@ -101,8 +102,8 @@ def test_hosting_platform_urls_get_the_psycopg_driver():
 
 
 def test_a_stored_override_whose_topic_was_retired_is_ignored_not_fatal(service):
-    service.save_org(
-        "T0STALE",
+    save_org(
+        service, "T0STALE",
         {"roles": {"CEO": {}, "CTO": {}, "CPO": {}, "COO": {}}, "overrides": [{"topic": "pricing", "role": "COO"}]},
         by="U0ADMIN1",
     )

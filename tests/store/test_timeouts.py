@@ -20,6 +20,7 @@ from bot.core.unavailable import KnowledgeUnavailable
 from bot.services.knowledge import KnowledgeService
 from bot.store.database import SERVING, Database
 from tests.conftest import KNOWLEDGE_DIR
+from tests.helpers import save_org
 
 
 @pytest.fixture
@@ -60,7 +61,7 @@ def test_the_health_check_says_no_while_another_process_holds_the_write_lock(wri
 def test_a_write_gives_up_on_the_lock_after_about_a_second(write_locked):
     started = time.monotonic()
     with pytest.raises(KnowledgeUnavailable, match="locked") as refused:
-        write_locked.save_org("T0LOCKED", {"roles": {"CEO": {}}}, by="U0ADMIN")
+        save_org(write_locked, "T0LOCKED", {"roles": {"CEO": {}}}, by="U0ADMIN")
     assert isinstance(refused.value.__cause__, OperationalError)
     assert time.monotonic() - started < 3
 

@@ -25,6 +25,7 @@ from tests.conftest import SHARED
 from tests.core.conftest import engine, kb  # noqa: F401 - the shipped knowledge, for the view-model tests
 from tests.e2e.conftest import fake_slack, knowledge, server_database_url, slack_server  # noqa: F401
 from tests.e2e.server import SIGNING_SECRET, RunningServer
+from tests.helpers import save_org
 
 CHROMIUM = Path("/usr/bin/chromium")
 CHROMIUM_ARGS = [
@@ -56,7 +57,7 @@ class Site:
 def site(slack_server: RunningServer, knowledge: KnowledgeService) -> Site:  # noqa: F811
     """The running server, with the example organisations saved for the teams in `ORGS`."""
     for team, name in ORGS.items():
-        knowledge.save_org(team, example_org(name), by=None)
+        save_org(knowledge, team, example_org(name), by=None)
     return Site(slack_server.url, knowledge)
 
 

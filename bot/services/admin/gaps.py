@@ -61,7 +61,7 @@ class Gaps:
         """The gaps of `actor`'s workspace, most asked first; `NotAllowed` unless `actor` is one of its admins."""
         self.permissions.require_reader(actor)
         team_id = actor.team_id
-        engine, org = self.knowledge.engine(), self.knowledge.org(team_id)
+        engine, org = self.knowledge.engine_and_org(team_id)
         with unit_of_work(self.knowledge.db) as store:
             repo = store.gaps
             unanswered = repo.open_unanswered(team_id=team_id, limit=limit * 3)

@@ -36,7 +36,7 @@ from bot.services.admin import ChangeView, Gap, name_actor
 from bot.services.admin.gaps import Note
 from bot.slack import admin_messages as say
 from bot.slack import limits
-from bot.slack.blocks.mrkdwn import escape, fit, person, shorten
+from bot.slack.blocks.mrkdwn import escape, fit, mention, person, shorten
 
 MENU_VIEW = "admin_menu"
 OPEN_ADMIN = "admin_open"
@@ -158,8 +158,8 @@ def _gap_text(gap: Gap) -> str:
         how = say.asked(gap.count)
     lines = [f"*{escape(shorten(gap.text, 500))}* · {escape(how)} · last {when(gap.last_at)}"]
     if gap.askers:
-        lines.append(say.requested_by([f"<@{user}>" for user in gap.askers]))
-    lines += [f"> <@{n.user_id}>: {_note(n)}" for n in gap.notes]
+        lines.append(say.requested_by([mention(user) for user in gap.askers]))
+    lines += [f"> {mention(n.user_id)}: {_note(n)}" for n in gap.notes]
     return "\n".join(lines)
 
 

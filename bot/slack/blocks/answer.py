@@ -36,7 +36,7 @@ from slack_sdk.models.blocks import (
     SectionBlock,
 )
 
-from bot.core.answer import Answer, ConsultRef
+from bot.core.answer import Answer, ConsultRef, Known, Unsure
 from bot.core.models import MAX_SOURCE_TITLE
 from bot.services.decisions import Decision
 from bot.slack import limits, messages
@@ -88,7 +88,7 @@ def build_answer_blocks(
     """`entry_url`: the answer's page in the knowledge base; `topic_urls`: each of `answer.topics`' pages."""
     if answer.topics:
         blocks = _several_blocks(answer, topic_urls, people)
-    elif not answer.known:  # not an answer: nothing to vote on, but topics to pick or a request to send
+    elif isinstance(answer, Unsure):  # not an answer: nothing to vote on, but topics to pick or a request to send
         return _unsure_blocks(answer, entry_url)
     else:
         blocks = _known_blocks(answer, entry_url, people)
@@ -97,8 +97,7 @@ def build_answer_blocks(
         ButtonElement(text=messages.HELPFUL, action_id=VOTE_UP, value=key),
         ButtonElement(text=messages.NOT_HELPFUL, action_id=VOTE_DOWN, value=key),
     ]
-    if answer.known and not answer.topics and answer.holder and answer.holder != people.asker:
-        assert answer.role is not None and answer.responsibility is not None
+    if isinstance(answer, Known) and not answer.topics and answer.holder and answer.holder != people.asker:
         ask = AskKey(
             holder=answer.holder,
             role=answer.role,
@@ -115,9 +114,8 @@ def answer_text(answer: Answer, people: AnswerPeople = NOBODY) -> str:
     """One line for notifications and screen readers: the topic and its owners, by name, never a mention."""
     if answer.topics:
         return " · ".join(answer_text(topic, people) for topic in answer.topics)
-    if not answer.known:
+    if isinstance(answer, Unsure):
         return fit(escape(answer.reasoning), limits.MESSAGE_TEXT)
-    assert answer.responsibility is not None and answer.role is not None
     owners = [(answer.role, answer.holder), *((s.role, s.holder) for s in answer.shared)]
     named = " and ".join(f"the {role}" + _in_brackets(people.names.get(holder or "")) for role, holder in owners)
     return fit(escape(f"{answer.responsibility.title}: {named}"), limits.MESSAGE_TEXT)
@@ -134,8 +132,7 @@ def holders_named(answer: Answer) -> set[str]:
     }
 
 
-def _known_blocks(answer: Answer, entry_url: str | None, people: AnswerPeople) -> list[Block]:
-    assert answer.responsibility is not None and answer.role is not None and answer.role_name is not None
+def _known_blocks(answer: Known, entry_url: str | None, people: AnswerPeople) -> list[Block]:
     names = people.names
     owners = [_owner(answer.role, answer.role_name, answer.holder, names)]
     owners += [
@@ -145,8 +142,7 @@ def _known_blocks(answer: Answer, entry_url: str | None, people: AnswerPeople) -
     headline = ("Shared: " if answer.shared else "") + "\n".join(owners)
     headline += "".join("\n" + _consult(c, names) for c in answer.consult)
     blocks: list[Block] = [_section(headline, entry_url), _section(_lead(answer, people), entry_url)]
-    if answer.source is not None:
-        blocks.append(_section(_source(answer, entry_url), entry_url))
+    blocks.append(_section(_source(answer, entry_url), entry_url))
     topic = f"Topic: {escape(answer.responsibility.title)} · confidence {answer.confidence:.0%}"
     if answer.last_reviewed:
         topic += f" · :hourglass: {answer.last_reviewed}"
@@ -154,10 +150,10 @@ def _known_blocks(answer: Answer, entry_url: str | None, people: AnswerPeople) -
     return blocks
 
 
-def _lead(answer: Answer, people: AnswerPeople) -> str:
+def _lead(answer: Known, people: AnswerPeople) -> str:
     """The one sentence of why; after an override, followed by who set it and when."""
     lead = escape(answer.lead)
-    decision = people.decisions.get(answer.responsibility.id) if answer.responsibility else None
+    decision = people.decisions.get(answer.responsibility.id)
     if answer.override is None or decision is None:
         return lead
     by = people.names.get(decision.by or "")
@@ -179,7 +175,7 @@ def _several_blocks(answer: Answer, topic_urls: Sequence[str | None], people: An
     urls = [*topic_urls, *[None] * len(answer.topics)]
     for topic, url in zip(answer.topics, urls, strict=False):
         blocks.append(DividerBlock())
-        blocks += _known_blocks(topic, url, people) if topic.known else [_unsure_part(topic)]
+        blocks += _known_blocks(topic, url, people) if isinstance(topic, Known) else [_unsure_part(topic)]
     return blocks
 
 
@@ -197,9 +193,8 @@ def _in_brackets(name: str | None) -> str:
     return f" ({name})" if name else ""
 
 
-def _source(answer: Answer, entry_url: str | None) -> str:
+def _source(answer: Known, entry_url: str | None) -> str:
     """The article with its quote; after an override, the article's owner as what most companies do."""
-    assert answer.source is not None
     source = answer.source
     name = shorten(source.title, MAX_SOURCE_TITLE)
     title = link(source.url, name) if source.url else escape(name)
@@ -211,7 +206,7 @@ def _source(answer: Answer, entry_url: str | None) -> str:
     return f":book: {title}\n{quote}"
 
 
-def _unsure_blocks(answer: Answer, entry_url: str | None) -> list[Block]:
+def _unsure_blocks(answer: Unsure, entry_url: str | None) -> list[Block]:
     """Off-topic: what the bot is for, and nothing to click. Otherwise the closest topics, said once (as
     buttons, under one line), and a request to the admins to add what was asked."""
     if answer.off_topic:

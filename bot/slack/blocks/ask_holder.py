@@ -10,7 +10,7 @@ from pydantic import BaseModel
 from slack_sdk.models.blocks import Block, ButtonElement, MarkdownTextObject, SectionBlock
 
 from bot.slack import limits
-from bot.slack.blocks.mrkdwn import escape, fit, link, shorten
+from bot.slack.blocks.mrkdwn import escape, fit, link, mention, shorten
 
 ASK_HOLDER = "ask_holder"
 MAX_ASK_QUESTION = limits.BUTTON_VALUE // 2
@@ -33,12 +33,12 @@ def ask_button(key: AskKey, name: str | None) -> ButtonElement:
 
 
 def holder_dm_text(key: AskKey, *, asker: str) -> str:
-    return f"<@{asker}> has a question for you as the {escape(key.role)}: “{escape(shorten(key.question, 200))}”"
+    return f"{mention(asker)} has a question for you as the {escape(key.role)}: “{escape(shorten(key.question, 200))}”"
 
 
 def holder_dm_blocks(key: AskKey, *, asker: str, thread_url: str | None) -> list[Block]:
     """The DM to the holder: who asks, as which role, about which topic, the question, and where to answer."""
-    intro = f"<@{asker}> asked who owns *{escape(key.topic)}*, and I said the *{escape(key.role)}*: that's you."
+    intro = f"{mention(asker)} asked who owns *{escape(key.topic)}*, and I said the *{escape(key.role)}*: that's you."
     question = "\n".join(f"> {line}" for line in escape(key.question).splitlines() or [""])
     where = (
         f"Answer them in {link(thread_url, 'the thread')}."

@@ -26,9 +26,9 @@ from slack_sdk.models.views import View
 
 from bot.core.assess import Assessment, Pushed, SourceQuote
 from bot.core.assess_answers import Answers
-from bot.core.assess_rules import AnswerValue, AssessmentRules, Factor, as_text
+from bot.core.assess_rules import NO_ADDRESS, SHAPE_NAMES, AnswerValue, AssessmentRules, Factor, as_text
 from bot.slack.blocks.moves import build_moves_line
-from bot.slack.blocks.mrkdwn import escape, link
+from bot.slack.blocks.mrkdwn import escape, link, mention
 
 ASSESS_VIEW = "assess_submit"  # the modal's callback id
 SHARE_ASSESSMENT = "assess_share"  # the result's "Share in channel" button
@@ -38,8 +38,6 @@ SHORT_BLOCKS = 8  # a result before "All factors": what a channel can take witho
 REASONS = 3
 STRONGEST = "*Strongest reasons*"
 HEADLINES = {"combine": "Combine: one CPTO", "separate": "Keep a CPO and a CTO", "borderline": "Borderline"}
-SHAPES = {"combine": "one CPTO", "separate": "a CPO and a CTO"}
-NO_ADDRESS = "no public address"
 
 
 class ModalMetadata(BaseModel):
@@ -84,7 +82,7 @@ def assessment_text(result: Assessment) -> str:
 
 
 def shared_by(user_id: str) -> str:
-    return f"Shared by <@{user_id}> · try it yourself with `/whoowns assess`"
+    return f"Shared by {mention(user_id)} · try it yourself with `/whoowns assess`"
 
 
 def build_assessment_blocks(
@@ -97,7 +95,7 @@ def build_assessment_blocks(
     reasons = strongest(result)
     scale = (
         f"Combine at {limits.combine_at:+d} or more, separate at {limits.separate_at:+d} or less, borderline in between."
-        + "".join(f" {f.title}: {f.label} rules out {SHAPES[f.rules_out]}." for f in result.factors if f.rules_out)
+        + "".join(f" {f.title}: {f.label} rules out {SHAPE_NAMES[f.rules_out]}." for f in result.factors if f.rules_out)
     )
     blocks: list[Block] = [
         HeaderBlock(text=f"{HEADLINES[result.recommendation]} (score {result.score:+d})"),
@@ -135,7 +133,7 @@ def build_all_factors_modal(result: Assessment) -> View:
         SectionBlock(text=MarkdownTextObject(text="*Why*")),
         *[_factor(factor) for factor in result.factors],
     ]
-    shapes = " and of ".join(SHAPES[s] for s in dict.fromkeys(r.shape for r in result.risks))
+    shapes = " and of ".join(SHAPE_NAMES[s] for s in dict.fromkeys(r.shape for r in result.risks))
     blocks.append(SectionBlock(text=MarkdownTextObject(text=f"*Risks of {shapes}*")))
     for risk in result.risks:
         text = f":warning: *{escape(risk.risk)}*\n*What to do:* {escape(risk.mitigation)}"

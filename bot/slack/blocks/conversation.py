@@ -14,9 +14,9 @@ from bot.services.overview import RoleOverview, WorkspaceOverview
 from bot.slack import surface_messages as say
 from bot.slack.blocks.answer import holders_named
 from bot.slack.blocks.mrkdwn import chunks, escape, person, shorten
+from bot.slack.limits import SECTION_TEXT
 
 START_ASSESSMENT = "start_assessment"
-TEXT_LIMIT = 3000
 TITLE_LIMIT = 80
 
 
@@ -24,11 +24,11 @@ def why_blocks(answer: Answer) -> list[Block]:
     """How the owner was found: the knowledge base's reasoning and this workspace's settings, step by step."""
     assert answer.responsibility is not None and answer.role is not None
     headline = say.WHY_HEADLINE.format(role=escape(answer.role), topic=escape(answer.responsibility.title))
-    reasoning = shorten(escape(answer.reasoning, mentions=holders_named(answer)), TEXT_LIMIT)
+    reasoning = shorten(escape(answer.reasoning, mentions=holders_named(answer)), SECTION_TEXT)
     blocks: list[Block] = [SectionBlock(text=MarkdownTextObject(text=f"{headline}\n{reasoning}"))]
     if answer.source is not None:
         source = f":book: {escape(answer.source.title)}"
-        blocks.append(ContextBlock(elements=[MarkdownTextObject(text=shorten(source, TEXT_LIMIT))]))
+        blocks.append(ContextBlock(elements=[MarkdownTextObject(text=shorten(source, SECTION_TEXT))]))
     return blocks
 
 
@@ -49,7 +49,7 @@ def role_topics_blocks(overview: WorkspaceOverview, role_id: str, names: Mapping
     if not role.topics:
         return [_section(say.ROLE_OWNS_NOTHING.format(role=escape(role.role)))]
     lines = [_role_line(role, names), *(f"• {escape(topic.title)}" for topic in role.topics)]
-    return [_section(text) for text in chunks(lines, limit=TEXT_LIMIT, separator="\n")]
+    return [_section(text) for text in chunks(lines, limit=SECTION_TEXT, separator="\n")]
 
 
 def assess_blocks() -> list[Block]:

@@ -23,14 +23,19 @@ def escape(text: str, *, mentions: Collection[str] = ()) -> str:
     escaped = text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
     if not mentions:
         return escaped
-    return _ESCAPED_MENTION.sub(lambda m: f"<@{m[1]}>" if m[1] in mentions else m[0], escaped)
+    return _ESCAPED_MENTION.sub(lambda m: mention(m[1]) if m[1] in mentions else m[0], escaped)
+
+
+def mention(user_id: str) -> str:
+    """A person named so that Slack shows their name (and notifies them): never in a public answer."""
+    return f"<@{user_id}>"
 
 
 def person(user_id: str, names: Mapping[str, str]) -> str:
     """A person by name when it is known; else a mention, which Slack draws as their name. Only for what
     one person sees (the Home tab, an admin's modal, a DM), never for a message in a channel."""
     name = names.get(user_id)
-    return escape(name) if name else f"<@{user_id}>"
+    return escape(name) if name else mention(user_id)
 
 
 def link(url: str, label: str) -> str:

@@ -14,7 +14,7 @@ from slack_sdk.models.blocks import ActionsBlock, Block, ButtonElement, ContextB
 from bot.core.freshness import age_words
 from bot.services.admin import DueTopic
 from bot.slack import limits
-from bot.slack.blocks.mrkdwn import escape, fit
+from bot.slack.blocks.mrkdwn import escape, fit, mention
 
 STILL_RIGHT = "admin_still_right"  # value: the topic id
 EDIT_DUE = "admin_edit_due"  # value: the topic id
@@ -27,7 +27,7 @@ def due_blocks(due: Sequence[DueTopic], *, days: int, now: datetime, shown: int 
     heading = f"*Due a review* · {len(due)} topic{'' if len(due) == 1 else 's'} last reviewed over {days} days ago"
     blocks: list[Block] = [SectionBlock(text=MarkdownTextObject(text=heading))]
     for topic in due[:shown]:
-        by = f" by <@{topic.review.by}>" if topic.review.by and topic.review.by[:1] in "UW" else ""
+        by = f" by {mention(topic.review.by)}" if topic.review.by and topic.review.by[:1] in "UW" else ""
         text = f"*{escape(topic.title)}* ({topic.owner}) · last reviewed {age_words(topic.review, now=now)}{by}"
         blocks.append(SectionBlock(text=MarkdownTextObject(text=fit(text, limits.SECTION_TEXT))))
         buttons = [

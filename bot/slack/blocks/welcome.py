@@ -6,6 +6,7 @@ from slack_sdk.models.blocks import ActionsBlock, Block, ButtonElement, Markdown
 
 from bot.slack import surface_messages as say
 from bot.slack.blocks.admin_lists import OPEN_SETTINGS
+from bot.slack.blocks.mrkdwn import mention
 
 
 def install_welcome_blocks() -> list[Block]:
@@ -20,4 +21,4 @@ def install_welcome_blocks() -> list[Block]:
 
 
 def home_welcome_blocks(user_id: str) -> list[Block]:
-    return [SectionBlock(text=MarkdownTextObject(text=say.WELCOME_HOME.format(user=user_id)))]
+    return [SectionBlock(text=MarkdownTextObject(text=say.WELCOME_HOME.format(user=mention(user_id))))]

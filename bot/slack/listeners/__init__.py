@@ -8,7 +8,6 @@ from __future__ import annotations
 
 from slack_bolt import App
 
-from bot.slack.deps import Deps
 from bot.slack.listeners import (
     actions,
     admin_actions,
@@ -27,6 +26,7 @@ from bot.slack.listeners import (
     shortcuts,
     unfurls,
 )
+from bot.wiring import Deps
 
 # Bolt runs the first listener that matches: `agent` (DMs, the Messages tab) goes before the catch-alls.
 KINDS = (

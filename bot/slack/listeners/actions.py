@@ -22,9 +22,9 @@ from bot.slack import messages
 from bot.slack.answering import answer_topic
 from bot.slack.blocks.answer import PICK_TOPIC, VOTE_DOWN, VOTE_UP, AnswerKey
 from bot.slack.blocks.downvote_modal import build_downvote_modal
-from bot.slack.deps import Deps
 from bot.slack.listeners.ack import ack_now
 from bot.slack.replies import WEB_API_FAILURES, Destination, Replacing, Reply, ViaResponseUrl, deliver
+from bot.wiring import Deps
 
 log = logging.getLogger(__name__)
 

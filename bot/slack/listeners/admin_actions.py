@@ -24,7 +24,6 @@ from bot.services.admin import Actor, AdminError, NotAllowed
 from bot.slack import admin_messages as say
 from bot.slack import limits
 from bot.slack.admin_ui import actor_for, menu_view, override_view, role_view, settings_view, topic_view
-from bot.slack.answering import mention
 from bot.slack.blocks.admin_forms import build_notice_modal
 from bot.slack.blocks.admin_lists import (
     EDIT_TOPIC,
@@ -44,14 +43,14 @@ from bot.slack.blocks.admin_lists import (
     history_blocks,
     topic_options,
 )
-from bot.slack.blocks.mrkdwn import escape, fit, to_dicts
+from bot.slack.blocks.mrkdwn import escape, fit, mention, to_dicts
 from bot.slack.blocks.reviews import EDIT_DUE, STILL_RIGHT
-from bot.slack.deps import Deps
 from bot.slack.listeners.ack import ack_now
 from bot.slack.listeners.admin_settings_form import suggest_when_opened
 from bot.slack.listeners.home import publish_home
 from bot.slack.refusals import refusal
 from bot.slack.replies import WEB_API_FAILURES
+from bot.wiring import Deps
 
 log = logging.getLogger(__name__)
 Body = dict[str, Any]

@@ -7,23 +7,19 @@ can change this and who the admins are (by name, so nobody is pinged), and nothi
 from __future__ import annotations
 
 import logging
-from typing import TYPE_CHECKING
 
 from bot.services.unnamed_roles import unnamed_roles
 from bot.slack import admin_messages as say
+from bot.slack import messages
 from bot.slack.admin_roster import admin_names
 from bot.slack.admin_ui import actor_for, menu_view
-from bot.slack.answering import mention
 from bot.slack.blocks.admin_lists import gaps_blocks, history_blocks
-from bot.slack.blocks.mrkdwn import escape
 from bot.slack.blocks.admin_todo import todo_text
+from bot.slack.blocks.mrkdwn import escape, mention
+from bot.slack.listeners.command_request import CommandRequest
 from bot.slack.replies import WEB_API_FAILURES, Reply, deliver
 
-if TYPE_CHECKING:
-    from bot.slack.listeners.commands import CommandRequest
-
 log = logging.getLogger(__name__)
-MODAL_FAILED = ":warning: Slack did not let me open the editor. Please run `/whoowns admin` again."
 
 
 def admin_command(request: CommandRequest) -> None:
@@ -49,7 +45,7 @@ def admin_command(request: CommandRequest) -> None:
             request.client.views_open(trigger_id=request.trigger_id, view=menu_view(request.deps, team, notice=todo))
         except WEB_API_FAILURES as error:
             log.error("could not open the admin editor (team %s, user %s): %s", team, request.user_id, error)
-            return Reply.of(MODAL_FAILED)
+            return Reply.of(messages.EDITOR_NOT_OPENED)
         return None
 
     deliver(request.reply_privately, produce)

@@ -9,11 +9,11 @@ from slack_sdk.models.blocks import Block
 
 from bot.services.unnamed_roles import unnamed_roles
 from bot.slack.admin_ui import actor_for, due_review
-from bot.slack.answering import mention
 from bot.slack.blocks.admin_lists import admin_home_blocks
 from bot.slack.blocks.admin_todo import todo_blocks
-from bot.slack.deps import Deps
+from bot.slack.blocks.mrkdwn import mention
 from bot.slack.people import users_info
+from bot.wiring import Deps
 
 HOME_GAPS = 5
 HOME_CHANGES = 5

@@ -25,10 +25,10 @@ from bot.slack.admin_ui import settings_view
 from bot.slack.blocks.admin_forms import VALUE, FormMetadata
 from bot.slack.blocks.admin_state import choices_of, filled_of
 from bot.slack.blocks.holders import FILL_HOLDER, Fill
-from bot.slack.deps import Deps
 from bot.slack.listeners.ack import ack_now
 from bot.slack.people import users_info, users_list
 from bot.slack.replies import WEB_API_FAILURES
+from bot.wiring import Deps
 
 log = logging.getLogger(__name__)
 ROLES_TICKED = {"block_id": "roles", "action_id": VALUE}

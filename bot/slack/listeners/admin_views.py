@@ -24,7 +24,6 @@ from bot.services.admin import AdminError, Saved, StaleEdit
 from bot.services.admin.org_settings import Preview
 from bot.slack import admin_messages as say
 from bot.slack.admin_ui import actor_for, menu_view, settings_view, topic_view
-from bot.slack.answering import mention
 from bot.slack.blocks.admin_forms import (
     OVERRIDE_VIEW,
     ROLE_FIELDS,
@@ -41,10 +40,10 @@ from bot.slack.blocks.admin_forms import (
     settings_block,
 )
 from bot.slack.blocks.admin_state import draft_from, override_from, retire_ticked, role_from, settings_from
-from bot.slack.blocks.mrkdwn import escape
-from bot.slack.deps import Deps
+from bot.slack.blocks.mrkdwn import escape, mention
 from bot.slack.refusals import refusal
 from bot.slack.replies import WEB_API_FAILURES
+from bot.wiring import Deps
 
 log = logging.getLogger(__name__)
 OVERRIDE_FIELDS = ("topic", "role", "reason", "consult")

@@ -30,12 +30,11 @@ from bot.slack import surface_messages as say
 from bot.slack.blocks.assessment import build_assess_modal
 from bot.slack.blocks.conversation import START_ASSESSMENT, suggested_prompts
 from bot.slack.conversing import Turn, take_turn
-from bot.slack.deps import Deps
 from bot.slack.listeners.ack import ack_now
-from bot.slack.listeners.assess import rules_in
 from bot.slack.listeners.once import AnsweredOnce
 from bot.slack.listeners.welcome import install_welcome
 from bot.slack.replies import WEB_API_FAILURES, InChannel, Reply
+from bot.wiring import Deps
 
 log = logging.getLogger(__name__)
 CHANNEL_ENTITY = "slack#/types/channel_id"
@@ -126,7 +125,7 @@ class AgentConversation:
 
     def start_assessment(self, body: dict[str, Any], client: WebClient, context: BoltContext) -> None:
         """The `/whoowns assess` modal, its result posted in this conversation."""
-        modal = build_assess_modal(rules_in(self.deps.knowledge.knowledge_dir), channel_id=context.channel_id)
+        modal = build_assess_modal(self.deps.assessment_rules, channel_id=context.channel_id)
         with _logged("assessment modal", context):
             client.views_open(trigger_id=body["trigger_id"], view=modal)
 

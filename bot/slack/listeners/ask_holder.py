@@ -15,9 +15,9 @@ from slack_sdk import WebClient
 from bot.slack import messages
 from bot.slack.blocks.ask_holder import ASK_HOLDER, AskKey, holder_dm_blocks, holder_dm_text
 from bot.slack.blocks.mrkdwn import escape
-from bot.slack.deps import Deps
 from bot.slack.listeners.ack import ack_now
 from bot.slack.replies import WEB_API_FAILURES, InChannel, Reply, ViaResponseUrl, deliver
+from bot.wiring import Deps
 
 log = logging.getLogger(__name__)
 

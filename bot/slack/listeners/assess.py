@@ -11,10 +11,8 @@ marks the private copy shared.
 
 from __future__ import annotations
 
-import functools
 import logging
-from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
 from slack_bolt import Ack, App, BoltContext, Respond
 from slack_sdk import WebClient
@@ -22,10 +20,9 @@ from slack_sdk.errors import SlackApiError
 
 from bot.core.assess import Assessment, assess
 from bot.core.assess_answers import Answers, check_answers
-from bot.core.assess_files import load_rules
-from bot.core.assess_rules import AssessmentRules
 from bot.core.problems import InvalidInput
 from bot.core.restructure import what_moves, with_moves
+from bot.slack import messages
 from bot.slack.blocks.assessment import (
     ALL_FACTORS,
     ASSESS_VIEW,
@@ -40,46 +37,34 @@ from bot.slack.blocks.assessment import (
     shared_by,
 )
 from bot.slack.blocks.moves import SHOW_MOVES, build_moves_modal
-from bot.slack.deps import Deps
 from bot.slack.listeners.ack import ack_now
+from bot.slack.listeners.command_request import CommandRequest
 from bot.slack.replies import WEB_API_FAILURES, InChannel, Reply, ViaResponseUrl
-
-if TYPE_CHECKING:
-    from bot.slack.listeners.commands import CommandRequest
+from bot.wiring import Deps
 
 log = logging.getLogger(__name__)
 CANNOT_POST_HERE = {"channel_not_found", "not_in_channel", "is_archived", "user_not_in_channel"}
-MODAL_FAILED = ":warning: Slack did not let me open the questions. Please run `/whoowns assess` again."
-POSTED_TO_DM = "I couldn't post in that channel, so here is your assessment (only you can see this DM)."
-NOT_SHARED = ":warning: I couldn't post in this channel. Invite me with `/invite @whoowns` and share again."
-
-
-@functools.cache
-def rules_in(knowledge_dir: Path) -> AssessmentRules:
-    """The rules, read and checked once per process (a broken file stops the app at start-up)."""
-    return load_rules(knowledge_dir)
 
 
 def open_assessment(request: CommandRequest) -> None:
     """The `assess` entry of the `/whoowns` routing table."""
-    modal = build_assess_modal(
-        rules_in(request.deps.knowledge.knowledge_dir), channel_id=request.command.get("channel_id")
-    )
+    modal = build_assess_modal(request.deps.assessment_rules, channel_id=request.command.get("channel_id"))
     try:
         request.client.views_open(trigger_id=request.trigger_id, view=modal)
     except WEB_API_FAILURES as error:
         log.error("could not open the assessment (team %s, user %s): %s", request.team_id, request.user_id, error)
-        request.reply_privately.send(Reply.of(MODAL_FAILED))
+        request.reply_privately.send(Reply.of(messages.ASSESSMENT_NOT_OPENED))
 
 
 class AssessListeners:
     def __init__(self, deps: Deps):
-        self.rules = rules_in(deps.knowledge.knowledge_dir)
+        self.rules = deps.assessment_rules
         self.knowledge = deps.knowledge
 
     def assess_for(self, answers: Answers, team_id: str | None) -> Assessment:
         """The assessment, with what its recommendation moves in the workspace's organisation."""
-        return with_moves(assess(self.rules, answers), self.knowledge.engine().kb, self.knowledge.org(team_id))
+        engine, org = self.knowledge.engine_and_org(team_id)
+        return with_moves(assess(self.rules, answers), engine.kb, org)
 
     def register(self, app: App) -> None:
         app.view(ASSESS_VIEW)(ack=self.check_submission, lazy=[self.post_result])
@@ -106,7 +91,7 @@ class AssessListeners:
         text = assessment_text(result)
         private = Reply.of(text, build_assessment_blocks(result, answers=answers, shareable=True))
         if channel is None or not _post_ephemeral(client, channel=channel, user=user, reply=private, team_id=team):
-            direct = Reply.of(text, build_assessment_blocks(result, answers=answers, note=POSTED_TO_DM))
+            direct = Reply.of(text, build_assessment_blocks(result, answers=answers, note=messages.ASSESSMENT_IN_DM))
             InChannel(client=client, team_id=team, channel=user).send(direct)
 
     def share(
@@ -121,7 +106,8 @@ class AssessListeners:
             client.chat_postMessage(channel=channel, text=shared.text, blocks=shared.blocks)
         except WEB_API_FAILURES as error:
             log.error("could not share an assessment (team %s, channel %s): %s", context.team_id, channel, error)
-            ViaResponseUrl(respond=respond, team_id=context.team_id, channel=channel).send(Reply.of(NOT_SHARED))
+            refusal = Reply.of(messages.ASSESSMENT_NOT_SHARED)
+            ViaResponseUrl(respond=respond, team_id=context.team_id, channel=channel).send(refusal)
             return
         ViaResponseUrl(respond=respond, team_id=context.team_id, channel=channel, replace_original=True).send(shared)
 
@@ -137,7 +123,8 @@ class AssessListeners:
         """"See the topics": the list behind the result's moves line, for the workspace as it is now."""
         ack()
         team = (body.get("team") or {}).get("id")
-        found = what_moves(self.knowledge.engine().kb, self.knowledge.org(team), action.get("value") or "")
+        engine, org = self.knowledge.engine_and_org(team)
+        found = what_moves(engine.kb, org, action.get("value") or "")
         try:
             client.views_open(trigger_id=body["trigger_id"], view=build_moves_modal(found.summary, found.moves))
         except WEB_API_FAILURES as error:

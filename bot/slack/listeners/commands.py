@@ -5,8 +5,6 @@ Another feature plugs in with one line in `SUBCOMMANDS`: a function taking a `Co
 
 from __future__ import annotations
 
-from collections.abc import Callable
-from dataclasses import dataclass
 from typing import Any
 
 from slack_bolt import App, BoltContext, Respond
@@ -16,33 +14,13 @@ from bot.slack.answering import ask as ask_engine
 from bot.slack.answering import render
 from bot.slack.blocks.answer import AnswerKey
 from bot.slack.blocks.share import share_button
-from bot.slack.deps import Deps
 from bot.slack.listeners.ack import ack_now
 from bot.slack.listeners.admin_command import admin_command
 from bot.slack.listeners.assess import open_assessment
-from bot.slack.replies import Reply, ViaResponseUrl, deliver
+from bot.slack.listeners.command_request import CommandRequest, Subcommand
+from bot.slack.replies import Reply, deliver
 from bot.slack.small_talk import help_reply, small_talk_reply
-
-
-@dataclass(frozen=True)
-class CommandRequest:
-    """One `/whoowns <subcommand> <args>` call, with what a subcommand needs to reply or open a modal."""
-
-    deps: Deps
-    args: str
-    command: dict[str, Any]
-    client: WebClient
-    respond: Respond
-    team_id: str | None
-    user_id: str
-    trigger_id: str | None
-
-    @property
-    def reply_privately(self) -> ViaResponseUrl:
-        return ViaResponseUrl(respond=self.respond, team_id=self.team_id, channel=self.command.get("channel_id"))
-
-
-Subcommand = Callable[[CommandRequest], None]
+from bot.wiring import Deps
 
 
 def show_help(request: CommandRequest) -> None:

@@ -14,11 +14,11 @@ from slack_sdk import WebClient
 
 from bot.logs import log_context
 from bot.slack.answering import answer_question
-from bot.slack.deps import Deps
 from bot.slack.listeners.ack import ack_now
 from bot.slack.listeners.once import AnsweredOnce
 from bot.slack.replies import InChannel, Reply
 from bot.slack.small_talk import small_talk_reply
+from bot.wiring import Deps
 
 
 class EventListeners:

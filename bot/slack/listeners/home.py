@@ -16,13 +16,13 @@ from slack_sdk.models.blocks import Block, DividerBlock
 
 from bot.services.overview import workspace_overview
 from bot.slack.blocks.home import build_home_view, how_to_ask_blocks, roles_blocks, topics_blocks
-from bot.slack.deps import Deps
 from bot.slack.listeners.ack import ack_now
 from bot.slack.listeners.admin_home import admin_section
 from bot.slack.listeners.home_actions import ask_box_section, first_steps_section
 from bot.slack.listeners.welcome import home_welcome_section, install_welcome
 from bot.slack.people import names_of
 from bot.slack.replies import HomeTab, Reply, deliver
+from bot.wiring import Deps
 
 HomeSection = Callable[[Deps, str | None, str, WebClient], list[Block]]  # client: to ask Slack (users.info)
 

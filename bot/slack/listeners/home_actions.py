@@ -34,9 +34,9 @@ from bot.slack.blocks.home_actions import (
     asked_in_home,
     first_steps_blocks,
 )
-from bot.slack.deps import Deps
 from bot.slack.listeners.ack import ack_now
 from bot.slack.replies import WEB_API_FAILURES
+from bot.wiring import Deps
 
 log = logging.getLogger(__name__)
 Body = dict[str, Any]

@@ -43,7 +43,7 @@ from bot.slack.blocks.kb_import import (
     build_working_modal,
 )
 from bot.slack.blocks.mrkdwn import escape
-from bot.slack.deps import Deps
+from bot.wiring import Deps
 from bot.slack.listeners.ack import ack_now
 from bot.slack.replies import WEB_API_FAILURES
 from bot.slack.uploads import Upload, UploadUnreadable, fetch_upload, uploaded_file_ids

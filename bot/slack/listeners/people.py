@@ -6,8 +6,8 @@ from typing import Any
 
 from slack_bolt import App, BoltContext
 
-from bot.slack.deps import Deps
 from bot.slack.listeners.ack import ack_now
+from bot.wiring import Deps
 
 
 class PeopleListeners:

@@ -18,10 +18,10 @@ from bot.slack import messages
 from bot.slack.admin_contacts import admins_to_tell
 from bot.slack.blocks.answer import REQUEST_TOPIC, AnswerKey
 from bot.slack.blocks.downvote_modal import DOWNVOTE_VIEW, OWNER_BLOCK, written
-from bot.slack.blocks.mrkdwn import escape, shorten
-from bot.slack.deps import Deps
+from bot.slack.blocks.mrkdwn import escape, mention, shorten
 from bot.slack.listeners.ack import ack_now
 from bot.slack.replies import InChannel, Reply, ViaResponseUrl, deliver
+from bot.wiring import Deps
 
 QUESTION_SHOWN = 500
 
@@ -70,7 +70,7 @@ class RequestListeners:
 
     def _tell_admins(self, client: WebClient, team: str, user: str, question: str) -> None:
         """A DM to each admin; one that cannot be sent is logged (the request is kept all the same)."""
-        text = messages.REQUEST_TO_ADMINS.format(user=user, question=escape(shorten(question, QUESTION_SHOWN)))
+        text = messages.REQUEST_TO_ADMINS.format(user=mention(user), question=escape(shorten(question, QUESTION_SHOWN)))
         for admin in admins_to_tell(client, team_id=team, named=self.deps.requests.admins_named(team)):
             InChannel(client=client, team_id=team, channel=admin).send(Reply(text=text))
 

@@ -31,11 +31,11 @@ from bot.slack.blocks.ask_modal import (
 )
 from bot.slack.blocks.mrkdwn import escape, shorten
 from bot.slack.blocks.share import SHARE_ANSWER, share_button, shared_copy
-from bot.slack.deps import Deps
 from bot.slack.listeners.ack import ack_now
 from bot.slack.message_text import first_line, plain_text
 from bot.slack.people import name_of
 from bot.slack.replies import WEB_API_FAILURES, Outcome, Reply, ViaResponseUrl, deliver
+from bot.wiring import Deps
 
 log = logging.getLogger(__name__)
 WHO_OWNS_THIS = "who_owns_this"

@@ -15,10 +15,10 @@ from slack_bolt import App, BoltContext
 from slack_sdk import WebClient
 
 from bot.slack.blocks.unfurl import unfurl_card
-from bot.slack.deps import Deps
 from bot.slack.listeners.ack import ack_now
 from bot.slack.people import users_info
 from bot.slack.replies import WEB_API_FAILURES
+from bot.wiring import Deps
 
 log = logging.getLogger(__name__)
 ENTRY_PATH = "/kb/"

@@ -21,8 +21,8 @@ from bot.services.welcomes import Welcomes
 from bot.slack import surface_messages as say
 from bot.slack.blocks.mrkdwn import to_dicts
 from bot.slack.blocks.welcome import home_welcome_blocks, install_welcome_blocks
-from bot.slack.deps import Deps
 from bot.slack.replies import WEB_API_FAILURES
+from bot.wiring import Deps
 
 log = logging.getLogger(__name__)
 

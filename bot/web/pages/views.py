@@ -37,7 +37,7 @@ def _knowledge() -> tuple[Engine, OrgSettings, str | None]:
     token = request.args.get("team") or None
     service: KnowledgeService = current_app.extensions[EXTENSION]
     if token is None:
-        return service.engine(), service.org(None), None
+        return *service.engine_and_org(None), None
     if not TOKEN.fullmatch(token):
         abort(400, description="team must be a workspace link the bot posted in Slack, such as T0123ABCD.…")
     links: WorkspaceLinks = current_app.extensions[LINKS]
@@ -48,7 +48,7 @@ def _knowledge() -> tuple[Engine, OrgSettings, str | None]:
             description="This link to a workspace's map was not made by this server. Open the map "
             "from a link the bot posts in Slack.",
         )
-    return service.engine(), service.org(team_id), token
+    return *service.engine_and_org(team_id), token
 
 
 def _holder_names(org: OrgSettings, token: str | None) -> dict[str, str]:

@@ -4,9 +4,10 @@ from __future__ import annotations
 
 import pytest
 
-from bot.services.admin import Actor, Admin, ResponsibilityDraft, build_admin
+from bot.services.admin import Actor, Admin, ResponsibilityDraft
 from bot.services.kb_files import export_data, to_yaml
 from bot.services.knowledge import KnowledgeService
+from bot.wiring import build_admin
 
 TEAM = "T0ACME"
 WORKSPACE_ADMIN = Actor(team_id=TEAM, user_id="U0ADMIN1", workspace_admin=True)

@@ -12,13 +12,15 @@ import time
 import pytest
 from sqlalchemy import text
 
-from bot.services.admin import Actor, Saved, StaleEdit, build_admin
+from bot.services.admin import Actor, Saved, StaleEdit
 from bot.services.kb_files import Imported, export_data, import_file, to_yaml
 from bot.services.knowledge import KnowledgeService
 from bot.store.database import Database
 from bot.store.repository import KnowledgeRepository
 from bot.store.tables import AuditRow
+from bot.wiring import build_admin
 from tests.conftest import KNOWLEDGE_DIR
+from tests.helpers import save_org
 from tests.services.admin.conftest import TEAM, WORKSPACE_ADMIN
 
 ALICE = Actor(team_id=TEAM, user_id="U0ALICE", workspace_admin=True)
@@ -105,7 +107,7 @@ def test_two_concurrent_edits_of_one_entry_exactly_one_wins(pg_service):
 
 def test_two_concurrent_settings_saves_exactly_one_wins(pg_service):
     admin = build_admin(pg_service)
-    pg_service.save_org(TEAM, {"roles": {"CEO": {}, "CTO": {}}}, by=None)
+    save_org(pg_service, TEAM, {"roles": {"CEO": {}, "CTO": {}}}, by=None)
     _, version = admin.org.open(TEAM)
     holders = {"U0ALICE": "U0HOLDER1", "U0BOB": "U0HOLDER2"}
     results = race(

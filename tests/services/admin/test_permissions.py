@@ -5,17 +5,18 @@ Every write is checked on the server; a refused one changes nothing at all.
 
 import pytest
 
-from bot.services.admin import NotAllowed, build_admin
-from bot.slack.actors import actor_from_users_info
+from bot.services.admin import NotAllowed
+from bot.wiring import build_admin
+from tests.helpers import is_admin
 from tests.services.admin.conftest import LISTED_ADMIN, MEMBER, TEAM, WORKSPACE_ADMIN, draft_of, everything, new_draft
 
 
 def test_people_listed_in_the_settings_are_admins_of_that_workspace_only(admin, service):
     member = {"user": {"id": "U0LISTED"}}
-    assert not admin.permissions.allows(actor_from_users_info(TEAM, "U0LISTED", member))
+    assert not is_admin(admin.permissions, TEAM, "U0LISTED", member)
     admin.org.update(WORKSPACE_ADMIN, {"admins": ["U0LISTED"]}, expected_version=0)
-    assert admin.permissions.allows(actor_from_users_info(TEAM, "U0LISTED", member))
-    assert not admin.permissions.allows(actor_from_users_info("T0OTHER", "U0LISTED", member))
+    assert is_admin(admin.permissions, TEAM, "U0LISTED", member)
+    assert not is_admin(admin.permissions, "T0OTHER", "U0LISTED", member)
     draft, version = draft_of(admin, "pricing", owner="COO")
     admin.responsibilities.update(LISTED_ADMIN, "pricing", draft, expected_version=version)
     assert service.ask("who owns pricing?").role == "COO"

@@ -10,6 +10,7 @@ from bot.services.knowledge import KnowledgeService
 from bot.store.database import Database
 from bot.store.tables import AuditRow, SourceRow
 from tests.conftest import KNOWLEDGE_DIR
+from tests.helpers import save_org
 from tests.services.admin.conftest import TEAM, WORKSPACE_ADMIN, draft_of, everything, new_draft
 
 
@@ -102,8 +103,8 @@ def test_a_retired_entry_is_kept_but_no_longer_answers(admin, service):
 
 
 def test_an_entry_an_override_uses_cannot_be_retired(admin, service):
-    service.save_org(
-        TEAM, {"roles": {"CEO": {}, "COO": {}}, "overrides": [{"topic": "pricing", "role": "COO"}]}, by=None
+    save_org(
+        service, TEAM, {"roles": {"CEO": {}, "COO": {}}, "overrides": [{"topic": "pricing", "role": "COO"}]}, by=None
     )
     _, version = admin.responsibilities.open("pricing")
     with pytest.raises(InvalidInput, match="workspace T0ACME's override “pricing” → COO uses this topic"):

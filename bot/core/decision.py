@@ -1,0 +1,13 @@
+"""When the answer engine (`bot/core/answer.py`) answers, abstains, says an area is shared or offers topics.
+
+All on the matchers' one 0..1 scale. They sit in a module of their own, beside the engine rather than in
+a matcher, because the semantic matcher and the organisation checks calibrate against them too, and the
+engine imports both. Changing when the bot abstains is changing `ANSWER_THRESHOLD` here; the shared
+question sets (`bench/bench_matchers.py`) show what a change moves.
+"""
+
+ANSWER_THRESHOLD = 0.53  # below this the bot says it does not know; one known word beside one unknown is 0.5
+SHARED_MARGIN = 0.05  # two matches this close, owned by different roles, make an area shared
+SUGGEST_SCORE = 0.3  # a topic at least this close, and within `SUGGEST_MARGIN` of the best, is worth offering
+SUGGEST_MARGIN = 0.08
+RELATED_SCORE = 0.45  # a question with no "who" and no topic this close is not about who owns anything
