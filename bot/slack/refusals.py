@@ -11,8 +11,7 @@ from bot.core.problems import InvalidInput
 from bot.core.unavailable import KnowledgeUnavailable
 from bot.services.admin import NotAllowed, StaleEdit
 from bot.slack import messages
-from bot.slack.answering import mention
-from bot.slack.blocks.mrkdwn import escape
+from bot.slack.blocks.mrkdwn import escape, mention
 
 
 def refusal(error: Exception) -> str:

@@ -6,7 +6,8 @@ from __future__ import annotations
 
 import pytest
 
-from bot.services.admin import Actor, build_admin
+from bot.services.admin import Actor
+from bot.wiring import build_admin
 from bot.services.knowledge import KnowledgeService
 from bot.slack import messages
 from tests.e2e.fake_slack import FakeSlack

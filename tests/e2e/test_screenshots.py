@@ -17,7 +17,7 @@ from playwright.sync_api import Browser
 from slack_bolt import App
 
 from bot.config import REPO_ROOT
-from bot.services.admin import build_admin
+from bot.wiring import build_admin
 from bot.services.digest import Digests
 from bot.services.holder_checks import HolderChecks
 from bot.services.people import PersonNames
