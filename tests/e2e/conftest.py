@@ -53,7 +53,7 @@ def slack_server(
     extra = getattr(request.module, "SERVER_ENV", {})
     workers = getattr(request.module, "SERVER_WORKERS", 1)
     env = server_env(database_url=server_database_url, fake=fake_slack, extra=extra)
-    with running_server(env=env, workers=workers) as server:
+    with running_server(env=env, workers=workers, stop_behind=True) as server:
         yield server
 
 
