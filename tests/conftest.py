@@ -1,17 +1,23 @@
 """Fixtures every test layer shares: real databases (SQLite file and PostgreSQL), the shipped knowledge.
 
-PostgreSQL tests use `TEST_DATABASE_URL` (default: the local server's `test` database) and get a fresh
-database of their own, created and dropped around each test. Each is cloned from a template that was
-migrated and seeded once per run (`CREATE DATABASE … TEMPLATE`), so a PostgreSQL test costs about what an
-SQLite one does. Where no server answers they are skipped, except under CI (`CI=true`), where a missing
-PostgreSQL is a failure, never a silent skip.
+Migrating and seeding a database costs 2–3 s of CPU, so it is done once per run and per database, and
+each test gets a copy: an SQLite test a copy of a prepared file, a PostgreSQL test a database cloned from a
+prepared template (`CREATE DATABASE … TEMPLATE`). Cloning and dropping a PostgreSQL database costs about a
+second of the server's disk time each, so a background thread makes the next clone while a test runs and
+drops the last one behind it (`Clones`).
+
+PostgreSQL tests use `TEST_DATABASE_URL` (default: the local server's `test` database). Where no server
+answers they are skipped, except under CI (`CI=true`), where a missing PostgreSQL is a failure, never a
+silent skip.
 """
 
 from __future__ import annotations
 
 import os
+import shutil
 import uuid
 from collections.abc import Iterator
+from concurrent.futures import Future, ThreadPoolExecutor
 from contextlib import contextmanager
 from pathlib import Path
 
@@ -57,32 +63,110 @@ def postgres_template(postgres_admin_url: str) -> Iterator[str]:
         yield make_url(url).database
 
 
+@pytest.fixture(scope="session")
+def postgres_clones(postgres_admin_url: str, postgres_template: str) -> Iterator[Clones]:
+    clones = Clones(postgres_admin_url, postgres_template)
+    yield clones
+    clones.close()
+
+
 @pytest.fixture
-def postgres_url(postgres_admin_url: str, postgres_template: str) -> Iterator[str]:
+def postgres_url(postgres_clones: Clones) -> Iterator[str]:
     """A fresh PostgreSQL database for one test (migrated and seeded, as `prepare` leaves it), dropped afterwards."""
-    with fresh_postgres_database(postgres_admin_url, template=postgres_template) as url:
-        yield url
+    url = postgres_clones.take()
+    yield url
+    postgres_clones.give_back(url)
 
 
 @contextmanager
 def fresh_postgres_database(postgres_admin_url: str, *, template: str | None) -> Iterator[str]:
     """Creates a PostgreSQL database, empty or copied from `template`, and drops it afterwards."""
+    url = create_postgres_database(postgres_admin_url, template=template)
+    try:
+        yield url
+    finally:
+        drop_postgres_database(postgres_admin_url, url)
+
+
+def create_postgres_database(postgres_admin_url: str, *, template: str | None) -> str:
+    """A new PostgreSQL database, empty or copied from `template`: its URL."""
     name = f"whoowns_test_{uuid.uuid4().hex[:12]}"
     copy = f' TEMPLATE "{template}"' if template else ""
+    _as_admin(postgres_admin_url, f'CREATE DATABASE "{name}"{copy}')
+    return make_url(postgres_admin_url).set(database=name).render_as_string(hide_password=False)
+
+
+def drop_postgres_database(postgres_admin_url: str, url: str) -> None:
+    _as_admin(postgres_admin_url, f'DROP DATABASE IF EXISTS "{make_url(url).database}" WITH (FORCE)')
+
+
+def _as_admin(postgres_admin_url: str, statement: str) -> None:
     admin = create_engine(postgres_admin_url, isolation_level="AUTOCOMMIT")
-    with admin.connect() as connection:
-        connection.execute(text(f'CREATE DATABASE "{name}"{copy}'))
     try:
-        yield make_url(postgres_admin_url).set(database=name).render_as_string(hide_password=False)
-    finally:
         with admin.connect() as connection:
-            connection.execute(text(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)'))
+            connection.execute(text(statement))
+    finally:
         admin.dispose()
+
+
+class Clones:
+    """Copies of a template database, made one ahead and dropped behind in a background thread.
+
+    The thread runs its work in order: while a test uses its clone, the next one is being made and the
+    previous one dropped, so a test waits for neither (unless the server is slower than the test).
+    """
+
+    def __init__(self, postgres_admin_url: str, template: str) -> None:
+        self._admin_url, self._template = postgres_admin_url, template
+        self._thread = ThreadPoolExecutor(max_workers=1, thread_name_prefix="postgres-clones")
+        self._next: Future[str] = self._thread.submit(self._create)
+        self._drops: list[Future[None]] = []
+
+    def _create(self) -> str:
+        return create_postgres_database(self._admin_url, template=self._template)
+
+    def take(self) -> str:
+        url = self._next.result()
+        self._next = self._thread.submit(self._create)
+        return url
+
+    def give_back(self, url: str) -> None:
+        self._drops.append(self._thread.submit(drop_postgres_database, self._admin_url, url))
+
+    def close(self) -> None:
+        """Drops what is left; a drop that failed on the way fails here, not silently."""
+        self.give_back(self._next.result())
+        self._thread.shutdown(wait=True)
+        for drop in self._drops:
+            drop.result()
 
 
 @pytest.fixture
 def sqlite_url(tmp_path: Path) -> str:
+    """The URL of an SQLite file that does not exist yet (the application creates it)."""
     return f"sqlite:///{tmp_path / 'whoowns.db'}"
+
+
+@pytest.fixture(scope="session")
+def sqlite_template(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """An SQLite file migrated and seeded with the shipped knowledge once per run, which tests copy."""
+    path = tmp_path_factory.mktemp("template") / "whoowns.db"
+    prepared = KnowledgeService(Database(f"sqlite:///{path}"), KNOWLEDGE_DIR)
+    prepared.prepare()
+    prepared.db.dispose()
+    return path
+
+
+def prepared_sqlite_file(template: Path, path: Path) -> Path:
+    """`path`, a copy of the prepared `template` (as `prepare` leaves a new file)."""
+    shutil.copyfile(template, path)
+    return path
+
+
+@pytest.fixture
+def prepared_sqlite_url(sqlite_template: Path, tmp_path: Path) -> str:
+    """A prepared SQLite file of one test's own (migrated and seeded, as `prepare` leaves it)."""
+    return f"sqlite:///{prepared_sqlite_file(sqlite_template, tmp_path / 'whoowns.db')}"
 
 
 @pytest.fixture(params=["sqlite", "postgres"])
@@ -90,7 +174,7 @@ def database_url(request: pytest.FixtureRequest) -> str:
     """Runs a test once on an SQLite file and once on a fresh PostgreSQL database."""
     if request.param == "postgres":
         request.applymarker(pytest.mark.postgres)
-    return request.getfixturevalue(f"{request.param}_url")
+    return request.getfixturevalue("prepared_sqlite_url" if request.param == "sqlite" else "postgres_url")
 
 
 @pytest.fixture
@@ -103,10 +187,11 @@ def service(database_url: str) -> Iterator[KnowledgeService]:
 
 
 @pytest.fixture
-def cli_env(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> dict[str, str]:
-    """Environment for running the CLI in a subprocess against a private SQLite file."""
+def cli_env(tmp_path: Path, monkeypatch: pytest.MonkeyPatch, sqlite_template: Path) -> dict[str, str]:
+    """Environment for running the CLI in a subprocess against a private SQLite file, prepared as the
+    CLI's first run leaves it."""
     env = {k: v for k, v in os.environ.items() if k != "DATABASE_URL"}
-    env["WHOOWNS_DB_PATH"] = str(tmp_path / "cli.db")
+    env["WHOOWNS_DB_PATH"] = str(prepared_sqlite_file(sqlite_template, tmp_path / "cli.db"))
     monkeypatch.setenv("WHOOWNS_DB_PATH", env["WHOOWNS_DB_PATH"])
     monkeypatch.delenv("DATABASE_URL", raising=False)
     return env

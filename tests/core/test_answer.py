@@ -147,5 +147,7 @@ def test_the_answer_json_has_the_contracted_keys(engine):
 
 
 def test_shared_eval_orgs_are_accepted(engine):
-    for path in sorted((SHARED / "eval" / "orgs").glob("*.yaml")):
+    paths = sorted((SHARED / "eval" / "orgs").glob("*.yaml"))
+    assert paths, f"no example organisations in {SHARED / 'eval' / 'orgs'}"
+    for path in paths:
         engine.check_org(yaml.safe_load(path.read_text()))

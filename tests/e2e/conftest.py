@@ -14,7 +14,7 @@ import pytest
 
 from bot.services.knowledge import KnowledgeService
 from bot.store.database import Database
-from tests.conftest import KNOWLEDGE_DIR, fresh_postgres_database
+from tests.conftest import KNOWLEDGE_DIR, Clones, prepared_sqlite_file
 from tests.e2e.fake_slack import FakeSlack
 from tests.e2e.server import RunningServer, running_server, server_env
 from tests.e2e.slack_requests import SlackSender, fresh_id
@@ -29,14 +29,21 @@ def fake_slack() -> Iterator[FakeSlack]:
 
 @pytest.fixture(scope="module", params=["sqlite", "postgres"])
 def server_database_url(request: pytest.FixtureRequest, tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
-    """A database for a module's server: an SQLite file, then a fresh PostgreSQL database."""
+    """A database for a module's server: a prepared SQLite file, then a fresh PostgreSQL database (prepared
+    too: copies of the run's templates, tests/conftest.py)."""
     if request.param == "sqlite":
-        yield f"sqlite:///{Path(tmp_path_factory.mktemp('e2e')) / 'whoowns.db'}"
+        yield module_sqlite_url(request.getfixturevalue("sqlite_template"), tmp_path_factory)
         return
     request.applymarker(pytest.mark.postgres)
-    admin_url, template = request.getfixturevalue("postgres_admin_url"), request.getfixturevalue("postgres_template")
-    with fresh_postgres_database(admin_url, template=template) as url:
-        yield url
+    clones: Clones = request.getfixturevalue("postgres_clones")
+    url = clones.take()
+    yield url
+    clones.give_back(url)
+
+
+def module_sqlite_url(template: Path, tmp_path_factory: pytest.TempPathFactory) -> str:
+    """A copy of the prepared SQLite `template` for one module's server."""
+    return f"sqlite:///{prepared_sqlite_file(template, tmp_path_factory.mktemp('e2e') / 'whoowns.db')}"
 
 
 @pytest.fixture(scope="module")
@@ -46,7 +53,7 @@ def slack_server(
     extra = getattr(request.module, "SERVER_ENV", {})
     workers = getattr(request.module, "SERVER_WORKERS", 1)
     env = server_env(database_url=server_database_url, fake=fake_slack, extra=extra)
-    with running_server(env=env, workers=workers) as server:
+    with running_server(env=env, workers=workers, stop_behind=True) as server:
         yield server
 
 

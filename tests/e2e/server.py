@@ -6,6 +6,10 @@
 `server_env` gives a complete single-workspace environment (bot token, signing secret, the fake Slack's
 address); pass `extra` to add or override variables (`PUBLIC_URL`, `SLACK_CLIENT_ID`, …, or None to
 drop one). The server's output goes to a log file, shown in the failure message if it does not start.
+
+Stopping takes the server 3–10 s (gunicorn's graceful stop), so a module's shared server is stopped in the
+background (`stop_behind=True`): the next module starts while it winds down, and pytest's exit waits for
+every one of them (the stopping thread is not a daemon).
 """
 
 from __future__ import annotations
@@ -18,6 +22,7 @@ import sys
 import tempfile
 import time
 from collections.abc import Iterator, Mapping
+from concurrent.futures import ThreadPoolExecutor
 from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
@@ -31,6 +36,8 @@ from tests.e2e.waiting import TRANSIENT
 SIGNING_SECRET = "e2e-signing-secret-0123456789"
 BOT_TOKEN = "xoxb-e2e-test-token"
 START_TIMEOUT = 60
+STOP_TIMEOUT = 20
+_STOPPING = ThreadPoolExecutor(thread_name_prefix="stopping-servers")
 
 
 def free_port() -> int:
@@ -71,8 +78,9 @@ def serve_command(*, port: int, workers: int = 1) -> list[str]:
 
 
 @contextmanager
-def running_server(*, env: Mapping[str, str], workers: int = 1) -> Iterator[RunningServer]:
-    """Starts the server, waits until /healthz answers, and stops it (SIGTERM) afterwards."""
+def running_server(*, env: Mapping[str, str], workers: int = 1, stop_behind: bool = False) -> Iterator[RunningServer]:
+    """Starts the server, waits until /healthz answers, and stops it (SIGTERM) afterwards: waiting until it has
+    exited, or, with `stop_behind`, letting it finish in the background."""
     port = free_port()
     with tempfile.NamedTemporaryFile(prefix="whoowns-server-", suffix=".log") as log_file:
         process = subprocess.Popen(
@@ -83,12 +91,19 @@ def running_server(*, env: Mapping[str, str], workers: int = 1) -> Iterator[Runn
             _wait_until_up(server)
             yield server
         finally:
-            process.send_signal(signal.SIGTERM)
-            try:
-                process.wait(timeout=20)
-            except subprocess.TimeoutExpired:
-                process.kill()
-                process.wait()
+            if stop_behind:
+                _STOPPING.submit(_stop, process)
+            else:
+                _stop(process)
+
+
+def _stop(process: subprocess.Popen[bytes]) -> None:
+    process.send_signal(signal.SIGTERM)
+    try:
+        process.wait(timeout=STOP_TIMEOUT)
+    except subprocess.TimeoutExpired:
+        process.kill()
+        process.wait()
 
 
 def _wait_until_up(server: RunningServer) -> None:

@@ -16,7 +16,7 @@ from sqlalchemy.engine import make_url
 
 from bot.slack import messages
 from bot.slack import surface_messages as say
-from tests.conftest import fresh_postgres_database
+from tests.conftest import Clones
 from tests.e2e.modal_payloads import view_submission
 from tests.e2e.slack_requests import direct_message, fresh_id, mention
 from tests.e2e.waiting import eventually
@@ -25,9 +25,10 @@ pytestmark = pytest.mark.postgres
 
 
 @pytest.fixture(scope="module")
-def server_database_url(postgres_admin_url: str, postgres_template: str) -> Iterator[str]:
-    with fresh_postgres_database(postgres_admin_url, template=postgres_template) as url:
-        yield url
+def server_database_url(postgres_clones: Clones) -> Iterator[str]:
+    url = postgres_clones.take()
+    yield url
+    postgres_clones.give_back(url)
 
 
 @contextmanager

@@ -14,6 +14,7 @@ from pathlib import Path
 import pytest
 import requests
 
+from tests.e2e.conftest import module_sqlite_url
 from tests.e2e.slack_requests import direct_message, fresh_id, mention
 from tests.e2e.waiting import eventually
 
@@ -21,8 +22,8 @@ MIB = 1024 * 1024
 
 
 @pytest.fixture(scope="module")
-def server_database_url(tmp_path_factory: pytest.TempPathFactory) -> str:
-    return f"sqlite:///{Path(tmp_path_factory.mktemp('hostile')) / 'whoowns.db'}"
+def server_database_url(sqlite_template: Path, tmp_path_factory: pytest.TempPathFactory) -> str:
+    return module_sqlite_url(sqlite_template, tmp_path_factory)
 
 
 def unsigned(server_url: str, body: bytes, *, content_type: str, headers: dict[str, str] | None = None):

@@ -14,6 +14,7 @@ from pathlib import Path
 import pytest
 import requests
 
+from tests.e2e.conftest import module_sqlite_url
 from tests.e2e.slow_client import trickling
 from tests.e2e.waiting import eventually
 
@@ -21,8 +22,8 @@ SLOW_CLIENTS = 24
 
 
 @pytest.fixture(scope="module")
-def server_database_url(tmp_path_factory: pytest.TempPathFactory) -> str:
-    return f"sqlite:///{Path(tmp_path_factory.mktemp('slow')) / 'whoowns.db'}"
+def server_database_url(sqlite_template: Path, tmp_path_factory: pytest.TempPathFactory) -> str:
+    return module_sqlite_url(sqlite_template, tmp_path_factory)
 
 
 def ack_seconds(slack) -> float:

@@ -16,14 +16,13 @@ def test_the_newest_migration_read_from_the_files_is_the_head_alembic_finds():
     assert shipped_head() == ScriptDirectory(str(MIGRATIONS)).get_current_head()
 
 
-def test_a_database_at_the_newest_revision_is_checked_without_importing_alembic(sqlite_url):
-    KnowledgeService(Database(sqlite_url), KNOWLEDGE_DIR).prepare()
+def test_a_database_at_the_newest_revision_is_checked_without_importing_alembic(prepared_sqlite_url):
     check = (
         "import sys; from bot.store.database import Database; db = Database(sys.argv[1]); db.migrate(); "
         "print(db.schema_revisions()[0], 'alembic' in sys.modules)"
     )
     done = subprocess.run(
-        [sys.executable, "-c", check, sqlite_url], capture_output=True, text=True, cwd=REPO_ROOT, timeout=120
+        [sys.executable, "-c", check, prepared_sqlite_url], capture_output=True, text=True, cwd=REPO_ROOT, timeout=120
     )
     assert done.stdout.split() == [shipped_head(), "False"], done.stderr
 

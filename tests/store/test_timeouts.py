@@ -32,12 +32,11 @@ def serving(database_url: str) -> Iterator[KnowledgeService]:
 
 
 @pytest.fixture
-def write_locked(sqlite_url: str) -> Iterator[KnowledgeService]:
+def write_locked(prepared_sqlite_url: str) -> Iterator[KnowledgeService]:
     """A prepared SQLite service with the server's timeouts, while another connection holds the write lock."""
-    KnowledgeService(Database(sqlite_url), KNOWLEDGE_DIR).prepare()
-    service = KnowledgeService(Database(sqlite_url, timeouts=SERVING), KNOWLEDGE_DIR)
+    service = KnowledgeService(Database(prepared_sqlite_url, timeouts=SERVING), KNOWLEDGE_DIR)
     service.engine()  # warm, as a running server is
-    holder = sqlite3.connect(Path(sqlite_url.removeprefix("sqlite:///")), isolation_level=None)
+    holder = sqlite3.connect(Path(prepared_sqlite_url.removeprefix("sqlite:///")), isolation_level=None)
     holder.execute("BEGIN IMMEDIATE")
     yield service
     holder.execute("ROLLBACK")

@@ -13,6 +13,7 @@ from playwright.sync_api import expect
 
 from bot.config import REPO_ROOT
 from bot.core.models import Citation, Responsibility
+from tests.e2e.conftest import module_sqlite_url
 from tests.web.conftest import TEAM, Site, admin_written
 
 ARTIFACTS = REPO_ROOT / "artifacts"
@@ -20,9 +21,9 @@ PHONE = {"width": 390, "height": 844}
 
 
 @pytest.fixture(scope="module")
-def server_database_url(tmp_path_factory: pytest.TempPathFactory) -> str:
+def server_database_url(sqlite_template: Path, tmp_path_factory: pytest.TempPathFactory) -> str:
     """The browser sees the same pages on any database; the HTTP tests cover PostgreSQL."""
-    return f"sqlite:///{Path(tmp_path_factory.mktemp('web')) / 'whoowns.db'}"
+    return module_sqlite_url(sqlite_template, tmp_path_factory)
 
 
 @pytest.fixture
