@@ -191,7 +191,7 @@ class Engine:
         best = matches[0].responsibility_id
         semantic_first = bool(semantic) and semantic[0].responsibility_id == best
         lexical_first = bool(lexical) and lexical[0].responsibility_id == best
-        matched_by = "both" if semantic_first and lexical_first else "semantic" if semantic_first else "lexical"
+        matched_by: MatchedBy = "both" if semantic_first and lexical_first else "semantic" if semantic_first else "lexical"
         return Ranking(query, matches, matched_by)
 
     def answer(self, question: str, org: OrgSettings | None = None) -> Answer:

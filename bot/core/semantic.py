@@ -97,7 +97,7 @@ class Embeddings:
         return self.encoder().encode(texts)
 
     def _encode_question(self, text: str) -> np.ndarray:
-        vector = self.encoder().encode([text])[0]
+        vector: np.ndarray = self.encoder().encode([text])[0]
         vector.flags.writeable = False  # shared by every caller that asks the same question
         return vector
 
@@ -111,7 +111,7 @@ class Embeddings:
             content = hashlib.sha256("\n".join(texts).encode()).hexdigest()
             path = self.cache_dir / f"{encoder.fingerprint[:16]}-{content[:32]}.npy"
             try:
-                vectors = np.load(path, allow_pickle=False)
+                vectors: np.ndarray = np.load(path, allow_pickle=False)
                 if vectors.shape == (len(texts), encoder.dimensions):
                     self._known.update(zip(texts, vectors))
                     return vectors

@@ -57,7 +57,7 @@ def first_steps_section(deps: Deps, team_id: str | None, user_id: str, client: W
     if not deps.admin.permissions.allows(actor_for(client, team_id, user_id)):
         return []
     first = next((role for role in org.roles if role != org.fallback), org.fallback)
-    return first_steps_blocks(role=first)
+    return first_steps_blocks(role=first) if first else []
 
 
 class HomeActions:
@@ -91,6 +91,7 @@ class HomeActions:
         *,
         picked: bool = False,
     ) -> None:
+        view: View | dict[str, Any]
         try:
             answer = answer_of()
             if answer is None:
