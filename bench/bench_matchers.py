@@ -149,7 +149,9 @@ def run(label: str, system: Decide, cases: list[Case], org: OrgSettings, misses:
         bucket[1] += 1
         if misses and not ok:
             print(f"    miss [{label}] {case.question!r}: got {role}, expected {list(case.expect) or 'none'}")
-    cell = lambda part: f"{part[0]}/{part[1]} ({part[0] / part[1]:.0%})" if part[1] else "—"
+
+    def cell(part: list[int]) -> str:
+        return f"{part[0]}/{part[1]} ({part[0] / part[1]:.0%})" if part[1] else "—"
     figures = " | ".join(f"{value * 1000:.2f}" for value in (*percentiles(timings), *percentiles(cpu)))
     return f"| {label} | {cell(right)} | {cell(abstained)} | {figures} |"
 

@@ -280,7 +280,7 @@ class Engine:
             shared=shared,
             consult=[
                 ConsultRef(role=c.role, role_name=role_name(self.kb, c.role), holder=c.holder, why=c.why)
-                for c in consulted_roles(self.kb, org, item, owner.role)
+                for c in consulted_roles(org, item, owner.role)
             ],
             alternatives=self._alternatives(matches, item.id, org),
             suggestions=[],

@@ -113,12 +113,12 @@ class Embeddings:
             try:
                 vectors: np.ndarray = np.load(path, allow_pickle=False)
                 if vectors.shape == (len(texts), encoder.dimensions):
-                    self._known.update(zip(texts, vectors))
+                    self._known.update(zip(texts, vectors, strict=True))
                     return vectors
             except (OSError, ValueError):
                 pass  # not cached yet, or a damaged file: compute and write it again
         missing = [text for text in dict.fromkeys(texts) if text not in self._known]
-        self._known.update(zip(missing, encoder.encode(missing)))
+        self._known.update(zip(missing, encoder.encode(missing), strict=True))
         vectors = np.stack([self._known[text] for text in texts]) if texts else encoder.encode([])
         if path is not None:
             self._write(path, vectors)

@@ -14,6 +14,7 @@ from datetime import timedelta
 import pytest
 
 from bot.core.clock import utcnow
+from bot.core.freshness import Review
 from bot.slack.blocks.admin_lists import (
     EDIT_TOPIC,
     GAP_ALIAS,
@@ -24,7 +25,6 @@ from bot.slack.blocks.admin_lists import (
     REMOVE_OVERRIDE,
     UNDO,
 )
-from bot.core.freshness import Review
 from bot.slack.blocks.reviews import EDIT_DUE, STILL_RIGHT
 from bot.store.repository import KnowledgeRepository
 from bot.store.review_repository import ReviewRepository
@@ -193,7 +193,7 @@ def test_two_concurrent_edits_exactly_one_wins_and_the_other_is_told(slack, fake
     editor = topic_editor(slack, fake_slack, "budgeting")
     owners = {ADMIN: "CTO", SECOND_ADMIN: "CPO"}
     with ThreadPoolExecutor(2) as pool:
-        outcomes = dict(zip(owners, pool.map(lambda u: submit(slack, editor, {"owner": owners[u]}, user=u), owners)))
+        outcomes = dict(zip(owners, pool.map(lambda u: submit(slack, editor, {"owner": owners[u]}, user=u), owners), strict=True))
     saved = [user for user, outcome in outcomes.items() if "Saved as change #" in shown(outcome)]
     told = [user for user, outcome in outcomes.items() if "since you opened it" in shown(outcome)]
     assert len(saved) == 1 and len(told) == 1, outcomes

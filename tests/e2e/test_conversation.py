@@ -7,9 +7,9 @@ from __future__ import annotations
 import pytest
 
 from bot.services.admin import Actor
-from bot.wiring import build_admin
 from bot.services.knowledge import KnowledgeService
 from bot.slack import messages
+from bot.wiring import build_admin
 from tests.e2e.fake_slack import FakeSlack
 from tests.e2e.modal_payloads import view_submission
 from tests.e2e.slack_requests import TEAM, SlackSender, block_action, direct_message, fresh_id, fresh_ts, mention

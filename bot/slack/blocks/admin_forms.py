@@ -137,8 +137,8 @@ def build_settings_modal(
     suggested = {s.role: s for s in suggestions if s.role not in filled}
     chosen_ids = list(org.roles) if ticked is None else list(ticked)
     options = [_role_option(r) for r in roles]
-    chosen = [o for o, r in zip(options, roles) if r.id in chosen_ids]
-    lacking = [o for o, r in zip(options, roles) if r.id not in chosen_ids]
+    chosen = [o for o, r in zip(options, roles, strict=True) if r.id in chosen_ids]
+    lacking = [o for o, r in zip(options, roles, strict=True) if r.id not in chosen_ids]
     blocks: list[Block] = [_notice(notice)] if notice else []
     blocks += [
         InputBlock(
