@@ -110,8 +110,10 @@ def through_the_cli(asked: list[str], runs: int) -> None:
         cli(["ask", LEXICAL_QUESTION], env)  # migrate and seed the new database, as the first run after install
         cli(["ask", SEMANTIC_QUESTION], env)  # entry vectors computed and cached, as after a release
         print("through the CLI (python -m bot ask), database ready:")
+
         def once(question: str) -> tuple[float, float, float]:
             return cli(["ask", question], env)
+
         report("one question the lexical matcher answers", [once(LEXICAL_QUESTION) for _ in range(runs)])
         report("one question that needs the model", [once(SEMANTIC_QUESTION) for _ in range(runs)])
         batch = "\n".join((asked * (1000 // len(asked) + 1))[:1000]) + "\n"
@@ -126,7 +128,9 @@ def main() -> None:
     print(f"load average {os.getloadavg()[0]:.1f} on {os.cpu_count()} cores")
     through_the_cli(asked, args.runs)
     in_process(asked)
-    print(f"peak RSS in process (three engines, both runtimes) {resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024:.0f} MiB")
+    print(
+        f"peak RSS in process (three engines, both runtimes) {resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024:.0f} MiB"
+    )
 
 
 if __name__ == "__main__":

@@ -63,9 +63,7 @@ def main() -> None:
                 with trickling(server.url, clients, headers_only=args.headers):
                     times = ack_times(slack, args.commands)
                 given_up = sum(t >= GIVE_UP for t in times)
-                print(
-                    f"| {clients} | {statistics.median(times) * 1000:.0f} | {max(times) * 1000:.0f} | {given_up} |"
-                )
+                print(f"| {clients} | {statistics.median(times) * 1000:.0f} | {max(times) * 1000:.0f} | {given_up} |")
     fake.stop()
 
 

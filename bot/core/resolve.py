@@ -78,8 +78,7 @@ def _usual_cover(kb: KnowledgeBase, org: OrgSettings, role_id: str) -> tuple[str
         return None
     for usual in role.usual_cover.by:
         step = (
-            f"Your organisation has no {role_id}; in companies without one, the {usual} usually "
-            f"{role.usual_cover.work}"
+            f"Your organisation has no {role_id}; in companies without one, the {usual} usually {role.usual_cover.work}"
         )
         if org.has(usual):
             return usual, f"{step}."

@@ -102,4 +102,3 @@ class Digests:
         if digest.empty or not people:
             return "skipped"
         return "sent" if send(digest, people) else "failed"
-

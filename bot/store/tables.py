@@ -157,7 +157,6 @@ class FeedbackRow(Base):
     created_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), default=utcnow)
 
 
-
 class TopicRequestRow(Base):
     """Something a person asked the admins for: a topic added ("Ask an admin to add this"), or, after a 👎,
     who should own an answer and anything else they wanted to say. One per person per question and kind."""
@@ -174,6 +173,7 @@ class TopicRequestRow(Base):
     owner: Mapped[str | None] = mapped_column(Text)  # who should own it, in the person's words
     note: Mapped[str | None] = mapped_column(Text)
     created_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), default=utcnow)
+
 
 # --- Admin: questions the bot could not answer, and the audit log -------------------------------------
 class UnansweredRow(Base):

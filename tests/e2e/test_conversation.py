@@ -51,9 +51,7 @@ def mentioned(slack: SlackSender, fake_slack: FakeSlack, text: str, channel: str
     ("text", "expected"),
     [("hi", messages.GREETING), ("Hello!", messages.GREETING), ("thanks!", messages.YOURE_WELCOME)],
 )
-def test_greetings_and_thanks_by_mention_get_a_short_reply_without_buttons(
-    slack, fake_slack, channel, text, expected
-):
+def test_greetings_and_thanks_by_mention_get_a_short_reply_without_buttons(slack, fake_slack, channel, text, expected):
     _, reply = mentioned(slack, fake_slack, text, channel)
     assert reply["text"] == expected and actions(reply) == []
     assert "not sure" not in reply["text"]

@@ -113,7 +113,11 @@ def holders_to_check(knowledge, team: str) -> None:
 
 
 def test_the_app_home_of_an_admin_whose_holders_need_attention(
-    only_sqlite, slack, fake_slack, browser, knowledge  # noqa: F811
+    only_sqlite,
+    slack,
+    fake_slack,
+    browser,  # noqa: F811
+    knowledge,
 ):
     team = fresh_id("T")
     holders_to_check(knowledge, team)

@@ -78,7 +78,9 @@ def test_a_holder_that_needs_attention_is_in_the_digest_and_alone_is_enough_to_s
     quiet = digests.build("T0QUIET", now=next_week, lookup=slack.get)
     assert (quiet.unanswered, quiet.disliked, quiet.stale) == ([], [], [])
     assert [(f.role, f.holder.name, f.holder.title) for f in quiet.holders] == [("CTO", "Ada", "Head of Sales")]
-    outcomes = digests.send_due(lambda _d, _people: True, lambda _team: [ADMIN], now=next_week, lookup_for=lambda _t: None)
+    outcomes = digests.send_due(
+        lambda _d, _people: True, lambda _team: [ADMIN], now=next_week, lookup_for=lambda _t: None
+    )
     assert outcomes == {"T0BUSY": "skipped", "T0QUIET": "sent"}  # the cached profile answers without a lookup
 
 

@@ -97,9 +97,7 @@ def build_topic_modal(
             hint="The article this comes from.",
         ),
         _text("source_url", "Source link", draft.source_url or "", optional=True, placeholder="https://…"),
-        _text(
-            "quote", "Quote from the source", draft.quote, multiline=True, max_length=stored.QUOTE, hint="Verbatim."
-        ),
+        _text("quote", "Quote from the source", draft.quote, multiline=True, max_length=stored.QUOTE, hint="Verbatim."),
         _text(
             "consult",
             "Roles to consult",

@@ -102,9 +102,11 @@ def _overrides_page(org: OrgSettings, *, version: int, page: int) -> list[Block]
     first = page * OVERRIDES_PER_PAGE
     blocks: list[Block] = []
     for index, override in enumerate(org.overrides[first : first + OVERRIDES_PER_PAGE], start=first):
-        line = f"“{escape(override.topic)}” → *{override.role}*" + (
-            f" — {escape(override.reason)}" if override.reason else ""
-        ) + (f" · consult {', '.join(override.consult) or 'nobody'}" if override.consult is not None else "")
+        line = (
+            f"“{escape(override.topic)}” → *{override.role}*"
+            + (f" — {escape(override.reason)}" if override.reason else "")
+            + (f" · consult {', '.join(override.consult) or 'nobody'}" if override.consult is not None else "")
+        )
         remove = _button(
             "Remove",
             REMOVE_OVERRIDE,

@@ -32,7 +32,10 @@ from bot.slack.replies import WEB_API_FAILURES
 from bot.wiring import Deps
 
 log = logging.getLogger(__name__)
-ROLES_TICKED: dict[str, str | re.Pattern[Any]] = {"block_id": "roles", "action_id": VALUE}  # typed as App.action takes it
+ROLES_TICKED: dict[str, str | re.Pattern[Any]] = {
+    "block_id": "roles",
+    "action_id": VALUE,
+}  # typed as App.action takes it
 
 
 class SettingsForm:
