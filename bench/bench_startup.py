@@ -128,9 +128,8 @@ def main() -> None:
     print(f"load average {os.getloadavg()[0]:.1f} on {os.cpu_count()} cores")
     through_the_cli(asked, args.runs)
     in_process(asked)
-    print(
-        f"peak RSS in process (three engines, both runtimes) {resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024:.0f} MiB"
-    )
+    peak_mib = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+    print(f"peak RSS in process (three engines, both runtimes) {peak_mib:.0f} MiB")
 
 
 if __name__ == "__main__":

@@ -8,9 +8,10 @@ is embedded whole, as asked ("we've got spare cash in the bank, who decides wher
 with the asking frame on both sides, what the cosine compares is what is asked about, and a duty
 written out as a sentence lands nearer its entry than its topic words alone would. A bare topic or a
 duty stated the way job descriptions put it has no frame, and is compared with the bare phrases
-(`asks_who`). Entry vectors are computed once per knowledge revision; the vectors are cached on disk under a key made of the model's and the texts' sha256, so a
-new process reads them back instead of running the encoder over the whole knowledge base, and several
-processes sharing one database never share a stale file (a changed entry is a different key).
+(`asks_who`). Entry vectors are computed once per knowledge revision; the vectors are cached on disk
+under a key made of the model's and the texts' sha256, so a new process reads them back instead of
+running the encoder over the whole knowledge base, and several processes sharing one database never
+share a stale file (a changed entry is a different key).
 
 `Embeddings` loads the encoder on the first question that needs it, once per process, and keeps it
 across knowledge revisions. Cosines are mapped onto the lexical matcher's 0..1 scale (`calibrated`), so

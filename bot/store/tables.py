@@ -1,9 +1,10 @@
 """The database tables. Rows are translated to and from the core's pydantic models by the repository.
 
 Every table the app needs, knowledge and per-workspace alike, is declared on one metadata for Alembic:
-here, except slack_sdk's OAuth tables (`slack_install_tables.py`, kept out of a question's imports). Text columns take their sizes from `bot.core.limits`, which the models check before anything
-is written. `kb_state` holds the knowledge base's revision: every write bumps it, and each web process
-compares it with the revision its matcher was built from, so a change shows in every process at once.
+here, except slack_sdk's OAuth tables (`slack_install_tables.py`, kept out of a question's imports). Text
+columns take their sizes from `bot.core.limits`, which the models check before anything is written. `kb_state`
+holds the knowledge base's revision: every write bumps it, and each web process compares it with the
+revision its matcher was built from, so a change shows in every process at once.
 """
 
 from __future__ import annotations

@@ -86,7 +86,9 @@ def build_menu_modal(
         DividerBlock(),
         SectionBlock(text=MarkdownTextObject(text=say.MENU_ROLES), accessory=_button("Add a role", NEW_ROLE)),
         DividerBlock(),
-        SectionBlock(text=MarkdownTextObject(text=say.MENU_OVERRIDES), accessory=_button("Add an override", NEW_OVERRIDE)),
+        SectionBlock(
+            text=MarkdownTextObject(text=say.MENU_OVERRIDES), accessory=_button("Add an override", NEW_OVERRIDE)
+        ),
     ]  # fmt: skip
     blocks += _overrides_page(org, version=version, page=page)
     blocks.append(ContextBlock(elements=[MarkdownTextObject(text=say.MENU_FOOTER)]))
