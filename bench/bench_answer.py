@@ -81,7 +81,8 @@ def report(label: str, timings: list[float]) -> None:
     ordered = sorted(timings)
     p99 = ordered[int(len(ordered) * 0.99) - 1]
     print(
-        f"{label:44s} median {statistics.median(ordered) * 1000:6.3f} ms   p99 {p99 * 1000:6.3f} ms   (n={len(ordered)})"
+        f"{label:44s} median {statistics.median(ordered) * 1000:6.3f} ms   "
+        f"p99 {p99 * 1000:6.3f} ms   (n={len(ordered)})"
     )
 
 

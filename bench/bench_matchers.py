@@ -63,7 +63,9 @@ def load_cases(path: Path, engine: Engine) -> list[Case]:
         org: OrgSettings | None = default_org(engine.kb)
         if raw.get("org"):
             folders = (path.parent / "orgs", path.parent.parent / "orgs")
-            org_file = next(folder / f"{raw['org']}.yaml" for folder in folders if (folder / f"{raw['org']}.yaml").exists())
+            org_file = next(
+                folder / f"{raw['org']}.yaml" for folder in folders if (folder / f"{raw['org']}.yaml").exists()
+            )
             try:
                 org = engine.check_org(yaml.safe_load(org_file.read_text()))
             except InvalidInput:
@@ -149,7 +151,10 @@ def run(label: str, system: Decide, cases: list[Case], org: OrgSettings, misses:
         bucket[1] += 1
         if misses and not ok:
             print(f"    miss [{label}] {case.question!r}: got {role}, expected {list(case.expect) or 'none'}")
-    cell = lambda part: f"{part[0]}/{part[1]} ({part[0] / part[1]:.0%})" if part[1] else "—"
+
+    def cell(part: list[int]) -> str:
+        return f"{part[0]}/{part[1]} ({part[0] / part[1]:.0%})" if part[1] else "—"
+
     figures = " | ".join(f"{value * 1000:.2f}" for value in (*percentiles(timings), *percentiles(cpu)))
     return f"| {label} | {cell(right)} | {cell(abstained)} | {figures} |"
 

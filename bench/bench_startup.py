@@ -23,7 +23,6 @@ import subprocess
 import sys
 import tempfile
 import time
-from collections.abc import Callable
 from pathlib import Path
 
 import yaml
@@ -98,7 +97,7 @@ def cli(args: list[str], env: dict[str, str], stdin: str | None = None) -> tuple
 
 
 def report(label: str, runs: list[tuple[float, float, float]]) -> None:
-    walls, cpus, rss = zip(*runs)
+    walls, cpus, rss = zip(*runs, strict=True)
     print(
         f"  {label:44s} {statistics.median(walls):6.2f} s wall, {statistics.median(cpus):5.2f} s CPU "
         f"(median of {len(runs)}), peak RSS {max(rss):.0f} MiB"
@@ -111,7 +110,10 @@ def through_the_cli(asked: list[str], runs: int) -> None:
         cli(["ask", LEXICAL_QUESTION], env)  # migrate and seed the new database, as the first run after install
         cli(["ask", SEMANTIC_QUESTION], env)  # entry vectors computed and cached, as after a release
         print("through the CLI (python -m bot ask), database ready:")
-        once: Callable[[str], tuple[float, float, float]] = lambda question: cli(["ask", question], env)
+
+        def once(question: str) -> tuple[float, float, float]:
+            return cli(["ask", question], env)
+
         report("one question the lexical matcher answers", [once(LEXICAL_QUESTION) for _ in range(runs)])
         report("one question that needs the model", [once(SEMANTIC_QUESTION) for _ in range(runs)])
         batch = "\n".join((asked * (1000 // len(asked) + 1))[:1000]) + "\n"
@@ -126,7 +128,8 @@ def main() -> None:
     print(f"load average {os.getloadavg()[0]:.1f} on {os.cpu_count()} cores")
     through_the_cli(asked, args.runs)
     in_process(asked)
-    print(f"peak RSS in process (three engines, both runtimes) {resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024:.0f} MiB")
+    peak_mib = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+    print(f"peak RSS in process (three engines, both runtimes) {peak_mib:.0f} MiB")
 
 
 if __name__ == "__main__":

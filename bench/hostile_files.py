@@ -19,8 +19,8 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from bot.core.knowledge_files import load_knowledge  # noqa: E402
-from bot.core.yamlfile import InvalidFile, read_yaml  # noqa: E402
+from bot.core.knowledge_files import load_knowledge
+from bot.core.yamlfile import InvalidFile, read_yaml
 
 BILLION_LAUGHS = "a0: &a0 [lol, lol, lol, lol, lol, lol, lol, lol, lol]\n" + "".join(
     f"a{i}: &a{i} [{', '.join([f'*a{i - 1}'] * 9)}]\n" for i in range(1, 10)

@@ -23,10 +23,10 @@ import requests
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))  # the test helpers (fake Slack, signed requests) live in tests/e2e
 
-from tests.e2e.fake_slack import FakeSlack  # noqa: E402
-from tests.e2e.server import running_server, server_env  # noqa: E402
-from tests.e2e.slack_requests import SlackSender  # noqa: E402
-from tests.e2e.slow_client import trickling  # noqa: E402
+from tests.e2e.fake_slack import FakeSlack
+from tests.e2e.server import running_server, server_env
+from tests.e2e.slack_requests import SlackSender
+from tests.e2e.slow_client import trickling
 
 GIVE_UP = 10.0
 
@@ -63,9 +63,7 @@ def main() -> None:
                 with trickling(server.url, clients, headers_only=args.headers):
                     times = ack_times(slack, args.commands)
                 given_up = sum(t >= GIVE_UP for t in times)
-                print(
-                    f"| {clients} | {statistics.median(times) * 1000:.0f} | {max(times) * 1000:.0f} | {given_up} |"
-                )
+                print(f"| {clients} | {statistics.median(times) * 1000:.0f} | {max(times) * 1000:.0f} | {given_up} |")
     fake.stop()
 
 

@@ -31,7 +31,8 @@ class Metrics:
         )
         self.events = Counter(
             "whoowns_events",
-            "Slack events by claim outcome (claimed: this process answers it; duplicate: already taken; recovered: replayed after a process died)",
+            "Slack events by claim outcome (claimed: this process answers it; duplicate: already taken; "
+            "recovered: replayed after a process died)",
             ["outcome"],
         )
         self.slack_api_errors = Counter(

@@ -66,7 +66,10 @@ def render(answer: Answer) -> str:
             f"{a.responsibility.title if a.responsibility else a.topic} ({a.role or 'not sure'})" for a in answer.topics
         )
         return "\n".join([heading, "", *(f"{index}. " + render(a) for index, a in enumerate(answer.topics, 1))])
-    wrap = lambda text: textwrap.fill(text, width=100)
+
+    def wrap(text: str) -> str:
+        return textwrap.fill(text, width=100)
+
     if isinstance(answer, Unsure):
         lines = [wrap(answer.reasoning)]
         lines += ["Did you mean one of these?"] if answer.suggestions else []

@@ -91,7 +91,8 @@ def render(result: Assessment) -> str:
     limits = result.thresholds
     lines = [f"Recommendation: {result.recommendation.upper()}", wrap(result.summary)]
     lines += [
-        f"Score {result.score:+d} (combine at {limits.combine_at:+d} or more, separate at {limits.separate_at:+d} or less)"
+        f"Score {result.score:+d} (combine at {limits.combine_at:+d} or more, "
+        f"separate at {limits.separate_at:+d} or less)"
     ]
     lines += [f"Ruled out: {SHAPE_NAMES[f.rules_out]} ({f.title}: {f.label})." for f in result.factors if f.rules_out]
     lines += ["", "Why"]

@@ -12,7 +12,6 @@ from bot.services.admin import cli_actor
 from bot.services.kb_files import export_data, import_file, to_yaml, validate_file
 from bot.wiring import build_knowledge_service
 
-
 CREATE_HELP = "the --team workspace is new (nothing stored, not installed); without this an unknown team is an error"
 
 

@@ -62,7 +62,7 @@ def run_diff(args: argparse.Namespace) -> int:
 def run_holders(args: argparse.Namespace) -> int:
     service = build_knowledge_service(Settings(semantic=False))
     org, roles = service.org(args.team), service.engine().kb.roles
-    named = {role.id: org.holder(role.id) for role in roles if org.holder(role.id)}
+    named = {role.id: holder for role in roles if (holder := org.holder(role.id))}
     profiles = PersonNames(service.db).profiles(args.team, named.values())
     flagged = {f.role: f.concern.value for f in flagged_holders(org, roles, profiles)}
     rows = [

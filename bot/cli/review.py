@@ -28,7 +28,7 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     interval.set_defaults(run=run_interval)
 
 
-def run_due(args: argparse.Namespace) -> int:
+def run_due(_args: argparse.Namespace) -> int:
     service = build_knowledge_service()
     due, days = build_admin(service).reviews.due(), service.freshness().days
     print(f"{len(due)} of {len(service.engine().kb.active)} topics last reviewed more than {days} days ago")

@@ -94,8 +94,9 @@ def start(args: argparse.Namespace, settings: Settings, credentials: SlackCreden
                 "run `python -m bot migrate` first (or `serve --migrate`)"
             )
         EventLedger(service.db).forget_old()
-        if service.engine().semantic is not None:
-            service.engine().semantic.match("warm")  # entry vectors computed (or read back) once, before forking
+        semantic = service.engine().semantic
+        if semantic is not None:
+            semantic.match("warm")  # entry vectors computed (or read back) once, before forking
     except KnowledgeUnavailable as error:
         return refuse(f"cannot reach the database: {error}", status=1)
     if args.socket:

@@ -191,7 +191,9 @@ class Engine:
         best = matches[0].responsibility_id
         semantic_first = bool(semantic) and semantic[0].responsibility_id == best
         lexical_first = bool(lexical) and lexical[0].responsibility_id == best
-        matched_by = "both" if semantic_first and lexical_first else "semantic" if semantic_first else "lexical"
+        matched_by: MatchedBy = (
+            "both" if semantic_first and lexical_first else "semantic" if semantic_first else "lexical"
+        )
         return Ranking(query, matches, matched_by)
 
     def answer(self, question: str, org: OrgSettings | None = None) -> Answer:
@@ -280,7 +282,7 @@ class Engine:
             shared=shared,
             consult=[
                 ConsultRef(role=c.role, role_name=role_name(self.kb, c.role), holder=c.holder, why=c.why)
-                for c in consulted_roles(self.kb, org, item, owner.role)
+                for c in consulted_roles(org, item, owner.role)
             ],
             alternatives=self._alternatives(matches, item.id, org),
             suggestions=[],
@@ -316,10 +318,11 @@ class Engine:
         asks_who = bool(_ASKS_WHO.search(clean_slack_text(question)))
         related = [m for m in matches if m.score >= max(SUGGEST_SCORE, best - SUGGEST_MARGIN)][:SUGGESTIONS]
         off_topic = bool(topic) and not asks_who and best < RELATED_SCORE
-        suggestions = [] if off_topic else [
-            TopicRef(id=m.responsibility_id, title=self._items[m.responsibility_id].title)
-            for m in related
-        ]
+        suggestions = (
+            []
+            if off_topic
+            else [TopicRef(id=m.responsibility_id, title=self._items[m.responsibility_id].title) for m in related]
+        )
         reasoning = _unsure_reasoning(topic, off_topic=off_topic, suggested=bool(suggestions))
         if clipped:
             reasoning += (
@@ -349,4 +352,3 @@ def _unsure_reasoning(topic: str, *, off_topic: bool, suggested: bool) -> str:
     if suggested:
         return "I'm not sure which area of work you mean."
     return "I don't know who owns that: it isn't in my knowledge base yet."
-

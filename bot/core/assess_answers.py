@@ -30,10 +30,7 @@ def check_answers(rules: AssessmentRules, data: Any) -> Answers:
 
 
 def _answers_model(rules: AssessmentRules) -> type[BaseModel]:
-    fields: dict[str, Any] = {
-        f.id: (Literal[tuple(a.value for a in f.answers)], f.default)  # type: ignore[misc]
-        for f in rules.factors
-    }
+    fields: dict[str, Any] = {f.id: (Literal[tuple(a.value for a in f.answers)], f.default) for f in rules.factors}
     return create_model("Answers", __config__=ConfigDict(extra="forbid", frozen=True), **fields)
 
 

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from bot.core.models import KnowledgeBase, Responsibility
+from bot.core.models import Responsibility
 from bot.core.org import OrgSettings
 from bot.core.resolve import resolve_role
 
@@ -26,15 +26,13 @@ class Consulted:
     usual: str  # the role the knowledge base (or the override) names; differs from `role` when covered
 
 
-def consulted_roles(
-    kb: KnowledgeBase, org: OrgSettings, item: Responsibility, accountable: str
-) -> tuple[Consulted, ...]:
+def consulted_roles(org: OrgSettings, item: Responsibility, accountable: str) -> tuple[Consulted, ...]:
     """The roles to consult on `item` here, in the order the knowledge base lists them."""
     override = org.override_for(item.id)
     wanted = override.consult if override is not None and override.consult is not None else item.shared_with
     found: dict[str, Consulted] = {}
     for usual in wanted:
-        role = resolve_role(kb, org, usual)
+        role = resolve_role(org, usual)
         if role is None or role == accountable or role in found:
             continue
         found[role] = Consulted(role, org.holder(role), item.shared_parts.get(usual, DEFAULT_PART), usual)

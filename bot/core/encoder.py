@@ -236,7 +236,8 @@ def _layer_norm(x: np.ndarray, norm: tuple[np.ndarray, np.ndarray]) -> np.ndarra
     mean = x.mean(axis=-1, keepdims=True)
     centred = x - mean
     variance = (centred * centred).mean(axis=-1, keepdims=True)
-    return centred / np.sqrt(variance + np.float32(LAYER_NORM_EPS)) * norm[0] + norm[1]
+    normalised: np.ndarray = centred / np.sqrt(variance + np.float32(LAYER_NORM_EPS)) * norm[0] + norm[1]
+    return normalised
 
 
 def _gelu(x: np.ndarray) -> np.ndarray:
@@ -245,4 +246,5 @@ def _gelu(x: np.ndarray) -> np.ndarray:
     t = 1.0 / (1.0 + np.float32(0.3275911) * z)
     poly = t * (0.254829592 + t * (-0.284496736 + t * (1.421413741 + t * (-1.453152027 + t * 1.061405429))))
     erf = np.sign(x) * (1.0 - poly.astype(np.float32) * np.exp(-z * z))
-    return 0.5 * x * (1.0 + erf)
+    activated: np.ndarray = 0.5 * x * (1.0 + erf)
+    return activated

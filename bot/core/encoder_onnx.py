@@ -34,4 +34,5 @@ class OnnxBert:
             "position_ids": np.arange(ids.shape[1], dtype=np.int64),
             "mask_bias": attention_mask_bias(mask),
         }
-        return self._session.run(None, inputs)[0]
+        outputs: list[np.ndarray] = self._session.run(None, inputs)
+        return outputs[0]

@@ -33,7 +33,7 @@ def stale(reviews: list[Review], *, days: int, now: datetime) -> list[Review]:
 
 
 def age_words(review: Review, *, now: datetime) -> str:
-    """"3 months ago", "1 year ago": how long ago a review was, roughly, as people say it."""
+    """ "3 months ago", "1 year ago": how long ago a review was, roughly, as people say it."""
     days = max((now - review.at).days, 0)
     if days >= 365:
         n, unit = days // 365, "year"

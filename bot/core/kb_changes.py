@@ -94,9 +94,7 @@ def compare(old: KnowledgeBase, new: KnowledgeBase, *, listed: KnowledgeBase) ->
                 owners.append(OwnerMove(positions[item.id], item, was.owner, _unchanged(was, item)))
     kept = tuple(r for r in old.active if r.id not in positions and r in new.active)
     others = tuple(s for s in ("roles", "sources", "synonyms") if getattr(old, s) != getattr(new, s))
-    return KnowledgeChanges(
-        tuple(added), tuple(changed), tuple(retired), tuple(restored), tuple(owners), kept, others
-    )
+    return KnowledgeChanges(tuple(added), tuple(changed), tuple(retired), tuple(restored), tuple(owners), kept, others)
 
 
 def _unchanged(was: Responsibility, item: Responsibility) -> tuple[str, ...]:

@@ -55,9 +55,7 @@ def knowledge_from_documents(documents: list[YamlDocument]) -> KnowledgeBase:
             if key in owner:
                 messages.append(document.describe(Problem((key,), f"also given in {owner[key].path}")))
             data[key], owner[key] = value, document
-    for key in REQUIRED:
-        if key not in data and documents:
-            messages.append(f"{documents[0].path}: {key}: is required")
+    messages += [f"{documents[0].path}: {key}: is required" for key in REQUIRED if key not in data and documents]
     if messages:
         raise InvalidFile(messages)
     try:

@@ -67,7 +67,7 @@ def topics(n: int) -> str:
 
 
 def moves_sentence(moves: list[Move]) -> str:
-    """"44 topics change hands: 19 from the CTO to the CPTO, 25 from the CPO to the CPTO"."""
+    """ "44 topics change hands: 19 from the CTO to the CPTO, 25 from the CPO to the CPTO"."""
     if not moves:
         return "No topic changes hands."
     pairs = Counter((m.from_role, m.to_role) for m in moves)

@@ -133,17 +133,30 @@ def _without(data: Any, locs: list[Loc]) -> OrgSettings | None:
         *path, last = (loc[:-1] if loc[-1:] == ("[key]",) else loc) or (None,)  # a bad key: the entry goes
         parent = pruned
         for part in path:
-            parent = parent[part] if isinstance(parent, dict | list) and _has(parent, part) else None
-        if isinstance(parent, dict | list) and last is not None and _has(parent, last):
-            del parent[last]  # type: ignore[arg-type]
+            parent = _child(parent, part)
+        if last is not None:
+            _remove(parent, last)
     try:
         return OrgSettings.model_validate(pruned)
     except ValidationError:
         return None
 
 
-def _has(container: dict[Any, Any] | list[Any], key: str | int) -> bool:
-    return key in container if isinstance(container, dict) else isinstance(key, int) and 0 <= key < len(container)
+def _child(container: object, key: str | int) -> Any:
+    """`container[key]` when `container` is a dict or list that holds `key`, else None."""
+    if isinstance(container, dict):
+        return container.get(key)
+    if isinstance(container, list) and isinstance(key, int) and 0 <= key < len(container):
+        return container[key]
+    return None
+
+
+def _remove(container: object, key: str | int) -> None:
+    """Deletes `container[key]` when `container` is a dict or list that holds `key`."""
+    if isinstance(container, dict):
+        container.pop(key, None)
+    elif isinstance(container, list) and isinstance(key, int) and 0 <= key < len(container):
+        del container[key]
 
 
 def bind_topic(topic: str, kb: KnowledgeBase, matcher: Matcher) -> str | None:

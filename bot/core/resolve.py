@@ -9,13 +9,13 @@ one the organisation has or covers); otherwise the organisation's fallback role.
 from __future__ import annotations
 
 from dataclasses import dataclass
-from enum import Enum
+from enum import StrEnum
 
 from bot.core.models import KnowledgeBase, Responsibility
 from bot.core.org import OrgSettings
 
 
-class Route(str, Enum):
+class Route(StrEnum):
     OVERRIDE = "override"
     OWNER = "owner"
     COVERED = "covered"
@@ -78,8 +78,7 @@ def _usual_cover(kb: KnowledgeBase, org: OrgSettings, role_id: str) -> tuple[str
         return None
     for usual in role.usual_cover.by:
         step = (
-            f"Your organisation has no {role_id}; in companies without one, the {usual} usually "
-            f"{role.usual_cover.work}"
+            f"Your organisation has no {role_id}; in companies without one, the {usual} usually {role.usual_cover.work}"
         )
         if org.has(usual):
             return usual, f"{step}."
@@ -93,12 +92,11 @@ def role_name(kb: KnowledgeBase, role_id: str) -> str:
     return next((r.name for r in kb.roles if r.id == role_id), role_id)
 
 
-def resolve_role(kb: KnowledgeBase, org: OrgSettings, role_id: str) -> str | None:
+def resolve_role(org: OrgSettings, role_id: str) -> str | None:
     """The role that does `role_id`'s work in this organisation: itself, the role covering it, or None.
 
     Unlike an owner, a role with nobody to stand in for it does not go to the fallback: asking the CEO
-    about everything an absent role would have been consulted on helps nobody. `kb` is the knowledge base
-    the organisation is resolved against, as for `resolve_owner` (any cover step it knows applies here too).
+    about everything an absent role would have been consulted on helps nobody.
     """
     if org.has(role_id):
         return role_id

@@ -53,7 +53,7 @@ def with_moves(result: Assessment, kb: KnowledgeBase, org: OrgSettings) -> Asses
 
 
 def summarise(shape: str, moves: list[Move]) -> str:
-    """"Combining into a CPTO moves 44 topics: 19 from the CTO, 25 from the CPO"."""
+    """ "Combining into a CPTO moves 44 topics: 19 from the CTO, 25 from the CPO"."""
     verb = VERBS.get(shape)
     if verb is None:
         return "Borderline: no structure is recommended, so no topic moves yet."

@@ -8,9 +8,10 @@ is embedded whole, as asked ("we've got spare cash in the bank, who decides wher
 with the asking frame on both sides, what the cosine compares is what is asked about, and a duty
 written out as a sentence lands nearer its entry than its topic words alone would. A bare topic or a
 duty stated the way job descriptions put it has no frame, and is compared with the bare phrases
-(`asks_who`). Entry vectors are computed once per knowledge revision; the vectors are cached on disk under a key made of the model's and the texts' sha256, so a
-new process reads them back instead of running the encoder over the whole knowledge base, and several
-processes sharing one database never share a stale file (a changed entry is a different key).
+(`asks_who`). Entry vectors are computed once per knowledge revision; the vectors are cached on disk
+under a key made of the model's and the texts' sha256, so a new process reads them back instead of
+running the encoder over the whole knowledge base, and several processes sharing one database never
+share a stale file (a changed entry is a different key).
 
 `Embeddings` loads the encoder on the first question that needs it, once per process, and keeps it
 across knowledge revisions. Cosines are mapped onto the lexical matcher's 0..1 scale (`calibrated`), so
@@ -97,7 +98,7 @@ class Embeddings:
         return self.encoder().encode(texts)
 
     def _encode_question(self, text: str) -> np.ndarray:
-        vector = self.encoder().encode([text])[0]
+        vector: np.ndarray = self.encoder().encode([text])[0]
         vector.flags.writeable = False  # shared by every caller that asks the same question
         return vector
 
@@ -111,14 +112,14 @@ class Embeddings:
             content = hashlib.sha256("\n".join(texts).encode()).hexdigest()
             path = self.cache_dir / f"{encoder.fingerprint[:16]}-{content[:32]}.npy"
             try:
-                vectors = np.load(path, allow_pickle=False)
+                vectors: np.ndarray = np.load(path, allow_pickle=False)
                 if vectors.shape == (len(texts), encoder.dimensions):
-                    self._known.update(zip(texts, vectors))
+                    self._known.update(zip(texts, vectors, strict=True))
                     return vectors
             except (OSError, ValueError):
                 pass  # not cached yet, or a damaged file: compute and write it again
         missing = [text for text in dict.fromkeys(texts) if text not in self._known]
-        self._known.update(zip(missing, encoder.encode(missing)))
+        self._known.update(zip(missing, encoder.encode(missing), strict=True))
         vectors = np.stack([self._known[text] for text in texts]) if texts else encoder.encode([])
         if path is not None:
             self._write(path, vectors)

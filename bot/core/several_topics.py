@@ -20,7 +20,9 @@ from bot.core.normalise import clean_slack_text, strip_lead_in
 if TYPE_CHECKING:
     from bot.core.answer import Answer
 
-PART_MIN = max(0.85, BAG_FACTOR)  # each part names its topic nearly outright: more than words gathered from several aliases
+PART_MIN = max(
+    0.85, BAG_FACTOR
+)  # each part names its topic nearly outright: more than words gathered from several aliases
 JOIN = re.compile(r"\s*,\s*(?:and\s+)?|\s+(?:and|&|plus|as well as)\s+", re.IGNORECASE)
 MAX_TOPICS = 4
 

@@ -61,14 +61,15 @@ class _Loader(yaml.SafeLoader):
         super().__init__(text)
         self._depth = 0
 
-    def fetch_flow_collection_start(self, TokenClass: type) -> None:  # noqa: N803 - PyYAML's name
+    def fetch_flow_collection_start(self, TokenClass: type) -> None:
         """`[` or `{`: refused past the depth limit here, since the scanner reads a whole flow run ahead."""
         if self.flow_level >= MAX_DEPTH:
             raise yaml.MarkedYAMLError(problem=_TOO_DEEP, problem_mark=self.get_mark())
         super().fetch_flow_collection_start(TokenClass)
 
     def compose_node(self, parent: yaml.Node | None, index: Any) -> yaml.Node | None:
-        event = self.peek_event()
+        # types-PyYAML leaves Parser.peek_event unannotated (the C parser's stub says `-> Event | None`).
+        event = self.peek_event()  # type: ignore[no-untyped-call]
         if isinstance(event, yaml.AliasEvent) or getattr(event, "anchor", None):
             raise yaml.MarkedYAMLError(problem=_NO_ALIASES, problem_mark=event.start_mark)
         self._depth += 1
@@ -138,7 +139,7 @@ def _walk(node: yaml.Node, loc: Loc, lines: dict[Loc, int], duplicates: list[str
     if isinstance(node, yaml.MappingNode):
         first: dict[Any, int] = {}
         for key, value in node.value:
-            child = loc + (key.value,)
+            child = (*loc, key.value)
             line = key.start_mark.line + 1
             if isinstance(key, yaml.ScalarNode) and key.value in first:
                 duplicates.append(f"{line}: {format_loc(child)}: given twice (first on line {first[key.value]})")
@@ -149,7 +150,7 @@ def _walk(node: yaml.Node, loc: Loc, lines: dict[Loc, int], duplicates: list[str
             lines[child] = line
     elif isinstance(node, yaml.SequenceNode):
         for index, item in enumerate(node.value):
-            _walk(item, loc + (index,), lines, duplicates)
+            _walk(item, (*loc, index), lines, duplicates)
 
 
 def _line_at(raw: bytes, offset: int) -> int:

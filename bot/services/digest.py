@@ -78,7 +78,7 @@ class Digests:
         recipients: Callable[[str], list[str]],
         *,
         now: datetime | None = None,
-        lookup_for: LookupFor = lambda team_id: None,
+        lookup_for: LookupFor = lambda _team_id: None,
     ) -> dict:
         """Claims and sends this week's digest of every workspace not yet claimed; returns each outcome."""
         now = now or utcnow()
@@ -102,4 +102,3 @@ class Digests:
         if digest.empty or not people:
             return "skipped"
         return "sent" if send(digest, people) else "failed"
-

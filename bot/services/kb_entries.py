@@ -55,7 +55,7 @@ def build_entry(engine: Engine, org: OrgSettings, responsibility_id: str) -> Ent
         owner_role=kb.role(owner.role),
         usual_role=kb.role(item.owner),
         shared_with=tuple(kb.role(rid) for rid in item.shared_with),
-        consult=consulted_roles(kb, org, item, owner.role),
+        consult=consulted_roles(org, item, owner.role),
         source=kb.source(item.citation.source),
         neighbours=_related(engine, org, _neighbours(engine, item)),
         same_source=_related(engine, org, citing[:SAME_SOURCE]),

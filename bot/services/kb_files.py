@@ -30,7 +30,9 @@ from bot.store.audit_repository import AuditEntry
 from bot.store.unit_of_work import Repositories, unit_of_work
 
 KNOWLEDGE_ENTITY = ("knowledge_base", "knowledge-base")
-Permit = Callable[[Repositories, bool], None]  # (the transaction's repositories, whether the shared knowledge changes): raises to refuse
+Permit = Callable[
+    [Repositories, bool], None
+]  # (the transaction's repositories, whether the shared knowledge changes): raises to refuse
 
 
 @dataclass(frozen=True)

@@ -103,7 +103,7 @@ def build_role_map(engine: Engine, org: OrgSettings) -> RoleMap:
 
 def _row(engine: Engine, org: OrgSettings, columns: tuple[Column, ...], item: Responsibility) -> Row:
     owner = resolve_owner(engine.kb, org, item)
-    consulted = {c.role: c for c in consulted_roles(engine.kb, org, item, owner.role)}
+    consulted = {c.role: c for c in consulted_roles(org, item, owner.role)}
     return Row(item, owner, tuple(_cell(item, owner, column.role.id, consulted) for column in columns))
 
 

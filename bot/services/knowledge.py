@@ -24,7 +24,7 @@ from bot.core.problems import InvalidInput
 from bot.core.semantic import Embeddings
 from bot.metrics import engine_built
 from bot.services import unanswered
-from bot.services.unanswered import GapRetention
+from bot.services.unanswered import DEFAULT_GAP_RETENTION, GapRetention
 from bot.store.database import Database
 from bot.store.repository import current_revision
 from bot.store.unit_of_work import exclusive_unit_of_work, unit_of_work
@@ -53,7 +53,7 @@ class KnowledgeService:
         knowledge_dir: Path,
         embeddings: Embeddings | None = None,
         *,
-        gap_retention: GapRetention = GapRetention(),
+        gap_retention: GapRetention = DEFAULT_GAP_RETENTION,
     ):
         self.db = db
         self.knowledge_dir = knowledge_dir

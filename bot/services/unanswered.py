@@ -38,8 +38,11 @@ class GapRetention:
     max_age: timedelta = timedelta(days=180)
 
 
+DEFAULT_GAP_RETENTION = GapRetention()  # frozen: one shared default is safe
+
+
 def record_unanswered(
-    db: Database, *, team_id: str, topic: str, vocabulary: Vocabulary, retention: GapRetention = GapRetention()
+    db: Database, *, team_id: str, topic: str, vocabulary: Vocabulary, retention: GapRetention = DEFAULT_GAP_RETENTION
 ) -> None:
     key = gap_key(topic, vocabulary)
     if not key:

@@ -23,9 +23,7 @@ MAX_PAGES = 10
 def admins_to_tell(client: WebClient, *, team_id: str | None, named: Iterable[str]) -> list[str]:
     found = list(dict.fromkeys(named))
     try:
-        for user in members(client, max_pages=MAX_PAGES):
-            if _is_admin(user):
-                found.append(user["id"])
+        found.extend(user["id"] for user in members(client, max_pages=MAX_PAGES) if _is_admin(user))
     except WEB_API_FAILURES as error:
         log.warning("could not list the workspace's admins (team %s): %s", team_id, error)
     return list(dict.fromkeys(found))

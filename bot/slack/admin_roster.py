@@ -28,7 +28,9 @@ def admin_names(client: WebClient, *, named: Sequence[str]) -> list[str]:
     for user_id in named:
         if user_id not in people and (user := _user(client, user_id)) is not None:
             people[user_id] = user
-    people_named = (display_name(user) for user in people.values() if not user.get("deleted") and not user.get("is_bot"))
+    people_named = (
+        display_name(user) for user in people.values() if not user.get("deleted") and not user.get("is_bot")
+    )
     return [name for name in people_named if name][:MAX_NAMED]
 
 

@@ -35,7 +35,13 @@ ACK_CHECK_SECONDS = 1.5  # users.info inside an acknowledgement, which Slack all
 
 def quick_client(client: WebClient) -> WebClient:
     """The same client, asking once, briefly, with no retry: for Web API calls inside an acknowledgement."""
-    return WebClient(token=client.token, base_url=client.base_url, timeout=ACK_CHECK_SECONDS, retry_handlers=[])
+    # type: ignore: slack_sdk annotates `timeout` as int, but only hands it to urllib, which takes a float.
+    return WebClient(
+        token=client.token,
+        base_url=client.base_url,
+        timeout=ACK_CHECK_SECONDS,  # type: ignore[arg-type]
+        retry_handlers=[],
+    )
 
 
 def actor_for(client: WebClient, team_id: str | None, user_id: str, *, in_ack: bool = False) -> Actor:

@@ -72,12 +72,11 @@ def several_topics(count: int, titles: str) -> str:
     """The line above the answers to a question about several topics; `titles` is already mrkdwn."""
     return f"Your question names {count} topics: {titles}. Here is who owns each."
 
+
 EDITOR_NOT_OPENED = ":warning: Slack did not let me open the editor. Please run `/whoowns admin` again."
 ASSESSMENT_NOT_OPENED = ":warning: Slack did not let me open the questions. Please run `/whoowns assess` again."
 ASSESSMENT_IN_DM = "I couldn't post in that channel, so here is your assessment (only you can see this DM)."
-ASSESSMENT_NOT_SHARED = (
-    ":warning: I couldn't post in this channel. Invite me with `/invite @whoowns` and share again."
-)
+ASSESSMENT_NOT_SHARED = ":warning: I couldn't post in this channel. Invite me with `/invite @whoowns` and share again."
 
 
 def question_sent(name: str, *, with_thread: bool) -> str:

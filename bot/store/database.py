@@ -151,7 +151,7 @@ class Database:
                 connection.execute(text("SELECT 1"))
                 connection.rollback()
             return True
-        except Exception as error:  # noqa: BLE001 - any failure means "not healthy"
+        except Exception as error:
             log.warning("database ping failed: %s", error.__class__.__name__)
             return False
 

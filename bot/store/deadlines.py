@@ -52,7 +52,7 @@ class StatementDeadlines:
     def _before(self, conn: Any, cursor: Any, *_statement: Any) -> None:
         self._start(id(cursor), conn.connection.dbapi_connection)
 
-    def _after(self, conn: Any, cursor: Any, *_statement: Any) -> None:
+    def _after(self, _conn: Any, cursor: Any, *_statement: Any) -> None:
         self._end(id(cursor))
 
     def _failed(self, context: Any) -> None:
@@ -83,7 +83,7 @@ class StatementDeadlines:
                 log.warning("a database call ran past %.1f s: ending it", self.seconds)
                 try:
                     self._stop(dbapi_connection)
-                except Exception:  # noqa: BLE001 - a connection already gone needs no ending
+                except Exception:
                     log.debug("could not end a late database call", exc_info=True)
 
 

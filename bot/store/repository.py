@@ -9,7 +9,7 @@ are incremented by the database (`version = version + 1`), so they only ever mov
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import Any
+from typing import Any, TypeVar
 
 from sqlalchemy import delete, select, update
 from sqlalchemy.orm import Session
@@ -326,9 +326,12 @@ def _next(table: type[ResponsibilityRow] | type[OrgRow]) -> Any:
     return table.version + 1
 
 
-def _sync(session: Session, table: type, wanted: dict[str, dict[str, Any]]) -> None:
+_Listed = TypeVar("_Listed", RoleRow, SourceRow)  # the tables `_sync` keeps in the knowledge base's order
+
+
+def _sync(session: Session, table: type[_Listed], wanted: dict[str, dict[str, Any]]) -> None:
     """Updates, inserts and deletes rows so `table` holds exactly `wanted`, in order."""
-    existing: dict[str, Any] = {found.id: found for found in session.scalars(select(table))}
+    existing = {found.id: found for found in session.scalars(select(table))}
     for position, (key, values) in enumerate(wanted.items()):
         row = existing.get(key) or table(id=key)
         for name, value in {**values, "position": position}.items():

@@ -75,7 +75,6 @@ class DigestRepository:
         row = self.session.get(DigestRow, (team_id, week))
         return row.outcome if row else None
 
-
     def workspaces(self) -> list[str]:
         """Every workspace with stored settings or an installation of the app, by team id."""
         from bot.store.slack_install_tables import INSTALLATIONS  # here: see that module's docstring

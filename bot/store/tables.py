@@ -1,9 +1,10 @@
 """The database tables. Rows are translated to and from the core's pydantic models by the repository.
 
 Every table the app needs, knowledge and per-workspace alike, is declared on one metadata for Alembic:
-here, except slack_sdk's OAuth tables (`slack_install_tables.py`, kept out of a question's imports). Text columns take their sizes from `bot.core.limits`, which the models check before anything
-is written. `kb_state` holds the knowledge base's revision: every write bumps it, and each web process
-compares it with the revision its matcher was built from, so a change shows in every process at once.
+here, except slack_sdk's OAuth tables (`slack_install_tables.py`, kept out of a question's imports). Text
+columns take their sizes from `bot.core.limits`, which the models check before anything is written. `kb_state`
+holds the knowledge base's revision: every write bumps it, and each web process compares it with the
+revision its matcher was built from, so a change shows in every process at once.
 """
 
 from __future__ import annotations
@@ -157,7 +158,6 @@ class FeedbackRow(Base):
     created_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), default=utcnow)
 
 
-
 class TopicRequestRow(Base):
     """Something a person asked the admins for: a topic added ("Ask an admin to add this"), or, after a 👎,
     who should own an answer and anything else they wanted to say. One per person per question and kind."""
@@ -174,6 +174,7 @@ class TopicRequestRow(Base):
     owner: Mapped[str | None] = mapped_column(Text)  # who should own it, in the person's words
     note: Mapped[str | None] = mapped_column(Text)
     created_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), default=utcnow)
+
 
 # --- Admin: questions the bot could not answer, and the audit log -------------------------------------
 class UnansweredRow(Base):

@@ -57,7 +57,7 @@ class BufferedBodies:
         except _TooLarge:
             await _refuse(scope, send, 413, "chunked body over the limit")
             return
-        except asyncio.TimeoutError:
+        except TimeoutError:
             await _refuse(scope, send, 408, f"body not received within {self.seconds:g} s")
             return
         except _Gone:

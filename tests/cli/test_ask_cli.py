@@ -144,8 +144,16 @@ def test_ask_names_the_roles_to_consult_resolved_for_the_org_file(cli_env, tmp_p
     result = run(["ask", "--org", str(org), "who decides headcount?"], cli_env)
     assert result.returncode == 0, result.stderr
     assert result.stdout.startswith("COO (Chief Operating Officer)\n")
-    assert "  consult: CPTO (Chief Product and Technology Officer) — held by U0CPTO001: hires the engineers" in result.stdout
+    assert (
+        "  consult: CPTO (Chief Product and Technology Officer) — held by U0CPTO001: hires the engineers"
+        in result.stdout
+    )
     result = run(["ask", "--json", "--org", str(org), "who decides headcount?"], cli_env)
     assert json.loads(result.stdout)["consult"] == [
-        {"role": "CPTO", "role_name": "Chief Product and Technology Officer", "holder": "U0CPTO001", "why": "hires the engineers"}
+        {
+            "role": "CPTO",
+            "role_name": "Chief Product and Technology Officer",
+            "holder": "U0CPTO001",
+            "why": "hires the engineers",
+        }
     ]

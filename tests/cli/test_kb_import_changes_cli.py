@@ -105,4 +105,3 @@ def test_a_dry_run_with_settings_lists_every_topic_the_workspaces_answers_move(c
     assert f"  answers  workspace T0MOVES: {moved}\n" in result.stdout
     assert "  moves    pricing: Pricing: CPO → CPTO\n" in result.stdout
     assert result.stdout.count("  moves    ") == 69
-

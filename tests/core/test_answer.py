@@ -87,7 +87,9 @@ overrides: [{topic: cloud spend, role: COO, reason: Finance pays the cloud provi
 
 
 def test_an_override_without_a_reason_still_leads_with_the_organisations_decision(engine):
-    settings = org(engine, "roles: {CEO: {}, CTO: {}, CPO: {}, COO: {}}\noverrides: [{topic: hosting costs, role: COO}]")
+    settings = org(
+        engine, "roles: {CEO: {}, CTO: {}, CPO: {}, COO: {}}\noverrides: [{topic: hosting costs, role: COO}]"
+    )
     answer = engine.answer("who owns hosting costs?", settings)
     assert answer.lead == "Here the COO owns hosting costs: your organisation decided so."
     assert "CTO" not in answer.lead

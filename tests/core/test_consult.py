@@ -75,13 +75,13 @@ CASES = [
 @pytest.mark.parametrize(("rule", "organisation", "expected"), CASES, ids=[case[0] for case in CASES])
 def test_consulted_roles(kb, rule, organisation, expected):
     accountable = resolve_owner(kb, organisation, ITEM).role
-    found = consulted_roles(kb, organisation, ITEM, accountable)
+    found = consulted_roles(organisation, ITEM, accountable)
     assert [(c.role, c.why, c.usual) for c in found] == expected
 
 
 def test_a_consulted_role_carries_its_holder(kb):
     organisation = org({"CEO": {}, "CTO": {}, "COO": {"holder": "U0COO"}})
-    assert [c.holder for c in consulted_roles(kb, organisation, ITEM, "CTO")] == ["U0COO"]
+    assert [c.holder for c in consulted_roles(organisation, ITEM, "CTO")] == ["U0COO"]
 
 
 def test_a_part_for_a_role_the_topic_is_not_shared_with_is_refused():

@@ -1,5 +1,6 @@
 """The encoder reproduces all-MiniLM-L6-v2 with either runtime, and refuses model files it was not calibrated on."""
 
+import re
 import shutil
 
 import numpy as np
@@ -72,7 +73,7 @@ def test_a_changed_file_is_refused_naming_it_and_both_digests(model_copy, name):
 
 def test_a_folder_without_weights_is_refused(model_copy):
     (model_copy / "encoder-int8.safetensors").unlink()
-    with pytest.raises(ModelRefused, match="no encoder-int8.safetensors or model.safetensors"):
+    with pytest.raises(ModelRefused, match=re.escape("no encoder-int8.safetensors or model.safetensors")):
         SentenceEncoder(model_copy)
 
 
@@ -85,7 +86,7 @@ def test_without_its_graph_the_shipped_model_runs_on_numpy_and_onnxruntime_is_re
 
 def test_a_missing_tokenizer_is_refused(model_copy):
     (model_copy / "tokenizer.json").unlink()
-    with pytest.raises(ModelRefused, match="tokenizer.json is missing"):
+    with pytest.raises(ModelRefused, match=re.escape("tokenizer.json is missing")):
         SentenceEncoder(model_copy)
 
 

@@ -85,7 +85,10 @@ def test_a_move_carries_both_resolutions_reasoning(kb, matcher):
     after = org(kb, matcher, settings)
     (move,) = owner_moves(Side(kb, before), Side(kb, after))
     assert (move.topic, move.from_role, move.to_role) == ("hosting-costs", "CTO", "COO")
-    assert move.after == ("Here the COO owns hosting costs: your organisation decided so.", "In most companies the CTO owns it.")
+    assert move.after == (
+        "Here the COO owns hosting costs: your organisation decided so.",
+        "In most companies the CTO owns it.",
+    )
     assert "CTO" in move.before[0]
     assert move.to_json() == {"id": "hosting-costs", "topic": move.title, "from": "CTO", "to": "COO"}
 

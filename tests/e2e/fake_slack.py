@@ -210,7 +210,11 @@ def _handler_for(fake: FakeSlack) -> type[BaseHTTPRequestHandler]:
         protocol_version = "HTTP/1.1"
 
         def do_GET(self) -> None:
-            """A method slack_sdk calls with GET (`users.list`): its parameters are in the query string."""
+            """An upload's download (`/files/…`), or a method slack_sdk calls with GET (`users.list`), whose
+            parameters are in the query string."""
+            if self.path.startswith("/files/"):
+                self._download()
+                return
             path, _, query = self.path.partition("?")
             self._handle(path, _parse(query, "application/x-www-form-urlencoded"))
 
@@ -234,7 +238,7 @@ def _handler_for(fake: FakeSlack) -> type[BaseHTTPRequestHandler]:
             else:
                 self._send(200, fake._answer(call))
 
-        def do_GET(self) -> None:
+        def _download(self) -> None:
             """`/files/<id>/<name>`: an upload's `url_private_download`, served to the bot token only."""
             token = (self.headers.get("Authorization") or "").removeprefix("Bearer ") or None
             fake._record(Call(FILE_DOWNLOAD, {}, token, self.path))
@@ -259,7 +263,7 @@ def _handler_for(fake: FakeSlack) -> type[BaseHTTPRequestHandler]:
             self.end_headers()
             self.wfile.write(data)
 
-        def log_message(self, format: str, *args: Any) -> None:
+        def log_message(self, _format: str, *_args: Any) -> None:
             return None
 
     return Handler

@@ -102,7 +102,7 @@ ANSWERS: dict[str, Callable[[FakeSlack, Call], dict[str, Any]]] = {
     "chat.postMessage": _message,
     "chat.update": _message,
     "chat.getPermalink": _permalink,
-    "chat.postEphemeral": lambda fake, call: {"ok": True, "message_ts": fake._next_ts()},
+    "chat.postEphemeral": lambda fake, _call: {"ok": True, "message_ts": fake._next_ts()},
     "views.publish": _view,
     "views.open": _view,
     "views.update": _view,
@@ -111,12 +111,12 @@ ANSWERS: dict[str, Callable[[FakeSlack, Call], dict[str, Any]]] = {
     "files.info": _file,
     "users.list": _users,
     "conversations.info": _channel,
-    "assistant.threads.setStatus": lambda fake, call: {"ok": True},
-    "assistant.threads.setSuggestedPrompts": lambda fake, call: {"ok": True},
-    "assistant.threads.setTitle": lambda fake, call: {"ok": True},
-    "chat.unfurl": lambda fake, call: {"ok": True},
-    "oauth.v2.access": lambda fake, call: fake.installation,
-    "apps.connections.open": lambda fake, call: {"ok": True, "url": fake.socket_url},
+    "assistant.threads.setStatus": lambda _fake, _call: {"ok": True},
+    "assistant.threads.setSuggestedPrompts": lambda _fake, _call: {"ok": True},
+    "assistant.threads.setTitle": lambda _fake, _call: {"ok": True},
+    "chat.unfurl": lambda _fake, _call: {"ok": True},
+    "oauth.v2.access": lambda fake, _call: fake.installation,
+    "apps.connections.open": lambda fake, _call: {"ok": True, "url": fake.socket_url},
 }
 
 

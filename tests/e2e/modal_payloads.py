@@ -98,12 +98,12 @@ def _interaction(kind: str, *, user: str, team: str) -> dict[str, Any]:
 
 def elements(view: dict[str, Any]) -> list[tuple[str, dict[str, Any]]]:
     """(block id, element) for every interactive element: actions blocks' elements and section accessories."""
-    found = []
-    for block in view["blocks"]:
-        for element in block.get("elements", []) if block["type"] == "actions" else [block.get("accessory")]:
-            if element and "action_id" in element:
-                found.append((block.get("block_id", ""), element))
-    return found
+    return [
+        (block.get("block_id", ""), element)
+        for block in view["blocks"]
+        for element in (block.get("elements", []) if block["type"] == "actions" else [block.get("accessory")])
+        if element and "action_id" in element
+    ]
 
 
 def _block_of(view: dict[str, Any], action_id: str) -> str:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 import socket
 import threading
 import time
@@ -31,10 +32,8 @@ def trickling(server_url: str, count: int, *, headers_only: bool = False) -> Ite
         sent = 0
         while not stop.wait(0.2):
             for connection in connections:
-                try:
+                with contextlib.suppress(OSError):  # the server gave up on this one: fine
                     connection.sendall(head[sent : sent + 1] if headers_only else b"x")
-                except OSError:
-                    pass  # the server gave up on this one: fine
             sent += 1
 
     sender = threading.Thread(target=trickle, daemon=True)

@@ -11,6 +11,7 @@ and delivered when forwarding resumes.
 
 from __future__ import annotations
 
+import contextlib
 import socket
 import threading
 
@@ -34,10 +35,8 @@ class TcpProxy:
         self._flowing.set()
         self._listener.close()
         for sock in self._sockets:
-            try:
+            with contextlib.suppress(OSError):
                 sock.close()
-            except OSError:
-                pass
 
     def stop_forwarding(self) -> None:
         self._flowing.clear()
@@ -65,7 +64,5 @@ class TcpProxy:
             pass
         finally:
             for sock in (source, sink):
-                try:
+                with contextlib.suppress(OSError):
                     sock.shutdown(socket.SHUT_RDWR)
-                except OSError:
-                    pass

@@ -14,6 +14,7 @@ from datetime import timedelta
 import pytest
 
 from bot.core.clock import utcnow
+from bot.core.freshness import Review
 from bot.slack.blocks.admin_lists import (
     EDIT_TOPIC,
     GAP_ALIAS,
@@ -24,7 +25,6 @@ from bot.slack.blocks.admin_lists import (
     REMOVE_OVERRIDE,
     UNDO,
 )
-from bot.core.freshness import Review
 from bot.slack.blocks.reviews import EDIT_DUE, STILL_RIGHT
 from bot.store.repository import KnowledgeRepository
 from bot.store.review_repository import ReviewRepository
@@ -127,7 +127,10 @@ def test_a_topic_picker_is_answered_with_the_topics_matching_what_the_admin_type
     response = slack.action(block_suggestion(menu, action_id=EDIT_TOPIC, typed="cloud bill", user=ADMIN))
     assert response.status_code == 200
     options = response.json()["options"]
-    assert options[0] == {"text": {"type": "plain_text", "text": "Hosting costs", "emoji": True}, "value": "hosting-costs"}
+    assert options[0] == {
+        "text": {"type": "plain_text", "text": "Hosting costs", "emoji": True},
+        "value": "hosting-costs",
+    }
     assert len(options) <= 100
 
 
@@ -193,7 +196,9 @@ def test_two_concurrent_edits_exactly_one_wins_and_the_other_is_told(slack, fake
     editor = topic_editor(slack, fake_slack, "budgeting")
     owners = {ADMIN: "CTO", SECOND_ADMIN: "CPO"}
     with ThreadPoolExecutor(2) as pool:
-        outcomes = dict(zip(owners, pool.map(lambda u: submit(slack, editor, {"owner": owners[u]}, user=u), owners)))
+        outcomes = dict(
+            zip(owners, pool.map(lambda u: submit(slack, editor, {"owner": owners[u]}, user=u), owners), strict=True)
+        )
     saved = [user for user, outcome in outcomes.items() if "Saved as change #" in shown(outcome)]
     told = [user for user, outcome in outcomes.items() if "since you opened it" in shown(outcome)]
     assert len(saved) == 1 and len(told) == 1, outcomes
@@ -320,6 +325,8 @@ def test_a_custom_role_added_in_its_modal_takes_a_topic_and_a_holder(slack, fake
     reply = ask(slack, fake_slack, "data platform")
     assert reply["text"] == f"Data capabilities and data platform: the CDO ({holder})"
     assert f"*CDO* · Chief Data Officer · {holder}" in json.dumps(reply["blocks"], ensure_ascii=False)
+
+
 def test_settings_that_move_owners_show_them_and_save_only_once_confirmed(slack, fake_slack):
     settings = push_from(slack, fake_slack, open_menu(slack, fake_slack), action_id=OPEN_SETTINGS)
     given = {"roles": ["CEO", "CTO", "COO"], "covers_CTO": ["CPO"]}

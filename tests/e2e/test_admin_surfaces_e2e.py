@@ -71,7 +71,16 @@ def test_ticking_a_role_redraws_the_settings_with_its_fields_at_the_version_open
     [call] = fake_slack.wait_for("views.update", count=updated + 1)[updated:]
     assert call["view_id"] == form["id"] and call["hash"] == "h1"
     redrawn = call["view"]
-    assert fields(redrawn) == ["roles", "holder_CEO", "covers_CEO", "holder_CPTO", "covers_CPTO", "fallback", "admins", "digest"]
+    assert fields(redrawn) == [
+        "roles",
+        "holder_CEO",
+        "covers_CEO",
+        "holder_CPTO",
+        "covers_CPTO",
+        "fallback",
+        "admins",
+        "digest",
+    ]
     covers = next(b for b in redrawn["blocks"] if b["block_id"] == "covers_CPTO")
     assert {"CTO", "CPO"} <= {o["value"] for o in covers["element"]["options"]}
     assert "CPTO" not in {o["value"] for o in covers["element"]["options"]}

@@ -91,7 +91,7 @@ def test_follow_ups_in_a_thread_are_about_its_topic_and_a_new_topic_moves_it_on(
     assert why["thread_ts"] == thread
     assert "Why the CTO owns Hosting costs here" in seen(why) and "infrastructure" in seen(why)
     holder = ask(slack, fake_slack, "who holds it?", channel=channel, count=3, thread_ts=thread)[-1]
-    assert "*CTO* · Chief Technology Officer: Cleo holds it here." == holder["text"]
+    assert holder["text"] == "*CTO* · Chief Technology Officer: Cleo holds it here."
     pricing = ask(slack, fake_slack, "and pricing?", channel=channel, count=4, thread_ts=thread)[-1]
     assert pricing["text"] == "Pricing: the CPO"
     holder = ask(slack, fake_slack, "who holds it?", channel=channel, count=5, thread_ts=thread)[-1]

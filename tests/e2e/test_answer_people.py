@@ -114,9 +114,7 @@ def test_when_slack_cannot_say_the_name_the_answer_names_the_role_alone(slack, f
     assert reply["text"] == "Hosting costs: the CTO"
 
 
-def test_the_asker_clicking_ask_sends_the_holder_a_dm_with_the_thread_and_is_told_privately(
-    slack, fake_slack, channel
-):
+def test_the_asker_clicking_ask_sends_the_holder_a_dm_with_the_thread_and_is_told_privately(slack, fake_slack, channel):
     dms = len(fake_slack.calls("chat.postMessage", channel=CTO))  # the stand-in is shared by both databases' runs
     asked, reply = ask_in_channel(slack, fake_slack, "who owns hosting costs?", channel)
     assert len(fake_slack.calls("chat.postMessage", channel=CTO)) == dms  # nobody was notified by the answer

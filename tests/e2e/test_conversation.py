@@ -7,9 +7,9 @@ from __future__ import annotations
 import pytest
 
 from bot.services.admin import Actor
-from bot.wiring import build_admin
 from bot.services.knowledge import KnowledgeService
 from bot.slack import messages
+from bot.wiring import build_admin
 from tests.e2e.fake_slack import FakeSlack
 from tests.e2e.modal_payloads import view_submission
 from tests.e2e.slack_requests import TEAM, SlackSender, block_action, direct_message, fresh_id, fresh_ts, mention
@@ -51,9 +51,7 @@ def mentioned(slack: SlackSender, fake_slack: FakeSlack, text: str, channel: str
     ("text", "expected"),
     [("hi", messages.GREETING), ("Hello!", messages.GREETING), ("thanks!", messages.YOURE_WELCOME)],
 )
-def test_greetings_and_thanks_by_mention_get_a_short_reply_without_buttons(
-    slack, fake_slack, channel, text, expected
-):
+def test_greetings_and_thanks_by_mention_get_a_short_reply_without_buttons(slack, fake_slack, channel, text, expected):
     _, reply = mentioned(slack, fake_slack, text, channel)
     assert reply["text"] == expected and actions(reply) == []
     assert "not sure" not in reply["text"]

@@ -73,9 +73,7 @@ def timed(call):  # type: ignore[no-untyped-def]
     return result, time.monotonic() - started
 
 
-def test_a_hung_database_costs_no_ack_and_healthz_says_so_within_a_second(
-    slack, fake_slack, slack_server, database
-):
+def test_a_hung_database_costs_no_ack_and_healthz_says_so_within_a_second(slack, fake_slack, slack_server, database):
     channel = fresh_id("C")
     slack.event(mention("who owns security?", channel=channel))
     fake_slack.wait_for("chat.postMessage", channel=channel)

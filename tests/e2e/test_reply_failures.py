@@ -28,9 +28,7 @@ def hostile_knowledge(knowledge) -> None:
     admin.org.add_override(ADMIN, topic="pricing", role="COO", reason="&" * 500)
 
 
-def test_an_answer_with_the_longest_text_an_admin_can_write_is_shown_within_slacks_limits(
-    slack, fake_slack, channel
-):
+def test_an_answer_with_the_longest_text_an_admin_can_write_is_shown_within_slacks_limits(slack, fake_slack, channel):
     question = mention("who owns security?", channel=channel)
     slack.event(question)
     [reply] = fake_slack.wait_for("chat.postMessage", channel=channel)
@@ -56,9 +54,7 @@ def test_a_reply_slack_refuses_is_replaced_by_an_apology_and_a_retry_of_the_even
     assert len(fake_slack.calls("chat.postMessage", channel=channel)) == 2
 
 
-def test_when_neither_the_reply_nor_the_apology_gets_through_the_event_is_answered_later(
-    slack, fake_slack, channel
-):
+def test_when_neither_the_reply_nor_the_apology_gets_through_the_event_is_answered_later(slack, fake_slack, channel):
     fake_slack.fail_next("chat.postMessage", status=200, error="channel_not_found", times=2)
     question = mention("who owns hiring engineers?", channel=channel)
     slack.event(question)

@@ -17,12 +17,12 @@ from playwright.sync_api import Browser
 from slack_bolt import App
 
 from bot.config import REPO_ROOT
-from bot.wiring import build_admin
 from bot.services.digest import Digests
 from bot.services.holder_checks import HolderChecks
 from bot.services.people import PersonNames
 from bot.slack.client import configure_web_client
 from bot.slack.digest import DigestSender
+from bot.wiring import build_admin
 from tests.e2e.blockkit_page import render_page
 from tests.e2e.slack_requests import fresh_id, home_opened, mention
 from tests.e2e.test_admin_surfaces_e2e import open_settings
@@ -113,7 +113,11 @@ def holders_to_check(knowledge, team: str) -> None:
 
 
 def test_the_app_home_of_an_admin_whose_holders_need_attention(
-    only_sqlite, slack, fake_slack, browser, knowledge  # noqa: F811
+    only_sqlite,
+    slack,
+    fake_slack,
+    browser,  # noqa: F811
+    knowledge,
 ):
     team = fresh_id("T")
     holders_to_check(knowledge, team)

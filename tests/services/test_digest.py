@@ -6,6 +6,7 @@ from __future__ import annotations
 import multiprocessing
 import os
 from datetime import UTC, datetime, timedelta
+from pathlib import Path
 
 import pytest
 
@@ -56,12 +57,12 @@ def test_the_digest_says_what_happened_this_week(service):
 def test_one_digest_a_week_skipped_when_empty_and_none_when_off(service):
     set_up(service)
     digests, sent = digests_for(service), []
-    outcomes = digests.send_due(lambda d, people: sent.append((d.team_id, people)) or True, lambda team: [ADMIN])
+    outcomes = digests.send_due(lambda d, people: sent.append((d.team_id, people)) or True, lambda _team: [ADMIN])
     assert outcomes == {"T0BUSY": "sent", "T0QUIET": "sent"}  # T0QUIET: pricing went stale for every workspace
     assert sorted(sent) == [("T0BUSY", [ADMIN]), ("T0QUIET", [ADMIN])]
-    assert digests.send_due(lambda d, people: sent.append(d.team_id) or True, lambda team: [ADMIN]) == {}
+    assert digests.send_due(lambda d, _people: sent.append(d.team_id) or True, lambda _team: [ADMIN]) == {}
     next_week = utcnow() + timedelta(days=7)
-    quiet = digests.send_due(lambda d, people: True, lambda team: [ADMIN], now=next_week)
+    quiet = digests.send_due(lambda _d, _people: True, lambda _team: [ADMIN], now=next_week)
     assert quiet == {"T0BUSY": "skipped", "T0QUIET": "skipped"}  # nothing new that week
     with service.db.transaction() as session:
         assert DigestRepository(session).outcome("T0OFF", week_of(next_week)) is None
@@ -77,7 +78,9 @@ def test_a_holder_that_needs_attention_is_in_the_digest_and_alone_is_enough_to_s
     quiet = digests.build("T0QUIET", now=next_week, lookup=slack.get)
     assert (quiet.unanswered, quiet.disliked, quiet.stale) == ([], [], [])
     assert [(f.role, f.holder.name, f.holder.title) for f in quiet.holders] == [("CTO", "Ada", "Head of Sales")]
-    outcomes = digests.send_due(lambda d, people: True, lambda team: [ADMIN], now=next_week, lookup_for=lambda t: None)
+    outcomes = digests.send_due(
+        lambda _d, _people: True, lambda _team: [ADMIN], now=next_week, lookup_for=lambda _t: None
+    )
     assert outcomes == {"T0BUSY": "skipped", "T0QUIET": "sent"}  # the cached profile answers without a lookup
 
 
@@ -92,7 +95,7 @@ def _race(url: str, sent_log: str, start, now: datetime) -> None:
         return True
 
     start.wait(timeout=60)
-    digests.send_due(send, lambda team: [ADMIN], now=now)
+    digests.send_due(send, lambda _team: [ADMIN], now=now)
 
 
 @pytest.mark.postgres
@@ -109,7 +112,7 @@ def test_two_processes_send_each_workspaces_digest_exactly_once(postgres_url, tm
     for process in processes:
         process.join(timeout=120)
         assert process.exitcode == 0
-    lines = open(sent_log, encoding="utf-8").read().splitlines()
+    lines = Path(sent_log).read_text(encoding="utf-8").splitlines()
     assert sorted(line.split()[0] for line in lines) == ["T0BUSY", "T0QUIET"]
     with service.db.transaction() as session:
         assert DigestRepository(session).outcome("T0BUSY", week_of(now)) == "sent"

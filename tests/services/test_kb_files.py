@@ -43,7 +43,9 @@ def test_an_import_is_recorded_and_can_be_undone(service, tmp_path):
         assert (entry.actor, entry.action, entry.entity_type) == ("cli:alice", "kb.import", "knowledge_base")
     admin = build_admin(service)
     entries = len(service.engine().kb.responsibilities)
-    assert admin.history.latest(WORKSPACE_ADMIN)[0].summary == f"imported the knowledge base: {entries} entries, 1 changed"
+    assert (
+        admin.history.latest(WORKSPACE_ADMIN)[0].summary == f"imported the knowledge base: {entries} entries, 1 changed"
+    )
     admin.history.revert(WORKSPACE_ADMIN, imported.audit_ids[0])
     assert service.ask("who owns hosting costs?").role == "CTO"
 

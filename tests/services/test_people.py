@@ -4,9 +4,9 @@ from __future__ import annotations
 
 from datetime import UTC, datetime, timedelta
 
+from bot.core.holders import Profile
 from bot.services.admin.actor import Actor
 from bot.services.decisions import override_decision
-from bot.core.holders import Profile
 from bot.services.people import PersonNames, display_name, to_profile
 from bot.services.unnamed_roles import UnnamedRole, unnamed_roles
 from bot.wiring import build_admin
@@ -55,7 +55,7 @@ def test_a_failed_lookup_keeps_an_old_name_or_leaves_the_person_unnamed(service)
     names = PersonNames(service.db, lifetime=timedelta(hours=1), now=clock)
     names.names("T1", ["U1"], lookup=lambda user: slack_user(user, "Ada"))
     clock.now += timedelta(hours=2)
-    assert names.names("T1", ["U1", "U9"], lookup=lambda user: None) == {"U1": "Ada"}
+    assert names.names("T1", ["U1", "U9"], lookup=lambda _user: None) == {"U1": "Ada"}
 
 
 def test_a_user_change_replaces_the_name_at_once(service):
@@ -63,7 +63,7 @@ def test_a_user_change_replaces_the_name_at_once(service):
     names.names("T1", ["U1"], lookup=lambda user: slack_user(user, "Ada"))
     names.remember("T1", slack_user("U1", "Ada L."))
     names.remember("T1", {"profile": {"display_name": "no id"}})  # ignored
-    assert names.names("T1", ["U1"], lookup=lambda user: None) == {"U1": "Ada L."}
+    assert names.names("T1", ["U1"], lookup=lambda _user: None) == {"U1": "Ada L."}
 
 
 def test_an_overrides_author_and_time_come_from_the_latest_change_that_set_it(service):
@@ -89,7 +89,7 @@ def test_the_roles_nobody_is_named_for_are_the_admins_to_do(service):
 def test_a_profile_keeps_the_title_and_whether_the_person_is_deactivated_or_a_bot(service):
     people = PersonNames(service.db)
     gone = {"id": "U1", "deleted": True, "profile": {"real_name": "Ada", "title": " CTO "}}
-    assert people.profiles("T1", ["U1"], lookup=lambda user: gone) == {"U1": Profile("U1", "Ada", "CTO", True)}
+    assert people.profiles("T1", ["U1"], lookup=lambda _user: gone) == {"U1": Profile("U1", "Ada", "CTO", True)}
     people.remember("T1", {"id": "U1", "profile": {"real_name": "Ada", "title": "Head of Sales"}})
     assert people.profiles("T1", ["U1"]) == {"U1": Profile("U1", "Ada", "Head of Sales")}
     assert to_profile({"id": "USLACKBOT", "name": "slackbot"}).bot

@@ -7,9 +7,9 @@ from concurrent.futures import ThreadPoolExecutor
 from alembic.autogenerate import compare_metadata
 from alembic.migration import MigrationContext
 
+import bot.store.slack_install_tables  # noqa: F401 - declares slack_sdk's tables on Base.metadata
 from bot.services.conversations import Conversations
 from bot.services.welcomes import Welcomes
-import bot.store.slack_install_tables  # noqa: F401 - declares slack_sdk's tables on Base.metadata
 from bot.store.tables import Base
 
 

@@ -46,4 +46,3 @@ def test_questions_not_asked_for_longer_than_the_age_limit_are_dropped(service):
         session.execute(update(UnansweredRow).values(last_asked_at=utcnow() - timedelta(days=31)))
     service.ask(QUESTIONS[1], team_id=TEAM)
     assert stored(service) == {"bicycle rota": 1}
-

@@ -149,4 +149,3 @@ def test_an_override_reason_is_limited_where_it_is_written(engine: Engine):
 @pytest.fixture(scope="module")
 def engine() -> Engine:
     return Engine(load_knowledge(KNOWLEDGE_DIR))
-

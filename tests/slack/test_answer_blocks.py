@@ -208,7 +208,9 @@ def test_a_consulted_role_is_named_with_its_holders_name_and_an_admins_words_can
     assert headline.endswith("\nAlso involved: *CPTO* (Grace): hires the engineers")
     item = engine.responsibility("headcount")
     risky = item.model_copy(update={"shared_parts": {"CTO": "<!channel> hires & fires"}})
-    answer = Engine(engine.kb.model_copy(update={"responsibilities": (risky,)})).answer_responsibility("headcount", cpto)
+    answer = Engine(engine.kb.model_copy(update={"responsibilities": (risky,)})).answer_responsibility(
+        "headcount", cpto
+    )
     headline = render(answer, people=ADA)[0]["text"]["text"]
     assert "Also involved: *CPTO* (Grace): &lt;!channel&gt; hires &amp; fires" in headline
 

@@ -7,13 +7,11 @@ import json
 
 from slack_bolt import App
 
-from bot.services.digest import Digests
 from bot.slack.client import configure_web_client
 from bot.slack.digest import DigestSender
-from bot.wiring import build_admin
 from tests.e2e.fake_slack import FakeSlack
-from tests.services.test_digest import ADMIN, digests_for, set_up
 from tests.helpers import save_org
+from tests.services.test_digest import ADMIN, digests_for, set_up
 
 
 def test_each_admin_gets_the_digest_as_a_dm_once_a_week(service):

@@ -55,7 +55,10 @@ def test_a_holder_whose_name_is_not_known_is_shown_as_a_mention_slack_draws_as_t
 
 
 def test_roles_the_workspace_lacks_are_named_with_who_takes_their_topics():
-    lacking = (AbsentRole("CFO", "Chief Financial Officer", ("COO", "CEO")), AbsentRole("CMO", "Chief Marketing", ("CEO",)))
+    lacking = (
+        AbsentRole("CFO", "Chief Financial Officer", ("COO", "CEO")),
+        AbsentRole("CMO", "Chief Marketing", ("CEO",)),
+    )
     blocks = to_dicts(roles_blocks(WorkspaceOverview(name=None, roles=(), absent=lacking), {}))
     line = "Roles this workspace does not have, and who takes their topics here: CFO → COO, CEO · CMO → CEO"
     assert blocks[-1] == {"type": "context", "elements": [{"type": "mrkdwn", "text": line}]}

@@ -89,7 +89,9 @@ def test_the_admin_menu_pages_through_1000_overrides_within_100_blocks_each(big_
 
 def test_the_app_home_with_10000_topics_and_the_admin_section_stays_within_100_blocks(big_kb):
     owned = {role: tuple(TopicRef(id=r.id, title=r.title) for r in big_kb.active if r.owner == role) for role in ROLES}
-    overview = WorkspaceOverview(name="Acme", roles=tuple(RoleOverview(role, role, None, (), owned[role]) for role in ROLES))
+    overview = WorkspaceOverview(
+        name="Acme", roles=tuple(RoleOverview(role, role, None, (), owned[role]) for role in ROLES)
+    )
     gaps = [Gap("unanswered", f"question {n}", 1, WHEN) for n in range(5)]
     changes = [ChangeView(n, WHEN, "U0ADMIN1", "org.update", "settings: fallback CEO → COO", None) for n in range(5)]
     view = build_home_view(

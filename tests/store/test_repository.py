@@ -103,7 +103,8 @@ def test_hosting_platform_urls_get_the_psycopg_driver():
 
 def test_a_stored_override_whose_topic_was_retired_is_ignored_not_fatal(service):
     save_org(
-        service, "T0STALE",
+        service,
+        "T0STALE",
         {"roles": {"CEO": {}, "CTO": {}, "CPO": {}, "COO": {}}, "overrides": [{"topic": "pricing", "role": "COO"}]},
         by="U0ADMIN1",
     )

@@ -41,7 +41,9 @@ def test_the_shipped_files_are_parsed_to_seed_and_not_again_while_they_are_uncha
 
     responsibilities = knowledge / "responsibilities.yaml"
     text = responsibilities.read_text()
-    responsibilities.write_text(text.replace("title: Hosting costs\n    owner: CTO", "title: Hosting costs\n    owner: CEO"))
+    responsibilities.write_text(
+        text.replace("title: Hosting costs\n    owner: CTO", "title: Hosting costs\n    owner: CEO")
+    )
     service.prepare()  # a new release's files
     assert parsed == [knowledge, knowledge]
     assert service.engine().responsibility("hosting-costs").owner == "CEO"

@@ -56,7 +56,8 @@ def test_without_javascript_a_search_renders_the_map_with_the_matching_rows_lit(
     assert "class=" not in row(page, "pricing")
     assert 'value="cloud bill"' in page and f'<input type="hidden" name="team" value="{TEAM["T0OVERRIDE"]}">' in page
     assert re.search(
-        rf'href="/kb/hosting-costs\?team={re.escape(TEAM["T0OVERRIDE"])}">Hosting costs</a> <span class="tag">COO</span>',
+        rf'href="/kb/hosting-costs\?team={re.escape(TEAM["T0OVERRIDE"])}">Hosting costs</a> '
+        r'<span class="tag">COO</span>',
         page,
     )
 

@@ -16,7 +16,6 @@ MAX_CHARS = 280
 
 def describe(
     *,
-    action: str,
     entity_type: str,
     entity_id: str,
     before: Data,
@@ -50,10 +49,9 @@ def _responsibility(entity_id: str, before: Data, after: Data) -> str:
         return f"added {title} ({(after or {}).get('owner')})" if before is None else f"brought back {title}"
     if after is None or (after.get("retired") and not before.get("retired")):
         return f"retired {title}"
-    parts = []
-    for key in ("title", "owner"):
-        if before.get(key) != after.get(key):
-            parts.append(f"{key} {before.get(key)} → {after.get(key)}")
+    parts = [
+        f"{key} {before.get(key)} → {after.get(key)}" for key in ("title", "owner") if before.get(key) != after.get(key)
+    ]
     parts += _list_change("aliases", before.get("aliases", []), after.get("aliases", []))
     parts += _list_change("shared with", before.get("shared_with", []), after.get("shared_with", []))
     if before.get("reasoning") != after.get("reasoning"):

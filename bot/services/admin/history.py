@@ -120,7 +120,6 @@ def _view(row: LoggedChange, mention: Mention, defaults: dict[str, Any]) -> Chan
         return mention(user_id)
 
     summary = describe(
-        action=row.action,
         entity_type=row.entity_type,
         entity_id=row.entity_id,
         before=row.before,

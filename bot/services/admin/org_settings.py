@@ -62,6 +62,8 @@ class Preview:
 
     org: OrgSettings
     moves: list[Move]
+
+
 EDITABLE = frozenset({"name", "roles", "fallback", "admins", "digest"})
 
 

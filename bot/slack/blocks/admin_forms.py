@@ -8,7 +8,7 @@ travels in `private_metadata` as `FormMetadata`.
 
 from __future__ import annotations
 
-from collections.abc import Mapping, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 
 from pydantic import BaseModel
@@ -32,7 +32,7 @@ from bot.core.holders import Suggestion
 from bot.core.models import Role
 from bot.core.moves import Move, moves_sentence
 from bot.core.org import MAX_OVERRIDE_REASON, MAX_OVERRIDE_TOPIC, OrgSettings, Override
-from bot.core.problems import Problem
+from bot.core.problems import Loc, Problem
 from bot.services.admin import ResponsibilityDraft, RoleDraft
 from bot.slack import admin_messages as say
 from bot.slack import limits
@@ -97,9 +97,7 @@ def build_topic_modal(
             hint="The article this comes from.",
         ),
         _text("source_url", "Source link", draft.source_url or "", optional=True, placeholder="https://…"),
-        _text(
-            "quote", "Quote from the source", draft.quote, multiline=True, max_length=stored.QUOTE, hint="Verbatim."
-        ),
+        _text("quote", "Quote from the source", draft.quote, multiline=True, max_length=stored.QUOTE, hint="Verbatim."),
         _text(
             "consult",
             "Roles to consult",
@@ -137,8 +135,8 @@ def build_settings_modal(
     suggested = {s.role: s for s in suggestions if s.role not in filled}
     chosen_ids = list(org.roles) if ticked is None else list(ticked)
     options = [_role_option(r) for r in roles]
-    chosen = [o for o, r in zip(options, roles) if r.id in chosen_ids]
-    lacking = [o for o, r in zip(options, roles) if r.id not in chosen_ids]
+    chosen = [o for o, r in zip(options, roles, strict=True) if r.id in chosen_ids]
+    lacking = [o for o, r in zip(options, roles, strict=True) if r.id not in chosen_ids]
     blocks: list[Block] = [_notice(notice)] if notice else []
     blocks += [
         InputBlock(
@@ -238,7 +236,9 @@ def build_notice_modal(text: str, *, title: str = say.SAVED_TITLE) -> View:
     return View(type="modal", title=title, close="Done", blocks=[notice])
 
 
-def errors_by_block(problems: Sequence[Problem], *, block_of, first_block: str) -> dict[str, str]:  # type: ignore[no-untyped-def]
+def errors_by_block(
+    problems: Sequence[Problem], *, block_of: Callable[[Loc], str | None], first_block: str
+) -> dict[str, str]:
     """Slack's `response_action: errors` map: each problem under its field's block, joined per block.
 
     Only the messages: the block says which field, and each message names the value it is about, so no
@@ -251,7 +251,7 @@ def errors_by_block(problems: Sequence[Problem], *, block_of, first_block: str) 
     return {block: shorten("; ".join(messages), limits.ERROR_TEXT) for block, messages in errors.items()}
 
 
-def settings_block(loc: tuple[str | int, ...]) -> str | None:
+def settings_block(loc: Loc) -> str | None:
     """The settings modal's block for a problem in the settings (`roles.CPTO.covers[0]` -> `covers_CPTO`)."""
     if loc[:1] == ("roles",) and len(loc) >= 3:
         return f"{loc[2]}_{loc[1]}" if loc[2] in ("holder", "covers") else "roles"

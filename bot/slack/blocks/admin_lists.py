@@ -86,7 +86,9 @@ def build_menu_modal(
         DividerBlock(),
         SectionBlock(text=MarkdownTextObject(text=say.MENU_ROLES), accessory=_button("Add a role", NEW_ROLE)),
         DividerBlock(),
-        SectionBlock(text=MarkdownTextObject(text=say.MENU_OVERRIDES), accessory=_button("Add an override", NEW_OVERRIDE)),
+        SectionBlock(
+            text=MarkdownTextObject(text=say.MENU_OVERRIDES), accessory=_button("Add an override", NEW_OVERRIDE)
+        ),
     ]  # fmt: skip
     blocks += _overrides_page(org, version=version, page=page)
     blocks.append(ContextBlock(elements=[MarkdownTextObject(text=say.MENU_FOOTER)]))
@@ -102,9 +104,11 @@ def _overrides_page(org: OrgSettings, *, version: int, page: int) -> list[Block]
     first = page * OVERRIDES_PER_PAGE
     blocks: list[Block] = []
     for index, override in enumerate(org.overrides[first : first + OVERRIDES_PER_PAGE], start=first):
-        line = f"“{escape(override.topic)}” → *{override.role}*" + (
-            f" — {escape(override.reason)}" if override.reason else ""
-        ) + (f" · consult {', '.join(override.consult) or 'nobody'}" if override.consult is not None else "")
+        line = (
+            f"“{escape(override.topic)}” → *{override.role}*"
+            + (f" — {escape(override.reason)}" if override.reason else "")
+            + (f" · consult {', '.join(override.consult) or 'nobody'}" if override.consult is not None else "")
+        )
         remove = _button(
             "Remove",
             REMOVE_OVERRIDE,

@@ -136,8 +136,7 @@ def _known_blocks(answer: Known, entry_url: str | None, people: AnswerPeople) ->
     names = people.names
     owners = [_owner(answer.role, answer.role_name, answer.holder, names)]
     owners += [
-        _owner(s.role, s.role_name, s.holder, names) + f" for _{escape(s.responsibility.title)}_"
-        for s in answer.shared
+        _owner(s.role, s.role_name, s.holder, names) + f" for _{escape(s.responsibility.title)}_" for s in answer.shared
     ]
     headline = ("Shared: " if answer.shared else "") + "\n".join(owners)
     headline += "".join("\n" + _consult(c, names) for c in answer.consult)

@@ -89,12 +89,14 @@ def build_assessment_blocks(
     result: Assessment, *, answers: Answers, shareable: bool = False, note: str | None = None
 ) -> list[Block]:
     """The short result, at most `SHORT_BLOCKS` blocks: the recommendation, the score, what moves for this
-    organisation (with a button listing the topics), the strongest reasons and an "All factors" button (the rest, in a modal); `shareable` adds "Share in channel"; `note` (mrkdwn)
-    goes at the end. Both buttons carry the answers, so a click rebuilds the very same result."""
+    organisation (with a button listing the topics), the strongest reasons and an "All factors" button (the
+    rest, in a modal); `shareable` adds "Share in channel"; `note` (mrkdwn) goes at the end. Both buttons
+    carry the answers, so a click rebuilds the very same result."""
     limits = result.thresholds
     reasons = strongest(result)
     scale = (
-        f"Combine at {limits.combine_at:+d} or more, separate at {limits.separate_at:+d} or less, borderline in between."
+        f"Combine at {limits.combine_at:+d} or more, separate at {limits.separate_at:+d} or less, "
+        "borderline in between."
         + "".join(f" {f.title}: {f.label} rules out {SHAPE_NAMES[f.rules_out]}." for f in result.factors if f.rules_out)
     )
     blocks: list[Block] = [

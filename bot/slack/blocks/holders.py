@@ -43,7 +43,7 @@ def flagged_text(flagged: Sequence[FlaggedHolder]) -> str | None:
 
 
 def suggestion_block(suggestion: Suggestion) -> SectionBlock:
-    """"Ada Lovelace's title is *CTO*: name them the CTO?", with the button that fills the field in."""
+    """ "Ada Lovelace's title is *CTO*: name them the CTO?", with the button that fills the field in."""
     person = suggestion.person
     text = say.SUGGESTION.format(
         name=escape(shorten(person.name, 80)), title=escape(shorten(person.title, 80)), role=escape(suggestion.role)

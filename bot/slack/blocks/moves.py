@@ -42,9 +42,7 @@ def moves_sections(moves: list[Move], *, most: int = MOST_SECTIONS) -> list[Bloc
     blocks: list[Block] = [SectionBlock(text=MarkdownTextObject(text=t)) for t in texts[:most]]
     if len(texts) > most:
         shown = sum(t.count("\n") + 1 for t in texts[: most - 1])
-        blocks[most - 1] = ContextBlock(
-            elements=[MarkdownTextObject(text=f"…and {len(moves) - shown} more.")]
-        )
+        blocks[most - 1] = ContextBlock(elements=[MarkdownTextObject(text=f"…and {len(moves) - shown} more.")])
     return blocks
 
 

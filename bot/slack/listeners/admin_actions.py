@@ -61,15 +61,16 @@ class AdminActions:
         self.deps = deps
 
     def register(self, app: App) -> None:
+        # The builders are called as build(body, action); one that needs less names the rest `_…`.
         opening = {
-            OPEN_ADMIN: lambda body, action: menu_view(self.deps, _team(body)),
-            OPEN_SETTINGS: lambda body, action: settings_view(self.deps, _team(body)),
-            NEW_TOPIC: lambda body, action: topic_view(self.deps),
-            EDIT_TOPIC: lambda body, action: topic_view(self.deps, topic_id=action["selected_option"]["value"]),
-            NEW_OVERRIDE: lambda body, action: override_view(self.deps, _team(body)),
-            NEW_ROLE: lambda body, action: role_view(self.deps),
-            GAP_NEW_TOPIC: lambda body, action: topic_view(self.deps, gap=action["value"]),
-            EDIT_DUE: lambda body, action: topic_view(self.deps, topic_id=action["value"]),
+            OPEN_ADMIN: lambda body, _action: menu_view(self.deps, _team(body)),
+            OPEN_SETTINGS: lambda body, _action: settings_view(self.deps, _team(body)),
+            NEW_TOPIC: lambda _body, _action: topic_view(self.deps),
+            EDIT_TOPIC: lambda _body, action: topic_view(self.deps, topic_id=action["selected_option"]["value"]),
+            NEW_OVERRIDE: lambda body, _action: override_view(self.deps, _team(body)),
+            NEW_ROLE: lambda _body, _action: role_view(self.deps),
+            GAP_NEW_TOPIC: lambda _body, action: topic_view(self.deps, gap=action["value"]),
+            EDIT_DUE: lambda _body, action: topic_view(self.deps, topic_id=action["value"]),
         }
         for action_id, build in opening.items():
             then = self._suggest_holders if action_id == OPEN_SETTINGS else None

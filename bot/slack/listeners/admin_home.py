@@ -21,8 +21,10 @@ HOME_CHANGES = 5
 
 def admin_section(deps: Deps, team_id: str | None, user_id: str, client: WebClient) -> list[Block]:
     """Nothing for people who are not admins; hiding it is a courtesy, every write checks again."""
-    actor = actor_for(client, team_id, user_id) if team_id else None
-    if actor is None or not deps.admin.permissions.allows(actor):
+    if not team_id:
+        return []
+    actor = actor_for(client, team_id, user_id)
+    if not deps.admin.permissions.allows(actor):
         return []
     gaps = deps.admin.gaps.list(actor, limit=HOME_GAPS)
     changes = deps.admin.history.latest(actor, limit=HOME_CHANGES, mention=mention)

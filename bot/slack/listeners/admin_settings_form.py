@@ -15,6 +15,7 @@ the form is redrawn if that changes the suggestions (opening it could not wait f
 from __future__ import annotations
 
 import logging
+import re
 from typing import Any
 
 from slack_bolt import App, BoltContext
@@ -31,7 +32,10 @@ from bot.slack.replies import WEB_API_FAILURES
 from bot.wiring import Deps
 
 log = logging.getLogger(__name__)
-ROLES_TICKED = {"block_id": "roles", "action_id": VALUE}
+ROLES_TICKED: dict[str, str | re.Pattern[Any]] = {
+    "block_id": "roles",
+    "action_id": VALUE,
+}  # typed as App.action takes it
 
 
 class SettingsForm:

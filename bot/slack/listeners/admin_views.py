@@ -174,7 +174,7 @@ class AdminViews:
             version = meta.version or 0
             return build_override_modal(preview.org, roles=roles, version=version, draft=draft, confirm=confirm)
 
-        save = lambda: editor.add_override(actor, **override)  # type: ignore[arg-type]  # noqa: E731
+        save = lambda: editor.add_override(actor, **override)  # noqa: E731
         submit(
             ack, save, block_of=override_block, first_block="topic", when_stale=_refused, confirm_first=confirm_first
         )

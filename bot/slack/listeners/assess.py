@@ -120,7 +120,7 @@ class AssessListeners:
             log.error("could not open an assessment's factors (user %s): %s", body["user"]["id"], error)
 
     def show_moves(self, ack: Ack, body: dict[str, Any], action: dict[str, Any], client: WebClient) -> None:
-        """"See the topics": the list behind the result's moves line, for the workspace as it is now."""
+        """ "See the topics": the list behind the result's moves line, for the workspace as it is now."""
         ack()
         team = (body.get("team") or {}).get("id")
         engine, org = self.knowledge.engine_and_org(team)

@@ -24,14 +24,15 @@ from bot.slack.people import names_of
 from bot.slack.replies import HomeTab, Reply, deliver
 from bot.wiring import Deps
 
-HomeSection = Callable[[Deps, str | None, str, WebClient], list[Block]]  # client: to ask Slack (users.info)
+# client: to ask Slack (users.info). Sections are called positionally; one that needs less names the rest `_…`.
+HomeSection = Callable[[Deps, str | None, str, WebClient], list[Block]]
 
 
-def how_to_ask_section(deps: Deps, team_id: str | None, user_id: str, client: WebClient) -> list[Block]:
+def how_to_ask_section(_deps: Deps, _team_id: str | None, _user_id: str, _client: WebClient) -> list[Block]:
     return how_to_ask_blocks()
 
 
-def workspace_section(deps: Deps, team_id: str | None, user_id: str, client: WebClient) -> list[Block]:
+def workspace_section(deps: Deps, team_id: str | None, _user_id: str, client: WebClient) -> list[Block]:
     overview = workspace_overview(deps.knowledge, team_id)
     names = names_of(deps, team_id, overview.holders, client=client)
     return [*roles_blocks(overview, names), DividerBlock(), *topics_blocks(overview)]

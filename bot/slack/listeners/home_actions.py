@@ -42,7 +42,7 @@ log = logging.getLogger(__name__)
 Body = dict[str, Any]
 
 
-def ask_box_section(deps: Deps, team_id: str | None, user_id: str, client: WebClient) -> list[Block]:
+def ask_box_section(_deps: Deps, _team_id: str | None, _user_id: str, _client: WebClient) -> list[Block]:
     return ask_box_blocks()
 
 
@@ -57,7 +57,7 @@ def first_steps_section(deps: Deps, team_id: str | None, user_id: str, client: W
     if not deps.admin.permissions.allows(actor_for(client, team_id, user_id)):
         return []
     first = next((role for role in org.roles if role != org.fallback), org.fallback)
-    return first_steps_blocks(role=first)
+    return first_steps_blocks(role=first) if first else []
 
 
 class HomeActions:
@@ -79,8 +79,9 @@ class HomeActions:
 
     def answer_topic(self, body: Body, action: dict[str, Any], client: WebClient, context: BoltContext) -> None:
         topic = action["selected_option"]["value"]
-        found = lambda: self.deps.knowledge.answer_topic(topic, team_id=context.team_id)
-        self._open_answer(body, client, context, found, picked=True)
+        self._open_answer(
+            body, client, context, lambda: self.deps.knowledge.answer_topic(topic, team_id=context.team_id), picked=True
+        )
 
     def _open_answer(
         self,
@@ -91,6 +92,7 @@ class HomeActions:
         *,
         picked: bool = False,
     ) -> None:
+        view: View | dict[str, Any]
         try:
             answer = answer_of()
             if answer is None:

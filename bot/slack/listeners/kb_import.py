@@ -43,10 +43,10 @@ from bot.slack.blocks.kb_import import (
     build_working_modal,
 )
 from bot.slack.blocks.mrkdwn import escape
-from bot.wiring import Deps
 from bot.slack.listeners.ack import ack_now
 from bot.slack.replies import WEB_API_FAILURES
 from bot.slack.uploads import Upload, UploadUnreadable, fetch_upload, uploaded_file_ids
+from bot.wiring import Deps
 
 if TYPE_CHECKING:
     from bot.store.unit_of_work import Repositories

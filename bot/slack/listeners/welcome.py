@@ -62,7 +62,7 @@ def oauth_callbacks(deps: Deps, client_for: Callable[[str], WebClient]) -> Callb
     return CallbackOptions(success=success, failure=failure)
 
 
-def home_welcome_section(deps: Deps, team_id: str | None, user_id: str, client: WebClient) -> list[Block]:
+def home_welcome_section(deps: Deps, team_id: str | None, user_id: str, _client: WebClient) -> list[Block]:
     """A Home section shown once per person: on their first visit, above the usual Home."""
     if not team_id or not Welcomes(deps.knowledge.db).claim_home(team_id, user_id):
         return []

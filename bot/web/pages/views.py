@@ -9,7 +9,10 @@ anything from another origin, so admin-written text is shown as text and the pag
 
 from __future__ import annotations
 
+from typing import Any
+
 from flask import Blueprint, Response, abort, current_app, jsonify, redirect, render_template, request, url_for
+from flask.typing import ResponseReturnValue
 
 from bot.core.answer import Engine
 from bot.core.org import OrgSettings
@@ -76,9 +79,10 @@ def role_map() -> str:
 
 
 @pages.get("/")
-def role_map_slash() -> Response:
+def role_map_slash() -> ResponseReturnValue:
     """`/kb/`, typed by hand, is the role map too."""
-    return redirect(url_for("kb.role_map", **request.args.to_dict()), code=308)
+    query: dict[str, Any] = request.args.to_dict()  # Any: url_for types its own `_external`… keywords too
+    return redirect(url_for("kb.role_map", **query), code=308)
 
 
 @pages.get("/search.json")  # a responsibility id has no dot, so this never hides an entry page

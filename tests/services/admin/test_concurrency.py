@@ -43,7 +43,7 @@ def race(service, lock_sql, saves):
     def run(actor, save):
         try:
             results[actor.user_id] = save(actor)
-        except Exception as outcome:  # noqa: BLE001 - a StaleEdit is expected; anything else fails `one_winner`
+        except Exception as outcome:
             results[actor.user_id] = outcome
 
     with service.db.engine.connect() as blocker:
@@ -133,7 +133,7 @@ def test_two_first_ever_settings_saves_exactly_one_wins(pg_service):
         barrier.wait()
         try:
             results[actor.user_id] = admin.org.update(actor, {"fallback": "CTO"}, expected_version=0)
-        except Exception as outcome:  # noqa: BLE001 - a StaleEdit is expected; anything else fails `one_winner`
+        except Exception as outcome:
             results[actor.user_id] = outcome
 
     threads = [threading.Thread(target=save, args=(actor,)) for actor in (ALICE, BOB)]
@@ -190,13 +190,13 @@ def test_an_import_racing_a_modal_save_neither_loses_it_nor_reuses_its_version(p
             results["save"] = admin.responsibilities.update(
                 ALICE, "hosting-costs", draft.model_copy(update={"owner": "COO"}), expected_version=version
             )
-        except Exception as outcome:  # noqa: BLE001 - reported by the assertions below
+        except Exception as outcome:
             results["save"] = outcome
 
     def load():
         try:
             results["import"] = import_file(pg_service, path, team_id=None, by="cli:carol")
-        except Exception as outcome:  # noqa: BLE001 - reported by the assertions below
+        except Exception as outcome:
             results["import"] = outcome
 
     with pg_service.db.engine.connect() as blocker:

@@ -15,13 +15,18 @@ def consult_of(service, question: str, team_id: str | None = None) -> list[tuple
 def test_an_admin_sets_the_roles_to_consult_and_their_parts(admin, service):
     draft, version = draft_of(admin, "hosting-costs", consult=("COO: pays the cloud bill", "CPO"))
     admin.responsibilities.update(WORKSPACE_ADMIN, "hosting-costs", draft, expected_version=version)
-    assert consult_of(service, "who owns hosting costs?") == [("COO", "pays the cloud bill"), ("CPO", "has a hand in it")]
+    assert consult_of(service, "who owns hosting costs?") == [
+        ("COO", "pays the cloud bill"),
+        ("CPO", "has a hand in it"),
+    ]
     reopened, _ = admin.responsibilities.open("hosting-costs")
     assert reopened.consult == ("COO: pays the cloud bill", "CPO")
 
 
 def test_an_empty_list_consults_nobody_and_leaving_it_out_keeps_the_entrys(admin, service):
-    draft, version = draft_of(admin, "hosting-costs", reasoning="Reworded reasoning about the cloud bill.", consult=None)
+    draft, version = draft_of(
+        admin, "hosting-costs", reasoning="Reworded reasoning about the cloud bill.", consult=None
+    )
     saved = admin.responsibilities.update(WORKSPACE_ADMIN, "hosting-costs", draft, expected_version=version)
     assert consult_of(service, "who owns hosting costs?") == [("COO", "agrees the budget")]
     draft, _ = draft_of(admin, "hosting-costs", consult=())

@@ -70,7 +70,9 @@ def test_reverting_an_addition_retires_the_entry_and_reverting_a_retirement_brin
     retired = admin.responsibilities.retire(WORKSPACE_ADMIN, "pricing", expected_version=version)
     admin.history.revert(WORKSPACE_ADMIN, retired.audit_id)
     assert service.ask("who owns pricing?").role == "CPO"
-    assert admin.history.latest(WORKSPACE_ADMIN)[0].summary == f"undid change #{retired.audit_id}: brought back “Pricing”"
+    assert (
+        admin.history.latest(WORKSPACE_ADMIN)[0].summary == f"undid change #{retired.audit_id}: brought back “Pricing”"
+    )
 
 
 def test_reverting_a_settings_change_restores_the_settings(admin, service):

@@ -10,7 +10,7 @@ from bot.core.problems import InvalidInput
 from bot.services.admin import NotAllowed
 from bot.services.knowledge import with_review
 from bot.store.review_repository import ReviewRepository
-from tests.services.admin.conftest import MEMBER, TEAM, WORKSPACE_ADMIN, draft_of
+from tests.services.admin.conftest import MEMBER, WORKSPACE_ADMIN, draft_of
 
 LATER = timedelta(days=200)  # past the default interval of 180 days
 

@@ -24,8 +24,9 @@ def upgrade() -> None:
         batch_op.add_column(sa.Column("is_default", sa.Boolean(), nullable=False, server_default=sa.false()))
         batch_op.add_column(sa.Column("is_fallback", sa.Boolean(), nullable=False, server_default=sa.false()))
         batch_op.add_column(sa.Column("usual_cover", sa.JSON(), nullable=True))
-    roles = sa.table("roles", sa.column("id", sa.String), sa.column("is_default", sa.Boolean),
-                     sa.column("is_fallback", sa.Boolean))
+    roles = sa.table(
+        "roles", sa.column("id", sa.String), sa.column("is_default", sa.Boolean), sa.column("is_fallback", sa.Boolean)
+    )
     op.execute(roles.update().where(roles.c.id.in_(FORMER_DEFAULT_ROLES)).values(is_default=True))
     op.execute(roles.update().where(roles.c.id == "CEO").values(is_fallback=True))
 
