@@ -51,6 +51,7 @@ class Gap:
     askers: tuple[str, ...] = ()  # who asked an admin to add it
     notes: tuple[Note, ...] = ()  # what people wrote with their 👎
 
+
 ASKED_AGAIN = "who owns {}?"  # a stored topic checked as people ask it: a bare topic is matched by other rules
 
 
