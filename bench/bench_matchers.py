@@ -218,7 +218,7 @@ def main() -> None:
             "|---|---|---|---|---|---|---|"
         )
         for label, system in systems.items():
-            embeddings.encode_question.cache_clear()  # every system encodes and ranks each question afresh
+            embeddings.forget_questions()  # every system encodes and ranks each question afresh
             for matcher in semantic_matchers:
                 matcher.ranked.cache_clear()
             print(run(label, system, cases, default_org(kb), args.misses and name != "all of the above"))

@@ -8,6 +8,7 @@ import sys
 import textwrap
 from pathlib import Path
 
+from bot.cli.waiting_lines import waiting_lines
 from bot.config import Settings
 from bot.core.answer import Answer, Unsure
 from bot.core.org import OrgSettings
@@ -42,12 +43,13 @@ def run(args: argparse.Namespace) -> int:
     if args.team:
         require_workspace(service.db, args.team)
     org = load_org_file(service, args.org) if args.org else service.org(args.team)
-    questions = [" ".join(args.question)] if args.question else (line.strip() for line in sys.stdin)
-    for question in questions:
-        if not args.question and not question:
-            continue
-        answer = service.ask(question, org=org)
-        print(json.dumps(answer.to_json(), ensure_ascii=False) if args.json else render(answer), flush=True)
+    groups = [[" ".join(args.question)]] if args.question else waiting_lines(sys.stdin)
+    for group in groups:
+        questions = group if args.question else [line.strip() for line in group if line.strip()]
+        service.look_ahead(questions)
+        for question in questions:
+            answer = service.ask(question, org=org)
+            print(json.dumps(answer.to_json(), ensure_ascii=False) if args.json else render(answer), flush=True)
     return 0
 
 

@@ -37,6 +37,7 @@ from bot.core.several_topics import combine, topic_parts
 SUGGESTIONS = 3
 _ASKS_WHO = re.compile(r"\bwho(?:'s|se|m)?\b|\bwhich (?:role|exec|executive|person|team)\b")
 ALTERNATIVES = 3
+RANKED = SUGGESTIONS + ALTERNATIVES + 1  # topics ranked a question: the best, the suggestions and alternatives
 MatchedBy = Literal["lexical", "semantic", "both"]
 
 
@@ -140,6 +141,11 @@ class Unsure(_AnswerFields):
 Answer = Known | Unsure
 
 
+def needs_semantic(query: Query, lexical: list[Match]) -> bool:
+    """True when the semantic matcher is asked too: the lexical matcher is not sure, and there is a topic."""
+    return bool(query.topic) and not (lexical and lexical[0].score >= ANSWER_THRESHOLD)
+
+
 @dataclass(frozen=True)
 class Ranking:
     """The topics a question is about, best first, on the lexical matcher's 0..1 scale."""
@@ -167,14 +173,14 @@ class Engine:
     def responsibility(self, responsibility_id: str) -> Responsibility | None:
         return self._items.get(responsibility_id)
 
-    def rank(self, question: str, limit: int = SUGGESTIONS + ALTERNATIVES + 1) -> Ranking:
+    def rank(self, question: str, limit: int = RANKED) -> Ranking:
         """Lexical when it is sure; otherwise both matchers' topics merged by score (they share one scale).
 
         A question that asks when/how/what rather than who owns, or about the asker's own matters, is
         discounted on both sides alike.
         """
         query, lexical = self.matcher.match(question, limit=limit)
-        if (lexical and lexical[0].score >= ANSWER_THRESHOLD) or self.semantic is None or not query.topic:
+        if self.semantic is None or not needs_semantic(query, lexical):
             return Ranking(query, lexical, "lexical" if lexical else None)
         factor = OTHER_QUESTION_FACTOR if query.other_question and not query.asks_owner else 1.0
         factor *= ABOUT_ASKER_FACTOR if query.about_asker else 1.0
@@ -195,6 +201,19 @@ class Engine:
             "both" if semantic_first and lexical_first else "semantic" if semantic_first else "lexical"
         )
         return Ranking(query, matches, matched_by)
+
+    def prepare(self, questions: list[str]) -> None:
+        """Encodes together every question (or part of one) among `questions` that `rank` will give the
+        semantic matcher, so that answering them one by one then finds each vector ready."""
+        if self.semantic is None or len(questions) < 2:
+            return
+        queries = []
+        for question in questions:
+            for part in topic_parts(self.matcher, question) or [question]:
+                query, lexical = self.matcher.match(part, limit=RANKED)
+                if needs_semantic(query, lexical):
+                    queries.append(query)
+        self.semantic.encode_ahead(queries)
 
     def answer(self, question: str, org: OrgSettings | None = None) -> Answer:
         org = org or default_org(self.kb)

@@ -28,6 +28,7 @@ from rapidfuzz.distance import OSA
 from bot.core.english import english_frequency
 from bot.core.models import Responsibility
 from bot.core.normalise import (
+    MAX_QUESTION_CHARS,
     Vocabulary,
     asks_about_oneself,
     asks_for_owner,
@@ -49,6 +50,7 @@ BAG_MIN_TERMS = 2  # a bag only speaks for questions with at least this many of 
 NAMED_FACTOR = 0.7  # an ownership question naming a whole alias, however much else it says
 COMMON_WORD = 50_000  # occurrences in pyspellchecker's English corpus ("day", "team", "plan", "security")
 EVERYDAY_FACTOR = 0.6  # "what day is it?": a when/what question whose only known words are everyday English
+QUESTION_CACHE = 4096  # rankings kept per knowledge revision (a question is asked again, or read ahead)
 ABOUT_ASKER_FACTOR = 0.5  # "when do my RSUs vest?": below the threshold whatever it names; closest topics offered
 
 
@@ -122,6 +124,8 @@ class Matcher:
         self._surface_words = sorted(surface_words)
         self._folded_phrases = [text.casefold() for text in texts[: self._phrase_count]]
         self.correct = lru_cache(maxsize=4096)(self._correct)
+        # A question asked again, or read ahead of its turn (`Engine.prepare`), is ranked once.
+        self._ranked = lru_cache(maxsize=QUESTION_CACHE)(self._rank)
 
     def title(self, responsibility_id: str) -> str:
         return self._titles[responsibility_id]
@@ -172,10 +176,16 @@ class Matcher:
 
     def match(self, question: str, limit: int = 5) -> tuple[Query, list[Match]]:
         """The best `limit` responsibilities for a question, best first (empty when nothing is known)."""
+        # A message longer than is read is ranked afresh: the cache holds questions, not 40,000-character posts.
+        rank = self._ranked if len(question) <= MAX_QUESTION_CHARS else self._rank
+        query, matches = rank(question, limit)
+        return query, list(matches)
+
+    def _rank(self, question: str, limit: int) -> tuple[Query, tuple[Match, ...]]:
         query = self.parse(question)
         known = [t for t in query.terms if t in self._postings]
         if not known:
-            return query, []
+            return query, ()
         corrected = {self.vocabulary.term(fixed) for _, fixed in query.corrections}
         total = sum(self._weight.get(t, self._unknown_weight) for t in query.terms)
         if query.other_question:
@@ -207,7 +217,7 @@ class Matcher:
                 best[owner] = Match(owner, round(min(float(scores[position]), 1.0), 3), self._texts[index])
                 if len(best) == limit:
                     break
-        return query, list(best.values())
+        return query, tuple(best.values())
 
     def _named_scores(self, query: Query, candidates: np.ndarray, hits: np.ndarray) -> np.ndarray:
         """Scores for aliases the question names whole: as sure as the alias is telling (its words' IDF,

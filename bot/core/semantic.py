@@ -26,6 +26,7 @@ import logging
 import os
 import re
 import threading
+from collections import OrderedDict
 from collections.abc import Callable, Iterable
 from functools import lru_cache
 from pathlib import Path
@@ -71,6 +72,13 @@ def asks_who(query: Query) -> bool:
     return query.asks_owner or WHO.search(query.sentence) is not None
 
 
+def encoded_text(text: str) -> str:
+    """What is encoded of a question: its first `MAX_QUESTION_WORDS` words, at most `MAX_QUESTION_CHARS`
+    characters. The encoder's cost grows with the length of what it reads (a 500-character ramble cost
+    145 ms of CPU), and a question about one area of work is a sentence."""
+    return " ".join(text.split()[:MAX_QUESTION_WORDS])[:MAX_QUESTION_CHARS].strip()
+
+
 class Embeddings:
     """The sentence encoder, loaded on first use, and entry vectors cached on disk by content."""
 
@@ -81,7 +89,8 @@ class Embeddings:
         self._lock = threading.Lock()
         self._known: dict[str, np.ndarray] = {}  # entry texts this process has embedded, across revisions
         # People ask the same things again ("who owns pricing?"): a repeated question costs no encoding.
-        self.encode_question = lru_cache(maxsize=QUESTION_CACHE)(self._encode_question)
+        self._questions: OrderedDict[str, np.ndarray] = OrderedDict()  # the most recently used last
+        self._questions_lock = threading.Lock()
 
     @property
     def loaded(self) -> bool:
@@ -97,10 +106,33 @@ class Embeddings:
     def encode(self, texts: list[str]) -> np.ndarray:
         return self.encoder().encode(texts)
 
-    def _encode_question(self, text: str) -> np.ndarray:
-        vector: np.ndarray = self.encoder().encode([text])[0]
-        vector.flags.writeable = False  # shared by every caller that asks the same question
-        return vector
+    def encode_question(self, text: str) -> np.ndarray:
+        return self.encode_questions([text])[0]
+
+    def forget_questions(self) -> None:
+        """Empties the question cache, so each question is encoded afresh (a benchmark timing the encoder)."""
+        with self._questions_lock:
+            self._questions.clear()
+
+    def encode_questions(self, texts: list[str]) -> list[np.ndarray]:
+        """A vector a question, in order: the last `QUESTION_CACHE` asked are kept, and the others are
+        encoded together, in one run of the encoder."""
+        found: dict[str, np.ndarray] = {}
+        with self._questions_lock:
+            for text in texts:
+                if text in self._questions:
+                    self._questions.move_to_end(text)
+                    found[text] = self._questions[text]
+        missing = [text for text in dict.fromkeys(texts) if text not in found]
+        if missing:
+            for text, vector in zip(missing, self.encode(missing), strict=True):
+                vector.flags.writeable = False  # shared by every caller that asks the same question
+                found[text] = vector
+            with self._questions_lock:
+                self._questions.update((text, found[text]) for text in missing)
+                while len(self._questions) > QUESTION_CACHE:
+                    self._questions.popitem(last=False)
+        return [found[text] for text in texts]
 
     def entry_vectors(self, texts: list[str]) -> np.ndarray:
         """`encode(texts)`, read from the disk cache when this model has embedded exactly these texts
@@ -178,15 +210,16 @@ class SemanticMatcher:
             return self.match(query.sentence, limit)
         return self.match(query.topic, limit, framed=False)
 
+    def encode_ahead(self, queries: list[Query]) -> None:
+        """Encodes what `match_question` will read of each query, all in one run of the encoder."""
+        texts = [encoded_text(query.sentence if asks_who(query) else query.topic) for query in queries]
+        if self._phrases:
+            self.embeddings.encode_questions([text for text in texts if text])
+
     def match(self, text: str, limit: int = 5, *, framed: bool = True) -> list[Match]:
         """The best `limit` responsibilities for `text` (a question, cleaned of Slack markup, as asked),
-        best first, scored by calibrated cosine against the framed phrases, or the bare ones.
-
-        Only the first `MAX_QUESTION_WORDS` words (at most `MAX_QUESTION_CHARS` characters) are encoded:
-        the encoder's cost grows with the length of what it reads (a 500-character ramble cost 145 ms of
-        CPU), and a question about one area of work is a sentence.
-        """
-        text = " ".join(text.split()[:MAX_QUESTION_WORDS])[:MAX_QUESTION_CHARS].strip()
+        best first, scored by calibrated cosine against the framed phrases, or the bare ones."""
+        text = encoded_text(text)
         if not text or not self._phrases:
             return []
         return list(self.ranked(text, limit, framed))

@@ -180,6 +180,11 @@ class KnowledgeService:
             )
         return answer
 
+    def look_ahead(self, questions: list[str]) -> None:
+        """Reads questions about to be asked one by one, so those that need the sentence encoder are
+        encoded in one run (a batch through `ask` costs about half the encoder time)."""
+        self.engine().prepare(questions)
+
     def answer_topic(self, responsibility_id: str, *, team_id: str | None = None) -> Answer | None:
         """The answer for a topic picked by id (a "closest topics" button); None if it no longer exists."""
         revision = current_revision(self.db)

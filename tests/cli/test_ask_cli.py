@@ -4,6 +4,7 @@ import json
 import shutil
 import subprocess
 import sys
+import threading
 
 import pytest
 
@@ -157,3 +158,29 @@ def test_ask_names_the_roles_to_consult_resolved_for_the_org_file(cli_env, tmp_p
             "why": "hires the engineers",
         }
     ]
+
+
+def test_a_program_that_waits_for_each_answer_gets_it_before_writing_the_next_question(cli_env):
+    # Questions are answered in groups of the lines already written (bot/cli/waiting_lines.py): a group
+    # never waits for a line that is not written yet, or this conversation would never finish.
+    with subprocess.Popen(
+        [sys.executable, "-m", "bot", "ask", "--json"],
+        stdin=subprocess.PIPE,
+        stdout=subprocess.PIPE,
+        text=True,
+        env=cli_env,
+        cwd=REPO_ROOT,
+    ) as process:
+        deadline = threading.Timer(120, process.kill)  # a deadlock fails the test (empty line) instead of hanging it
+        deadline.start()
+        roles = []
+        for question in ["who owns pricing?", SEMANTIC_QUESTION, "who owns hosting costs?"]:
+            process.stdin.write(question + "\n")
+            process.stdin.flush()
+            line = process.stdout.readline()
+            assert line, "no answer before the deadline"
+            roles.append(json.loads(line)["role"])
+        process.stdin.close()
+        assert process.wait(timeout=120) == 0
+        deadline.cancel()
+    assert roles == ["CPO", "CTO", "CTO"]

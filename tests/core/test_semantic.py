@@ -41,6 +41,7 @@ class CountingEmbeddings(Embeddings):
         super().__init__(shared.model_dir, cache_dir)
         self._encoder = shared.encoder()
         self.encoded: list[str] = []
+        self.runs: list[list[str]] = []  # what each run of the encoder read
 
     def encoder(self):
         encoder = super().encoder()
@@ -52,6 +53,7 @@ class CountingEmbeddings(Embeddings):
 
             def encode(self, texts):
                 counting.encoded.extend(texts)
+                counting.runs.append(list(texts))
                 return encoder.encode(texts)
 
         return Counting()
@@ -144,3 +146,35 @@ def test_a_statement_is_compared_with_the_bare_phrases(embeddings, tmp_path, eng
     framed_score = matcher.match(statement.topic, limit=1)[0].score
     bare_score = matcher.match(statement.topic, limit=1, framed=False)[0].score
     assert matcher.match_question(statement, limit=1)[0].score == bare_score != framed_score
+
+
+def test_questions_read_ahead_are_encoded_in_one_run_and_answered_as_if_asked_alone(kb, embeddings, fused, tmp_path):
+    questions = [
+        "who owns hosting costs?",  # the lexical matcher is sure: never encoded
+        "who grows the engineering org?",
+        "who keeps our servers from being hacked?",
+        "who owns pricing and who grows the engineering org?",  # two topics, one of them read twice
+        "what's the wifi password?",
+    ]
+    counting = CountingEmbeddings(embeddings, tmp_path)
+    engine = Engine(kb, counting)
+    engine.semantic.match("warm up")  # entry vectors computed: their runs are not what is measured
+    before = len(counting.runs)
+    engine.prepare(questions)
+    assert len(counting.runs) == before + 1
+    read_ahead = counting.runs[-1]
+    assert "who grows the engineering org?" in read_ahead and "who owns hosting costs?" not in read_ahead
+    answers = [engine.answer(question).to_json() for question in questions]
+    assert len(counting.runs) == before + 1, "a question read ahead was encoded again"
+    assert answers == [fused.answer(question).to_json() for question in questions]
+
+
+def test_the_question_cache_keeps_the_most_recent_questions(embeddings, tmp_path, monkeypatch):
+    monkeypatch.setattr("bot.core.semantic.QUESTION_CACHE", 2)
+    counting = CountingEmbeddings(embeddings, tmp_path)
+    for text in ["hosting", "pricing", "hosting", "security", "pricing"]:
+        counting.encode_question(text)
+    # "pricing" was pushed out by "security" (two kept: "hosting" used again, then "security").
+    assert counting.encoded == ["hosting", "pricing", "security", "pricing"]
+    vector = counting.encode_question("security")
+    assert not vector.flags.writeable  # shared by every caller: nobody may change it in place
