@@ -113,17 +113,7 @@ class KnowledgeRepository:
     def save_responsibility(self, item: Responsibility, *, by: str | None, position: int | None = None) -> bool:
         """Inserts or updates one entry; True when anything changed (and its version went up)."""
         s = self.session
-        values = {
-            "title": item.title,
-            "owner": item.owner,
-            "shared_with": list(item.shared_with),
-            "shared_note": item.shared_note,
-            "shared_parts": dict(item.shared_parts),
-            "reasoning": item.reasoning,
-            "source_id": item.citation.source,
-            "quote": item.citation.quote,
-            "retired": item.retired,
-        }
+        values = entry_values(item)
         row = s.get(ResponsibilityRow, item.id)
         old_aliases = [a.text for a in row_aliases(s, item.id)] if row else []
         if row is None:
@@ -306,18 +296,23 @@ def _role(row: RoleRow) -> Role:
     )
 
 
+# An entry's fields stored elsewhere than in a column of the same name: the key, the aliases' own table, and
+# the citation's two columns. Every other field of `Responsibility` is a column of `ResponsibilityRow` under
+# its own name, so a new field needs its column (and migration) here, and no mapping code.
+_NOT_A_COLUMN = frozenset({"id", "aliases", "citation"})
+_COLUMNS = tuple(name for name in Responsibility.model_fields if name not in _NOT_A_COLUMN)
+
+
+def entry_values(item: Responsibility) -> dict[str, Any]:
+    """An entry's columns (except its key), as `ResponsibilityRow` stores them."""
+    values = item.model_dump(mode="json", include=set(_COLUMNS))
+    return values | {"source_id": item.citation.source, "quote": item.citation.quote}
+
+
 def _responsibility(row: ResponsibilityRow, aliases: list[str]) -> Responsibility:
-    return Responsibility(
-        id=row.id,
-        title=row.title,
-        owner=row.owner,
-        shared_with=tuple(row.shared_with),
-        shared_note=row.shared_note,
-        shared_parts=dict(row.shared_parts or {}),
-        aliases=tuple(aliases),
-        reasoning=row.reasoning,
-        citation=Citation(source=row.source_id, quote=row.quote),
-        retired=row.retired,
+    stored = {name: value for name in _COLUMNS if (value := getattr(row, name)) is not None}  # None: the default
+    return Responsibility.model_validate(
+        stored | {"id": row.id, "aliases": aliases, "citation": Citation(source=row.source_id, quote=row.quote)}
     )
 
 

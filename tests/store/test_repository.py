@@ -4,6 +4,7 @@ import pytest
 from sqlalchemy import func, select
 
 from bot.core.knowledge_files import load_knowledge
+from bot.core.models import Responsibility
 from bot.services.knowledge import KnowledgeService
 from bot.store.database import Database, normalise_url
 from bot.store.repository import KnowledgeRepository, OrgRepository
@@ -55,6 +56,32 @@ def test_saving_an_unchanged_entry_keeps_its_version(service):
     with service.db.transaction() as session:
         assert not KnowledgeRepository(session).save_responsibility(item, by=None)
         assert session.get(ResponsibilityRow, "pricing").version == 1
+
+
+def test_every_field_of_an_entry_has_its_column():
+    # A field added to `Responsibility` is stored by name: this names the column it still lacks.
+    columns = set(ResponsibilityRow.__table__.columns.keys())
+    missing = [name for name in Responsibility.model_fields if name not in {"id", "aliases", "citation"} | columns]
+    assert not missing, f"add a column (and a migration) to ResponsibilityRow for {missing}"
+
+
+def test_every_field_of_an_entry_round_trips_through_the_database(service):
+    # Each field set away from its default, so a field the store drops or mistakes cannot pass.
+    item = service.engine().responsibility("pricing").model_copy(
+        update={
+            "shared_with": ("CFO", "CMO"),
+            "shared_note": "Finance agrees the margins.",
+            "shared_parts": {"CFO": "agrees the margins"},
+            "aliases": ("price points", "discounts"),
+            "retired": True,
+        }
+    )
+    assert all(getattr(item, name) != field.default for name, field in Responsibility.model_fields.items())
+    with service.db.transaction() as session:
+        assert KnowledgeRepository(session).save_responsibility(item, by="U0ADMIN")
+    with service.db.transaction() as session:
+        stored = {r.id: r for r in KnowledgeRepository(session).load().responsibilities}
+    assert stored["pricing"] == item
 
 
 def test_an_entry_missing_from_an_import_is_retired_not_deleted(service):

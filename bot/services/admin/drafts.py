@@ -18,6 +18,8 @@ from bot.core.problems import Loc, Problem, from_validation_error, raise_if_any
 
 M = TypeVar("M", bound=BaseModel)
 PLACEHOLDER_ID = "new-entry"  # stands in for ids while checking; the real ones are found when saving
+DRAFTED = frozenset({"title", "aliases", "owner", "reasoning", "citation"})  # the entry's fields a draft sets
+CONSULTED = frozenset({"shared_with", "shared_parts"})  # and those it sets when it lists the roles to consult
 _RESPONSIBILITY_FIELDS: dict[str, Loc] = {"citation": ("quote",)}  # the model's field -> the form's field
 _SOURCE_FIELDS: dict[str, Loc] = {"title": ("source_title",), "url": ("source_url",)}
 

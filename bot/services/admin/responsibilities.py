@@ -13,7 +13,7 @@ from bot.core.models import KnowledgeBase, Responsibility, Source
 from bot.core.problems import raise_if_any
 from bot.services.admin.actor import Actor
 from bot.services.admin.changes import Change, Changes, Check, Saved, Snapshot
-from bot.services.admin.drafts import ResponsibilityDraft, check_draft
+from bot.services.admin.drafts import CONSULTED, DRAFTED, ResponsibilityDraft, check_draft
 from bot.services.admin.errors import NotFound, StaleEdit
 from bot.services.admin.kb_checks import entry_problems
 from bot.services.knowledge import KnowledgeService
@@ -120,9 +120,10 @@ class ResponsibilityEditor:
             new_source = source.model_copy(update={"id": edits.free_source_id(source.title)})
             source_id = new_source.id
         kept: dict[str, Any] = {"id": new_id}
-        if like is not None:
-            kept = {"id": like.id, "shared_note": like.shared_note, "retired": like.retired}
-            if draft.consult is None:  # the draft leaves the roles to consult as they are
+        if like is not None:  # every field the form does not edit stays as the entry has it
+            drafted = DRAFTED | (CONSULTED if draft.consult is not None else set())
+            kept = {name: getattr(like, name) for name in Responsibility.model_fields if name not in drafted}
+            if draft.consult is None:  # the roles to consult stay, less the owner if the edit moves it there
                 shared_with = tuple(r for r in like.shared_with if r != item.owner)
                 parts = {r: part for r, part in like.shared_parts.items() if r in shared_with}
                 kept |= {"shared_with": shared_with, "shared_parts": parts}

@@ -8,6 +8,7 @@ from bot.core.problems import InvalidInput
 from bot.services.admin import NotFound, StaleEdit
 from bot.services.knowledge import KnowledgeService
 from bot.store.database import Database
+from bot.store.repository import KnowledgeRepository
 from bot.store.tables import AuditRow, SourceRow
 from tests.conftest import KNOWLEDGE_DIR
 from tests.helpers import save_org
@@ -133,3 +134,18 @@ def test_an_unknown_entry_is_not_found(admin):
 
 def answered_from(answer) -> str | None:
     return answer.responsibility.id if answer.responsibility else None
+
+
+def test_an_edit_keeps_every_field_the_form_does_not_show(admin, service):
+    # The form edits title, aliases, owner, reasoning, source and the roles to consult; every other field
+    # of the entry (the shared note today, any field added tomorrow) stays as the entry has it.
+    with service.db.transaction() as session:
+        repo = KnowledgeRepository(session)
+        noted = service.engine().responsibility("pricing").model_copy(update={"shared_note": "Margins: the CFO."})
+        repo.save_responsibility(noted, by=None)
+    draft, version = draft_of(admin, "pricing", reasoning="Pricing is a product decision, checked with finance.")
+    admin.responsibilities.update(WORKSPACE_ADMIN, "pricing", draft, expected_version=version)
+    edited = service.engine().responsibility("pricing")
+    assert edited.reasoning == "Pricing is a product decision, checked with finance."
+    assert edited.shared_note == "Margins: the CFO."
+    assert (edited.shared_with, edited.shared_parts) == (noted.shared_with, noted.shared_parts)
