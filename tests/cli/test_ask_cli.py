@@ -1,4 +1,6 @@
-"""The CLI contract the shared scorer and other checks rely on, through a real subprocess."""
+"""The CLI contract the shared scorer and other checks rely on: in this process (`tests/cli/running.py`),
+and through a real subprocess where only a process shows it (questions piped in as the scorer pipes them,
+a reader that leaves early, a program waiting for each answer)."""
 
 import json
 import shutil
@@ -9,10 +11,11 @@ import threading
 import pytest
 
 from bot.core.encoder import SHIPPED_MODEL_DIR
+from tests.cli.running import run
 from tests.conftest import REPO_ROOT, SHARED
 
 
-def run(args, env, stdin=None):
+def run_process(args, env, stdin=None):
     return subprocess.run(
         [sys.executable, "-m", "bot", *args],
         input=stdin,
@@ -55,7 +58,9 @@ def test_two_topics_in_one_question_are_one_json_line_with_both_and_a_readable_a
 
 def test_questions_on_stdin_get_one_json_line_each_in_order(cli_env):
     questions = ["who owns hosting costs?", "what's the wifi password?", "", "who owns the product roadmap?"]
-    result = run(["ask", "--json", "--org", str(SHARED / "eval/orgs/cpto.yaml")], cli_env, "\n".join(questions) + "\n")
+    result = run_process(
+        ["ask", "--json", "--org", str(SHARED / "eval/orgs/cpto.yaml")], cli_env, "\n".join(questions) + "\n"
+    )
     lines = [json.loads(line) for line in result.stdout.splitlines()]
     assert [a["role"] for a in lines] == ["CPTO", None, "CPTO"]
     assert lines[0]["holder"] == "U0EXAMPLE1"

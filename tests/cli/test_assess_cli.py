@@ -1,11 +1,11 @@
-"""`python -m bot assess`: the JSON contract, the readable report and bad files, through a real subprocess."""
+"""`python -m bot assess`: the JSON contract, the readable report and bad files (`tests/cli/running.py`)."""
 
 import json
 import shutil
 
 import pytest
 
-from tests.cli.test_ask_cli import run as run_cli
+from tests.cli.running import run as run_cli
 from tests.conftest import KNOWLEDGE_DIR
 
 STARTUP = "stage: startup\nproduct_market_fit: searching\nproduct_led: true\nleader_with_both_skills: true\n"

@@ -63,6 +63,6 @@ def test_at_a_terminal_the_questions_are_asked_and_the_answers_decide(cli_env):
 
 
 def test_piped_input_asks_nothing_and_takes_the_defaults(cli_env):
-    result = run([], cli_env)  # subprocess input is not a terminal
+    result = run([], cli_env)  # input that is not a terminal (a pipe, a file)
     assert result.returncode == 0, result.stderr
     assert "Answer [" not in result.stdout and result.stdout.startswith("Recommendation: ")

@@ -1,11 +1,11 @@
-"""`kb validate | import | export` through a real subprocess on a private SQLite file."""
+"""`kb validate | import | export` on a private SQLite file (`tests/cli/running.py`)."""
 
 import json
 
 import yaml
 
 from bot.core.knowledge_files import load_knowledge
-from tests.cli.test_ask_cli import run
+from tests.cli.running import run
 from tests.conftest import KNOWLEDGE_DIR
 
 

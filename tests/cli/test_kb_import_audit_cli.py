@@ -1,4 +1,4 @@
-"""`kb import` through a real subprocess: recorded in the history as the person at the terminal."""
+"""`kb import` from the command line: recorded in the history as the person at the terminal."""
 
 import getpass
 
@@ -6,7 +6,7 @@ import yaml
 from sqlalchemy import create_engine, select
 
 from bot.store.tables import AuditRow
-from tests.cli.test_ask_cli import run
+from tests.cli.running import run
 
 
 def test_an_import_is_recorded_as_a_change_by_the_command_line_user(cli_env, tmp_path):

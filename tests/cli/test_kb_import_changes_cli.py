@@ -5,7 +5,7 @@ import json
 
 import yaml
 
-from tests.cli.test_ask_cli import run
+from tests.cli.running import run
 
 
 def exported(cli_env):

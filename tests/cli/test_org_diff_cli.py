@@ -2,7 +2,7 @@
 
 import json
 
-from tests.cli.test_ask_cli import run
+from tests.cli.running import run
 
 
 def test_org_diff_prints_each_topic_that_changes_hands_with_both_reasonings(cli_env, tmp_path):

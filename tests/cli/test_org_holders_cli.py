@@ -6,7 +6,7 @@ import json
 from bot.services.knowledge import KnowledgeService
 from bot.services.people import PersonNames
 from bot.store.database import Database
-from tests.cli.test_ask_cli import run
+from tests.cli.running import run
 from tests.conftest import KNOWLEDGE_DIR
 from tests.helpers import save_org
 

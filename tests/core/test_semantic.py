@@ -95,8 +95,8 @@ def test_an_unwritable_cache_still_answers(embeddings, tmp_path):
     assert matcher.match("cloud")[0].responsibility_id == "hosting"
 
 
-def test_the_model_is_loaded_only_by_a_question_the_lexical_matcher_is_unsure_of(kb, tmp_path):
-    lazy = Embeddings(cache_dir=tmp_path)
+def test_the_model_is_loaded_only_by_a_question_the_lexical_matcher_is_unsure_of(kb, embeddings):
+    lazy = Embeddings(cache_dir=embeddings.cache_dir)  # entry vectors read back, as a new process does
     engine = Engine(kb, lazy)
     assert engine.answer("who owns hosting costs?").matched_by == "lexical"
     assert engine.answer("who handles pricng?").role == "CPO"
@@ -148,7 +148,7 @@ def test_a_statement_is_compared_with_the_bare_phrases(embeddings, tmp_path, eng
     assert matcher.match_question(statement, limit=1)[0].score == bare_score != framed_score
 
 
-def test_questions_read_ahead_are_encoded_in_one_run_and_answered_as_if_asked_alone(kb, embeddings, fused, tmp_path):
+def test_questions_read_ahead_are_encoded_in_one_run_and_answered_as_if_asked_alone(kb, embeddings, fused):
     questions = [
         "who owns hosting costs?",  # the lexical matcher is sure: never encoded
         "who grows the engineering org?",
@@ -156,7 +156,7 @@ def test_questions_read_ahead_are_encoded_in_one_run_and_answered_as_if_asked_al
         "who owns pricing and who grows the engineering org?",  # two topics, one of them read twice
         "what's the wifi password?",
     ]
-    counting = CountingEmbeddings(embeddings, tmp_path)
+    counting = CountingEmbeddings(embeddings, embeddings.cache_dir)
     engine = Engine(kb, counting)
     engine.semantic.match("warm up")  # entry vectors computed: their runs are not what is measured
     before = len(counting.runs)

@@ -67,14 +67,18 @@ def test_every_field_of_an_entry_has_its_column():
 
 def test_every_field_of_an_entry_round_trips_through_the_database(service):
     # Each field set away from its default, so a field the store drops or mistakes cannot pass.
-    item = service.engine().responsibility("pricing").model_copy(
-        update={
-            "shared_with": ("CFO", "CMO"),
-            "shared_note": "Finance agrees the margins.",
-            "shared_parts": {"CFO": "agrees the margins"},
-            "aliases": ("price points", "discounts"),
-            "retired": True,
-        }
+    item = (
+        service.engine()
+        .responsibility("pricing")
+        .model_copy(
+            update={
+                "shared_with": ("CFO", "CMO"),
+                "shared_note": "Finance agrees the margins.",
+                "shared_parts": {"CFO": "agrees the margins"},
+                "aliases": ("price points", "discounts"),
+                "retired": True,
+            }
+        )
     )
     assert all(getattr(item, name) != field.default for name, field in Responsibility.model_fields.items())
     with service.db.transaction() as session:
