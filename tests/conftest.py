@@ -26,6 +26,7 @@ from sqlalchemy import create_engine, text
 from sqlalchemy.engine import make_url
 
 from bot.config import REPO_ROOT, Settings
+from bot.core.semantic import Embeddings
 from bot.services.knowledge import KnowledgeService
 from bot.store.database import Database, normalise_url
 
@@ -139,6 +140,13 @@ class Clones:
         self._thread.shutdown(wait=True)
         for drop in self._drops:
             drop.result()
+
+
+@pytest.fixture(scope="session")
+def embeddings() -> Embeddings:
+    """The shipped model, loaded once per test process (as a server's master process loads it once), with
+    entry vectors cached where the app caches them (content-addressed)."""
+    return Embeddings(cache_dir=Settings().embedding_cache_dir)
 
 
 @pytest.fixture

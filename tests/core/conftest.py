@@ -1,6 +1,5 @@
 import pytest
 
-from bot.config import Settings
 from bot.core.answer import Engine
 from bot.core.knowledge_files import load_knowledge
 from bot.core.models import KnowledgeBase
@@ -16,12 +15,6 @@ def kb() -> KnowledgeBase:
 @pytest.fixture(scope="session")
 def engine(kb: KnowledgeBase) -> Engine:
     return Engine(kb)
-
-
-@pytest.fixture(scope="session")
-def embeddings() -> Embeddings:
-    """The shipped model, with entry vectors cached where the app caches them (content-addressed)."""
-    return Embeddings(cache_dir=Settings().embedding_cache_dir)
 
 
 @pytest.fixture(scope="session")

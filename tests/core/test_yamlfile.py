@@ -43,6 +43,13 @@ def test_a_recursive_alias_is_refused(tmp_path):
     assert "anchors and aliases (&name, *name) are not allowed" in refusal(path)
 
 
+@pytest.mark.parametrize("depth", [51, 200])
+def test_deep_block_nesting_is_refused_at_the_level_past_the_limit(tmp_path, depth):
+    path = tmp_path / "deep.yaml"
+    path.write_text("".join("  " * level + f"k{level}:\n" for level in range(depth)) + "  " * depth + "v\n")
+    assert refusal(path) == f"{path}:51: nested more than 50 levels deep"
+
+
 def test_deep_nesting_is_refused(tmp_path):
     path = write(tmp_path, "roles: " + "[" * 20_000 + "]" * 20_000 + "\n")
     assert refusal(path) == f"{path}:1: nested more than 50 levels deep"

@@ -16,6 +16,7 @@ from bot.services.knowledge import KnowledgeService
 from bot.store.database import Database
 from tests.conftest import KNOWLEDGE_DIR, Clones, prepared_sqlite_file
 from tests.e2e.fake_slack import FakeSlack
+from tests.e2e.in_process import InProcessServer, in_process_server
 from tests.e2e.server import RunningServer, running_server, server_env
 from tests.e2e.slack_requests import SlackSender, fresh_id
 
@@ -49,10 +50,16 @@ def module_sqlite_url(template: Path, tmp_path_factory: pytest.TempPathFactory) 
 @pytest.fixture(scope="module")
 def slack_server(
     request: pytest.FixtureRequest, server_database_url: str, fake_slack: FakeSlack
-) -> Iterator[RunningServer]:
+) -> Iterator[RunningServer | InProcessServer]:
+    """The module's server: the app in this process (`in_process.py`), or `python -m bot serve` for a
+    module that tests gunicorn itself (`SERVER = "gunicorn"`, or `SERVER_WORKERS = 2`)."""
     extra = getattr(request.module, "SERVER_ENV", {})
     workers = getattr(request.module, "SERVER_WORKERS", 1)
     env = server_env(database_url=server_database_url, fake=fake_slack, extra=extra)
+    if workers == 1 and getattr(request.module, "SERVER", "in process") == "in process":
+        with in_process_server(env=env, embeddings=request.getfixturevalue("embeddings")) as in_process:
+            yield in_process
+        return
     with running_server(env=env, workers=workers, stop_behind=True) as server:
         yield server
 

@@ -21,6 +21,8 @@ from tests.e2e.modal_payloads import view_submission
 from tests.e2e.slack_requests import direct_message, fresh_id, mention
 from tests.e2e.waiting import eventually
 
+SERVER = "gunicorn"  # the server process outlives a database outage (its /healthz, its log)
+
 pytestmark = pytest.mark.postgres
 
 

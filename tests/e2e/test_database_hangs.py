@@ -23,6 +23,8 @@ from tests.e2e.slack_requests import fresh_id, mention
 from tests.e2e.tcp_proxy import TcpProxy
 from tests.e2e.waiting import eventually
 
+SERVER = "gunicorn"  # the server process outlives a hung database (its /healthz, its log)
+
 
 @pytest.fixture(scope="module", params=["postgres behind a proxy", "sqlite"])
 def database(request: pytest.FixtureRequest, tmp_path_factory: pytest.TempPathFactory) -> Iterator[dict]:

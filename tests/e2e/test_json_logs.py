@@ -8,6 +8,8 @@ from datetime import datetime
 
 from tests.e2e.slack_requests import TEAM, mention
 
+SERVER = "gunicorn"  # what the server process writes to its log
+
 SERVER_ENV = {"LOG_FORMAT": "json"}
 SECRET_WORDS = "nightjar budget for the quokka offsite"
 

@@ -18,6 +18,8 @@ from tests.e2e.conftest import module_sqlite_url
 from tests.e2e.slow_client import trickling
 from tests.e2e.waiting import eventually
 
+SERVER = "gunicorn"  # gunicorn's asyncio front keeps slow clients off the threads that acknowledge Slack
+
 SLOW_CLIENTS = 24
 
 
