@@ -1,4 +1,6 @@
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from bot.core.normalise import Vocabulary, asks_about_oneself, asks_something_else, clean_slack_text, topic_of, words
 
@@ -78,3 +80,11 @@ def test_questions_that_ask_something_else_than_ownership_are_recognised(questio
 )
 def test_questions_about_one_particular_event_are_not_about_ownership(question, event):
     assert asks_about_oneself(clean_slack_text(question)) is event
+
+
+@settings(max_examples=2000, deadline=None)
+@given(st.text())
+def test_plain_text_is_cleaned_as_the_markup_path_would_clean_it(text):
+    # Text without a markup character skips the markup patterns; a mention added at the end forces them,
+    # and must not change what comes out.
+    assert clean_slack_text(text) == clean_slack_text(text + " <@U0ANY>")
