@@ -16,9 +16,13 @@ import time
 from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 
+import pytest
+
 from bot.services.events import REPLYING_LEASES
 from tests.e2e.server import running_server, server_env
 from tests.e2e.slack_requests import SlackSender, fresh_id, mention
+
+pytestmark = pytest.mark.long  # two runs of 50 s, mostly waiting for leases to run out
 
 LEASE_SECONDS = 2
 SLACK_DELAY = 2

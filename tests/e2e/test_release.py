@@ -16,6 +16,8 @@ from tests.conftest import KNOWLEDGE_DIR, fresh_postgres_database
 from tests.e2e.fake_slack import FakeSlack
 from tests.e2e.server import free_port, running_server, serve_command, server_env
 
+pytestmark = pytest.mark.long  # servers started against unmigrated databases, 30 s
+
 MIGRATE = [sys.executable, "-m", "bot", "migrate"]
 LATEST = Database("sqlite://").schema_revisions()[1]
 

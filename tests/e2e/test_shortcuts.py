@@ -82,7 +82,7 @@ def test_share_in_channel_posts_the_answer_for_everyone_without_its_buttons(slac
     url = fake_slack.response_url()
     click = block_action(share["elements"][0], channel=channel, message=None, response_url=url)
     assert slack.action(click).status_code == 200
-    [shared] = fake_slack.wait_for_response(url)
+    shared = fake_slack.wait_for_response(url)[0]  # the removal of the asker's copy may have come too
     assert shared["response_type"] == "in_channel" and shared["replace_original"] is False
     assert shared["text"] == f"Hosting costs: the CTO ({CTO_HOLDER})"
     assert not [b for b in shared["blocks"] if b["type"] == "actions"]
