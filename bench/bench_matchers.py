@@ -221,6 +221,8 @@ def main() -> None:
             embeddings.forget_questions()  # every system encodes and ranks each question afresh
             for matcher in semantic_matchers:
                 matcher.ranked.cache_clear()
+            for engine in (lexical, fused):
+                engine.matcher.ranked.cache_clear()
             print(run(label, system, cases, default_org(kb), args.misses and name != "all of the above"))
 
 

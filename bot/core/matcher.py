@@ -125,7 +125,7 @@ class Matcher:
         self._folded_phrases = [text.casefold() for text in texts[: self._phrase_count]]
         self.correct = lru_cache(maxsize=4096)(self._correct)
         # A question asked again, or read ahead of its turn (`Engine.prepare`), is ranked once.
-        self._ranked = lru_cache(maxsize=QUESTION_CACHE)(self._rank)
+        self.ranked = lru_cache(maxsize=QUESTION_CACHE)(self._rank)
 
     def title(self, responsibility_id: str) -> str:
         return self._titles[responsibility_id]
@@ -177,7 +177,7 @@ class Matcher:
     def match(self, question: str, limit: int = 5) -> tuple[Query, list[Match]]:
         """The best `limit` responsibilities for a question, best first (empty when nothing is known)."""
         # A message longer than is read is ranked afresh: the cache holds questions, not 40,000-character posts.
-        rank = self._ranked if len(question) <= MAX_QUESTION_CHARS else self._rank
+        rank = self.ranked if len(question) <= MAX_QUESTION_CHARS else self._rank
         query, matches = rank(question, limit)
         return query, list(matches)
 
