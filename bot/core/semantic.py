@@ -72,6 +72,12 @@ def asks_who(query: Query) -> bool:
     return query.asks_owner or WHO.search(query.sentence) is not None
 
 
+def read_of(query: Query) -> tuple[str, bool]:
+    """What is compared of a parsed question, and whether against the framed phrases: asked with "who …",
+    the whole question; otherwise its topic, against the bare phrases (`asks_who`)."""
+    return (query.sentence, True) if asks_who(query) else (query.topic, False)
+
+
 def encoded_text(text: str) -> str:
     """What is encoded of a question: its first `MAX_QUESTION_WORDS` words, at most `MAX_QUESTION_CHARS`
     characters. The encoder's cost grows with the length of what it reads (a 500-character ramble cost
@@ -206,13 +212,12 @@ class SemanticMatcher:
     def match_question(self, query: Query, limit: int = 5) -> list[Match]:
         """The best `limit` responsibilities for a parsed question: asked with "who …", the whole question
         against the framed phrases; otherwise its topic against the bare ones (`asks_who`)."""
-        if asks_who(query):
-            return self.match(query.sentence, limit)
-        return self.match(query.topic, limit, framed=False)
+        text, framed = read_of(query)
+        return self.match(text, limit, framed=framed)
 
     def encode_ahead(self, queries: list[Query]) -> None:
         """Encodes what `match_question` will read of each query, all in one run of the encoder."""
-        texts = [encoded_text(query.sentence if asks_who(query) else query.topic) for query in queries]
+        texts = [encoded_text(read_of(query)[0]) for query in queries]
         if self._phrases:
             self.embeddings.encode_questions([text for text in texts if text])
 

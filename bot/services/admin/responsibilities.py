@@ -121,8 +121,9 @@ class ResponsibilityEditor:
             source_id = new_source.id
         kept: dict[str, Any] = {"id": new_id}
         if like is not None:  # every field the form does not edit stays as the entry has it
-            drafted = DRAFTED | (CONSULTED if draft.consult is not None else set())
-            kept = {name: getattr(like, name) for name in Responsibility.model_fields if name not in drafted}
+            kept = {
+                name: getattr(like, name) for name in Responsibility.model_fields if name not in DRAFTED | CONSULTED
+            }
             if draft.consult is None:  # the roles to consult stay, less the owner if the edit moves it there
                 shared_with = tuple(r for r in like.shared_with if r != item.owner)
                 parts = {r: part for r, part in like.shared_parts.items() if r in shared_with}
