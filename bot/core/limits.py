@@ -14,3 +14,5 @@ QUOTE = 300
 SOURCE_TITLE = 200  # what an answer's source line shows in full
 SOURCE_URL = 2000
 ALIASES_TEXT = 3000  # the aliases one a line: what the topic editor's text box can hold
+EXAMPLE = 160  # one example question of an entry (a Slack message)
+EXAMPLES = 12  # example questions an entry may have

@@ -33,6 +33,7 @@ Name = Annotated[Text, StringConstraints(max_length=limits.NAME)]
 Title = Annotated[Text, StringConstraints(max_length=limits.TITLE)]
 MAX_PART_CHARS = 60
 Part = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1, max_length=MAX_PART_CHARS)]
+Example = Annotated[Text, StringConstraints(max_length=limits.EXAMPLE)]
 
 
 class Strict(BaseModel):
@@ -84,6 +85,9 @@ class Responsibility(Strict):
     shared_note: Text | None = None
     shared_parts: dict[RoleId, Part] = {}  # a shared role's part in a few words: "agrees the headcount"
     aliases: tuple[Title, ...] = ()
+    # How people ask about it in their own words ("our builds take forever, who can speed them up?"): the
+    # semantic matcher compares a question with these as well as with the title and aliases. Never shown.
+    examples: Annotated[tuple[Example, ...], Field(max_length=limits.EXAMPLES)] = ()
     reasoning: Annotated[Text, StringConstraints(max_length=limits.REASONING)]
     citation: Citation
     retired: bool = False
@@ -100,6 +104,16 @@ class Responsibility(Strict):
         if len("\n".join(aliases)) > MAX_ALIASES_TEXT:
             raise ValueError(f"the aliases come to more than {MAX_ALIASES_TEXT:,} characters (one a line)")
         return aliases
+
+    @field_validator("examples")
+    @classmethod
+    def examples_are_distinct(cls, examples: tuple[str, ...]) -> tuple[str, ...]:
+        seen: set[str] = set()
+        for example in examples:
+            if example.casefold() in seen:
+                raise ValueError(f"example {example!r} is listed twice")
+            seen.add(example.casefold())
+        return examples
 
     @model_validator(mode="after")
     def owner_is_not_shared_with_itself(self) -> Responsibility:

@@ -64,6 +64,7 @@ class ResponsibilityRow(Base):
     shared_with: Mapped[list[Any]] = mapped_column(default=list)
     shared_note: Mapped[str | None] = mapped_column(Text)
     shared_parts: Mapped[dict[str, Any]] = mapped_column(default=dict)
+    examples: Mapped[list[Any]] = mapped_column(default=list)
     reasoning: Mapped[str] = mapped_column(Text)
     source_id: Mapped[str] = mapped_column(ForeignKey("sources.id"))
     quote: Mapped[str] = mapped_column(Text)

@@ -77,6 +77,14 @@ def test_no_alias_belongs_to_two_entries(kb):
             assert seen.setdefault(alias.casefold(), item.id) == item.id, alias
 
 
+def test_every_entry_has_example_questions_and_none_is_another_entrys(kb):
+    seen: dict[str, str] = {}
+    for item in kb.responsibilities:
+        assert len(item.examples) >= 4, item.id
+        for example in item.examples:
+            assert seen.setdefault(example.casefold(), item.id) == item.id, example
+
+
 def test_shared_topics_explain_how_they_are_shared(kb):
     assert all(r.shared_note for r in kb.responsibilities if r.shared_with)
 
@@ -118,6 +126,26 @@ def test_exactly_one_role_is_the_fallback(tmp_path):
 def test_a_quote_over_300_characters_is_refused(tmp_path):
     folder = broken_copy(tmp_path, "quote: ", "quote: " + "x" * 301 + " ")
     with pytest.raises(InvalidFile, match=r"citation\.quote: String should have at most 300 characters"):
+        load_knowledge(folder)
+
+
+def test_an_example_listed_twice_is_reported_with_file_and_line(tmp_path):
+    folder = broken_copy(
+        tmp_path, "    examples:\n", '    examples:\n      - "who signs off?"\n      - "Who signs off?"\n'
+    )
+    with pytest.raises(InvalidFile) as caught:
+        load_knowledge(folder)
+    (message,) = caught.value.messages
+    assert re.fullmatch(
+        r".*responsibilities\.yaml:\d+: responsibilities\[0\]\.examples: .*'Who signs off\?' is listed twice", message
+    )
+
+
+def test_more_than_twelve_examples_are_refused(tmp_path):
+    folder = broken_copy(
+        tmp_path, "    examples:\n", "    examples:\n" + "".join(f'      - "who owns part {n}?"\n' for n in range(12))
+    )
+    with pytest.raises(InvalidFile, match=r"examples: Tuple should have at most 12 items"):
         load_knowledge(folder)
 
 
