@@ -36,7 +36,8 @@ from bot.core.models import KnowledgeBase
 from bot.core.org import OrgSettings, default_org
 from bot.core.problems import InvalidInput
 from bot.core.resolve import resolve_owner
-from bot.core.semantic import ENTRY_FRAME, ENTRY_TEXTS, SEMANTIC_THRESHOLD, Embeddings, SemanticMatcher
+from bot.core.semantic import ENTRY_FRAME, ENTRY_TEXTS, SEMANTIC_THRESHOLD, SemanticMatcher
+from bot.wiring import build_embeddings
 
 SHARED = ROOT.parent / "shared" / "eval"
 SETS = {
@@ -45,6 +46,7 @@ SETS = {
     "decision rights": SHARED / "external" / "decision_rights_dev.yaml",
     "ours: slack": ROOT / "tests" / "core" / "slack_questions.yaml",
     "ours: blind": ROOT / "tests" / "core" / "blind_questions.yaml",
+    "ours: blind 2 (ten roles)": ROOT / "tests" / "core" / "blind2_questions.yaml",
 }
 Decide = Callable[[str, OrgSettings], str | None]  # question, organisation -> role or None (abstain)
 
@@ -62,7 +64,7 @@ def load_cases(path: Path, engine: Engine) -> list[Case]:
     for raw in yaml.safe_load(path.read_text())["cases"]:
         org: OrgSettings | None = default_org(engine.kb)
         if raw.get("org"):
-            folders = (path.parent / "orgs", path.parent.parent / "orgs")
+            folders = (path.parent / "orgs", path.parent.parent / "orgs", SHARED / "external" / "orgs")
             org_file = next(
                 folder / f"{raw['org']}.yaml" for folder in folders if (folder / f"{raw['org']}.yaml").exists()
             )
@@ -186,7 +188,7 @@ def main() -> None:
     parser.add_argument("--texts", action="store_true", help="also compare what entries are embedded as")
     args = parser.parse_args()
     kb = load_knowledge(ROOT / "knowledge")
-    embeddings = Embeddings(cache_dir=Settings().embedding_cache_dir)
+    embeddings = build_embeddings(Settings(WHOOWNS_SEMANTIC=True))
     start = time.perf_counter()
     embeddings.encoder()
     print(f"model loaded in {(time.perf_counter() - start) * 1000:.0f} ms")

@@ -32,7 +32,7 @@ from bot.config import Settings
 from bot.core.answer import Engine
 from bot.core.encoder import SentenceEncoder
 from bot.core.knowledge_files import load_knowledge
-from bot.core.semantic import Embeddings
+from bot.wiring import build_embeddings
 
 ROOT = Path(__file__).resolve().parent.parent
 LEXICAL_QUESTION = "who owns hosting costs?"
@@ -52,10 +52,9 @@ def in_process(asked: list[str]) -> None:
     """Each distinct question once per engine, engines taking turns question by question (so that they
     share whatever else the machine is doing), after the model and entry vectors are loaded."""
     kb = load_knowledge(Settings().knowledge_dir)
-    cache = Settings().embedding_cache_dir
     engines: dict[str, Engine] = {"lexical": Engine(kb)}
     for runtime in ("numpy", "onnx"):
-        embeddings = Embeddings(cache_dir=cache)
+        embeddings = build_embeddings(Settings(WHOOWNS_SEMANTIC=True))
         embeddings._encoder = SentenceEncoder(runtime=runtime)  # this runtime, not the default one
         engines[f"fused, {runtime} encoder"] = Engine(kb, embeddings)
         engines[f"fused, {runtime} encoder"].answer(SEMANTIC_QUESTION)

@@ -26,7 +26,7 @@ from bot.config import REPO_ROOT, Settings
 from bot.core.answer import Engine
 from bot.core.knowledge_files import load_knowledge
 from bot.core.normalise import MAX_QUESTION_CHARS
-from bot.core.semantic import Embeddings
+from bot.wiring import build_embeddings
 
 SIZES = (1_000, 10_000, 40_000, 100_000)
 REAL_QUESTION = (
@@ -78,7 +78,7 @@ def main() -> None:
     args = parser.parse_args()
     rng = random.Random(args.seed)
     semantic = not args.lexical_only
-    embeddings = Embeddings(cache_dir=Settings().embedding_cache_dir) if semantic else None
+    embeddings = build_embeddings(Settings(WHOOWNS_SEMANTIC=True)) if semantic else None
     engine = Engine(load_knowledge(REPO_ROOT / "knowledge"), embeddings)
     engine.answer("who owns the coffee machine?")  # loads the word list and the model once, as a server does
     print(f"matchers: {'lexical and semantic' if semantic else 'lexical only'}")

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import timedelta
+from functools import partial
 from typing import TYPE_CHECKING
 from urllib.parse import urlencode
 
@@ -37,7 +38,13 @@ def build_embeddings(settings: Settings) -> Embeddings | None:
     """The semantic matcher's model (loaded on the first question that needs it); None when it is off."""
     if not settings.semantic:
         return None
-    return Embeddings(settings.embedding_model or SHIPPED_MODEL_DIR, settings.embedding_cache_dir)
+    from bot.core.counter_examples import load_counter_examples
+
+    return Embeddings(
+        settings.embedding_model or SHIPPED_MODEL_DIR,
+        settings.embedding_cache_dir,
+        partial(load_counter_examples, settings.knowledge_dir),
+    )
 
 
 def build_knowledge_service(

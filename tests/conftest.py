@@ -19,6 +19,7 @@ import uuid
 from collections.abc import Iterator
 from concurrent.futures import Future, ThreadPoolExecutor
 from contextlib import contextmanager
+from functools import partial
 from pathlib import Path
 
 import pytest
@@ -26,6 +27,7 @@ from sqlalchemy import create_engine, text
 from sqlalchemy.engine import make_url
 
 from bot.config import REPO_ROOT, Settings
+from bot.core.counter_examples import load_counter_examples
 from bot.core.semantic import Embeddings
 from bot.services.knowledge import KnowledgeService
 from bot.store.database import Database, normalise_url
@@ -150,9 +152,11 @@ class Clones:
 
 @pytest.fixture(scope="session")
 def embeddings() -> Embeddings:
-    """The shipped model, loaded once per test process (as a server's master process loads it once), with
-    entry vectors cached where the app caches them (content-addressed)."""
-    return Embeddings(cache_dir=Settings().embedding_cache_dir)
+    """The shipped model and counter-examples, loaded once per test process (as a server's master process
+    loads them once), with entry vectors cached where the app caches them (content-addressed)."""
+    return Embeddings(
+        cache_dir=Settings().embedding_cache_dir, counter_examples=partial(load_counter_examples, KNOWLEDGE_DIR)
+    )
 
 
 @pytest.fixture

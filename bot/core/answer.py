@@ -19,7 +19,14 @@ from typing import Any, ClassVar, Literal
 from pydantic import BaseModel
 
 from bot.core.consult import consulted_roles
-from bot.core.decision import ANSWER_THRESHOLD, RELATED_SCORE, SHARED_MARGIN, SUGGEST_MARGIN, SUGGEST_SCORE
+from bot.core.decision import (
+    ANSWER_THRESHOLD,
+    LEXICAL_SURE,
+    RELATED_SCORE,
+    SHARED_MARGIN,
+    SUGGEST_MARGIN,
+    SUGGEST_SCORE,
+)
 from bot.core.matcher import (
     ABOUT_ASKER_FACTOR,
     OTHER_QUESTION_FACTOR,
@@ -142,8 +149,10 @@ Answer = Known | Unsure
 
 
 def needs_semantic(query: Query, lexical: list[Match]) -> bool:
-    """True when the semantic matcher is asked too: the lexical matcher is not sure, and there is a topic."""
-    return bool(query.topic) and not (lexical and lexical[0].score >= ANSWER_THRESHOLD)
+    """True when the semantic matcher is asked too: there is a topic, and the lexical matcher is not sure,
+    or sure only because the question names one alias among words it does not know (`NAMED_FACTOR`): a
+    long question that happens to contain an alias may be about something else."""
+    return bool(query.topic) and not (lexical and lexical[0].score >= LEXICAL_SURE)
 
 
 @dataclass(frozen=True)

@@ -40,8 +40,12 @@ from bot.core.models import Responsibility
 
 log = logging.getLogger(__name__)
 
-SEMANTIC_THRESHOLD = 0.58  # the cosine (a question against framed phrases) as sure as ANSWER_THRESHOLD
+SEMANTIC_THRESHOLD = 0.56  # the cosine (a question against framed phrases) as sure as ANSWER_THRESHOLD
 PHRASE_THRESHOLD = 0.59  # the same for a bare topic or a duty statement against the bare phrases
+EXAMPLE_THRESHOLD = 0.62  # the same for a question against an entry's example questions
+BARE_EXAMPLE_THRESHOLD = 0.70  # and for a bare topic against them
+COUNTER_MARGIN = 0.06  # a question must be this much closer (cosine) to a topic than to any counter-example
+COUNTER_CAP = ANSWER_THRESHOLD - 0.01  # or its topics score at most this: offered, never answered
 EntryTexts = Callable[[Responsibility], tuple[str, ...]]
 ENTRY_TEXTS: dict[str, EntryTexts] = {  # what an entry is embedded as; bench/bench_matchers.py compares them
     "title": lambda item: (item.title,),
@@ -88,9 +92,17 @@ def encoded_text(text: str) -> str:
 class Embeddings:
     """The sentence encoder, loaded on first use, and entry vectors cached on disk by content."""
 
-    def __init__(self, model_dir: Path = SHIPPED_MODEL_DIR, cache_dir: Path | None = None):
+    def __init__(
+        self,
+        model_dir: Path = SHIPPED_MODEL_DIR,
+        cache_dir: Path | None = None,
+        counter_examples: Callable[[], tuple[str, ...]] = tuple,
+    ):
         self.model_dir = model_dir
         self.cache_dir = cache_dir
+        # Messages not about ownership (`bot/core/counter_examples.py`), read when the model is first needed.
+        self.counter_examples = counter_examples
+        self._counter_vectors: np.ndarray | None = None
         self._encoder: SentenceEncoder | None = None
         self._lock = threading.Lock()
         self._known: dict[str, np.ndarray] = {}  # entry texts this process has embedded, across revisions
@@ -111,6 +123,13 @@ class Embeddings:
 
     def encode(self, texts: list[str]) -> np.ndarray:
         return self.encoder().encode(texts)
+
+    def counter_vectors(self) -> np.ndarray:
+        """The counter-examples' vectors (none: an empty array), read and computed once per process."""
+        if self._counter_vectors is None:
+            texts = list(self.counter_examples())
+            self._counter_vectors = self.entry_vectors(texts) if texts else np.zeros((0, self.encoder().dimensions))
+        return self._counter_vectors
 
     def encode_question(self, text: str) -> np.ndarray:
         return self.encode_questions([text])[0]
@@ -189,14 +208,23 @@ class SemanticMatcher:
     ):
         self.embeddings = embeddings
         self._phrases: list[str] = []  # what matched, as the knowledge base writes it
-        self._owners: list[str] = []
+        self._owners: list[str] = []  # whose each phrase is, then whose each example question is
+        self._titles: dict[str, str] = {}
+        examples: list[str] = []
+        example_owners: list[str] = []
         for item in responsibilities:
             if not item.retired:
+                self._titles[item.id] = item.title
                 for phrase in dict.fromkeys(ENTRY_TEXTS[entry_texts](item)):
                     self._phrases.append(phrase)
                     self._owners.append(item.id)
-        # What is embedded: each phrase in its frame, then each phrase bare.
-        self._texts = [frame.format(phrase) for phrase in self._phrases] + self._phrases
+                for example in item.examples:
+                    examples.append(example)
+                    example_owners.append(item.id)
+        self._owners += example_owners
+        # What is embedded: each phrase in its frame, then each phrase bare, then the example questions as
+        # written (a question already has its asking frame).
+        self._texts = [frame.format(phrase) for phrase in self._phrases] + self._phrases + examples
         self._vectors: np.ndarray | None = None
         self._lock = threading.Lock()
         # A question asked again is ranked again for free (its vector is cached too: `Embeddings`).
@@ -230,15 +258,30 @@ class SemanticMatcher:
         return list(self.ranked(text, limit, framed))
 
     def _rank(self, text: str, limit: int, framed: bool) -> tuple[Match, ...]:
-        count = len(self._phrases)
-        matrix = self._matrix()[:count] if framed else self._matrix()[count:]
-        cosines = matrix @ self.embeddings.encode_question(text)
-        scores = calibrated(cosines, SEMANTIC_THRESHOLD if framed else PHRASE_THRESHOLD)
+        count, vectors, question = len(self._phrases), self._matrix(), self.embeddings.encode_question(text)
+        phrases = vectors[:count] if framed else vectors[count : 2 * count]
+        cosines = np.concatenate((phrases @ question, vectors[2 * count :] @ question))
+        scores = np.concatenate(
+            (
+                calibrated(cosines[:count], SEMANTIC_THRESHOLD if framed else PHRASE_THRESHOLD),
+                calibrated(cosines[count:], EXAMPLE_THRESHOLD if framed else BARE_EXAMPLE_THRESHOLD),
+            )
+        )
+        order = np.argsort(-scores, kind="stable").tolist()
+        if self._closer_to_a_counter_example(question, float(cosines.max())):
+            scores = np.minimum(scores, COUNTER_CAP)  # never an answer; still the closest topics, in order
         best: dict[str, Match] = {}
-        for index in np.argsort(-cosines, kind="stable").tolist():
+        for index in order:
             owner = self._owners[index]
             if owner not in best:
-                best[owner] = Match(owner, round(float(scores[index]), 3), self._phrases[index])
+                matched = self._phrases[index] if index < count else self._titles[owner]  # examples are not shown
+                best[owner] = Match(owner, round(float(scores[index]), 3), matched)
                 if len(best) == limit:
                     break
         return tuple(best.values())
+
+    def _closer_to_a_counter_example(self, question: np.ndarray, nearest_topic: float) -> bool:
+        """True for "who has the key to the supply closet?": nearer a message that is not about ownership
+        than to every topic, by less than `COUNTER_MARGIN`."""
+        counter = self.embeddings.counter_vectors()
+        return bool(len(counter)) and float((counter @ question).max()) + COUNTER_MARGIN > nearest_topic

@@ -30,9 +30,13 @@ OFF_TOPIC = [
     "who was at the investor meeting",
 ]
 SENTENCE_DUTIES = [  # a situation, then the duty in a sentence: embedded whole, beside entries in the same frame
-    ("our app keeps crashing when traffic spikes, who makes sure it stays up?", "CTO", "technical-scalability"),
-    ("who writes the rules for which laptops and software people may install?", "CTO", "it-solutions"),
-    ("who keeps our investors informed between board meetings?", "CEO", "investor-relations"),
+    (
+        "our app keeps crashing when traffic spikes, who makes sure it stays up?",
+        "CTO",
+        {"technical-scalability", "reliability-and-performance"},
+    ),
+    ("who writes the rules for which laptops and software people may install?", "CTO", {"it-solutions"}),
+    ("who keeps our investors informed between board meetings?", "CEO", {"investor-relations", "board-relations"}),
 ]
 
 
@@ -49,7 +53,7 @@ def test_the_semantic_matcher_answers_what_the_lexical_one_is_unsure_of(engine, 
 def test_a_duty_written_out_as_a_sentence_is_answered_by_meaning(engine, fused, question, role, topic):
     assert engine.answer(question).role is None
     answer = fused.answer(question)
-    assert (answer.role, answer.responsibility.id) == (role, topic)
+    assert answer.role == role and answer.responsibility.id in topic
     assert answer.matched_by in ("semantic", "both") and ANSWER_THRESHOLD <= answer.confidence <= 1.0
 
 

@@ -7,7 +7,15 @@ import pytest
 from bot.core.answer import Engine
 from bot.core.decision import ANSWER_THRESHOLD
 from bot.core.models import Citation, Responsibility
-from bot.core.semantic import ENTRY_FRAME, SEMANTIC_THRESHOLD, Embeddings, SemanticMatcher, asks_who, calibrated
+from bot.core.semantic import (
+    COUNTER_CAP,
+    ENTRY_FRAME,
+    SEMANTIC_THRESHOLD,
+    Embeddings,
+    SemanticMatcher,
+    asks_who,
+    calibrated,
+)
 
 
 def test_calibration_puts_the_semantic_threshold_on_the_answer_threshold():
@@ -37,8 +45,8 @@ def framed(*phrases: str) -> list[str]:
 class CountingEmbeddings(Embeddings):
     """The real encoder and cache, counting the texts the encoder is run on."""
 
-    def __init__(self, shared: Embeddings, cache_dir):
-        super().__init__(shared.model_dir, cache_dir)
+    def __init__(self, shared: Embeddings, cache_dir, *, counter_examples: bool = False):
+        super().__init__(shared.model_dir, cache_dir, shared.counter_examples if counter_examples else tuple)
         self._encoder = shared.encoder()
         self.encoded: list[str] = []
         self.runs: list[list[str]] = []  # what each run of the encoder read
@@ -118,6 +126,34 @@ def test_a_match_names_the_phrase_that_matched_not_its_frame(embeddings, tmp_pat
     assert matcher.match("who pays the amazon web services invoice?")[0].matched in ("Hosting costs", "AWS bill")
 
 
+def test_a_question_put_like_an_entrys_example_finds_it_and_names_its_title(embeddings, tmp_path):
+    example = "our builds take forever and people sit idle waiting, who can speed them up?"
+    bare = entry("ci", "Developer productivity", "developer tools")
+    with_example = bare.model_copy(update={"examples": (example,)})
+    question = "the build pipeline is so slow that engineers wait around all day, who fixes that?"
+    process = CountingEmbeddings(embeddings, tmp_path)
+    found = SemanticMatcher([with_example, entry("events", "Events", "conferences")], process).match(question)
+    assert example in process.encoded and ENTRY_FRAME.format(example) not in process.encoded  # as written
+    assert (found[0].responsibility_id, found[0].matched) == ("ci", "Developer productivity")  # never the example
+    without = SemanticMatcher([bare, entry("events", "Events", "conferences")], process).match(question)
+    assert found[0].score > without[0].score + 0.1
+
+
+def test_a_question_nearer_a_counter_example_than_every_topic_is_never_answered_by_meaning(embeddings, tmp_path):
+    items = [entry("facilities", "Office and facilities", "office space", "office lease", "office keys")]
+    question = "who has the spare office key?"  # one person's key, not who owns the office
+    plain = Embeddings(embeddings.model_dir, tmp_path)
+    plain._encoder = embeddings.encoder()
+    [nearest] = SemanticMatcher(items, plain).match(question)  # something is always nearest
+    countered = Embeddings(embeddings.model_dir, tmp_path, lambda: ("who has the spare key to the bike room?", "hi"))
+    countered._encoder = embeddings.encoder()
+    [offered] = SemanticMatcher(items, countered).match(question)  # still a topic to offer, never an answer
+    assert nearest.score >= ANSWER_THRESHOLD > offered.score == COUNTER_CAP
+    assert (
+        SemanticMatcher(items, countered).match("who negotiates the office lease?")[0].responsibility_id == "facilities"
+    )
+
+
 def test_a_duty_written_out_as_a_sentence_is_compared_whole(embeddings, tmp_path):
     """The question is embedded as asked, the entries in the same asking frame: the frame cancels out."""
     items = [entry("treasury", "Cash and treasury", "cash reserves"), entry("events", "Events", "conferences")]
@@ -156,7 +192,7 @@ def test_questions_read_ahead_are_encoded_in_one_run_and_answered_as_if_asked_al
         "who owns pricing and who grows the engineering org?",  # two topics, one of them read twice
         "what's the wifi password?",
     ]
-    counting = CountingEmbeddings(embeddings, embeddings.cache_dir)
+    counting = CountingEmbeddings(embeddings, embeddings.cache_dir, counter_examples=True)
     engine = Engine(kb, counting)
     engine.semantic.match("warm up")  # entry vectors computed: their runs are not what is measured
     before = len(counting.runs)
