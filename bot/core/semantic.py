@@ -58,6 +58,7 @@ MAX_QUESTION_WORDS = 16  # what is encoded of a question: its asking words and a
 MAX_QUESTION_CHARS = 100  # and however the words run together ("<@<@<@…" is one word of many tokens)
 WHO = re.compile(r"\bwho(?:se|m)?\b")  # a question asked in its own words ("…, who keeps track of it?")
 QUESTION_CACHE = 4096  # question vectors kept per process (1.5 KB each)
+PER_ENTRY = 16  # phrases read per topic wanted before sorting them all (an entry has up to ~40 vectors)
 
 
 def calibrated(cosine: np.ndarray | float, threshold: float = SEMANTIC_THRESHOLD) -> np.ndarray:
@@ -87,6 +88,15 @@ def encoded_text(text: str) -> str:
     characters. The encoder's cost grows with the length of what it reads (a 500-character ramble cost
     145 ms of CPU), and a question about one area of work is a sentence."""
     return " ".join(text.split()[:MAX_QUESTION_WORDS])[:MAX_QUESTION_CHARS].strip()
+
+
+def _best_first(scores: np.ndarray, count: int) -> list[int]:
+    """The indices of the `count` highest scores, highest first (ties in index order): a partial sort,
+    as only the first few topics of 10,000 phrases are ever read."""
+    if count >= len(scores):
+        return np.argsort(-scores, kind="stable").tolist()
+    top = np.argpartition(-scores, count - 1)[:count]
+    return top[np.lexsort((top, -scores[top]))].tolist()
 
 
 class Embeddings:
@@ -267,7 +277,9 @@ class SemanticMatcher:
                 calibrated(cosines[count:], EXAMPLE_THRESHOLD if framed else BARE_EXAMPLE_THRESHOLD),
             )
         )
-        order = np.argsort(-scores, kind="stable").tolist()
+        order = _best_first(scores, limit * PER_ENTRY)
+        if len({self._owners[index] for index in order}) < limit:
+            order = _best_first(scores, len(scores))  # a few entries hold all the best phrases: look further
         if self._closer_to_a_counter_example(question, float(cosines.max())):
             scores = np.minimum(scores, COUNTER_CAP)  # never an answer; still the closest topics, in order
         best: dict[str, Match] = {}
