@@ -130,14 +130,15 @@ def test_a_quote_over_300_characters_is_refused(tmp_path):
 
 
 def test_an_example_listed_twice_is_reported_with_file_and_line(tmp_path):
-    folder = broken_copy(
-        tmp_path, "    examples:\n", '    examples:\n      - "who signs off?"\n      - "Who signs off?"\n'
+    first = re.search(
+        r"    examples:\n      - (.*)\n      - .*\n", (KNOWLEDGE_DIR / "responsibilities.yaml").read_text()
     )
+    folder = broken_copy(tmp_path, first[0], f"    examples:\n      - {first[1]}\n      - {first[1].upper()}\n")
     with pytest.raises(InvalidFile) as caught:
         load_knowledge(folder)
     (message,) = caught.value.messages
     assert re.fullmatch(
-        r".*responsibilities\.yaml:\d+: responsibilities\[0\]\.examples: .*'Who signs off\?' is listed twice", message
+        r".*responsibilities\.yaml:\d+: responsibilities\[0\]\.examples: example '[^a-z]+' is listed twice", message
     )
 
 
