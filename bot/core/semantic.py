@@ -94,9 +94,11 @@ def _best_first(scores: np.ndarray, count: int) -> list[int]:
     """The indices of the `count` highest scores, highest first (ties in index order): a partial sort,
     as only the first few topics of 10,000 phrases are ever read."""
     if count >= len(scores):
-        return np.argsort(-scores, kind="stable").tolist()
+        ranked: list[int] = np.argsort(-scores, kind="stable").tolist()
+        return ranked
     top = np.argpartition(-scores, count - 1)[:count]
-    return top[np.lexsort((top, -scores[top]))].tolist()
+    ranked = top[np.lexsort((top, -scores[top]))].tolist()
+    return ranked
 
 
 class Embeddings:
