@@ -94,11 +94,11 @@ def _best_first(scores: np.ndarray, count: int) -> list[int]:
     """The indices of the `count` highest scores, highest first (ties in index order): a partial sort,
     as only the first few topics of 10,000 phrases are ever read."""
     if count >= len(scores):
-        ranked: list[int] = np.argsort(-scores, kind="stable").tolist()
-        return ranked
-    top = np.argpartition(-scores, count - 1)[:count]
-    ranked = top[np.lexsort((top, -scores[top]))].tolist()
-    return ranked
+        order = np.argsort(-scores, kind="stable")
+    else:
+        top = np.argpartition(-scores, count - 1)[:count]
+        order = top[np.lexsort((top, -scores[top]))]
+    return [int(index) for index in order]
 
 
 class Embeddings:
