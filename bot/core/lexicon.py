@@ -78,12 +78,13 @@ EVENT_QUESTION = re.compile(
     r"said|told|sent|gave|came|went|saw|did|wrote|bought|brought|got|going to|gonna|coming|organi[sz]ing|"
     r"hosting|bringing|speaking|presenting|winning|leaving|joining|attending|sitting|(?<=was |ere )(?:at|in|on))\b"
 )
-# A question about the asker's own situation, a time or a place, or a request to do something ("when do my
-# RSUs vest?", "how many vacation days do I have?", "book a room for 4pm"): it is not about who owns an
-# area, unless it also asks for an owner.
+# A question about the asker's own situation, a time or a place, a request to do something, or what a word
+# means ("when do my RSUs vest?", "how many vacation days do I have?", "book a room for 4pm", "what does
+# EBITDA stand for?"): it is not about who owns an area, unless it also asks for an owner.
 ABOUT_ASKER = re.compile(
     r"^(?:when|where)\b|\b(?:i|i'm|im|i've|ive|i'd|me|my|mine)\b|\b(?:do|can|will|did) we (?:get|have)\b"
     r"|\b(?:book|reserve|schedule|cancel|remind)\b"
+    r"|^(?:what|whats)\b.*\b(?:stand for|stands for|mean|means|difference between)\b|^define\b"
 )
 # Words that show a question is about ownership after all ("can you tell me who owns pricing?").
 OWNERSHIP_CUE = re.compile(

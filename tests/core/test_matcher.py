@@ -130,6 +130,21 @@ def test_a_question_about_the_askers_own_matters_gets_no_topic(engine, question)
     assert engine.answer(question).role is None
 
 
+@pytest.mark.parametrize(
+    "question",
+    ["what does EBITDA stand for?", "what's the difference between capex and opex", "define churn", "whats NPS mean"],
+)
+def test_a_question_about_what_a_word_means_gets_no_topic(engine, question):
+    assert engine.answer(question).role is None
+
+
+@pytest.mark.parametrize(
+    "question", ["mean time to recovery", "who decides what our values mean in practice?", "what does the CFO own?"]
+)
+def test_a_topic_with_mean_in_it_or_an_ownership_question_is_not_taken_for_a_definition(engine, question):
+    assert not engine.matcher.parse(question).about_asker
+
+
 @pytest.mark.parametrize("question", ["who do I ask about taxes?", "who approves my expenses?", "tax filings"])
 def test_asking_who_still_answers_with_i_or_my_in_the_question(engine, question):
     assert engine.answer(question).role is not None
