@@ -12,7 +12,7 @@ import pytest
 
 from bot.core.encoder import SHIPPED_MODEL_DIR
 from tests.cli.running import run
-from tests.conftest import REPO_ROOT, SHARED
+from tests.conftest import KNOWLEDGE_DIR, REPO_ROOT, SHARED
 
 
 def run_process(args, env, stdin=None):
@@ -189,3 +189,12 @@ def test_a_program_that_waits_for_each_answer_gets_it_before_writing_the_next_qu
         assert process.wait(timeout=120) == 0
         deadline.cancel()
     assert roles == ["CPO", "CTO", "CTO"]
+
+
+def test_a_broken_counter_examples_file_exits_2_naming_its_line(cli_env, tmp_path):
+    shutil.copytree(KNOWLEDGE_DIR, tmp_path / "knowledge")
+    counter = tmp_path / "knowledge" / "not_about_ownership.yaml"
+    counter.write_text("not_about_ownership:\n  - where is lunch\n  - [a, list]\n", encoding="utf-8")
+    result = run(["ask", SEMANTIC_QUESTION], {**cli_env, "WHOOWNS_KNOWLEDGE_DIR": str(tmp_path / "knowledge")})
+    assert result.returncode == 2
+    assert result.stderr.strip() == f"{counter}:3: not_about_ownership[1]: Input should be a valid string"
