@@ -197,8 +197,11 @@ class Engine:
             Match(m.responsibility_id, round(m.score * factor, 3), m.matched)
             for m in self.semantic.match_question(query, limit=limit)
         ]
+        # Topics that score alike (a long question naming one alias of each, 0.7 apiece) are told apart
+        # by meaning: words alone cannot.
+        by_meaning = {m.responsibility_id: m.score for m in semantic}
         merged: dict[str, Match] = {}
-        for match in sorted(lexical + semantic, key=lambda m: -m.score):
+        for match in sorted(lexical + semantic, key=lambda m: (-m.score, -by_meaning.get(m.responsibility_id, 0.0))):
             merged.setdefault(match.responsibility_id, match)
         matches = list(merged.values())[:limit]
         if not matches:

@@ -101,3 +101,14 @@ def test_lexical_only_engine_still_answers_and_says_how(engine):
     assert (answer.role, answer.matched_by) == ("CTO", "lexical")
     assert engine.semantic is None
     assert engine.answer_responsibility("hosting-costs").matched_by is None
+
+
+def test_topics_the_lexical_matcher_scores_alike_are_told_apart_by_meaning(engine, fused):
+    question = "we need SSO for the new starter laptops, who owns that?"  # "new starter" and "SSO", 0.7 each
+    _, lexical = engine.matcher.match(question)
+    assert [(m.responsibility_id, m.score) for m in lexical[:2]] == [
+        ("employee-onboarding", 0.7),
+        ("identity-and-access-management", 0.7),
+    ]
+    assert engine.answer(question).responsibility.id == "employee-onboarding"  # words alone: the first listed
+    assert fused.answer(question).responsibility.id == "identity-and-access-management"
