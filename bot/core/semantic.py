@@ -8,7 +8,11 @@ is embedded whole, as asked ("we've got spare cash in the bank, who decides wher
 with the asking frame on both sides, what the cosine compares is what is asked about, and a duty
 written out as a sentence lands nearer its entry than its topic words alone would. A bare topic or a
 duty stated the way job descriptions put it has no frame, and is compared with the bare phrases
-(`asks_who`). Entry vectors are computed once per knowledge revision; the vectors are cached on disk
+(`asks_who`). An entry's example questions, Slack messages in its askers' own words ("our builds take
+forever, who can speed them up?"), are embedded as written and compared too, at their own threshold; a
+question that is not clearly nearer some topic than any counter-example (`bot/core/counter_examples.py`:
+"who has the spare office key?") is never answered by meaning, only offered the closest topics.
+Entry vectors are computed once per knowledge revision; the vectors are cached on disk
 under a key made of the model's and the texts' sha256, so a new process reads them back instead of
 running the encoder over the whole knowledge base, and several processes sharing one database never
 share a stale file (a changed entry is a different key).
@@ -295,7 +299,7 @@ class SemanticMatcher:
         return tuple(best.values())
 
     def _closer_to_a_counter_example(self, question: np.ndarray, nearest_topic: float) -> bool:
-        """True for "who has the key to the supply closet?": nearer a message that is not about ownership
-        than to every topic, by less than `COUNTER_MARGIN`."""
+        """True for "who has the spare office key?": not at least `COUNTER_MARGIN` nearer its closest topic
+        than the closest message that is not about ownership."""
         counter = self.embeddings.counter_vectors()
         return bool(len(counter)) and float((counter @ question).max()) + COUNTER_MARGIN > nearest_topic
