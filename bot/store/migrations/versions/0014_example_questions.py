@@ -1,10 +1,16 @@
 """example questions: each responsibility keeps how people ask about it in their own words, for the
-semantic matcher (a JSON list, empty for the entries stored before)
+semantic matcher (a JSON list); the topics already stored get the examples the shipped files give them
+
+A database nobody has edited is seeded again from the new files anyway; one an admin has edited is not,
+so without this its topics would have no examples. Only the new field is written, and only for topics
+the files know by id: an admin's titles, aliases, owners and retirements stay as they are.
 
 Revision ID: 0014
 Revises: 0013
 Create Date: 2026-12-03 17:00:00
 """
+
+import logging
 
 import sqlalchemy as sa
 from alembic import op
@@ -14,10 +20,31 @@ down_revision = "0013"
 branch_labels = None
 depends_on = None
 
+log = logging.getLogger(__name__)
+
 
 def upgrade() -> None:
     with op.batch_alter_table("responsibilities") as batch:
         batch.add_column(sa.Column("examples", sa.JSON(), nullable=False, server_default="[]"))
+    responsibilities = sa.table("responsibilities", sa.column("id", sa.String()), sa.column("examples", sa.JSON()))
+    for topic, examples in shipped_examples().items():
+        op.execute(responsibilities.update().where(responsibilities.c.id == topic).values(examples=examples))
+
+
+def shipped_examples() -> dict[str, list[str]]:
+    """Each shipped topic's examples, by id; none when the knowledge files cannot be read (the column is
+    still added, and the next `kb import` can fill it)."""
+    from bot.config import Settings
+    from bot.core.knowledge_files import load_knowledge
+    from bot.core.yamlfile import InvalidFile
+
+    folder = Settings().knowledge_dir
+    try:
+        kb = load_knowledge(folder)
+    except (InvalidFile, OSError) as error:
+        log.warning("no example questions added from %s: %s", folder, error)
+        return {}
+    return {item.id: list(item.examples) for item in kb.responsibilities if item.examples}
 
 
 def downgrade() -> None:
