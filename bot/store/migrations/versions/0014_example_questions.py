@@ -27,6 +27,9 @@ def upgrade() -> None:
     with op.batch_alter_table("responsibilities") as batch:
         batch.add_column(sa.Column("examples", sa.JSON(), nullable=False, server_default="[]"))
     responsibilities = sa.table("responsibilities", sa.column("id", sa.String()), sa.column("examples", sa.JSON()))
+    stored = op.get_bind().execute(sa.select(sa.func.count()).select_from(responsibilities)).scalar()
+    if not stored:
+        return  # a new database: the seeding that follows writes the examples with everything else
     for topic, examples in shipped_examples().items():
         op.execute(responsibilities.update().where(responsibilities.c.id == topic).values(examples=examples))
 
