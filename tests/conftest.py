@@ -19,7 +19,6 @@ import uuid
 from collections.abc import Iterator
 from concurrent.futures import Future, ThreadPoolExecutor
 from contextlib import contextmanager
-from functools import partial
 from pathlib import Path
 
 import pytest
@@ -27,10 +26,10 @@ from sqlalchemy import create_engine, text
 from sqlalchemy.engine import make_url
 
 from bot.config import REPO_ROOT, Settings
-from bot.core.counter_examples import load_counter_examples
 from bot.core.semantic import Embeddings
 from bot.services.knowledge import KnowledgeService
 from bot.store.database import Database, normalise_url
+from bot.wiring import build_embeddings
 
 KNOWLEDGE_DIR = REPO_ROOT / "knowledge"
 SHARED = REPO_ROOT.parent / "shared"
@@ -154,9 +153,9 @@ class Clones:
 def embeddings() -> Embeddings:
     """The shipped model and counter-examples, loaded once per test process (as a server's master process
     loads them once), with entry vectors cached where the app caches them (content-addressed)."""
-    return Embeddings(
-        cache_dir=Settings().embedding_cache_dir, counter_examples=partial(load_counter_examples, KNOWLEDGE_DIR)
-    )
+    embeddings = build_embeddings(Settings(WHOOWNS_SEMANTIC=True, WHOOWNS_KNOWLEDGE_DIR=KNOWLEDGE_DIR))
+    assert embeddings is not None
+    return embeddings
 
 
 @pytest.fixture

@@ -95,12 +95,7 @@ class Responsibility(Strict):
     @field_validator("aliases")
     @classmethod
     def aliases_are_distinct(cls, aliases: tuple[str, ...]) -> tuple[str, ...]:
-        seen: set[str] = set()
-        for alias in aliases:
-            key = alias.casefold()
-            if key in seen:
-                raise ValueError(f"alias {alias!r} is listed twice")
-            seen.add(key)
+        _refuse_repeats(aliases, "alias")
         if len("\n".join(aliases)) > MAX_ALIASES_TEXT:
             raise ValueError(f"the aliases come to more than {MAX_ALIASES_TEXT:,} characters (one a line)")
         return aliases
@@ -108,11 +103,7 @@ class Responsibility(Strict):
     @field_validator("examples")
     @classmethod
     def examples_are_distinct(cls, examples: tuple[str, ...]) -> tuple[str, ...]:
-        seen: set[str] = set()
-        for example in examples:
-            if example.casefold() in seen:
-                raise ValueError(f"example {example!r} is listed twice")
-            seen.add(example.casefold())
+        _refuse_repeats(examples, "example")
         return examples
 
     @model_validator(mode="after")
@@ -123,6 +114,15 @@ class Responsibility(Strict):
         if stray:
             raise ValueError(f"shared_parts names {', '.join(stray)}, which shared_with does not list")
         return self
+
+
+def _refuse_repeats(texts: tuple[str, ...], what: str) -> None:
+    """Refuses a text listed twice in one list, whatever its case ("alias 'AWS bill' is listed twice")."""
+    seen: set[str] = set()
+    for text in texts:
+        if text.casefold() in seen:
+            raise ValueError(f"{what} {text!r} is listed twice")
+        seen.add(text.casefold())
 
 
 class KnowledgeBase(Strict):
