@@ -42,6 +42,20 @@ ASKS_OWNER = re.compile(
     r"|\b(?:owner|owns|responsible|accountable|in charge|on the hook|point person|sign(?:s|ed)? off|whose)\b"
 )
 
+# A request for a decision rather than a question with "who" ("need approval to switch cleaning company",
+# "should we sponsor the conference?"): asks for whoever decides, though not about an area by name.
+ASKS_DECISION = re.compile(
+    r"\b(?:need|needs|needed|needing|want|wants|get|getting|seeking|requesting|looking for|please|pls)\b"
+    r"[^.?!]{0,24}?\b(?:approv(?:e|al)|sign-?off|green ?light|go-ahead)\b|\byes or no\b|^should (?:we|i)\b"
+)
+
+# A question that asks outright who decides something ("who decides what goes on the Q3 roadmap?"): about
+# a decision, however close its words come to a message that is not (`bot/core/counter_examples.py`). Not
+# "who owns": things are owned too ("who owns the office plants?").
+ASKS_DECIDER = re.compile(
+    r"\bwho (?:decides|approves|signs off|gets to decide|has (?:the )?final say)\b|\bwhose (?:call|decision)\b"
+)
+
 # Function words, the vocabulary of ownership itself and seniority ("senior engineers" are engineers):
 # they carry no topic.
 STOPWORDS = frozenset(
@@ -62,6 +76,13 @@ STOPWORDS = frozenset(
     keeping help helps like thing things stuff way ways kind sort whole overall basically generally
     typically mostly exactly tell today now across attention senior junior etc
     """.split()  # noqa: SIM905 - a word list reads better as text than as 290 quoted lines
+)
+
+# A remark rather than a question ("loved the roadmap presentation yesterday", "brb, fire drill"): no
+# question mark, and the words of chat about what happened, not of a request.
+REMARK = re.compile(
+    r"\b(?:i'm|im|i've|ive|we're|we've|just|lol|lmao|brb|yesterday|tonight|this morning|congrats|"
+    r"loved?|great|awesome|nice|cool|finally|btw|fyi)\b"
 )
 
 # Questions that ask something other than who owns a thing ("when is…", "how do I…", "can someone…").

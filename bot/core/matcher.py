@@ -33,6 +33,7 @@ from bot.core.normalise import (
     asks_about_oneself,
     asks_for_owner,
     asks_something_else,
+    asks_who_decides,
     clean_slack_text,
     clip_question,
     strip_lead_in,
@@ -72,6 +73,7 @@ class Query:
     clipped: bool = False  # the message was longer than what is read of it (`MAX_QUESTION_CHARS`)
     about_asker: bool = False  # asks about the asker's own matters, a time or place, or one event: not who owns
     sentence: str = ""  # the question as read, markup out: what the semantic matcher embeds
+    asks_decider: bool = False  # asks outright "who decides …", "whose call …": about a decision, not a thing
 
 
 class Matcher:
@@ -160,6 +162,7 @@ class Matcher:
             clipped,
             asks_about_oneself(cleaned),
             cleaned,
+            asks_who_decides(cleaned),
         )
 
     def _correct(self, word: str) -> str | None:

@@ -16,11 +16,14 @@ import snowballstemmer
 
 from bot.core.lexicon import (
     ABOUT_ASKER,
+    ASKS_DECIDER,
+    ASKS_DECISION,
     ASKS_OWNER,
     EVENT_QUESTION,
     LEAD_IN,
     OTHER_QUESTION,
     OWNERSHIP_CUE,
+    REMARK,
     STEM_EXCEPTIONS,
     STOPWORDS,
 )
@@ -88,15 +91,22 @@ def asks_about_oneself(text: str) -> bool:
     ("when do we get our bonuses", "which insurance plan do I have"): HR or finance would answer it, not
     the name of whoever owns benefits. Likewise a question about who did or is doing one particular thing
     ("who won the hackathon?", "who is going to the board meeting?"): a person at an event, however
-    close the event's name is to a topic, is not the owner of an area of work."""
+    close the event's name is to a topic, is not the owner of an area of work. And a remark that asks
+    nothing ("loved the roadmap presentation yesterday"): it names a topic, and wants no owner."""
     if EVENT_QUESTION.match(text):
         return not ASKS_OWNER.search(text)
-    return bool(ABOUT_ASKER.search(text)) and not OWNERSHIP_CUE.search(text) and not ASKS_OWNER.search(text)
+    remark = "?" not in text and REMARK.search(text) is not None and not ASKS_DECISION.search(text)
+    return bool(ABOUT_ASKER.search(text) or remark) and not OWNERSHIP_CUE.search(text) and not ASKS_OWNER.search(text)
+
+
+def asks_who_decides(text: str) -> bool:
+    """True for a cleaned message that asks outright who decides something ("whose call is it?")."""
+    return bool(ASKS_DECIDER.search(text))
 
 
 def asks_for_owner(text: str) -> bool:
     """True for a cleaned message that asks who owns something, anywhere in it ("…, who owns uptime?")."""
-    return bool(ASKS_OWNER.search(text))
+    return bool(ASKS_OWNER.search(text) or ASKS_DECISION.search(text))
 
 
 def words(text: str) -> list[str]:

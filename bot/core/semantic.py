@@ -257,7 +257,7 @@ class SemanticMatcher:
         """The best `limit` responsibilities for a parsed question: asked with "who …", the whole question
         against the framed phrases; otherwise its topic against the bare ones (`asks_who`)."""
         text, framed = read_of(query)
-        return self.match(text, limit, framed=framed)
+        return self.match(text, limit, framed=framed, countered=not query.asks_decider)
 
     def encode_ahead(self, queries: list[Query]) -> None:
         """Encodes what `match_question` will read of each query, all in one run of the encoder."""
@@ -265,15 +265,18 @@ class SemanticMatcher:
         if self._phrases:
             self.embeddings.encode_questions([text for text in texts if text])
 
-    def match(self, text: str, limit: int = 5, *, framed: bool = True) -> list[Match]:
+    def match(self, text: str, limit: int = 5, *, framed: bool = True, countered: bool = True) -> list[Match]:
         """The best `limit` responsibilities for `text` (a question, cleaned of Slack markup, as asked),
-        best first, scored by calibrated cosine against the framed phrases, or the bare ones."""
+        best first, scored by calibrated cosine against the framed phrases, or the bare ones; `countered`:
+        checked against the counter-examples (a question asking outright "who decides …?" is not:
+        "who decides what goes on the Q3 roadmap?" is about ownership, however close "where did the Q3
+        planning spreadsheet go" comes)."""
         text = encoded_text(text)
         if not text or not self._phrases:
             return []
-        return list(self.ranked(text, limit, framed))
+        return list(self.ranked(text, limit, framed, countered))
 
-    def _rank(self, text: str, limit: int, framed: bool) -> tuple[Match, ...]:
+    def _rank(self, text: str, limit: int, framed: bool, countered: bool) -> tuple[Match, ...]:
         count, vectors, question = len(self._phrases), self._matrix(), self.embeddings.encode_question(text)
         phrases = vectors[:count] if framed else vectors[count : 2 * count]
         cosines = np.concatenate((phrases @ question, vectors[2 * count :] @ question))
@@ -286,7 +289,7 @@ class SemanticMatcher:
         order = _best_first(scores, limit * PER_ENTRY)
         if len({self._owners[index] for index in order}) < limit:
             order = _best_first(scores, len(scores))  # a few entries hold all the best phrases: look further
-        if self._closer_to_a_counter_example(question, float(cosines.max())):
+        if countered and self._closer_to_a_counter_example(question, float(cosines.max())):
             scores = np.minimum(scores, COUNTER_CAP)  # never an answer; still the closest topics, in order
         best: dict[str, Match] = {}
         for index in order:

@@ -28,6 +28,15 @@ OFF_TOPIC = [
     "who is going to the board meeting tomorrow",
     "who organised the product launch party?",
     "who was at the investor meeting",
+    # a remark that asks nothing, however plainly it names a topic
+    "just finished the security awareness course, pretty painless",
+    "fyi the vendor contract renewal lands next week",
+    "congrats on closing the funding round everyone",
+    "great demo of the new onboarding flow yesterday",
+]
+DECISION_REQUESTS = [  # a decision asked for without "who": whoever decides it is wanted
+    ("need approval to replace the office cleaning contractor", "COO", "office-and-facilities"),
+    ("need sign-off to hire a second recruiter", "COO", "recruiting-process"),  # the CHRO's, covered by the COO
 ]
 SENTENCE_DUTIES = [  # a situation, then the duty in a sentence: embedded whole, beside entries in the same frame
     (
@@ -63,6 +72,14 @@ def test_the_lexical_matcher_keeps_what_the_semantic_one_misses(fused, question,
     assert semantic_only.responsibility_id != topic or semantic_only.score < ANSWER_THRESHOLD
     answer = fused.answer(question)
     assert (answer.role, answer.responsibility.id, answer.matched_by) == (role, topic, "lexical")
+
+
+@pytest.mark.parametrize(("question", "role", "topic"), DECISION_REQUESTS)
+def test_a_request_for_a_decision_is_answered_with_whoever_makes_it(fused, question, role, topic):
+    query = fused.matcher.parse(question)
+    assert query.asks_owner and not query.about_asker
+    answer = fused.answer(question)
+    assert (answer.role, answer.responsibility.id) == (role, topic)
 
 
 @pytest.mark.parametrize("question", OFF_TOPIC)

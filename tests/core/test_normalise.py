@@ -2,7 +2,16 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from bot.core.normalise import Vocabulary, asks_about_oneself, asks_something_else, clean_slack_text, topic_of, words
+from bot.core.normalise import (
+    Vocabulary,
+    asks_about_oneself,
+    asks_for_owner,
+    asks_something_else,
+    asks_who_decides,
+    clean_slack_text,
+    topic_of,
+    words,
+)
 
 
 @pytest.mark.parametrize(
@@ -76,10 +85,51 @@ def test_questions_that_ask_something_else_than_ownership_are_recognised(questio
         ("who runs the summer party budget?", False),  # a duty, in the present
         ("who's working on lowering our legal risk?", False),
         ("who was on the hook for the launch?", False),  # asks for an owner, in the past
+        # a remark that asks nothing
+        ("loved the brand workshop this morning, really useful", True),
+        ("btw the office move is finally done :tada:", True),
+        ("we've shipped the new billing page", True),
+        ("just joined, who sets our brand guidelines?", False),  # asks who
+        ("just need sign-off on the brand refresh", False),  # asks for a decision
+        ("great, is the brand workshop recorded?", False),  # a question
+        ("brand guidelines", False),  # a bare topic
     ],
 )
-def test_questions_about_one_particular_event_are_not_about_ownership(question, event):
+def test_one_particular_event_or_a_remark_is_not_about_ownership(question, event):
     assert asks_about_oneself(clean_slack_text(question)) is event
+
+
+@pytest.mark.parametrize(
+    "message, decision",
+    [
+        ("need approval to hire a contractor for the office move", True),
+        ("getting sign-off for the new vendor", True),
+        ("please approve the switch to a new payroll provider", True),
+        ("should we open a second warehouse?", True),
+        ("deploy freeze in december, yes or no?", True),
+        ("Approve annual budgets and monitor spend against them", False),  # a duty, as job descriptions put it
+        ("the approval workflow is slow today", False),
+        ("need someone to approve my PTO", True),  # a decision, but about the asker's own matter:
+    ],
+)
+def test_a_request_for_a_decision_asks_for_whoever_makes_it(message, decision):
+    assert asks_for_owner(clean_slack_text(message)) is decision
+    if "my" in message.split():
+        assert asks_about_oneself(clean_slack_text(message))  # so still not answered with an owner
+
+
+@pytest.mark.parametrize(
+    "message, decider",
+    [
+        ("who decides what goes on the roadmap?", True),
+        ("whose call is the office move", True),
+        ("who has the final say on discounts", True),
+        ("who owns the office plants?", False),  # things are owned too
+        ("who has the spare key?", False),
+    ],
+)
+def test_a_question_that_asks_who_decides_is_recognised(message, decider):
+    assert asks_who_decides(clean_slack_text(message)) is decider
 
 
 @settings(max_examples=2000, deadline=None)

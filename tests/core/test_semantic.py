@@ -6,6 +6,7 @@ import pytest
 
 from bot.core.answer import Engine
 from bot.core.decision import ANSWER_THRESHOLD
+from bot.core.matcher import Matcher
 from bot.core.models import Citation, Responsibility
 from bot.core.semantic import (
     COUNTER_CAP,
@@ -152,6 +153,19 @@ def test_a_question_nearer_a_counter_example_than_every_topic_is_never_answered_
     assert (
         SemanticMatcher(items, countered).match("who negotiates the office lease?")[0].responsibility_id == "facilities"
     )
+
+
+def test_a_question_asking_who_decides_is_not_checked_against_counter_examples(embeddings, tmp_path):
+    items = [entry("roadmap", "Product roadmap", "roadmap", "roadmap priorities")]
+    question = "who decides what goes on the q2 roadmap?"
+    near = "where did the q2 roadmap spreadsheet go"  # shares the words, asks nothing about a decision
+    countered = Embeddings(embeddings.model_dir, tmp_path, lambda: (near,))
+    countered._encoder = embeddings.encoder()
+    matcher = SemanticMatcher(items, countered)
+    assert matcher.match(question)[0].score == COUNTER_CAP  # as close to the counter-example as to the topic
+    query = Matcher(items).parse(question)
+    assert query.asks_decider
+    assert matcher.match_question(query)[0].score >= ANSWER_THRESHOLD
 
 
 def test_a_duty_written_out_as_a_sentence_is_compared_whole(embeddings, tmp_path):
