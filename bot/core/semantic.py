@@ -45,7 +45,7 @@ from bot.core.models import Responsibility
 log = logging.getLogger(__name__)
 
 SEMANTIC_THRESHOLD = 0.56  # the cosine (a question against framed phrases) as sure as ANSWER_THRESHOLD
-PHRASE_THRESHOLD = 0.59  # the same for a bare topic or a duty statement against the bare phrases
+PHRASE_THRESHOLD = 0.58  # the same for a bare topic or a duty statement against the bare phrases
 EXAMPLE_THRESHOLD = 0.64  # the same for a question against an entry's example questions
 BARE_EXAMPLE_THRESHOLD = 0.70  # and for a bare topic against them
 COUNTER_MARGIN = 0.06  # a question must be this much closer (cosine) to a topic than to any counter-example
