@@ -7,7 +7,11 @@ domain's own vocabulary (synonyms such as "bill" = "cost") is data in `knowledge
 import re
 
 # Greetings and politeness that may open a message.
-_OPENERS = r"(?:(?:hey|hi|hello|yo|ok|okay|so|quick question|question|q|please|pls|plz|sorry|um|hmm)\b[\s,:!-]*)*"
+_OPENERS = (
+    r"(?:(?:hey|hi|hello|yo|ok|okay|so|quick question|question|q|please|pls|plz|sorry|um|hmm|"
+    r"(?:i'm |im |i am )?new here|(?:i )?just joined|new (?:joiner|starter|hire|person)(?: q| question| here)?|"
+    r"newbie(?: q| question)?|noob question|dumb question|silly question)\b[\s,:!-]*)*"
+)
 
 # The ways people ask who owns something; the topic follows.
 _ASKERS = [

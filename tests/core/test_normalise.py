@@ -27,6 +27,8 @@ from bot.core.normalise import (
         "who is in charge of pricing",
         "who decides on pricing",
         "Who’s the owner of pricing?",
+        "new here :wave: who owns pricing?",  # the asker describing themselves is not the topic
+        "just joined - quick question: who decides on pricing",
     ],
 )
 def test_every_way_of_asking_reaches_the_same_topic(typed):
