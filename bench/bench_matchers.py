@@ -5,8 +5,10 @@ off-topic ones were abstained, and the median and p99 time per question in proce
 CPU time of the asking thread (which other work on a busy machine does not inflate). Re-run it after the
 knowledge base changes to re-check the thresholds (`SEMANTIC_THRESHOLD` in bot/core/semantic.py and
 `ANSWER_THRESHOLD` in bot/core/decision.py); `--misses` lists what each system got wrong, `--texts`
-compares what the entries are embedded as. BM25 (`pip install bm25s`, a bench-only dependency) indexes
-each entry's title and aliases; its threshold is the one that does best on the dev set.
+compares what the entries are embedded as. Last, for each set, whether a reply that is not right still
+names the right role (among the closest topics offered, or as sharing the area or an alternative). BM25
+(`pip install bm25s`, a bench-only dependency) indexes each entry's title and aliases; its threshold is
+the one that does best on the dev set.
 
     .venv/bin/python bench/bench_matchers.py [--misses] [--texts]
 """
@@ -166,6 +168,36 @@ def run(label: str, system: Decide, cases: list[Case], org: OrgSettings, misses:
     return f"| {label} | {cell(right)} | {cell(abstained)} | {figures} |"
 
 
+def print_offered(fused: Engine, sets: dict[str, list[Case]]) -> None:
+    """Where the bot does not answer an answerable question right, whether its reply still names the right
+    role: among the closest topics it offers when unsure, or as sharing the area or among the alternatives
+    under a wrong answer. The person asking can follow that; a reply that names no right role is a dead end."""
+    print(
+        "\nfused, answerable questions not answered right: is the right role in the reply?\n\n"
+        "| question set | answered right | unsure, right role among the closest topics | answered wrong, "
+        "right role shared or among the alternatives |\n|---|---|---|---|"
+    )
+    for name, cases in sets.items():
+        right, unsure, wrong = 0, [0, 0], [0, 0]
+        for case in cases:
+            if not case.expect or case.org is None:
+                continue
+            answer = fused.answer(case.question, case.org)
+            if answer.role in case.expect:
+                right += 1
+                continue
+            if answer.role is None:
+                roles = [role_of(fused.kb, case.org, topic.id) for topic in answer.suggestions]
+                bucket = unsure
+            else:
+                roles = [shared.role for shared in answer.shared] + [other.role for other in answer.alternatives]
+                bucket = wrong
+            bucket[0] += any(role in case.expect for role in roles)
+            bucket[1] += 1
+        if right + unsure[1] + wrong[1]:
+            print(f"| {name} | {right} | {unsure[0]} of {unsure[1]} | {wrong[0]} of {wrong[1]} |")
+
+
 def percentiles(values: list[float]) -> tuple[float, float]:
     """Median and p99."""
     ordered = sorted(values)
@@ -232,6 +264,7 @@ def main() -> None:
                 engine.matcher.ranked.cache_clear()
             listed = args.misses and name != "all of the above" and not any(word in name for word in NEVER_LISTED)
             print(run(label, system, cases, default_org(kb), listed))
+    print_offered(fused, {name: cases for name, cases in sets.items() if name != "all of the above"})
 
 
 if __name__ == "__main__":
