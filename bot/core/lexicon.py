@@ -6,7 +6,7 @@ domain's own vocabulary (synonyms such as "bill" = "cost") is data in `knowledge
 
 import re
 
-# Greetings and politeness that may open a message.
+# Greetings, politeness and the asker describing themselves ("new joiner q:"), which may open a message.
 _OPENERS = (
     r"(?:(?:hey|hi|hello|yo|ok|okay|so|quick question|question|q|please|pls|plz|sorry|um|hmm|"
     r"(?:i'm |im |i am )?new here|(?:i )?just joined|new (?:joiner|starter|hire|person)(?: q| question| here)?|"

@@ -68,7 +68,7 @@ class Query:
     terms: tuple[str, ...]
     corrections: tuple[tuple[str, str], ...]  # (typed, understood) pairs
     other_question: bool  # asks when/how/whether rather than who owns
-    asks_owner: bool  # says "who owns", "whose call", "who do I ask about"… somewhere
+    asks_owner: bool  # says "who owns", "whose call", "who do I ask about"… somewhere, or asks for a sign-off
     everyday: frozenset[str] = frozenset()  # terms typed as everyday English words ("day", "story")
     clipped: bool = False  # the message was longer than what is read of it (`MAX_QUESTION_CHARS`)
     about_asker: bool = False  # asks about the asker's own matters, a time or place, or one event: not who owns

@@ -11,7 +11,8 @@ duty stated the way job descriptions put it has no frame, and is compared with t
 (`asks_who`). An entry's example questions, Slack messages in its askers' own words ("our builds take
 forever, who can speed them up?"), are embedded as written and compared too, at their own threshold; a
 question that is not clearly nearer some topic than any counter-example (`bot/core/counter_examples.py`:
-"who has the spare office key?") is never answered by meaning, only offered the closest topics.
+"who has the spare office key?") is never answered by meaning, only offered the closest topics, unless
+it asks outright who decides ("who decides what goes on the Q3 roadmap?").
 Entry vectors are computed once per knowledge revision; the vectors are cached on disk
 under a key made of the model's and the texts' sha256, so a new process reads them back instead of
 running the encoder over the whole knowledge base, and several processes sharing one database never
