@@ -34,8 +34,9 @@ if TYPE_CHECKING:
     from bot.services.workspace_links import WorkspaceLinks
 
 
-def build_embeddings(settings: Settings) -> Embeddings | None:
-    """The semantic matcher's model (loaded on the first question that needs it); None when it is off."""
+def build_embeddings(settings: Settings, threads: int = 1) -> Embeddings | None:
+    """The semantic matcher's model (loaded on the first question that needs it, running on `threads`
+    threads); None when it is off."""
     if not settings.semantic:
         return None
     from bot.core.counter_examples import load_counter_examples
@@ -44,6 +45,7 @@ def build_embeddings(settings: Settings) -> Embeddings | None:
         settings.embedding_model or SHIPPED_MODEL_DIR,
         settings.embedding_cache_dir,
         partial(load_counter_examples, settings.knowledge_dir),
+        threads,
     )
 
 
@@ -53,15 +55,18 @@ def build_knowledge_service(
     prepare: bool = True,
     embeddings: Embeddings | None = None,
     timeouts: Timeouts = BATCH,
+    encoder_threads: int = 1,
 ) -> KnowledgeService:
     """`embeddings`: one already loaded (a server's master process shares it with its workers);
-    `timeouts`: how long the database may keep callers waiting (`SERVING` in the web server's workers)."""
+    `timeouts`: how long the database may keep callers waiting (`SERVING` in the web server's workers);
+    `encoder_threads`: for a process answering a batch alone on its machine (a server's workers keep one
+    each)."""
     settings = settings or Settings()
     retention = GapRetention(settings.gaps_per_workspace, timedelta(days=settings.gap_max_age_days))
     service = KnowledgeService(
         Database(settings.resolved_database_url(), timeouts=timeouts),
         settings.knowledge_dir,
-        embeddings or build_embeddings(settings),
+        embeddings or build_embeddings(settings, encoder_threads),
         gap_retention=retention,
     )
     if prepare:

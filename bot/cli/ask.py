@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import os
 import sys
 import textwrap
 from pathlib import Path
@@ -39,7 +40,9 @@ def register(subparsers: argparse._SubParsersAction) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
-    service = build_knowledge_service(Settings(semantic=False) if args.lexical_only else Settings())
+    settings = Settings(semantic=False) if args.lexical_only else Settings()
+    # Questions read from standard input are encoded a few hundred at a time: a thread a core.
+    service = build_knowledge_service(settings, encoder_threads=1 if args.question else os.cpu_count() or 1)
     if args.team:
         require_workspace(service.db, args.team)
     org = load_org_file(service, args.org) if args.org else service.org(args.team)

@@ -99,14 +99,21 @@ class SentenceEncoder:
     vectors to within 1e-6.
     """
 
-    def __init__(self, folder: Path = SHIPPED_MODEL_DIR, runtime: Literal["onnx", "numpy"] | None = None):
+    def __init__(
+        self,
+        folder: Path = SHIPPED_MODEL_DIR,
+        runtime: Literal["onnx", "numpy"] | None = None,
+        threads: int = 1,
+    ):
         from threadpoolctl import threadpool_limits
         from tokenizers import Tokenizer  # imported here: only a question that needs the model pays
 
         # A question is a dozen tokens, and the cosines against every entry one small product: BLAS
         # threads would spend longer waiting for each other (several times longer on a busy 2-core
-        # machine) than multiplying. One thread per process, for numpy as for onnxruntime.
-        threadpool_limits(limits=1, user_api="blas")
+        # machine) than multiplying. One thread per process by default, for numpy as for onnxruntime;
+        # a batch of hundreds of questions on an otherwise idle machine (`ask` reading standard input)
+        # gains from a thread a core: 4.5 -> 2.8 s for 956 questions on 2 cores.
+        threadpool_limits(limits=threads, user_api="blas")
         self.folder = folder
         weights_path = model_weights(folder)
         self.fingerprint = PINNED_SHA256[weights_path.name]
@@ -122,7 +129,7 @@ class SentenceEncoder:
 
             if not has_graph:
                 raise ModelRefused(f"embedding model {folder}: onnxruntime needs {ONNX_GRAPH} and {WEIGHT_FILES[0]}")
-            self._bert: NumpyBert | OnnxBert = OnnxBert(verified(folder, ONNX_GRAPH))
+            self._bert: NumpyBert | OnnxBert = OnnxBert(verified(folder, ONNX_GRAPH), threads)
         else:
             self._bert = NumpyBert(weights_path)
         self.dimensions = self._bert.dimensions

@@ -16,12 +16,12 @@ from bot.core.encoder import attention_mask_bias
 
 
 class OnnxBert:
-    def __init__(self, graph: Path):
+    def __init__(self, graph: Path, threads: int = 1):
         import onnxruntime  # imported here: only a process that needs the model pays
 
         options = onnxruntime.SessionOptions()
-        # One thread, as numpy's BLAS gets: a question is a dozen tokens, and threads would mostly wait.
-        options.intra_op_num_threads = 1
+        options.intra_op_num_threads = threads
+        options.add_session_config_entry("session.intra_op.allow_spinning", "0")
         options.inter_op_num_threads = 1
         options.graph_optimization_level = onnxruntime.GraphOptimizationLevel.ORT_ENABLE_ALL
         self._session = onnxruntime.InferenceSession(str(graph), options, providers=["CPUExecutionProvider"])

@@ -114,9 +114,11 @@ class Embeddings:
         model_dir: Path = SHIPPED_MODEL_DIR,
         cache_dir: Path | None = None,
         counter_examples: Callable[[], tuple[str, ...]] = tuple,
+        threads: int = 1,
     ):
         self.model_dir = model_dir
         self.cache_dir = cache_dir
+        self.threads = threads  # the encoder's (`SentenceEncoder`)
         # Messages not about ownership (`bot/core/counter_examples.py`), read when the model is first needed.
         self.counter_examples = counter_examples
         self._counter_vectors: np.ndarray | None = None
@@ -135,7 +137,7 @@ class Embeddings:
         if self._encoder is None:
             with self._lock:
                 if self._encoder is None:
-                    self._encoder = SentenceEncoder(self.model_dir)
+                    self._encoder = SentenceEncoder(self.model_dir, threads=self.threads)
         return self._encoder
 
     def encode(self, texts: list[str]) -> np.ndarray:

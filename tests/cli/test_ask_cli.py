@@ -11,6 +11,7 @@ import threading
 import pytest
 
 from bot.core.encoder import SHIPPED_MODEL_DIR
+from bot.wiring import build_knowledge_service
 from tests.cli.running import run
 from tests.conftest import KNOWLEDGE_DIR, REPO_ROOT, SHARED
 
@@ -103,6 +104,23 @@ def test_json_says_which_matcher_found_the_topic(cli_env):
     lexical, semantic = (json.loads(line) for line in result.stdout.splitlines())
     assert (lexical["role"], lexical["matched_by"]) == ("CTO", "lexical")
     assert (semantic["role"], semantic["matched_by"]) == ("CTO", "semantic")
+
+
+@pytest.mark.parametrize(("question", "threads"), [([], 2), ([SEMANTIC_QUESTION], 1)])
+def test_questions_read_from_stdin_are_encoded_on_a_thread_a_core(cli_env, monkeypatch, question, threads):
+    """A batch has the machine to itself: onnxruntime gets both cores (README "Measured figures")."""
+    built = []
+
+    def recording(*args, **kwargs):
+        service = build_knowledge_service(*args, **kwargs)
+        built.append(service.engine().semantic.embeddings.threads)
+        return service
+
+    monkeypatch.setattr("bot.cli.ask.os.cpu_count", lambda: 2)
+    monkeypatch.setattr("bot.cli.ask.build_knowledge_service", recording)
+    result = run(["ask", "--json", *question], cli_env, f"{SEMANTIC_QUESTION}\n")
+    assert json.loads(result.stdout)["matched_by"] == "semantic"
+    assert built == [threads]
 
 
 @pytest.mark.parametrize(("args", "env_change"), [(["--lexical-only"], {}), ([], {"WHOOWNS_SEMANTIC": "off"})])

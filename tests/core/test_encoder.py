@@ -5,6 +5,7 @@ import shutil
 
 import numpy as np
 import pytest
+from threadpoolctl import threadpool_limits
 
 from bot.core.encoder import ONNX_GRAPH, PINNED_SHA256, SHIPPED_MODEL_DIR, ModelRefused, SentenceEncoder
 
@@ -29,6 +30,19 @@ def test_onnxruntime_and_numpy_give_the_same_vectors_alone_and_padded_in_a_batch
     texts = [*REFERENCE, "who owns hosting costs", "a much longer sentence that makes the batch pad the short ones"]
     for batch in (texts, texts[3:4]):
         assert np.abs(encoder.encode(batch) - numpy_encoder.encode(batch)).max() < 1e-5
+
+
+@pytest.mark.parametrize("runtime", ["onnx", "numpy"])
+def test_two_threads_give_the_same_vectors_as_one(runtime, encoder, numpy_encoder):
+    texts = [*REFERENCE, "who owns hosting costs", "a much longer sentence that makes the batch pad the short ones"]
+    one = (encoder if runtime == "onnx" else numpy_encoder).encode(texts)
+    try:
+        two = SentenceEncoder(runtime=runtime, threads=2)
+        assert np.abs(two.encode(texts) - one).max() < 1e-5
+        if runtime == "onnx":
+            assert two._bert._session.get_session_options().intra_op_num_threads == 2
+    finally:
+        threadpool_limits(limits=1, user_api="blas")  # as the other tests' encoders set it
 
 
 @pytest.mark.parametrize("runtime", ["onnx", "numpy"])
