@@ -151,8 +151,12 @@ Answer = Known | Unsure
 def needs_semantic(query: Query, lexical: list[Match]) -> bool:
     """True when the semantic matcher is asked too: there is a topic, and the lexical matcher is not sure,
     or sure only because the question names one alias among words it does not know (`NAMED_FACTOR`): a
-    long question that happens to contain an alias may be about something else."""
-    return bool(query.topic) and not (lexical and lexical[0].score >= LEXICAL_SURE)
+    long question that happens to contain an alias may be about something else. Sure of two topics alike
+    ("which new markets we go after" names an alias of three) is not sure either: meaning orders them."""
+    if not query.topic or not lexical:
+        return bool(query.topic)
+    tied = len(lexical) > 1 and lexical[1].score >= lexical[0].score
+    return lexical[0].score < LEXICAL_SURE or tied
 
 
 @dataclass(frozen=True)

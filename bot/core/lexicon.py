@@ -130,4 +130,6 @@ STEM_EXCEPTIONS = {
     "marketing": "marketing",  # the CMO's work, not the market a product is sold in
     "accessibility": "accessibl",  # usable by everyone, not who has access
     "accessible": "accessibl",
+    "promoter": "promoter",  # who would recommend us (net promoter score), not promotions
+    "promoters": "promoter",
 }

@@ -132,3 +132,12 @@ def test_topics_the_lexical_matcher_scores_alike_are_told_apart_by_meaning(engin
     ]
     assert engine.answer(question).responsibility.id == "employee-onboarding"  # words alone: the first listed
     assert fused.answer(question).responsibility.id == "identity-and-access-management"
+
+
+def test_topics_the_lexical_matcher_is_equally_sure_of_are_told_apart_by_meaning(engine, fused):
+    question = "who decides what we build"  # "what we build" names an alias of three topics
+    _, lexical = engine.matcher.match(question)
+    assert [m.score for m in lexical[:3]] == [1.0, 1.0, 1.0]
+    assert engine.answer(question).role == "CTO"  # words alone: the first listed, technical specifications
+    answer = fused.answer(question)
+    assert (answer.role, answer.matched_by) == ("CPO", "semantic")

@@ -61,6 +61,11 @@ def test_productivity_is_not_folded_onto_product():
     assert Vocabulary().terms("productivity") != Vocabulary().terms("product")
 
 
+def test_promoters_are_not_folded_onto_promotions():
+    vocabulary = Vocabulary()
+    assert vocabulary.terms("promoters") == vocabulary.terms("promoter") != vocabulary.terms("promotions")
+
+
 @pytest.mark.parametrize(
     "question, other",
     [
