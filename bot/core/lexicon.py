@@ -92,7 +92,8 @@ REMARK = re.compile(
 # Questions that ask something other than who owns a thing ("when is…", "how do I…", "can someone…").
 OTHER_QUESTION = re.compile(
     r"^(?:when|where|why|what|whats|how (?:do|does|did|can|could|should|much|many|long|often)|"
-    r"is|are|was|were|can|could|do|does|did|will|would|has|have|tell me|i need|i want|i would like)\b"
+    r"is|are|was|were|can|could|do|does|did|will|would|has|have|tell me|i need|i want|i would like|"
+    r"any ?(?:one|body) (?:know|knows|remember))\b"
 )
 # A question about who did or is doing one particular thing ("who won the hackathon?", "who's hosting the
 # breakfast?", "who is going to the conference?"): an event or a person, not an area of work someone owns.

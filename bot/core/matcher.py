@@ -60,6 +60,7 @@ class Match:
     responsibility_id: str
     score: float
     matched: str  # the title or alias that matched best
+    countered: bool = False  # the question is nearer a message not about ownership: offered, never answered
 
 
 @dataclass(frozen=True)

@@ -292,14 +292,15 @@ class SemanticMatcher:
         order = _best_first(scores, limit * PER_ENTRY)
         if len({self._owners[index] for index in order}) < limit:
             order = _best_first(scores, len(scores))  # a few entries hold all the best phrases: look further
-        if countered and self._closer_to_a_counter_example(question, float(cosines.max())):
+        capped = countered and self._closer_to_a_counter_example(question, float(cosines.max()))
+        if capped:
             scores = np.minimum(scores, COUNTER_CAP)  # never an answer; still the closest topics, in order
         best: dict[str, Match] = {}
         for index in order:
             owner = self._owners[index]
             if owner not in best:
                 matched = self._phrases[index] if index < count else self._titles[owner]  # examples are not shown
-                best[owner] = Match(owner, round(float(scores[index]), 3), matched)
+                best[owner] = Match(owner, round(float(scores[index]), 3), matched, capped)
                 if len(best) == limit:
                     break
         return tuple(best.values())

@@ -3,7 +3,9 @@ questions that must stay abstained. None of these questions is in a shared or tu
 
 import pytest
 
-from bot.core.decision import ANSWER_THRESHOLD
+from bot.core.answer import agreed
+from bot.core.decision import AGREEMENT_SHARE, ANSWER_THRESHOLD
+from bot.core.matcher import Match
 
 LEXICAL_MISSES = [  # a duty in the asker's own words: no alias has them, the meaning is close
     ("who grows the engineering org?", "CTO", "engineering-team-leadership"),
@@ -40,6 +42,10 @@ NEW_JOINERS = [  # "new joiner" is an alias of onboarding, and here it says who 
 DECISION_REQUESTS = [  # a decision asked for without "who": whoever decides it is wanted
     ("need approval to replace the office cleaning contractor", "COO", "office-and-facilities"),
     ("need sign-off to hire a second recruiter", "COO", "recruiting-process"),  # the CHRO's, covered by the COO
+]
+AGREED = [  # each matcher's best topic is the same, and neither is sure of it alone
+    ("the deploy freeze before christmas, yes or no?", "CTO", "engineering-execution"),
+    ("our warehouse can't keep up with peak season orders, who fixes that", "COO", "operational-capacity-planning"),
 ]
 SENTENCE_DUTIES = [  # a situation, then the duty in a sentence: embedded whole, beside entries in the same frame
     (
@@ -141,3 +147,24 @@ def test_topics_the_lexical_matcher_is_equally_sure_of_are_told_apart_by_meaning
     assert engine.answer(question).role == "CTO"  # words alone: the first listed, technical specifications
     answer = fused.answer(question)
     assert (answer.role, answer.matched_by) == ("CPO", "semantic")
+
+
+@pytest.mark.parametrize(("question", "role", "topic"), AGREED)
+def test_two_matchers_that_find_the_same_topic_are_surer_together(engine, fused, question, role, topic):
+    query, lexical = engine.matcher.match(question)
+    semantic = fused.semantic.match_question(query)
+    assert lexical[0].responsibility_id == semantic[0].responsibility_id == topic
+    assert max(lexical[0].score, semantic[0].score) < ANSWER_THRESHOLD  # neither alone would answer
+    answer = fused.answer(question)
+    assert (answer.role, answer.responsibility.id, answer.matched_by) == (role, topic, "both")
+    assert answer.confidence == pytest.approx(semantic[0].score + AGREEMENT_SHARE * lexical[0].score, abs=0.002)
+
+
+def test_agreement_counts_only_for_the_same_best_topic_and_never_for_a_countered_question():
+    lexical = [Match("pricing", 0.4, "pricing"), Match("go-to-market", 0.3, "launch")]
+    semantic = [Match("pricing", 0.5, "pricing"), Match("product-vision", 0.45, "vision")]
+    assert agreed(lexical, semantic) == [Match("pricing", 0.58, "pricing"), semantic[1]]
+    assert agreed(lexical[1:], semantic) == semantic  # another best topic: nothing gained
+    assert agreed([], semantic) == semantic
+    countered = [Match("pricing", 0.5, "pricing", countered=True)]
+    assert agreed(lexical, countered) == countered  # nearer a message not about ownership: offered, never answered
