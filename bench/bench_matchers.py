@@ -46,6 +46,8 @@ SETS = {
     "dev": SHARED / "dev_questions.yaml",
     "clinc150 off-topic": SHARED / "external" / "offtopic_clinc150.yaml",
     "decision rights": SHARED / "external" / "decision_rights_dev.yaml",
+    "decision rights, blind, looked at": ROOT / "tests" / "core" / "decision_rights_blind.yaml",
+    "decision rights, blind, held out": ROOT / "tests" / "core" / "decision_rights_blind_heldout.yaml",
     "ours: slack": ROOT / "tests" / "core" / "slack_questions.yaml",
     "ours: blind": ROOT / "tests" / "core" / "blind_questions.yaml",
     "ours: blind 2 (ten roles)": ROOT / "tests" / "core" / "blind2_questions.yaml",

@@ -84,8 +84,23 @@ def asks_who(query: Query) -> bool:
 
 def read_of(query: Query) -> tuple[str, bool]:
     """What is compared of a parsed question, and whether against the framed phrases: asked with "who …",
-    the whole question; otherwise its topic, against the bare phrases (`asks_who`)."""
-    return (query.sentence, True) if asks_who(query) else (query.topic, False)
+    the whole question (or its asking part: `asking_part`); otherwise its topic, against the bare phrases
+    (`asks_who`)."""
+    return (asking_part(query.sentence), True) if asks_who(query) else (query.topic, False)
+
+
+def asking_part(sentence: str) -> str:
+    """A long question whose last "who …" comes late, read as the `MAX_QUESTION_WORDS` words that end where
+    that sentence ends: people set the scene first ("we doubled headcount this year and everything is held
+    together with duct tape. who builds the processes, systems and team structures we need to scale?"), and
+    its first 16 words would be nearly all scene. A "who" among the first eight words is read from the
+    start, as any question is (`encoded_text`)."""
+    words = sentence.split()
+    asking = [index for index, word in enumerate(words) if WHO.match(word)]
+    if len(words) <= MAX_QUESTION_WORDS or not asking or asking[-1] < MAX_QUESTION_WORDS // 2:
+        return sentence
+    end = next((i for i in range(asking[-1], len(words)) if words[i][-1] in "?.!"), len(words) - 1)
+    return " ".join(words[max(0, end + 1 - MAX_QUESTION_WORDS) : end + 1])
 
 
 def encoded_text(text: str) -> str:

@@ -47,6 +47,14 @@ AGREED = [  # each matcher's best topic is the same, and neither is sure of it a
     ("the deploy freeze before christmas, yes or no?", "CTO", "engineering-execution"),
     ("our warehouse can't keep up with peak season orders, who fixes that", "COO", "operational-capacity-planning"),
 ]
+SCENE_FIRST = [  # the question comes after 16 words of scene: read where it asks
+    (
+        "we opened two new offices this year and the shared drive, the wikis and the chat tools are a mess "
+        "everywhere. who decides which internal tools everyone uses?",
+        "CTO",
+        "it-solutions",
+    ),
+]
 SENTENCE_DUTIES = [  # a situation, then the duty in a sentence: embedded whole, beside entries in the same frame
     (
         "our app keeps crashing when traffic spikes, who makes sure it stays up?",
@@ -147,6 +155,12 @@ def test_topics_the_lexical_matcher_is_equally_sure_of_are_told_apart_by_meaning
     assert engine.answer(question).role == "CTO"  # words alone: the first listed, technical specifications
     answer = fused.answer(question)
     assert (answer.role, answer.matched_by) == ("CPO", "semantic")
+
+
+@pytest.mark.parametrize(("question", "role", "topic"), SCENE_FIRST)
+def test_a_question_after_a_long_scene_is_read_where_it_asks(fused, question, role, topic):
+    answer = fused.answer(question)
+    assert (answer.role, answer.responsibility.id) == (role, topic)
 
 
 @pytest.mark.parametrize(("question", "role", "topic"), AGREED)

@@ -14,9 +14,34 @@ from bot.core.semantic import (
     SEMANTIC_THRESHOLD,
     Embeddings,
     SemanticMatcher,
+    asking_part,
     asks_who,
     calibrated,
 )
+
+
+@pytest.mark.parametrize(
+    ("sentence", "read"),
+    [
+        (  # the scene first, then the question: the 16 words that end with it
+            "we doubled headcount this year and everything is held together with duct tape. who builds the "
+            "processes and team structures we need to scale?",
+            "held together with duct tape. who builds the processes and team structures we need to scale?",
+        ),
+        (  # a short question after the scene: the scene's last words come with it
+            "an engineer who just resigned may have copied our source code to a personal laptop last week. "
+            "who handles that? thanks a lot",
+            "resigned may have copied our source code to a personal laptop last week. who handles that?",
+        ),
+        (  # the asking words come early: read from the start, as any question is
+            "who owns the roadmap for the new mobile app we are planning to launch in the spring next year?",
+            "who owns the roadmap for the new mobile app we are planning to launch in the spring next year?",
+        ),
+        ("our app keeps crashing, who makes sure it stays up?", "our app keeps crashing, who makes sure it stays up?"),
+    ],
+)
+def test_a_long_question_is_read_where_it_asks(sentence, read):
+    assert asking_part(sentence) == read
 
 
 def test_calibration_puts_the_semantic_threshold_on_the_answer_threshold():
