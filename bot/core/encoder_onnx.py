@@ -20,7 +20,8 @@ class OnnxBert:
         import onnxruntime  # imported here: only a process that needs the model pays
 
         options = onnxruntime.SessionOptions()
-        options.intra_op_num_threads = threads
+        options.intra_op_num_threads = threads  # one, but for a batch with the machine to itself
+        # Threads that wait sleep rather than spin: spinning, they took the core the caller needs between runs.
         options.add_session_config_entry("session.intra_op.allow_spinning", "0")
         options.inter_op_num_threads = 1
         options.graph_optimization_level = onnxruntime.GraphOptimizationLevel.ORT_ENABLE_ALL
