@@ -239,8 +239,10 @@ def test_questions_read_ahead_are_encoded_in_one_run_and_answered_as_if_asked_al
     assert len(counting.runs) == before + 1
     read_ahead = counting.runs[-1]
     assert "who grows the engineering org?" in read_ahead and "who owns hosting costs?" not in read_ahead
+    assert set(engine.semantic._ahead) == set(read_ahead)  # their cosines: one matrix product for them all
     answers = [engine.answer(question).to_json() for question in questions]
     assert len(counting.runs) == before + 1, "a question read ahead was encoded again"
+    assert engine.semantic._ahead == {}, "a question read ahead was ranked with a product of its own"
     assert answers == [fused.answer(question).to_json() for question in questions]
 
 
