@@ -93,14 +93,18 @@ def asking_part(sentence: str) -> str:
     """A long question whose last "who …" comes late, read as the `MAX_QUESTION_WORDS` words that end where
     that sentence ends: people set the scene first ("we doubled headcount this year and everything is held
     together with duct tape. who builds the processes, systems and team structures we need to scale?"), and
-    its first 16 words would be nearly all scene. A "who" among the first eight words is read from the
-    start, as any question is (`encoded_text`)."""
+    its first 16 words would be nearly all scene. The window fits in `MAX_QUESTION_CHARS`, dropping scene
+    words first. A "who" among the first eight words is read from the start, as any question is
+    (`encoded_text`)."""
     words = sentence.split()
     asking = [index for index, word in enumerate(words) if WHO.match(word)]
     if len(words) <= MAX_QUESTION_WORDS or not asking or asking[-1] < MAX_QUESTION_WORDS // 2:
         return sentence
     end = next((i for i in range(asking[-1], len(words)) if words[i][-1] in "?.!"), len(words) - 1)
-    return " ".join(words[max(0, end + 1 - MAX_QUESTION_WORDS) : end + 1])
+    window = words[max(0, end + 1 - MAX_QUESTION_WORDS) : end + 1]
+    while len(window) > 1 and len(" ".join(window)) > MAX_QUESTION_CHARS:
+        window = window[1:]  # long words: the scene gives way, so `encoded_text` keeps the question whole
+    return " ".join(window)
 
 
 def encoded_text(text: str) -> str:

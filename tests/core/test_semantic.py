@@ -11,12 +11,15 @@ from bot.core.models import Citation, Responsibility
 from bot.core.semantic import (
     COUNTER_CAP,
     ENTRY_FRAME,
+    MAX_QUESTION_CHARS,
+    MAX_QUESTION_WORDS,
     SEMANTIC_THRESHOLD,
     Embeddings,
     SemanticMatcher,
     asking_part,
     asks_who,
     calibrated,
+    encoded_text,
 )
 
 
@@ -42,6 +45,17 @@ from bot.core.semantic import (
 )
 def test_a_long_question_is_read_where_it_asks(sentence, read):
     assert asking_part(sentence) == read
+
+
+def test_the_asking_part_is_encoded_to_its_last_word():
+    sentence = (
+        "our quarterly reconciliation between departments keeps failing because of incompatible spreadsheets. "
+        "who decides which organisational responsibilities get consolidated or discontinued?"
+    )
+    assert len(" ".join(sentence.split()[-MAX_QUESTION_WORDS:])) > MAX_QUESTION_CHARS  # 16 words are too long
+    assert encoded_text(asking_part(sentence)).endswith(
+        "who decides which organisational responsibilities get consolidated or discontinued?"
+    )
 
 
 def test_calibration_puts_the_semantic_threshold_on_the_answer_threshold():
