@@ -18,7 +18,7 @@ import pytest
 import requests
 import yaml
 
-from bot.__main__ import build_parser
+from bot.cli.main import build_parser
 from bot.config import REPO_ROOT, Settings
 from tests.e2e.fake_slack import FakeSlack
 from tests.e2e.server import BOT_TOKEN, SIGNING_SECRET, free_port

@@ -17,7 +17,7 @@ from collections.abc import Iterator, Mapping, Sequence
 from contextlib import contextmanager, redirect_stderr, redirect_stdout
 from dataclasses import dataclass
 
-from bot.__main__ import main
+from bot.cli.main import main
 
 
 @dataclass(frozen=True)

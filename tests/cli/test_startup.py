@@ -1,4 +1,5 @@
-"""`ask` starts fast: it imports what answering needs, not the web server, Slack, Alembic or the model."""
+"""`ask` starts fast: it imports what answering needs, not the web server, Slack, Alembic or the model, and
+the garbage collector does not walk what start-up made (`bot/__main__.py`)."""
 
 import argparse
 import subprocess
@@ -6,7 +7,7 @@ import sys
 
 import pytest
 
-from bot.__main__ import COMMANDS, build_parser
+from bot.cli.main import COMMANDS, build_parser
 from tests.conftest import REPO_ROOT
 
 NOT_FOR_ASKING = (
@@ -24,7 +25,7 @@ MODEL = ("onnxruntime", "tokenizers", "safetensors")
 
 ASK_AND_LIST_MODULES = """
 import sys
-from bot.__main__ import main
+from bot.cli.main import main
 main(["ask", *sys.argv[1:]])
 print(" ".join(sorted(sys.modules)))
 """
@@ -66,3 +67,30 @@ def test_each_command_module_registers_the_subcommand_it_is_named_after(command)
     parser = build_parser((command,))
     (subcommands,) = (action for action in parser._actions if isinstance(action, argparse._SubParsersAction))
     assert list(subcommands.choices) == [command]
+
+
+ENTRY_WITH_A_WATCHED_COMMAND = """
+import gc, sys
+import bot.cli.main
+
+def main(argv, started):
+    before = gc.isenabled()
+    started()
+    print(argv, before, gc.isenabled(), gc.get_freeze_count() > 1000)
+    return 3
+
+bot.cli.main.main = main
+from bot.__main__ import run
+run()
+"""
+
+
+def test_the_process_entry_keeps_the_collector_off_start_up_and_on_for_the_command():
+    done = subprocess.run(
+        [sys.executable, "-c", ENTRY_WITH_A_WATCHED_COMMAND, "ask", "who owns hosting costs?"],
+        capture_output=True,
+        text=True,
+        cwd=REPO_ROOT,
+        timeout=120,
+    )
+    assert (done.returncode, done.stdout) == (3, "['ask', 'who owns hosting costs?'] False True True\n"), done.stderr
