@@ -14,7 +14,9 @@ from bot.services.events import REPLYING_LEASES, Claim, EventLedger
 from bot.services.feedback import AnswerMessage, FeedbackService, Tally
 from bot.store.tables import FeedbackRow
 
-LEASE = timedelta(seconds=0.5)
+# Longer than any pause a busy machine puts between a claim's reading the clock and its statement running:
+# with 0.5 s, under load, a first taker's claim could already look lapsed to a second taker (seen in CI).
+LEASE = timedelta(seconds=2)
 MESSAGE = AnswerMessage("T1", "C1", "1700000000.000100", "who owns pricing?", "pricing")
 
 
