@@ -23,6 +23,7 @@ from bot.core.decision import (
     AGREEMENT_SHARE,
     ANSWER_THRESHOLD,
     LEXICAL_SURE,
+    NAMED_MARGIN,
     RELATED_SCORE,
     SHARED_MARGIN,
     SUGGEST_MARGIN,
@@ -36,10 +37,11 @@ from bot.core.matcher import (
     Query,
 )
 from bot.core.models import KnowledgeBase, Responsibility
+from bot.core.named_role import RoleNames
 from bot.core.normalise import MAX_QUESTION_CHARS, clean_slack_text
 from bot.core.org import OrgSettings, check_org, default_org
 from bot.core.resolve import Owner, Route, resolve_owner, role_name
-from bot.core.semantic import Embeddings, SemanticMatcher
+from bot.core.semantic import Embeddings, SemanticMatcher, asks_who
 from bot.core.several_topics import combine, topic_parts
 
 SUGGESTIONS = 3
@@ -177,6 +179,23 @@ def agreed(lexical: list[Match], semantic: list[Match]) -> list[Match]:
     return [replace(semantic[0], score=round(min(1.0, high + AGREEMENT_SHARE * low), 3)), *semantic[1:]]
 
 
+def named(query: Query, matches: list[Match], role: str | None, owner_of: dict[str, str]) -> list[Match]:
+    """`matches` with the closest topic of `role` first, when a statement names that role as doing its
+    work (`RoleNames.subject`: "The CFO decides how to allocate cash, debt, and equity…") and the topic is
+    within `NAMED_MARGIN` of the best. The statement and the matchers are two readings that agree, as in
+    `agreed`: the topic takes the best score and gains `AGREEMENT_SHARE` of its own. A question ("does
+    the CFO own vendor contracts?") is answered from the knowledge base, not from the role it guesses."""
+    if role is None or not matches or asks_who(query) or query.other_question or query.about_asker:
+        return matches
+    if query.sentence.rstrip().endswith("?"):
+        return matches
+    own = next((m for m in matches if owner_of[m.responsibility_id] == role), None)
+    if own is None or own.score < matches[0].score - NAMED_MARGIN:
+        return matches
+    score = round(min(1.0, max(own.score, matches[0].score) + AGREEMENT_SHARE * own.score), 3)
+    return [replace(own, score=score), *(m for m in matches if m is not own)]
+
+
 @dataclass(frozen=True)
 class Ranking:
     """The topics a question is about, best first, on the lexical matcher's 0..1 scale."""
@@ -197,6 +216,8 @@ class Engine:
         self.matcher = Matcher(kb.active, kb.synonyms)
         self.semantic = SemanticMatcher(kb.active, embeddings) if embeddings is not None else None
         self._items = {r.id: r for r in kb.active}
+        self._owners = {r.id: r.owner for r in kb.active}
+        self._roles = RoleNames(kb)
 
     def check_org(self, data: Any) -> OrgSettings:
         return check_org(data, self.kb, self.matcher)
@@ -206,12 +227,15 @@ class Engine:
 
     def rank(self, question: str, limit: int = RANKED) -> Ranking:
         """Lexical when it is sure; otherwise both matchers' topics merged by score (they share one scale).
+        Either way, a statement that names the role doing its work puts that role's closest topic first
+        (`named`).
 
         A question that asks when/how/what rather than who owns, or about the asker's own matters, is
         discounted on both sides alike.
         """
         query, lexical = self.matcher.match(question, limit=limit)
         if self.semantic is None or not needs_semantic(query, lexical):
+            lexical = named(query, lexical, self._roles.subject(question), self._owners)
             return Ranking(query, lexical, "lexical" if lexical else None)
         factor = OTHER_QUESTION_FACTOR if query.other_question and not query.asks_owner else 1.0
         factor *= ABOUT_ASKER_FACTOR if query.about_asker else 1.0
@@ -226,7 +250,7 @@ class Engine:
         merged: dict[str, Match] = {}
         for match in sorted(lexical + semantic, key=lambda m: (-m.score, -by_meaning.get(m.responsibility_id, 0.0))):
             merged.setdefault(match.responsibility_id, match)
-        matches = list(merged.values())[:limit]
+        matches = named(query, list(merged.values())[:limit], self._roles.subject(question), self._owners)
         if not matches:
             return Ranking(query, [], None)
         best = matches[0].responsibility_id

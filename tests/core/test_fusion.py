@@ -3,7 +3,7 @@ questions that must stay abstained. None of these questions is in a shared or tu
 
 import pytest
 
-from bot.core.answer import agreed
+from bot.core.answer import agreed, named
 from bot.core.decision import AGREEMENT_SHARE, ANSWER_THRESHOLD
 from bot.core.matcher import Match
 
@@ -46,6 +46,11 @@ DECISION_REQUESTS = [  # a decision asked for without "who": whoever decides it 
 AGREED = [  # each matcher's best topic is the same, and neither is sure of it alone
     ("the deploy freeze before christmas, yes or no?", "CTO", "engineering-execution"),
     ("our warehouse can't keep up with peak season orders, who fixes that", "COO", "operational-capacity-planning"),
+]
+NAMED_ROLES = [  # a duty that says whose it is: that role's closest topic, where neither matcher alone answers
+    ("The CPO decides which product lines get more money and which are wound down.", "CPO", "product-portfolio"),
+    # the CHRO's topic; the default organisation has no CHRO, and the COO covers the role
+    ("The CHRO represents the company in talks with unions about pay and conditions.", "COO", "labour-relations"),
 ]
 SCENE_FIRST = [  # the question comes after 16 words of scene: read where it asks
     (
@@ -172,6 +177,33 @@ def test_two_matchers_that_find_the_same_topic_are_surer_together(engine, fused,
     answer = fused.answer(question)
     assert (answer.role, answer.responsibility.id, answer.matched_by) == (role, topic, "both")
     assert answer.confidence == pytest.approx(semantic[0].score + AGREEMENT_SHARE * lexical[0].score, abs=0.002)
+
+
+@pytest.mark.parametrize(("statement", "role", "topic"), NAMED_ROLES)
+def test_a_statement_naming_the_role_that_does_the_work_takes_that_roles_topic(fused, statement, role, topic):
+    query, lexical = fused.matcher.match(statement)
+    semantic = fused.semantic.match_question(query)
+    assert max(lexical[0].score if lexical else 0.0, semantic[0].score) < ANSWER_THRESHOLD  # neither alone
+    answer = fused.answer(statement)
+    assert (answer.role, answer.responsibility.id) == (role, topic)
+    assert fused.responsibility(topic).owner in statement
+
+
+def test_a_question_naming_a_role_is_answered_from_the_knowledge_base(fused):
+    assert fused.answer("does the CFO own hosting costs?").role == "CTO"
+
+
+def test_the_named_roles_topic_goes_first_only_from_close_behind_and_only_in_a_statement(engine):
+    owners = {"pricing": "CPO", "hosting-costs": "CTO", "finance-function": "CFO"}
+    matches = [Match("hosting-costs", 0.5, "hosting"), Match("pricing", 0.45, "pricing")]
+    statement = engine.matcher.parse("The CPO sets what customers pay for each plan")
+    assert named(statement, matches, "CPO", owners) == [Match("pricing", 0.59, "pricing"), matches[0]]
+    assert named(statement, matches, "CTO", owners)[0] == Match("hosting-costs", 0.6, "hosting")
+    assert named(statement, matches, "CFO", owners) == matches  # no topic of that role among them
+    far = [Match("hosting-costs", 0.7, "hosting"), Match("pricing", 0.45, "pricing")]
+    assert named(statement, far, "CPO", owners) == far  # more than NAMED_MARGIN behind
+    question = engine.matcher.parse("does the CPO set what customers pay for each plan?")
+    assert named(question, matches, "CPO", owners) == matches
 
 
 def test_agreement_counts_only_for_the_same_best_topic_and_never_for_a_countered_question():

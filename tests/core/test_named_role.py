@@ -1,0 +1,26 @@
+"""The role a statement names as doing its work: found by id or name as the subject, never as an object."""
+
+import pytest
+
+from bot.core.models import KnowledgeBase
+from bot.core.named_role import RoleNames
+
+
+@pytest.mark.parametrize(
+    ("statement", "role"),
+    [
+        ("The CFO decides how spare cash is invested", "CFO"),
+        ("CISOs build out vendor risk programmes", "CISO"),  # a plural, as job descriptions write
+        ("General counsel can draft the bylaws", "GC"),  # by name, any case
+        ("the chief people officer runs the annual review cycle", "CHRO"),  # the name in brackets too
+        ("In day to day operation the COO keeps the sites running", "COO"),  # after a leading phrase
+        ("The main purpose of a CPO is to lead product teams", "CPO"),
+        ("Serve as the primary legal advisor to the CEO and the board", None),  # an object: whom the work serves
+        ("Partner with the CEO and CFO on the annual plan", None),
+        ("Prepares the monthly reports that the management team and eventually the CFO reads", None),  # too late
+        ("Oversee the cfo office's coffee machine", None),  # an id is written in capitals
+        ("Manage payroll and benefits", None),
+    ],
+)
+def test_the_role_a_statement_names_as_its_subject(kb: KnowledgeBase, statement, role):
+    assert RoleNames(kb).subject(statement) == role
