@@ -41,7 +41,7 @@ from bot.core.named_role import RoleNames
 from bot.core.normalise import MAX_QUESTION_CHARS, clean_slack_text
 from bot.core.org import OrgSettings, check_org, default_org
 from bot.core.resolve import Owner, Route, resolve_owner, role_name
-from bot.core.semantic import Embeddings, SemanticMatcher, asks_who
+from bot.core.semantic import Embeddings, SemanticMatcher
 from bot.core.several_topics import combine, topic_parts
 
 SUGGESTIONS = 3
@@ -183,11 +183,12 @@ def named(query: Query, matches: list[Match], role: str | None, owner_of: dict[s
     """`matches` with the closest topic of `role` first, when a statement names that role as doing its
     work (`RoleNames.subject`: "The CFO decides how to allocate cash, debt, and equity…") and the topic is
     within `NAMED_MARGIN` of the best. The statement and the matchers are two readings that agree, as in
-    `agreed`: the topic takes the best score and gains `AGREEMENT_SHARE` of its own. A question ("does
-    the CFO own vendor contracts?") is answered from the knowledge base, not from the role it guesses."""
-    if role is None or not matches or asks_who(query) or query.other_question or query.about_asker:
-        return matches
-    if query.sentence.rstrip().endswith("?"):
+    `agreed`: the topic takes the best score and gains `AGREEMENT_SHARE` of its own. A statement says
+    whose the work is ("the COO would be responsible for negotiating contracts with suppliers…"); a
+    question ("does the CFO own vendor contracts?", "who … the CTO …") is answered from the knowledge base,
+    not from the role it names."""
+    asks = _ASKS_WHO.search(query.sentence) or query.sentence.rstrip().endswith("?")
+    if role is None or not matches or asks or query.other_question or query.about_asker:
         return matches
     own = next((m for m in matches if owner_of[m.responsibility_id] == role), None)
     if own is None or own.score < matches[0].score - NAMED_MARGIN:

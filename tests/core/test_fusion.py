@@ -202,8 +202,10 @@ def test_the_named_roles_topic_goes_first_only_from_close_behind_and_only_in_a_s
     assert named(statement, matches, "CFO", owners) == matches  # no topic of that role among them
     far = [Match("hosting-costs", 0.7, "hosting"), Match("pricing", 0.45, "pricing")]
     assert named(statement, far, "CPO", owners) == far  # more than NAMED_MARGIN behind
-    question = engine.matcher.parse("does the CPO set what customers pay for each plan?")
-    assert named(question, matches, "CPO", owners) == matches
+    owning = engine.matcher.parse("The CPO is responsible for what customers pay for each plan")
+    assert named(owning, matches, "CPO", owners)[0].responsibility_id == "pricing"  # says whose it is
+    for asked in ("does the CPO set what customers pay for each plan?", "who helps the CPO set prices"):
+        assert named(engine.matcher.parse(asked), matches, "CPO", owners) == matches
 
 
 def test_agreement_counts_only_for_the_same_best_topic_and_never_for_a_countered_question():
