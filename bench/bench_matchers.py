@@ -54,6 +54,8 @@ SETS = {
     "ours: blind 3, looked at": ROOT / "tests" / "core" / "blind3_questions.yaml",
     "ours: blind 3, held out": ROOT / "tests" / "core" / "blind3_heldout_questions.yaml",
     "ours: blind 4, held out": ROOT / "tests" / "core" / "blind4_heldout_questions.yaml",
+    "ours: blind 5, looked at": ROOT / "tests" / "core" / "blind5_questions.yaml",
+    "ours: blind 5, held out": ROOT / "tests" / "core" / "blind5_heldout_questions.yaml",
     "job duties, looked at": ROOT / "tests" / "core" / "job_duties.yaml",
     "job duties, held out": ROOT / "tests" / "core" / "job_duties_heldout.yaml",
 }
