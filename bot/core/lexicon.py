@@ -82,33 +82,38 @@ STOPWORDS = frozenset(
     """.split()  # noqa: SIM905 - a word list reads better as text than as 290 quoted lines
 )
 
-# A remark rather than a question ("loved the roadmap presentation yesterday", "brb, fire drill"): no
-# question mark, and the words of chat about what happened, not of a request.
+# A remark rather than a question ("loved the roadmap presentation yesterday", "brb, fire drill", or an
+# offer: "the photos are on the drive if anyone wants them"): no question mark, and the words of chat
+# about what happened, not of a request.
 REMARK = re.compile(
     r"\b(?:i'm|im|i've|ive|we're|we've|just|lol|lmao|brb|yesterday|tonight|this morning|congrats|"
-    r"loved?|great|awesome|nice|cool|finally|btw|fyi)\b"
+    r"loved?|great|awesome|nice|cool|finally|btw|fyi)\b|\b(?:if|in case) any ?(?:one|body) (?:wants|needs)\b"
 )
 
-# Questions that ask something other than who owns a thing ("when is…", "how do I…", "can someone…").
+# Questions that ask something other than who owns a thing ("when is…", "how do I…", "can someone…", or
+# advice: "any tips for…").
 OTHER_QUESTION = re.compile(
     r"^(?:when|where|why|what|whats|how (?:do|does|did|can|could|should|much|many|long|often)|"
     r"is|are|was|were|can|could|do|does|did|will|would|has|have|tell me|i need|i want|i would like|"
-    r"any ?(?:one|body) (?:know|knows|remember))\b"
+    r"any ?(?:one|body) (?:know|knows|remember)|any (?:recommendations?|recs|suggestions?|tips))\b"
 )
 # A question about who did or is doing one particular thing ("who won the hackathon?", "who's hosting the
 # breakfast?", "who is going to the conference?"): an event or a person, not an area of work someone owns.
 # Duties are asked in the present ("who runs the offsite budget?"), so only past tenses and a few verbs of
-# taking part in something count.
+# taking part in something count, and who is somewhere now ("who's in the office today?").
 EVENT_QUESTION = re.compile(
     r"^who(?:'s| is| are| was| were)? (?:[a-z]+ed|won|left|took|stole|broke|ate|drank|forgot|lost|found|hid|"
     r"said|told|sent|gave|came|went|saw|did|wrote|bought|brought|got|going to|gonna|coming|organi[sz]ing|"
-    r"hosting|bringing|speaking|presenting|winning|leaving|joining|attending|sitting|(?<=was |ere )(?:at|in|on))\b"
+    r"hosting|bringing|speaking|presenting|winning|leaving|joining|attending|sitting|(?<=was |ere )(?:at|in|on)|"
+    r"(?:in|at) the office|out of (?:the )?office|off today|in today)\b"
 )
-# A question about the asker's own situation, a time or a place, a request to do something, or what a word
-# means ("when do my RSUs vest?", "how many vacation days do I have?", "book a room for 4pm", "what does
-# EBITDA stand for?"): it is not about who owns an area, unless it also asks for an owner.
+# A question about the asker's own situation, a time or a place ("what time…", "which floor…"), a request
+# to do something, or what a word means ("when do my RSUs vest?", "how many vacation days do I have?",
+# "book a room for 4pm", "what does EBITDA stand for?"): it is not about who owns an area, unless it also
+# asks for an owner.
 ABOUT_ASKER = re.compile(
-    r"^(?:when|where)\b|\b(?:i|i'm|im|i've|ive|i'd|me|my|mine)\b|\b(?:do|can|will|did) we (?:get|have)\b"
+    r"^(?:when|where|what time|which (?:room|floor|building|day|date))\b"
+    r"|\b(?:i|i'm|im|i've|ive|i'd|me|my|mine)\b|\b(?:do|can|will|did) we (?:get|have)\b"
     r"|\b(?:book|reserve|schedule|cancel|remind)\b"
     r"|^(?:what|whats)\b.*\b(?:stand for|stands for|mean|means|difference between)\b|^define\b"
 )

@@ -30,6 +30,10 @@ OFF_TOPIC = [
     "who is going to the board meeting tomorrow",
     "who organised the product launch party?",
     "who was at the investor meeting",
+    # a time or a place, asked with what or which; an offer, which asks nothing
+    "what time is the sales kickoff on thursday?",
+    "which floor is the finance team on?",
+    "investor update slides are on the drive if anyone wants them",
     # a remark that asks nothing, however plainly it names a topic
     "just finished the security awareness course, pretty painless",
     "fyi the vendor contract renewal lands next week",

@@ -76,6 +76,8 @@ def test_promoters_are_not_folded_onto_promotions():
         ("anyone know how to export the sprint board to a spreadsheet", True),
         ("does anybody know where the parking permits are", True),
         ("anyone know who owns pricing?", False),
+        ("any tips for a good mechanical keyboard?", True),  # asks for advice
+        ("any recommendations on who owns vendor selection?", False),
         ("who owns pricing?", False),
         ("pricing", False),
     ],
@@ -95,10 +97,18 @@ def test_questions_that_ask_something_else_than_ownership_are_recognised(questio
         ("who runs the summer party budget?", False),  # a duty, in the present
         ("who's working on lowering our legal risk?", False),
         ("who was on the hook for the launch?", False),  # asks for an owner, in the past
+        ("who's in the office on friday?", True),  # who is somewhere, now
+        ("who is out of office this week", True),
+        ("who is in charge of the office move?", False),
+        # a time or a place asked with what or which
+        ("what time is the sales kickoff on thursday?", True),
+        ("which floor is the finance team on?", True),
+        ("which team owns the floor plan?", False),
         # a remark that asks nothing
         ("loved the brand workshop this morning, really useful", True),
         ("btw the office move is finally done :tada:", True),
         ("we've shipped the new billing page", True),
+        ("investor update slides are on the drive if anyone wants them", True),  # an offer
         ("just joined, who sets our brand guidelines?", False),  # asks who
         ("just need sign-off on the brand refresh", False),  # asks for a decision
         ("great, is the brand workshop recorded?", False),  # a question
