@@ -58,6 +58,8 @@ SETS = {
     "ours: blind 5, held out": ROOT / "tests" / "core" / "blind5_heldout_questions.yaml",
     "job duties, looked at": ROOT / "tests" / "core" / "job_duties.yaml",
     "job duties, held out": ROOT / "tests" / "core" / "job_duties_heldout.yaml",
+    "job duties 2, looked at": ROOT / "tests" / "core" / "job_duties2.yaml",
+    "job duties 2, held out": ROOT / "tests" / "core" / "job_duties2_heldout.yaml",
 }
 NEVER_LISTED = ("held out",)  # sets whose misses are never printed (--misses): only their totals are read
 Decide = Callable[[str, OrgSettings], str | None]  # question, organisation -> role or None (abstain)
