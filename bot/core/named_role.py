@@ -9,7 +9,8 @@ import re
 from bot.core.models import KnowledgeBase
 
 DETERMINERS = frozenset({"the", "a", "an", "our", "their", "your", "its", "each", "every", "any", "this", "that"})
-# A role after one of these is not who does the work: "advisor to the CEO", "partner with the CFO".
+# A role after one of these, or after a word ending in -ing, is not who does the work: "advisor to the
+# CEO", "partner with the CFO", "informing the CEO about significant events".
 NOT_SUBJECT = frozenset(
     {"to", "for", "with", "by", "from", "alongside", "under", "and", "or", "than", "like", "about", "as", "at"}
     | {"on", "into", "towards", "toward", "via", "between", "among", "including", "unlike", "besides"}
@@ -38,7 +39,7 @@ class RoleNames:
             if len(before) >= SUBJECT_WITHIN:
                 return None
             leading = [word.strip(",;:.").casefold() for word in before if word.casefold() not in DETERMINERS]
-            if not leading or leading[-1] not in NOT_SUBJECT:
+            if not leading or (leading[-1] not in NOT_SUBJECT and not leading[-1].endswith("ing")):
                 text = mention.group(1)
                 return self._by_name.get(text.casefold(), text)
         return None

@@ -17,6 +17,7 @@ from bot.core.named_role import RoleNames
         ("The main purpose of a CPO is to lead product teams", "CPO"),
         ("Serve as the primary legal advisor to the CEO and the board", None),  # an object: whom the work serves
         ("Partner with the CEO and CFO on the annual plan", None),
+        ("Running the sales floor and briefing the CRO every week", None),
         ("Prepares the monthly reports that the management team and eventually the CFO reads", None),  # too late
         ("Oversee the cfo office's coffee machine", None),  # an id is written in capitals
         ("Manage payroll and benefits", None),
