@@ -25,7 +25,8 @@ _ASKERS = [
         r"reach out to|escalate to|turn to|check with)(?: (?:about|for|on|regarding|re|with))?"
     ),
     (
-        r"who (?:owns|handles|decides(?: on)?|takes care of|looks after|deals with|is responsible for|"
+        r"who (?:really |actually |ultimately |usually |normally |typically )?"
+        r"(?:owns|handles|decides(?: on)?|takes care of|looks after|deals with|is responsible for|"
         r"has the final say (?:on|over)|makes the call on|makes the decision on|signs off on|approves|covers|"
         r"is accountable for|is in charge of|manages|oversees|runs|leads|drives|sets|does|owns the decision on)"
     ),
@@ -78,7 +79,7 @@ STOPWORDS = frozenset(
     leads leading manage manages managing run runs running oversee oversees overseeing drive drives
     driving set sets setting up out new current much many lot lots next come comes coming keep keeps
     keeping help helps like thing things stuff way ways kind sort whole overall basically generally
-    typically mostly exactly tell today now across attention senior junior etc
+    typically mostly exactly ultimately tell today now across attention senior junior etc
     """.split()  # noqa: SIM905 - a word list reads better as text than as 290 quoted lines
 )
 

@@ -26,6 +26,8 @@ from bot.core.normalise import (
         "which exec owns pricing?",
         "who is in charge of pricing",
         "who decides on pricing",
+        "who ultimately decides on pricing",  # an adverb between "who" and the asking verb
+        "who actually owns pricing?",
         "Who’s the owner of pricing?",
         "new here :wave: who owns pricing?",  # the asker describing themselves is not the topic
         "just joined - quick question: who decides on pricing",
