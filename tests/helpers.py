@@ -17,7 +17,7 @@ def save_org(knowledge: KnowledgeService, team_id: str, data: Any, *, by: str | 
     """Stores a workspace's settings as they are, after the same check an admin's save makes."""
     org = knowledge.check_org(data)
     with unit_of_work(knowledge.db) as store:
-        store.orgs.save(team_id, org, by=by)
+        store.orgs.save(team_id, org, by=by, first=store.orgs.get(team_id) is None)
     return org
 
 

@@ -135,7 +135,7 @@ def _import_settings(store: Repositories, team_id: str, org: OrgSettings, *, by:
     before = stored.data if stored else None
     if before == org_data(org):  # a workspace never saved gets the file's settings stored, even the defaults
         return []
-    store.orgs.save(team_id, org, by=by)
+    store.orgs.save(team_id, org, by=by, first=stored is None)
     after = store.orgs.get(team_id)
     assert after is not None  # just saved
     return [store.audit.add(AuditEntry("org.import", "org", team_id, before, after.data), team_id=team_id, actor=by)]

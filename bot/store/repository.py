@@ -230,12 +230,17 @@ class OrgRepository:
         found = select(INSTALLATIONS.c.id).where(INSTALLATIONS.c.team_id == team_id)
         return self.session.scalars(found).first() is not None
 
-    def save(self, team_id: str, org: OrgSettings, *, by: str | None) -> int:
-        """Stores validated settings whole, replacing the old ones; returns the new version."""
+    def save(self, team_id: str, org: OrgSettings, *, by: str | None, first: bool) -> int:
+        """Stores validated settings whole, replacing the old ones; returns the new version.
+
+        `first`: the caller found no settings stored when it claimed them. The row is then inserted, never
+        updated, so a first save that another transaction committed in the meantime makes this one fail
+        (`WriteConflict`) instead of being overwritten: two first-ever saves racing, exactly one wins.
+        """
         s = self.session
-        row = s.get(OrgRow, team_id)
-        if row is None:
-            row = OrgRow(team_id=team_id, version=0)
+        row = OrgRow(team_id=team_id, version=0) if first else s.get(OrgRow, team_id)
+        assert row is not None  # not a first save: the caller claimed the stored row
+        if first:
             s.add(row)
         assert org.fallback is not None  # `check_org` fills it in
         row.name, row.fallback, row.admins, row.digest = org.name, org.fallback, list(org.admins), org.digest

@@ -197,7 +197,7 @@ class OrgEditor:
         team_id = change.actor.team_id
         if before is not None and org == self.knowledge.check_org(before):
             return Saved(entity_id=team_id, version=_stored(repo.get(team_id)).version, audit_id=None)
-        repo.save(team_id, org, by=change.actor.user_id)
+        repo.save(team_id, org, by=change.actor.user_id, first=before is None)
         after = _stored(repo.get(team_id))
         audit_id = change.record(AuditEntry(action, ENTITY, team_id, before, after.data, reverts=reverts))
         return Saved(entity_id=team_id, version=after.version, audit_id=audit_id)

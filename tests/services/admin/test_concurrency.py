@@ -12,12 +12,14 @@ import time
 import pytest
 from sqlalchemy import text
 
+from bot.core.unavailable import WriteConflict
 from bot.services.admin import Actor, Saved, StaleEdit
 from bot.services.kb_files import Imported, export_data, import_file, to_yaml
 from bot.services.knowledge import KnowledgeService
 from bot.store.database import Database
 from bot.store.repository import KnowledgeRepository
 from bot.store.tables import AuditRow
+from bot.store.unit_of_work import unit_of_work
 from bot.wiring import build_admin
 from tests.conftest import KNOWLEDGE_DIR
 from tests.helpers import save_org
@@ -142,6 +144,18 @@ def test_two_first_ever_settings_saves_exactly_one_wins(pg_service):
     for thread in threads:
         thread.join(timeout=30)
     one_winner(results)
+
+
+def test_a_first_save_that_finds_settings_stored_meanwhile_fails_instead_of_overwriting_them(pg_service):
+    """The interleaving `test_two_first_ever_settings_saves_exactly_one_wins` can hit, forced: one save
+    finds no settings, another stores some and commits, then the first writes."""
+    org = pg_service.check_org({"roles": {"CEO": {}, "CTO": {}}, "fallback": "CTO"})
+    with pytest.raises(WriteConflict), unit_of_work(pg_service.db) as late:
+        assert late.orgs.get(TEAM) is None
+        save_org(pg_service, TEAM, {"roles": {"CEO": {}, "CPO": {}}, "fallback": "CPO"}, by="U0BOB")  # meanwhile
+        late.orgs.save(TEAM, org, by="U0ALICE", first=True)
+    stored = pg_service.org(TEAM)
+    assert stored.fallback == "CPO"  # the first save to commit stands
 
 
 def stored_revision(service):
