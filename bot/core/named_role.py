@@ -23,13 +23,10 @@ class RoleNames:
     Financial Officer", "general counsel": any case)."""
 
     def __init__(self, kb: KnowledgeBase):
-        ids = {role.id: role.id for role in kb.roles}
         names = {name.casefold(): role.id for role in kb.roles for name in re.split(r"\s*[()]\s*", role.name) if name}
         self._by_name = names
-        self._ids = re.compile(r"\b(" + "|".join(map(re.escape, sorted(ids, key=len, reverse=True))) + r")s?\b")
-        self._names = re.compile(
-            r"\b(" + "|".join(map(re.escape, sorted(names, key=len, reverse=True))) + r")s?\b", re.IGNORECASE
-        )
+        self._ids = _any_of([role.id for role in kb.roles])
+        self._names = _any_of(list(names), re.IGNORECASE)
 
     def subject(self, statement: str) -> str | None:
         """The role `statement` names as its subject among its first `SUBJECT_WITHIN` words, or None."""
@@ -43,3 +40,10 @@ class RoleNames:
                 text = mention.group(1)
                 return self._by_name.get(text.casefold(), text)
         return None
+
+
+def _any_of(words: list[str], flags: int = 0) -> re.Pattern[str]:
+    """Any of `words` as a whole word, or its plural; the longest are tried first, so a name that begins
+    with a shorter one is found whole."""
+    alternatives = "|".join(map(re.escape, sorted(words, key=len, reverse=True)))
+    return re.compile(rf"\b({alternatives})s?\b", flags)
