@@ -238,13 +238,16 @@ class OrgRepository:
         (`WriteConflict`) instead of being overwritten: two first-ever saves racing, exactly one wins.
         """
         s = self.session
-        row = OrgRow(team_id=team_id, version=0) if first else s.get(OrgRow, team_id)
-        assert row is not None  # not a first save: the caller claimed the stored row
+        row: OrgRow | None
         if first:
+            row = OrgRow(team_id=team_id, version=0)
             s.add(row)
+        else:
+            row = s.get(OrgRow, team_id)
+            assert row is not None  # not a first save: the caller claimed the stored row
         assert org.fallback is not None  # `check_org` fills it in
         row.name, row.fallback, row.admins, row.digest = org.name, org.fallback, list(org.admins), org.digest
-        row.version = _next(OrgRow) if row.version else 1
+        row.version = 1 if first else _next(OrgRow)
         row.updated_by, row.updated_at = by, utcnow()
         s.execute(delete(OrgRoleRow).where(OrgRoleRow.team_id == team_id))
         s.execute(delete(OverrideRow).where(OverrideRow.team_id == team_id))
