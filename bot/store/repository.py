@@ -240,7 +240,7 @@ class OrgRepository:
         s = self.session
         row: OrgRow | None
         if first:
-            row = OrgRow(team_id=team_id, version=0)
+            row = OrgRow(team_id=team_id)
             s.add(row)
         else:
             row = s.get(OrgRow, team_id)
