@@ -36,6 +36,17 @@ SHARED = REPO_ROOT.parent / "shared"
 PG_ADMIN_URL = normalise_url(os.environ.get("TEST_DATABASE_URL", "postgresql://127.0.0.1:5432/test"))
 
 
+def pytest_configure(config: pytest.Config) -> None:
+    """The tests read the seed articles and the example organisations from the shared folder beside the
+    checkout (`../shared`, as the README's evaluation does); without it, say so once instead of failing
+    some sixty tests one by one on a missing file."""
+    if not (SHARED / "seeds").is_dir() or not (SHARED / "eval" / "orgs").is_dir():
+        raise pytest.UsageError(
+            f"{SHARED} is missing: the tests check quotes against its seeds/ and read its eval/orgs/; "
+            "clone the repository beside it"
+        )
+
+
 def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
     """Modules marked `long` run first. With four workers, each taking a module whole, a module of a
     minute and a half that started last would keep the run going while the other workers sat idle."""
