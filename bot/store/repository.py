@@ -96,16 +96,26 @@ class KnowledgeRepository:
         )
 
     def replace(self, kb: KnowledgeBase, *, by: str | None, seed_digest: str | None = None) -> None:
-        """Makes the stored knowledge equal `kb`; an entry missing from `kb` is retired, never dropped."""
+        """Makes the stored knowledge equal `kb`; an entry missing from `kb` is retired, never dropped.
+
+        Roles and sources `kb` no longer lists are dropped last, once the entries cite what `kb` says
+        (a new release may move an entry to another source and drop the old one), and only when no
+        stored entry, a retired one included, still names them: a retired entry keeps its owner and its
+        citation, so that undoing its retirement gives it back whole."""
         s = self.session
-        _sync(s, RoleRow, {r.id: role_values(r) for r in kb.roles})
-        _sync(s, SourceRow, {r.id: {"title": r.title, "url": r.url, "seed": r.seed} for r in kb.sources})
+        roles = {r.id: role_values(r) for r in kb.roles}
+        sources = {r.id: {"title": r.title, "url": r.url, "seed": r.seed} for r in kb.sources}
+        _sync(s, RoleRow, roles)
+        _sync(s, SourceRow, sources)
         given = {r.id for r in kb.responsibilities}
         for position, item in enumerate(kb.responsibilities):
             self.save_responsibility(item, by=by, position=position)
         for row in s.scalars(select(ResponsibilityRow).where(ResponsibilityRow.id.not_in(given))):
             if not row.retired:
                 row.retired, row.version, row.updated_by, row.updated_at = True, _next(ResponsibilityRow), by, utcnow()
+        s.flush()
+        _drop_unused(s, RoleRow, roles, ResponsibilityRow.owner)
+        _drop_unused(s, SourceRow, sources, ResponsibilityRow.source_id)
         s.execute(delete(SynonymGroupRow))
         s.add_all(SynonymGroupRow(words=list(group)) for group in kb.synonyms)
         self.bump(seed_digest=seed_digest, edited=seed_digest is None)
@@ -333,17 +343,20 @@ _Listed = TypeVar("_Listed", RoleRow, SourceRow)  # the tables `_sync` keeps in 
 
 
 def _sync(session: Session, table: type[_Listed], wanted: dict[str, dict[str, Any]]) -> None:
-    """Updates, inserts and deletes rows so `table` holds exactly `wanted`, in order."""
+    """Updates and inserts rows so `table` holds `wanted`, in order (`_drop_unused` drops the others)."""
     existing = {found.id: found for found in session.scalars(select(table))}
     for position, (key, values) in enumerate(wanted.items()):
         row = existing.get(key) or table(id=key)
         for name, value in {**values, "position": position}.items():
             setattr(row, name, value)
         session.add(row)
-    for key, row in existing.items():
-        if key not in wanted:
-            session.delete(row)
     session.flush()
+
+
+def _drop_unused(session: Session, table: type[_Listed], wanted: dict[str, Any], named_by: Any) -> None:
+    """Deletes the rows of `table` not in `wanted` that no stored entry names in its `named_by` column."""
+    named: set[str] = set(session.scalars(select(named_by).distinct()))
+    session.execute(delete(table).where(table.id.not_in([*wanted, *named])))
 
 
 def _without_empty(values: dict[str, Any]) -> dict[str, Any]:

@@ -146,3 +146,37 @@ def test_a_stored_override_whose_topic_was_retired_is_ignored_not_fatal(service)
         repo.bump()
     assert service.org("T0STALE").overrides == ()
     assert service.ask("who owns hosting costs?", team_id="T0STALE").role == "CTO"
+
+
+def test_a_release_that_moves_an_entry_to_another_source_and_retires_one_seeds_cleanly(service):
+    """A source is dropped once no entry cites it. It used to go first, and the database refused it (a
+    foreign key) while an entry still cited it: the release could not start."""
+    kb = service.engine().kb
+    citing: dict[str, list[str]] = {}
+    for item in kb.responsibilities:
+        citing.setdefault(item.citation.source, []).append(item.id)
+    moved, retired = [ids[0] for ids in citing.values() if len(ids) == 1][:2]  # each the only one citing its source
+    moved_from, kept = (next(r for r in kb.responsibilities if r.id == i).citation.source for i in (moved, retired))
+    release = kb.model_copy(
+        update={
+            "sources": (
+                *(s for s in kb.sources if s.id not in (moved_from, kept)),
+                kb.source(moved_from).model_copy(update={"id": "new-home"}),
+            ),
+            "responsibilities": tuple(
+                r.model_copy(update={"citation": r.citation.model_copy(update={"source": "new-home"})})
+                if r.id == moved
+                else r
+                for r in kb.responsibilities
+                if r.id != retired
+            ),
+        }
+    )
+    with service.db.transaction() as session:
+        KnowledgeRepository(session).replace(release, by=None)
+    assert service.engine().responsibility(moved).citation.source == "new-home"
+    with service.db.transaction() as session:
+        assert session.get(ResponsibilityRow, retired).retired
+        stored = {source.id for source in KnowledgeRepository(session).load().sources}
+    assert moved_from not in stored
+    assert kept in stored  # the retired entry still cites it: undoing the retirement gives the entry back whole
