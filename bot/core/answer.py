@@ -41,7 +41,7 @@ from bot.core.named_role import RoleNames
 from bot.core.normalise import MAX_QUESTION_CHARS, clean_slack_text
 from bot.core.org import OrgSettings, check_org, default_org
 from bot.core.resolve import Owner, Route, resolve_owner, role_name
-from bot.core.semantic import Embeddings, SemanticMatcher
+from bot.core.semantic import COUNTER_CAP, Embeddings, SemanticMatcher, asks_who
 from bot.core.several_topics import combine, topic_parts
 
 SUGGESTIONS = 3
@@ -179,6 +179,18 @@ def agreed(lexical: list[Match], semantic: list[Match]) -> list[Match]:
     return [replace(semantic[0], score=round(min(1.0, high + AGREEMENT_SHARE * low), 3)), *semantic[1:]]
 
 
+def uncountered(query: Query, lexical: list[Match], semantic: list[Match]) -> list[Match]:
+    """The lexical ranking, capped below the threshold (offered, never answered) for a message with no
+    "who" that the semantic matcher finds nearer a message not about ownership than any topic
+    (`Match.countered`): "the new expense tool is so much faster", "q3 okr doc link pls" name an alias,
+    but are a remark and a request, not a topic asked about. The lexical matcher
+    knows words, not what a message does with them. A question asking "who …" is left alone, and a
+    message the lexical matcher is sure of never gets here (`needs_semantic`)."""
+    if not semantic or not semantic[0].countered or asks_who(query):
+        return lexical
+    return [replace(m, score=min(m.score, COUNTER_CAP)) for m in lexical]
+
+
 def named(query: Query, matches: list[Match], role: str | None, owner_of: dict[str, str]) -> list[Match]:
     """`matches` with the closest topic of `role` first, when a statement names that role as doing its
     work (`RoleNames.subject`: "The CFO decides how to allocate cash, debt, and equity…") and the topic is
@@ -245,6 +257,7 @@ class Engine:
         ]
         if factor == 1.0:  # a discounted question ("when is payday?") stays below the threshold, agreed or not
             semantic = agreed(lexical, semantic)
+        lexical = uncountered(query, lexical, semantic)
         # Topics that score alike (a long question naming one alias of each, 0.7 apiece) are told apart
         # by meaning: words alone cannot.
         by_meaning = {m.responsibility_id: m.score for m in semantic}

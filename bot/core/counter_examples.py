@@ -5,8 +5,9 @@ closet?" lands near office and facilities, "how many vacation days do I have lef
 `knowledge/not_about_ownership.yaml` lists a few hundred such messages (personal admin, IT help, office
 logistics, social plans, where-to-find, small talk, trivia), written without seeing any question set. A
 question closer to one of them than to every topic is not one the semantic matcher answers
-(`bot/core/semantic.py`); the lexical matcher, which knows only the knowledge base's own words, is not
-affected. They are data the product ships, like the model, not knowledge an admin edits.
+(`bot/core/semantic.py`), nor, when it asks no "who", the lexical matcher: "the q3 budget deck looks
+great" names an alias and asks nothing (`uncountered` in `bot/core/answer.py`). They are data the
+product ships, like the model, not knowledge an admin edits.
 """
 
 from __future__ import annotations

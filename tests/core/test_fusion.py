@@ -3,9 +3,10 @@ questions that must stay abstained. None of these questions is in a shared or tu
 
 import pytest
 
-from bot.core.answer import agreed, named
+from bot.core.answer import agreed, named, uncountered
 from bot.core.decision import AGREEMENT_SHARE, ANSWER_THRESHOLD
 from bot.core.matcher import Match
+from bot.core.semantic import COUNTER_CAP
 
 LEXICAL_MISSES = [  # a duty in the asker's own words: no alias has them, the meaning is close
     ("who grows the engineering org?", "CTO", "engineering-team-leadership"),
@@ -39,6 +40,12 @@ OFF_TOPIC = [
     "fyi the vendor contract renewal lands next week",
     "congrats on closing the funding round everyone",
     "great demo of the new onboarding flow yesterday",
+]
+COUNTERED_CHAT = [  # names an alias and asks no "who": nearer a message not about ownership than any topic
+    "anyone got the link to the pricing calculator doc?",
+    "reminder: board pack goes to directors thursday",
+    "thanks all for the smooth payroll migration :tada:",
+    "roadmap review moved to 4pm",
 ]
 NEW_JOINERS = [  # "new joiner" is an alias of onboarding, and here it says who asks, not what about
     ("new joiner q: who looks after our day-to-day operations?", "COO", "day-to-day-operations"),
@@ -106,6 +113,13 @@ def test_who_asks_and_how_is_told_apart_from_what_about(fused, question, role, t
     assert query.asks_owner and not query.about_asker
     answer = fused.answer(question)
     assert (answer.role, answer.responsibility.id) == (role, topic)
+
+
+@pytest.mark.parametrize("question", COUNTERED_CHAT)
+def test_chat_that_names_a_topic_is_not_answered_by_its_words(engine, fused, question):
+    assert engine.rank(question).matches  # it names a topic's words
+    answer = fused.answer(question)
+    assert answer.role is None and answer.confidence < ANSWER_THRESHOLD
 
 
 @pytest.mark.parametrize("question", OFF_TOPIC)
@@ -220,3 +234,14 @@ def test_agreement_counts_only_for_the_same_best_topic_and_never_for_a_countered
     assert agreed([], semantic) == semantic
     countered = [Match("pricing", 0.5, "pricing", countered=True)]
     assert agreed(lexical, countered) == countered  # nearer a message not about ownership: offered, never answered
+
+
+def test_a_countered_message_with_no_who_is_not_answered_by_its_words_either(engine):
+    lexical = [Match("pricing", 0.6, "pricing"), Match("pricing-page", 0.4, "pricing page")]
+    countered = [Match("pricing", 0.5, "pricing", countered=True)]
+    remark = engine.matcher.parse("pricing page looks much cleaner now")
+    assert [m.score for m in uncountered(remark, lexical, countered)] == [COUNTER_CAP, 0.4]
+    asked = engine.matcher.parse("who looks after the pricing page now")
+    assert uncountered(asked, lexical, countered) == lexical  # asks "who": about ownership, whatever it is near
+    assert uncountered(remark, lexical, [Match("pricing", 0.5, "pricing")]) == lexical  # nearer a topic
+    assert uncountered(remark, lexical, []) == lexical  # the semantic matcher was not asked
