@@ -144,7 +144,8 @@ def test_both_when_the_two_matchers_agree_on_the_topic(engine, fused):
 def test_closest_topics_come_from_meaning_when_no_word_matches(engine, fused):
     question = "who runs the cafeteria?"
     by_meaning = [m.responsibility_id for m in fused.semantic.match_question(engine.matcher.parse(question), limit=3)]
-    assert [s.id for s in fused.answer(question).suggestions] == by_meaning
+    suggested = [s.id for s in fused.answer(question).suggestions]
+    assert suggested and suggested == by_meaning[: len(suggested)]  # the closest by meaning, as close as the best
     assert engine.answer(question).suggestions == []  # no word in common: nothing the lexical matcher can offer
 
 

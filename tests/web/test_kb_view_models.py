@@ -56,7 +56,7 @@ def test_a_cpto_org_has_a_cpto_column_that_covers_the_cto_and_the_cpo(engine):
     assert (cpto.holder, cpto.covers) == ("U0EXAMPLE1", ("CTO", "CPO"))
     assert cells(role_map, "hosting-costs")["CPTO"] == ("covered", "covers CTO")
     assert cells(role_map, "pricing")["CPTO"] == ("covered", "covers CPO")
-    assert cells(role_map, "budgeting")["COO"] == ("owner", "owns")
+    assert cells(role_map, "day-to-day-operations")["COO"] == ("owner", "owns")
     assert role_map.changed == 0  # a CPTO covering the CTO and the CPO is how most companies work
 
 
@@ -86,7 +86,7 @@ def test_a_consulted_role_is_marked_where_it_is_resolved_in_the_org(engine):
 
 
 def test_without_a_coo_its_topics_fall_back_to_the_ceo(engine):
-    assert cells(build_role_map(engine, org(engine, "no-coo")), "budgeting")["CEO"] == ("fallback", "fallback")
+    assert cells(build_role_map(engine, org(engine, "no-coo")), "day-to-day-operations")["CEO"] == ("fallback", "fallback")
 
 
 @pytest.mark.parametrize(("org_name", "role"), [(None, "CTO"), ("cpto", "CPTO"), ("override", "COO")])
