@@ -22,6 +22,7 @@ from bot.core.consult import consulted_roles
 from bot.core.decision import (
     AGREEMENT_SHARE,
     ANSWER_THRESHOLD,
+    DUTY_WORDS,
     LEXICAL_SURE,
     NAMED_MARGIN,
     RELATED_SCORE,
@@ -209,6 +210,30 @@ def named(query: Query, matches: list[Match], role: str | None, owner_of: dict[s
     return [replace(own, score=score), *(m for m in matches if m is not own)]
 
 
+def one_role(query: Query, matches: list[Match], owner_of: dict[str, str]) -> list[Match]:
+    """`matches` with the best surer when a duty written out ("Maintain the general ledger, close the books
+    each month and prepare the statutory accounts", `DUTY_WORDS` or more and no "who") is unsure of its
+    topic, but its closest topics, within `SUGGEST_MARGIN` of the best, are two or more of one role: the
+    role is plain even where the topic is not. As in `agreed`, the best gains `AGREEMENT_SHARE` of the
+    next. Not for a question ("who …", what/when/how, the asker's own matters), nor one nearer a message
+    not about ownership: a short chat message has no duty in it."""
+    if (
+        not matches
+        or matches[0].score >= ANSWER_THRESHOLD
+        or matches[0].countered
+        or asks_who(query)
+        or query.other_question
+        or query.about_asker
+        or len(query.sentence.split()) < DUTY_WORDS
+    ):
+        return matches
+    near = [m for m in matches if m.score >= matches[0].score - SUGGEST_MARGIN][:SUGGESTIONS]
+    if len(near) < 2 or len({owner_of[m.responsibility_id] for m in near}) > 1:
+        return matches
+    score = round(min(1.0, matches[0].score + AGREEMENT_SHARE * near[1].score), 3)
+    return [replace(matches[0], score=score), *matches[1:]]
+
+
 @dataclass(frozen=True)
 class Ranking:
     """The topics a question is about, best first, on the lexical matcher's 0..1 scale."""
@@ -241,14 +266,14 @@ class Engine:
     def rank(self, question: str, limit: int = RANKED) -> Ranking:
         """Lexical when it is sure; otherwise both matchers' topics merged by score (they share one scale).
         Either way, a statement that names the role doing its work puts that role's closest topic first
-        (`named`).
+        (`named`), and a duty whose closest topics are all one role's is surer of the best (`one_role`).
 
         A question that asks when/how/what rather than who owns, or about the asker's own matters, is
         discounted on both sides alike.
         """
         query, lexical = self.matcher.match(question, limit=limit)
         if self.semantic is None or not needs_semantic(query, lexical):
-            lexical = named(query, lexical, self._roles.subject(question), self._owners)
+            lexical = one_role(query, named(query, lexical, self._roles.subject(question), self._owners), self._owners)
             return Ranking(query, lexical, "lexical" if lexical else None)
         factor = OTHER_QUESTION_FACTOR if query.other_question and not query.asks_owner else 1.0
         factor *= ABOUT_ASKER_FACTOR if query.about_asker else 1.0
@@ -265,6 +290,7 @@ class Engine:
         for match in sorted(lexical + semantic, key=lambda m: (-m.score, -by_meaning.get(m.responsibility_id, 0.0))):
             merged.setdefault(match.responsibility_id, match)
         matches = named(query, list(merged.values())[:limit], self._roles.subject(question), self._owners)
+        matches = one_role(query, matches, self._owners)
         if not matches:
             return Ranking(query, [], None)
         best = matches[0].responsibility_id

@@ -1,9 +1,11 @@
 """The fused decision, table-driven: what each matcher misses, what the other catches, and off-topic
 questions that must stay abstained. None of these questions is in a shared or tuning set."""
 
+from dataclasses import replace
+
 import pytest
 
-from bot.core.answer import agreed, named, uncountered
+from bot.core.answer import agreed, named, one_role, uncountered
 from bot.core.decision import AGREEMENT_SHARE, ANSWER_THRESHOLD
 from bot.core.matcher import Match
 from bot.core.semantic import COUNTER_CAP
@@ -246,3 +248,22 @@ def test_a_countered_message_with_no_who_is_not_answered_by_its_words_either(eng
     assert uncountered(asked, lexical, countered) == lexical  # asks "who": about ownership, whatever it is near
     assert uncountered(remark, lexical, [Match("pricing", 0.5, "pricing")]) == lexical  # nearer a topic
     assert uncountered(remark, lexical, []) == lexical  # the semantic matcher was not asked
+
+
+def test_a_duty_whose_closest_topics_are_one_roles_is_surer_of_the_best(engine):
+    owners = {"financial-statements": "CFO", "accounting-and-bookkeeping": "CFO", "pricing": "CPO"}
+    duty = engine.matcher.parse("Maintain the general ledger, close the books each month and prepare the accounts")
+    agreeing = [Match("financial-statements", 0.48, "x"), Match("accounting-and-bookkeeping", 0.45, "y")]
+    assert one_role(duty, agreeing, owners)[0] == Match("financial-statements", 0.57, "x")  # 0.48 + 0.2 × 0.45
+    split = [Match("financial-statements", 0.48, "x"), Match("pricing", 0.45, "z")]
+    assert one_role(duty, split, owners) == split  # two roles: the role is not plain either
+    far = [Match("financial-statements", 0.48, "x"), Match("accounting-and-bookkeeping", 0.3, "y")]
+    assert one_role(duty, far, owners) == far  # the next is not close
+    short = engine.matcher.parse("general ledger close")
+    assert one_role(short, agreeing, owners) == agreeing  # no duty in a few words
+    asked = engine.matcher.parse(
+        "who maintains the general ledger, closes the books each month and prepares the accounts"
+    )
+    assert one_role(asked, agreeing, owners) == agreeing  # a question: its topic is what it asks about
+    countered = [replace(agreeing[0], countered=True), agreeing[1]]
+    assert one_role(duty, countered, owners) == countered

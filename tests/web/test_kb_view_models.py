@@ -86,7 +86,10 @@ def test_a_consulted_role_is_marked_where_it_is_resolved_in_the_org(engine):
 
 
 def test_without_a_coo_its_topics_fall_back_to_the_ceo(engine):
-    assert cells(build_role_map(engine, org(engine, "no-coo")), "day-to-day-operations")["CEO"] == ("fallback", "fallback")
+    assert cells(build_role_map(engine, org(engine, "no-coo")), "day-to-day-operations")["CEO"] == (
+        "fallback",
+        "fallback",
+    )
 
 
 @pytest.mark.parametrize(("org_name", "role"), [(None, "CTO"), ("cpto", "CPTO"), ("override", "COO")])
