@@ -139,4 +139,6 @@ STEM_EXCEPTIONS = {
     "accessible": "accessibl",
     "promoter": "promoter",  # who would recommend us (net promoter score), not promotions
     "promoters": "promoter",
+    "production": "production",  # what runs live ("prod database", "production line"), not the product
+    "productions": "production",
 }

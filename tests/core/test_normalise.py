@@ -63,6 +63,12 @@ def test_productivity_is_not_folded_onto_product():
     assert Vocabulary().terms("productivity") != Vocabulary().terms("product")
 
 
+def test_production_and_its_shorthand_are_not_folded_onto_product():
+    vocabulary = Vocabulary([["production", "prod"]])  # as knowledge/synonyms.yaml has them
+    assert vocabulary.terms("prod database") == vocabulary.terms("production database")
+    assert vocabulary.terms("prod") != vocabulary.terms("product")
+
+
 def test_promoters_are_not_folded_onto_promotions():
     vocabulary = Vocabulary()
     assert vocabulary.terms("promoters") == vocabulary.terms("promoter") != vocabulary.terms("promotions")
