@@ -129,7 +129,7 @@ def test_lexical_only_still_answers_everything_it_can(cli_env, args, env_change)
     assert result.returncode == 0, result.stderr
     lexical, unsure = (json.loads(line) for line in result.stdout.splitlines())
     assert (lexical["role"], lexical["matched_by"]) == ("CTO", "lexical")
-    assert (unsure["role"], unsure["matched_by"]) == (None, None) and len(unsure["suggestions"]) == 3
+    assert (unsure["role"], unsure["matched_by"]) == (None, None) and 1 <= len(unsure["suggestions"]) <= 3
 
 
 def test_a_tampered_model_is_refused_with_a_clear_message(cli_env, tmp_path):
