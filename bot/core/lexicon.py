@@ -101,12 +101,14 @@ OTHER_QUESTION = re.compile(
 # A question about who did or is doing one particular thing ("who won the hackathon?", "who's hosting the
 # breakfast?", "who is going to the conference?"): an event or a person, not an area of work someone owns.
 # Duties are asked in the present ("who runs the offsite budget?"), so only past tenses and a few verbs of
-# taking part in something count, and who is somewhere now ("who's in the office today?").
+# taking part in something count, who is somewhere now ("who's in the office today?"), and who is on a
+# call, a panel or a list ("who's on the call with the investors?"; "who's on the hook" asks for an owner).
 EVENT_QUESTION = re.compile(
     r"^who(?:'s| is| are| was| were)? (?:[a-z]+ed|won|left|took|stole|broke|ate|drank|forgot|lost|found|hid|"
     r"said|told|sent|gave|came|went|saw|did|wrote|bought|brought|got|going to|gonna|coming|organi[sz]ing|"
     r"hosting|bringing|speaking|presenting|winning|leaving|joining|attending|sitting|(?<=was |ere )(?:at|in|on)|"
-    r"(?:in|at) the office|out of (?:the )?office|off today|in today)\b"
+    r"(?:in|at) the office|out of (?:the )?office|off today|in today|on (?:the|this|that|tomorrow's|today's) "
+    r"(?:panel|call|interview|shortlist|guest list|invite|team for|rota|agenda|list for))\b"
 )
 # A question about the asker's own situation, a time or a place ("what time…", "which floor…"), a request
 # to do something, or what a word means ("when do my RSUs vest?", "how many vacation days do I have?",

@@ -33,6 +33,8 @@ OFF_TOPIC = [
     "who is going to the board meeting tomorrow",
     "who organised the product launch party?",
     "who was at the investor meeting",
+    "who is on the call with the investors tomorrow?",  # who takes part in something, not who owns it
+    "who's on the panel at the pricing webinar?",
     # a time or a place, asked with what or which; an offer, which asks nothing
     "what time is the sales kickoff on thursday?",
     "which floor is the finance team on?",
