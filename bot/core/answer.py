@@ -184,9 +184,9 @@ def uncountered(query: Query, lexical: list[Match], semantic: list[Match]) -> li
     """The lexical ranking, capped below the threshold (offered, never answered) for a message with no
     "who" that the semantic matcher finds nearer a message not about ownership than any topic
     (`Match.countered`): "the new expense tool is so much faster", "q3 okr doc link pls" name an alias,
-    but are a remark and a request, not a topic asked about. The lexical matcher
-    knows words, not what a message does with them. A question asking "who …" is left alone, and a
-    message the lexical matcher is sure of never gets here (`needs_semantic`)."""
+    but are a remark and a request, not a topic asked about. The lexical matcher knows words, not what a
+    message does with them. A question asking "who …" is left alone, and a message the lexical matcher
+    is sure of never gets here (`needs_semantic`)."""
     if not semantic or not semantic[0].countered or asks_who(query):
         return lexical
     return [replace(m, score=min(m.score, COUNTER_CAP)) for m in lexical]

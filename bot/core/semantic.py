@@ -12,7 +12,9 @@ duty stated the way job descriptions put it has no frame, and is compared with t
 forever, who can speed them up?"), are embedded as written and compared too, at their own threshold; a
 question that is not clearly nearer some topic than any counter-example (`bot/core/counter_examples.py`:
 "who has the spare office key?") is never answered by meaning, only offered the closest topics, unless
-it asks outright who owns or decides, or for a decision ("who decides what goes on the Q3 roadmap?").
+it asks outright who decides, or for a decision without "who" ("who decides what goes on the Q3
+roadmap?", "the deploy freeze before christmas, yes or no?"); "who owns …" is checked, as things are owned
+too ("who owns the office plants?").
 Entry vectors are computed once per knowledge revision; the vectors are cached on disk
 under a key made of the model's and the texts' sha256, so a new process reads them back instead of
 running the encoder over the whole knowledge base, and several processes sharing one database never
@@ -297,10 +299,10 @@ class SemanticMatcher:
     def match(self, text: str, limit: int = 5, *, framed: bool = True, countered: bool = True) -> list[Match]:
         """The best `limit` responsibilities for `text` (a question, cleaned of Slack markup, as asked),
         best first, scored by calibrated cosine against the framed phrases, or the bare ones; `countered`:
-        checked against the counter-examples (a question asking outright who owns or decides, or for a
-        decision, is not: "who decides what goes on the Q3 roadmap?" and "the deploy freeze before
-        christmas, yes or no?" are about ownership, however close "where did the Q3
-        planning spreadsheet go" comes)."""
+        checked against the counter-examples (a question asking outright who decides, or for a decision
+        without "who", is not: "who decides what goes on the Q3 roadmap?" and "the deploy freeze before
+        christmas, yes or no?" are about ownership, however close "where did the Q3 planning spreadsheet
+        go" comes)."""
         text = encoded_text(text)
         if not text or not self._phrases:
             return []
