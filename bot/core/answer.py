@@ -273,7 +273,7 @@ class Engine:
         """
         query, lexical = self.matcher.match(question, limit=limit)
         if self.semantic is None or not needs_semantic(query, lexical):
-            lexical = one_role(query, named(query, lexical, self._roles.subject(question), self._owners), self._owners)
+            lexical = self._by_role(query, question, lexical)
             return Ranking(query, lexical, "lexical" if lexical else None)
         factor = OTHER_QUESTION_FACTOR if query.other_question and not query.asks_owner else 1.0
         factor *= ABOUT_ASKER_FACTOR if query.about_asker else 1.0
@@ -289,8 +289,7 @@ class Engine:
         merged: dict[str, Match] = {}
         for match in sorted(lexical + semantic, key=lambda m: (-m.score, -by_meaning.get(m.responsibility_id, 0.0))):
             merged.setdefault(match.responsibility_id, match)
-        matches = named(query, list(merged.values())[:limit], self._roles.subject(question), self._owners)
-        matches = one_role(query, matches, self._owners)
+        matches = self._by_role(query, question, list(merged.values())[:limit])
         if not matches:
             return Ranking(query, [], None)
         best = matches[0].responsibility_id
@@ -300,6 +299,12 @@ class Engine:
             "both" if semantic_first and lexical_first else "semantic" if semantic_first else "lexical"
         )
         return Ranking(query, matches, matched_by)
+
+    def _by_role(self, query: Query, question: str, matches: list[Match]) -> list[Match]:
+        """`matches` read once more for the role: the one a statement names as doing its work (`named`),
+        then the one a duty's closest topics all belong to (`one_role`)."""
+        matches = named(query, matches, self._roles.subject(question), self._owners)
+        return one_role(query, matches, self._owners)
 
     def prepare(self, questions: list[str]) -> None:
         """Encodes together every question (or part of one) among `questions` that `rank` will give the
