@@ -21,5 +21,6 @@ OPTION_TEXT = 75
 OPTION_VALUE = 150
 OPTIONS = 100  # a static select's options, and an option group's
 OPTION_GROUPS = 100
+PICKER_OPTIONS = 200  # ours: a topic picker's options in all, so ten thousand topics keep the view small
 CONFIRM_TEXT = 300
 ERROR_TEXT = 300  # what `response_action: errors` shows under a field (Slack cuts longer messages)

@@ -72,7 +72,10 @@ def test_every_roles_topics_open_their_answer_from_a_picker(slack, fake_slack, k
     team = fresh_id("T")
     home = open_home(slack, fake_slack, user=MEMBER, team=team)
     pickers = [e for _, e in elements(home) if e["action_id"] == HOME_TOPIC]
-    offered = {o["value"] for picker in pickers for o in picker["options"]}
+    # a role that takes absent roles' work (the COO here) has its topics in groups of at most 100
+    groups = [g for picker in pickers for g in picker.get("option_groups", [{"options": picker.get("options")}])]
+    assert all(len(group["options"]) <= 100 for group in groups)
+    offered = {o["value"] for group in groups for o in group["options"]}
     assert len(pickers) >= 4 and {"hosting-costs", "pricing"} <= offered
     assert offered == {item.id for item in knowledge.engine().kb.active}  # every topic, none twice
     click = view_action(home, action_id=HOME_TOPIC, selected="pricing", user=MEMBER, team=team)

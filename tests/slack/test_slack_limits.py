@@ -32,6 +32,7 @@ from bot.slack.blocks.admin_lists import (
     topic_options,
 )
 from bot.slack.blocks.home import build_home_view, how_to_ask_blocks, roles_blocks, topics_blocks
+from bot.slack.blocks.home_actions import topic_picker
 from tests.conftest import KNOWLEDGE_DIR
 from tests.e2e.modal_payloads import elements
 from tests.slack.test_admin_blocks import WHEN
@@ -164,3 +165,23 @@ def test_admin_text_in_the_menu_and_the_history_cannot_ping_anyone():
     )
     pieces = set(re.findall(r"<([^<>]*)>", texts))
     assert {p for p in pieces if not p.startswith("!date^")} == {"@U0CEOHOLD", "@U0ADMIN1"}
+
+
+def test_a_role_with_more_topics_than_a_select_holds_offers_them_all_in_groups_by_letter():
+    topics = [TopicRef(id=f"t{n}", title=f"{chr(ord('A') + n % 26)}opic {n}") for n in range(150)]
+    picker = topic_picker(topics).to_dict()
+    groups = picker["option_groups"]
+    assert "options" not in picker and len(groups) == 2
+    assert all(len(group["options"]) == 75 for group in groups)
+    assert [group["label"]["text"] for group in groups] == ["A – M", "M – Z"]
+    offered = [o["value"] for group in groups for o in group["options"]]
+    assert sorted(offered) == sorted(t.id for t in topics)  # every topic once, alphabetically
+    assert offered == [t.id for t in sorted(topics, key=lambda t: t.title.casefold())]
+
+
+def test_a_topic_picker_of_10000_topics_offers_the_first_200_alphabetically(big_kb):
+    topics = [TopicRef(id=r.id, title=r.title) for r in big_kb.active]
+    groups = topic_picker(topics).to_dict()["option_groups"]
+    assert sum(len(group["options"]) for group in groups) == limits.PICKER_OPTIONS
+    assert all(len(group["options"]) <= limits.OPTIONS for group in groups)
+    assert topic_picker(topics[:100]).to_dict()["options"]  # up to 100: one plain list, no groups

@@ -2,12 +2,14 @@
 
 The ask box is an input that sends its text on Enter (`dispatch_action`) next to an "Ask" button, which
 reads the same input from the view's state; either opens the answer in a modal. Each role's topics are
-listed as text and offered in a select beside them (its first `limits.OPTIONS`), which opens that
-topic's answer. The first-steps card is for an admin of a workspace that has named nobody yet.
+listed as text and offered in a select beside them (in groups when they are more than a select's
+options may be), which opens that topic's answer. The first-steps card is for an admin of a workspace
+that has named nobody yet.
 """
 
 from __future__ import annotations
 
+import math
 from collections.abc import Sequence
 from typing import Any
 
@@ -19,6 +21,7 @@ from slack_sdk.models.blocks import (
     InputBlock,
     MarkdownTextObject,
     Option,
+    OptionGroup,
     PlainTextInputElement,
     SectionBlock,
     StaticSelectElement,
@@ -64,8 +67,21 @@ def asked_in_home(body: dict[str, Any]) -> str:
 
 
 def topic_picker(topics: Sequence[TopicRef]) -> StaticSelectElement:
-    options = [Option(value=t.id, text=shorten(t.title, limits.OPTION_TEXT)) for t in topics[: limits.OPTIONS]]
-    return StaticSelectElement(action_id=HOME_TOPIC, placeholder=say.OPEN_TOPIC, options=options)
+    """A select of `topics` in alphabetical order. A role that takes absent roles' work can hold more
+    than a select's `limits.OPTIONS` (a COO covering the CFO, CHRO, CRO and GC: 120 and more), so beyond
+    that they come in groups labelled by their first letters ("A – K", "L – Z"), each within the limit, up
+    to `limits.PICKER_OPTIONS` in all (the rest are found by asking)."""
+    ordered = sorted(topics, key=lambda t: t.title.casefold())[: limits.PICKER_OPTIONS]
+    options = [Option(value=t.id, text=shorten(t.title, limits.OPTION_TEXT)) for t in ordered]
+    if len(options) <= limits.OPTIONS:
+        return StaticSelectElement(action_id=HOME_TOPIC, placeholder=say.OPEN_TOPIC, options=options)
+    size = math.ceil(len(options) / math.ceil(len(options) / limits.OPTIONS))  # groups as even as can be
+    groups = []
+    for start in range(0, len(options), size):
+        first, last = (t.title[:1].upper() for t in (ordered[start], ordered[start : start + size][-1]))
+        label = first if first == last else f"{first} – {last}"
+        groups.append(OptionGroup(label=label, options=options[start : start + size]))
+    return StaticSelectElement(action_id=HOME_TOPIC, placeholder=say.OPEN_TOPIC, option_groups=groups)
 
 
 def first_steps_blocks(*, role: str) -> list[Block]:
