@@ -33,6 +33,7 @@ from bot.core.decision import (
 from bot.core.matcher import (
     ABOUT_ASKER_FACTOR,
     OTHER_QUESTION_FACTOR,
+    TERSE_FACTOR,
     Match,
     Matcher,
     Query,
@@ -44,6 +45,7 @@ from bot.core.org import OrgSettings, check_org, default_org
 from bot.core.resolve import Owner, Route, resolve_owner, role_name
 from bot.core.semantic import COUNTER_CAP, Embeddings, SemanticMatcher, asks_who
 from bot.core.several_topics import combine, topic_parts
+from bot.core.small_talk import small_talk
 
 SUGGESTIONS = 3
 _ASKS_WHO = re.compile(r"\bwho(?:'s|se|m)?\b|\bwhich (?:role|exec|executive|person|team)\b")
@@ -268,15 +270,19 @@ class Engine:
         Either way, a statement that names the role doing its work puts that role's closest topic first
         (`named`), and a duty whose closest topics are all one role's is surer of the best (`one_role`).
 
-        A question that asks when/how/what rather than who owns, or about the asker's own matters, is
-        discounted on both sides alike.
+        A question that asks when/how/what rather than who owns, about the asker's own matters or about
+        the bot, or one everyday word that no alias is by itself ("red", `Query.terse`), is discounted on
+        both sides alike; small talk ("hi") has no topic at all.
         """
         query, lexical = self.matcher.match(question, limit=limit)
+        if small_talk(question) is not None:  # "hi", "thanks!": no topic, however close "hi" comes to "HiBob"
+            return Ranking(query, [], None)
         if self.semantic is None or not needs_semantic(query, lexical):
             lexical = self._by_role(query, question, lexical)
             return Ranking(query, lexical, "lexical" if lexical else None)
         factor = OTHER_QUESTION_FACTOR if query.other_question and not query.asks_owner else 1.0
         factor *= ABOUT_ASKER_FACTOR if query.about_asker else 1.0
+        factor *= TERSE_FACTOR if query.terse else 1.0
         semantic = [
             replace(m, score=round(m.score * factor, 3)) for m in self.semantic.match_question(query, limit=limit)
         ]

@@ -38,7 +38,9 @@ _ASKERS = [
         r"which (?:role|exec|executive|leader|person|c-level|c level|chief|officer|department|team)"
         r"(?: (?:owns|handles|decides(?: on)?|is responsible for|is in charge of|manages|runs|leads))?"
     ),
-    r"(?:where|to whom) (?:do|should|can) (?:i|we) (?:go|turn|escalate)(?: (?:for|with|about))?",
+    # not "where do I go to get my W-2": a place or a procedure, not an owner
+    r"(?:where|to whom) (?:do|should|can) (?:i|we) "
+    r"(?:go(?! to (?:get|find|see|download|pick up|request|submit|file|make)\b)|turn|escalate)(?: (?:for|with|about))?",
 ]
 LEAD_IN = re.compile(rf"^{_OPENERS}(?:{'|'.join(_ASKERS)})\b\s*")
 # A question that asks who owns something, wherever in the message it asks ("…, who owns scalability?").
@@ -83,6 +85,12 @@ STOPWORDS = frozenset(
     """.split()  # noqa: SIM905 - a word list reads better as text than as 290 quoted lines
 )
 
+# Stopwords that only hold a phrase together ("the books" says no more than "books"). The others carry part
+# of a phrase's meaning though they name no topic alone: "red team" is more than "red".
+GLUE_WORDS = frozenset(
+    "a an the of to for in on at by with and or our my your their its is are be it we i us this that".split()  # noqa: SIM905
+)
+
 # A remark rather than a question ("loved the roadmap presentation yesterday", "brb, fire drill", or an
 # offer: "the photos are on the drive if anyone wants them"): no question mark, and the words of chat
 # about what happened, not of a request.
@@ -119,11 +127,30 @@ ABOUT_ASKER = re.compile(
     r"|\b(?:i|i'm|im|i've|ive|i'd|me|my|mine)\b|\b(?:do|can|will|did) we (?:get|have)\b"
     r"|\b(?:book|reserve|schedule|cancel|remind)\b"
     r"|^(?:what|whats)\b.*\b(?:stand for|stands for|mean|means|difference between)\b|^define\b"
+    r"|\b(?:today|tomorrow|tonight|until|till)\b"
+    r"|^(?:and |so )?(?:how (?:is|are|was|were|do|does|can|could|should|would|much|many|long)"
+    r"|what(?:'s| is| are| was| were) (?:the|your|our|a|an))\b"
+    r"|^(?:please |pls |can you |could you )?(?:list|look up|check|show me|find me|convert|put in|assist me|give me)\b"
+    r"|\b(?:information|info|details|help|(?:where|how|when)(?: is it| are they| is that)?)[?.!]*$"
+    r"|^(?:any )?(?:status|update|updates) (?:on|of)\b"
 )
+# A short question about the bot itself ("who made you?", "who do you work for", "what's your name"): asked
+# of a bot, "you" is the bot. Not the asking frame ("can you tell me who owns pricing?") nor the "you" of
+# anyone ("who do you ask about expenses?"), which `asks_about_the_bot` removes before looking.
+ADDRESSES_BOT = re.compile(r"\b(?:you|your|yours|yourself)\b")
+ASKING_FRAME = re.compile(
+    r"\b(?:can|could|would|will) you(?: please)?(?: (?:tell|show|let) me| help(?: me)?| find(?: out)?| check)?\b"
+    r"|\b(?:do|did) you (?:know|think|happen to know)\b|\byou know\b|\bthank you\b"
+    r"|\byou (?:ask|talk|go|contact|ping|escalate|speak|reach|turn|check|see|email|message|need|should|must)\b"
+)
+BOT_QUESTION_WORDS = 8  # longer than this, a question with "you" in it is about something else
+BOT_QUESTION_TOPIC = 2  # and at most this many content words: "who is your designer" names one
+
 # Words that show a question is about ownership after all ("can you tell me who owns pricing?").
 OWNERSHIP_CUE = re.compile(
     r"\b(?:who|whom|whose|which (?:role|exec|executive|leader|chief|officer)|owner|owns|own|responsible|"
-    r"accountable|in charge|point person|decides|decision maker|talk to|speak to|go to|escalate)\b"
+    r"accountable|in charge|point person|decides|decision maker|talk to|speak to|go to (?:for|about|with)|go-to|"
+    r"escalate)\b"
 )
 
 # Words the Snowball stemmer folds onto a different word ("productivity" -> "product"): kept apart.

@@ -26,10 +26,12 @@ from rapidfuzz import fuzz, process
 from rapidfuzz.distance import OSA
 
 from bot.core.english import english_frequency
+from bot.core.lexicon import GLUE_WORDS, OWNERSHIP_CUE
 from bot.core.models import Responsibility
 from bot.core.normalise import (
     MAX_QUESTION_CHARS,
     Vocabulary,
+    all_words,
     asks_about_oneself,
     asks_for_owner,
     asks_something_else,
@@ -52,6 +54,7 @@ NAMED_FACTOR = 0.7  # an ownership question naming a whole alias, however much e
 COMMON_WORD = 50_000  # occurrences in pyspellchecker's English corpus ("day", "team", "plan", "security")
 EVERYDAY_FACTOR = 0.6  # "what day is it?": a when/what question whose only known words are everyday English
 QUESTION_CACHE = 4096  # rankings kept per knowledge revision (a question is asked again, or read ahead)
+TERSE_FACTOR = 0.5  # one word typed alone that is no alias by itself ("red", "approved"): closest topics offered
 ABOUT_ASKER_FACTOR = 0.5  # "when do my RSUs vest?": below the threshold whatever it names; closest topics offered
 
 
@@ -75,6 +78,7 @@ class Query:
     about_asker: bool = False  # asks about the asker's own matters, a time or place, or one event: not who owns
     sentence: str = ""  # the question as read, markup out: what the semantic matcher embeds
     asks_decider: bool = False  # asks outright "who decides …", "whose call …": about a decision, not a thing
+    terse: bool = False  # one word alone, no alias by itself ("red" of "red team"): too little to answer
 
 
 class Matcher:
@@ -85,6 +89,7 @@ class Matcher:
         choice_terms: list[set[str]] = []
         entry_terms: dict[str, set[str]] = {}
         surface_words: set[str] = set()
+        whole_words: set[str] = set()  # the terms of aliases that are one word, glue aside ("security", "the books")
         entries_seen = [item for item in responsibilities if not item.retired]
         vague: list[bool] = []  # a one-word alias whose word is common English says little on its own
         for item in entries_seen:
@@ -97,6 +102,8 @@ class Matcher:
                     owners.append(item.id)
                     choice_terms.append(terms)
                     vague.append(len(terms) == 1 and max(map(english_frequency, surface)) > COMMON_WORD)
+                    if len(set(all_words(clean_slack_text(text))) - GLUE_WORDS) == 1:
+                        whole_words |= terms
                     entry_terms[item.id] |= terms
                     surface_words.update(surface)
         self._titles = {item.id: item.title for item in entries_seen}
@@ -124,6 +131,7 @@ class Matcher:
         self._choice_weight = np.asarray([sum(self._weight[t] for t in ts) or 1.0 for ts in choice_terms] or [1.0])
         self._is_bag = np.arange(len(texts)) >= self._phrase_count
         self._nameable = np.asarray([not v for v in vague] + [False] * (len(texts) - len(vague)))  # bags: never
+        self._whole_words = frozenset(whole_words)
         self._surface_words = sorted(surface_words)
         self._folded_phrases = [text.casefold() for text in texts[: self._phrase_count]]
         self.correct = lru_cache(maxsize=4096)(self._correct)
@@ -164,6 +172,18 @@ class Matcher:
             asks_about_oneself(cleaned),
             cleaned,
             asks_who_decides(cleaned),
+            self._terse(terms, everyday, cleaned),
+        )
+
+    def _terse(self, terms: list[str], everyday: set[str], cleaned: str) -> bool:
+        """True for a message of one everyday word, no question, that no alias is by itself: "red" is part
+        of "red team", "top" of "top team", and says too little to stand for either; "security" is a topic
+        typed on its own, and "onboarding" or "marketing" a word of the trade, telling enough."""
+        return (
+            len(terms) == 1
+            and terms[0] in everyday
+            and terms[0] not in self._whole_words
+            and not OWNERSHIP_CUE.search(cleaned)
         )
 
     def _correct(self, word: str) -> str | None:
@@ -213,6 +233,8 @@ class Matcher:
             scores = np.maximum(scores, self._named_scores(query, candidates, hits))
         if query.about_asker:
             scores = scores * ABOUT_ASKER_FACTOR
+        if query.terse:
+            scores = scores * TERSE_FACTOR
         best: dict[str, Match] = {}
         for position in np.argsort(-scores, kind="stable").tolist():
             index = int(candidates[position])

@@ -16,9 +16,13 @@ import snowballstemmer
 
 from bot.core.lexicon import (
     ABOUT_ASKER,
+    ADDRESSES_BOT,
+    ASKING_FRAME,
     ASKS_DECIDER,
     ASKS_DECISION,
     ASKS_OWNER,
+    BOT_QUESTION_TOPIC,
+    BOT_QUESTION_WORDS,
     EVENT_QUESTION,
     LEAD_IN,
     OTHER_QUESTION,
@@ -93,10 +97,23 @@ def asks_about_oneself(text: str) -> bool:
     ("who won the hackathon?", "who is going to the board meeting?"): a person at an event, however
     close the event's name is to a topic, is not the owner of an area of work. And a remark that asks
     nothing ("loved the roadmap presentation yesterday"): it names a topic, and wants no owner."""
+    if asks_about_the_bot(text):
+        return True
     if EVENT_QUESTION.match(text):
         return not ASKS_OWNER.search(text)
     remark = "?" not in text and REMARK.search(text) is not None and not ASKS_DECISION.search(text)
     return bool(ABOUT_ASKER.search(text) or remark) and not OWNERSHIP_CUE.search(text) and not ASKS_OWNER.search(text)
+
+
+def asks_about_the_bot(text: str) -> bool:
+    """True for a short cleaned question about the bot itself ("who made you?", "who is your supervisor",
+    "what company designed you"): "you" there is the bot, whatever topic the other words name. The asking
+    frame ("can you tell me who owns pricing?") and the "you" of anyone ("who do you ask about expenses?")
+    do not count."""
+    if len(text.split()) > BOT_QUESTION_WORDS:
+        return False
+    rest = ASKING_FRAME.sub(" ", text)
+    return ADDRESSES_BOT.search(rest) is not None and len(words(rest)) <= BOT_QUESTION_TOPIC
 
 
 def asks_who_decides(text: str) -> bool:
@@ -109,9 +126,14 @@ def asks_for_owner(text: str) -> bool:
     return bool(ASKS_OWNER.search(text) or ASKS_DECISION.search(text))
 
 
+def all_words(text: str) -> list[str]:
+    """Every word of a cleaned text, stopwords included, hyphens split."""
+    return _WORD.findall(text.replace("-", " ").replace("/", " "))
+
+
 def words(text: str) -> list[str]:
     """The content words of a topic, in order: no punctuation, no stopwords, hyphens split."""
-    return [w for w in _WORD.findall(text.replace("-", " ").replace("/", " ")) if w not in STOPWORDS]
+    return [w for w in all_words(text) if w not in STOPWORDS]
 
 
 @lru_cache(maxsize=65536)

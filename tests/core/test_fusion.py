@@ -44,6 +44,13 @@ OFF_TOPIC = [
     "fyi the vendor contract renewal lands next week",
     "congrats on closing the funding round everyone",
     "great demo of the new onboarding flow yesterday",
+    # the bot itself, a procedure or a place, a status, a request to look something up, small talk
+    "who built you?",
+    "what's your name",
+    "where do I go to find the travel policy?",
+    "any update on the office move?",
+    "show me the holiday calendar",
+    "hi",
 ]
 COUNTERED_CHAT = [  # names an alias and asks no "who": nearer a message not about ownership than any topic
     "anyone got the link to the pricing calculator doc?",
@@ -269,3 +276,17 @@ def test_a_duty_whose_closest_topics_are_one_roles_is_surer_of_the_best(engine):
     assert one_role(asked, agreeing, owners) == agreeing  # a question: its topic is what it asks about
     countered = [replace(agreeing[0], countered=True), agreeing[1]]
     assert one_role(duty, countered, owners) == countered
+
+
+@pytest.mark.parametrize("word", ["red", "top", "face", "case"])
+def test_one_everyday_word_that_is_no_alias_by_itself_is_offered_not_answered(engine, fused, word):
+    """ "red" is part of "red team", "top" of "top team": typed alone, they say too little for either."""
+    for bot in (engine, fused):
+        answer = bot.answer(word)
+        assert answer.role is None and answer.confidence < ANSWER_THRESHOLD and answer.suggestions
+
+
+@pytest.mark.parametrize("word", ["security", "pricing", "payroll", "marketing", "onboarding"])
+def test_one_word_that_is_a_topic_or_a_word_of_the_trade_is_answered(engine, fused, word):
+    for bot in (engine, fused):
+        assert bot.answer(word).role is not None

@@ -5,6 +5,7 @@ from hypothesis import strategies as st
 from bot.core.normalise import (
     Vocabulary,
     asks_about_oneself,
+    asks_about_the_bot,
     asks_for_owner,
     asks_something_else,
     asks_who_decides,
@@ -121,6 +122,19 @@ def test_questions_that_ask_something_else_than_ownership_are_recognised(questio
         ("just need sign-off on the brand refresh", False),  # asks for a decision
         ("great, is the brand workshop recorded?", False),  # a question
         ("brand guidelines", False),  # a bare topic
+        # a place or a procedure, an amount, a time, a status, details, or a request to the bot
+        ("where do I go to find the travel policy?", True),
+        ("where do I go for expense approvals?", False),  # where to go *for* something: to whoever owns it
+        ("how much is the conference budget?", True),
+        ("how does the pricing page get updated", True),
+        ("what is the expense limit for client dinners", True),
+        ("any meetings tomorrow?", True),
+        ("any update on the office move?", True),
+        ("vendor contract details", True),
+        ("expense policy, where is it?", True),
+        ("show me the holiday calendar", True),
+        ("please look up the parental leave policy", True),
+        ("who sets the expense limit for client dinners?", False),  # asks who
     ],
 )
 def test_one_particular_event_or_a_remark_is_not_about_ownership(question, event):
@@ -166,3 +180,30 @@ def test_plain_text_is_cleaned_as_the_markup_path_would_clean_it(text):
     # Text without a markup character skips the markup patterns; a mention added at the end forces them,
     # and must not change what comes out.
     assert clean_slack_text(text) == clean_slack_text(text + " <@U0ANY>")
+
+
+@pytest.mark.parametrize(
+    "question, about_the_bot",
+    [
+        ("who made you?", True),
+        ("who built you", True),
+        ("who do you work for", True),
+        ("who is your boss?", True),
+        ("what's your name", True),
+        ("how old are you", True),
+        ("which company designed you?", True),
+        # the asking frame, or anyone's "you": a question about something else
+        ("can you tell me who owns pricing?", False),
+        ("do you know who handles payroll", False),
+        ("who do you ask about hosting costs?", False),
+        ("who do you go to for a bigger laptop budget?", False),
+        ("thank you! who approves travel?", False),
+        # longer, or naming more: about that, whatever "you" it holds
+        ("who decides how company travel booking works, or do you just book it yourself", False),
+        ("who approves your expenses and your travel bookings", False),
+    ],
+)
+def test_a_short_question_about_the_bot_itself_is_recognised(question, about_the_bot):
+    assert asks_about_the_bot(clean_slack_text(question)) is about_the_bot
+    if about_the_bot:
+        assert asks_about_oneself(clean_slack_text(question))  # so it is never answered with a topic

@@ -66,6 +66,10 @@ CASES = [
     ),
     ("CRO", "roles: {CEO: {}, CTO: {}}", "CEO", "usual_cover", "the CEO usually runs sales"),
     ("CRO", "roles: {CEO: {}, COO: {}}", "COO", "usual_cover", "the COO usually runs sales operations"),
+    # legal work without a General Counsel: the COO, else the CFO, else the CEO
+    ("GC", "roles: {CEO: {}, CFO: {}, COO: {}}", "COO", "usual_cover", "the COO usually handles legal matters"),
+    ("GC", "roles: {CEO: {}, CFO: {}}", "CFO", "usual_cover", "the CFO usually handles legal matters"),
+    ("GC", "roles: {CEO: {}, CTO: {}}", "CEO", "usual_cover", "the CEO usually handles legal matters"),
     ("CFO", "roles: {CTO: {}, CPO: {}}\nfallback: CTO", "CTO", "fallback", "falls to the CTO, your fallback role"),
     ("CDO", "roles: {CEO: {}, CTO: {}, CDO: {holder: U0CDO01}}", "CDO", "owner", None),
     ("CDO", "roles: {CEO: {}, CTO: {}}", "CTO", "usual_cover", "no CDO; in companies without one, the CTO usually"),
