@@ -26,7 +26,7 @@ import time
 from pathlib import Path
 
 import yaml
-from bench_matchers import SETS
+from bench_matchers import TIMED
 
 from bot.config import Settings
 from bot.core.answer import Engine
@@ -40,7 +40,7 @@ SEMANTIC_QUESTION = "who grows the engineering org?"  # no alias has these words
 
 
 def questions() -> list[str]:
-    return [case["q"] for path in SETS.values() for case in yaml.safe_load(path.read_text())["cases"]]
+    return [case["q"] for path in TIMED.values() for case in yaml.safe_load(path.read_text())["cases"]]
 
 
 def percentile(values: list[float], share: float) -> float:

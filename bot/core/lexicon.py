@@ -127,7 +127,7 @@ ABOUT_ASKER = re.compile(
     r"|\b(?:i|i'm|im|i've|ive|i'd|me|my|mine)\b|\b(?:do|can|will|did) we (?:get|have)\b"
     r"|\b(?:book|reserve|schedule|cancel|remind)\b"
     r"|^(?:what|whats)\b.*\b(?:stand for|stands for|mean|means|difference between)\b|^define\b"
-    r"|\b(?:today|tomorrow|tonight|until|till)\b"
+    r"|\b(?:until|till)\b"
     r"|^(?:and |so )?(?:how (?:is|are|was|were|do|does|can|could|should|would|much|many|long)"
     r"|what(?:'s| is| are| was| were) (?:the|your|our|a|an))\b"
     r"|^(?:please |pls |can you |could you )?(?:list|look up|check|show me|find me|convert|put in|assist me|give me)\b"
@@ -145,6 +145,11 @@ ASKING_FRAME = re.compile(
 )
 BOT_QUESTION_WORDS = 8  # longer than this, a question with "you" in it is about something else
 BOT_QUESTION_TOPIC = 2  # and at most this many content words: "who is your designer" names one
+
+# A short message about a day ("meetings today", "any deadlines tomorrow?"): what happens then, not who owns
+# it. In a longer one the day is when something is needed ("need an NDA signed with a partner today").
+ABOUT_A_DAY = re.compile(r"\b(?:today|tomorrow|tonight)\b")
+ABOUT_A_DAY_WORDS = 5
 
 # Words that show a question is about ownership after all ("can you tell me who owns pricing?").
 OWNERSHIP_CUE = re.compile(

@@ -15,6 +15,8 @@ from functools import lru_cache
 import snowballstemmer
 
 from bot.core.lexicon import (
+    ABOUT_A_DAY,
+    ABOUT_A_DAY_WORDS,
     ABOUT_ASKER,
     ADDRESSES_BOT,
     ASKING_FRAME,
@@ -95,14 +97,22 @@ def asks_about_oneself(text: str) -> bool:
     ("when do we get our bonuses", "which insurance plan do I have"): HR or finance would answer it, not
     the name of whoever owns benefits. Likewise a question about who did or is doing one particular thing
     ("who won the hackathon?", "who is going to the board meeting?"): a person at an event, however
-    close the event's name is to a topic, is not the owner of an area of work. And a remark that asks
-    nothing ("loved the roadmap presentation yesterday"): it names a topic, and wants no owner."""
+    close the event's name is to a topic, is not the owner of an area of work. A remark that asks
+    nothing ("loved the roadmap presentation yesterday"): it names a topic, and wants no owner. An
+    amount, a procedure, a status, details or a lookup ("how much is the conference budget?", "any
+    update on the office move?", "show me the holiday calendar"), or a short message about a day
+    ("meetings today"). And a short question about the bot itself (`asks_about_the_bot`)."""
     if asks_about_the_bot(text):
         return True
     if EVENT_QUESTION.match(text):
         return not ASKS_OWNER.search(text)
     remark = "?" not in text and REMARK.search(text) is not None and not ASKS_DECISION.search(text)
-    return bool(ABOUT_ASKER.search(text) or remark) and not OWNERSHIP_CUE.search(text) and not ASKS_OWNER.search(text)
+    a_day = len(text.split()) <= ABOUT_A_DAY_WORDS and ABOUT_A_DAY.search(text) is not None
+    return (
+        bool(ABOUT_ASKER.search(text) or remark or a_day)
+        and not OWNERSHIP_CUE.search(text)
+        and not ASKS_OWNER.search(text)
+    )
 
 
 def asks_about_the_bot(text: str) -> bool:
