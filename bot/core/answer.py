@@ -40,7 +40,7 @@ from bot.core.matcher import (
 )
 from bot.core.models import KnowledgeBase, Responsibility
 from bot.core.named_role import RoleNames
-from bot.core.normalise import MAX_QUESTION_CHARS, clean_slack_text
+from bot.core.normalise import MAX_QUESTION_CHARS, asks_about_the_bot, clean_slack_text
 from bot.core.org import OrgSettings, check_org, default_org
 from bot.core.resolve import Owner, Route, resolve_owner, role_name
 from bot.core.semantic import COUNTER_CAP, Embeddings, SemanticMatcher, asks_who
@@ -444,9 +444,11 @@ class Engine:
 
     def _unsure(self, question: str, topic: str, matches: list[Match], *, clipped: bool = False) -> Unsure:
         best = matches[0].score if matches else 0.0
-        asks_who = bool(_ASKS_WHO.search(clean_slack_text(question)))
+        cleaned = clean_slack_text(question)
         related = [m for m in matches if m.score >= max(SUGGEST_SCORE, best - SUGGEST_MARGIN)][:SUGGESTIONS]
-        off_topic = bool(topic) and not asks_who and best < RELATED_SCORE
+        # "who built you?" asks who, but about the bot: what it is for is the answer, not topics near "built"
+        about_the_bot = asks_about_the_bot(cleaned)
+        off_topic = about_the_bot or (bool(topic) and not _ASKS_WHO.search(cleaned) and best < RELATED_SCORE)
         suggestions = (
             []
             if off_topic

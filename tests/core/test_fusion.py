@@ -138,7 +138,9 @@ def test_off_topic_questions_stay_abstained(fused, question):
     answer = fused.answer(question)
     assert answer.role is None and answer.matched_by is None and answer.source is None
     assert answer.confidence < ANSWER_THRESHOLD
-    if "who" in question:  # an unknown area: only plausibly related topics, if any
+    if "you" in question:  # about the bot itself: what it is for, and nothing to pick
+        assert answer.off_topic and answer.suggestions == []
+    elif "who" in question:  # an unknown area: only plausibly related topics, if any
         assert not answer.off_topic and len(answer.suggestions) <= 3
     else:  # not about who owns anything: what the bot is for, and nothing to pick
         assert answer.off_topic and answer.suggestions == []
