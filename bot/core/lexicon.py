@@ -131,7 +131,7 @@ ABOUT_ASKER = re.compile(
     r"|^(?:and |so )?(?:how (?:is|are|was|were|do|does|can|could|should|would|much|many|long)"
     r"|what(?:'s| is| are| was| were) (?:the|your|our|a|an))\b"
     r"|^(?:please |pls |can you |could you )?(?:list|look up|check|show me|find me|convert|put in|assist me|give me)\b"
-    r"|\b(?:information|info|details|help|(?:where|how|when)(?: is it| are they| is that)?)[?.!]*$"
+    r"|\b(?:information|info|details|(?:where|how|when)(?: is it| are they| is that)?)[?.!]*$"
     r"|^(?:any )?(?:status|update|updates) (?:on|of)\b"
 )
 # A short question about the bot itself ("who made you?", "who do you work for", "what's your name"): asked
