@@ -60,6 +60,8 @@ SETS = {
     "ours: blind 6 (off-topic), held out": ROOT / "tests" / "core" / "blind6_heldout_questions.yaml",
     "ours: blind 7, looked at": ROOT / "tests" / "core" / "blind7_questions.yaml",
     "ours: blind 7, held out": ROOT / "tests" / "core" / "blind7_heldout_questions.yaml",
+    "ours: blind 8, looked at": ROOT / "tests" / "core" / "blind8_questions.yaml",
+    "ours: blind 8, held out": ROOT / "tests" / "core" / "blind8_heldout_questions.yaml",
     "job duties, looked at": ROOT / "tests" / "core" / "job_duties.yaml",
     "job duties, held out": ROOT / "tests" / "core" / "job_duties_heldout.yaml",
     "job duties 2, looked at": ROOT / "tests" / "core" / "job_duties2.yaml",

@@ -22,7 +22,8 @@ _ASKERS = [
     ),
     (
         r"who (?:should|do|can|would|could|must) (?:i|we) (?:ask|talk to|speak to|speak with|go to|contact|ping|"
-        r"reach out to|escalate to|turn to|check with)(?: (?:about|for|on|regarding|re|with))?"
+        r"reach out to|escalate to|turn to|check with|(?:pitch|send|take|bring|run|flag|forward|hand|submit)"
+        r"(?: (?:it|this|that|them|these|those))? (?:to|by|past))(?: (?:about|for|on|regarding|re|with))?"
     ),
     (
         r"who (?:really |actually |ultimately |usually |normally |typically )?"
@@ -53,7 +54,9 @@ ASKS_OWNER = re.compile(
 # "should we sponsor the conference?"): asks for whoever decides, though not about an area by name.
 ASKS_DECISION = re.compile(
     r"\b(?:need|needs|needed|needing|want|wants|get|getting|seeking|requesting|looking for|please|pls)\b"
-    r"[^.?!]{0,24}?\b(?:approv(?:e|al)|sign-?off|green ?light|go-ahead)\b|\byes or no\b|^should (?:we|i)\b"
+    r"[^.?!]{0,24}?\b(?:approv(?:e|ed|al)|sign-?off|green ?light|go-ahead|decision|decide|"
+    r"make (?:the|that|this|a) call)\b"
+    r"|\byes or no\b|^should (?:we|i)\b"
 )
 
 # A question that asks outright who decides something ("who decides what goes on the Q3 roadmap?"): about
@@ -96,7 +99,7 @@ GLUE_WORDS = frozenset(
 # about what happened, not of a request.
 REMARK = re.compile(
     r"\b(?:i'm|im|i've|ive|we're|we've|just|lol|lmao|brb|yesterday|tonight|this morning|congrats|"
-    r"loved?|great|awesome|nice|cool|finally|btw|fyi)\b|\b(?:if|in case) any ?(?:one|body) (?:wants|needs)\b"
+    r"loved?|great|awesome|amazing|nice|cool|finally|btw|fyi)\b|\b(?:if|in case) any ?(?:one|body) (?:wants|needs)\b"
 )
 
 # Questions that ask something other than who owns a thing ("when is…", "how do I…", "can someone…", or
@@ -143,13 +146,15 @@ ASKING_FRAME = re.compile(
     r"|\b(?:do|did) you (?:know|think|happen to know)\b|\byou know\b|\bthank you\b"
     r"|\byou (?:ask|talk|go|contact|ping|escalate|speak|reach|turn|check|see|email|message|need|should|must)\b"
 )
-BOT_QUESTION_WORDS = 8  # longer than this, a question with "you" in it is about something else
-BOT_QUESTION_TOPIC = 2  # and at most this many content words: "who is your designer" names one
+BOT_QUESTION_WORDS = 14  # longer than this, a question with "you" in it is about something else
 
 # A short message about a day ("meetings today", "any deadlines tomorrow?"): what happens then, not who owns
 # it. In a longer one the day is when something is needed ("need an NDA signed with a partner today").
 ABOUT_A_DAY = re.compile(r"\b(?:today|tomorrow|tonight)\b")
 ABOUT_A_DAY_WORDS = 5
+
+# The asker speaking of themselves.
+FIRST_PERSON = re.compile(r"\b(?:i|i'm|im|i've|ive|i'd|me|my|mine)\b")
 
 # Words that show a question is about ownership after all ("can you tell me who owns pricing?").
 OWNERSHIP_CUE = re.compile(

@@ -23,9 +23,9 @@ from bot.core.lexicon import (
     ASKS_DECIDER,
     ASKS_DECISION,
     ASKS_OWNER,
-    BOT_QUESTION_TOPIC,
     BOT_QUESTION_WORDS,
     EVENT_QUESTION,
+    FIRST_PERSON,
     LEAD_IN,
     OTHER_QUESTION,
     OWNERSHIP_CUE,
@@ -108,10 +108,14 @@ def asks_about_oneself(text: str) -> bool:
         return not ASKS_OWNER.search(text)
     remark = "?" not in text and REMARK.search(text) is not None and not ASKS_DECISION.search(text)
     a_day = len(text.split()) <= ABOUT_A_DAY_WORDS and ABOUT_A_DAY.search(text) is not None
+    # "how much legal risk can we accept? need someone to make that call": a decision asked for, unless
+    # it is the asker's own ("i need to decide which laptop to buy")
+    decision = ASKS_DECISION.search(text) is not None and FIRST_PERSON.search(text) is None
     return (
         bool(ABOUT_ASKER.search(text) or remark or a_day)
         and not OWNERSHIP_CUE.search(text)
         and not ASKS_OWNER.search(text)
+        and not decision
     )
 
 
@@ -120,10 +124,10 @@ def asks_about_the_bot(text: str) -> bool:
     "what company designed you"): "you" there is the bot, whatever topic the other words name. The asking
     frame ("can you tell me who owns pricing?") and the "you" of anyone ("who do you ask about expenses?")
     do not count."""
-    if len(text.split()) > BOT_QUESTION_WORDS:
+    if len(text.split()) > BOT_QUESTION_WORDS or ASKS_OWNER.search(text) or ASKS_DECISION.search(text):
         return False
     rest = ASKING_FRAME.sub(" ", text)
-    return ADDRESSES_BOT.search(rest) is not None and len(words(rest)) <= BOT_QUESTION_TOPIC
+    return ADDRESSES_BOT.search(rest) is not None
 
 
 def asks_who_decides(text: str) -> bool:
