@@ -94,12 +94,14 @@ GLUE_WORDS = frozenset(
     "a an the of to for in on at by with and or our my your their its is are be it we i us this that".split()  # noqa: SIM905
 )
 
-# A remark rather than a question ("loved the roadmap presentation yesterday", "brb, fire drill", or an
-# offer: "the photos are on the drive if anyone wants them"): no question mark, and the words of chat
-# about what happened, not of a request.
+# A remark rather than a question ("loved the roadmap presentation yesterday", "brb, fire drill", "vendor
+# contract signed, thanks all", "budget review moved to 4pm", or an offer: "the photos are on the drive if
+# anyone wants them"): no question mark, and the words of chat about what happened, not of a request.
 REMARK = re.compile(
     r"\b(?:i'm|im|i've|ive|we're|we've|just|lol|lmao|brb|yesterday|tonight|this morning|congrats|"
-    r"loved?|great|awesome|amazing|nice|cool|finally|btw|fyi)\b|\b(?:if|in case) any ?(?:one|body) (?:wants|needs)\b"
+    r"loved?|great|awesome|amazing|nice|cool|finally|btw|fyi|thanks|thank you|thx|cheers|lgtm|on it|will do|"
+    r"sounds good|done|shipped|merged|moved to|rescheduled|postponed|pushed to)\b"
+    r"|\b(?:if|in case) any ?(?:one|body) (?:wants|needs)\b"
 )
 
 # Questions that ask something other than who owns a thing ("when is…", "how do I…", "can someone…", or
@@ -118,13 +120,16 @@ EVENT_QUESTION = re.compile(
     r"^who(?:'s| is| are| was| were)? (?:[a-z]+ed|won|left|took|stole|broke|ate|drank|forgot|lost|found|hid|"
     r"said|told|sent|gave|came|went|saw|did|wrote|bought|brought|got|going to|gonna|coming|organi[sz]ing|"
     r"hosting|bringing|speaking|presenting|winning|leaving|joining|attending|sitting|(?<=was |ere )(?:at|in|on)|"
-    r"(?:in|at) the office|out of (?:the )?office|off today|in today|on (?:the|this|that|tomorrow's|today's) "
+    r"(?:in|at) the office|out of (?:the )?office|off today|in today|out (?:today|tomorrow|sick|this week)|"
+    r"on (?:leave|vacation|holiday|pto)|on (?:the|this|that|tomorrow's|today's) "
     r"(?:panel|call|interview|shortlist|guest list|invite|team for|rota|agenda|list for))\b"
 )
 # A question about the asker's own situation, a time or a place ("what time…", "which floor…"), a request
 # to do something, or what a word means ("when do my RSUs vest?", "how many vacation days do I have?",
-# "book a room for 4pm", "what does EBITDA stand for?"): it is not about who owns an area, unless it also
-# asks for an owner.
+# "book a room for 4pm", "what does EBITDA stand for?"); an amount, a procedure, a status, details, a clock
+# time or a command to an assistant ("how much is left in the travel budget?", "any update on the office
+# move?", "vendor contract details", "show me the org chart"): it is not about who owns an area, unless it
+# also asks for an owner.
 ABOUT_ASKER = re.compile(
     r"^(?:when|where|what time|which (?:room|floor|building|day|date))\b"
     r"|\b(?:i|i'm|im|i've|ive|i'd|me|my|mine)\b|\b(?:do|can|will|did) we (?:get|have)\b"
@@ -133,13 +138,16 @@ ABOUT_ASKER = re.compile(
     r"|\b(?:until|till)\b"
     r"|^(?:and |so )?(?:how (?:is|are|was|were|do|does|can|could|should|would|much|many|long)"
     r"|what(?:'s| is| are| was| were) (?:the|your|our|a|an))\b"
-    r"|^(?:please |pls |can you |could you )?(?:list|look up|check|show me|find me|convert|put in|assist me|give me)\b"
+    r"|^(?:please |pls |can you |could you )?(?:list|look up|check|show me|find me|convert|put in|assist me|give me|"
+    r"get me|tell me|pull up|send|email|text|ping|print|summari[sz]e|translate)\b"
     r"|\b(?:information|info|details|(?:where|how|when)(?: is it| are they| is that)?)[?.!]*$"
+    r"|\b\d{1,2}(?::\d\d)? ?(?:am|pm)\b"
     r"|^(?:any )?(?:status|update|updates) (?:on|of)\b"
 )
-# A short question about the bot itself ("who made you?", "who do you work for", "what's your name"): asked
-# of a bot, "you" is the bot. Not the asking frame ("can you tell me who owns pricing?") nor the "you" of
-# anyone ("who do you ask about expenses?"), which `asks_about_the_bot` removes before looking.
+# A question about the bot itself ("who made you?", "who do you work for", "are you connected to the HR
+# system?"): asked of a bot, "you" is the bot. Not the asking frame ("can you tell me who owns pricing?")
+# nor the "you" of anyone ("who do you ask about expenses?"), which `asks_about_the_bot` removes before
+# looking, nor a question that asks for an owner or a decision as well ("who approves your expenses?").
 ADDRESSES_BOT = re.compile(r"\b(?:you|your|yours|yourself)\b")
 ASKING_FRAME = re.compile(
     r"\b(?:can|could|would|will) you(?: please)?(?: (?:tell|show|let) me| help(?: me)?| find(?: out)?| check)?\b"

@@ -120,10 +120,11 @@ def asks_about_oneself(text: str) -> bool:
 
 
 def asks_about_the_bot(text: str) -> bool:
-    """True for a short cleaned question about the bot itself ("who made you?", "who is your supervisor",
-    "what company designed you"): "you" there is the bot, whatever topic the other words name. The asking
-    frame ("can you tell me who owns pricing?") and the "you" of anyone ("who do you ask about expenses?")
-    do not count."""
+    """True for a cleaned question of at most `BOT_QUESTION_WORDS` about the bot itself ("who made you?",
+    "who is your supervisor", "are you connected to the HR system?"): "you" there is the bot, whatever
+    topic the other words name. The asking frame ("can you tell me who owns pricing?") and the "you" of
+    anyone ("who do you ask about expenses?") do not count, nor does a question that also asks for an
+    owner or a decision ("who approves your expenses?")."""
     if len(text.split()) > BOT_QUESTION_WORDS or ASKS_OWNER.search(text) or ASKS_DECISION.search(text):
         return False
     rest = ASKING_FRAME.sub(" ", text)

@@ -12,6 +12,8 @@ from bot.core.small_talk import SmallTalk, small_talk
         ("Hello!", SmallTalk.GREETING),
         ("<@U0BOT> hi there", SmallTalk.GREETING),
         ("good morning", SmallTalk.GREETING),
+        ("happy friday folks!", SmallTalk.GREETING),
+        ("how's everyone doing?", SmallTalk.GREETING),
         ("thanks!", SmallTalk.THANKS),
         ("Thank you so much", SmallTalk.THANKS),
         ("ok thanks :+1:", SmallTalk.THANKS),
