@@ -161,8 +161,8 @@ BOT_QUESTION_WORDS = 14  # longer than this, a question with "you" in it is abou
 ABOUT_A_DAY = re.compile(r"\b(?:today|tomorrow|tonight)\b")
 ABOUT_A_DAY_WORDS = 5
 
-# The asker speaking of themselves.
-FIRST_PERSON = re.compile(r"\b(?:i|i'm|im|i've|ive|i'd|me|my|mine)\b")
+# The asker's own matter ("my PTO"); a plain "I" is only who asks ("where do I get a new supplier approved?").
+FIRST_PERSON = re.compile(r"\b(?:me|my|mine)\b")
 
 # Words that show a question is about ownership after all ("can you tell me who owns pricing?").
 OWNERSHIP_CUE = re.compile(

@@ -109,7 +109,7 @@ def asks_about_oneself(text: str) -> bool:
     remark = "?" not in text and REMARK.search(text) is not None and not ASKS_DECISION.search(text)
     a_day = len(text.split()) <= ABOUT_A_DAY_WORDS and ABOUT_A_DAY.search(text) is not None
     # "how much legal risk can we accept? need someone to make that call": a decision asked for, unless
-    # it is the asker's own ("i need to decide which laptop to buy")
+    # it is the asker's own ("need a decision on my equipment request")
     decision = ASKS_DECISION.search(text) is not None and FIRST_PERSON.search(text) is None
     return (
         bool(ABOUT_ASKER.search(text) or remark or a_day)

@@ -164,7 +164,7 @@ def test_one_particular_event_or_a_remark_is_not_about_ownership(question, event
         ("can we get the new logo approved this week", True),
         ("need a decision on the hybrid work policy", True),
         ("how much discount can sales give? need someone to make the call", True),
-        ("i need to decide which laptop to buy", True),  # the asker's own again
+        ("need a decision on my equipment request", True),  # the asker's own again
     ],
 )
 def test_a_request_for_a_decision_asks_for_whoever_makes_it(message, decision):
