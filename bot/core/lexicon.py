@@ -162,7 +162,7 @@ ABOUT_A_DAY = re.compile(r"\b(?:today|tomorrow|tonight)\b")
 ABOUT_A_DAY_WORDS = 5
 
 # The asker's own matter ("my PTO"); a plain "I" is only who asks ("where do I get a new supplier approved?").
-FIRST_PERSON = re.compile(r"\b(?:me|my|mine)\b")
+ASKERS_OWN = re.compile(r"\b(?:me|my|mine)\b")
 
 # Words that show a question is about ownership after all ("can you tell me who owns pricing?").
 OWNERSHIP_CUE = re.compile(

@@ -19,13 +19,13 @@ from bot.core.lexicon import (
     ABOUT_A_DAY_WORDS,
     ABOUT_ASKER,
     ADDRESSES_BOT,
+    ASKERS_OWN,
     ASKING_FRAME,
     ASKS_DECIDER,
     ASKS_DECISION,
     ASKS_OWNER,
     BOT_QUESTION_WORDS,
     EVENT_QUESTION,
-    FIRST_PERSON,
     LEAD_IN,
     OTHER_QUESTION,
     OWNERSHIP_CUE,
@@ -110,7 +110,7 @@ def asks_about_oneself(text: str) -> bool:
     a_day = len(text.split()) <= ABOUT_A_DAY_WORDS and ABOUT_A_DAY.search(text) is not None
     # "how much legal risk can we accept? need someone to make that call": a decision asked for, unless
     # it is the asker's own ("need a decision on my equipment request")
-    decision = ASKS_DECISION.search(text) is not None and FIRST_PERSON.search(text) is None
+    decision = ASKS_DECISION.search(text) is not None and ASKERS_OWN.search(text) is None
     return (
         bool(ABOUT_ASKER.search(text) or remark or a_day)
         and not OWNERSHIP_CUE.search(text)
