@@ -41,7 +41,8 @@ _ASKERS = [
     ),
     # not "where do I go to get my W-2": a place or a procedure, not an owner
     r"(?:where|to whom) (?:do|should|can) (?:i|we) "
-    r"(?:go(?! to (?:get|find|see|download|pick up|request|submit|file|make)\b)|turn|escalate)(?: (?:for|with|about))?",
+    r"(?:go(?! to (?:get|find|see|download|pick up|request|submit|file|make)\b)|turn|escalate|take|bring|pitch)"
+    r"(?: (?:for|with|about))?",
 ]
 LEAD_IN = re.compile(rf"^{_OPENERS}(?:{'|'.join(_ASKERS)})\b\s*")
 # A question that asks who owns something, wherever in the message it asks ("…, who owns scalability?").
