@@ -229,6 +229,7 @@ def test_a_short_question_about_the_bot_itself_is_recognised(question, about_the
 @pytest.mark.parametrize(
     "question",
     [
+        "where do we take a new partnership idea?",
         "new security questionnaire from a customer, who do i send it to?",
         "pricing change for the starter plan - who should we run it by?",
     ],
