@@ -81,7 +81,10 @@ def test_a_worker_killed_with_its_backlog_loses_no_answer_and_repeats_none(serve
         fake_slack.wait_quiet(LEASE_SECONDS * (REPLYING_LEASES + 2), timeout=120)
         posts = fake_slack.calls("chat.postMessage", channel=channel)
         threads = [c["thread_ts"] for c in posts]
-        assert set(threads) == asked, f"{len(asked - set(threads))} of {QUESTIONS} questions were never answered"
+        missing = len(asked - set(threads))
+        # the server's log says why (a recovery round that failed, a worker that did not come back)
+        log_end = server.log()[-4000:]
+        assert not missing, f"{missing} of {QUESTIONS} questions were never answered; the log ends:\n{log_end}"
         on_the_wire = {
             c["thread_ts"] for c in posts if kill_sent - SLACK_DELAY - WIRE_MARGIN < c.at <= killed_at + WIRE_MARGIN
         }
