@@ -54,7 +54,7 @@ NAMED_FACTOR = 0.7  # an ownership question naming a whole alias, however much e
 COMMON_WORD = 50_000  # occurrences in pyspellchecker's English corpus ("day", "team", "plan", "security")
 EVERYDAY_FACTOR = 0.6  # "what day is it?": a when/what question whose only known words are everyday English
 QUESTION_CACHE = 4096  # rankings kept per knowledge revision (a question is asked again, or read ahead)
-TERSE_FACTOR = 0.5  # one word typed alone that is no alias by itself ("red", "approved"): closest topics offered
+TERSE_FACTOR = 0.5  # one everyday word typed alone that is no alias by itself ("red", "top"): closest topics offered
 ABOUT_ASKER_FACTOR = 0.5  # "when do my RSUs vest?": below the threshold whatever it names; closest topics offered
 
 

@@ -101,7 +101,7 @@ def asks_about_oneself(text: str) -> bool:
     nothing ("loved the roadmap presentation yesterday"): it names a topic, and wants no owner. An
     amount, a procedure, a status, details or a lookup ("how much is the conference budget?", "any
     update on the office move?", "show me the holiday calendar"), or a short message about a day
-    ("meetings today"). And a short question about the bot itself (`asks_about_the_bot`)."""
+    ("meetings today"). And a question about the bot itself (`asks_about_the_bot`)."""
     if asks_about_the_bot(text):
         return True
     if EVENT_QUESTION.match(text):
