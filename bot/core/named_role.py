@@ -20,10 +20,12 @@ SUBJECT_WITHIN = 10  # words: a role named later is part of the work described, 
 
 class RoleNames:
     """Finds the knowledge base's roles by id ("CFO", "CISOs": as written, capitals) or by name ("Chief
-    Financial Officer", "general counsel": any case)."""
+    Financial Officer", "general counsel", "the marketing officer": any case, with or without "Chief")."""
 
     def __init__(self, kb: KnowledgeBase):
         names = {name.casefold(): role.id for role in kb.roles for name in re.split(r"\s*[()]\s*", role.name) if name}
+        # job descriptions often drop the "Chief": "the marketing officer is responsible for …"
+        names |= {name[len("chief ") :]: role for name, role in names.items() if name.startswith("chief ")}
         self._by_name = names
         self._ids = _any_of([role.id for role in kb.roles])
         self._names = _any_of(list(names), re.IGNORECASE)

@@ -13,6 +13,7 @@ from bot.core.named_role import RoleNames
         ("CISOs build out vendor risk programmes", "CISO"),  # a plural, as job descriptions write
         ("General counsel can draft the bylaws", "GC"),  # by name, any case
         ("the chief people officer runs the annual review cycle", "CHRO"),  # the name in brackets too
+        ("The marketing officer plans the trade show calendar", "CMO"),  # the name without "Chief"
         ("In day to day operation the COO keeps the sites running", "COO"),  # after a leading phrase
         ("The main purpose of a CPO is to lead product teams", "CPO"),
         ("Serve as the primary legal advisor to the CEO and the board", None),  # an object: whom the work serves
