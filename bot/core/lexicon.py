@@ -96,12 +96,14 @@ GLUE_WORDS = frozenset(
 )
 
 # A remark rather than a question ("loved the roadmap presentation yesterday", "brb, fire drill", "vendor
-# contract signed, thanks all", "budget review moved to 4pm", or an offer: "the photos are on the drive if
-# anyone wants them"): no question mark, and the words of chat about what happened, not of a request.
+# contract signed, thanks all", "budget review moved to 4pm", "the export bug is fixed", an opinion ("…
+# tbh"), a call for volunteers, or an offer: "the photos are on the drive if anyone wants them"): no
+# question mark, and the words of chat about what happened, not of a request.
 REMARK = re.compile(
     r"\b(?:i'm|im|i've|ive|we're|we've|just|lol|lmao|brb|yesterday|tonight|this morning|congrats|"
     r"loved?|great|awesome|amazing|nice|cool|finally|btw|fyi|thanks|thank you|thx|cheers|lgtm|on it|will do|"
-    r"sounds good|done|shipped|merged|moved to|rescheduled|postponed|pushed to)\b"
+    r"sounds good|done|shipped|merged|moved to|rescheduled|postponed|pushed to|fixed|resolved|deployed|released|"
+    r"is live|went out|honestly|tbh|imo|volunteers?)\b"
     r"|\b(?:if|in case) any ?(?:one|body) (?:wants|needs)\b"
 )
 
@@ -110,7 +112,7 @@ REMARK = re.compile(
 OTHER_QUESTION = re.compile(
     r"^(?:when|where|why|what|whats|how (?:do|does|did|can|could|should|much|many|long|often)|"
     r"is|are|was|were|can|could|do|does|did|will|would|has|have|tell me|i need|i want|i would like|"
-    r"any ?(?:one|body) (?:know|knows|remember)|any (?:recommendations?|recs|suggestions?|tips))\b"
+    r"any ?(?:one|body) (?:know|knows|remember)|any (?:recommendations?|recs|suggestions?|tips|good))\b"
 )
 # A question about who did or is doing one particular thing ("who won the hackathon?", "who's hosting the
 # breakfast?", "who is going to the conference?"): an event or a person, not an area of work someone owns.
@@ -129,8 +131,9 @@ EVENT_QUESTION = re.compile(
 # to do something, or what a word means ("when do my RSUs vest?", "how many vacation days do I have?",
 # "book a room for 4pm", "what does EBITDA stand for?"); an amount, a procedure, a status, details, a clock
 # time or a command to an assistant ("how much is left in the travel budget?", "any update on the office
-# move?", "vendor contract details", "show me the org chart"): it is not about who owns an area, unless it
-# also asks for an owner.
+# move?", "vendor contract details", "show me the org chart"), a document wanted ("the security policy
+# pdf") or whether something still holds ("is the hiring freeze still on?"): it is not about who owns an
+# area, unless it also asks for an owner.
 ABOUT_ASKER = re.compile(
     r"^(?:when|where|what time|which (?:room|floor|building|day|date))\b"
     r"|\b(?:i|i'm|im|i've|ive|i'd|me|my|mine)\b|\b(?:do|can|will|did) we (?:get|have)\b"
@@ -144,6 +147,8 @@ ABOUT_ASKER = re.compile(
     r"|\b(?:information|info|details|(?:where|how|when)(?: is it| are they| is that)?)[?.!]*$"
     r"|\b\d{1,2}(?::\d\d)? ?(?:am|pm)\b"
     r"|^(?:any )?(?:status|update|updates) (?:on|of)\b"
+    r"|\b(?:pdf|doc|docs|deck|slides|link|file|spreadsheet|template)\b"
+    r"|^(?:is|are|was|were|did|does|has|have)\b.*\bstill\b"
 )
 # A question about the bot itself ("who made you?", "who do you work for", "are you connected to the HR
 # system?"): asked of a bot, "you" is the bot. Not the asking frame ("can you tell me who owns pricing?")
