@@ -170,6 +170,9 @@ ABOUT_A_DAY_WORDS = 5
 # The asker's own matter ("my PTO"); a plain "I" is only who asks ("where do I get a new supplier approved?").
 ASKERS_OWN = re.compile(r"\b(?:me|my|mine)\b")
 
+# "Who" that only says which people ("thanks everyone who helped with the audit"): it asks nothing.
+RELATIVE_WHO = re.compile(r"\b(?:everyone|everybody|anyone|anybody|those|people|folks|all of you|whoever) who\b")
+
 # Words that show a question is about ownership after all ("can you tell me who owns pricing?").
 OWNERSHIP_CUE = re.compile(
     r"\b(?:who|whom|whose|which (?:role|exec|executive|leader|chief|officer)|owner|owns|own|responsible|"

@@ -29,6 +29,7 @@ from bot.core.lexicon import (
     LEAD_IN,
     OTHER_QUESTION,
     OWNERSHIP_CUE,
+    RELATIVE_WHO,
     REMARK,
     STEM_EXCEPTIONS,
     STOPWORDS,
@@ -113,7 +114,7 @@ def asks_about_oneself(text: str) -> bool:
     decision = ASKS_DECISION.search(text) is not None and ASKERS_OWN.search(text) is None
     return (
         bool(ABOUT_ASKER.search(text) or remark or a_day)
-        and not OWNERSHIP_CUE.search(text)
+        and not OWNERSHIP_CUE.search(RELATIVE_WHO.sub(" ", text))
         and not ASKS_OWNER.search(text)
         and not decision
     )

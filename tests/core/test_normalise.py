@@ -148,6 +148,8 @@ def test_questions_that_ask_something_else_than_ownership_are_recognised(questio
         ("the invoice export bug is fixed", True),  # a status update
         ("new expense tool is live", True),
         ("procurement takes forever tbh", True),  # an opinion
+        ("shoutout to everyone who worked on the pricing launch, thanks!", True),  # "who" saying which people
+        ("is there anyone who owns the pricing page?", False),  # asks for an owner all the same
         ("we need volunteers for the office move", True),  # a call for volunteers
         ("need the latest security policy pdf", True),  # a document wanted, not its owner
         ("is the hiring freeze for sales still in place?", True),  # whether something still holds
