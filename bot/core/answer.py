@@ -22,6 +22,7 @@ from bot.core.consult import consulted_roles
 from bot.core.decision import (
     AGREEMENT_SHARE,
     ANSWER_THRESHOLD,
+    DECIDER_FACTOR,
     DUTY_WORDS,
     LEXICAL_SURE,
     NAMED_MARGIN,
@@ -272,7 +273,8 @@ class Engine:
 
         A question that asks when/how/what rather than who owns, about the asker's own matters or about
         the bot, or one everyday word that no alias is by itself ("red", `Query.terse`), is discounted on
-        both sides alike; small talk ("hi") has no topic at all.
+        both sides alike; small talk ("hi") has no topic at all. A question that asks outright who decides
+        ("whose call is it to …") is surer of its topics by `DECIDER_FACTOR`.
         """
         query, lexical = self.matcher.match(question, limit=limit)
         if small_talk(question) is not None:  # "hi", "thanks!": no topic, however close "hi" comes to "HiBob"
@@ -296,6 +298,8 @@ class Engine:
         for match in sorted(lexical + semantic, key=lambda m: (-m.score, -by_meaning.get(m.responsibility_id, 0.0))):
             merged.setdefault(match.responsibility_id, match)
         matches = self._by_role(query, question, list(merged.values())[:limit])
+        if query.asks_decider:  # "whose call is it to open a warehouse in texas?": surely about who decides
+            matches = [replace(m, score=round(min(1.0, m.score * DECIDER_FACTOR), 3)) for m in matches]
         if not matches:
             return Ranking(query, [], None)
         best = matches[0].responsibility_id

@@ -5,8 +5,9 @@ from dataclasses import replace
 
 import pytest
 
-from bot.core.answer import agreed, named, one_role, uncountered
-from bot.core.decision import AGREEMENT_SHARE, ANSWER_THRESHOLD
+from bot.core import answer as answer_module
+from bot.core.answer import Engine, agreed, named, one_role, uncountered
+from bot.core.decision import AGREEMENT_SHARE, ANSWER_THRESHOLD, DECIDER_FACTOR
 from bot.core.matcher import Match
 from bot.core.semantic import COUNTER_CAP
 
@@ -292,3 +293,17 @@ def test_one_everyday_word_that_is_no_alias_by_itself_is_offered_not_answered(en
 def test_one_word_that_is_a_topic_or_a_word_of_the_trade_is_answered(engine, fused, word):
     for bot in (engine, fused):
         assert bot.answer(word).role is not None
+
+
+def test_asking_outright_who_decides_makes_the_topics_a_tenth_surer(kb, embeddings, monkeypatch):
+    """ "Whose call is it …" is about ownership by its asking alone: a topic just short of the threshold
+    is answered."""
+    question = "whose call is it to open a new depot in leeds?"
+    boosting = Engine(kb, embeddings)
+    boosted = boosting.rank(question).matches[0]
+    assert boosting.answer(question).role == "COO"
+    monkeypatch.setattr(answer_module, "DECIDER_FACTOR", 1.0)
+    plain = Engine(kb, embeddings).rank(question).matches[0]
+    assert boosted.responsibility_id == plain.responsibility_id
+    assert boosted.score == pytest.approx(min(1.0, plain.score * DECIDER_FACTOR), abs=0.002)
+    assert plain.score < ANSWER_THRESHOLD <= boosted.score
