@@ -95,14 +95,15 @@ class Matcher:
         for item in entries_seen:
             entry_terms[item.id] = set()
             for text in (item.title, *item.aliases):
-                surface = words(clean_slack_text(text))
+                cleaned = clean_slack_text(text)
+                surface = words(cleaned)
                 terms = {self.vocabulary.term(word) for word in surface}
                 if terms:
                     texts.append(text)
                     owners.append(item.id)
                     choice_terms.append(terms)
                     vague.append(len(terms) == 1 and max(map(english_frequency, surface)) > COMMON_WORD)
-                    if len(set(all_words(clean_slack_text(text))) - GLUE_WORDS) == 1:
+                    if len(set(all_words(cleaned)) - GLUE_WORDS) == 1:
                         whole_words |= terms
                     entry_terms[item.id] |= terms
                     surface_words.update(surface)

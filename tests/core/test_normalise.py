@@ -229,7 +229,7 @@ def test_plain_text_is_cleaned_as_the_markup_path_would_clean_it(text):
         ("who approves your expenses and your travel bookings", False),
     ],
 )
-def test_a_short_question_about_the_bot_itself_is_recognised(question, about_the_bot):
+def test_a_question_about_the_bot_itself_is_recognised(question, about_the_bot):
     assert asks_about_the_bot(clean_slack_text(question)) is about_the_bot
     if about_the_bot:
         assert asks_about_oneself(clean_slack_text(question))  # so it is never answered with a topic
