@@ -22,14 +22,14 @@ ADMIN = Actor(team_id=TEAM, user_id="U0ADMIN1", workspace_admin=True)
 def hostile_knowledge(knowledge) -> None:
     """Text an admin may write: a reasoning of 600 `&`, and an override with the longest reason of `&`."""
     admin = build_admin(knowledge)
-    draft, version = admin.responsibilities.open("security")
+    draft, version = admin.responsibilities.open("hosting-costs")
     hostile = draft.model_copy(update={"reasoning": "&" * 600})
-    admin.responsibilities.update(ADMIN, "security", hostile, expected_version=version)
+    admin.responsibilities.update(ADMIN, "hosting-costs", hostile, expected_version=version)
     admin.org.add_override(ADMIN, topic="pricing", role="COO", reason="&" * 500)
 
 
 def test_an_answer_with_the_longest_text_an_admin_can_write_is_shown_within_slacks_limits(slack, fake_slack, channel):
-    question = mention("who owns security?", channel=channel)
+    question = mention("who owns hosting costs?", channel=channel)
     slack.event(question)
     [reply] = fake_slack.wait_for("chat.postMessage", channel=channel)
     reasoning = reply["blocks"][1]["text"]["text"]

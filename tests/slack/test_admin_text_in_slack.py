@@ -28,7 +28,7 @@ from tests.core.test_knowledge_files import broken_copy
 HOSTILE_URL = "https://ok.example/|fake><!channel><https://evil.example"
 PINGS = " ".join(f"<@U{n:08d}>" for n in range(150)) + " <!channel> <!subteam^S0TEAM> <!here|here>"
 HOLDER = "U0COOHOLD"
-ENTRY = "https://whoowns.example.com/kb/security"
+ENTRY = "https://whoowns.example.com/kb/hosting-costs"
 BAD_LINKS = [HOSTILE_URL, "https://ok.example/a b", "https://ok.example/<x>", "https://ok.example/a|b"]
 
 
@@ -77,17 +77,17 @@ def test_a_link_with_a_pipe_angle_brackets_or_a_space_is_refused_in_files_and_by
 def hostile_answer(*, reasoning: str | None = None, reason: str | None = PINGS) -> Answer:
     """An answer over text as it might already be stored (written before links were checked)."""
     kb = load_knowledge(KNOWLEDGE_DIR)
-    security = next(r for r in kb.responsibilities if r.id == "security")
+    entry = next(r for r in kb.responsibilities if r.id == "hosting-costs")
     source = Source.model_construct(
-        id=security.citation.source, title="<!everyone> & <@U0SPOOF> guide", url=HOSTILE_URL, seed=None
+        id=entry.citation.source, title="<!everyone> & <@U0SPOOF> guide", url=HOSTILE_URL, seed=None
     )
     sources = tuple(source if s.id == source.id else s for s in kb.sources)
-    changes = {"title": "<!here> Security & <https://evil.example|click>"}
+    changes = {"title": "<!here> Hosting costs & <https://evil.example|click>"}
     if reasoning is not None:
         changes["reasoning"] = reasoning
-    items = tuple(r.model_copy(update=changes) if r.id == "security" else r for r in kb.responsibilities)
+    items = tuple(r.model_copy(update=changes) if r.id == "hosting-costs" else r for r in kb.responsibilities)
     kb = KnowledgeBase.model_construct(**{**dict(kb), "sources": sources, "responsibilities": items})
-    override = Override.model_construct(topic="security", role="COO", reason=reason, responsibility="security")
+    override = Override.model_construct(topic="hosting costs", role="COO", reason=reason, responsibility="hosting-costs")
     overrides = (override,) if reason else ()  # without a reason: no override, the entry's reasoning shows
     org = OrgSettings.model_construct(
         name=None,
@@ -96,7 +96,7 @@ def hostile_answer(*, reasoning: str | None = None, reason: str | None = PINGS) 
         overrides=overrides,
         admins=(),
     )
-    return Engine(kb).answer_responsibility("security", org)
+    return Engine(kb).answer_responsibility("hosting-costs", org)
 
 
 def test_stored_admin_text_cannot_ping_anyone_or_add_a_link_in_the_blocks_or_the_notification_text():
@@ -111,7 +111,7 @@ def test_stored_admin_text_cannot_ping_anyone_or_add_a_link_in_the_blocks_or_the
     assert address.startswith("https://ok.example/%7Cfake%3E%3C!channel%3E%3Chttps://evil.example")
     assert label == "&lt;!everyone&gt; &amp; &lt;@U0SPOOF&gt; guide"
     text = answer_text(answer)
-    assert markup(text) == [] and text.startswith("&lt;!here&gt; Security &amp; &lt;https://evil.example|click&gt;")
+    assert markup(text) == [] and text.startswith("&lt;!here&gt; Hosting costs &amp; &lt;https://evil.example|click&gt;")
 
 
 def test_an_unsure_answers_notification_text_escapes_the_topic_titles_it_suggests():
