@@ -87,7 +87,9 @@ def hostile_answer(*, reasoning: str | None = None, reason: str | None = PINGS) 
         changes["reasoning"] = reasoning
     items = tuple(r.model_copy(update=changes) if r.id == "hosting-costs" else r for r in kb.responsibilities)
     kb = KnowledgeBase.model_construct(**{**dict(kb), "sources": sources, "responsibilities": items})
-    override = Override.model_construct(topic="hosting costs", role="COO", reason=reason, responsibility="hosting-costs")
+    override = Override.model_construct(
+        topic="hosting costs", role="COO", reason=reason, responsibility="hosting-costs"
+    )
     overrides = (override,) if reason else ()  # without a reason: no override, the entry's reasoning shows
     org = OrgSettings.model_construct(
         name=None,
@@ -111,7 +113,9 @@ def test_stored_admin_text_cannot_ping_anyone_or_add_a_link_in_the_blocks_or_the
     assert address.startswith("https://ok.example/%7Cfake%3E%3C!channel%3E%3Chttps://evil.example")
     assert label == "&lt;!everyone&gt; &amp; &lt;@U0SPOOF&gt; guide"
     text = answer_text(answer)
-    assert markup(text) == [] and text.startswith("&lt;!here&gt; Hosting costs &amp; &lt;https://evil.example|click&gt;")
+    assert markup(text) == [] and text.startswith(
+        "&lt;!here&gt; Hosting costs &amp; &lt;https://evil.example|click&gt;"
+    )
 
 
 def test_an_unsure_answers_notification_text_escapes_the_topic_titles_it_suggests():
