@@ -95,6 +95,18 @@ def test_an_override_still_comes_first(with_cdo, engine):
     assert resolve_owner(with_cdo, org, item).route.value == "override"
 
 
+@pytest.mark.parametrize(
+    ("settings", "role", "route"),
+    [
+        ("roles: {CEO: {}, CTO: {}, CPO: {}, COO: {}}", "CTO", "usual_cover"),  # the seeds' owner, covering
+        ("roles: {CEO: {}, CTO: {}, COO: {}, CISO: {}}", "CISO", "owner"),
+    ],
+)
+def test_security_is_the_ciso_s_where_there_is_one_and_the_cto_s_otherwise(engine, settings, role, route):
+    found = resolve_owner(engine.kb, engine.check_org(yaml.safe_load(settings)), engine.responsibility("security"))
+    assert (found.role, found.route.value) == (role, route)
+
+
 def test_the_default_organisation_comes_from_the_roles_file(kb):
     org = default_org(kb)
     assert list(org.roles) == ["CEO", "CTO", "CPO", "COO"]
