@@ -120,7 +120,8 @@ OTHER_QUESTION = re.compile(
 # taking part in something count, who is somewhere now ("who's in the office today?"), and who is on a
 # call, a panel or a list ("who's on the call with the investors?"; "who's on the hook" asks for an owner).
 EVENT_QUESTION = re.compile(
-    r"^who(?:'s| is| are| was| were)? (?:[a-z]+ed|won|left|took|stole|broke|ate|drank|forgot|lost|found|hid|"
+    r"^who(?:'s| is| are| was| were)? (?:(?!(?:supposed|allowed|authori[sz]ed|expected|tasked|charged|empowered|"
+    r"entitled|assigned|required|permitted|designated|mandated|delegated|qualified)\b)[a-z]+ed|won|left|took|stole|broke|ate|drank|forgot|lost|found|hid|"
     r"said|told|sent|gave|came|went|saw|did|wrote|bought|brought|got|going to|gonna|coming|organi[sz]ing|"
     r"hosting|bringing|speaking|presenting|winning|leaving|joining|attending|sitting|(?<=was |ere )(?:at|in|on)|"
     r"(?:in|at) the office|out of (?:the )?office|off today|in today|out (?:today|tomorrow|sick|this week)|"

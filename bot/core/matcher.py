@@ -52,7 +52,7 @@ BAG_FACTOR = 0.8  # words spread over several of an entry's aliases count a litt
 BAG_MIN_TERMS = 2  # a bag only speaks for questions with at least this many of its words
 NAMED_FACTOR = 0.7  # an ownership question naming a whole alias, however much else it says
 COMMON_WORD = 50_000  # occurrences in pyspellchecker's English corpus ("day", "team", "plan", "security")
-EVERYDAY_FACTOR = 0.6  # "what day is it?": a when/what question whose only known words are everyday English
+EVERYDAY_FACTOR = 0.6  # "what day is it?", or a choice half-named by everyday English words alone ("headed")
 QUESTION_CACHE = 4096  # rankings kept per knowledge revision (a question is asked again, or read ahead)
 TERSE_FACTOR = 0.5  # one everyday word typed alone that is no alias by itself ("red", "top"): closest topics offered
 ABOUT_ASKER_FACTOR = 0.5  # "when do my RSUs vest?": below the threshold whatever it names; closest topics offered
@@ -230,6 +230,8 @@ class Matcher:
             question_cover * BAG_FACTOR,
             question_cover * (QUESTION_SHARE + (1 - QUESTION_SHARE) * choice_cover),
         )
+        if set(known) <= query.everyday:  # "…where this business is headed": "head" alone, half of "heads of product"
+            scores = np.where(hits[candidates] < self._choice_size[candidates], scores * EVERYDAY_FACTOR, scores)
         if query.asks_owner:
             scores = np.maximum(scores, self._named_scores(query, candidates, hits))
         if query.about_asker:

@@ -155,6 +155,14 @@ def test_both_when_the_two_matchers_agree_on_the_topic(engine, fused):
     assert (answer.role, answer.responsibility.id, answer.matched_by) == ("CPO", "competitive-analysis", "both")
 
 
+def test_a_question_of_everyday_words_alone_is_not_answered_by_half_an_alias(engine, fused):
+    question = "who decides where the company is headed next?"  # "head" alone, half of "heads of product"
+    query, lexical = engine.matcher.match(question)
+    assert set(query.terms) == {"head"} <= query.everyday and lexical[0].score < 0.6
+    answer = fused.answer(question)
+    assert (answer.role, answer.responsibility.id) == ("CEO", "company-strategy")
+
+
 def test_closest_topics_come_from_meaning_when_no_word_matches(engine, fused):
     question = "who runs the cafeteria?"
     by_meaning = [m.responsibility_id for m in fused.semantic.match_question(engine.matcher.parse(question), limit=3)]

@@ -104,6 +104,8 @@ def test_questions_that_ask_something_else_than_ownership_are_recognised(questio
         ("who is going to the trade fair", True),
         ("who approved this invoice?", True),
         ("who was at the investor meeting", True),
+        ("who is supposed to approve the new vendor contract?", False),  # whose job it is, not an event
+        ("who's authorised to sign NDAs?", False),
         ("who runs the summer party budget?", False),  # a duty, in the present
         ("who's working on lowering our legal risk?", False),
         ("who was on the hook for the launch?", False),  # asks for an owner, in the past
