@@ -114,14 +114,20 @@ OTHER_QUESTION = re.compile(
     r"is|are|was|were|can|could|do|does|did|will|would|has|have|tell me|i need|i want|i would like|"
     r"any ?(?:one|body) (?:know|knows|remember)|any (?:recommendations?|recs|suggestions?|tips|good))\b"
 )
+# Participles that say whose job something is ("who is supposed to approve …", "who's authorised to sign …"),
+# not what happened: not a past event.
+DUTY_PARTICIPLES = (
+    "supposed|allowed|authori[sz]ed|expected|tasked|charged|empowered|entitled|assigned|required|permitted|"
+    "designated|mandated|delegated|qualified"
+)
 # A question about who did or is doing one particular thing ("who won the hackathon?", "who's hosting the
 # breakfast?", "who is going to the conference?"): an event or a person, not an area of work someone owns.
 # Duties are asked in the present ("who runs the offsite budget?"), so only past tenses and a few verbs of
 # taking part in something count, who is somewhere now ("who's in the office today?"), and who is on a
 # call, a panel or a list ("who's on the call with the investors?"; "who's on the hook" asks for an owner).
 EVENT_QUESTION = re.compile(
-    r"^who(?:'s| is| are| was| were)? (?:(?!(?:supposed|allowed|authori[sz]ed|expected|tasked|charged|empowered|"
-    r"entitled|assigned|required|permitted|designated|mandated|delegated|qualified)\b)[a-z]+ed|won|left|took|stole|broke|ate|drank|forgot|lost|found|hid|"
+    rf"^who(?:'s| is| are| was| were)? (?:(?!(?:{DUTY_PARTICIPLES})\b)[a-z]+ed|"
+    r"won|left|took|stole|broke|ate|drank|forgot|lost|found|hid|"
     r"said|told|sent|gave|came|went|saw|did|wrote|bought|brought|got|going to|gonna|coming|organi[sz]ing|"
     r"hosting|bringing|speaking|presenting|winning|leaving|joining|attending|sitting|(?<=was |ere )(?:at|in|on)|"
     r"(?:in|at) the office|out of (?:the )?office|off today|in today|out (?:today|tomorrow|sick|this week)|"

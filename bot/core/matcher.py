@@ -213,8 +213,9 @@ class Matcher:
             return query, ()
         corrected = {self.vocabulary.term(fixed) for _, fixed in query.corrections}
         total = sum(self._weight.get(t, self._unknown_weight) for t in query.terms)
+        only_everyday = set(known) <= query.everyday  # every word it knows is everyday English ("day", "head")
         if query.other_question:
-            total /= OTHER_QUESTION_FACTOR * (EVERYDAY_FACTOR if set(known) <= query.everyday else 1.0)
+            total /= OTHER_QUESTION_FACTOR * (EVERYDAY_FACTOR if only_everyday else 1.0)
         matched = np.zeros(len(self._texts))
         credited = np.zeros(len(self._texts))
         hits = np.zeros(len(self._texts), dtype=np.int32)
@@ -230,7 +231,7 @@ class Matcher:
             question_cover * BAG_FACTOR,
             question_cover * (QUESTION_SHARE + (1 - QUESTION_SHARE) * choice_cover),
         )
-        if set(known) <= query.everyday:  # "…where this business is headed": "head" alone, half of "heads of product"
+        if only_everyday:  # "…where this business is headed": "head" alone, half of "heads of product"
             scores = np.where(hits[candidates] < self._choice_size[candidates], scores * EVERYDAY_FACTOR, scores)
         if query.asks_owner:
             scores = np.maximum(scores, self._named_scores(query, candidates, hits))
