@@ -1,10 +1,10 @@
 """Sentence embeddings with all-MiniLM-L6-v2, computed by onnxruntime or a small numpy implementation.
 
 The model is a 6-layer BERT (384 wide, 12 heads) followed by mean pooling and L2 normalisation, as
-sentence-transformers runs it. onnxruntime runs it (`bot/core/encoder_onnx.py`, about twice as fast);
-the same arithmetic in numpy (`NumpyBert`) runs it where onnxruntime is not installed, and for a model
-folder that holds only the reference weights. No torch. The Hugging Face `tokenizers` library splits
-words into its WordPiece vocabulary exactly as the reference does.
+sentence-transformers runs it. onnxruntime runs it (`bot/core/encoder_onnx.py`) in integer arithmetic,
+about three times as fast; the float32 arithmetic in numpy (`NumpyBert`) runs it where onnxruntime is
+not installed, and for a model folder that holds only the reference weights. No torch. The Hugging Face
+`tokenizers` library splits words into its WordPiece vocabulary exactly as the reference does.
 
 A model folder holds `tokenizer.json` and either the reference `model.safetensors` (float32) or the
 shipped `encoder-int8.safetensors` (the same weights as int8 with one float32 scale per row, made by
@@ -33,7 +33,7 @@ PINNED_SHA256 = {
     "tokenizer.json": "be50c3628f2bf5bb5e3a7f17b1f74611b2561a3a27eeab05e5aa30f411572037",
     "model.safetensors": "53aa51172d142c89d9012cce15ae4d6cc0ca6895895114379cacb4fab128d9db",
     "encoder-int8.safetensors": "63c717b1422bb6dd33384702551b072d3ec3902bd99c382d125f9db4fd2a8673",
-    "encoder-int8.onnx": "d6e7dea3524155379a96204ea04a33efb109cccf01633a55dccfd349172af5cb",
+    "encoder-int8.onnx": "48cb7439550463eda19bd6823cfbd7047db2f85eb75286b55c4c56cf1f2ae0a6",
 }
 LAYERS = 6
 HEADS = 12
@@ -93,10 +93,10 @@ def model_weights(folder: Path) -> Path:
 class SentenceEncoder:
     """Text in, unit-length 384-dimensional vectors out; cosine similarity is then a dot product.
 
-    `runtime`: "onnx" (onnxruntime, about twice as fast: see README "Measured figures") or "numpy"; by
-    default onnxruntime when it is installed and the folder holds the shipped encoder's graph, numpy
-    otherwise (the reference float32 weights, or a platform without onnxruntime). Both give the same
-    vectors to within 1e-6.
+    `runtime`: "onnx" (onnxruntime, in integer arithmetic: about three times as fast, README "Measured
+    figures") or "numpy" (float32); by default onnxruntime when it is installed and the folder holds the
+    shipped encoder's graph, numpy otherwise (the reference float32 weights, or a platform without
+    onnxruntime). Their cosines agree within a hundredth, 0.002 on average (`scripts/onnx_encoder.py`).
     """
 
     def __init__(
@@ -112,11 +112,12 @@ class SentenceEncoder:
         # threads would spend longer waiting for each other (several times longer on a busy 2-core
         # machine) than multiplying. One thread per process by default, for numpy as for onnxruntime;
         # a batch of hundreds of questions on an otherwise idle machine (`ask` reading standard input)
-        # gains from a thread a core: 4.5 -> 2.8 s for 956 questions on 2 cores.
+        # gains from a thread a core: 2.1-2.6 -> 1.5-1.9 s for 900 questions on 2 cores (onnxruntime).
+        # Encoding batches on two Python threads instead was no faster through `ask` and took 50-70 MB
+        # more memory.
         threadpool_limits(limits=threads, user_api="blas")
         self.folder = folder
         weights_path = model_weights(folder)
-        self.fingerprint = PINNED_SHA256[weights_path.name]
         self.tokenizer = Tokenizer.from_file(str(verified(folder, TOKENIZER_FILE)))
         self.tokenizer.no_padding()
         self.tokenizer.enable_truncation(MAX_TOKENS)
@@ -132,6 +133,8 @@ class SentenceEncoder:
             self._bert: NumpyBert | OnnxBert = OnnxBert(verified(folder, ONNX_GRAPH), threads)
         else:
             self._bert = NumpyBert(weights_path)
+        # What the vectors depend on, naming the cached entry vectors: the runtimes' arithmetic differs.
+        self.fingerprint = PINNED_SHA256[ONNX_GRAPH if runtime == "onnx" else weights_path.name]
         self.dimensions = self._bert.dimensions
 
     def encode(self, texts: list[str], batch_size: int = 32) -> np.ndarray:

@@ -1,9 +1,9 @@
 """The encoder run by onnxruntime: the graph `scripts/onnx_encoder.py` writes, over the shipped weights.
 
 The graph holds no weights: its tensors are external data pointing into `encoder-int8.safetensors`, so
-the model ships once. onnxruntime scales the int8 matrices back to float32 once, when the session is
-made, and then runs the same arithmetic as `NumpyBert` with kernels that keep the weights packed for
-reuse: about half numpy's time a question (README "Measured figures").
+the model ships once. Its linear layers multiply each token, quantised to int8 on its own scale, by the
+shipped int8 weights (a few outlier channels in float32): half the time of the same graph in float32, a
+third of numpy's, with cosines within 0.002 of numpy's on average (README "Measured figures").
 """
 
 from __future__ import annotations
