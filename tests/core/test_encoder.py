@@ -39,6 +39,13 @@ def test_the_runtimes_name_their_cached_vectors_apart(encoder, numpy_encoder):
     assert numpy_encoder.fingerprint == PINNED_SHA256["encoder-int8.safetensors"] != encoder.fingerprint
 
 
+def test_processors_without_vnni_get_onnxruntimes_exact_integer_kernel(encoder):
+    """Their fast uint8 x int8 products overflow for weights beyond [-64, 63]; onnxruntime switches to an
+    exact kernel there when asked to (this machine has VNNI, so only the request can be checked here)."""
+    options = encoder._bert._session.get_session_options()
+    assert options.get_session_config_entry("session.x64quantprecision") == "1"
+
+
 def test_a_vector_does_not_depend_on_the_rest_of_its_batch(encoder):
     """Each token is quantised on its own scale: a question answered alone or among a thousand reads the same."""
     texts = ["who owns hosting costs", "a much longer sentence that makes the batch pad the short ones", *REFERENCE]
