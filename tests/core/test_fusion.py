@@ -6,8 +6,8 @@ from dataclasses import replace
 import pytest
 
 from bot.core import answer as answer_module
-from bot.core.answer import Engine, agreed, named, one_role, uncountered
-from bot.core.decision import AGREEMENT_SHARE, ANSWER_THRESHOLD, DECIDER_FACTOR
+from bot.core.answer import Engine, agreed, named, needs_semantic, one_role, uncountered
+from bot.core.decision import AGREEMENT_SHARE, ANSWER_THRESHOLD, DECIDER_FACTOR, LEXICAL_SURE, LEXICAL_TIE
 from bot.core.matcher import Match
 from bot.core.semantic import COUNTER_CAP
 
@@ -192,6 +192,13 @@ def test_topics_the_lexical_matcher_scores_alike_are_told_apart_by_meaning(engin
     ]
     assert engine.answer(question).responsibility.id == "employee-onboarding"  # words alone: the first listed
     assert fused.answer(question).responsibility.id == "identity-and-access-management"
+
+
+def test_topics_the_lexical_matcher_scores_nearly_alike_are_read_by_meaning_too(engine):
+    query, lexical = engine.matcher.match("who explains our strategy to the whole company")  # 0.813, 0.805, 0.8
+    assert lexical[0].score >= LEXICAL_SURE and 0 < lexical[0].score - lexical[1].score <= LEXICAL_TIE
+    assert needs_semantic(query, lexical)
+    assert not needs_semantic(*engine.matcher.match("who owns hosting costs?"))  # sure of one topic
 
 
 def test_topics_the_lexical_matcher_is_equally_sure_of_are_told_apart_by_meaning(engine, fused):
