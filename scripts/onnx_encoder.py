@@ -119,12 +119,12 @@ class Graph:
         graph; otherwise in integers but for the input's outlier channels."""
         self.inputs.append(x)
         bias = self.joined([self.weight(f"{p}.bias") for p in prefixes], axis=0)
-        floats = self.joined([self.matrix(f"{p}.weight") for p in prefixes], axis=1)
         if self.outliers is None:
+            floats = self.joined([self.matrix(f"{p}.weight") for p in prefixes], axis=1)
             return self.op("Add", self.op("MatMul", x, floats), bias)
-        return self.integer_linear(x, prefixes, floats, bias, next(self.outliers))
+        return self.integer_linear(x, prefixes, bias, next(self.outliers))
 
-    def integer_linear(self, x: str, prefixes: list[str], floats: str, bias: str, outliers: np.ndarray) -> str:
+    def integer_linear(self, x: str, prefixes: list[str], bias: str, outliers: np.ndarray) -> str:
         """`x` times the weights plus the bias, the `outliers` channels of `x` multiplied in float32 and the
         others in integers: each token quantised to int8 on its own scale, times the shipped int8 weights."""
         width = self.header[f"{prefixes[0]}.weight"]["shape"][1]
@@ -133,9 +133,8 @@ class Graph:
         keep = np.ones(width, dtype=np.float32)
         keep[outliers] = 0.0
         rest = self.op("Mul", x, self.constant(f"keep_{self.count}", keep.tolist(), TensorProto.FLOAT))
-        in_float = self.op(
-            "MatMul", self.op("Gather", x, channels, axis=-1), self.op("Gather", floats, channels, axis=0)
-        )
+        outlier_rows = self.joined([self.outlier_rows(f"{p}.weight", channels) for p in prefixes], axis=1)
+        in_float = self.op("MatMul", self.op("Gather", x, channels, axis=-1), outlier_rows)
         integers = self.joined([self.op("Transpose", self.weight(f"{p}.weight")) for p in prefixes], axis=1)
         row_scales = self.joined([self.weight(f"{p}.weight{SCALE_SUFFIX}") for p in prefixes], axis=0)
         tokens, steps = self.quantised_tokens(rest, width)
@@ -145,6 +144,13 @@ class Graph:
             "Concat", self.op("Slice", self.op("Shape", x), self.first, self.axis_last), self.axis_last, axis=0
         )
         return self.op("Add", self.op("Add", self.op("Reshape", scaled, shape), in_float), bias)
+
+    def outlier_rows(self, name: str, channels: str) -> str:
+        """The rows for input `channels` of a linear layer's weight as float32 (inputs, outputs), folded at
+        load: only these rows are ever float, so the float32 matrix is never made."""
+        columns = self.op("Gather", self.weight(name), channels, axis=1)
+        scales = self.op("Unsqueeze", self.weight(name + SCALE_SUFFIX), self.axis_1)
+        return self.op("Transpose", self.op("Mul", self.op("Cast", columns, to=TensorProto.FLOAT), scales))
 
     def quantised_tokens(self, x: str, width: int) -> tuple[str, str]:
         """`x` as one token a row, each quantised to int8 (shifted to uint8) with its largest value at 127,

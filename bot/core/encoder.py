@@ -33,7 +33,7 @@ PINNED_SHA256 = {
     "tokenizer.json": "be50c3628f2bf5bb5e3a7f17b1f74611b2561a3a27eeab05e5aa30f411572037",
     "model.safetensors": "53aa51172d142c89d9012cce15ae4d6cc0ca6895895114379cacb4fab128d9db",
     "encoder-int8.safetensors": "63c717b1422bb6dd33384702551b072d3ec3902bd99c382d125f9db4fd2a8673",
-    "encoder-int8.onnx": "48cb7439550463eda19bd6823cfbd7047db2f85eb75286b55c4c56cf1f2ae0a6",
+    "encoder-int8.onnx": "8dd116bf195969d03b4de8fe3da9b21bcae64cb38385b1f80fa2deebc00204c2",
 }
 LAYERS = 6
 HEADS = 12
