@@ -7,7 +7,9 @@ import numpy as np
 import pytest
 from threadpoolctl import threadpool_limits
 
+from bot.core import encoder_onnx
 from bot.core.encoder import ONNX_GRAPH, PINNED_SHA256, SHIPPED_MODEL_DIR, ModelRefused, SentenceEncoder
+from bot.core.encoder_onnx import OnnxBert, overflow_prone
 
 REFERENCE = ["The weather is lovely today.", "It's so sunny outside!", "He drove to the stadium."]
 
@@ -39,11 +41,30 @@ def test_the_runtimes_name_their_cached_vectors_apart(encoder, numpy_encoder):
     assert numpy_encoder.fingerprint == PINNED_SHA256["encoder-int8.safetensors"] != encoder.fingerprint
 
 
-def test_processors_without_vnni_get_onnxruntimes_exact_integer_kernel(encoder):
-    """Their fast uint8 x int8 products overflow for weights beyond [-64, 63]; onnxruntime switches to an
-    exact kernel there when asked to (this machine has VNNI, so only the request can be checked here)."""
-    options = encoder._bert._session.get_session_options()
-    assert options.get_session_config_entry("session.x64quantprecision") == "1"
+@pytest.mark.parametrize(
+    ("machine", "flags", "prone"),
+    [
+        ("x86_64", "flags : fpu sse2 avx2 avx512f avx512bw", True),  # Skylake-SP: 16-bit sums that overflow
+        ("x86_64", "flags : fpu sse2 avx2 avx512f avx512_vnni", False),  # this machine
+        ("x86_64", "flags : fpu sse2 avx2 avx_vnni", False),
+        ("AMD64", None, True),  # Windows: no /proc/cpuinfo to read, so assumed
+        ("aarch64", "Features : fp asimd", False),  # the option acts on x86 only
+    ],
+)
+def test_which_processors_need_onnxruntimes_exact_integer_kernel(machine, flags, prone):
+    assert overflow_prone(machine, flags) is prone
+
+
+@pytest.mark.parametrize("prone", [True, False])
+def test_onnxruntime_is_asked_for_its_exact_kernel_only_where_the_fast_one_overflows(monkeypatch, prone):
+    """Asked everywhere, it would cost this machine, whose fast kernel is exact, 1.6 times the time."""
+    monkeypatch.setattr(encoder_onnx, "overflow_prone", lambda *_: prone)
+    options = OnnxBert(SHIPPED_MODEL_DIR / ONNX_GRAPH)._session.get_session_options()
+    if prone:
+        assert options.get_session_config_entry("session.x64quantprecision") == "1"
+    else:
+        with pytest.raises(RuntimeError, match="does not have configuration"):
+            options.get_session_config_entry("session.x64quantprecision")
 
 
 def test_a_vector_does_not_depend_on_the_rest_of_its_batch(encoder):
