@@ -109,10 +109,13 @@ class Graph:
         self.nodes.append(helper.make_node(kind, list(inputs), names, **attributes))
         return names[0] if outputs == 1 else names
 
-    def matrix(self, name: str) -> str:
-        """A linear layer's int8 weight (outputs, inputs) as float32 (inputs, outputs): folded at load."""
+    def matrix(self, name: str, channels: str | None = None) -> str:
+        """A linear layer's int8 weight (outputs, inputs) as float32 (inputs, outputs), or only its rows for
+        input `channels`: folded at load. The integer graph asks only for its outlier rows, so the float32
+        matrix is never made."""
+        weight = self.weight(name) if channels is None else self.op("Gather", self.weight(name), channels, axis=1)
         scales = self.op("Unsqueeze", self.weight(name + SCALE_SUFFIX), self.axis_1)
-        return self.op("Transpose", self.op("Mul", self.op("Cast", self.weight(name), to=TensorProto.FLOAT), scales))
+        return self.op("Transpose", self.op("Mul", self.op("Cast", weight, to=TensorProto.FLOAT), scales))
 
     def linear(self, x: str, prefixes: list[str]) -> str:
         """`x` times the weights of `prefixes` side by side, plus their biases: in float32 for the float
@@ -133,7 +136,7 @@ class Graph:
         keep = np.ones(width, dtype=np.float32)
         keep[outliers] = 0.0
         rest = self.op("Mul", x, self.constant(f"keep_{self.count}", keep.tolist(), TensorProto.FLOAT))
-        outlier_rows = self.joined([self.outlier_rows(f"{p}.weight", channels) for p in prefixes], axis=1)
+        outlier_rows = self.joined([self.matrix(f"{p}.weight", channels) for p in prefixes], axis=1)
         in_float = self.op("MatMul", self.op("Gather", x, channels, axis=-1), outlier_rows)
         integers = self.joined([self.op("Transpose", self.weight(f"{p}.weight")) for p in prefixes], axis=1)
         row_scales = self.joined([self.weight(f"{p}.weight{SCALE_SUFFIX}") for p in prefixes], axis=0)
@@ -144,13 +147,6 @@ class Graph:
             "Concat", self.op("Slice", self.op("Shape", x), self.first, self.axis_last), self.axis_last, axis=0
         )
         return self.op("Add", self.op("Add", self.op("Reshape", scaled, shape), in_float), bias)
-
-    def outlier_rows(self, name: str, channels: str) -> str:
-        """The rows for input `channels` of a linear layer's weight as float32 (inputs, outputs), folded at
-        load: only these rows are ever float, so the float32 matrix is never made."""
-        columns = self.op("Gather", self.weight(name), channels, axis=1)
-        scales = self.op("Unsqueeze", self.weight(name + SCALE_SUFFIX), self.axis_1)
-        return self.op("Transpose", self.op("Mul", self.op("Cast", columns, to=TensorProto.FLOAT), scales))
 
     def quantised_tokens(self, x: str, width: int) -> tuple[str, str]:
         """`x` as one token a row, each quantised to int8 (shifted to uint8) with its largest value at 127,
