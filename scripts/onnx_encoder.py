@@ -30,7 +30,6 @@ from pathlib import Path
 
 import numpy as np
 import onnx
-import onnxruntime
 import yaml
 from onnx import TensorProto, helper
 
@@ -42,9 +41,9 @@ from bot.core.encoder import (
     SCALE_SUFFIX,
     SHIPPED_MODEL_DIR,
     SentenceEncoder,
-    attention_mask_bias,
     file_sha256,
 )
+from bot.core.encoder_onnx import OnnxBert
 
 WEIGHTS = "encoder-int8.safetensors"
 OPSET = 17
@@ -226,36 +225,37 @@ def build(outliers: list[np.ndarray] | None) -> tuple[onnx.ModelProto, list[str]
     return model, g.inputs
 
 
+class LargestInputs:
+    """Stands in for the encoder's BERT while it encodes the calibration phrases: runs the float graph made
+    to output each linear layer's input too, and keeps each channel's largest magnitude over real tokens."""
+
+    def __init__(self, bert: OnnxBert, count: int) -> None:
+        self.bert = bert
+        self.dimensions = bert.dimensions
+        self.largest = [np.zeros(0, dtype=np.float32)] * count
+
+    def hidden(self, ids: np.ndarray, mask: np.ndarray) -> np.ndarray:
+        hidden, *inputs = self.bert.outputs(ids, mask)
+        for n, values in enumerate(inputs):
+            magnitude = np.abs(values[mask.astype(bool)]).max(axis=0)
+            self.largest[n] = magnitude if not self.largest[n].size else np.maximum(self.largest[n], magnitude)
+        return hidden
+
+
 def outlier_channels() -> list[np.ndarray]:
     """For each linear layer, the `OUTLIERS` channels of its input with the largest magnitude over every
     token of the knowledge base's titles, aliases and examples, read off the float graph."""
     model, inputs = build(None)
     model.graph.output.extend(helper.make_tensor_value_info(name, TensorProto.FLOAT, None) for name in inputs)
-    with tempfile.NamedTemporaryFile(
-        dir=SHIPPED_MODEL_DIR, suffix=".onnx"
-    ) as graph_file:  # beside the weights it reads
+    encoder = SentenceEncoder(runtime="numpy")  # its tokenizer and batching; the graph below does the arithmetic
+    with tempfile.NamedTemporaryFile(dir=SHIPPED_MODEL_DIR, suffix=".onnx") as graph_file:  # beside its weights
         graph_file.write(model.SerializeToString())
         graph_file.flush()
-        session = onnxruntime.InferenceSession(graph_file.name, providers=["CPUExecutionProvider"])
-    tokenizer = SentenceEncoder(runtime="numpy").tokenizer
+        recorder = LargestInputs(OnnxBert(Path(graph_file.name)), len(inputs))
+    encoder._bert = recorder
     entries = yaml.safe_load(CALIBRATION.read_text())["responsibilities"]
-    texts = [text for e in entries for text in (e["title"], *e.get("aliases", []), *e.get("examples", []))]
-    largest = [np.zeros(0, dtype=np.float32)] * len(inputs)
-    for start in range(0, len(texts), 64):
-        encodings = tokenizer.encode_batch(texts[start : start + 64])
-        length = max(len(e.ids) for e in encodings)
-        ids, mask = np.zeros((len(encodings), length), np.int64), np.zeros((len(encodings), length), np.float32)
-        for row, encoding in enumerate(encodings):
-            ids[row, : len(encoding.ids)], mask[row, : len(encoding.ids)] = encoding.ids, 1.0
-        feeds = {
-            "input_ids": ids,
-            "position_ids": np.arange(length, dtype=np.int64),
-            "mask_bias": attention_mask_bias(mask),
-        }
-        for n, values in enumerate(session.run(inputs, feeds)):
-            magnitude = np.abs(values[mask.astype(bool)]).max(axis=0)
-            largest[n] = magnitude if not largest[n].size else np.maximum(largest[n], magnitude)
-    return [np.sort(np.argsort(-magnitude, kind="stable")[:OUTLIERS]) for magnitude in largest]
+    encoder.encode([text for e in entries for text in (e["title"], *e.get("aliases", []), *e.get("examples", []))])
+    return [np.sort(np.argsort(-magnitude, kind="stable")[:OUTLIERS]) for magnitude in recorder.largest]
 
 
 def main() -> None:

@@ -39,13 +39,17 @@ class OnnxBert:
 
     def hidden(self, ids: np.ndarray, mask: np.ndarray) -> np.ndarray:
         """The last layer's hidden states, (batch, length, dimensions)."""
+        return self.outputs(ids, mask)[0]
+
+    def outputs(self, ids: np.ndarray, mask: np.ndarray) -> list[np.ndarray]:
+        """Every output of the graph, the hidden states first (a graph made to output more: calibration)."""
         inputs = {
             "input_ids": ids,
             "position_ids": np.arange(ids.shape[1], dtype=np.int64),
             "mask_bias": attention_mask_bias(mask),
         }
         outputs: list[np.ndarray] = self._session.run(None, inputs)
-        return outputs[0]
+        return outputs
 
 
 def overflow_prone(machine: str, cpu_flags: str | None) -> bool:
