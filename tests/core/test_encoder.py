@@ -70,8 +70,9 @@ def test_onnxruntime_is_asked_for_its_exact_kernel_only_where_the_fast_one_overf
 def test_a_vector_does_not_depend_on_the_rest_of_its_batch(encoder):
     """Each token is quantised on its own scale: a question answered alone or among a thousand reads the same."""
     texts = ["who owns hosting costs", "a much longer sentence that makes the batch pad the short ones", *REFERENCE]
-    assert np.abs(encoder.encode(texts[:1]) - encoder.encode(texts)[:1]).max() < 1e-6
-    assert np.abs(encoder.encode(texts[2:]) - encoder.encode(texts)[2:]).max() < 1e-6
+    batch = encoder.encode(texts)
+    assert np.abs(encoder.encode(texts[:1]) - batch[:1]).max() < 1e-6
+    assert np.abs(encoder.encode(texts[2:]) - batch[2:]).max() < 1e-6
 
 
 @pytest.mark.parametrize("runtime", ["onnx", "numpy"])
