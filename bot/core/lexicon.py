@@ -31,6 +31,12 @@ _ASKERS = [
         r"has the final say (?:on|over)|makes the call on|makes the decision on|signs off on|approves|covers|"
         r"is accountable for|is in charge of|manages|oversees|runs|leads|drives|sets|does|owns the decision on)"
     ),
+    # the same, asked of now ("who's leading the series b?", "who makes the final call on m&a?")
+    (
+        r"who(?:'s| is| are) (?:owning|handling|deciding(?: on)?|taking care of|looking after|dealing with|"
+        r"managing|overseeing|running|leading|driving|approving|signing off on)"
+        r"|who (?:makes|gets to make|has) the (?:final |last )?(?:call|decision|say)(?: (?:on|about|over|for))?"
+    ),
     (
         r"whose (?:call|decision|job|responsibility|area|remit|problem|domain|department|turf) is(?: it)?"
         r"(?: (?:to|for|on))?"
@@ -65,6 +71,7 @@ ASKS_DECISION = re.compile(
 # "who owns": things are owned too ("who owns the office plants?").
 ASKS_DECIDER = re.compile(
     r"\bwho (?:decides|approves|signs off|gets to decide|has (?:the )?final say)\b|\bwhose (?:call|decision)\b"
+    r"|\bwho (?:makes|gets to make) the (?:final |last )?(?:call|decision)\b"
 )
 
 # Function words, the vocabulary of ownership itself and seniority ("senior engineers" are engineers):

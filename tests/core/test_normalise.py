@@ -10,6 +10,7 @@ from bot.core.normalise import (
     asks_something_else,
     asks_who_decides,
     clean_slack_text,
+    strip_lead_in,
     topic_of,
     words,
 )
@@ -247,3 +248,20 @@ def test_a_question_about_the_bot_itself_is_recognised(question, about_the_bot):
 )
 def test_who_to_take_something_to_asks_for_whoever_owns_it(question):
     assert asks_for_owner(clean_slack_text(question))
+
+
+@pytest.mark.parametrize(
+    "question, topic",
+    [
+        ("who's leading the series b?", "series b"),
+        ("who is handling vendor contracts", "vendor contracts"),
+        ("who makes the final call on m&a?", "m&a"),
+        ("who has the last say over pricing", "pricing"),
+        ("who makes the call?", ""),
+    ],
+)
+def test_asked_of_now_or_of_the_final_call_asks_for_whoever_owns_it(question, topic):
+    cleaned = clean_slack_text(question)
+    assert asks_for_owner(cleaned)
+    assert strip_lead_in(cleaned) == topic
+    assert asks_who_decides(cleaned) == ("call" in question)
