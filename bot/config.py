@@ -27,9 +27,16 @@ def _default_db_path() -> Path:
     return data_home / "whoowns" / "whoowns.db"
 
 
+def _cache_home() -> Path:
+    return Path(os.environ.get("XDG_CACHE_HOME") or Path.home() / ".cache") / "whoowns"
+
+
 def _default_cache_dir() -> Path:
-    cache_home = Path(os.environ.get("XDG_CACHE_HOME") or Path.home() / ".cache")
-    return cache_home / "whoowns" / "embeddings"
+    return _cache_home() / "embeddings"
+
+
+def _default_snapshot_dir() -> Path:
+    return _cache_home() / "snapshots"
 
 
 def _prefixed(prefix: str) -> AfterValidator:
@@ -65,6 +72,8 @@ class Settings(BaseSettings):
     semantic: bool = Field(default=True, alias="WHOOWNS_SEMANTIC")
     embedding_model: Path | None = Field(default=None, alias="WHOOWNS_EMBEDDING_MODEL")
     embedding_cache_dir: Path = Field(default_factory=_default_cache_dir)
+    # What `whoowns ask` answers from while the knowledge has not changed (bot/services/snapshot.py).
+    snapshot_dir: Path = Field(default_factory=_default_snapshot_dir, alias="WHOOWNS_SNAPSHOT_DIR")
     log_format: Literal["text", "json"] = Field(default="text", alias="LOG_FORMAT")
     metrics_token: str | None = Field(default=None, alias="METRICS_TOKEN", min_length=16)
 

@@ -3,7 +3,8 @@
 The CLI builds the knowledge service (`build_knowledge_service`) and, for admin commands, the admin
 services (`build_admin`); the HTTP server and Socket Mode build everything the listeners and pages need
 (`build_deps`). A feature that needs another service adds a field to `Deps` and one line in `build_deps`.
-The services behind `Deps` are imported inside the builders, so `ask` does not import what it never uses.
+The services behind `Deps` are imported inside the builders, so `ask` does not import what it never uses:
+answered from a snapshot (`build_asking`), not even the database layer.
 """
 
 from __future__ import annotations
@@ -17,9 +18,8 @@ from urllib.parse import urlencode
 from bot.config import Settings
 from bot.core.encoder import SHIPPED_MODEL_DIR
 from bot.core.semantic import Embeddings
-from bot.services.knowledge import KnowledgeService
-from bot.services.unanswered import GapRetention
-from bot.store.database import BATCH, Database, Timeouts
+from bot.services.snapshot import SnapshotKnowledge, load_snapshot, save_snapshot
+from bot.store.snapshot import SnapshotFiles, sqlite_stamp
 
 if TYPE_CHECKING:
     from bot.core.answer import Answer
@@ -29,9 +29,11 @@ if TYPE_CHECKING:
     from bot.services.events import EventLedger
     from bot.services.feedback import FeedbackService
     from bot.services.holder_checks import HolderChecks
+    from bot.services.knowledge import KnowledgeService
     from bot.services.people import PersonNames
     from bot.services.topic_requests import TopicRequests
     from bot.services.workspace_links import WorkspaceLinks
+    from bot.store.database import Timeouts
 
 
 def build_embeddings(settings: Settings, threads: int = 1) -> Embeddings | None:
@@ -54,23 +56,45 @@ def build_knowledge_service(
     *,
     prepare: bool = True,
     embeddings: Embeddings | None = None,
-    timeouts: Timeouts = BATCH,
+    timeouts: Timeouts | None = None,
     encoder_threads: int = 1,
 ) -> KnowledgeService:
     """`embeddings`: one already loaded (a server's master process shares it with its workers);
-    `timeouts`: how long the database may keep callers waiting (`SERVING` in the web server's workers);
-    `encoder_threads`: for a process answering a batch alone on its machine (a server's workers keep one
-    each)."""
+    `timeouts`: how long the database may keep callers waiting (`SERVING` in the web server's workers;
+    `BATCH` by default); `encoder_threads`: for a process answering a batch alone on its machine (a
+    server's workers keep one each)."""
+    from bot.services.knowledge import KnowledgeService
+    from bot.services.unanswered import GapRetention
+    from bot.store.database import BATCH, Database
+
     settings = settings or Settings()
     retention = GapRetention(settings.gaps_per_workspace, timedelta(days=settings.gap_max_age_days))
     service = KnowledgeService(
-        Database(settings.resolved_database_url(), timeouts=timeouts),
+        Database(settings.resolved_database_url(), timeouts=timeouts or BATCH),
         settings.knowledge_dir,
         embeddings or build_embeddings(settings, encoder_threads),
         gap_retention=retention,
     )
     if prepare:
         service.prepare()
+    return service
+
+
+def build_asking(settings: Settings, *, encoder_threads: int = 1) -> KnowledgeService | SnapshotKnowledge:
+    """What `whoowns ask` answers from for no workspace in particular: the snapshot of the knowledge as it
+    stands, when an earlier `ask` left one (SQLite); otherwise the knowledge service, which reads the
+    database and leaves a snapshot for the next `ask`."""
+    url = settings.resolved_database_url()
+    files = SnapshotFiles(settings.snapshot_dir)
+    stamp = sqlite_stamp(url)
+    snapshot = load_snapshot(files, stamp, settings.knowledge_dir) if stamp else None
+    if snapshot is not None:
+        return SnapshotKnowledge(snapshot, build_embeddings(settings, encoder_threads))
+    service = build_knowledge_service(settings, encoder_threads=encoder_threads)
+    revision, snapshot = service.snapshot()
+    stamp = sqlite_stamp(url)  # read after the knowledge: a write in between makes them differ, and no file
+    if stamp is not None and stamp.revision == revision:
+        save_snapshot(files, stamp, settings.knowledge_dir, snapshot)
     return service
 
 

@@ -217,10 +217,12 @@ def service(database_url: str) -> Iterator[KnowledgeService]:
 @pytest.fixture
 def cli_env(tmp_path: Path, monkeypatch: pytest.MonkeyPatch, sqlite_template: Path) -> dict[str, str]:
     """Environment for running the CLI in a subprocess against a private SQLite file, prepared as the
-    CLI's first run leaves it."""
+    CLI's first run leaves it, and a private folder for `ask`'s snapshots."""
     env = {k: v for k, v in os.environ.items() if k != "DATABASE_URL"}
     env["WHOOWNS_DB_PATH"] = str(prepared_sqlite_file(sqlite_template, tmp_path / "cli.db"))
-    monkeypatch.setenv("WHOOWNS_DB_PATH", env["WHOOWNS_DB_PATH"])
+    env["WHOOWNS_SNAPSHOT_DIR"] = str(tmp_path / "snapshots")
+    for name in ("WHOOWNS_DB_PATH", "WHOOWNS_SNAPSHOT_DIR"):
+        monkeypatch.setenv(name, env[name])
     monkeypatch.delenv("DATABASE_URL", raising=False)
     return env
 

@@ -8,6 +8,7 @@ import os
 import sys
 import textwrap
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from bot.cli.waiting_lines import waiting_lines
 from bot.config import Settings
@@ -15,9 +16,12 @@ from bot.core.answer import Answer, Unsure
 from bot.core.org import OrgSettings
 from bot.core.problems import InvalidInput
 from bot.core.yamlfile import located, read_yaml
-from bot.services.knowledge import KnowledgeService
+from bot.services.snapshot import SnapshotKnowledge
 from bot.services.workspaces import require_workspace
-from bot.wiring import build_knowledge_service
+from bot.wiring import build_asking, build_knowledge_service
+
+if TYPE_CHECKING:
+    from bot.services.knowledge import KnowledgeService
 
 
 def register(subparsers: argparse._SubParsersAction) -> None:
@@ -42,10 +46,15 @@ def register(subparsers: argparse._SubParsersAction) -> None:
 def run(args: argparse.Namespace) -> int:
     settings = Settings(semantic=False) if args.lexical_only else Settings()
     # Questions read from standard input are encoded a few hundred at a time: a thread a core.
-    service = build_knowledge_service(settings, encoder_threads=1 if args.question else os.cpu_count() or 1)
-    if args.team:
-        require_workspace(service.db, args.team)
-    org = load_org_file(service, args.org) if args.org else service.org(args.team)
+    threads = 1 if args.question else os.cpu_count() or 1
+    service: KnowledgeService | SnapshotKnowledge
+    if args.team:  # a workspace's settings are in the database: no snapshot holds them
+        service = knowledge = build_knowledge_service(settings, encoder_threads=threads)
+        require_workspace(knowledge.db, args.team)
+        org = load_org_file(service, args.org) if args.org else knowledge.org(args.team)
+    else:
+        service = build_asking(settings, encoder_threads=threads)
+        org = load_org_file(service, args.org) if args.org else service.org(None)
     groups = [[" ".join(args.question)]] if args.question else waiting_lines(sys.stdin)
     for group in groups:
         questions = group if args.question else [line.strip() for line in group if line.strip()]
@@ -56,7 +65,7 @@ def run(args: argparse.Namespace) -> int:
     return 0
 
 
-def load_org_file(service: KnowledgeService, path: Path) -> OrgSettings:
+def load_org_file(service: KnowledgeService | SnapshotKnowledge, path: Path) -> OrgSettings:
     document = read_yaml(path)
     try:
         return service.check_org(document.data)

@@ -252,12 +252,13 @@ class Ranking:
 class Engine:
     """Knowledge base plus its precomputed matchers; build one per knowledge-base revision.
 
-    Without `embeddings` (WHOOWNS_SEMANTIC=off) it answers from the lexical matcher alone.
+    Without `embeddings` (WHOOWNS_SEMANTIC=off) it answers from the lexical matcher alone. `matcher`: the
+    lexical matcher of this same knowledge base, already built (read back from a snapshot).
     """
 
-    def __init__(self, kb: KnowledgeBase, embeddings: Embeddings | None = None):
+    def __init__(self, kb: KnowledgeBase, embeddings: Embeddings | None = None, *, matcher: Matcher | None = None):
         self.kb = kb
-        self.matcher = Matcher(kb.active, kb.synonyms)
+        self.matcher = matcher or Matcher(kb.active, kb.synonyms)
         self.semantic = SemanticMatcher(kb.active, embeddings) if embeddings is not None else None
         self._items = {r.id: r for r in kb.active}
         self._owners = {r.id: r.owner for r in kb.active}

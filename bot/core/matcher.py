@@ -135,9 +135,20 @@ class Matcher:
         self._whole_words = frozenset(whole_words)
         self._surface_words = sorted(surface_words)
         self._folded_phrases = [text.casefold() for text in texts[: self._phrase_count]]
+        self._caches()
+
+    def _caches(self) -> None:
         self.correct = lru_cache(maxsize=4096)(self._correct)
         # A question asked again, or read ahead of its turn (`Engine.prepare`), is ranked once.
         self.ranked = lru_cache(maxsize=QUESTION_CACHE)(self._rank)
+
+    def __getstate__(self) -> dict[str, object]:
+        """What a snapshot keeps (`bot/services/snapshot.py`): the arrays, not the caches of questions."""
+        return {name: value for name, value in self.__dict__.items() if name not in ("correct", "ranked")}
+
+    def __setstate__(self, state: dict[str, object]) -> None:
+        self.__dict__.update(state)
+        self._caches()
 
     def title(self, responsibility_id: str) -> str:
         return self._titles[responsibility_id]

@@ -17,13 +17,15 @@ from typing import Any
 
 from bot.core.answer import Answer, Engine
 from bot.core.clock import utcnow
-from bot.core.freshness import Review, is_stale, last_reviewed
+from bot.core.freshness import is_stale
 from bot.core.knowledge_files import fingerprint, load_knowledge
 from bot.core.org import OrgSettings, default_org
 from bot.core.problems import InvalidInput
 from bot.core.semantic import Embeddings
 from bot.metrics import engine_built
 from bot.services import unanswered
+from bot.services.freshness import Freshness, with_review
+from bot.services.snapshot import Snapshot
 from bot.services.unanswered import DEFAULT_GAP_RETENTION, GapRetention
 from bot.store.database import Database
 from bot.store.repository import current_revision
@@ -38,12 +40,6 @@ class ReviewState:
     by: str | None
     due: bool  # the review ran out
     days: int  # the interval
-
-
-@dataclass(frozen=True)
-class Freshness:
-    reviews: dict[str, Review]  # by topic id
-    days: int  # how long a review holds
 
 
 class KnowledgeService:
@@ -94,6 +90,13 @@ class KnowledgeService:
                     self._engine = (loaded, Engine(store.knowledge.load(), self.embeddings))
                 engine_built(loaded)
             return self._engine[1]
+
+    def snapshot(self) -> tuple[int, Snapshot]:
+        """What `whoowns ask` can answer from without this service (`bot/services/snapshot.py`), and the
+        knowledge revision it holds."""
+        engine = self._engine_at(current_revision(self.db))
+        loaded = self._engine[0] if self._engine else 0  # what the engine holds: a write since included
+        return loaded, Snapshot(engine.kb, engine.matcher, self._freshness_at(loaded))
 
     def freshness(self) -> Freshness:
         """Every topic's last review and the interval, read once per knowledge revision ("Still right" and
@@ -191,13 +194,3 @@ class KnowledgeService:
         engine = self._engine_at(revision)
         answer = engine.answer_responsibility(responsibility_id, self._org(engine, team_id))
         return with_review(answer, self._freshness_at(revision), utcnow()) if answer else None
-
-
-def with_review(answer: Answer, fresh: Freshness, now: datetime) -> Answer:
-    """The answer, saying when its topic was last reviewed if that review has run out."""
-    topics = [with_review(a, fresh, now) for a in answer.topics]
-    review = fresh.reviews.get(answer.responsibility.id) if answer.responsibility else None
-    note = last_reviewed(review, now=now) if review and is_stale(review, days=fresh.days, now=now) else None
-    if note is None and not topics:
-        return answer
-    return answer.model_copy(update={"last_reviewed": note, "topics": topics})

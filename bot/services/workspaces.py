@@ -7,10 +7,12 @@ refused unless the caller says it means to start one (`--create`).
 from __future__ import annotations
 
 import re
+from typing import TYPE_CHECKING
 
 from bot.core import limits
-from bot.store.database import Database
-from bot.store.unit_of_work import unit_of_work
+
+if TYPE_CHECKING:
+    from bot.store.database import Database
 
 TEAM_ID_PATTERN = re.compile(rf"[TE][A-Z0-9]{{2,{limits.SLACK_ID - 1}}}")
 
@@ -25,6 +27,8 @@ def require_workspace(db: Database, team_id: str, *, create: bool = False) -> No
         raise UnknownWorkspace(f"{team_id!r} is not a Slack team id (like T0123ABCD)")
     if create:
         return
+    from bot.store.unit_of_work import unit_of_work  # here: `whoowns ask` imports this module for its error
+
     with unit_of_work(db) as store:
         known = store.orgs.known(team_id)
     if not known:

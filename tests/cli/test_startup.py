@@ -55,6 +55,12 @@ def test_a_question_the_lexical_matcher_answers_loads_neither_the_server_nor_the
     assert loaded(modules, MODEL) == []
 
 
+def test_asked_again_while_the_knowledge_is_unchanged_it_answers_without_the_database_layer(cli_env):
+    imported_by_ask("who owns hosting costs?", cli_env)  # reads the database and leaves a snapshot
+    modules = imported_by_ask("who owns hosting costs?", cli_env)
+    assert loaded(modules, ("sqlalchemy", "bot.store.database", "bot.services.knowledge")) == []
+
+
 def test_a_question_that_needs_the_model_loads_it_and_still_not_the_server(cli_env):
     imported_by_ask("who owns hosting costs?", cli_env)  # the first run migrates and seeds
     modules = imported_by_ask("who grows the engineering org?", cli_env)

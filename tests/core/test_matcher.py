@@ -1,3 +1,5 @@
+import pickle
+
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
@@ -148,3 +150,11 @@ def test_a_topic_with_mean_in_it_or_an_ownership_question_is_not_taken_for_a_def
 @pytest.mark.parametrize("question", ["who do I ask about taxes?", "who approves my expenses?", "tax filings"])
 def test_asking_who_still_answers_with_i_or_my_in_the_question(engine, question):
     assert engine.answer(question).role is not None
+
+
+def test_a_matcher_read_back_from_a_snapshot_ranks_alike_and_caches_afresh(matcher):
+    questions = ["who owns hosting costs?", "hostign costs", "who decides pricing?", "coffee machine"]
+    before = [matcher.match(q) for q in questions]
+    copy = pickle.loads(pickle.dumps(matcher))
+    assert copy.ranked.cache_info().currsize == 0  # the questions a process asked stay with it
+    assert [copy.match(q) for q in questions] == before

@@ -8,7 +8,7 @@ from bot.core.clock import utcnow
 from bot.core.freshness import Review
 from bot.core.problems import InvalidInput
 from bot.services.admin import NotAllowed
-from bot.services.knowledge import with_review
+from bot.services.freshness import with_review
 from bot.store.review_repository import ReviewRepository
 from tests.services.admin.conftest import MEMBER, WORKSPACE_ADMIN, draft_of
 
