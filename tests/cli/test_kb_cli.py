@@ -25,6 +25,9 @@ def test_export_then_import_then_export_is_identical(cli_env, tmp_path):
 
 
 def test_an_edited_import_changes_the_next_answer(cli_env, tmp_path):
+    for _ in range(2):  # the second answered from the snapshot the first left (README "Asking from the terminal")
+        assert json.loads(run(["ask", "--json", "who owns hosting costs?"], cli_env).stdout)["role"] == "CTO"
+    assert list((tmp_path / "snapshots").glob("*.pickle"))
     data = yaml.safe_load(run(["kb", "export"], cli_env).stdout)
     next(r for r in data["responsibilities"] if r["id"] == "hosting-costs")["owner"] = "CEO"
     (tmp_path / "kb.yaml").write_text(yaml.safe_dump(data, allow_unicode=True))
