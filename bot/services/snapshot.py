@@ -26,7 +26,9 @@ from bot.core.semantic import Embeddings
 from bot.services.freshness import Freshness, with_review
 from bot.store.snapshot import SnapshotFiles, Stamp
 
-CODE = Path(__file__).resolve().parent.parent / "core"  # the classes a snapshot holds, and how they answer
+HERE = Path(__file__).resolve().parent
+# What a snapshot's classes and their state come from (code and data, such as the English word list).
+CODE = (HERE.parent / "core", HERE / "snapshot.py", HERE / "freshness.py")
 
 
 @dataclass(frozen=True)
@@ -38,8 +40,10 @@ class Snapshot:
 
 def snapshot_key(stamp: Stamp, knowledge_dir: Path) -> str:
     digest = hashlib.sha256(f"{stamp.key()}\0{fingerprint(knowledge_dir)}\0".encode())
-    for module in sorted(CODE.glob("*.py")):
-        digest.update(module.read_bytes())
+    for path in CODE:
+        for file in sorted(path.iterdir()) if path.is_dir() else [path]:
+            if file.is_file():
+                digest.update(file.read_bytes())
     return digest.hexdigest()[:32]
 
 

@@ -1,6 +1,7 @@
 """`whoowns ask` answers from a snapshot while the knowledge is unchanged, exactly as from the database,
 and from the database again as soon as anything in the knowledge changes."""
 
+import shutil
 from datetime import timedelta
 from pathlib import Path
 
@@ -11,8 +12,9 @@ from bot.core.clock import utcnow
 from bot.core.freshness import Review
 from bot.core.knowledge_files import load_knowledge
 from bot.services.knowledge import KnowledgeService
-from bot.services.snapshot import SnapshotKnowledge
+from bot.services.snapshot import SnapshotKnowledge, snapshot_key
 from bot.store.database import Database
+from bot.store.snapshot import Stamp
 from bot.store.unit_of_work import unit_of_work
 from bot.wiring import build_asking
 from tests.conftest import KNOWLEDGE_DIR
@@ -108,3 +110,22 @@ def test_postgresql_is_always_read_from_the_database(postgres_url, tmp_path):
         assert knowledge.ask("who owns hosting costs?").role == "CTO"
         knowledge.db.dispose()
     assert not (tmp_path / "snapshots").exists()
+
+
+def test_a_new_release_of_the_code_or_the_shipped_knowledge_names_another_snapshot(tmp_path, monkeypatch):
+    code = tmp_path / "core"
+    code.mkdir()
+    (code / "matcher.py").write_text("A = 1\n")
+    (code / "words.txt").write_text("hosting\n")
+    monkeypatch.setattr("bot.services.snapshot.CODE", (code,))
+    stamp = Stamp("0014", 3, "2026-12-04 10:00:00")
+    key = snapshot_key(stamp, KNOWLEDGE_DIR)
+    assert snapshot_key(stamp, KNOWLEDGE_DIR) == key
+    (code / "words.txt").write_text("hosting\nhostign\n")  # data the code reads counts too
+    assert snapshot_key(stamp, KNOWLEDGE_DIR) != key
+    key = snapshot_key(stamp, KNOWLEDGE_DIR)
+    shipped = tmp_path / "knowledge"
+    shutil.copytree(KNOWLEDGE_DIR, shipped)
+    assert snapshot_key(stamp, shipped) == key
+    (shipped / "synonyms.yaml").write_text((shipped / "synonyms.yaml").read_text() + "  - [spend, outlay]\n")
+    assert snapshot_key(stamp, shipped) != key
