@@ -74,14 +74,19 @@ class SnapshotFiles:
     def write(self, key: str, value: Any) -> None:
         """Writes the file whole or not at all (another process may be reading the folder); a folder that
         cannot be written only costs the next process its head start."""
+        temporary: Path | None = None
         try:
             self.folder.mkdir(parents=True, exist_ok=True)
             with tempfile.NamedTemporaryFile(dir=self.folder, suffix=".tmp", delete=False) as file:
+                temporary = Path(file.name)
                 pickle.dump(value, file, protocol=pickle.HIGHEST_PROTOCOL)
-            os.replace(file.name, self.folder / f"{key}.pickle")
+            os.replace(temporary, self.folder / f"{key}.pickle")
             self._prune()
         except OSError as error:
             log.warning("could not keep a snapshot in %s: %s", self.folder, error)
+            if temporary is not None:
+                with contextlib.suppress(OSError):
+                    temporary.unlink(missing_ok=True)
 
     def _prune(self) -> None:
         files = sorted(self.folder.glob("*.pickle"), key=lambda path: path.stat().st_mtime, reverse=True)

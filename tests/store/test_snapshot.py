@@ -86,3 +86,12 @@ def test_a_folder_that_cannot_be_written_costs_only_the_file(tmp_path):
     blocker.write_text("")
     SnapshotFiles(blocker / "snapshots").write("a", 1)  # no error
     assert SnapshotFiles(blocker / "snapshots").read("a") is None
+
+
+def test_a_write_cut_short_leaves_no_temporary_file(tmp_path, monkeypatch):
+    def disk_full(*_args, **_kwargs):
+        raise OSError(28, "No space left on device")
+
+    monkeypatch.setattr("bot.store.snapshot.pickle.dump", disk_full)
+    SnapshotFiles(tmp_path).write("a", 1)  # no error
+    assert list(tmp_path.iterdir()) == []
