@@ -175,6 +175,12 @@ ASKING_FRAME = re.compile(
     r"|\byou (?:ask|talk|go|contact|ping|escalate|speak|reach|turn|check|see|email|message|need|should|must)\b"
 )
 BOT_QUESTION_WORDS = 14  # longer than this, a question with "you" in it is about something else
+# Who made the bot, however long the question runs on ("who made you, is this an internal tool or
+# something we bought from a vendor?"), or whatever it also names ("who owns you?").
+MADE_THE_BOT = re.compile(
+    r"^(?:(?:hey|hi|hello|yo|ok|so)[\s,!]+)?(?:bot[\s,:]+)?who (?:made|built|created|wrote|designed|trained|"
+    r"programmed|coded|develop(?:s|ed)|maintains|runs|owns) (?:you|this bot)\b"
+)
 
 # A short message about a day ("meetings today", "any deadlines tomorrow?"): what happens then, not who owns
 # it. In a longer one the day is when something is needed ("need an NDA signed with a partner today").

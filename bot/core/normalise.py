@@ -27,6 +27,7 @@ from bot.core.lexicon import (
     BOT_QUESTION_WORDS,
     EVENT_QUESTION,
     LEAD_IN,
+    MADE_THE_BOT,
     OTHER_QUESTION,
     OWNERSHIP_CUE,
     RELATIVE_WHO,
@@ -121,11 +122,14 @@ def asks_about_oneself(text: str) -> bool:
 
 
 def asks_about_the_bot(text: str) -> bool:
-    """True for a cleaned question of at most `BOT_QUESTION_WORDS` about the bot itself ("who made you?",
-    "who is your supervisor", "are you connected to the HR system?"): "you" there is the bot, whatever
-    topic the other words name. The asking frame ("can you tell me who owns pricing?") and the "you" of
-    anyone ("who do you ask about expenses?") do not count, nor does a question that also asks for an
-    owner or a decision ("who approves your expenses?")."""
+    """True for a cleaned question about the bot itself: one of at most `BOT_QUESTION_WORDS` words ("who is
+    your supervisor", "are you connected to the HR system?"), where "you" is the bot whatever topic the
+    other words name, or one that opens by asking who made the bot, however long it runs on
+    (`MADE_THE_BOT`: "who made you, is this an internal tool …?"). The asking frame ("can you tell me who
+    owns pricing?") and the "you" of anyone ("who do you ask about expenses?") do not count, nor does a
+    question that also asks for an owner or a decision ("who approves your expenses?")."""
+    if MADE_THE_BOT.search(text):
+        return True
     if len(text.split()) > BOT_QUESTION_WORDS or ASKS_OWNER.search(text) or ASKS_DECISION.search(text):
         return False
     rest = ASKING_FRAME.sub(" ", text)

@@ -213,6 +213,9 @@ def test_plain_text_is_cleaned_as_the_markup_path_would_clean_it(text):
     "question, about_the_bot",
     [
         ("who made you?", True),
+        ("who made you, is this an internal tool or something we bought from a vendor?", True),  # 15 words
+        ("hey bot, who built you and how do you decide which exec owns a topic?", True),
+        ("who owns you?", True),
         ("who built you", True),
         ("who do you work for", True),
         ("who is your boss?", True),
