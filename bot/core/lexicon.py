@@ -112,6 +112,10 @@ REMARK = re.compile(
     r"sounds good|done|shipped|merged|moved to|rescheduled|postponed|pushed to|fixed|resolved|deployed|released|"
     r"is live|went out|honestly|tbh|imo|volunteers?)\b"
     r"|\b(?:if|in case) any ?(?:one|body) (?:wants|needs)\b"
+    # a welcome ("welcome @jordan to the team!", "welcome back") and how something went ("security
+    # training was actually fun this year")
+    r"|^welcome (?:to|aboard|back|@)"
+    r"|\b(?:was|is|were) (?:actually |really |so |super )?(?:fun|boring|painful|useful|helpful)\b"
 )
 
 # Questions that ask something other than who owns a thing ("when is…", "how do I…", "can someone…", or

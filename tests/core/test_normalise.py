@@ -151,6 +151,9 @@ def test_questions_that_ask_something_else_than_ownership_are_recognised(questio
         ("the invoice export bug is fixed", True),  # a status update
         ("new expense tool is live", True),
         ("procurement takes forever tbh", True),  # an opinion
+        ("security training was actually fun this year", True),
+        ("welcome @jordan to the security team! :wave:", True),  # a welcome
+        ("welcome pack for new hires", False),  # a topic, not a welcome
         ("shoutout to everyone who worked on the pricing launch, thanks!", True),  # "who" saying which people
         ("is there anyone who owns the pricing page?", False),  # asks for an owner all the same
         ("we need volunteers for the office move", True),  # a call for volunteers
