@@ -27,10 +27,8 @@ the one threshold in `bot/core/answer.py` means the same for both matchers.
 
 from __future__ import annotations
 
-import contextlib
 import hashlib
 import logging
-import os
 import re
 import threading
 from collections import OrderedDict
@@ -44,6 +42,7 @@ from bot.core.decision import ANSWER_THRESHOLD
 from bot.core.encoder import SHIPPED_MODEL_DIR, SentenceEncoder
 from bot.core.matcher import Match, Query
 from bot.core.models import Responsibility
+from bot.core.whole_files import write_whole
 
 log = logging.getLogger(__name__)
 
@@ -219,21 +218,8 @@ class Embeddings:
         self._known.update(zip(missing, encoder.encode(missing), strict=True))
         vectors = np.stack([self._known[text] for text in texts]) if texts else encoder.encode([])
         if path is not None:
-            self._write(path, vectors)
+            write_whole(path, lambda file: np.save(file, vectors, allow_pickle=False), what="entry embeddings")
         return vectors
-
-    @staticmethod
-    def _write(path: Path, vectors: np.ndarray) -> None:
-        """Written whole or not at all (a unique temporary file, then an atomic rename)."""
-        temporary = path.with_name(f"{path.stem}.{os.getpid()}.{threading.get_ident()}.tmp.npy")
-        try:
-            path.parent.mkdir(parents=True, exist_ok=True)
-            np.save(temporary, vectors, allow_pickle=False)
-            os.replace(temporary, path)
-        except OSError as error:
-            log.warning("could not cache entry embeddings in %s: %s", path.parent, error)
-            with contextlib.suppress(OSError):
-                temporary.unlink(missing_ok=True)
 
 
 class SemanticMatcher:

@@ -12,14 +12,14 @@ from __future__ import annotations
 
 import contextlib
 import logging
-import os
 import pickle
 import re
 import sqlite3
-import tempfile
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
+
+from bot.core.whole_files import write_whole
 
 log = logging.getLogger(__name__)
 
@@ -72,23 +72,17 @@ class SnapshotFiles:
             return None
 
     def write(self, key: str, value: Any) -> None:
-        """Writes the file whole or not at all (another process may be reading the folder); a folder that
-        cannot be written only costs the next process its head start."""
-        temporary: Path | None = None
-        try:
-            self.folder.mkdir(parents=True, exist_ok=True)
-            with tempfile.NamedTemporaryFile(dir=self.folder, suffix=".tmp", delete=False) as file:
-                temporary = Path(file.name)
-                pickle.dump(value, file, protocol=pickle.HIGHEST_PROTOCOL)
-            os.replace(temporary, self.folder / f"{key}.pickle")
+        """Writes the file whole or not at all (another process may be reading the folder)."""
+        path = self.folder / f"{key}.pickle"
+        if write_whole(
+            path, lambda file: pickle.dump(value, file, protocol=pickle.HIGHEST_PROTOCOL), what="a snapshot"
+        ):
             self._prune()
-        except OSError as error:
-            log.warning("could not keep a snapshot in %s: %s", self.folder, error)
-            if temporary is not None:
-                with contextlib.suppress(OSError):
-                    temporary.unlink(missing_ok=True)
 
     def _prune(self) -> None:
-        files = sorted(self.folder.glob("*.pickle"), key=lambda path: path.stat().st_mtime, reverse=True)
-        for old in files[KEEP:]:
-            old.unlink(missing_ok=True)
+        try:
+            files = sorted(self.folder.glob("*.pickle"), key=lambda path: path.stat().st_mtime, reverse=True)
+            for old in files[KEEP:]:
+                old.unlink(missing_ok=True)
+        except OSError as error:  # another process pruning the same folder
+            log.warning("could not prune the snapshots in %s: %s", self.folder, error)
