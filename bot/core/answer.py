@@ -42,7 +42,7 @@ from bot.core.matcher import (
 )
 from bot.core.models import KnowledgeBase, Responsibility
 from bot.core.named_role import RoleNames
-from bot.core.normalise import MAX_QUESTION_CHARS, asks_about_the_bot, clean_slack_text
+from bot.core.normalise import MAX_QUESTION_CHARS, asks_about_the_bot, clean_slack_text, clip_question
 from bot.core.org import OrgSettings, check_org, default_org
 from bot.core.resolve import Owner, Route, resolve_owner, role_name
 from bot.core.semantic import COUNTER_CAP, Embeddings, SemanticMatcher, asks_who
@@ -327,21 +327,25 @@ class Engine:
             return
         queries = []
         for question in questions:
-            for part in topic_parts(self.matcher, question) or [question]:
+            read, _ = clip_question(question)
+            for part in topic_parts(self.matcher, read) or [read]:
                 query, lexical = self.matcher.match(part, limit=RANKED)
                 if needs_semantic(query, lexical):
                     queries.append(query)
         self.semantic.encode_ahead(queries)
 
     def answer(self, question: str, org: OrgSettings | None = None) -> Answer:
+        """The answer to `question`, read up to `MAX_QUESTION_CHARS` (`clip_question`): splitting it into
+        topics, naming a role and small talk read no more of a 40,000-character message than matching does."""
         org = org or default_org(self.kb)
-        parts = topic_parts(self.matcher, question)
+        read, clipped = clip_question(question)
+        parts = topic_parts(self.matcher, read)
         if parts:
             return combine(question, [self.answer(part, org) for part in parts])
-        ranking = self.rank(question)
+        ranking = self.rank(read)
         query, matches = ranking.query, ranking.matches
         if not matches or matches[0].score < ANSWER_THRESHOLD:
-            return self._unsure(question, query.topic, matches, clipped=query.clipped)
+            return self._unsure(question, read, query.topic, matches, clipped=clipped)
         best = self._items[matches[0].responsibility_id]
         owner = resolve_owner(self.kb, org, best)
         shared = [
@@ -450,9 +454,10 @@ class Engine:
             )
         return found[:ALTERNATIVES]
 
-    def _unsure(self, question: str, topic: str, matches: list[Match], *, clipped: bool = False) -> Unsure:
+    def _unsure(self, question: str, read: str, topic: str, matches: list[Match], *, clipped: bool) -> Unsure:
+        """`read`: what is read of `question` (`clip_question`); `clipped`: whether that is less than all of it."""
         best = matches[0].score if matches else 0.0
-        cleaned = clean_slack_text(question)
+        cleaned = clean_slack_text(read)
         related = [m for m in matches if m.score >= max(SUGGEST_SCORE, best - SUGGEST_MARGIN)][:SUGGESTIONS]
         # "who built you?" asks who, but about the bot: what it is for is the answer, not topics near "built"
         about_the_bot = asks_about_the_bot(cleaned)

@@ -74,7 +74,6 @@ class Query:
     other_question: bool  # asks when/how/whether rather than who owns
     asks_owner: bool  # says "who owns", "whose call", "who do I ask about"… somewhere, or asks for a sign-off
     everyday: frozenset[str] = frozenset()  # terms typed as everyday English words ("day", "story")
-    clipped: bool = False  # the message was longer than what is read of it (`MAX_QUESTION_CHARS`)
     about_asker: bool = False  # asks about the asker's own matters, a time or place, or one event: not who owns
     sentence: str = ""  # the question as read, markup out: what the semantic matcher embeds
     asks_decider: bool = False  # asks outright "who decides …", "whose call …": about a decision, not a thing
@@ -154,7 +153,7 @@ class Matcher:
         return self._titles[responsibility_id]
 
     def parse(self, question: str) -> Query:
-        read, clipped = clip_question(question)
+        read, _ = clip_question(question)  # what the engine reads already (`Engine.answer`); a bound all the same
         cleaned = clean_slack_text(read)
         topic = strip_lead_in(cleaned)
         terms: list[str] = []
@@ -180,7 +179,6 @@ class Matcher:
             asks_something_else(cleaned),
             asks_for_owner(cleaned),
             frozenset(everyday),
-            clipped,
             asks_about_oneself(cleaned),
             cleaned,
             asks_who_decides(cleaned),

@@ -80,3 +80,18 @@ def test_a_long_question_that_asks_early_is_still_answered_and_says_nothing_abou
 
 def test_a_short_question_is_read_whole():
     assert clip_question("who owns pricing?") == ("who owns pricing?", False)
+
+
+def test_nothing_reads_more_of_a_message_than_matching_does(engine, monkeypatch):
+    """Splitting topics, finding a named role and small talk read what is matched, not all 40,000 characters."""
+    from bot.core import answer as answer_module
+
+    read: list[int] = []
+    for name in ("topic_parts", "small_talk", "clean_slack_text"):
+        real = getattr(answer_module, name)
+        monkeypatch.setattr(answer_module, name, lambda *args, real=real: read.append(len(args[-1])) or real(*args))
+    subject = engine._roles.subject
+    monkeypatch.setattr(engine._roles, "subject", lambda text: read.append(len(text)) or subject(text))
+    for message in ("who owns hosting costs? " + "and pricing " * 4000, "zq " * 13_000, "<http:" * 7_000):
+        engine.answer(message)
+    assert read and max(read) <= MAX_QUESTION_CHARS
