@@ -108,14 +108,6 @@ class SentenceEncoder:
         from threadpoolctl import threadpool_limits
         from tokenizers import Tokenizer  # imported here: only a question that needs the model pays
 
-        # A question is a dozen tokens, and the cosines against every entry one small product: BLAS
-        # threads would spend longer waiting for each other (several times longer on a busy 2-core
-        # machine) than multiplying. One thread per process by default, for numpy as for onnxruntime;
-        # a batch of hundreds of questions on an otherwise idle machine (`ask` reading standard input)
-        # gains from a thread a core: 2.1-2.6 -> 1.5-1.9 s for 900 questions on 2 cores (onnxruntime).
-        # Encoding batches on two Python threads instead was no faster through `ask` and took 50-70 MB
-        # more memory.
-        threadpool_limits(limits=threads, user_api="blas")
         self.folder = folder
         weights_path = model_weights(folder)
         self.tokenizer = Tokenizer.from_file(str(verified(folder, TOKENIZER_FILE)))
@@ -133,6 +125,15 @@ class SentenceEncoder:
             self._bert: NumpyBert | OnnxBert = OnnxBert(verified(folder, ONNX_GRAPH), threads)
         else:
             self._bert = NumpyBert(weights_path)
+        # A question is a dozen tokens, and the cosines against every entry one small product: BLAS
+        # threads would spend longer waiting for each other (several times longer on a busy 2-core
+        # machine) than multiplying. One thread per process by default; a batch of hundreds of questions
+        # on an otherwise idle machine (`ask` reading standard input) gains from a thread a core for
+        # numpy's encoder. onnxruntime has its own threads and keeps BLAS at one: a second BLAS thread
+        # spins between the cosine products and took a core from onnxruntime's (README "Measured figures").
+        # Encoding batches on two Python threads instead was no faster through `ask` and took 50-70 MB
+        # more memory.
+        threadpool_limits(limits=threads if runtime == "numpy" else 1, user_api="blas")
         # What the vectors depend on, naming the cached entry vectors: the runtimes' arithmetic differs.
         self.fingerprint = PINNED_SHA256[ONNX_GRAPH if runtime == "onnx" else weights_path.name]
         self.dimensions = self._bert.dimensions
