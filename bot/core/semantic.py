@@ -29,12 +29,15 @@ from __future__ import annotations
 
 import hashlib
 import logging
+import os
 import re
 import threading
 from collections import OrderedDict
 from collections.abc import Callable, Iterable
+from concurrent.futures import Future, ThreadPoolExecutor
 from functools import lru_cache
 from pathlib import Path
+from typing import Any, TypeVar
 
 import numpy as np
 
@@ -45,6 +48,7 @@ from bot.core.models import Responsibility
 from bot.core.whole_files import write_whole
 
 log = logging.getLogger(__name__)
+T = TypeVar("T")
 
 SEMANTIC_THRESHOLD = 0.56  # the cosine (a question against framed phrases) as sure as ANSWER_THRESHOLD
 PHRASE_THRESHOLD = 0.58  # the same for a bare topic or a duty statement against the bare phrases
@@ -64,6 +68,7 @@ MAX_QUESTION_WORDS = 16  # what is encoded of a question: its asking words and a
 MAX_QUESTION_CHARS = 100  # and however the words run together ("<@<@<@…" is one word of many tokens)
 WHO = re.compile(r"\bwho(?:se|m)?\b")  # a question asked in its own words ("…, who keeps track of it?")
 QUESTION_CACHE = 4096  # question vectors kept per process (1.5 KB each)
+AHEAD_KEPT = 384  # questions' cosines read ahead and kept for their ranking (64 KB each, 16,000 phrases)
 PER_ENTRY = 16  # phrases read per topic wanted before sorting them all (an entry has up to ~40 vectors)
 
 
@@ -148,6 +153,7 @@ class Embeddings:
         # People ask the same things again ("who owns pricing?"): a repeated question costs no encoding.
         self._questions: OrderedDict[str, np.ndarray] = OrderedDict()  # the most recently used last
         self._questions_lock = threading.Lock()
+        self._background: tuple[int, ThreadPoolExecutor] | None = None  # the process it belongs to, and it
 
     @property
     def loaded(self) -> bool:
@@ -163,6 +169,16 @@ class Embeddings:
     def encode(self, texts: list[str]) -> np.ndarray:
         return self.encoder().encode(texts)
 
+    def in_background(self, work: Callable[..., T], *args: Any) -> Future[T]:
+        """`work(texts)` on this process's encoding thread, after whatever was given it before: a batch's
+        questions are encoded while the caller reads the next ones and answers those already done (the
+        encoder and numpy let go of the interpreter while they compute). The thread starts on first use,
+        and again in a forked process, where the parent's thread does not run."""
+        with self._lock:
+            if self._background is None or self._background[0] != os.getpid():
+                self._background = (os.getpid(), ThreadPoolExecutor(1, thread_name_prefix="whoowns-encoder"))
+            return self._background[1].submit(work, *args)
+
     def counter_vectors(self) -> np.ndarray:
         """The counter-examples' vectors (none: an empty array), read and computed once per process."""
         if self._counter_vectors is None:
@@ -177,6 +193,11 @@ class Embeddings:
         """Empties the question cache, so each question is encoded afresh (a benchmark timing the encoder)."""
         with self._questions_lock:
             self._questions.clear()
+
+    def remembers(self, question: str) -> bool:
+        """True when `question`'s vector is in the question cache."""
+        with self._questions_lock:
+            return question in self._questions
 
     def encode_questions(self, texts: list[str]) -> list[np.ndarray]:
         """A vector a question, in order: the last `QUESTION_CACHE` asked are kept, and the others are
@@ -255,9 +276,10 @@ class SemanticMatcher:
         self._lock = threading.Lock()
         # A question asked again is ranked again for free (its vector is cached too: `Embeddings`).
         self.ranked = lru_cache(maxsize=QUESTION_CACHE)(self._rank)
-        # The cosines of the questions last read ahead against every vector, from one matrix product
-        # (`encode_ahead`); each is used once, by the ranking it was read for.
-        self._ahead: dict[str, np.ndarray] = {}
+        # The cosines of the questions read ahead against every vector, each a row of one matrix product
+        # being computed (`encode_ahead`); each is used once, by the ranking it was read for, the oldest
+        # forgotten past `AHEAD_KEPT` (a question read ahead and then answered without them: small talk).
+        self._ahead: OrderedDict[str, Future[dict[str, np.ndarray]]] = OrderedDict()
 
     def _matrix(self) -> np.ndarray:
         if self._vectors is None:
@@ -274,13 +296,32 @@ class SemanticMatcher:
         return self.match(text, limit, framed=framed, countered=not decision)
 
     def encode_ahead(self, queries: list[Query]) -> None:
-        """Encodes what `match_question` will read of each query, all in one run of the encoder, and their
-        cosines against every entry's vectors in one matrix product: a batch of 1,000 questions is answered
-        in process in 3.1–3.3 s instead of 3.4–3.8 s with one product a question."""
-        texts = list(dict.fromkeys(text for query in queries if (text := encoded_text(read_of(query)[0]))))
+        """Starts encoding what `match_question` will read of each query, all in one run of the encoder on
+        its own thread (`Embeddings.in_background`), and their cosines against every entry's vectors in one
+        matrix product; the caller goes on reading while it runs. One product for many questions instead of
+        one a question took a batch of 1,000 from 3.4–3.8 s to 3.1–3.3 s in process."""
+        texts = [
+            text
+            for text in dict.fromkeys(encoded_text(read_of(query)[0]) for query in queries)
+            if text and not self.embeddings.remembers(text)  # asked before: ranked from the caches
+        ]
         if self._phrases and texts:
-            questions = np.stack(self.embeddings.encode_questions(texts))
-            self._ahead = dict(zip(texts, questions @ self._matrix().T, strict=True))
+            cosines = self.embeddings.in_background(self._cosines, texts)
+            for text in texts:
+                self._ahead[text] = cosines
+                self._ahead.move_to_end(text)
+            while len(self._ahead) > AHEAD_KEPT:
+                self._ahead.popitem(last=False)
+
+    def load_ahead(self) -> None:
+        """Starts loading the encoder and the entry vectors on the encoding thread, if not loaded yet."""
+        self.embeddings.in_background(self._matrix)
+
+    def _cosines(self, texts: list[str]) -> dict[str, np.ndarray]:
+        """Each text's cosines against every entry vector, a row of its own: one taken (`_rank`) or
+        forgotten frees its 64 KB, whatever becomes of the others."""
+        product = np.stack(self.embeddings.encode_questions(texts)) @ self._matrix().T
+        return {text: row.copy() for text, row in zip(texts, product, strict=True)}
 
     def match(self, text: str, limit: int = 5, *, framed: bool = True, countered: bool = True) -> list[Match]:
         """The best `limit` responsibilities for `text` (a question, cleaned of Slack markup, as asked),
@@ -295,10 +336,11 @@ class SemanticMatcher:
         return list(self.ranked(text, limit, framed, countered))
 
     def _rank(self, text: str, limit: int, framed: bool, countered: bool) -> tuple[Match, ...]:
-        count, vectors, question = len(self._phrases), self._matrix(), self.embeddings.encode_question(text)
         ahead = self._ahead.pop(text, None)
-        if ahead is not None:
-            cosines = np.concatenate((ahead[:count] if framed else ahead[count : 2 * count], ahead[2 * count :]))
+        read = ahead.result().pop(text) if ahead else None  # first: its vector is then cached, not encoded
+        count, vectors, question = len(self._phrases), self._matrix(), self.embeddings.encode_question(text)
+        if read is not None:
+            cosines = np.concatenate((read[:count] if framed else read[count : 2 * count], read[2 * count :]))
         else:
             phrases = vectors[:count] if framed else vectors[count : 2 * count]
             cosines = np.concatenate((phrases @ question, vectors[2 * count :] @ question))

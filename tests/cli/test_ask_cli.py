@@ -10,6 +10,7 @@ import threading
 
 import pytest
 
+from bot.cli.ask import answered_in_turn
 from bot.core.encoder import SHIPPED_MODEL_DIR
 from bot.wiring import build_asking
 from tests.cli.running import run
@@ -66,6 +67,33 @@ def test_questions_on_stdin_get_one_json_line_each_in_order(cli_env):
     assert [a["role"] for a in lines] == ["CPTO", None, "CPTO"]
     assert lines[0]["holder"] == "U0EXAMPLE1"
     assert lines[1]["suggestions"] == [] and lines[1]["off_topic"] and lines[1]["source"] is None
+
+
+def test_a_batch_reads_the_next_slice_ahead_before_answering_this_one(monkeypatch):
+    monkeypatch.setattr("bot.cli.ask.READ_AHEAD", 2)
+    calls = []
+
+    class Recording:
+        def look_ahead(self, questions):
+            calls.append(("read", questions))
+
+        def ask(self, question, *, org):
+            calls.append(("ask", question))
+            return question
+
+    answers = list(answered_in_turn(Recording(), ["a", "b", "c", "d", "e"], org=None))
+    assert answers == ["a", "b", "c", "d", "e"]
+    assert calls == [
+        ("read", ["a", "b"]),
+        ("read", ["c", "d"]),  # the encoder's thread works on these while a and b are answered
+        ("ask", "a"),
+        ("ask", "b"),
+        ("read", ["e"]),
+        ("ask", "c"),
+        ("ask", "d"),
+        ("read", []),
+        ("ask", "e"),
+    ]
 
 
 def test_an_off_topic_question_is_told_what_the_bot_is_for_without_echoing_it(cli_env):

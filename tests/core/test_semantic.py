@@ -1,6 +1,9 @@
 """The semantic matcher: one confidence scale with the lexical matcher, a content-keyed on-disk cache of
 entry vectors, and a model that is only loaded by a question that needs it."""
 
+import os
+import threading
+
 import numpy as np
 import pytest
 
@@ -21,6 +24,7 @@ from bot.core.semantic import (
     calibrated,
     encoded_text,
 )
+from tests.e2e.waiting import DEADLINE
 
 
 @pytest.mark.parametrize(
@@ -250,6 +254,7 @@ def test_questions_read_ahead_are_encoded_in_one_run_and_answered_as_if_asked_al
     engine.semantic.match("warm up")  # entry vectors computed: their runs are not what is measured
     before = len(counting.runs)
     engine.prepare(questions)
+    read_now(engine)
     assert len(counting.runs) == before + 1
     read_ahead = counting.runs[-1]
     assert "who grows the engineering org?" in read_ahead and "who owns hosting costs?" not in read_ahead
@@ -258,6 +263,80 @@ def test_questions_read_ahead_are_encoded_in_one_run_and_answered_as_if_asked_al
     assert len(counting.runs) == before + 1, "a question read ahead was encoded again"
     assert engine.semantic._ahead == {}, "a question read ahead was ranked with a product of its own"
     assert answers == [fused.answer(question).to_json() for question in questions]
+
+
+def read_now(engine: Engine) -> None:
+    """Waits for the encoding thread to finish what `prepare` gave it."""
+    for cosines in list(engine.semantic._ahead.values()):
+        cosines.result(timeout=DEADLINE)
+
+
+def test_a_batch_is_encoded_a_chunk_at_a_time_on_the_encoding_thread_while_it_is_read(
+    kb, embeddings, fused, monkeypatch
+):
+    monkeypatch.setattr("bot.core.answer.AHEAD_CHUNK", 2)
+    questions = [
+        "who grows the engineering org?",
+        "who keeps our servers from being hacked?",
+        "who owns hosting costs?",  # the lexical matcher is sure: never encoded
+        "who makes sure we do not run out of money?",
+        "who tells the story of our company to the press?",
+        "what is the wifi password?",
+    ]
+    started, go = threading.Event(), threading.Event()
+    threads: set[str] = set()
+
+    class Held(CountingEmbeddings):
+        holding = False
+
+        def encode(self, texts):
+            if self.holding:
+                threads.add(threading.current_thread().name)
+                started.set()
+                assert go.wait(DEADLINE), "the test never let the encoder go on"
+            return super().encode(texts)
+
+    held = Held(embeddings, embeddings.cache_dir, counter_examples=True)
+    engine = Engine(kb, held)
+    engine.semantic.match("warm up")  # entry vectors and counter-examples computed before the batch
+    before, held.holding = len(held.runs), True
+    engine.prepare(questions)  # returns while the encoder is still held on its first chunk
+    assert started.wait(DEADLINE) and len(held.runs) == before
+    go.set()
+    answers = [engine.answer(question).to_json() for question in questions]
+    assert [len(run) for run in held.runs[before:]] == [2, 2, 1]  # in chunks, in the order read
+    assert threads == {next(iter(threads))} and next(iter(threads)).startswith("whoowns-encoder")
+    assert answers == [fused.answer(question).to_json() for question in questions]
+
+
+def test_a_question_asked_before_is_not_read_ahead_and_what_is_never_asked_is_forgotten(kb, embeddings, monkeypatch):
+    monkeypatch.setattr("bot.core.semantic.AHEAD_KEPT", 2)
+    counting = CountingEmbeddings(embeddings, embeddings.cache_dir, counter_examples=True)
+    engine = Engine(kb, counting)
+    engine.answer("who grows the engineering org?")  # its vector and ranking are cached now
+    before = len(counting.runs)
+    engine.prepare(["who grows the engineering org?", "who makes sure we do not run out of money?"])
+    read_now(engine)
+    assert counting.runs[before:] == [["who makes sure we do not run out of money?"]]
+    engine.prepare(["who tells the story of our company to the press?", "what is the wifi password?"])
+    read_now(engine)
+    # Three read ahead, none asked yet: the oldest is forgotten (and ranked with a product of its own if asked).
+    assert list(engine.semantic._ahead) == [
+        "who tells the story of our company to the press?",
+        "what is the wifi password",  # no "who": its topic is read
+    ]
+
+
+def test_a_forked_process_encodes_on_a_thread_of_its_own(embeddings):
+    assert embeddings.in_background(sum, [1, 2]).result(timeout=DEADLINE) == 3  # the parent's thread runs
+    child = os.fork()
+    if child == 0:  # the parent's encoding thread does not exist here: work given it would never run
+        try:
+            os._exit(0 if embeddings.in_background(sum, [3, 4]).result(timeout=DEADLINE) == 7 else 1)
+        finally:
+            os._exit(2)
+    _pid, status = os.waitpid(child, 0)
+    assert os.waitstatus_to_exitcode(status) == 0
 
 
 def test_the_question_cache_keeps_the_most_recent_questions(embeddings, tmp_path, monkeypatch):
