@@ -78,10 +78,11 @@ def test_a_batch_reads_the_next_slice_ahead_before_answering_this_one(monkeypatc
             calls.append(("read", questions))
 
         def ask(self, question, *, org):
+            assert org == "the org file's settings"
             calls.append(("ask", question))
             return question
 
-    answers = list(answered_in_turn(Recording(), ["a", "b", "c", "d", "e"], org=None))
+    answers = list(answered_in_turn(Recording(), ["a", "b", "c", "d", "e"], "the org file's settings"))
     assert answers == ["a", "b", "c", "d", "e"]
     assert calls == [
         ("read", ["a", "b"]),
