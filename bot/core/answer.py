@@ -54,9 +54,9 @@ _ASKS_WHO = re.compile(r"\bwho(?:'s|se|m)?\b|\bwhich (?:role|exec|executive|pers
 ALTERNATIVES = 3
 RANKED = SUGGESTIONS + ALTERNATIVES + 1  # topics ranked a question: the best, the suggestions and alternatives
 # Questions a batch sends the encoder at a time (`Engine.prepare`): it starts on the first ones while the
-# lexical matcher reads the rest. A chunk is sorted by length into the encoder's batches of 32; 96 to 128
-# took the 1,000-question batch from 3.3-4.1 s to 2.7-3.5 s on 2 cores, smaller chunks padded more
-# (README "Measured figures").
+# lexical matcher reads the rest. A chunk is sorted by length into the encoder's batches of 32; chunks of
+# 32 padded each batch to its longest question, 96 to 128 did best (README "The encoder on a thread of
+# its own").
 AHEAD_CHUNK = 96
 MatchedBy = Literal["lexical", "semantic", "both"]
 

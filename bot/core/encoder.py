@@ -130,9 +130,9 @@ class SentenceEncoder:
         # machine) than multiplying. One thread per process by default; a batch of hundreds of questions
         # on an otherwise idle machine (`ask` reading standard input) gains from a thread a core for
         # numpy's encoder. onnxruntime has its own threads and keeps BLAS at one: a second BLAS thread
-        # spins between the cosine products and took a core from onnxruntime's (README "Measured figures").
-        # Encoding batches on two Python threads instead was no faster through `ask` and took 50-70 MB
-        # more memory.
+        # spins between the cosine products and took a core from onnxruntime's (README "The encoder on a
+        # thread of its own"). Encoding on two Python threads, each with one onnxruntime thread, was no
+        # faster through `ask` and took 50-70 MB more memory.
         threadpool_limits(limits=threads if runtime == "numpy" else 1, user_api="blas")
         # What the vectors depend on, naming the cached entry vectors: the runtimes' arithmetic differs.
         self.fingerprint = PINNED_SHA256[ONNX_GRAPH if runtime == "onnx" else weights_path.name]
