@@ -172,6 +172,18 @@ def test_a_tampered_model_is_refused_with_a_clear_message(cli_env, tmp_path):
     assert "Traceback" not in result.stderr
 
 
+def test_a_tampered_model_met_by_a_batch_on_the_encoding_thread_is_refused_the_same_way(cli_env, tmp_path):
+    model = tmp_path / "model"
+    shutil.copytree(SHIPPED_MODEL_DIR, model)
+    (model / "tokenizer.json").write_text("{}")
+    questions = "who owns hosting costs?\n" + "\n".join([SEMANTIC_QUESTION, "who keeps our servers from being hacked?"])
+    result = run_process(["ask", "--json"], {**cli_env, "WHOOWNS_EMBEDDING_MODEL": str(model)}, questions + "\n")
+    assert result.returncode == 2
+    assert [json.loads(line)["role"] for line in result.stdout.splitlines()] == ["CTO"]  # answered by words alone
+    assert result.stderr.startswith(f"embedding model {model}: tokenizer.json has sha256 ")
+    assert "Traceback" not in result.stderr
+
+
 def test_a_reader_that_stops_early_gets_no_broken_pipe_traceback(cli_env):
     # `whoowns ask --json < questions.txt | head -1`: head closes the pipe after one line.
     with subprocess.Popen(
