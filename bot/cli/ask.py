@@ -71,8 +71,8 @@ def answered_in_turn(
     service: KnowledgeService | SnapshotKnowledge, questions: list[str], org: OrgSettings
 ) -> Iterator[Answer]:
     """The answers to `questions`, in order, each slice of `READ_AHEAD` read before the one before it is
-    answered: the encoder's thread works on the next slice while this one is answered, and only two
-    slices' cosines are held at a time (5,000 questions in one group took 400 MB, two slices 290 MB)."""
+    answered: the encoder's thread works on the next slice while this one is answered, and what waits to
+    be used is one slice's cosines (64 KB a question), not a whole group's."""
     service.look_ahead(questions[:READ_AHEAD])
     for start in range(0, len(questions), READ_AHEAD):
         service.look_ahead(questions[start + READ_AHEAD : start + 2 * READ_AHEAD])

@@ -153,7 +153,7 @@ class Embeddings:
         # People ask the same things again ("who owns pricing?"): a repeated question costs no encoding.
         self._questions: OrderedDict[str, np.ndarray] = OrderedDict()  # the most recently used last
         self._questions_lock = threading.Lock()
-        self._background: tuple[int, ThreadPoolExecutor] | None = None  # the process it belongs to, and it
+        self._background: tuple[int, ThreadPoolExecutor] | None = None  # (the process that started it, it)
 
     @property
     def loaded(self) -> bool:
@@ -170,7 +170,7 @@ class Embeddings:
         return self.encoder().encode(texts)
 
     def in_background(self, work: Callable[..., T], *args: Any) -> Future[T]:
-        """`work(texts)` on this process's encoding thread, after whatever was given it before: a batch's
+        """`work(*args)` on this process's encoding thread, after whatever was given it before: a batch's
         questions are encoded while the caller reads the next ones and answers those already done (the
         encoder and numpy let go of the interpreter while they compute). The thread starts on first use,
         and again in a forked process, where the parent's thread does not run."""
