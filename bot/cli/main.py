@@ -18,6 +18,7 @@ from bot.services.workspaces import UnknownWorkspace
 # can import the one that is run alone.
 COMMANDS = ("ask", "kb", "assess", "org", "review", "migrate", "serve")
 READER_GONE = 128 + 13  # what a shell reports for a writer whose reader left (SIGPIPE), as `head` leaves
+INTERRUPTED = 128 + 2  # what a shell reports for a command stopped with Ctrl-C (SIGINT)
 
 
 def build_parser(commands: tuple[str, ...] = COMMANDS) -> argparse.ArgumentParser:
@@ -49,6 +50,9 @@ def main(argv: list[str] | None = None, started: Callable[[], None] = lambda: No
     except UnknownWorkspace as error:
         print(f"whoowns: {error}", file=sys.stderr)
         return 2
+    except KeyboardInterrupt:  # Ctrl-C: the person stopped it and needs no traceback to say so
+        print(file=sys.stderr)
+        return INTERRUPTED
     except BrokenPipeError:  # `whoowns ask … | head`: the reader has all it wanted; say nothing more
         os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())  # so the exit's flush cannot fail again
         return READER_GONE

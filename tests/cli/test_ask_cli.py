@@ -4,6 +4,7 @@ a reader that leaves early, a program waiting for each answer)."""
 
 import json
 import shutil
+import signal
 import subprocess
 import sys
 import threading
@@ -202,6 +203,27 @@ def test_a_reader_that_stops_early_gets_no_broken_pipe_traceback(cli_env):
         process.wait(timeout=120)
     assert "Traceback" not in errors and "BrokenPipeError" not in errors, errors
     assert process.returncode == 141  # what a shell reports for a writer its reader left (128 + SIGPIPE)
+
+
+def test_ctrl_c_in_a_batch_stops_it_without_a_traceback(cli_env):
+    with subprocess.Popen(
+        [sys.executable, "-m", "bot", "ask", "--json"],
+        stdin=subprocess.PIPE,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        env=cli_env,
+        cwd=REPO_ROOT,
+    ) as process:
+        questions = [f"who grows the engineering org in region {n}?" for n in range(2000)]  # the model is busy
+        process.stdin.write(("\n".join(questions) + "\n").encode())
+        process.stdin.close()
+        assert json.loads(process.stdout.readline())["question"] == questions[0]
+        process.send_signal(signal.SIGINT)
+        process.stdout.read()
+        errors = process.stderr.read().decode()
+        process.wait(timeout=120)
+    assert "Traceback" not in errors and "KeyboardInterrupt" not in errors, errors
+    assert process.returncode == 130  # what a shell reports for a command stopped with Ctrl-C (128 + SIGINT)
 
 
 def test_ask_names_the_roles_to_consult_resolved_for_the_org_file(cli_env, tmp_path):
