@@ -104,7 +104,7 @@ GLUE_WORDS = frozenset(
 
 # A remark rather than a question ("loved the roadmap presentation yesterday", "brb, fire drill", "vendor
 # contract signed, thanks all", "budget review moved to 4pm", "the export bug is fixed", an opinion ("…
-# tbh"), a call for volunteers, or an offer: "the photos are on the drive if anyone wants them"): no
+# tbh"), a vote ("+1"), a call for volunteers, or an offer: "the photos are on the drive if anyone wants them"): no
 # question mark, and the words of chat about what happened, not of a request.
 REMARK = re.compile(
     r"\b(?:i'm|im|i've|ive|we're|we've|just|lol|lmao|brb|yesterday|tonight|this morning|congrats|"
@@ -116,6 +116,8 @@ REMARK = re.compile(
     # training was actually fun this year")
     r"|^welcome (?:to|aboard|back|@)"
     r"|\b(?:was|is|were) (?:actually |really |so |super )?(?:fun|boring|painful|useful|helpful)\b"
+    # a vote: "+1", "+100 on this", "-1 from me"
+    r"|(?:^|\s)[+-]1\d*(?=\s|$)"
 )
 
 # Questions that ask something other than who owns a thing ("when is…", "how do I…", "can someone…", or

@@ -154,6 +154,9 @@ def test_questions_that_ask_something_else_than_ownership_are_recognised(questio
         ("security training was actually fun this year", True),
         ("welcome @jordan to the security team! :wave:", True),  # a welcome
         ("welcome pack for new hires", False),  # a topic, not a welcome
+        ("+1", True),  # a vote
+        ("-1 from me, the old vendor was fine", True),
+        ("form 10b5-1 plans for executives", False),  # a number in a name, not a vote
         ("shoutout to everyone who worked on the pricing launch, thanks!", True),  # "who" saying which people
         ("is there anyone who owns the pricing page?", False),  # asks for an owner all the same
         ("we need volunteers for the office move", True),  # a call for volunteers
