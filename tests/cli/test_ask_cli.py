@@ -31,6 +31,19 @@ def run_process(args, env, stdin=None):
     )
 
 
+def asking_process(env, *, stderr=subprocess.PIPE, text=False):
+    """`whoowns ask --json` reading questions from a pipe, as a program that feeds it would start it."""
+    return subprocess.Popen(
+        [sys.executable, "-m", "bot", "ask", "--json"],
+        stdin=subprocess.PIPE,
+        stdout=subprocess.PIPE,
+        stderr=stderr,
+        text=text,
+        env=env,
+        cwd=REPO_ROOT,
+    )
+
+
 def test_ask_prints_a_readable_sourced_answer(cli_env):
     result = run(["ask", "who owns hosting costs?"], cli_env)
     assert result.returncode == 0, result.stderr
@@ -187,14 +200,7 @@ def test_a_tampered_model_met_by_a_batch_on_the_encoding_thread_is_refused_the_s
 
 def test_a_reader_that_stops_early_gets_no_broken_pipe_traceback(cli_env):
     # `whoowns ask --json < questions.txt | head -1`: head closes the pipe after one line.
-    with subprocess.Popen(
-        [sys.executable, "-m", "bot", "ask", "--json"],
-        stdin=subprocess.PIPE,
-        stdout=subprocess.PIPE,
-        stderr=subprocess.PIPE,
-        env=cli_env,
-        cwd=REPO_ROOT,
-    ) as process:
+    with asking_process(cli_env) as process:
         process.stdin.write(b"who owns pricing?\n" * 500)
         process.stdin.close()
         assert json.loads(process.stdout.readline())["role"] == "CPO"
@@ -206,14 +212,7 @@ def test_a_reader_that_stops_early_gets_no_broken_pipe_traceback(cli_env):
 
 
 def test_ctrl_c_in_a_batch_stops_it_without_a_traceback(cli_env):
-    with subprocess.Popen(
-        [sys.executable, "-m", "bot", "ask", "--json"],
-        stdin=subprocess.PIPE,
-        stdout=subprocess.PIPE,
-        stderr=subprocess.PIPE,
-        env=cli_env,
-        cwd=REPO_ROOT,
-    ) as process:
+    with asking_process(cli_env) as process:
         questions = [f"who grows the engineering org in region {n}?" for n in range(2000)]  # the model is busy
         process.stdin.write(("\n".join(questions) + "\n").encode())
         process.stdin.close()
@@ -250,14 +249,7 @@ def test_ask_names_the_roles_to_consult_resolved_for_the_org_file(cli_env, tmp_p
 def test_a_program_that_waits_for_each_answer_gets_it_before_writing_the_next_question(cli_env):
     # Questions are answered in groups of the lines already written (bot/cli/waiting_lines.py): a group
     # never waits for a line that is not written yet, or this conversation would never finish.
-    with subprocess.Popen(
-        [sys.executable, "-m", "bot", "ask", "--json"],
-        stdin=subprocess.PIPE,
-        stdout=subprocess.PIPE,
-        text=True,
-        env=cli_env,
-        cwd=REPO_ROOT,
-    ) as process:
+    with asking_process(cli_env, stderr=None, text=True) as process:
         deadline = threading.Timer(120, process.kill)  # a deadlock fails the test (empty line) instead of hanging it
         deadline.start()
         roles = []
