@@ -154,6 +154,8 @@ class Embeddings:
         self._questions: OrderedDict[str, np.ndarray] = OrderedDict()  # the most recently used last
         self._questions_lock = threading.Lock()
         self._background: tuple[int, ThreadPoolExecutor] | None = None  # (the process that started it, it)
+        # Not `_lock`: the encoding thread holds that while the model loads, and the reader would wait it out.
+        self._background_lock = threading.Lock()
 
     @property
     def loaded(self) -> bool:
@@ -174,7 +176,7 @@ class Embeddings:
         questions are encoded while the caller reads the next ones and answers those already done (the
         encoder and numpy let go of the interpreter while they compute). The thread starts on first use,
         and again in a forked process, where the parent's thread does not run."""
-        with self._lock:
+        with self._background_lock:
             if self._background is None or self._background[0] != os.getpid():
                 self._background = (os.getpid(), ThreadPoolExecutor(1, thread_name_prefix="whoowns-encoder"))
             return self._background[1].submit(work, *args)
