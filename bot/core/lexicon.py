@@ -149,11 +149,11 @@ EVENT_QUESTION = re.compile(
 )
 # A question about the asker's own situation, a time or a place ("what time…", "which floor…"), a request
 # to do something, or what a word means ("when do my RSUs vest?", "how many vacation days do I have?",
-# "book a room for 4pm", "what does EBITDA stand for?"); an amount, a procedure, a status, details, a clock
-# time or a command to an assistant ("how much is left in the travel budget?", "any update on the office
-# move?", "vendor contract details", "show me the org chart"), a document wanted ("the security policy
-# pdf") or whether something still holds ("is the hiring freeze still on?"): it is not about who owns an
-# area, unless it also asks for an owner.
+# "book a room for 4pm", "what does EBITDA stand for?", "what is SOC 2", "whats an MQL"); an amount, a
+# procedure, a status, details, a clock time or a command to an assistant ("how much is left in the travel
+# budget?", "any update on the office move?", "vendor contract details", "show me the org chart"), a
+# document wanted ("the security policy pdf") or whether something still holds ("is the hiring freeze still
+# on?"): it is not about who owns an area, unless it also asks for an owner.
 ABOUT_ASKER = re.compile(
     r"^(?:when|where|what time|which (?:room|floor|building|day|date))\b"
     r"|\b(?:i|i'm|im|i've|ive|i'd|me|my|mine)\b|\b(?:do|can|will|did) we (?:get|have)\b"
@@ -161,7 +161,7 @@ ABOUT_ASKER = re.compile(
     r"|^(?:what|whats)\b.*\b(?:stand for|stands for|mean|means|difference between)\b|^define\b"
     r"|\b(?:until|till)\b"
     r"|^(?:and |so )?(?:how (?:is|are|was|were|do|does|can|could|should|would|much|many|long)"
-    r"|what(?:'s| is| are| was| were) (?:the|your|our|a|an))\b"
+    r"|what(?:'s|s| is| are| was| were)(?= ))"
     r"|^(?:please |pls |can you |could you )?(?:list|look up|check|show me|find me|convert|put in|assist me|give me|"
     r"get me|tell me|pull up|send|email|text|ping|print|summari[sz]e|translate)\b"
     r"|\b(?:information|info|details|(?:where|how|when)(?: is it| are they| is that)?)[?.!]*$"
