@@ -132,7 +132,10 @@ class Matcher:
         self._is_bag = np.arange(len(texts)) >= self._phrase_count
         self._nameable = np.asarray([not v for v in vague] + [False] * (len(texts) - len(vague)))  # bags: never
         self._whole_words = frozenset(whole_words)
-        self._surface_words = sorted(surface_words)
+        # A typo is corrected to a word the knowledge base knows, as written or as a synonym of its words
+        # ("prioritzed" is "prioritized", though the aliases say "prioritizing").
+        known = {word for word in self.vocabulary.synonyms if self.vocabulary.term(word) in document_frequency}
+        self._surface_words = sorted(surface_words | known)
         self._folded_phrases = [text.casefold() for text in texts[: self._phrase_count]]
         self._caches()
 
@@ -162,7 +165,7 @@ class Matcher:
         lookups = 0
         for word in words(topic):
             term = self.vocabulary.term(word)
-            if term not in self._weight and lookups < TYPO_MAX_WORDS:
+            if term not in self._weight and lookups < TYPO_MAX_WORDS and self._may_be_a_typo(word):
                 lookups += 1
                 fixed = self.correct(word)
                 if fixed is not None:
@@ -196,13 +199,14 @@ class Matcher:
             and not OWNERSHIP_CUE.search(cleaned)
         )
 
-    def _correct(self, word: str) -> str | None:
-        """The knowledge base's word this one is most likely a typo of, or None.
+    def _may_be_a_typo(self, word: str) -> bool:
+        """True for a word long enough to correct and not English. A real English word is never corrected:
+        "lunch" is not a typo of "launch", it is another topic. Only these count towards `TYPO_MAX_WORDS`,
+        so a typo after a sentence of context is still looked up ("… who decides if that gets prioritzed?")."""
+        return len(word) >= TYPO_MIN_LENGTH and bool(self._surface_words) and english_frequency(word) == 0
 
-        A real English word is never corrected: "lunch" is not a typo of "launch", it is another topic.
-        """
-        if len(word) < TYPO_MIN_LENGTH or not self._surface_words or english_frequency(word) > 0:
-            return None
+    def _correct(self, word: str) -> str | None:
+        """The knowledge base's word this one is most likely a typo of, or None (`_may_be_a_typo` first)."""
         best = process.extractOne(
             word, self._surface_words, scorer=OSA.normalized_similarity, score_cutoff=TYPO_MIN_SIMILARITY
         )

@@ -176,6 +176,11 @@ class Vocabulary:
             for member in members:
                 self._head.setdefault(member, members[0])
 
+    @property
+    def synonyms(self) -> frozenset[str]:
+        """Every word of every synonym group."""
+        return frozenset(self._head)
+
     def term(self, word: str) -> str:
         head = self._head.get(word)
         if head is None and word.endswith("s"):

@@ -69,6 +69,17 @@ def test_a_real_english_word_is_not_taken_for_a_typo(matcher):
     assert query.corrections == ()
 
 
+def test_a_typo_is_corrected_to_a_synonym_and_after_a_sentence_of_context():
+    matcher = Matcher(
+        [entry("priorities", "Feature prioritisation", "prioritizing features", owner="CPO")],
+        synonyms=[["prioritize", "prioritized", "prioritizing", "prioritisation"]],
+    )
+    # "prioritized" is in no alias, only a synonym of their words; and the eleven words before it that the
+    # knowledge base does not know are English, so none of them is looked up as a typo
+    query = matcher.parse("customers keep asking for dark mode in the app. who decides if that gets prioritzed?")
+    assert query.corrections == (("prioritzed", "prioritized"),)
+
+
 def test_retired_entries_are_never_matched(matcher):
     assert best(matcher, "legacy mainframe")[0] is None
 
