@@ -51,10 +51,14 @@ _ASKERS = [
     r"(?: (?:for|with|about))?",
 ]
 LEAD_IN = re.compile(rf"^{_OPENERS}(?:{'|'.join(_ASKERS)})\b\s*")
+# The same asked later in the message, after the scene ("… for the incoming VPs, whose area is executive
+# comp?"): its words ("area", "job", "contact") are how it asks, not what about.
+ASKED_LATER = re.compile(rf"\b(?:{'|'.join(_ASKERS)})\b\s*")
 # A question that asks who owns something, wherever in the message it asks ("…, who owns scalability?").
 ASKS_OWNER = re.compile(
     rf"\b(?:{'|'.join(_ASKERS)})\b"
     r"|\b(?:owner|owns|responsible|accountable|in charge|on the hook|point person|sign(?:s|ed)? off|whose)\b"
+    r"|\bwho (?:should|must|needs to|has to|is supposed to|is meant to|ought to)\b"
 )
 
 # A request for a decision rather than a question with "who" ("need approval to switch cleaning company",

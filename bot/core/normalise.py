@@ -19,6 +19,7 @@ from bot.core.lexicon import (
     ABOUT_A_DAY_WORDS,
     ABOUT_ASKER,
     ADDRESSES_BOT,
+    ASKED_LATER,
     ASKERS_OWN,
     ASKING_FRAME,
     ASKS_DECIDER,
@@ -86,7 +87,8 @@ def strip_lead_in(text: str) -> str:
     text = _POSSESSIVE.sub(r"\1", text)
     text = re.sub(r"[?!.,;:()\[\]\"]+", " ", text)
     text = re.sub(r"\s+", " ", text).strip()
-    return re.sub(r"^(?:the|our|my|a|an) ", "", LEAD_IN.sub("", text, count=1).strip())
+    text = ASKED_LATER.sub(" ", LEAD_IN.sub("", text, count=1)).strip()
+    return re.sub(r"^(?:the|our|my|a|an) ", "", re.sub(r"\s+", " ", text))
 
 
 def asks_something_else(text: str) -> bool:

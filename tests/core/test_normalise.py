@@ -257,9 +257,11 @@ def test_a_question_about_the_bot_itself_is_recognised(question, about_the_bot):
         "where do we take a new partnership idea?",
         "new security questionnaire from a customer, who do i send it to?",
         "pricing change for the starter plan - who should we run it by?",
+        "we'd like to reskill support agents. who should design that upskilling program?",  # whose job it is
+        "who is supposed to approve the lease?",
     ],
 )
-def test_who_to_take_something_to_asks_for_whoever_owns_it(question):
+def test_who_to_take_something_to_or_who_should_do_it_asks_for_whoever_owns_it(question):
     assert asks_for_owner(clean_slack_text(question))
 
 
@@ -278,3 +280,15 @@ def test_asked_of_now_or_of_the_final_call_asks_for_whoever_owns_it(question, to
     assert asks_for_owner(cleaned)
     assert strip_lead_in(cleaned) == topic
     assert asks_who_decides(cleaned) == ("call" in question)
+
+
+@pytest.mark.parametrize(
+    "question, topic",
+    [
+        ("base pay for the new VPs. whose area is executive comp?", "base pay for the new vps executive comp"),
+        ("the pricing page, who owns that?", "pricing page that"),
+        ("we have a new vendor, who should i talk to about the contract", "we have a new vendor the contract"),
+    ],
+)
+def test_asked_after_the_scene_the_asking_words_are_not_the_topic(question, topic):
+    assert strip_lead_in(clean_slack_text(question)) == topic
