@@ -313,7 +313,7 @@ def test_one_word_that_is_a_topic_or_a_word_of_the_trade_is_answered(engine, fus
 def test_asking_outright_who_decides_makes_the_topics_a_tenth_surer(kb, embeddings, monkeypatch):
     """ "Whose call is it …" is about ownership by its asking alone: a topic just short of the threshold
     is answered."""
-    question = "whose call is it to open a new depot in leeds?"
+    question = "whose call is it to open a new branch in leeds?"
     boosting = Engine(kb, embeddings)
     boosted = boosting.rank(question).matches[0]
     assert boosting.answer(question).role == "COO"

@@ -17,6 +17,7 @@ from bot.core.semantic import (
     MAX_QUESTION_CHARS,
     MAX_QUESTION_WORDS,
     SEMANTIC_THRESHOLD,
+    SUPPORT_SHARE,
     Embeddings,
     SemanticMatcher,
     asking_part,
@@ -109,6 +110,16 @@ class CountingEmbeddings(Embeddings):
                 return encoder.encode(texts)
 
         return Counting()
+
+
+def test_a_topic_with_several_phrases_near_the_question_is_surer_than_one_with_a_single_phrase(embeddings):
+    lone = entry("lone", "Hosting costs")
+    backed = entry("backed", "Hosting costs", "hosting bills", "cloud hosting costs")
+    first, second = SemanticMatcher([lone, backed], embeddings).match("hosting costs", limit=2, framed=False)
+    # both name the question word for word; only one has other phrases close to it
+    assert (first.responsibility_id, second.responsibility_id) == ("backed", "lone")
+    assert second.score == pytest.approx(1 - SUPPORT_SHARE, abs=0.002)  # the gap to nothing: a tenth off
+    assert 1 - SUPPORT_SHARE < first.score < 1
 
 
 def test_entry_vectors_are_read_back_from_the_cache_until_an_entry_changes(embeddings, tmp_path):
