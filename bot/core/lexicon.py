@@ -192,6 +192,15 @@ MADE_THE_BOT = re.compile(
     r"programmed|coded|develop(?:s|ed)|maintains|runs|owns) (?:you|this bot)\b"
 )
 
+# What the bot can answer and where its answers come from, whatever the question names ("can you also
+# answer questions about budgets", "how do you know who owns what?", "where does your info come from").
+ABOUT_ITS_ANSWERS = re.compile(
+    r"\b(?:can|could|do|will|would) you (?:also |even |only |really )?(?:answer|handle|cover|help with) "
+    r"(?:questions|queries)\b"
+    r"|\bhow do you (?:know|decide|work|figure out)\b"
+    r"|\bwhere (?:do|does) (?:you get (?:your|the|this)|your) (?:info|information|data|answers|knowledge)\b"
+)
+
 # A short message about a day ("meetings today", "any deadlines tomorrow?"): what happens then, not who owns
 # it. In a longer one the day is when something is needed ("need an NDA signed with a partner today").
 ABOUT_A_DAY = re.compile(r"\b(?:today|tomorrow|tonight)\b")

@@ -18,6 +18,7 @@ from bot.core.lexicon import (
     ABOUT_A_DAY,
     ABOUT_A_DAY_WORDS,
     ABOUT_ASKER,
+    ABOUT_ITS_ANSWERS,
     ADDRESSES_BOT,
     ASKED_LATER,
     ASKERS_OWN,
@@ -130,7 +131,7 @@ def asks_about_the_bot(text: str) -> bool:
     (`MADE_THE_BOT`: "who made you, is this an internal tool …?"). The asking frame ("can you tell me who
     owns pricing?") and the "you" of anyone ("who do you ask about expenses?") do not count, nor does a
     question that also asks for an owner or a decision ("who approves your expenses?")."""
-    if MADE_THE_BOT.search(text):
+    if MADE_THE_BOT.search(text) or ABOUT_ITS_ANSWERS.search(text):
         return True
     if len(text.split()) > BOT_QUESTION_WORDS or ASKS_OWNER.search(text) or ASKS_DECISION.search(text):
         return False

@@ -234,6 +234,10 @@ def test_plain_text_is_cleaned_as_the_markup_path_would_clean_it(text):
         ("which company designed you?", True),
         ("hey bot, are you connected to the payroll system?", True),
         ("how reliable are your answers on reporting lines?", True),
+        # what it can answer and where its answers come from, whatever topic or owner it names
+        ("can you also answer questions about budgets", True),
+        ("how do you know who owns what?", True),
+        ("where does your info on the finance team come from", True),
         # the asking frame, or anyone's "you": a question about something else
         ("can you tell me who owns pricing?", False),
         ("do you know who handles payroll", False),
