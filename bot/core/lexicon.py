@@ -59,6 +59,7 @@ ASKS_OWNER = re.compile(
     rf"\b(?:{'|'.join(_ASKERS)})\b"
     r"|\b(?:owner|owns|responsible|accountable|in charge|on the hook|point person|sign(?:s|ed)? off|whose)\b"
     r"|\bwho (?:should|must|needs to|has to|is supposed to|is meant to|ought to)\b"
+    r"|\bwho (?:can|could) (?!\w+ me\b)"  # not a favour to the asker: "who can send me a w2"
 )
 
 # A request for a decision rather than a question with "who" ("need approval to switch cleaning company",

@@ -263,6 +263,7 @@ def test_a_question_about_the_bot_itself_is_recognised(question, about_the_bot):
         "pricing change for the starter plan - who should we run it by?",
         "we'd like to reskill support agents. who should design that upskilling program?",  # whose job it is
         "who is supposed to approve the lease?",
+        "messages at 11pm every night. who can set a right-to-disconnect policy?",
     ],
 )
 def test_who_to_take_something_to_or_who_should_do_it_asks_for_whoever_owns_it(question):
@@ -284,6 +285,10 @@ def test_asked_of_now_or_of_the_final_call_asks_for_whoever_owns_it(question, to
     assert asks_for_owner(cleaned)
     assert strip_lead_in(cleaned) == topic
     assert asks_who_decides(cleaned) == ("call" in question)
+
+
+def test_a_favour_asked_of_anyone_asks_for_no_owner():
+    assert not asks_for_owner(clean_slack_text("who can send me a w2 so i can do my taxes"))
 
 
 @pytest.mark.parametrize(
