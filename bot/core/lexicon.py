@@ -68,7 +68,7 @@ ASKS_DECISION = re.compile(
     r"\b(?:need|needs|needed|needing|want|wants|get|getting|seeking|requesting|looking for|please|pls)\b"
     r"[^.?!]{0,24}?\b(?:approv(?:e|ed|al)|sign-?off|green ?light|go-ahead|decision|decide|"
     r"make (?:the|that|this|a) call)\b"
-    r"|\byes or no\b|^should (?:we|i)\b"
+    r"|\byes or no\b|^should (?:we|i)\b|^(?:can|could|may) we\b"
 )
 
 # A question that asks outright who decides something ("who decides what goes on the Q3 roadmap?"): about

@@ -187,6 +187,8 @@ def test_one_particular_event_or_a_remark_is_not_about_ownership(question, event
         ("need a decision on the hybrid work policy", True),
         ("how much discount can sales give? need someone to make the call", True),
         ("need a decision on my equipment request", True),  # the asker's own again
+        ("can we sell to a reseller in a sanctioned country?", True),  # whether we may: whoever decides
+        ("can i book the big meeting room at 2pm", False),  # a favour for the asker
     ],
 )
 def test_a_request_for_a_decision_asks_for_whoever_makes_it(message, decision):
