@@ -38,7 +38,8 @@ _ASKERS = [
         r"|who (?:makes|gets to make|has) the (?:final |last )?(?:call|decision|say)(?: (?:on|about|over|for))?"
     ),
     (
-        r"whose (?:call|decision|job|responsibility|area|remit|problem|domain|department|turf) is(?: it)?"
+        r"whose (?:call|decision|job|responsibility|area|remit|problem|domain|department|turf)"
+        r"(?: is(?: it| that| this)?)?"
         r"(?: (?:to|for|on))?"
     ),
     (

@@ -298,6 +298,7 @@ def test_a_favour_asked_of_anyone_asks_for_no_owner():
     [
         ("base pay for the new VPs. whose area is executive comp?", "base pay for the new vps executive comp"),
         ("the pricing page, who owns that?", "pricing page that"),
+        ("uptime numbers for the investors. whose job?", "uptime numbers for the investors"),
         ("we have a new vendor, who should i talk to about the contract", "we have a new vendor the contract"),
     ],
 )
