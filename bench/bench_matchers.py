@@ -72,6 +72,7 @@ SETS = {
     "ours: blind 10, held out": ROOT / "tests" / "core" / "blind10_heldout_questions.yaml",
     "ours: blind 11, looked at": ROOT / "tests" / "core" / "blind11_questions.yaml",
     "ours: blind 11, held out": ROOT / "tests" / "core" / "blind11_heldout_questions.yaml",
+    "ours: blind 12, held out": ROOT / "tests" / "core" / "blind12_heldout_questions.yaml",
     "job duties, looked at": ROOT / "tests" / "core" / "job_duties.yaml",
     "job duties, held out": ROOT / "tests" / "core" / "job_duties_heldout.yaml",
     "job duties 2, looked at": ROOT / "tests" / "core" / "job_duties2.yaml",
