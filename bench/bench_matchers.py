@@ -51,6 +51,7 @@ SETS = {
     "decision rights, blind 2, held out": ROOT / "tests" / "core" / "decision_rights_blind2_heldout.yaml",
     "decision rights, blind 3, looked at": ROOT / "tests" / "core" / "decision_rights_blind3.yaml",
     "decision rights, blind 3, held out": ROOT / "tests" / "core" / "decision_rights_blind3_heldout.yaml",
+    "decision rights, blind 4, held out": ROOT / "tests" / "core" / "decision_rights_blind4_heldout.yaml",
     "decision rights, from pages, looked at": ROOT / "tests" / "core" / "decision_rights_pages.yaml",
     "ours: slack": ROOT / "tests" / "core" / "slack_questions.yaml",
     "ours: blind": ROOT / "tests" / "core" / "blind_questions.yaml",
