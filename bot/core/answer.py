@@ -24,6 +24,7 @@ from bot.core.decision import (
     ANSWER_THRESHOLD,
     DECIDER_FACTOR,
     DUTY_WORDS,
+    LEGALITY_MARGIN,
     LEXICAL_SURE,
     LEXICAL_TIE,
     NAMED_MARGIN,
@@ -32,6 +33,7 @@ from bot.core.decision import (
     SUGGEST_MARGIN,
     SUGGEST_SCORE,
 )
+from bot.core.lexicon import ASKS_LEGALITY, LAW_TITLE
 from bot.core.matcher import (
     ABOUT_ASKER_FACTOR,
     OTHER_QUESTION_FACTOR,
@@ -221,6 +223,20 @@ def named(query: Query, matches: list[Match], role: str | None, owner_of: dict[s
     return [replace(own, score=score), *(m for m in matches if m is not own)]
 
 
+def legality(query: Query, matches: list[Match], of_the_law: frozenset[str]) -> list[Match]:
+    """`matches` with the closest topic of the law (`of_the_law`: "Legal advice and legal risk", "Employment
+    law") first, when the question asks whether something is lawful (`ASKS_LEGALITY`: "our new ad says
+    we're 2x faster than CompetitorX. before it runs, who confirms we can legally make that claim?") and
+    that topic is within `LEGALITY_MARGIN` of the best: the ad is the topic, the law is what is asked. It
+    takes the best score, no more: a question the matchers are unsure of stays unsure."""
+    if not matches or not ASKS_LEGALITY.search(query.sentence):
+        return matches
+    law = next((m for m in matches if m.responsibility_id in of_the_law), None)
+    if law is None or law is matches[0] or law.score < matches[0].score - LEGALITY_MARGIN:
+        return matches
+    return [replace(law, score=matches[0].score), *(m for m in matches if m is not law)]
+
+
 def one_role(query: Query, matches: list[Match], owner_of: dict[str, str]) -> list[Match]:
     """`matches` with the best surer when a duty written out ("Maintain the general ledger, close the books
     each month and prepare the statutory accounts", `DUTY_WORDS` or more and no "who") is unsure of its
@@ -268,6 +284,7 @@ class Engine:
         self._items = {r.id: r for r in kb.active}
         self._owners = {r.id: r.owner for r in kb.active}
         self._roles = RoleNames(kb)
+        self._of_the_law = frozenset(r.id for r in kb.active if LAW_TITLE.search(r.title))
 
     def check_org(self, data: Any) -> OrgSettings:
         return check_org(data, self.kb, self.matcher)
@@ -323,6 +340,7 @@ class Engine:
         """`matches` read once more for the role: the one a statement names as doing its work (`named`),
         then the one a duty's closest topics all belong to (`one_role`)."""
         matches = named(query, matches, self._roles.subject(question), self._owners)
+        matches = legality(query, matches, self._of_the_law)
         return one_role(query, matches, self._owners)
 
     def prepare(self, questions: list[str]) -> None:

@@ -12,6 +12,7 @@ LEXICAL_TIE = 0.02  # two topics this close are alike to the lexical matcher (0.
 AGREEMENT_SHARE = 0.2  # both matchers' best topic is the same: the higher score gains this share of the lower
 DECIDER_FACTOR = 1.1  # "whose call is it to …": asking outright who decides is itself about ownership
 NAMED_MARGIN = 0.1  # a statement naming the role doing its work puts that role's topic first within this of the best
+LEGALITY_MARGIN = 0.2  # a question about whether something is lawful puts a topic of the law first within this
 DUTY_WORDS = 10  # a statement this long with no "who" is a duty written out: its topics agreeing on one role count
 SHARED_MARGIN = 0.05  # two matches this close, owned by different roles, make an area shared
 SUGGEST_SCORE = 0.3  # a topic at least this close, and within `SUGGEST_MARGIN` of the best, is worth offering

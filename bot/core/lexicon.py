@@ -203,6 +203,18 @@ ABOUT_ITS_ANSWERS = re.compile(
     r"|\bwhere (?:do|does) (?:you get (?:your|the|this)|your) (?:info|information|data|answers|knowledge)\b"
 )
 
+# A question about whether something is lawful ("before it runs, who confirms we can legally make that
+# claim?", "is it even legal to record sales calls?", "could that expose us to liability?"): whatever it is
+# about, the law is what is asked, so a topic of the law near the best comes first. Measured on other
+# roles' words (a breach or phishing for security, accounting or tax for finance), the same lost answers:
+# those name a topic, where the law is a way of looking at any topic.
+ASKS_LEGALITY = re.compile(
+    r"\b(?:legal|legally|illegal|illegally|lawful|unlawful|legality|liability|liable|lawsuit|sue|suing|sued)\b"
+)
+# The topics of the law: their titles say so ("Legal advice and legal risk", "Employment law", "Outside
+# counsel and legal spend").
+LAW_TITLE = re.compile(r"\b(?:legal|law|laws|counsel|litigation)\b", re.IGNORECASE)
+
 # A short message about a day ("meetings today", "any deadlines tomorrow?"): what happens then, not who owns
 # it. In a longer one the day is when something is needed ("need an NDA signed with a partner today").
 ABOUT_A_DAY = re.compile(r"\b(?:today|tomorrow|tonight)\b")

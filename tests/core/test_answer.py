@@ -2,7 +2,8 @@
 
 import yaml
 
-from bot.core.answer import Engine
+from bot.core.answer import Engine, legality
+from bot.core.matcher import Match
 from bot.core.org import default_org
 from tests.conftest import SHARED
 
@@ -153,3 +154,17 @@ def test_shared_eval_orgs_are_accepted(engine):
     assert paths, f"no example organisations in {SHARED / 'eval' / 'orgs'}"
     for path in paths:
         engine.check_org(yaml.safe_load(path.read_text()))
+
+
+def test_a_question_about_whether_something_is_lawful_puts_the_closest_topic_of_the_law_first(engine):
+    ads, law = Match("advertising-and-campaigns", 0.6, "ads"), Match("regulatory-legal-advice", 0.45, "law")
+    asked = engine.matcher.parse("our ad says we're twice as fast. who confirms we can legally make that claim?")
+    first, second = legality(asked, [ads, law], engine._of_the_law)
+    assert (first.responsibility_id, first.score, second) == ("regulatory-legal-advice", 0.6, ads)  # no surer
+    far = Match("regulatory-legal-advice", 0.35, "law")  # more than LEGALITY_MARGIN below: the ad it is
+    assert legality(asked, [ads, far], engine._of_the_law) == [ads, far]
+    plain = engine.matcher.parse("our ad says we're twice as fast. who confirms we can make that claim?")
+    assert legality(plain, [ads, law], engine._of_the_law) == [ads, law]
+    # the topics of the law are those whose titles say so
+    assert {"employment-law", "legal-advice-and-risk", "outside-counsel"} <= engine._of_the_law
+    assert "contracts" not in engine._of_the_law and "hosting-costs" not in engine._of_the_law
