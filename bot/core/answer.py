@@ -13,6 +13,7 @@ The thresholds it decides with are in `bot/core/decision.py`.
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import dataclass, replace
 from typing import Any, ClassVar, Literal
 
@@ -216,11 +217,11 @@ def named(query: Query, matches: list[Match], role: str | None, owner_of: dict[s
     asks = _ASKS_WHO.search(query.sentence) or query.sentence.rstrip().endswith("?")
     if role is None or not matches or asks or query.other_question or query.about_asker:
         return matches
-    own = next((m for m in matches if owner_of[m.responsibility_id] == role), None)
-    if own is None or own.score < matches[0].score - NAMED_MARGIN:
+    own = first_within(matches, lambda m: owner_of[m.responsibility_id] == role, NAMED_MARGIN)
+    if own is None:
         return matches
     score = round(min(1.0, max(own.score, matches[0].score) + AGREEMENT_SHARE * own.score), 3)
-    return [replace(own, score=score), *(m for m in matches if m is not own)]
+    return put_first(matches, own, score)
 
 
 def legality(query: Query, matches: list[Match], of_the_law: frozenset[str]) -> list[Match]:
@@ -231,10 +232,20 @@ def legality(query: Query, matches: list[Match], of_the_law: frozenset[str]) -> 
     takes the best score, no more: a question the matchers are unsure of stays unsure."""
     if not matches or not ASKS_LEGALITY.search(query.sentence):
         return matches
-    law = next((m for m in matches if m.responsibility_id in of_the_law), None)
-    if law is None or law is matches[0] or law.score < matches[0].score - LEGALITY_MARGIN:
-        return matches
-    return [replace(law, score=matches[0].score), *(m for m in matches if m is not law)]
+    law = first_within(matches, lambda m: m.responsibility_id in of_the_law, LEGALITY_MARGIN)
+    return matches if law is None else put_first(matches, law, matches[0].score)
+
+
+def first_within(matches: list[Match], wanted: Callable[[Match], bool], margin: float) -> Match | None:
+    """The closest of `matches` that `wanted` picks, when it is within `margin` of the best (`named`,
+    `legality`: another reading of the question says which topic it is about)."""
+    found = next((m for m in matches if wanted(m)), None)
+    return found if found is not None and found.score >= matches[0].score - margin else None
+
+
+def put_first(matches: list[Match], chosen: Match, score: float) -> list[Match]:
+    """`matches` with `chosen` first, at `score`, the others in their order."""
+    return [replace(chosen, score=score), *(m for m in matches if m is not chosen)]
 
 
 def one_role(query: Query, matches: list[Match], owner_of: dict[str, str]) -> list[Match]:
