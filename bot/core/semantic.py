@@ -371,15 +371,17 @@ class SemanticMatcher:
                 first[owner] = index
             elif owner not in runner_up:
                 runner_up[owner] = float(scores[index])
-        matches = []
+        scored = {}  # each topic's score: its closest, less a share of the gap to its next closest
         for owner, index in first.items():
             score = float(scores[index])
             score -= SUPPORT_SHARE * (score - runner_up.get(owner, 0.0))
-            if capped:
-                score = min(score, COUNTER_CAP)  # never an answer; still the closest topics, in order
+            scored[owner] = round(min(score, COUNTER_CAP) if capped else score, 3)  # capped: offered, never answered
+        matches = []
+        for owner in sorted(scored, key=lambda owner: -scored[owner])[:limit]:  # ties stay in `order`
+            index = first[owner]
             matched = self._phrases[index] if index < count else self._titles[owner]  # examples are not shown
-            matches.append(Match(owner, round(score, 3), matched, capped))
-        return tuple(sorted(matches, key=lambda match: -match.score)[:limit])
+            matches.append(Match(owner, scored[owner], matched, capped))
+        return tuple(matches)
 
     def _closer_to_a_counter_example(self, question: np.ndarray, nearest_topic: float) -> bool:
         """True for "who has the spare office key?": not at least `COUNTER_MARGIN` nearer its closest topic
