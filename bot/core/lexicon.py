@@ -158,8 +158,10 @@ EVENT_QUESTION = re.compile(
 # "book a room for 4pm", "what does EBITDA stand for?", "what is SOC 2", "whats an MQL"); an amount, a
 # procedure, a status, details, a clock time or a command to an assistant ("how much is left in the travel
 # budget?", "any update on the office move?", "vendor contract details", "show me the org chart"), a
-# document wanted ("the security policy pdf") or whether something still holds ("is the hiring freeze still
-# on?"): it is not about who owns an area, unless it also asks for an owner.
+# document wanted ("the security policy pdf"), whether something still holds ("is the hiring freeze still
+# on?"), what to do or how to do something, a request for help ("expense report help"), when the next one
+# is ("next offsite") or how things usually are ("is onboarding usually done in week one?"): it is not
+# about who owns an area, unless it also asks for an owner.
 ABOUT_ASKER = re.compile(
     r"^(?:when|where|what time|which (?:room|floor|building|day|date))\b"
     r"|\b(?:i|i'm|im|i've|ive|i'd|me|my|mine)\b|\b(?:do|can|will|did) we (?:get|have)\b"
@@ -175,6 +177,10 @@ ABOUT_ASKER = re.compile(
     r"|^(?:any )?(?:status|update|updates) (?:on|of)\b"
     r"|\b(?:pdf|doc|docs|deck|slides|link|file|spreadsheet|template)\b"
     r"|^(?:is|are|was|were|did|does|has|have)\b.*\bstill\b"
+    r"|\b(?:what to do|how to)\b"
+    r"|\bhelp[?.!]*$|^(?:please |pls )?help (?:me|with)\b"
+    r"|^(?:the )?next\b"
+    r"|^(?:is|are|was|were|do|does|did|how|what|whats|should|would|can)\b.*\b(?:usually|typically|normally|generally)\b"
 )
 # A question about the bot itself ("who made you?", "who do you work for", "are you connected to the HR
 # system?"): asked of a bot, "you" is the bot. Not the asking frame ("can you tell me who owns pricing?")
@@ -215,13 +221,16 @@ ASKS_LEGALITY = re.compile(
 # counsel and legal spend").
 LAW_TITLE = re.compile(r"\b(?:legal|law|laws|counsel|litigation)\b", re.IGNORECASE)
 
-# A short message about a day ("meetings today", "any deadlines tomorrow?"): what happens then, not who owns
-# it. In a longer one the day is when something is needed ("need an NDA signed with a partner today").
+# A short message about a day ("meetings today", "do we have interviews booked for tomorrow"): what happens
+# then, not who owns it. In a longer one the day is when something is needed ("need an NDA signed with a
+# potential partner today").
 ABOUT_A_DAY = re.compile(r"\b(?:today|tomorrow|tonight)\b")
-ABOUT_A_DAY_WORDS = 5
+ABOUT_A_DAY_WORDS = 7
 
 # The asker's own matter ("my PTO"); a plain "I" is only who asks ("where do I get a new supplier approved?").
 ASKERS_OWN = re.compile(r"\b(?:me|my|mine)\b")
+# A sign-off as the state of something ("has my leave been signed off?"), not who gives it.
+SIGNED_OFF = re.compile(r"\bsign(?:s|ed)? off\b")
 
 # "Who" that only says which people ("thanks everyone who helped with the audit"): it asks nothing.
 RELATIVE_WHO = re.compile(r"\b(?:everyone|everybody|anyone|anybody|those|people|folks|all of you|whoever) who\b")

@@ -34,6 +34,7 @@ from bot.core.lexicon import (
     OWNERSHIP_CUE,
     RELATIVE_WHO,
     REMARK,
+    SIGNED_OFF,
     STEM_EXCEPTIONS,
     STOPWORDS,
 )
@@ -115,11 +116,14 @@ def asks_about_oneself(text: str) -> bool:
     a_day = len(text.split()) <= ABOUT_A_DAY_WORDS and ABOUT_A_DAY.search(text) is not None
     # "how much legal risk can we accept? need someone to make that call": a decision asked for, unless
     # it is the asker's own ("need a decision on my equipment request")
-    decision = ASKS_DECISION.search(text) is not None and ASKERS_OWN.search(text) is None
+    own = ASKERS_OWN.search(text) is not None
+    decision = ASKS_DECISION.search(text) is not None and not own
+    # "has my vacation time been signed off on": the state of the asker's own request, not who signs off
+    asks_owner = ASKS_OWNER.search(SIGNED_OFF.sub(" ", text) if own else text) is not None
     return (
         bool(ABOUT_ASKER.search(text) or remark or a_day)
         and not OWNERSHIP_CUE.search(RELATIVE_WHO.sub(" ", text))
-        and not ASKS_OWNER.search(text)
+        and not asks_owner
         and not decision
     )
 

@@ -166,6 +166,18 @@ def test_questions_that_ask_something_else_than_ownership_are_recognised(questio
         ("we need volunteers for the office move", True),  # a call for volunteers
         ("need the latest security policy pdf", True),  # a document wanted, not its owner
         ("is the hiring freeze for sales still in place?", True),  # whether something still holds
+        ("do we have any interviews lined up for tomorrow", True),  # a short message about a day
+        ("can someone approve the vendor contract today, who decides?", False),  # asks who, that day
+        ("was my expense report signed off yet", True),  # the state of the asker's own request
+        ("who signs off my expense report?", False),  # who gives it
+        ("need sign-off on the offsite budget", False),  # a decision asked for, not the asker's own
+        ("can you explain what to do when a laptop is stolen", True),  # a procedure
+        ("how to submit travel receipts", True),
+        ("expense report help", True),  # a request for help
+        ("help me with the benefits portal", True),
+        ("next offsite", True),  # when the next one is
+        ("is onboarding usually done in the first week?", True),  # how things generally are
+        ("who usually approves discounts?", False),  # asks who
     ],
 )
 def test_one_particular_event_or_a_remark_is_not_about_ownership(question, event):
