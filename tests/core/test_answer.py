@@ -1,5 +1,6 @@
 """The answer engine on the shipped knowledge base: honest, sourced, org-aware."""
 
+import pytest
 import yaml
 
 from bot.core.answer import Engine, legality
@@ -168,3 +169,19 @@ def test_a_question_about_whether_something_is_lawful_puts_the_closest_topic_of_
     # the topics of the law are those whose titles say so
     assert {"employment-law", "legal-advice-and-risk", "outside-counsel"} <= engine._of_the_law
     assert "contracts" not in engine._of_the_law and "hosting-costs" not in engine._of_the_law
+
+
+@pytest.mark.parametrize(
+    "question, lawful",
+    [
+        ("are we even allowed to email these leads without consent? who knows", True),
+        ("is it permitted to reuse customer logos on the website?", True),
+        ("can we say 'most secure in the market' on the homepage? who signs off", True),
+        ("who is allowed to approve expenses over 5k?", False),  # whose job it is, not whether it is lawful
+        ("who can say yes to a bigger discount?", False),
+    ],
+)
+def test_whether_something_is_allowed_or_may_be_claimed_asks_about_the_law(engine, question, lawful):
+    ads, law = Match("advertising-and-campaigns", 0.6, "ads"), Match("regulatory-legal-advice", 0.45, "law")
+    first = legality(engine.matcher.parse(question), [ads, law], engine._of_the_law)[0]
+    assert (first.responsibility_id == "regulatory-legal-advice") is lawful
