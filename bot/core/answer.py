@@ -177,21 +177,33 @@ def needs_semantic(query: Query, lexical: list[Match]) -> bool:
     return lexical[0].score < LEXICAL_SURE or tied
 
 
-def agreed(lexical: list[Match], semantic: list[Match]) -> list[Match]:
+def agreed(lexical: list[Match], semantic: list[Match], owner_of: dict[str, str], for_a_role: bool) -> list[Match]:
     """The semantic ranking, its best topic surer when the lexical matcher's best is the same one: two
     readings of the question, one by its words and one by its meaning, that find the same topic are surer
     together than either alone ("our warehouse can't keep up with peak season orders, who fixes that":
     0.36 and 0.50 on operational capacity planning, together 0.57). The higher score gains
-    `AGREEMENT_SHARE` of the lower; not when the question is nearer a message that is not about ownership
-    (`Match.countered`)."""
-    if (
-        not (lexical and semantic)
-        or semantic[0].countered
-        or lexical[0].responsibility_id != semantic[0].responsibility_id
-    ):
+    `AGREEMENT_SHARE` of the lower. Two readings that find different topics of one role agree on the role:
+    the semantic best gains the same share of the lexical best, when that is at least worth offering
+    (`SUGGEST_SCORE`) and the message asks for a role at all (`for_a_role`: "who …", or a duty written out;
+    "reminder: board pack goes to directors thursday" lands on two board topics and asks nothing). Neither
+    when the question is nearer a message that is not about ownership (`Match.countered`)."""
+    if not (lexical and semantic) or semantic[0].countered:
         return semantic
-    high, low = max(lexical[0].score, semantic[0].score), min(lexical[0].score, semantic[0].score)
-    return [replace(semantic[0], score=round(min(1.0, high + AGREEMENT_SHARE * low), 3)), *semantic[1:]]
+    by_words, by_meaning = lexical[0], semantic[0]
+    same_role = owner_of[by_words.responsibility_id] == owner_of[by_meaning.responsibility_id]
+    if by_words.responsibility_id == by_meaning.responsibility_id:
+        high, low = max(by_words.score, by_meaning.score), min(by_words.score, by_meaning.score)
+    elif for_a_role and same_role and by_words.score >= SUGGEST_SCORE:
+        high, low = by_meaning.score, by_words.score
+    else:
+        return semantic
+    return [replace(by_meaning, score=round(min(1.0, high + AGREEMENT_SHARE * low), 3)), *semantic[1:]]
+
+
+def asks_for_a_role(query: Query) -> bool:
+    """True for a question asking "who …" (or for an owner), or a duty written out (`DUTY_WORDS` or more):
+    a message whose role the matchers can agree on, where a short remark names topics and asks nothing."""
+    return asks_who(query) or len(query.sentence.split()) >= DUTY_WORDS
 
 
 def uncountered(query: Query, lexical: list[Match], semantic: list[Match]) -> list[Match]:
@@ -326,7 +338,7 @@ class Engine:
             replace(m, score=round(m.score * factor, 3)) for m in self.semantic.match_question(query, limit=limit)
         ]
         if factor == 1.0:  # a discounted question ("when is payday?") stays below the threshold, agreed or not
-            semantic = agreed(lexical, semantic)
+            semantic = agreed(lexical, semantic, self._owners, asks_for_a_role(query))
         lexical = uncountered(query, lexical, semantic)
         # Topics that score alike (a long question naming one alias of each, 0.7 apiece) are told apart
         # by meaning: words alone cannot.

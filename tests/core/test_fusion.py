@@ -256,14 +256,19 @@ def test_the_named_roles_topic_goes_first_only_from_close_behind_and_only_in_a_s
         assert named(engine.matcher.parse(asked), matches, "CPO", owners) == matches
 
 
-def test_agreement_counts_only_for_the_same_best_topic_and_never_for_a_countered_question():
+def test_agreement_counts_only_for_the_same_best_topic_or_role_and_never_for_a_countered_question(engine):
+    owners = {item.id: item.owner for item in engine.kb.active}
     lexical = [Match("pricing", 0.4, "pricing"), Match("go-to-market", 0.3, "launch")]
     semantic = [Match("pricing", 0.5, "pricing"), Match("product-vision", 0.45, "vision")]
-    assert agreed(lexical, semantic) == [Match("pricing", 0.58, "pricing"), semantic[1]]
-    assert agreed(lexical[1:], semantic) == semantic  # another best topic: nothing gained
-    assert agreed([], semantic) == semantic
+    assert agreed(lexical, semantic, owners, True) == [Match("pricing", 0.58, "pricing"), semantic[1]]
+    assert agreed([], semantic, owners, True) == semantic
     countered = [Match("pricing", 0.5, "pricing", countered=True)]
-    assert agreed(lexical, countered) == countered  # nearer a message not about ownership: offered, never answered
+    assert agreed(lexical, countered, owners, True) == countered  # nearer a message not about ownership: never answered
+    # another topic of the same role agrees on the role: the semantic best gains a share of the lexical best
+    same_role = [Match("go-to-market", 0.4, "launch")]
+    assert agreed(same_role, semantic, owners, True) == [Match("pricing", 0.58, "pricing"), semantic[1]]
+    assert agreed([Match("go-to-market", 0.25, "launch")], semantic, owners, True) == semantic  # not worth offering
+    assert agreed([Match("hosting-costs", 0.4, "hosting")], semantic, owners, True) == semantic  # another role
 
 
 def test_a_countered_message_with_no_who_is_not_answered_by_its_words_either(engine):
