@@ -262,19 +262,20 @@ def put_first(matches: list[Match], chosen: Match, score: float) -> list[Match]:
 
 def one_role(query: Query, matches: list[Match], owner_of: dict[str, str]) -> list[Match]:
     """`matches` with the best surer when a duty written out ("Maintain the general ledger, close the books
-    each month and prepare the statutory accounts", `DUTY_WORDS` or more and no "who") is unsure of its
-    topic, but its closest topics, within `SUGGEST_MARGIN` of the best, are two or more of one role: the
-    role is plain even where the topic is not. As in `agreed`, the best gains `AGREEMENT_SHARE` of the
-    next. Not for a question ("who …", what/when/how, the asker's own matters), nor one nearer a message
-    not about ownership: a short chat message has no duty in it."""
+    each month and prepare the statutory accounts", `DUTY_WORDS` or more) or a question asking who
+    (`asks_for_a_role`) is unsure of its topic, but its closest topics, within `SUGGEST_MARGIN` of the best,
+    are two or more of one role: the role is plain even where the topic is not ("we keep saying yes to
+    everything. who decides what we are NOT going to do as a company?" is near four of the CEO's topics
+    and none closely). As in `agreed`, the best gains `AGREEMENT_SHARE` of the next. Not for what/when/how,
+    the asker's own matters, a short message with no "who", nor one nearer a message not about
+    ownership: a short chat message has no duty in it."""
     if (
         not matches
         or matches[0].score >= ANSWER_THRESHOLD
         or matches[0].countered
-        or asks_who(query)
         or query.other_question
         or query.about_asker
-        or len(query.sentence.split()) < DUTY_WORDS
+        or not asks_for_a_role(query)
     ):
         return matches
     near = [m for m in matches if m.score >= matches[0].score - SUGGEST_MARGIN][:SUGGESTIONS]
