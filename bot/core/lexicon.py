@@ -160,8 +160,9 @@ EVENT_QUESTION = re.compile(
 # budget?", "any update on the office move?", "vendor contract details", "show me the org chart"), a
 # document wanted ("the security policy pdf"), whether something still holds ("is the hiring freeze still
 # on?"), what to do or how to do something, a request for help ("expense report help"), when the next one
-# is ("next offsite") or how things usually are ("is onboarding usually done in week one?"): it is not
-# about who owns an area, unless it also asks for an owner.
+# is ("next offsite"), how things usually are ("is onboarding usually done in week one?"), a short request
+# to an assistant, a status or a balance, or one's pay dates and pay documents: it is not about who owns
+# an area, unless it also asks for an owner.
 ABOUT_ASKER = re.compile(
     r"^(?:when|where|what time|which (?:room|floor|building|day|date))\b"
     r"|\b(?:i|i'm|im|i've|ive|i'd|me|my|mine)\b|\b(?:do|can|will|did) we (?:get|have)\b"
@@ -177,10 +178,19 @@ ABOUT_ASKER = re.compile(
     r"|^(?:any )?(?:status|update|updates) (?:on|of)\b"
     r"|\b(?:pdf|doc|docs|deck|slides|link|file|spreadsheet|template)\b"
     r"|^(?:is|are|was|were|did|does|has|have)\b.*\bstill\b"
-    r"|\b(?:what to do|how to)\b"
-    r"|\bhelp[?.!]*$|^(?:please |pls )?help (?:me|with)\b"
-    r"|^(?:the )?next\b"
+    # what to do or how to, a request for help, when the next one is, how things usually are
+    r"|\b(?:what to do|how to)\b|\bhelp[?.!]*$|^(?:please |pls )?help (?:me|with)\b|^(?:the )?next\b"
     r"|^(?:is|are|was|were|do|does|did|how|what|whats|should|would|can)\b.*\b(?:usually|typically|normally|generally)\b"
+    # a short request to an assistant ("request pto for friday", "enroll in benefits"), a status or what is
+    # left ("approval status", "vacation approved yet?", "leave balance"), a thing asked for ("… please"),
+    # a pay date, one's own pay documents ("w-2 copy", "where's my payslip")
+    r"|^(?:please |pls )?(?:request|requesting|submit|enrol|enroll|opt (?:in|out)|transfer|add|apply for|"
+    r"sign up for|sign me up)\b(?=(?:\s+\S+){0,7}$)"
+    r"|\b(?:status|yet|pending)[?.!]*$|^pending\b"
+    r"|^(?=(?:\S+\s+){0,4}\S+$).*\b(?:balance|remaining|left|used|taken)\b"
+    r"|\b(?:please|pls|plz)[?.!]*$"
+    r"|\b(?:payday|pay day|pay date|paydays)\b"
+    r"|\b(?:copy|form)[?.!]*$|\b(?:w-?2s?|payslips?|pay ?stubs?|paychecks?)\b"
 )
 # A question about the bot itself ("who made you?", "who do you work for", "are you connected to the HR
 # system?"): asked of a bot, "you" is the bot. Not the asking frame ("can you tell me who owns pricing?")

@@ -178,6 +178,20 @@ def test_questions_that_ask_something_else_than_ownership_are_recognised(questio
         ("next offsite", True),  # when the next one is
         ("is onboarding usually done in the first week?", True),  # how things generally are
         ("who usually approves discounts?", False),  # asks who
+        # a short request to an assistant, a status, what is left, a thing asked for, pay dates and documents
+        ("request two days off next week", True),
+        ("enroll me in the dental plan", True),
+        ("Submit the annual budget to the board and oversee its execution across departments", False),  # a duty
+        ("expense claim status", True),
+        ("travel request approved yet?", True),
+        ("sick leave balance", True),
+        ("training budget left?", True),
+        ("who decides how the training budget left over is spent?", False),  # asks who
+        ("org chart please", True),
+        ("when's the next pay date", True),
+        ("who owns the payroll calendar and payday?", False),
+        ("1099 form", True),
+        ("lost my payslip from march", True),
     ],
 )
 def test_one_particular_event_or_a_remark_is_not_about_ownership(question, event):
