@@ -87,6 +87,8 @@ SETS = {
     "CLINC150 work domain, test, held out": ROOT / "tests" / "core" / "clinc150_work_heldout_questions.yaml",
     # one's own admin in the same fifteen areas, by another author: a set whose misses are read
     "personal admin (off-topic), looked at": ROOT / "tests" / "core" / "personal_admin_questions.yaml",
+    "personal admin 2 (off-topic), looked at": ROOT / "tests" / "core" / "personal_admin2_questions.yaml",
+    "personal admin 2 (off-topic), held out": ROOT / "tests" / "core" / "personal_admin2_heldout_questions.yaml",
 }
 TIMED = {name: path for name, path in SETS.items() if not name.startswith("CLINC150")}  # what bench_startup asks
 NEVER_LISTED = ("held out",)  # sets whose misses are never printed (--misses): only their totals are read

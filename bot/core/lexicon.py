@@ -191,6 +191,8 @@ ABOUT_ASKER = re.compile(
     r"|\b(?:please|pls|plz)[?.!]*$"
     r"|\b(?:payday|pay day|pay date|paydays)\b"
     r"|\b(?:copy|form)[?.!]*$|\b(?:w-?2s?|payslips?|pay ?stubs?|paychecks?)\b"
+    # one's own retirement account ("401k transfer") and time blocked in one's calendar
+    r"|\b(?:401 ?\(?k\)?s?|403 ?\(?b\)?|iras?|roth)\b|\bblock (?:off|out)\b"
 )
 # A question about the bot itself ("who made you?", "who do you work for", "are you connected to the HR
 # system?"): asked of a bot, "you" is the bot. Not the asking frame ("can you tell me who owns pricing?")
@@ -234,10 +236,10 @@ ASKS_LEGALITY = re.compile(
 # counsel and legal spend").
 LAW_TITLE = re.compile(r"\b(?:legal|law|laws|counsel|litigation)\b", re.IGNORECASE)
 
-# A short message about a day ("meetings today", "do we have interviews booked for tomorrow"): what happens
-# then, not who owns it. In a longer one the day is when something is needed ("need an NDA signed with a
-# potential partner today").
-ABOUT_A_DAY = re.compile(r"\b(?:today|tomorrow|tonight)\b")
+# A short message about a day ("meetings today", "do we have interviews booked for tomorrow", "any calls
+# this afternoon"): what happens then, not who owns it. In a longer one the day is when something is needed
+# ("need an NDA signed with a potential partner today").
+ABOUT_A_DAY = re.compile(r"\b(?:today|tomorrow|tonight|this (?:morning|afternoon|evening))\b")
 ABOUT_A_DAY_WORDS = 7
 
 # The asker's own matter ("my PTO"); a plain "I" is only who asks ("where do I get a new supplier approved?").

@@ -192,6 +192,10 @@ def test_questions_that_ask_something_else_than_ownership_are_recognised(questio
         ("who owns the payroll calendar and payday?", False),
         ("1099 form", True),
         ("lost my payslip from march", True),
+        ("403b loan", True),  # one's own retirement account
+        ("who picks the 401k provider?", False),  # asks who
+        ("block out thursday afternoon for interviews", True),  # one's own calendar
+        ("any calls this afternoon", True),  # a short message about a day
     ],
 )
 def test_one_particular_event_or_a_remark_is_not_about_ownership(question, event):
