@@ -85,6 +85,9 @@ SETS = {
     # every query of CLINC150's work domain: a large measure of off-topic abstention (bench_startup.py skips it)
     "CLINC150 work domain, train + val": ROOT / "tests" / "core" / "clinc150_work_questions.yaml",
     "CLINC150 work domain, test, held out": ROOT / "tests" / "core" / "clinc150_work_heldout_questions.yaml",
+    # its other 14 domains and its out-of-scope queries: a wider measure of abstention
+    "CLINC150 other domains, train + val": ROOT / "tests" / "core" / "clinc150_other_questions.yaml",
+    "CLINC150 other domains, test, held out": ROOT / "tests" / "core" / "clinc150_other_heldout_questions.yaml",
     # one's own admin in the same fifteen areas, by another author: a set whose misses are read
     "personal admin (off-topic), looked at": ROOT / "tests" / "core" / "personal_admin_questions.yaml",
     "personal admin 2 (off-topic), looked at": ROOT / "tests" / "core" / "personal_admin2_questions.yaml",

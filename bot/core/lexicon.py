@@ -124,6 +124,11 @@ REMARK = re.compile(
     r"|\b(?:was|is|were) (?:actually |really |so |super )?(?:fun|boring|painful|useful|helpful)\b"
     # a vote: "+1", "+100 on this", "-1 from me"
     r"|(?:^|\s)[+-]1\d*(?=\s|$)"
+    # a farewell, or a bare yes or no ("goodbye for now", "talk later", "that's a negative")
+    r"|^(?:bye|goodbye|good bye|bye bye|farewell|see you|see ya|cya|adios|ciao|so long|later)\b"
+    r"|\btalk (?:to you )?later\b"
+    r"|^(?:oh |ok |okay )?(?:yes|yeah|yep|yup|no|nope|nah|negative|positive|that'?s a (?:no|negative|yes|possibility)|"
+    r"affirmative|correct|exactly|sure|confirm(?:ed)?|maybe|possibly|perhaps)[.!]*$"
 )
 
 # Questions that ask something other than who owns a thing ("when is…", "how do I…", "can someone…", or
@@ -191,6 +196,11 @@ ABOUT_ASKER = re.compile(
     r"|\b(?:please|pls|plz)[?.!]*$"
     r"|\b(?:payday|pay day|pay date|paydays)\b"
     r"|\b(?:copy|form)[?.!]*$|\b(?:w-?2s?|payslips?|pay ?stubs?|paychecks?)\b"
+    # what a word means, asked another way ("definition of churn"); an alarm, a timer or a reminder to set;
+    # a short order to cancel ("abort", "never mind")
+    r"|\bdefinitions? (?:of|for)\b|'s definition\b"
+    r"|^(?:please |pls )?(?:set|create|make|add)(?: up)? (?:an? |the |my )?(?:alarm|timer|reminder)s?\b"
+    r"|^(?:please |pls )?(?:cancel|abort|halt|terminate|scratch that|never ?mind|forget it)\b(?=(?:\s+\S+){0,3}$)"
     # one's own retirement account ("401k transfer") and time blocked in one's calendar
     r"|\b(?:401 ?\(?k\)?s?|403 ?\(?b\)?|iras?|roth)\b|\bblock (?:off|out)\b"
 )
@@ -198,7 +208,12 @@ ABOUT_ASKER = re.compile(
 # system?"): asked of a bot, "you" is the bot. Not the asking frame ("can you tell me who owns pricing?")
 # nor the "you" of anyone ("who do you ask about expenses?"), which `asks_about_the_bot` removes before
 # looking, nor a question that asks for an owner or a decision as well ("who approves your expenses?").
-ADDRESSES_BOT = re.compile(r"\b(?:you|your|yours|yourself)\b")
+ADDRESSES_BOT = re.compile(
+    r"\b(?:you|your|yours|yourself)\b"
+    # the bot called "ai" or "assistant" ("ai, stop talking", "goodbye for now, ai", "hey assistant")
+    r"|^(?:(?:hey|hi|hello|ok|okay|yo)[\s,!]+)?(?:ai|assistant)\b[\s,!:]|,\s*(?:ai|assistant)[?.!]*$"
+    r"|\bthis (?:ai|assistant)\b"
+)
 ASKING_FRAME = re.compile(
     r"\b(?:can|could|would|will) you(?: please)?(?: (?:tell|show|let) me| help(?: me)?| find(?: out)?| check)?\b"
     r"|\b(?:do|did) you (?:know|think|happen to know)\b|\byou know\b|\bthank you\b"
@@ -210,6 +225,9 @@ BOT_QUESTION_WORDS = 14  # longer than this, a question with "you" in it is abou
 MADE_THE_BOT = re.compile(
     r"^(?:(?:hey|hi|hello|yo|ok|so)[\s,!]+)?(?:bot[\s,:]+)?who (?:made|built|created|wrote|designed|trained|"
     r"programmed|coded|develop(?:s|ed)|maintains|runs|owns) (?:you|this bot)\b"
+    r"|\b(?:creators?|creaters?|inventors?|makers?|developers?|builders?) of (?:you|this (?:ai|bot|assistant|app))\b"
+    r"|\b(?:your|this (?:ai|bot|assistant)'?s?) (?:creators?|creaters?|inventors?|makers?|developers?|owners?)\b"
+    r"|\bwho (?:is|are)(?: the \w+)? responsible for (?:making |creating |building )?you\b|\bowns your\b"
 )
 
 # What the bot can answer and where its answers come from, whatever the question names ("can you also
@@ -218,6 +236,8 @@ ABOUT_ITS_ANSWERS = re.compile(
     r"\b(?:can|could|do|will|would) you (?:also |even |only |really )?(?:answer|handle|cover|help with) "
     r"(?:questions|queries)\b"
     r"|\bhow do you (?:know|decide|work|figure out)\b"
+    # asked to say it again ("repeat that", "what was the question")
+    r"|^(?:please |pls |can you |could you |would you )?(?:repeat|say (?:that|it) again)\b|\bwhat was the question\b"
     r"|\bwhere (?:do|does) (?:you get (?:your|the|this)|your) (?:info|information|data|answers|knowledge)\b"
 )
 

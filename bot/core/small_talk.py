@@ -24,7 +24,7 @@ _GREETING = re.compile(
     r"^(?:hi+|hello+|hey+|hiya|howdy|yo|hallo|hola|greetings|good (?:morning|afternoon|evening|day)|morning|"
     r"happy (?:monday|tuesday|wednesday|thursday|friday|weekend|holidays|new year)|"
     r"how(?:'s| is| are) (?:everyone|everybody|you all|y'all|we all)(?: doing)?)"
-    r"(?: there| all| everyone| folks| team| whoowns| bot)?$"
+    r"(?: there| all| everyone| folks| team| whoowns| bot| ai| assistant)?$"
 )
 _THANKS = re.compile(
     r"^(?:(?:ok(?:ay)?|great|perfect|cool|nice|awesome|brilliant|got it)[ ,]*)?"

@@ -196,6 +196,15 @@ def test_questions_that_ask_something_else_than_ownership_are_recognised(questio
         ("who picks the 401k provider?", False),  # asks who
         ("block out thursday afternoon for interviews", True),  # one's own calendar
         ("any calls this afternoon", True),  # a short message about a day
+        ("goodbye for now", True),  # a farewell
+        ("ok talk to you later", True),
+        ("that's a negative", True),  # a bare yes or no
+        ("confirmed", True),
+        ("negative reviews on g2, who owns responding?", False),  # asks who
+        ("definition of net revenue retention", True),  # what a word means
+        ("set a reminder for the board call", True),  # a reminder to set
+        ("never mind", True),  # a short order to cancel
+        ("terminate the reseller agreement with acme early, who signs off?", False),  # asks who
     ],
 )
 def test_one_particular_event_or_a_remark_is_not_about_ownership(question, event):
@@ -256,6 +265,15 @@ def test_plain_text_is_cleaned_as_the_markup_path_would_clean_it(text):
     [
         ("who made you?", True),
         ("who made you, is this an internal tool or something we bought from a vendor?", True),  # 15 words
+        ("ai, stop talking", True),  # the bot called "ai" or "assistant"
+        ("hey assistant what can you look up", True),
+        ("which exec owns our ai roadmap?", False),  # ai as a topic
+        ("who evaluates emerging tech like ai", False),
+        ("who is the creator of this bot", True),
+        ("what company owns your code", True),
+        ("who is responsible for making you", True),
+        ("repeat that please", True),  # asked to say it again
+        ("what was the question", True),
         ("hey bot, who built you and how do you decide which exec owns a topic?", True),
         ("who owns you?", True),
         ("who built you", True),

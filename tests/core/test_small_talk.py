@@ -13,6 +13,7 @@ from bot.core.small_talk import SmallTalk, small_talk
         ("<@U0BOT> hi there", SmallTalk.GREETING),
         ("good morning", SmallTalk.GREETING),
         ("happy friday folks!", SmallTalk.GREETING),
+        ("hey assistant", SmallTalk.GREETING),
         ("how's everyone doing?", SmallTalk.GREETING),
         ("thanks!", SmallTalk.THANKS),
         ("Thank you so much", SmallTalk.THANKS),
