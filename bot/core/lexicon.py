@@ -128,7 +128,8 @@ REMARK = re.compile(
     r"|^(?:bye|goodbye|good bye|bye bye|farewell|see you|see ya|cya|adios|ciao|so long|later)\b"
     r"|\btalk (?:to you )?later\b"
     r"|^(?:oh |ok |okay )?(?:yes|yeah|yep|yup|no|nope|nah|negative|positive|that'?s a (?:no|negative|yes|possibility)|"
-    r"affirmative|correct|exactly|sure|confirm(?:ed)?|maybe|possibly|perhaps)[.!]*$"
+    r"affirmative|correct|exactly|sure|confirm(?:ed)?|maybe|possibly|perhaps|approved|accepted|agreed|"
+    r"can'?t say|not sure|no idea|dunno)[.!]*$"
 )
 
 # Questions that ask something other than who owns a thing ("when is…", "how do I…", "can someone…", or
@@ -228,6 +229,7 @@ MADE_THE_BOT = re.compile(
     r"|\b(?:creators?|creaters?|inventors?|makers?|developers?|builders?) of (?:you|this (?:ai|bot|assistant|app))\b"
     r"|\b(?:your|this (?:ai|bot|assistant)'?s?) (?:creators?|creaters?|inventors?|makers?|developers?|owners?)\b"
     r"|\bwho (?:is|are)(?: the \w+)? responsible for (?:making |creating |building )?you\b|\bowns your\b"
+    r"|\bresponsible for your (?:design|existence|creation|code|development|making)\b"
 )
 
 # What the bot can answer and where its answers come from, whatever the question names ("can you also

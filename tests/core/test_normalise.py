@@ -200,6 +200,8 @@ def test_questions_that_ask_something_else_than_ownership_are_recognised(questio
         ("ok talk to you later", True),
         ("that's a negative", True),  # a bare yes or no
         ("confirmed", True),
+        ("approved", True),
+        ("approved vendors list, who maintains it?", False),  # asks who
         ("negative reviews on g2, who owns responding?", False),  # asks who
         ("definition of net revenue retention", True),  # what a word means
         ("set a reminder for the board call", True),  # a reminder to set
@@ -272,6 +274,7 @@ def test_plain_text_is_cleaned_as_the_markup_path_would_clean_it(text):
         ("who is the creator of this bot", True),
         ("what company owns your code", True),
         ("who is responsible for making you", True),
+        ("which company is responsible for your design", True),
         ("repeat that please", True),  # asked to say it again
         ("what was the question", True),
         ("hey bot, who built you and how do you decide which exec owns a topic?", True),
