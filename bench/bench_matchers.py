@@ -53,6 +53,8 @@ SETS = {
     "decision rights, blind 3, held out": ROOT / "tests" / "core" / "decision_rights_blind3_heldout.yaml",
     "decision rights, blind 4, held out": ROOT / "tests" / "core" / "decision_rights_blind4_heldout.yaml",
     "decision rights, blind 5, held out": ROOT / "tests" / "core" / "decision_rights_blind5_heldout.yaml",
+    "decision rights, blind 6, looked at": ROOT / "tests" / "core" / "decision_rights_blind6.yaml",
+    "decision rights, blind 6, held out": ROOT / "tests" / "core" / "decision_rights_blind6_heldout.yaml",
     "decision rights, from pages, looked at": ROOT / "tests" / "core" / "decision_rights_pages.yaml",
     "ours: slack": ROOT / "tests" / "core" / "slack_questions.yaml",
     "ours: blind": ROOT / "tests" / "core" / "blind_questions.yaml",

@@ -185,3 +185,10 @@ def test_whether_something_is_allowed_or_may_be_claimed_asks_about_the_law(engin
     ads, law = Match("advertising-and-campaigns", 0.6, "ads"), Match("regulatory-legal-advice", 0.45, "law")
     first = legality(engine.matcher.parse(question), [ads, law], engine._of_the_law)[0]
     assert (first.responsibility_id == "regulatory-legal-advice") is lawful
+
+
+def test_hardware_as_a_line_of_business_is_not_the_it_hardware_staff_use(engine):
+    business = engine.rank("we may close our hardware division next year, whose call is that?").matches
+    assert all(match.responsibility_id != "it-solutions" for match in business[:1])
+    staff = engine.rank("who owns computer hardware for new hires?").matches
+    assert staff[0].responsibility_id == "it-solutions"
