@@ -29,7 +29,8 @@ _ASKERS = [
         r"who (?:really |actually |ultimately |usually |normally |typically )?"
         r"(?:owns|handles|decides(?: on)?|takes care of|looks after|deals with|is responsible for|"
         r"has the final say (?:on|over)|makes the call on|makes the decision on|signs off on|approves|covers|"
-        r"is accountable for|is in charge of|manages|oversees|runs|leads|drives|sets|does|owns the decision on)"
+        r"is accountable for|is in charge of|manages|oversees|runs|leads|drives|sets|defines|determines|does|"
+        r"owns the decision on)"
     ),
     # the same, asked of now ("who's leading the series b?", "who makes the final call on m&a?")
     (

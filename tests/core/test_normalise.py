@@ -28,6 +28,8 @@ from bot.core.normalise import (
         "which exec owns pricing?",
         "who is in charge of pricing",
         "who decides on pricing",
+        "who defines pricing?",
+        "who determines pricing",
         "who ultimately decides on pricing",  # an adverb between "who" and the asking verb
         "who actually owns pricing?",
         "Who’s the owner of pricing?",
