@@ -319,7 +319,10 @@ class Engine:
     def rank(self, question: str, limit: int = RANKED) -> Ranking:
         """Lexical when it is sure; otherwise both matchers' topics merged by score (they share one scale).
         Either way, a statement that names the role doing its work puts that role's closest topic first
-        (`named`), and a duty whose closest topics are all one role's is surer of the best (`one_role`).
+        (`named`), a question about whether something is lawful puts the closest topic of the law first
+        (`legality`), and a duty or a "who" question whose closest topics are all one role's is surer of
+        the best (`one_role`). Both matchers' best topics agreeing, on the topic or on its role, make the
+        best surer (`agreed`).
 
         A question that asks when/how/what rather than who owns, about the asker's own matters or about
         the bot, or one everyday word that no alias is by itself ("red", `Query.terse`), is discounted on
@@ -362,7 +365,8 @@ class Engine:
 
     def _by_role(self, query: Query, question: str, matches: list[Match]) -> list[Match]:
         """`matches` read once more for the role: the one a statement names as doing its work (`named`),
-        then the one a duty's closest topics all belong to (`one_role`)."""
+        the law's when the question asks whether something is lawful (`legality`), then the one the closest
+        topics of a duty or a "who" question all belong to (`one_role`)."""
         matches = named(query, matches, self._roles.subject(question), self._owners)
         matches = legality(query, matches, self._of_the_law)
         return one_role(query, matches, self._owners)
