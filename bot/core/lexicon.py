@@ -160,6 +160,8 @@ EVENT_QUESTION = re.compile(
     r"on (?:leave|vacation|holiday|pto)|on (?:the|this|that|tomorrow's|today's) "
     r"(?:panel|call|interview|shortlist|guest list|invite|team for|rota|agenda|list for))\b"
 )
+# "please" or "pls" opening a request ("pls help me with …", "please set a reminder …").
+_POLITELY = r"(?:please |pls )?"
 # A question about the asker's own situation, a time or a place ("what time…", "which floor…"), a request
 # to do something, or what a word means ("when do my RSUs vest?", "how many vacation days do I have?",
 # "book a room for 4pm", "what does EBITDA stand for?", "what is SOC 2", "whats an MQL"); an amount, a
@@ -186,12 +188,12 @@ ABOUT_ASKER = re.compile(
     r"|\b(?:pdf|doc|docs|deck|slides|link|file|spreadsheet|template)\b"
     r"|^(?:is|are|was|were|did|does|has|have)\b.*\bstill\b"
     # what to do or how to, a request for help, when the next one is, how things usually are
-    r"|\b(?:what to do|how to)\b|\bhelp[?.!]*$|^(?:please |pls )?help (?:me|with)\b|^(?:the )?next\b"
+    rf"|\b(?:what to do|how to)\b|\bhelp[?.!]*$|^{_POLITELY}help (?:me|with)\b|^(?:the )?next\b"
     r"|^(?:is|are|was|were|do|does|did|how|what|whats|should|would|can)\b.*\b(?:usually|typically|normally|generally)\b"
     # a short request to an assistant ("request pto for friday", "enroll in benefits"), a status or what is
     # left ("approval status", "vacation approved yet?", "leave balance"), a thing asked for ("… please"),
     # a pay date, one's own pay documents ("w-2 copy", "where's my payslip")
-    r"|^(?:please |pls )?(?:request|requesting|submit|enrol|enroll|opt (?:in|out)|transfer|add|apply for|"
+    rf"|^{_POLITELY}(?:request|requesting|submit|enrol|enroll|opt (?:in|out)|transfer|add|apply for|"
     r"sign up for|sign me up)\b(?=(?:\s+\S+){0,7}$)"
     r"|\b(?:status|yet|pending)[?.!]*$|^pending\b"
     r"|^(?=(?:\S+\s+){0,4}\S+$).*\b(?:balance|remaining|left|used|taken)\b"
@@ -201,8 +203,8 @@ ABOUT_ASKER = re.compile(
     # what a word means, asked another way ("definition of churn"); an alarm, a timer or a reminder to set;
     # a short order to cancel ("abort", "never mind")
     r"|\bdefinitions? (?:of|for)\b|'s definition\b"
-    r"|^(?:please |pls )?(?:set|create|make|add)(?: up)? (?:an? |the |my )?(?:alarm|timer|reminder)s?\b"
-    r"|^(?:please |pls )?(?:cancel|abort|halt|terminate|scratch that|never ?mind|forget it)\b(?=(?:\s+\S+){0,3}$)"
+    rf"|^{_POLITELY}(?:set|create|make|add)(?: up)? (?:an? |the |my )?(?:alarm|timer|reminder)s?\b"
+    rf"|^{_POLITELY}(?:cancel|abort|halt|terminate|scratch that|never ?mind|forget it)\b(?=(?:\s+\S+){{0,3}}$)"
     # one's own retirement account ("401k transfer") and time blocked in one's calendar
     r"|\b(?:401 ?\(?k\)?s?|403 ?\(?b\)?|iras?|roth)\b|\bblock (?:off|out)\b"
 )
