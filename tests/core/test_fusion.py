@@ -6,7 +6,7 @@ from dataclasses import replace
 import pytest
 
 from bot.core import answer as answer_module
-from bot.core.answer import Engine, agreed, named, needs_semantic, one_role, uncountered
+from bot.core.answer import Engine, agreed, most_topics, named, needs_semantic, one_role, uncountered
 from bot.core.decision import AGREEMENT_SHARE, ANSWER_THRESHOLD, DECIDER_FACTOR, LEXICAL_SURE, LEXICAL_TIE
 from bot.core.matcher import Match
 from bot.core.semantic import COUNTER_CAP
@@ -202,10 +202,11 @@ def test_topics_the_lexical_matcher_scores_nearly_alike_are_read_by_meaning_too(
 
 
 def test_topics_the_lexical_matcher_is_equally_sure_of_are_told_apart_by_meaning(engine, fused):
-    question = "who decides what we build"  # "what we build" names an alias of three topics
+    question = "who decides what we build"  # "what we build" names an alias of four topics
     _, lexical = engine.matcher.match(question)
-    assert [m.score for m in lexical[:3]] == [1.0, 1.0, 1.0]
-    assert engine.answer(question).role == "CTO"  # words alone: the first listed, technical specifications
+    assert [m.score for m in lexical[:4]] == [1.0, 1.0, 1.0, 1.0]
+    assert lexical[0].responsibility_id == "technical-specifications"  # the first listed, the CTO's
+    assert engine.answer(question).role == "CPO"  # words alone: the role of three of the four (`most_topics`)
     answer = fused.answer(question)
     assert (answer.role, answer.matched_by) == ("CPO", "semantic")
 
@@ -299,6 +300,28 @@ def test_a_duty_or_a_who_question_whose_closest_topics_are_one_roles_is_surer_of
     assert one_role(how, agreeing, owners) == agreeing  # asks how, not who
     countered = [replace(agreeing[0], countered=True), agreeing[1]]
     assert one_role(duty, countered, owners) == countered
+
+
+def test_the_role_most_of_the_closest_topics_belong_to_goes_first_at_the_best_score(engine):
+    owners = {"process-efficiency": "COO", "product-design": "CPO", "user-experience": "CPO", "pricing": "CPO"}
+    asked = engine.matcher.parse("each squad prototypes its own way. who sets one standard process for it?")
+    outvoted = [
+        Match("process-efficiency", 0.6, "a"),
+        Match("product-design", 0.58, "b"),
+        Match("user-experience", 0.56, "c"),
+        Match("pricing", 0.4, "d"),
+    ]
+    assert most_topics(asked, outvoted, owners) == [Match("product-design", 0.6, "b"), outvoted[0], *outvoted[2:]]
+    one_each = [outvoted[0], outvoted[1], outvoted[3]]
+    assert most_topics(asked, one_each, owners) == one_each  # one topic against one: the closest stays first
+    far = [outvoted[0], Match("product-design", 0.5, "b"), Match("user-experience", 0.5, "c")]
+    assert most_topics(asked, far, owners) == far  # the others are more than VOTE_MARGIN behind
+    duty = engine.matcher.parse("Sets one standard process for user research and prototyping across all squads")
+    assert most_topics(duty, outvoted, owners)[0].responsibility_id == "product-design"  # a duty written out
+    for message in ("standard process for prototyping", "how do we prototype?"):  # asks for no role, or how
+        assert most_topics(engine.matcher.parse(message), outvoted, owners) == outvoted
+    countered = [replace(outvoted[0], countered=True), *outvoted[1:]]
+    assert most_topics(asked, countered, owners) == countered
 
 
 @pytest.mark.parametrize("word", ["red", "top", "face", "case"])
