@@ -55,6 +55,7 @@ SETS = {
     "decision rights, blind 5, held out": ROOT / "tests" / "core" / "decision_rights_blind5_heldout.yaml",
     "decision rights, blind 6, looked at": ROOT / "tests" / "core" / "decision_rights_blind6.yaml",
     "decision rights, blind 6, held out": ROOT / "tests" / "core" / "decision_rights_blind6_heldout.yaml",
+    "decision rights, blind 7, looked at": ROOT / "tests" / "core" / "decision_rights_blind7.yaml",
     "decision rights, blind 7, held out": ROOT / "tests" / "core" / "decision_rights_blind7_heldout.yaml",
     "decision rights, from pages, looked at": ROOT / "tests" / "core" / "decision_rights_pages.yaml",
     "ours: slack": ROOT / "tests" / "core" / "slack_questions.yaml",
