@@ -287,12 +287,15 @@ def most_topics(query: Query, matches: list[Match], owner_of: dict[str, str]) ->
 def one_role(query: Query, matches: list[Match], owner_of: dict[str, str]) -> list[Match]:
     """`matches` with the best surer when a duty written out ("Maintain the general ledger, close the books
     each month and prepare the statutory accounts", `DUTY_WORDS` or more) or a question asking who
-    (`asks_for_a_role`) is unsure of its topic, but its closest topics, within `SUGGEST_MARGIN` of the best,
-    are two or more of one role: the role is plain even where the topic is not ("we keep saying yes to
-    everything. who decides what we are NOT going to do as a company?" is near four of the CEO's topics
-    and none closely). As in `agreed`, the best gains `AGREEMENT_SHARE` of the next. Not for what/when/how,
+    (`asks_for_a_role`) is unsure of its topic, but most of its closest topics (`SUGGESTIONS`, within
+    `SUGGEST_MARGIN` of the best), two or more, are the best's role: the role is plain even where the topic
+    is not ("we keep saying yes to everything. who decides what we are NOT going to do as a company?" is
+    near four of the CEO's topics and none closely). As in `agreed`, the best gains `AGREEMENT_SHARE` of
+    its role's next. Two of three counting, not only three of three: +17 right over the sets (13 held
+    out), 3 off-topic messages answered of 25,400 ("who do i work for"). Not for what/when/how,
     the asker's own matters, a short message with no "who", nor one nearer a message not about
-    ownership: a short chat message has no duty in it."""
+    ownership (by any of the closest topics: "who owns the office plants?" is near three of the COO's,
+    one by the words "plant operations"): a short chat message has no duty in it."""
     if (
         not matches
         or matches[0].score >= ANSWER_THRESHOLD
@@ -303,9 +306,11 @@ def one_role(query: Query, matches: list[Match], owner_of: dict[str, str]) -> li
     ):
         return matches
     near = [m for m in matches if m.score >= matches[0].score - SUGGEST_MARGIN][:SUGGESTIONS]
-    if len(near) < 2 or len({owner_of[m.responsibility_id] for m in near}) > 1:
+    role = owner_of[matches[0].responsibility_id]
+    same = [m for m in near if owner_of[m.responsibility_id] == role]
+    if len(same) < 2 or 2 * len(same) <= len(near) or any(m.countered for m in near):
         return matches
-    score = round(min(1.0, matches[0].score + AGREEMENT_SHARE * near[1].score), 3)
+    score = round(min(1.0, matches[0].score + AGREEMENT_SHARE * same[1].score), 3)
     return [replace(matches[0], score=score), *matches[1:]]
 
 
