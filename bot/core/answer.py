@@ -270,7 +270,7 @@ def most_topics(query: Query, matches: list[Match], owner_of: dict[str, str]) ->
     prototyping its own way. Who sets one standard process for it?" is nearest the COO's process
     efficiency, then three of the CPO's product topics). Only the order changes: whether to answer stays
     as sure as before. Not for what/when/how, the asker's own matters, nor a message nearer one not about
-    ownership. Measured over every set (2026-12-05): +33 right, −13, no off-topic message answered."""
+    ownership. Measured over every set (2026-12-04): +33 right, −13, no off-topic message answered."""
     if not matches or matches[0].countered or query.other_question or query.about_asker or not asks_for_a_role(query):
         return matches
     near = [m for m in matches if m.score >= matches[0].score - VOTE_MARGIN][:VOTE_TOPICS]
@@ -292,7 +292,7 @@ def one_role(query: Query, matches: list[Match], owner_of: dict[str, str]) -> li
     is not ("we keep saying yes to everything. who decides what we are NOT going to do as a company?" is
     near four of the CEO's topics and none closely). As in `agreed`, the best gains `AGREEMENT_SHARE` of
     its role's next. Two of three counting, not only three of three: +17 right over the sets (13 held
-    out), 3 off-topic messages answered of 25,400 ("who do i work for"). Not for what/when/how,
+    out), 3 off-topic messages answered of 25,472 ("who do i work for"). Not for what/when/how,
     the asker's own matters, a short message with no "who", nor one nearer a message not about
     ownership (by any of the closest topics: "who owns the office plants?" is near three of the COO's,
     one by the words "plant operations"): a short chat message has no duty in it."""
@@ -347,11 +347,12 @@ class Engine:
 
     def rank(self, question: str, limit: int = RANKED) -> Ranking:
         """Lexical when it is sure; otherwise both matchers' topics merged by score (they share one scale).
-        Either way, a statement that names the role doing its work puts that role's closest topic first
-        (`named`), a question about whether something is lawful puts the closest topic of the law first
-        (`legality`), and a duty or a "who" question whose closest topics are all one role's is surer of
-        the best (`one_role`). Both matchers' best topics agreeing, on the topic or on its role, make the
-        best surer (`agreed`).
+        Either way, a duty or a "who" question whose closest topics are mostly another role's than the
+        best's puts that role's closest first (`most_topics`), a statement that names the role doing its
+        work puts that role's closest topic first (`named`), a question about whether something is lawful
+        puts the closest topic of the law first (`legality`), and a duty or a "who" question whose closest
+        topics are mostly the best's role is surer of the best (`one_role`). Both matchers' best topics
+        agreeing, on the topic or on its role, make the best surer (`agreed`).
 
         A question that asks when/how/what rather than who owns, about the asker's own matters or about
         the bot, or one everyday word that no alias is by itself ("red", `Query.terse`), is discounted on
@@ -395,7 +396,7 @@ class Engine:
     def _by_role(self, query: Query, question: str, matches: list[Match]) -> list[Match]:
         """`matches` read once more for the role: the one a statement names as doing its work (`named`),
         the law's when the question asks whether something is lawful (`legality`), then the one the closest
-        topics of a duty or a "who" question all belong to (`one_role`). Before them, the role most of its
+        topics of a duty or a "who" question mostly belong to (`one_role`). Before them, the role most of its
         closest topics belong to goes first (`most_topics`)."""
         matches = most_topics(query, matches, self._owners)
         matches = named(query, matches, self._roles.subject(question), self._owners)
