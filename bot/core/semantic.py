@@ -74,6 +74,9 @@ ENTRY_FRAME = "who is responsible for {}"  # how each phrase is embedded (bench_
 MAX_QUESTION_WORDS = 16  # what is encoded of a question: its asking words and a topic, or a short duty
 MAX_QUESTION_CHARS = 100  # and however the words run together ("<@<@<@…" is one word of many tokens)
 WHO = re.compile(r"\bwho(?:se|m)?\b")  # a question asked in its own words ("…, who keeps track of it?")
+ASKING = re.compile(r"\b(?:who(?:se|m)?|which)\b")  # a sentence that asks for someone (`scene_first`)
+REFERS_BACK = re.compile(r"\b(?:that|this|it|them|those|these)\b")  # "who owns that?": the topic came before
+SHORT_ASKING = 10  # words: an asking sentence this short that refers back is about the scene before it
 QUESTION_CACHE = 4096  # question vectors kept per process (1.5 KB each)
 AHEAD_KEPT = 384  # questions' cosines read ahead and kept for their ranking (64 KB each, 16,000 phrases)
 PER_ENTRY = 16  # phrases read per topic wanted before sorting them all (an entry has up to ~40 vectors)
@@ -99,7 +102,31 @@ def read_of(query: Query) -> tuple[str, bool]:
     """What is compared of a parsed question, and whether against the framed phrases: asked with "who …",
     the whole question (or its asking part: `asking_part`); otherwise its topic, against the bare phrases
     (`asks_who`)."""
-    return (asking_part(query.sentence), True) if asks_who(query) else (query.topic, False)
+    if not asks_who(query):
+        return query.topic, False
+    return scene_first(query.sentence) or asking_part(query.sentence), True
+
+
+def scene_first(sentence: str) -> str | None:
+    """A question whose last sentence asks who in at most `SHORT_ASKING` words, about something it only
+    refers back to ("… which exec usually handles that?"), read as the scene's first words and then that
+    sentence: the topic is in the scene ("someone has to write up what got decided at yesterday's
+    directors' meeting and sort out the room and dial-in for the next one."), and the question read from
+    its start loses the asking sentence, read to its end (`asking_part`) the scene's beginning. Scene words
+    give way to fit `MAX_QUESTION_CHARS`, so the asking sentence is read whole. None for any other
+    question. Over every set: +20 right, −15, no off-topic message answered (2026-12-04)."""
+    words = sentence.split()
+    ends = [index for index, word in enumerate(words[:-1]) if word[-1] in ".!?:"]
+    if not ends:
+        return None
+    scene, asking = words[: ends[-1] + 1], words[ends[-1] + 1 :]
+    asked = " ".join(asking)
+    if len(asking) > SHORT_ASKING or not ASKING.search(asked) or not REFERS_BACK.search(asked):
+        return None
+    scene = scene[: MAX_QUESTION_WORDS - len(asking)]
+    while scene and len(" ".join(scene + asking)) > MAX_QUESTION_CHARS:
+        scene = scene[:-1]
+    return " ".join(scene + asking)
 
 
 def asking_part(sentence: str) -> str:

@@ -24,6 +24,8 @@ from bot.core.semantic import (
     asks_who,
     calibrated,
     encoded_text,
+    read_of,
+    scene_first,
 )
 from tests.e2e.waiting import DEADLINE
 
@@ -61,6 +63,26 @@ def test_the_asking_part_is_encoded_to_its_last_word():
     assert encoded_text(asking_part(sentence)).endswith(
         "who decides which organisational responsibilities get consolidated or discontinued?"
     )
+
+
+def test_a_short_asking_sentence_that_refers_back_is_read_after_the_scene_it_refers_to(engine):
+    sentence = (
+        "someone has to write up what got decided at yesterday's directors' meeting and sort out the room "
+        "and dial-in for the next one. which exec usually handles that?"
+    )
+    read = scene_first(sentence)  # the scene's first words, as many as fit, then the asking sentence whole
+    assert read == "someone has to write up what got decided at yesterday's directors' which exec usually handles that?"
+    assert len(read.split()) <= MAX_QUESTION_WORDS and len(read) <= MAX_QUESTION_CHARS and encoded_text(read) == read
+    assert read_of(engine.matcher.parse(sentence)) == (read, True)
+    assert not encoded_text(asking_part(sentence)).endswith("handles that?")  # read as asked: the scene alone
+    for other in (
+        "who owns the board minutes?",  # one sentence
+        "the board met yesterday. who writes up the minutes and sorts out the room for next time?",  # says what
+        "the board met yesterday and nobody wrote anything down. who, in a company like ours, usually ends up "
+        "having to deal with that?",  # asks at length: read as asked
+        "the board met yesterday. can you summarise that?",  # asks no one
+    ):
+        assert scene_first(other) is None
 
 
 def test_calibration_puts_the_semantic_threshold_on_the_answer_threshold():
