@@ -208,6 +208,19 @@ def asks_for_a_role(query: Query) -> bool:
     return asks_who(query) or len(query.sentence.split()) >= DUTY_WORDS
 
 
+def roles_read(query: Query, matches: list[Match]) -> bool:
+    """True when the roles of a message's closest topics are read (`most_topics`, `one_role`): a duty or a
+    question asking who (`asks_for_a_role`), not what/when/how nor about the asker's own matters, and not
+    nearer a message that is not about ownership than its best topic."""
+    return (
+        bool(matches)
+        and not matches[0].countered
+        and not query.other_question
+        and not query.about_asker
+        and asks_for_a_role(query)
+    )
+
+
 def uncountered(query: Query, lexical: list[Match], semantic: list[Match]) -> list[Match]:
     """The lexical ranking, capped below the threshold (offered, never answered) for a message with no
     "who" that the semantic matcher finds nearer a message not about ownership than any topic
@@ -271,7 +284,7 @@ def most_topics(query: Query, matches: list[Match], owner_of: dict[str, str]) ->
     efficiency, then three of the CPO's product topics). Only the order changes: whether to answer stays
     as sure as before. Not for what/when/how, the asker's own matters, nor a message nearer one not about
     ownership. Measured over every set (2026-12-04): +33 right, −13, no off-topic message answered."""
-    if not matches or matches[0].countered or query.other_question or query.about_asker or not asks_for_a_role(query):
+    if not roles_read(query, matches):
         return matches
     near = [m for m in matches if m.score >= matches[0].score - VOTE_MARGIN][:VOTE_TOPICS]
     votes: dict[str, list[Match]] = {}
@@ -296,14 +309,7 @@ def one_role(query: Query, matches: list[Match], owner_of: dict[str, str]) -> li
     the asker's own matters, a short message with no "who", nor one nearer a message not about
     ownership (by any of the closest topics: "who owns the office plants?" is near three of the COO's,
     one by the words "plant operations"): a short chat message has no duty in it."""
-    if (
-        not matches
-        or matches[0].score >= ANSWER_THRESHOLD
-        or matches[0].countered
-        or query.other_question
-        or query.about_asker
-        or not asks_for_a_role(query)
-    ):
+    if not roles_read(query, matches) or matches[0].score >= ANSWER_THRESHOLD:
         return matches
     near = [m for m in matches if m.score >= matches[0].score - SUGGEST_MARGIN][:SUGGESTIONS]
     role = owner_of[matches[0].responsibility_id]
