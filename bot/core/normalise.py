@@ -51,6 +51,8 @@ _WORD = re.compile(r"[a-z0-9]+(?:&[a-z0-9]+)*")
 _QUOTES = str.maketrans({"’": "'", "‘": "'", "“": '"', "”": '"', "–": "-", "—": "-"})
 _POSSESSIVE = re.compile(r"(\w)'s\b")
 _STEMMER = snowballstemmer.stemmer("english")
+_IT = re.compile(r"\bIT\b")  # the department, written in capitals: "it" is a pronoun every matcher drops
+_LOWER = re.compile(r"[a-z]")
 MAX_QUESTION_CHARS = 500  # what is read of a message: a long question, with room; Slack allows 40,000
 
 
@@ -72,6 +74,8 @@ def clean_slack_text(text: str) -> str:
     types is never taken for markup (nor can it make the markup patterns work harder).
     """
     text = unicodedata.normalize("NFKC", text)
+    if "IT" in text and _LOWER.search(text):  # "WHO OWNS IT?" shouts; "who owns IT?" names the department
+        text = _IT.sub("information technology", text)
     if _MARKUP.search(text) is None:  # plain words (every title and alias, most questions): the same, faster
         return " ".join(text.translate(_QUOTES).casefold().split())
     text = _USER_MENTION.sub(" ", text)

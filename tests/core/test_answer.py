@@ -192,3 +192,20 @@ def test_hardware_as_a_line_of_business_is_not_the_it_hardware_staff_use(engine)
     assert all(match.responsibility_id != "it-solutions" for match in business[:1])
     staff = engine.rank("who owns computer hardware for new hires?").matches
     assert staff[0].responsibility_id == "it-solutions"
+
+
+@pytest.mark.parametrize(
+    "question, topic",
+    [
+        ("who runs the IT department?", "it-solutions"),
+        ("who owns IT support?", "it-solutions"),
+        ("we're hiring an IT manager, who do they report to?", "it-solutions"),
+        ("who runs the engineering department?", "engineering-team-leadership"),
+        ("who heads the sales department?", "sales-team-and-hiring"),
+        ("who runs the product department?", "product-team-leadership"),
+    ],
+)
+def test_a_department_named_by_its_function_is_that_functions_team(engine, question, topic):
+    # "IT" is read as the department, not the pronoun every matcher drops ("IT projects" were the CRO's
+    # forecasting); "product department" was "Accounting and bookkeeping", whose aliases hold both words.
+    assert engine.rank(question).matches[0].responsibility_id == topic

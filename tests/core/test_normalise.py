@@ -256,6 +256,22 @@ def test_a_question_that_asks_who_decides_is_recognised(message, decider):
     assert asks_who_decides(clean_slack_text(message)) is decider
 
 
+@pytest.mark.parametrize(
+    "typed, cleaned",
+    [
+        ("who runs the IT department?", "who runs the information technology department?"),
+        ("IT wants a new helpdesk tool", "information technology wants a new helpdesk tool"),
+        ("<@U0BOT> who owns *IT* support", "who owns information technology support"),
+        ("who owns it?", "who owns it?"),  # a pronoun
+        ("It is broken, who fixes it?", "it is broken, who fixes it?"),
+        ("WHO OWNS IT?", "who owns it?"),  # shouted: every word is in capitals, IT among them
+        ("ITSM tooling", "itsm tooling"),
+    ],
+)
+def test_it_written_in_capitals_is_the_department(typed, cleaned):
+    assert clean_slack_text(typed) == cleaned
+
+
 @settings(max_examples=2000, deadline=None)
 @given(st.text())
 def test_plain_text_is_cleaned_as_the_markup_path_would_clean_it(text):
