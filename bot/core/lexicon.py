@@ -299,4 +299,7 @@ STEM_EXCEPTIONS = {
     "promoters": "promoter",
     "production": "production",  # what runs live ("prod database", "production line"), not the product
     "productions": "production",
+    "accounting": "accounting",  # the books, not a customer's account
+    "accountant": "accountant",
+    "accountants": "accountant",
 }

@@ -73,6 +73,12 @@ def test_production_and_its_shorthand_are_not_folded_onto_product():
     assert vocabulary.terms("prod") != vocabulary.terms("product")
 
 
+def test_accounting_and_accountants_are_not_folded_onto_a_customer_account():
+    vocabulary = Vocabulary()
+    assert vocabulary.terms("accountants") == vocabulary.terms("accountant") != vocabulary.terms("account")
+    assert vocabulary.terms("accounting") != vocabulary.terms("accounts")
+
+
 def test_promoters_are_not_folded_onto_promotions():
     vocabulary = Vocabulary()
     assert vocabulary.terms("promoters") == vocabulary.terms("promoter") != vocabulary.terms("promotions")
