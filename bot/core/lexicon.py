@@ -302,4 +302,22 @@ STEM_EXCEPTIONS = {
     "accounting": "accounting",  # the books, not a customer's account
     "accountant": "accountant",
     "accountants": "accountant",
+    "secondment": "secondment",  # a posting elsewhere, not a page that takes eight seconds
+    "secondments": "secondment",
+    "experience": "experienc",  # customer and employee experience, not experiments
+    "experiences": "experienc",
+    "government": "government",  # government relations, not IT governance
+    "governments": "government",
+    "governmental": "government",
+    "transition": "transition",  # a change of role or system, not goods in transit
+    "transitions": "transition",
+    "transitional": "transition",
+    "reference": "referenc",  # customer references, not referring a friend
+    "references": "referenc",
+    "projection": "projection",  # financial projections, not projects
+    "projections": "projection",
+    "positioning": "positioning",  # product positioning, not open positions
+    "severance": "severanc",  # severance pay, not an incident's severity
+    "renewable": "renewabl",  # renewable energy, not contract renewals
+    "renewables": "renewabl",
 }

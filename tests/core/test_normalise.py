@@ -79,6 +79,24 @@ def test_accounting_and_accountants_are_not_folded_onto_a_customer_account():
     assert vocabulary.terms("accounting") != vocabulary.terms("accounts")
 
 
+@pytest.mark.parametrize(
+    "word, other",
+    [
+        ("secondment", "seconds"),
+        ("experience", "experiments"),
+        ("government", "governance"),
+        ("transition", "transit"),
+        ("references", "refer"),
+        ("projections", "projects"),
+        ("positioning", "positions"),
+        ("severance", "severity"),
+        ("renewable", "renewals"),
+    ],
+)
+def test_words_the_stemmer_would_fold_onto_another_meaning_are_kept_apart(word, other):
+    assert Vocabulary().terms(word) != Vocabulary().terms(other)
+
+
 def test_promoters_are_not_folded_onto_promotions():
     vocabulary = Vocabulary()
     assert vocabulary.terms("promoters") == vocabulary.terms("promoter") != vocabulary.terms("promotions")
