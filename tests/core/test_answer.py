@@ -210,6 +210,8 @@ def test_hardware_as_a_line_of_business_is_not_the_it_hardware_staff_use(engine)
         ("who sets on-call pay for engineers?", "compensation-and-benefits"),
         ("who owns sales collateral and battle cards?", "content-and-social-media"),
         ("our checkout page takes 8 seconds to load, who fixes that?", "reliability-and-performance"),
+        ("who sets transfer pricing between our entities?", "subsidiary-finance-and-consolidation"),
+        ("who owns the information architecture of the app?", "user-experience"),
     ],
 )
 def test_the_everyday_name_of_an_area_reaches_its_topic(engine, question, topic):
