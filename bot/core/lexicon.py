@@ -176,7 +176,8 @@ ABOUT_ASKER = re.compile(
     r"^(?:when|where|what time|which (?:room|floor|building|day|date))\b"
     r"|\b(?:i|i'm|im|i've|ive|i'd|me|my|mine)\b|\b(?:do|can|will|did) we (?:get|have)\b"
     r"|\b(?:book|reserve|schedule|cancel|remind)\b"
-    r"|^(?:what|whats)\b.*\b(?:stand for|stands for|mean|means|difference between)\b|^define\b"
+    r"|^(?:what|whats)\b.*\b(?:stand for|stands for|mean|means|difference between)\b"
+    r"|^define\b(?=(?:\s+\S+){0,4}$)"  # "define churn"; "Define the product vision and …" is a duty
     r"|\b(?:until|till)\b"
     r"|^(?:and |so )?(?:how (?:is|are|was|were|do|does|can|could|should|would|much|many|long)"
     r"|what(?:'s|s| is| are| was| were)(?= ))"

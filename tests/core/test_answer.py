@@ -210,7 +210,7 @@ def test_hardware_as_a_line_of_business_is_not_the_it_hardware_staff_use(engine)
         ("who sets on-call pay for engineers?", "compensation-and-benefits"),
         ("who owns sales collateral and battle cards?", "content-and-social-media"),
         ("our checkout page takes 8 seconds to load, who fixes that?", "reliability-and-performance"),
-        ("who sets transfer pricing between our entities?", "subsidiary-finance-and-consolidation"),
+        ("who sets intercompany pricing between our entities?", "subsidiary-finance-and-consolidation"),
         ("who owns the information architecture of the app?", "user-experience"),
         ("who decides whether we enter the healthcare vertical?", "market-entry-and-exit"),
     ],
