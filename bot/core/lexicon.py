@@ -132,6 +132,7 @@ REMARK = re.compile(
     r"affirmative|correct|exactly|sure|confirm(?:ed)?|maybe|possibly|perhaps|approved|accepted|agreed|"
     r"can'?t say|not sure|no idea|dunno)[.!]*$"
 )
+REMARK_WORDS = 20  # chat is short: a longer statement is a duty ("Make sure … after they are released") or a scene
 
 # Questions that ask something other than who owns a thing ("when is…", "how do I…", "can someone…", or
 # advice: "any tips for…").

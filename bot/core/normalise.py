@@ -34,6 +34,7 @@ from bot.core.lexicon import (
     OWNERSHIP_CUE,
     RELATIVE_WHO,
     REMARK,
+    REMARK_WORDS,
     SIGNED_OFF,
     STEM_EXCEPTIONS,
     STOPWORDS,
@@ -108,7 +109,8 @@ def asks_about_oneself(text: str) -> bool:
     the name of whoever owns benefits. Likewise a question about who did or is doing one particular thing
     ("who won the hackathon?", "who is going to the board meeting?"): a person at an event, however
     close the event's name is to a topic, is not the owner of an area of work. A remark that asks
-    nothing ("loved the roadmap presentation yesterday"): it names a topic, and wants no owner. An
+    nothing ("loved the roadmap presentation yesterday"): it names a topic, and wants no owner; chat is
+    short, so a statement of more than `REMARK_WORDS` words is a duty or a scene, not a remark. An
     amount, a procedure, a status, details or a lookup ("how much is the conference budget?", "any
     update on the office move?", "show me the holiday calendar"), or a short message about a day
     ("meetings today"). And a question about the bot itself (`asks_about_the_bot`)."""
@@ -116,7 +118,12 @@ def asks_about_oneself(text: str) -> bool:
         return True
     if EVENT_QUESTION.match(text):
         return not ASKS_OWNER.search(text)
-    remark = "?" not in text and REMARK.search(text) is not None and not ASKS_DECISION.search(text)
+    remark = (
+        "?" not in text
+        and len(text.split()) <= REMARK_WORDS
+        and REMARK.search(text) is not None
+        and not ASKS_DECISION.search(text)
+    )
     a_day = len(text.split()) <= ABOUT_A_DAY_WORDS and ABOUT_A_DAY.search(text) is not None
     # "how much legal risk can we accept? need someone to make that call": a decision asked for, unless
     # it is the asker's own ("need a decision on my equipment request")

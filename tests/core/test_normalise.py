@@ -208,6 +208,11 @@ def test_questions_that_ask_something_else_than_ownership_are_recognised(questio
         ("request two days off next week", True),
         ("enroll me in the dental plan", True),
         ("Submit the annual budget to the board and oversee its execution across departments", False),  # a duty
+        (
+            "Own the release calendar for the mobile and web apps and make sure every update is tested, documented"
+            " and announced once it is released",
+            False,
+        ),  # a duty: "released" is chat only in a short message ("shipped!", "the export bug is fixed")
         ("expense claim status", True),
         ("travel request approved yet?", True),
         ("sick leave balance", True),
