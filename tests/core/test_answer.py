@@ -213,6 +213,8 @@ def test_hardware_as_a_line_of_business_is_not_the_it_hardware_staff_use(engine)
         ("who sets intercompany pricing between our entities?", "subsidiary-finance-and-consolidation"),
         ("who owns the information architecture of the app?", "user-experience"),
         ("who decides whether we enter the healthcare vertical?", "market-entry-and-exit"),
+        ("who owns the ML models in production?", "data-capabilities"),  # not pricing models
+        ("who owns GRC?", "security-certifications"),
     ],
 )
 def test_the_everyday_name_of_an_area_reaches_its_topic(engine, question, topic):
