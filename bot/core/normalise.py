@@ -69,7 +69,8 @@ def clip_question(text: str) -> tuple[str, bool]:
 
 
 def clean_slack_text(text: str) -> str:
-    """Slack markup out, plain lower-case words in: mentions, links, emoji, entities and formatting.
+    """Slack markup out, plain lower-case words in: mentions, links, emoji, entities and formatting. "IT"
+    in capitals is read first as "information technology", in a message not all in capitals.
 
     Entities are decoded after the markup is gone: Slack sends a typed "<" as "&lt;", so what a person
     types is never taken for markup (nor can it make the markup patterns work harder).
