@@ -119,17 +119,14 @@ def asks_about_oneself(text: str) -> bool:
         return True
     if EVENT_QUESTION.match(text):
         return not ASKS_OWNER.search(text)
-    remark = (
-        "?" not in text
-        and len(text.split()) <= REMARK_WORDS
-        and REMARK.search(text) is not None
-        and not ASKS_DECISION.search(text)
-    )
-    a_day = len(text.split()) <= ABOUT_A_DAY_WORDS and ABOUT_A_DAY.search(text) is not None
+    words = len(text.split())
+    asks_decision = ASKS_DECISION.search(text) is not None
+    remark = "?" not in text and words <= REMARK_WORDS and REMARK.search(text) is not None and not asks_decision
+    a_day = words <= ABOUT_A_DAY_WORDS and ABOUT_A_DAY.search(text) is not None
     # "how much legal risk can we accept? need someone to make that call": a decision asked for, unless
     # it is the asker's own ("need a decision on my equipment request")
     own = ASKERS_OWN.search(text) is not None
-    decision = ASKS_DECISION.search(text) is not None and not own
+    decision = asks_decision and not own
     # "has my vacation time been signed off on": the state of the asker's own request, not who signs off
     asks_owner = ASKS_OWNER.search(SIGNED_OFF.sub(" ", text) if own else text) is not None
     return (
