@@ -58,6 +58,7 @@ SETS = {
     "decision rights, blind 7, looked at": ROOT / "tests" / "core" / "decision_rights_blind7.yaml",
     "decision rights, blind 7, held out": ROOT / "tests" / "core" / "decision_rights_blind7_heldout.yaml",
     "decision rights, blind 8, held out": ROOT / "tests" / "core" / "decision_rights_blind8_heldout.yaml",
+    "decision rights, blind 9, held out": ROOT / "tests" / "core" / "decision_rights_blind9_heldout.yaml",
     "decision rights, from pages, looked at": ROOT / "tests" / "core" / "decision_rights_pages.yaml",
     "ours: slack": ROOT / "tests" / "core" / "slack_questions.yaml",
     "ours: blind": ROOT / "tests" / "core" / "blind_questions.yaml",
@@ -83,6 +84,7 @@ SETS = {
     "ours: blind 13, held out": ROOT / "tests" / "core" / "blind13_heldout_questions.yaml",
     "ours: blind 14, held out": ROOT / "tests" / "core" / "blind14_heldout_questions.yaml",
     "ours: blind 15, held out": ROOT / "tests" / "core" / "blind15_heldout_questions.yaml",
+    "ours: blind 16, held out": ROOT / "tests" / "core" / "blind16_heldout_questions.yaml",
     "job duties, looked at": ROOT / "tests" / "core" / "job_duties.yaml",
     "job duties, held out": ROOT / "tests" / "core" / "job_duties_heldout.yaml",
     "job duties 2, looked at": ROOT / "tests" / "core" / "job_duties2.yaml",
@@ -91,6 +93,7 @@ SETS = {
     "job duties 3, held out": ROOT / "tests" / "core" / "job_duties3_heldout.yaml",
     "job duties 4, held out": ROOT / "tests" / "core" / "job_duties4_heldout.yaml",
     "job duties 5, held out": ROOT / "tests" / "core" / "job_duties5_heldout.yaml",
+    "job duties 6, held out": ROOT / "tests" / "core" / "job_duties6_heldout.yaml",
     # every query of CLINC150's work domain: a large measure of off-topic abstention (bench_startup.py skips it)
     "CLINC150 work domain, train + val": ROOT / "tests" / "core" / "clinc150_work_questions.yaml",
     "CLINC150 work domain, test, held out": ROOT / "tests" / "core" / "clinc150_work_heldout_questions.yaml",
