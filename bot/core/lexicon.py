@@ -118,6 +118,16 @@ REMARK = re.compile(
     r"loved?|great|awesome|amazing|nice|cool|finally|btw|fyi|thanks|thank you|thx|cheers|lgtm|on it|will do|"
     r"sounds good|done|shipped|merged|moved to|rescheduled|postponed|pushed to|fixed|resolved|deployed|released|"
     r"is live|went out|honestly|tbh|imo|volunteers?)\b"
+    # how something went, praise, news of a start or an end ("the board meeting went really well", "sales
+    # kickoff was a blast", "finance crushed the close", "numbers look solid", "our new CISO starts monday",
+    # "the hiring freeze is over")
+    r"|\b(?:went|going|gone) (?:really |so |super |very )?(?:well|great|smoothly)\b|\ba blast\b"
+    r"|\b(?:crushed|nailed|killed) (?:it|the)\b|\bkudos\b|\bshout ?-?outs?\b|\bwell done\b|\bproud of\b"
+    r"|\b(?:look|looks|looking) (?:really |very |super )?(?:solid|good|great|amazing|awesome|fantastic)\b"
+    r"|\b(?:good to go|tons of|excited|thrilled)\b"
+    r"|\b(?:starts|started|joins|joined|is back|returns) (?:on )?(?:monday|tuesday|wednesday|thursday|friday|"
+    r"tomorrow|today|next week|this week)\b"
+    r"|\bis (?:over|back|done)[.!]*$"
     r"|\b(?:if|in case) any ?(?:one|body) (?:wants|needs)\b"
     # a welcome ("welcome @jordan to the team!", "welcome back") and how something went ("security
     # training was actually fun this year")
@@ -204,12 +214,28 @@ ABOUT_ASKER = re.compile(
     r"|\b(?:copy|form)[?.!]*$|\b(?:w-?2s?|payslips?|pay ?stubs?|paychecks?)\b"
     # what a word means, asked another way ("definition of churn"); an alarm, a timer or a reminder to set;
     # a short order to cancel ("abort", "never mind")
-    r"|\bdefinitions? (?:of|for)\b|'s definition\b"
+    r"|\bdefinitions? (?:of|for)\b|'s definition\b|^(?:the )?meaning of\b|\bwhat is meant by\b"
+    r"|\bexplain (?:what|how)\b|^eli5\b"
+    # whether something happened ("has the security audit finished", "did payroll run this week?")
+    r"|^(?:has|have|had|did|hasn'?t|haven'?t|didn'?t)\b(?=(?:\s+\S+){0,9}$)"
     rf"|^{_POLITELY}(?:set|create|make|add)(?: up)? (?:an? |the |my )?(?:alarm|timer|reminder)s?\b"
     rf"|^{_POLITELY}(?:cancel|abort|halt|terminate|scratch that|never ?mind|forget it)\b(?=(?:\s+\S+){{0,3}}$)"
     # one's own retirement account ("401k transfer") and time blocked in one's calendar
     r"|\b(?:401 ?\(?k\)?s?|403 ?\(?b\)?|iras?|roth)\b|\bblock (?:off|out)\b"
 )
+# A short order to an assistant ("draft a press release for the launch", "pull the churn numbers for last
+# month", "create a table comparing our pricing tiers"): a task to do now, not a question about who owns the
+# area it names. A duty from a job description opens with a verb too, but runs longer (`ORDER_WORDS`) and
+# names work in general ("Draft and negotiate commercial contracts …", "Create and oversee KPIs"), where an
+# order points at one thing ("the", "this", "our"; "a" after create, make and generate).
+ASSISTANT_ORDER = re.compile(
+    r"^(?:please |pls |can you |could you |would you )?(?:(?:draft|write|compose|rewrite|re-write|proofread|pull|"
+    r"export|find|explain|calculate|compute|share|post|notify|forward|assign|book|order|archive|invite|rename|"
+    r"give|cc|loop in|update|open|add)(?: me| us| up)? (?:a|an|the|this|that|these|those|it|my|our|what|how|why|"
+    r"all|some)|(?:create|make|generate)(?: me| us)? (?:a|an))\b"
+)
+ORDER_WORDS = 10
+
 # A question about the bot itself ("who made you?", "who do you work for", "are you connected to the HR
 # system?"): asked of a bot, "you" is the bot. Not the asking frame ("can you tell me who owns pricing?")
 # nor the "you" of anyone ("who do you ask about expenses?"), which `asks_about_the_bot` removes before

@@ -26,10 +26,12 @@ from bot.core.lexicon import (
     ASKS_DECIDER,
     ASKS_DECISION,
     ASKS_OWNER,
+    ASSISTANT_ORDER,
     BOT_QUESTION_WORDS,
     EVENT_QUESTION,
     LEAD_IN,
     MADE_THE_BOT,
+    ORDER_WORDS,
     OTHER_QUESTION,
     OWNERSHIP_CUE,
     RELATIVE_WHO,
@@ -113,8 +115,10 @@ def asks_about_oneself(text: str) -> bool:
     nothing ("loved the roadmap presentation yesterday"): it names a topic, and wants no owner; chat is
     short, so a statement of more than `REMARK_WORDS` words is a duty or a scene, not a remark. An
     amount, a procedure, a status, details or a lookup ("how much is the conference budget?", "any
-    update on the office move?", "show me the holiday calendar"), or a short message about a day
-    ("meetings today"). And a question about the bot itself (`asks_about_the_bot`)."""
+    update on the office move?", "show me the holiday calendar"), whether something happened ("did payroll
+    run this week?"), a short message about a day ("meetings today"), or a short order to an assistant
+    (`ASSISTANT_ORDER`: "draft a press release for the launch"). And a question about the bot itself
+    (`asks_about_the_bot`)."""
     if asks_about_the_bot(text):
         return True
     if EVENT_QUESTION.match(text):
@@ -123,6 +127,7 @@ def asks_about_oneself(text: str) -> bool:
     asks_decision = ASKS_DECISION.search(text) is not None
     remark = "?" not in text and words <= REMARK_WORDS and REMARK.search(text) is not None and not asks_decision
     a_day = words <= ABOUT_A_DAY_WORDS and ABOUT_A_DAY.search(text) is not None
+    order = words <= ORDER_WORDS and ASSISTANT_ORDER.match(text) is not None
     # "how much legal risk can we accept? need someone to make that call": a decision asked for, unless
     # it is the asker's own ("need a decision on my equipment request")
     own = ASKERS_OWN.search(text) is not None
@@ -130,7 +135,7 @@ def asks_about_oneself(text: str) -> bool:
     # "has my vacation time been signed off on": the state of the asker's own request, not who signs off
     asks_owner = ASKS_OWNER.search(SIGNED_OFF.sub(" ", text) if own else text) is not None
     return (
-        bool(ABOUT_ASKER.search(text) or remark or a_day)
+        bool(ABOUT_ASKER.search(text) or remark or a_day or order)
         and not OWNERSHIP_CUE.search(RELATIVE_WHO.sub(" ", text))
         and not asks_owner
         and not decision

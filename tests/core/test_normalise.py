@@ -238,6 +238,29 @@ def test_questions_that_ask_something_else_than_ownership_are_recognised(questio
         ("set a reminder for the board call", True),  # a reminder to set
         ("never mind", True),  # a short order to cancel
         ("terminate the reseller agreement with acme early, who signs off?", False),  # asks who
+        # a short order to an assistant: a task to do now
+        ("draft a press release for the launch", True),
+        ("pull the churn numbers for last month", True),
+        ("create a table comparing our pricing tiers", True),
+        ("write me a linkedin post about our funding round", True),
+        ("can you explain our revenue recognition policy", True),
+        ("Draft and negotiate commercial contracts with customers and suppliers", False),  # a duty
+        ("Create and oversee high-level KPIs for the IT department", False),
+        ("draft a press release for the launch, who signs off on it?", False),  # asks who
+        # how something went, praise, a start or an end
+        ("the board meeting went really well", True),
+        ("sales kickoff was a blast", True),
+        ("finance crushed the close this month", True),
+        ("quarterly numbers are in and they look solid", True),
+        ("our new CISO starts monday", True),
+        ("the hiring freeze is over", True),
+        ("the hiring freeze is over budget for recruiters, who decides?", False),
+        # what a word means, asked another way; whether something happened
+        ("meaning of product-market fit", True),
+        ("can someone explain what a 409a valuation is", True),
+        ("has the security audit finished", True),
+        ("did payroll run this week?", True),
+        ("did we ever decide who owns the pricing page?", False),  # asks who
     ],
 )
 def test_one_particular_event_or_a_remark_is_not_about_ownership(question, event):
