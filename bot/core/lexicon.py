@@ -21,16 +21,39 @@ _ASKERS = [
         r"point person|decision maker|dri|contact)(?: (?:of|for|on|about|with|to ask about|to talk to about))?"
     ),
     (
-        r"who (?:should|do|can|would|could|must) (?:i|we) (?:ask|talk to|speak to|speak with|go to|contact|ping|"
+        r"whom? (?:should|do|can|would|could|must) (?:i|we) (?:ask|talk to|speak to|speak with|go to|contact|ping|"
         r"reach out to|escalate to|turn to|check with|(?:pitch|send|take|bring|run|flag|forward|hand|submit)"
         r"(?: (?:it|this|that|them|these|those))? (?:to|by|past))(?: (?:about|for|on|regarding|re|with))?"
+        r"(?: (?:approval|sign-?off|permission)(?: (?:of|for|on|to))?)?"
     ),
     (
         r"who (?:really |actually |ultimately |usually |normally |typically )?"
         r"(?:owns|handles|decides(?: on)?|takes care of|looks after|deals with|is responsible for|"
         r"has the final say (?:on|over)|makes the call on|makes the decision on|signs off on|approves|covers|"
         r"is accountable for|is in charge of|manages|oversees|runs|leads|drives|sets|defines|determines|does|"
-        r"owns the decision on)"
+        r"owns the decision on|gives (?:the )?(?:final )?(?:approval|sign-?off|go-ahead|green ?light)"
+        r"(?: (?:for|on|to))?)"
+    ),
+    # who may or must give the go-ahead ("who can approve a new vendor?", "who is supposed to sign off on the
+    # budget?"): the asking, like "who approves", not the topic
+    (
+        r"who(?: else| exactly)? (?:can|could|should|must|would|will|may|needs? to|has to|have to|gets? to|"
+        r"ought to|is (?:supposed|allowed|authori[sz]ed|meant|expected|permitted|able) to) "
+        r"(?:approve|sign off(?: on)?|sign-off(?: on)?|ok|okay|green ?light|decide(?: on)?|"
+        r"make the (?:final )?call on|give (?:the )?(?:final )?(?:approval|sign-?off|go-ahead|green ?light)"
+        r"(?: (?:for|on|to))?)"
+        r"|who (?:do|would|will|should) (?:i|we) (?:need|get) (?:approval|sign-?off|permission|the go-ahead) from"
+        r"(?: (?:for|to|on))?"
+    ),
+    # a request for whoever gives the go-ahead ("need someone to sign off on moving to aws", "can someone
+    # approve the new logo", "someone needs to own vendor risk"; not "can someone approve my PTO", a favour)
+    (
+        r"(?:(?:(?:i|we) )?(?:need|needs|looking for|want|seeking|requesting) (?:someone|somebody|an owner|a dri) "
+        r"to (?:approve|sign off(?: on)?|ok|okay|green ?light|decide(?: on)?|own|make the (?:final )?call on)"
+        r"|(?:can|could) (?:someone|somebody|anyone|anybody) (?:please )?(?:approve|sign off(?: on)?|ok|okay|"
+        r"green ?light|decide(?: on)?|make the (?:final )?call on)"
+        r"|(?:someone|somebody) (?:needs|has|ought) to (?:approve|sign off(?: on)?|own|decide(?: on)?|"
+        r"make the (?:final )?call on))(?! (?:my|me|mine)\b)"
     ),
     # the same, asked of now ("who's leading the series b?", "who makes the final call on m&a?")
     (
@@ -45,7 +68,8 @@ _ASKERS = [
     ),
     (
         r"which (?:role|exec|executive|leader|person|c-level|c level|chief|officer|department|team)"
-        r"(?: (?:owns|handles|decides(?: on)?|is responsible for|is in charge of|manages|runs|leads))?"
+        r"(?: (?:owns|handles|decides(?: on)?|is responsible for|is in charge of|manages|runs|leads|approves|"
+        r"signs off on|(?:can|should|must|needs to|has to|gets to) (?:approve|sign off on|decide(?: on)?)))?"
     ),
     # not "where do I go to get my W-2": a place or a procedure, not an owner
     r"(?:where|to whom) (?:do|should|can) (?:i|we) "

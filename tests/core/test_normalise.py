@@ -35,6 +35,16 @@ from bot.core.normalise import (
         "Who’s the owner of pricing?",
         "new here :wave: who owns pricing?",  # the asker describing themselves is not the topic
         "just joined - quick question: who decides on pricing",
+        # who may or must give the go-ahead, and requests for whoever does
+        "who can approve pricing?",
+        "who is supposed to sign off on pricing",
+        "who gives the final approval for pricing",
+        "which exec needs to sign off on pricing?",
+        "whom should i ask for approval of pricing",
+        "who do i need sign-off from for pricing",
+        "need someone to sign off on pricing",
+        "can someone approve pricing",
+        "someone needs to own pricing",
     ],
 )
 def test_every_way_of_asking_reaches_the_same_topic(typed):
@@ -412,6 +422,8 @@ def test_asked_of_now_or_of_the_final_call_asks_for_whoever_owns_it(question, to
 
 def test_a_favour_asked_of_anyone_asks_for_no_owner():
     assert not asks_for_owner(clean_slack_text("who can send me a w2 so i can do my taxes"))
+    assert not asks_for_owner(clean_slack_text("can someone approve my PTO"))
+    assert asks_for_owner(clean_slack_text("can someone approve the new logo"))
 
 
 @pytest.mark.parametrize(
