@@ -148,7 +148,7 @@ REMARK = re.compile(
     r"|\b(?:went|going|gone) (?:really |so |super |very )?(?:well|great|smoothly)\b|\ba blast\b"
     r"|\b(?:crushed|nailed|killed) (?:it|the)\b|\bkudos\b|\bshout ?-?outs?\b|\bwell done\b|\bproud of\b"
     r"|\b(?:look|looks|looking) (?:really |very |super )?(?:solid|good|great|amazing|awesome|fantastic)\b"
-    r"|\b(?:good to go|tons of|excited|thrilled)\b"
+    r"|\b(?:good to go|tons of|excited|thrilled|killing it|close call)\b"
     r"|\b(?:starts|started|joins|joined|is back|returns) (?:on )?(?:monday|tuesday|wednesday|thursday|friday|"
     r"tomorrow|today|next week|this week)\b"
     r"|\bis (?:over|back|done)[.!]*$"
@@ -193,7 +193,11 @@ EVENT_QUESTION = re.compile(
     r"hosting|bringing|speaking|presenting|winning|leaving|joining|attending|sitting|(?<=was |ere )(?:at|in|on)|"
     r"(?:in|at) the office|out of (?:the )?office|off today|in today|out (?:today|tomorrow|sick|this week)|"
     r"on (?:leave|vacation|holiday|pto)|on (?:the|this|that|tomorrow's|today's) "
-    r"(?:panel|call|interview|shortlist|guest list|invite|team for|rota|agenda|list for))\b"
+    r"(?:panel|call|interview|shortlist|guest list|invite|team for|rota|agenda|list for)|"
+    # which person someone is, by who they are to us ("who is the new hire on the security team?", "who's the
+    # CFO's assistant", "who's our account exec at salesforce"): a person, not an area of work
+    r"(?:the|our|my|that|this) (?:[a-z]+'s )?(?:new )?(?:hire|hires|intern|interns|assistant|ea|guy|girl|woman|"
+    r"man|lady|rep|account exec|account executive|account manager|contact at|speaker|host|joiner|starter))\b"
 )
 # "please" or "pls" opening a request ("pls help me with …", "please set a reminder …").
 _POLITELY = r"(?:please |pls )?"

@@ -271,6 +271,13 @@ def test_questions_that_ask_something_else_than_ownership_are_recognised(questio
         ("has the security audit finished", True),
         ("did payroll run this week?", True),
         ("did we ever decide who owns the pricing page?", False),  # asks who
+        # which person someone is, by who they are to us
+        ("who is the new hire on the security team?", True),
+        ("who is the CFO's assistant", True),
+        ("who's our account exec at salesforce", True),
+        ("who is the owner of the security team budget?", False),  # asks for an owner
+        ("who is the point person for new hires?", False),
+        ("the marketing team is killing it this quarter", True),
     ],
 )
 def test_one_particular_event_or_a_remark_is_not_about_ownership(question, event):
