@@ -172,11 +172,14 @@ def needs_semantic(query: Query, lexical: list[Match]) -> bool:
     long question that happens to contain an alias may be about something else. Sure of two topics alike,
     within `LEXICAL_TIE` ("which new markets we go after" names an alias of three; "explaining our strategy
     to the whole company" reads 0.81, 0.81 and 0.80 on three topics), is not sure either: meaning orders
-    them."""
+    them. Nor is sure only by words spread over several of an entry's aliases (`Match.bag`: "who designs
+    the career ladder" finds "product career ladder" and "product org design", where learning and
+    development has "career ladders"): no set's answer moved, and one question in a hundred asks the
+    model more."""
     if not query.topic or not lexical:
         return bool(query.topic)
     tied = len(lexical) > 1 and lexical[1].score >= lexical[0].score - LEXICAL_TIE
-    return lexical[0].score < LEXICAL_SURE or tied
+    return lexical[0].score < LEXICAL_SURE or tied or lexical[0].bag
 
 
 def agreed(lexical: list[Match], semantic: list[Match], owner_of: dict[str, str], for_a_role: bool) -> list[Match]:

@@ -64,6 +64,7 @@ class Match:
     score: float
     matched: str  # the title or alias that matched best
     countered: bool = False  # the question is nearer a message not about ownership: offered, never answered
+    bag: bool = False  # matched by an entry's words spread over several of its aliases, not by one alias
 
 
 @dataclass(frozen=True)
@@ -257,7 +258,8 @@ class Matcher:
             index = int(candidates[position])
             owner = self._owners[index]
             if owner not in best:
-                best[owner] = Match(owner, round(min(float(scores[position]), 1.0), 3), self._texts[index])
+                score = round(min(float(scores[position]), 1.0), 3)
+                best[owner] = Match(owner, score, self._texts[index], bag=bool(self._is_bag[index]))
                 if len(best) == limit:
                     break
         return query, tuple(best.values())

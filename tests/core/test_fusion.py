@@ -52,6 +52,11 @@ OFF_TOPIC = [
     "any update on the office move?",
     "show me the holiday calendar",
     "hi",
+    # an order to an assistant, how something went, whether something happened, which person someone is
+    "draft a press release for the launch",
+    "the board meeting went really well",
+    "did payroll run this week?",
+    "who is the new hire on the security team?",
 ]
 COUNTERED_CHAT = [  # names an alias and asks no "who": nearer a message not about ownership than any topic
     "anyone got the link to the pricing calculator doc?",
@@ -358,3 +363,14 @@ def test_asking_outright_who_decides_makes_the_topics_a_tenth_surer(kb, embeddin
     assert boosted.responsibility_id == plain.responsibility_id
     assert boosted.score == pytest.approx(min(1.0, plain.score * DECIDER_FACTOR), abs=0.002)
     assert plain.score < ANSWER_THRESHOLD <= boosted.score
+
+
+def test_words_spread_over_several_aliases_of_an_entry_leave_the_lexical_matcher_unsure(engine, fused):
+    """ "career ladders" is an alias of learning and development; "design", "career" and "ladder" are all
+    among the aliases of product team leadership too, but spread over two ("product career ladder",
+    "product org design"). Sure of a topic only by such a bag of words, the lexical matcher asks the
+    semantic one too, and meaning picks the topic."""
+    query, lexical = engine.matcher.match("who designs the career ladder")
+    assert lexical[0].bag and lexical[0].score >= LEXICAL_SURE
+    assert needs_semantic(query, lexical)
+    assert fused.answer("who designs the career ladder").responsibility.id == "learning-and-development"
