@@ -86,6 +86,14 @@ ASKS_OWNER = re.compile(
     r"|\b(?:owner|owns|responsible|accountable|in charge|on the hook|point person|sign(?:s|ed)? off|whose)\b"
     r"|\bwho (?:should|must|needs to|has to|is supposed to|is meant to|ought to)\b"
     r"|\bwho (?:can|could) (?!\w+ me\b)"  # not a favour to the asker: "who can send me a w2"
+    r"|\b(?:report|reports|roll up|rolls up) (?:in)?to[?.!]*$"  # "who does the design team report to?"
+)
+
+# Who a team reports to ("who do the R&D teams report to?", "which exec does customer support roll up to?"):
+# the team is the topic, its executive is what is asked.
+REPORTS_TO = re.compile(
+    r"^(?:whom?|which (?:exec|executive|leader|role|c-level|chief|officer)) (?:do|does|did|should|would|will) "
+    r"(?:the |our )?(?P<topic>.+?) (?:report|roll up|sit under|fall under|answer|belong)(?: in)?(?: to| into| under)?$"
 )
 
 # A request for a decision rather than a question with "who" ("need approval to switch cleaning company",

@@ -37,6 +37,7 @@ from bot.core.lexicon import (
     RELATIVE_WHO,
     REMARK,
     REMARK_WORDS,
+    REPORTS_TO,
     SIGNED_OFF,
     STEM_EXCEPTIONS,
     STOPWORDS,
@@ -97,6 +98,9 @@ def strip_lead_in(text: str) -> str:
     text = _POSSESSIVE.sub(r"\1", text)
     text = re.sub(r"[?!.,;:()\[\]\"]+", " ", text)
     text = re.sub(r"\s+", " ", text).strip()
+    reports_to = REPORTS_TO.match(text)
+    if reports_to:
+        text = reports_to.group("topic")
     text = ASKED_LATER.sub(" ", LEAD_IN.sub("", text, count=1)).strip()
     return re.sub(r"^(?:the|our|my|a|an) ", "", re.sub(r"\s+", " ", text))
 

@@ -444,3 +444,22 @@ def test_a_favour_asked_of_anyone_asks_for_no_owner():
 )
 def test_asked_after_the_scene_the_asking_words_are_not_the_topic(question, topic):
     assert strip_lead_in(clean_slack_text(question)) == topic
+
+
+@pytest.mark.parametrize(
+    ("question", "topic"),
+    [
+        ("who do the R&D teams report to?", ["r&d", "teams"]),
+        ("who does the design team report to", ["design"]),
+        ("which exec does customer support roll up to?", ["customer", "support"]),
+        ("who does IT report into", ["information", "technology"]),
+    ],
+)
+def test_who_a_team_reports_to_asks_for_the_owner_of_the_team(question, topic):
+    cleaned = clean_slack_text(question)
+    assert asks_for_owner(cleaned)
+    assert words(topic_of(question)) == topic
+
+
+def test_reporting_something_to_someone_is_not_a_reporting_line():
+    assert words(topic_of("who should i report this bug to")) != ["bug"]
