@@ -80,6 +80,11 @@ LEAD_IN = re.compile(rf"^{_OPENERS}(?:{'|'.join(_ASKERS)})\b\s*")
 # The same asked later in the message, after the scene ("… for the incoming VPs, whose area is executive
 # comp?"): its words ("area", "job", "contact") are how it asks, not what about.
 ASKED_LATER = re.compile(rf"\b(?:{'|'.join(_ASKERS)})\b\s*")
+# Whose an area is, asked of the area ("is the pricing page owned by product or marketing?", "should vendor
+# onboarding be handled by ops or finance?"): about ownership, though it opens like a yes-or-no question. The
+# roles offered stay in the topic: they are a hint to it ("owned by HR or each manager").
+_OWNED_BY_CUE = r"owned by|(?:owned|handled|run|managed|decided|led|covered|done) by (?:\w+ ){0,3}?or"
+
 # A question that asks who owns something, wherever in the message it asks ("…, who owns scalability?").
 ASKS_OWNER = re.compile(
     rf"\b(?:{'|'.join(_ASKERS)})\b"
@@ -87,6 +92,7 @@ ASKS_OWNER = re.compile(
     r"|\bwho (?:should|must|needs to|has to|is supposed to|is meant to|ought to)\b"
     r"|\bwho (?:can|could) (?!\w+ me\b)"  # not a favour to the asker: "who can send me a w2"
     r"|\b(?:report|reports|roll up|rolls up) (?:in)?to[?.!]*$"  # "who does the design team report to?"
+    rf"|\b(?:{_OWNED_BY_CUE})\b"
 )
 
 # Who a team reports to ("who do the R&D teams report to?", "which exec does customer support roll up to?"):
@@ -343,7 +349,7 @@ RELATIVE_WHO = re.compile(r"\b(?:everyone|everybody|anyone|anybody|those|people|
 OWNERSHIP_CUE = re.compile(
     r"\b(?:who|whom|whose|which (?:role|exec|executive|leader|chief|officer)|owner|owns|own|responsible|"
     r"accountable|in charge|point person|decides|decision maker|talk to|speak to|go to (?:for|about|with)|go-to|"
-    r"escalate)\b"
+    rf"escalate|{_OWNED_BY_CUE})\b"
 )
 
 # Words the Snowball stemmer folds onto a different word ("productivity" -> "product"): kept apart.

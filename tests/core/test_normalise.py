@@ -463,3 +463,13 @@ def test_who_a_team_reports_to_asks_for_the_owner_of_the_team(question, topic):
 
 def test_reporting_something_to_someone_is_not_a_reporting_line():
     assert words(topic_of("who should i report this bug to")) != ["bug"]
+
+
+@pytest.mark.parametrize(
+    "question",
+    ["is the pricing page owned by product or marketing?", "should vendor onboarding be handled by ops or finance?"],
+)
+def test_whose_an_area_is_asked_of_the_area_asks_for_its_owner(question):
+    cleaned = clean_slack_text(question)
+    assert asks_for_owner(cleaned)
+    assert not asks_something_else(cleaned)
