@@ -390,4 +390,6 @@ STEM_EXCEPTIONS = {
     "severance": "severanc",  # severance pay, not an incident's severity
     "renewable": "renewabl",  # renewable energy, not contract renewals
     "renewables": "renewabl",
+    "succession": "succession",  # who follows whom in a role, not customer success
+    "successions": "succession",
 }

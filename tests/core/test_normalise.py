@@ -93,6 +93,7 @@ def test_accounting_and_accountants_are_not_folded_onto_a_customer_account():
     "word, other",
     [
         ("secondment", "seconds"),
+        ("succession", "success"),  # CEO succession, not customer success
         ("experience", "experiments"),
         ("government", "governance"),
         ("transition", "transit"),
