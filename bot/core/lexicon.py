@@ -137,7 +137,7 @@ STOPWORDS = frozenset(
     leads leading manage manages managing run runs running oversee oversees overseeing drive drives
     driving set sets setting up out new current much many lot lots next come comes coming keep keeps
     keeping help helps like thing things stuff way ways kind sort whole overall basically generally
-    typically mostly exactly ultimately tell today now across attention senior junior etc
+    typically mostly exactly ultimately tell today now across attention senior junior etc several teams
     """.split()  # noqa: SIM905 - a word list reads better as text than as 290 quoted lines
 )
 
@@ -392,4 +392,23 @@ STEM_EXCEPTIONS = {
     "renewables": "renewabl",
     "succession": "succession",  # who follows whom in a role, not customer success
     "successions": "succession",
+    "mobility": "mobility",  # internal mobility, not the mobile app
+    "wellness": "wellness",  # employee wellness, not "went well"
+    "relations": "relations",  # investor or employee relations, not anything "related"
+    "relation": "relations",
+    "incoming": "incoming",  # an incoming executive, not income
+    "initial": "initial",  # not an initiative
+    "conversion": "conversion",  # a conversion rate, not a conversation
+    "conversions": "conversion",
+    "contingent": "contingent",  # contingent workers, not contingency plans
+    "department": "department",  # not departing staff
+    "departments": "department",
+    "direction": "direction",  # the company's direction, not direct reports
+    "directions": "direction",
+    "engine": "engine",  # a search engine or a revenue engine, not engineers
+    "engines": "engine",
+    "activism": "activism",  # not product activation
+    "activation": "activation",
+    "generative": "generative",  # generative AI, not lead generation
+    "securities": "securities",  # securities law, not security
 }

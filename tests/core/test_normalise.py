@@ -94,6 +94,19 @@ def test_accounting_and_accountants_are_not_folded_onto_a_customer_account():
     [
         ("secondment", "seconds"),
         ("succession", "success"),  # CEO succession, not customer success
+        ("mobility", "mobile"),
+        ("wellness", "well"),
+        ("relations", "related"),
+        ("conversion", "conversation"),
+        ("department", "departing"),
+        ("direction", "direct"),
+        ("engine", "engineer"),
+        ("generative", "generation"),
+        ("securities", "security"),
+        ("initial", "initiative"),
+        ("incoming", "income"),
+        ("contingent", "contingency"),
+        ("activism", "activation"),
         ("experience", "experiments"),
         ("government", "governance"),
         ("transition", "transit"),
@@ -450,7 +463,7 @@ def test_asked_after_the_scene_the_asking_words_are_not_the_topic(question, topi
 @pytest.mark.parametrize(
     ("question", "topic"),
     [
-        ("who do the R&D teams report to?", ["r&d", "teams"]),
+        ("who do the R&D teams report to?", ["r&d"]),
         ("who does the design team report to", ["design"]),
         ("which exec does customer support roll up to?", ["customer", "support"]),
         ("who does IT report into", ["information", "technology"]),
