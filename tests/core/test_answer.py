@@ -215,6 +215,10 @@ def test_hardware_as_a_line_of_business_is_not_the_it_hardware_staff_use(engine)
         ("who decides whether we enter the healthcare vertical?", "market-entry-and-exit"),
         ("who owns the ML models in production?", "data-capabilities"),  # not pricing models
         ("who owns GRC?", "security-certifications"),
+        # "people", "leads" and "executive" name part of the area, not only who
+        ("who runs people ops?", "people-strategy"),  # not the operations team
+        ("who owns executive hiring?", "executive-team"),
+        ("who handles inbound leads?", "demand-generation"),
     ],
 )
 def test_the_everyday_name_of_an_area_reaches_its_topic(engine, question, topic):
