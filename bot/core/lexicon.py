@@ -143,6 +143,20 @@ STOPWORDS = frozenset(
     """.split()  # noqa: SIM905 - a word list reads better as text than as 290 quoted lines
 )
 
+# Phrases that are one word, whose parts are stopwords or everyday words alone: "on-call" is neither "on"
+# nor a "call", "go-to-market" not a market, "business development" not any development (every duty
+# develops something). Read as one word in questions and aliases alike, hyphens and slashes as spaces.
+COMPOUND_WORDS = {
+    "on call": "oncall",
+    "all hands": "allhands",
+    "go to market": "gtm",
+    "business development": "bizdev",
+    "biz dev": "bizdev",
+    "go no go": "gonogo",
+    "ask me anything": "ama",
+}
+COMPOUND = re.compile(rf"\b(?:{'|'.join(COMPOUND_WORDS)})\b")
+
 # Stopwords that only hold a phrase together ("the books" says no more than "books"). The others carry part
 # of a phrase's meaning though they name no topic alone: "red team" is more than "red".
 GLUE_WORDS = frozenset(

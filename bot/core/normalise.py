@@ -28,6 +28,8 @@ from bot.core.lexicon import (
     ASKS_OWNER,
     ASSISTANT_ORDER,
     BOT_QUESTION_WORDS,
+    COMPOUND,
+    COMPOUND_WORDS,
     EVENT_QUESTION,
     LEAD_IN,
     MADE_THE_BOT,
@@ -173,7 +175,8 @@ def asks_for_owner(text: str) -> bool:
 
 def all_words(text: str) -> list[str]:
     """Every word of a cleaned text, stopwords included, hyphens split."""
-    return _WORD.findall(text.replace("-", " ").replace("/", " "))
+    spaced = " ".join(text.replace("-", " ").replace("/", " ").split())
+    return _WORD.findall(COMPOUND.sub(lambda m: COMPOUND_WORDS[m.group()], spaced))
 
 
 def words(text: str) -> list[str]:

@@ -487,3 +487,18 @@ def test_whose_an_area_is_asked_of_the_area_asks_for_its_owner(question):
     cleaned = clean_slack_text(question)
     assert asks_for_owner(cleaned)
     assert not asks_something_else(cleaned)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("on-call policy", ["oncall", "policy"]),  # not "policy" alone: "on" and "call" are stopwords
+        ("is anyone on call this weekend", ["oncall", "weekend"]),
+        ("go-to-market plan", ["gtm", "plan"]),
+        ("the all-hands", ["allhands"]),
+        ("business development team", ["bizdev"]),  # not any development
+        ("the go/no-go decision", ["gonogo"]),
+    ],
+)
+def test_phrases_that_are_one_word_are_read_as_one(text, expected):
+    assert words(clean_slack_text(text)) == expected
