@@ -220,6 +220,7 @@ def test_hardware_as_a_line_of_business_is_not_the_it_hardware_staff_use(engine)
         ("who owns executive hiring?", "executive-team"),
         ("who handles inbound leads?", "demand-generation"),
         ("who handles hiring contractors and freelancers?", "contingent-workforce"),  # not marketing's freelancers
+        ("quick q - who owns pricing approvals for enterprise deals?", "deal-approvals-and-discounting"),
     ],
 )
 def test_the_everyday_name_of_an_area_reaches_its_topic(engine, question, topic):
