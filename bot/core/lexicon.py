@@ -216,6 +216,17 @@ DUTY_PARTICIPLES = (
 # Duties are asked in the present ("who runs the offsite budget?"), so only past tenses and a few verbs of
 # taking part in something count, who is somewhere now ("who's in the office today?"), and who is on a
 # call, a panel or a list ("who's on the call with the investors?"; "who's on the hook" asks for an owner).
+# Who is doing something on a day ("who's leading the all hands today", "who's in the product review
+# tomorrow"): one event, however it asks.
+EVENT_ON_A_DAY = re.compile(
+    r"^who(?:'s| is| are| will be)\b(?!.*\b(?:owner|responsible|accountable|in charge)\b)"
+    r".*\b(?:today|tomorrow|tonight|this (?:morning|afternoon|evening))\b"
+)
+# Who holds a role now ("who's the new CFO?", "who is our head of security"): a person, not an area of work.
+ROLE_HOLDER = re.compile(
+    r"^who(?:'s| is| are)(?: our| the)? (?:new |current |acting |interim )?"
+    r"(?:c[a-z]{1,3}o|chief [a-z ]+ officer|general counsel|head of [a-z ]+|vp of [a-z ]+|president)[?.!]*$"
+)
 EVENT_QUESTION = re.compile(
     rf"^who(?:'s| is| are| was| were)? (?:(?!(?:{DUTY_PARTICIPLES})\b)[a-z]+ed|"
     r"won|left|took|stole|broke|ate|drank|forgot|lost|found|hid|"
@@ -259,6 +270,10 @@ ABOUT_ASKER = re.compile(
     r"|^(?:is|are|was|were|did|does|has|have)\b.*\bstill\b"
     # what to do or how to, a request for help, when the next one is, how things usually are
     rf"|\b(?:what to do|how to)\b|\bhelp[?.!]*$|^{_POLITELY}help (?:me|with)\b|^(?:the )?next\b"
+    r"|^(?:the )?(?:steps|instructions|checklist) (?:to|for)\b"
+    # a figure asked for ("Q3 revenue numbers?", "current churn rate", "headcount in engineering right now?")
+    r"|^(?=(?:\S+\s+){0,5}\S+$)(?:(?:the |our )?(?:current|latest|q[1-4]|ytd|mtd)\b"
+    r"|.*\b(?:numbers|figures|stats)[?.!]*$|.*\bright now[?.!]*$)"
     r"|^(?:is|are|was|were|do|does|did|how|what|whats|should|would|can)\b.*\b(?:usually|typically|normally|generally)\b"
     # a short request to an assistant ("request pto for friday", "enroll in benefits"), a status or what is
     # left ("approval status", "vacation approved yet?", "leave balance"), a thing asked for ("… please"),
@@ -272,7 +287,7 @@ ABOUT_ASKER = re.compile(
     r"|\b(?:copy|form)[?.!]*$|\b(?:w-?2s?|payslips?|pay ?stubs?|paychecks?)\b"
     # what a word means, asked another way ("definition of churn"); an alarm, a timer or a reminder to set;
     # a short order to cancel ("abort", "never mind")
-    r"|\bdefinitions? (?:of|for)\b|'s definition\b|^(?:the )?meaning of\b|\bwhat is meant by\b"
+    r"|\bdefinitions? (?:of|for)\b|'s definition\b|\bdefinition[?.!]*$|^(?:the )?meaning of\b|\bwhat is meant by\b"
     r"|\bexplain (?:what|how)\b|^eli5\b"
     # whether something happened ("has the security audit finished", "did payroll run this week?")
     r"|^(?:has|have|had|did|hasn'?t|haven'?t|didn'?t)\b(?=(?:\s+\S+){0,9}$)"

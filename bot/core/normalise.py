@@ -30,6 +30,7 @@ from bot.core.lexicon import (
     BOT_QUESTION_WORDS,
     COMPOUND,
     COMPOUND_WORDS,
+    EVENT_ON_A_DAY,
     EVENT_QUESTION,
     LEAD_IN,
     MADE_THE_BOT,
@@ -40,6 +41,7 @@ from bot.core.lexicon import (
     REMARK,
     REMARK_WORDS,
     REPORTS_TO,
+    ROLE_HOLDER,
     SIGNED_OFF,
     STEM_EXCEPTIONS,
     STOPWORDS,
@@ -126,6 +128,8 @@ def asks_about_oneself(text: str) -> bool:
     (`ASSISTANT_ORDER`: "draft a press release for the launch"). And a question about the bot itself
     (`asks_about_the_bot`)."""
     if asks_about_the_bot(text):
+        return True
+    if EVENT_ON_A_DAY.match(text) or ROLE_HOLDER.match(text):
         return True
     if EVENT_QUESTION.match(text):
         return not ASKS_OWNER.search(text)

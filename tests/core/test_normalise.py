@@ -292,6 +292,20 @@ def test_questions_that_ask_something_else_than_ownership_are_recognised(questio
         ("who is the owner of the security team budget?", False),  # asks for an owner
         ("who is the point person for new hires?", False),
         ("the marketing team is killing it this quarter", True),
+        # a figure asked for, steps to follow, a definition
+        ("Q3 revenue numbers?", True),
+        ("current churn rate", True),
+        ("headcount in engineering right now?", True),
+        ("churn rate", False),  # a topic
+        ("steps to onboard a new customer", True),
+        ("churn definition", True),
+        # who is doing something on a day; who holds a role now
+        ("who's leading the all hands today", True),
+        ("who's in the product review tomorrow", True),
+        ("who is in charge of the product review process?", False),
+        ("who's the new CFO?", True),
+        ("who is our head of security", True),
+        ("who is the CFO responsible for?", False),
     ],
 )
 def test_one_particular_event_or_a_remark_is_not_about_ownership(question, event):
