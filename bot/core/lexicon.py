@@ -261,8 +261,8 @@ ABOUT_ASKER = re.compile(
     r"|\b(?:until|till)\b"
     r"|^(?:and |so )?(?:how (?:is|are|was|were|do|does|can|could|should|would|much|many|long)"
     r"|what(?:'s|s| is| are| was| were)(?= ))"
-    r"|^(?:please |pls |can you |could you )?(?:list|look up|check|show me|find me|convert|put in|assist me|give me|"
-    r"get me|tell me|pull up|send|email|text|ping|print|summari[sz]e|translate)\b"
+    r"|^(?:please |pls |can you |could you )?(?:look up|show me|find me|put in|assist me|give me|"
+    r"get me|tell me|pull up|send|email|text|ping|print|summari[sz]e)\b"
     r"|\b(?:information|info|details|(?:where|how|when)(?: is it| are they| is that)?)[?.!]*$"
     r"|\b\d{1,2}(?::\d\d)? ?(?:am|pm)\b"
     r"|^(?:any )?(?:status|update|updates) (?:on|of)\b"
@@ -304,8 +304,8 @@ ABOUT_ASKER = re.compile(
 ASSISTANT_ORDER = re.compile(
     r"^(?:please |pls |can you |could you |would you )?(?:(?:draft|write|compose|rewrite|re-write|proofread|pull|"
     r"export|find|explain|calculate|compute|share|post|notify|forward|assign|book|order|archive|invite|rename|"
-    r"give|cc|loop in|update|open|add)(?: me| us| up)? (?:a|an|the|this|that|these|those|it|my|our|what|how|why|"
-    r"all|some)|(?:create|make|generate)(?: me| us)? (?:a|an))\b"
+    r"give|cc|loop in|update|open|add|list|check|convert|translate)(?: me| us| up)? (?:a|an|the|this|that|"
+    r"these|those|it|my|our|what|how|why|all|some|\d)|(?:create|make|generate)(?: me| us)? (?:a|an))\b"
 )
 ORDER_WORDS = 10
 

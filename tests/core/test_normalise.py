@@ -270,6 +270,10 @@ def test_questions_that_ask_something_else_than_ownership_are_recognised(questio
         ("can you explain our revenue recognition policy", True),
         ("Draft and negotiate commercial contracts with customers and suppliers", False),  # a duty
         ("Create and oversee high-level KPIs for the IT department", False),
+        ("Translate the CEO's vision into an operating plan with clear owners and milestones", False),  # a duty
+        ("translate this contract into french", True),  # an order
+        ("Check compliance with data protection laws across all markets", False),
+        ("check my pto balance", True),
         ("draft a press release for the launch, who signs off on it?", False),  # asks who
         # how something went, praise, a start or an end
         ("the board meeting went really well", True),
