@@ -300,12 +300,14 @@ ABOUT_ASKER = re.compile(
 # month", "create a table comparing our pricing tiers"): a task to do now, not a question about who owns the
 # area it names. A duty from a job description opens with a verb too, but runs longer (`ORDER_WORDS`) and
 # names work in general ("Draft and negotiate commercial contracts …", "Create and oversee KPIs"), where an
-# order points at one thing ("the", "this", "our"; "a" after create, make and generate).
+# order points at one thing ("the", "this", "our"; "a" after create, make and generate). "List", "convert"
+# and "translate" are orders however they go on ("translate hello into spanish", "list insurance
+# benefits"), in a message that short.
 ASSISTANT_ORDER = re.compile(
     r"^(?:please |pls |can you |could you |would you )?(?:(?:draft|write|compose|rewrite|re-write|proofread|pull|"
     r"export|find|explain|calculate|compute|share|post|notify|forward|assign|book|order|archive|invite|rename|"
-    r"give|cc|loop in|update|open|add|list|check|convert|translate)(?: me| us| up)? (?:a|an|the|this|that|"
-    r"these|those|it|my|our|what|how|why|all|some|\d)|(?:create|make|generate)(?: me| us)? (?:a|an))\b"
+    r"give|cc|loop in|update|open|add|check)(?: me| us| up)? (?:a|an|the|this|that|these|those|it|my|our|what|"
+    r"how|why|all|some|\d)|(?:create|make|generate)(?: me| us)? (?:a|an)|list|convert|translate)\b"
 )
 ORDER_WORDS = 10
 
