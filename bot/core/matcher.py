@@ -2,7 +2,8 @@
 
 Every title and alias is a *choice*. A question's topic words are reduced to canonical terms
 (`Vocabulary`); a word the knowledge base has never seen, and which is not an English word either, is
-corrected with rapidfuzz when it is a likely typo of a known word ("hostign" -> "hosting"). A choice
+corrected with rapidfuzz when it is a likely typo of a known word ("hostign" -> "hosting"), or dropped
+when it is one of a word that only asks ("who handels …", "the compnay vision"). A choice
 scores by how much of the question it explains (IDF-weighted, so "hosting" counts more than "product")
 and how much of itself the question names. Unknown words keep their weight: "who owns the office coffee
 machine?" explains nothing and scores 0, which is what lets the bot say it does not know instead of
@@ -26,7 +27,7 @@ from rapidfuzz import fuzz, process
 from rapidfuzz.distance import OSA
 
 from bot.core.english import english_frequency
-from bot.core.lexicon import GLUE_WORDS, OWNERSHIP_CUE
+from bot.core.lexicon import GLUE_WORDS, OWNERSHIP_CUE, STOPWORDS
 from bot.core.models import Responsibility
 from bot.core.normalise import (
     MAX_QUESTION_CHARS,
@@ -56,6 +57,19 @@ EVERYDAY_FACTOR = 0.6  # "what day is it?", or a choice half-named by everyday E
 QUESTION_CACHE = 4096  # rankings kept per knowledge revision (a question is asked again, or read ahead)
 TERSE_FACTOR = 0.5  # one everyday word typed alone that is no alias by itself ("red", "top"): closest topics offered
 ABOUT_ASKER_FACTOR = 0.5  # "when do my RSUs vest?": below the threshold whatever it names; closest topics offered
+
+
+_LONG_STOPWORDS = sorted(word for word in STOPWORDS if len(word) >= TYPO_MIN_LENGTH)
+
+
+@lru_cache(maxsize=4096)
+def _stopword_typo(word: str) -> bool:
+    """True for a word that is a likely typo of a stopword of `TYPO_MIN_LENGTH` letters or more ("handels",
+    "compnay", "responsable"), when it is a typo of no word of the knowledge base: it asks, it names nothing."""
+    return (
+        process.extractOne(word, _LONG_STOPWORDS, scorer=OSA.normalized_similarity, score_cutoff=TYPO_MIN_SIMILARITY)
+        is not None
+    )
 
 
 @dataclass(frozen=True)
@@ -169,6 +183,8 @@ class Matcher:
             if term not in self._weight and lookups < TYPO_MAX_WORDS and self._may_be_a_typo(word):
                 lookups += 1
                 fixed = self.correct(word)
+                if fixed is None and _stopword_typo(word):  # "who handels …", "the compnay vision": how, not what
+                    continue
                 if fixed is not None:
                     corrections.append((word, fixed))
                     term = self.vocabulary.term(fixed)

@@ -64,6 +64,17 @@ def test_words_the_knowledge_base_never_uses_score_nothing(matcher, question):
     assert best(matcher, question) == (None, 0.0)
 
 
+@pytest.mark.parametrize(
+    ("question", "topic_terms"),
+    [("who handels our hosting costs", 2), ("who is responsable for pricing", 1), ("the compnay pricing", 1)],
+)
+def test_a_typo_of_a_word_that_only_asks_is_dropped_like_the_word(matcher, question, topic_terms):
+    """ "handels" is "handles", "compnay" "company": how a question asks, not what about, so they do not
+    count as unknown words that halve the score of what the question does name."""
+    assert len(matcher.parse(question).terms) == topic_terms
+    assert best(matcher, question)[1] >= ANSWER_THRESHOLD
+
+
 def test_a_real_english_word_is_not_taken_for_a_typo(matcher):
     query = matcher.parse("who owns lunch")  # "lunch" is one edit from nothing here, but it is a word anyway
     assert query.corrections == ()
