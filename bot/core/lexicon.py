@@ -228,7 +228,7 @@ ROLE_HOLDER = re.compile(
     r"(?:c[a-z]{1,3}o|chief [a-z ]+ officer|general counsel|head of [a-z ]+|vp of [a-z ]+|president)[?.!]*$"
 )
 EVENT_QUESTION = re.compile(
-    rf"^who(?:'s| is| are| was| were)? (?:(?!(?:{DUTY_PARTICIPLES})\b)[a-z]+ed|"
+    rf"^who(?: else)?(?:'s| is| are| was| were)? (?:(?!(?:{DUTY_PARTICIPLES})\b)[a-z]+ed|"
     r"won|left|took|stole|broke|ate|drank|forgot|lost|found|hid|"
     r"said|told|sent|gave|came|went|saw|did|wrote|bought|brought|got|going to|gonna|coming|organi[sz]ing|"
     r"hosting|bringing|speaking|presenting|winning|leaving|joining|attending|sitting|(?<=was |ere )(?:at|in|on)|"
@@ -266,7 +266,9 @@ ABOUT_ASKER = re.compile(
     r"|\b(?:information|info|details|(?:where|how|when)(?: is it| are they| is that)?)[?.!]*$"
     r"|\b\d{1,2}(?::\d\d)? ?(?:am|pm)\b"
     r"|^(?:any )?(?:status|update|updates) (?:on|of)\b"
-    r"|\b(?:pdf|doc|docs|deck|slides|link|file|spreadsheet|template)\b"
+    r"|\b(?:pdf|pdfs|doc|docs|deck|decks|slides|link|links|file|files|spreadsheet|spreadsheets|template|templates)\b"
+    # whether anyone is there ("anyone from finance around?")
+    r"|^(?:is )?any ?(?:one|body)\b.*\b(?:around|online|free|available|awake|in the office)[?.!]*$"
     r"|^(?:is|are|was|were|did|does|has|have)\b.*\bstill\b"
     # what to do or how to, a request for help, when the next one is, how things usually are
     rf"|\b(?:what to do|how to)\b|\bhelp[?.!]*$|^{_POLITELY}help (?:me|with)\b|^(?:the )?next\b"
@@ -369,6 +371,13 @@ LAW_TITLE = re.compile(r"\b(?:legal|law|laws|counsel|litigation)\b", re.IGNORECA
 # ("need an NDA signed with a potential partner today").
 ABOUT_A_DAY = re.compile(r"\b(?:today|tomorrow|tonight|this (?:morning|afternoon|evening))\b")
 ABOUT_A_DAY_WORDS = 7
+
+# How to get something done ("what's the process to get a purchase order approved", "how do I get a new
+# tool approved?"): a procedure, though it names a decision.
+PROCEDURE = re.compile(
+    r"^(?:what(?:'s| is) )?(?:the )?(?:process|procedure|steps?) (?:to|for)\b"
+    r"|^how (?:do|can|should|would) (?:i|we) (?:get|request|submit|ask for)\b"
+)
 
 # The asker's own matter ("my PTO"); a plain "I" is only who asks ("where do I get a new supplier approved?").
 ASKERS_OWN = re.compile(r"\b(?:me|my|mine)\b")

@@ -37,6 +37,7 @@ from bot.core.lexicon import (
     ORDER_WORDS,
     OTHER_QUESTION,
     OWNERSHIP_CUE,
+    PROCEDURE,
     RELATIVE_WHO,
     REMARK,
     REMARK_WORDS,
@@ -139,9 +140,9 @@ def asks_about_oneself(text: str) -> bool:
     a_day = words <= ABOUT_A_DAY_WORDS and ABOUT_A_DAY.search(text) is not None
     order = words <= ORDER_WORDS and ASSISTANT_ORDER.match(text) is not None
     # "how much legal risk can we accept? need someone to make that call": a decision asked for, unless
-    # it is the asker's own ("need a decision on my equipment request")
+    # it is the asker's own ("need a decision on my equipment request") or how to get one (`PROCEDURE`)
     own = ASKERS_OWN.search(text) is not None
-    decision = asks_decision and not own
+    decision = asks_decision and not own and not PROCEDURE.search(text)
     # "has my vacation time been signed off on": the state of the asker's own request, not who signs off
     asks_owner = ASKS_OWNER.search(SIGNED_OFF.sub(" ", text) if own else text) is not None
     return (

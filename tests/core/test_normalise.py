@@ -310,6 +310,12 @@ def test_questions_that_ask_something_else_than_ownership_are_recognised(questio
         ("who's the new CFO?", True),
         ("who is our head of security", True),
         ("who is the CFO responsible for?", False),
+        # a procedure, though it names a decision; files wanted; whether anyone is there; who else goes
+        ("what's the process to get a purchase order approved", True),
+        ("need approval for a new purchase order", False),  # a decision asked for
+        ("need the logo files for a presentation", True),
+        ("anyone from finance around?", True),
+        ("who else is going to the sales kickoff", True),
     ],
 )
 def test_one_particular_event_or_a_remark_is_not_about_ownership(question, event):
