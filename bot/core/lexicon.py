@@ -84,6 +84,14 @@ ASKED_LATER = re.compile(rf"\b(?:{'|'.join(_ASKERS)})\b\s*")
 # onboarding be handled by ops or finance?"): about ownership, though it opens like a yes-or-no question. The
 # roles offered stay in the topic: they are a hint to it ("owned by HR or each manager").
 _OWNED_BY_CUE = r"owned by|(?:owned|handled|run|managed|decided|led|covered|done) by (?:\w+ ){0,3}?or"
+# Where an area sits ("where does UX research sit in the org?", "does QA belong to engineering or product?",
+# "where do invoices go for approval?"): asked of the area, about who owns it.
+_SITS_CUE = (
+    r"where (?:does|do|should|would) [^?]{1,40}? (?:sit|live|belong|fall)(?: in| under| within| with)?"
+    r"(?: the (?:org|organisation|organization|company|org chart))?[?.!]*$"
+    r"|\bbelongs? (?:to|with|under) (?:\w+ ){1,3}or\b"
+    r"|where (?:does|do|should) [^?]{1,40}? go for (?:approval|sign-?off)"
+)
 
 # A question that asks who owns something, wherever in the message it asks ("…, who owns scalability?").
 ASKS_OWNER = re.compile(
@@ -92,14 +100,18 @@ ASKS_OWNER = re.compile(
     r"|\bwho (?:should|must|needs to|has to|is supposed to|is meant to|ought to)\b"
     r"|\bwho (?:can|could) (?!\w+ me\b)"  # not a favour to the asker: "who can send me a w2"
     r"|\b(?:report|reports|roll up|rolls up) (?:in)?to[?.!]*$"  # "who does the design team report to?"
-    rf"|\b(?:{_OWNED_BY_CUE})\b"
+    rf"|\b(?:{_OWNED_BY_CUE})\b|\b(?:{_SITS_CUE})"
 )
 
-# Who a team reports to ("who do the R&D teams report to?", "which exec does customer support roll up to?"):
-# the team is the topic, its executive is what is asked.
+# Who a team reports to ("who do the R&D teams report to?", "which exec does customer support roll up to?"),
+# or where an area sits: the team or area is the topic, its executive is what is asked.
 REPORTS_TO = re.compile(
     r"^(?:whom?|which (?:exec|executive|leader|role|c-level|chief|officer)) (?:do|does|did|should|would|will) "
     r"(?:the |our )?(?P<topic>.+?) (?:report|roll up|sit under|fall under|answer|belong)(?: in)?(?: to| into| under)?$"
+    # where an area sits ("where does UX research sit in the org?", "where do invoices go for approval?")
+    r"|^where (?:does|do|should|would) (?:the |our )?(?P<area>.+?) "
+    r"(?:sit|live|belong|fall|go for (?:approval|sign off))(?: in| under| within| with)?"
+    r"(?: the (?:org|organisation|organization|company|org chart))?$"
 )
 
 # A request for a decision rather than a question with "who" ("need approval to switch cleaning company",
@@ -391,7 +403,7 @@ RELATIVE_WHO = re.compile(r"\b(?:everyone|everybody|anyone|anybody|those|people|
 OWNERSHIP_CUE = re.compile(
     r"\b(?:who|whom|whose|which (?:role|exec|executive|leader|chief|officer)|owner|owns|own|responsible|"
     r"accountable|in charge|point person|decides|decision maker|talk to|speak to|go to (?:for|about|with)|go-to|"
-    rf"escalate|{_OWNED_BY_CUE})\b"
+    rf"escalate|{_OWNED_BY_CUE})\b|\b(?:{_SITS_CUE})"
 )
 
 # Words the Snowball stemmer folds onto a different word ("productivity" -> "product"): kept apart.

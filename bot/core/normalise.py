@@ -105,7 +105,7 @@ def strip_lead_in(text: str) -> str:
     text = re.sub(r"\s+", " ", text).strip()
     reports_to = REPORTS_TO.match(text)
     if reports_to:
-        text = reports_to.group("topic")
+        text = reports_to.group("topic") or reports_to.group("area")
     text = ASKED_LATER.sub(" ", LEAD_IN.sub("", text, count=1)).strip()
     return re.sub(r"^(?:the|our|my|a|an) ", "", re.sub(r"\s+", " ", text))
 

@@ -491,6 +491,8 @@ def test_asked_after_the_scene_the_asking_words_are_not_the_topic(question, topi
         ("who does the design team report to", ["design"]),
         ("which exec does customer support roll up to?", ["customer", "support"]),
         ("who does IT report into", ["information", "technology"]),
+        ("where does UX research sit in the org?", ["ux", "research"]),  # where an area sits
+        ("where do invoices go for approval?", ["invoices"]),
     ],
 )
 def test_who_a_team_reports_to_asks_for_the_owner_of_the_team(question, topic):
@@ -505,7 +507,11 @@ def test_reporting_something_to_someone_is_not_a_reporting_line():
 
 @pytest.mark.parametrize(
     "question",
-    ["is the pricing page owned by product or marketing?", "should vendor onboarding be handled by ops or finance?"],
+    [
+        "is the pricing page owned by product or marketing?",
+        "should vendor onboarding be handled by ops or finance?",
+        "does QA belong to engineering or product?",
+    ],
 )
 def test_whose_an_area_is_asked_of_the_area_asks_for_its_owner(question):
     cleaned = clean_slack_text(question)
