@@ -91,6 +91,12 @@ _SITS_CUE = (
     r"(?: the (?:org|organisation|organization|company|org chart))?[?.!]*$"
     r"|\bbelongs? (?:to|with|under) (?:\w+ ){1,3}or\b"
     r"|where (?:does|do|should) [^?]{1,40}? go for (?:approval|sign-?off)"
+    r"|where (?:does|do|should) [^?]{0,40}?\b(?:requests|tickets|questions|issues|complaints|escalations|approvals)"
+    r" go[?.!]*$"
+    # whose it is between two ("is the rate limit decision eng's or product's?", "is this a legal question?")
+    r"|\b[a-z]+'s or (?:the )?[a-z]+'s[?.!]*$"
+    r"|^is (?:this|that|it) (?:a|an) (?:legal|finance|hr|people|security|marketing|product|engineering|ops|sales|"
+    r"it|tech) (?:question|thing|issue|matter|call)\b"
 )
 
 # A question that asks who owns something, wherever in the message it asks ("…, who owns scalability?").
@@ -110,7 +116,7 @@ REPORTS_TO = re.compile(
     r"(?:the |our )?(?P<topic>.+?) (?:report|roll up|sit under|fall under|answer|belong)(?: in)?(?: to| into| under)?$"
     # where an area sits ("where does UX research sit in the org?", "where do invoices go for approval?")
     r"|^where (?:does|do|should|would) (?:the |our )?(?P<area>.+?) "
-    r"(?:sit|live|belong|fall|go for (?:approval|sign off))(?: in| under| within| with)?"
+    r"(?:sit|live|belong|fall|go for (?:approval|sign off)|go)(?: in| under| within| with)?"
     r"(?: the (?:org|organisation|organization|company|org chart))?$"
 )
 

@@ -511,6 +511,9 @@ def test_reporting_something_to_someone_is_not_a_reporting_line():
         "is the pricing page owned by product or marketing?",
         "should vendor onboarding be handled by ops or finance?",
         "does QA belong to engineering or product?",
+        "is the API rate limit decision eng's or product's?",
+        "is this a legal question: can we use customer logos in ads",
+        "where do marketing requests go",
     ],
 )
 def test_whose_an_area_is_asked_of_the_area_asks_for_its_owner(question):
