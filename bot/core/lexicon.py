@@ -289,7 +289,7 @@ ABOUT_ASKER = re.compile(
     r"|^(?:is )?any ?(?:one|body)\b.*\b(?:around|online|free|available|awake|in the office)[?.!]*$"
     r"|^(?:is|are|was|were|did|does|has|have)\b.*\bstill\b"
     # what to do or how to, a request for help, when the next one is, how things usually are
-    rf"|\b(?:what to do|how to)\b|\bhelp[?.!]*$|^{_POLITELY}help (?:me|with)\b|^(?:the )?next\b"
+    rf"|\b(?:what to do|(?<!know )(?<!knows )how to)\b|\bhelp[?.!]*$|^{_POLITELY}help (?:me|with)\b|^(?:the )?next\b"
     r"|^(?:the )?(?:steps|instructions|checklist) (?:to|for)\b"
     # a figure asked for ("Q3 revenue numbers?", "current churn rate", "headcount in engineering right now?")
     r"|^(?=(?:\S+\s+){0,5}\S+$)(?:(?:the |our )?(?:current|latest|q[1-4]|ytd|mtd)\b"

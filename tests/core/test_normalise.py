@@ -316,6 +316,7 @@ def test_questions_that_ask_something_else_than_ownership_are_recognised(questio
         ("need the logo files for a presentation", True),
         ("anyone from finance around?", True),
         ("who else is going to the sales kickoff", True),
+        ("managers don't know how to give feedback", False),  # a problem, not a request for a procedure
     ],
 )
 def test_one_particular_event_or_a_remark_is_not_about_ownership(question, event):
