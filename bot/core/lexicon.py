@@ -186,30 +186,31 @@ GLUE_WORDS = frozenset(
 # tbh"), a vote ("+1"), a call for volunteers, or an offer: "the photos are on the drive if anyone wants them"): no
 # question mark, and the words of chat about what happened, not of a request.
 REMARK = re.compile(
-    r"\b(?:i'm|im|i've|ive|we're|we've|just|lol|lmao|brb|yesterday|tonight|this morning|congrats|"
+    # one pass over the words for every alternative that starts at a word (`\b` once, not per alternative)
+    r"\b(?:(?:i'm|im|i've|ive|we're|we've|just|lol|lmao|brb|yesterday|tonight|this morning|congrats|"
     r"loved?|great|awesome|amazing|nice|cool|finally|btw|fyi|thanks|thank you|thx|cheers|lgtm|on it|will do|"
     r"sounds good|done|shipped|merged|moved to|rescheduled|postponed|pushed to|fixed|resolved|deployed|released|"
     r"is live|went out|honestly|tbh|imo|volunteers?)\b"
     # how something went, praise, news of a start or an end ("the board meeting went really well", "sales
     # kickoff was a blast", "finance crushed the close", "numbers look solid", "our new CISO starts monday",
     # "the hiring freeze is over")
-    r"|\b(?:went|going|gone) (?:really |so |super |very )?(?:well|great|smoothly)\b|\ba blast\b"
-    r"|\b(?:crushed|nailed|killed) (?:it|the)\b|\bkudos\b|\bshout ?-?outs?\b|\bwell done\b|\bproud of\b"
-    r"|\b(?:look|looks|looking) (?:really |very |super )?(?:solid|good|great|amazing|awesome|fantastic)\b"
-    r"|\b(?:good to go|tons of|excited|thrilled|killing it|close call)\b"
-    r"|\b(?:starts|started|joins|joined|is back|returns) (?:on )?(?:monday|tuesday|wednesday|thursday|friday|"
+    r"|(?:went|going|gone) (?:really |so |super |very )?(?:well|great|smoothly)\b|a blast\b"
+    r"|(?:crushed|nailed|killed) (?:it|the)\b|kudos\b|shout ?-?outs?\b|well done\b|proud of\b"
+    r"|(?:look|looks|looking) (?:really |very |super )?(?:solid|good|great|amazing|awesome|fantastic)\b"
+    r"|(?:good to go|tons of|excited|thrilled|killing it|close call)\b"
+    r"|(?:starts|started|joins|joined|is back|returns) (?:on )?(?:monday|tuesday|wednesday|thursday|friday|"
     r"tomorrow|today|next week|this week)\b"
-    r"|\bis (?:over|back|done)[.!]*$"
-    r"|\b(?:if|in case) any ?(?:one|body) (?:wants|needs)\b"
-    # a welcome ("welcome @jordan to the team!", "welcome back") and how something went ("security
-    # training was actually fun this year")
+    r"|is (?:over|back|done)[.!]*$"
+    r"|(?:if|in case) any ?(?:one|body) (?:wants|needs)\b"
+    # how something went ("security training was actually fun this year"), a farewell ("talk later")
+    r"|(?:was|is|were) (?:actually |really |so |super )?(?:fun|boring|painful|useful|helpful)\b"
+    r"|talk (?:to you )?later\b)"
+    # a welcome ("welcome @jordan to the team!", "welcome back")
     r"|^welcome (?:to|aboard|back|@)"
-    r"|\b(?:was|is|were) (?:actually |really |so |super )?(?:fun|boring|painful|useful|helpful)\b"
     # a vote: "+1", "+100 on this", "-1 from me"
     r"|(?:^|\s)[+-]1\d*(?=\s|$)"
-    # a farewell, or a bare yes or no ("goodbye for now", "talk later", "that's a negative")
+    # a farewell, or a bare yes or no ("goodbye for now", "that's a negative")
     r"|^(?:bye|goodbye|good bye|bye bye|farewell|see you|see ya|cya|adios|ciao|so long|later)\b"
-    r"|\btalk (?:to you )?later\b"
     r"|^(?:oh |ok |okay )?(?:yes|yeah|yep|yup|no|nope|nah|negative|positive|that'?s a (?:no|negative|yes|possibility)|"
     r"affirmative|correct|exactly|sure|confirm(?:ed)?|maybe|possibly|perhaps|approved|accepted|agreed|"
     r"can'?t say|not sure|no idea|dunno)[.!]*$"
