@@ -272,50 +272,56 @@ _POLITELY = r"(?:please |pls )?"
 # to an assistant, a status or a balance, or one's pay dates and pay documents: it is not about who owns
 # an area, unless it also asks for an owner.
 ABOUT_ASKER = re.compile(
-    r"^(?:when|where|what time|which (?:room|floor|building|day|date))\b"
-    r"|\b(?:i|i'm|im|i've|ive|i'd|me|my|mine)\b|\b(?:do|can|will|did) we (?:get|have)\b"
-    r"|\b(?:book|reserve|schedule|cancel|remind)\b"
-    r"|^(?:what|whats)\b.*\b(?:stand for|stands for|mean|means|difference between)\b"
-    r"|^define\b(?=(?:\s+\S+){0,4}$)"  # "define churn"; "Define the product vision and …" is a duty
-    r"|\b(?:until|till)\b"
-    r"|^(?:and |so )?(?:how (?:is|are|was|were|do|does|can|could|should|would|much|many|long)"
+    # how the message opens (one `^` for all of them)
+    r"^(?:(?:when|where|what time|which (?:room|floor|building|day|date))\b"
+    r"|(?:what|whats)\b.*\b(?:stand for|stands for|mean|means|difference between)\b"
+    r"|define\b(?=(?:\s+\S+){0,4}$)"  # "define churn"; "Define the product vision and …" is a duty
+    r"|(?:and |so )?(?:how (?:is|are|was|were|do|does|can|could|should|would|much|many|long)"
     r"|what(?:'s|s| is| are| was| were)(?= ))"
-    r"|^(?:please |pls |can you |could you )?(?:look up|show me|find me|put in|assist me|give me|"
+    r"|(?:please |pls |can you |could you )?(?:look up|show me|find me|put in|assist me|give me|"
     r"get me|tell me|pull up|send|email|text|ping|print|summari[sz]e)\b"
-    r"|\b(?:information|info|details|(?:where|how|when)(?: is it| are they| is that)?)[?.!]*$"
-    r"|\b\d{1,2}(?::\d\d)? ?(?:am|pm)\b"
-    r"|^(?:any )?(?:status|update|updates) (?:on|of)\b"
-    r"|\b(?:pdf|pdfs|doc|docs|deck|decks|slides|link|links|file|files|spreadsheet|spreadsheets|template|templates)\b"
-    # whether anyone is there ("anyone from finance around?")
-    r"|^(?:is )?any ?(?:one|body)\b.*\b(?:around|online|free|available|awake|in the office)[?.!]*$"
-    r"|^(?:is|are|was|were|did|does|has|have)\b.*\bstill\b"
-    # what to do or how to, a request for help, when the next one is, how things usually are
-    rf"|\b(?:what to do|(?<!know )(?<!knows )how to)\b|\bhelp[?.!]*$|^{_POLITELY}help (?:me|with)\b|^(?:the )?next\b"
-    r"|^(?:the )?(?:steps|instructions|checklist) (?:to|for)\b"
+    r"|(?:any )?(?:status|update|updates) (?:on|of)\b"
+    # whether anyone is there ("anyone from finance around?"), whether something still holds
+    r"|(?:is )?any ?(?:one|body)\b.*\b(?:around|online|free|available|awake|in the office)[?.!]*$"
+    r"|(?:is|are|was|were|did|does|has|have)\b.*\bstill\b"
+    # a request for help, when the next one is, steps to follow
+    rf"|{_POLITELY}help (?:me|with)\b|(?:the )?next\b"
+    r"|(?:the )?(?:steps|instructions|checklist) (?:to|for)\b"
     # a figure asked for ("Q3 revenue numbers?", "current churn rate", "headcount in engineering right now?")
-    r"|^(?=(?:\S+\s+){0,5}\S+$)(?:(?:the |our )?(?:current|latest|q[1-4]|ytd|mtd)\b"
+    r"|(?=(?:\S+\s+){0,5}\S+$)(?:(?:the |our )?(?:current|latest|q[1-4]|ytd|mtd)\b"
     r"|.*\b(?:numbers|figures|stats)[?.!]*$|.*\bright now[?.!]*$)"
-    r"|^(?:is|are|was|were|do|does|did|how|what|whats|should|would|can)\b.*\b(?:usually|typically|normally|generally)\b"
-    # a short request to an assistant ("request pto for friday", "enroll in benefits"), a status or what is
-    # left ("approval status", "vacation approved yet?", "leave balance"), a thing asked for ("… please"),
-    # a pay date, one's own pay documents ("w-2 copy", "where's my payslip")
-    rf"|^{_POLITELY}(?:request|requesting|submit|enrol|enroll|opt (?:in|out)|transfer|add|apply for|"
+    # how things usually are
+    r"|(?:is|are|was|were|do|does|did|how|what|whats|should|would|can)\b.*\b(?:usually|typically|normally|generally)\b"
+    # a short request to an assistant ("request pto for friday", "enroll in benefits"), what is left
+    # ("leave balance")
+    rf"|{_POLITELY}(?:request|requesting|submit|enrol|enroll|opt (?:in|out)|transfer|add|apply for|"
     r"sign up for|sign me up)\b(?=(?:\s+\S+){0,7}$)"
-    r"|\b(?:status|yet|pending)[?.!]*$|^pending\b"
-    r"|^(?=(?:\S+\s+){0,4}\S+$).*\b(?:balance|remaining|left|used|taken)\b"
-    r"|\b(?:please|pls|plz)[?.!]*$"
-    r"|\b(?:payday|pay day|pay date|paydays)\b"
-    r"|\b(?:copy|form)[?.!]*$|\b(?:w-?2s?|payslips?|pay ?stubs?|paychecks?)\b"
-    # what a word means, asked another way ("definition of churn"); an alarm, a timer or a reminder to set;
-    # a short order to cancel ("abort", "never mind")
-    r"|\bdefinitions? (?:of|for)\b|'s definition\b|\bdefinition[?.!]*$|^(?:the )?meaning of\b|\bwhat is meant by\b"
-    r"|\bexplain (?:what|how)\b|^eli5\b"
+    r"|pending\b"
+    r"|(?=(?:\S+\s+){0,4}\S+$).*\b(?:balance|remaining|left|used|taken)\b"
+    # what a word means, asked another way ("the meaning of …")
+    r"|(?:the )?meaning of\b|eli5\b"
     # whether something happened ("has the security audit finished", "did payroll run this week?")
-    r"|^(?:has|have|had|did|hasn'?t|haven'?t|didn'?t)\b(?=(?:\s+\S+){0,9}$)"
-    rf"|^{_POLITELY}(?:set|create|make|add)(?: up)? (?:an? |the |my )?(?:alarm|timer|reminder)s?\b"
-    rf"|^{_POLITELY}(?:cancel|abort|halt|terminate|scratch that|never ?mind|forget it)\b(?=(?:\s+\S+){{0,3}}$)"
+    r"|(?:has|have|had|did|hasn'?t|haven'?t|didn'?t)\b(?=(?:\s+\S+){0,9}$)"
+    # an alarm, a timer or a reminder to set; a short order to cancel ("abort", "never mind")
+    rf"|{_POLITELY}(?:set|create|make|add)(?: up)? (?:an? |the |my )?(?:alarm|timer|reminder)s?\b"
+    rf"|{_POLITELY}(?:cancel|abort|halt|terminate|scratch that|never ?mind|forget it)\b(?=(?:\s+\S+){{0,3}}$))"
+    # words anywhere (one `\b` for all of them): the asker, a booking, a date, details, a clock time
+    r"|\b(?:(?:i|i'm|im|i've|ive|i'd|me|my|mine)\b|(?:do|can|will|did) we (?:get|have)\b"
+    r"|(?:book|reserve|schedule|cancel|remind)\b|(?:until|till)\b"
+    r"|(?:information|info|details|(?:where|how|when)(?: is it| are they| is that)?)[?.!]*$"
+    r"|\d{1,2}(?::\d\d)? ?(?:am|pm)\b"
+    # a document wanted ("the security policy pdf")
+    r"|(?:pdf|pdfs|doc|docs|deck|decks|slides|link|links|file|files|spreadsheet|spreadsheets|template|templates)\b"
+    # what to do or how to ("don't know how to" states a problem), a request for help ("expense report help")
+    r"|(?:what to do|(?<!know )(?<!knows )how to)\b|help[?.!]*$"
+    # a status, a thing asked for ("… please"), a pay date, one's own pay documents ("w-2 copy")
+    r"|(?:status|yet|pending)[?.!]*$|(?:please|pls|plz)[?.!]*$"
+    r"|(?:payday|pay day|pay date|paydays)\b|(?:copy|form)[?.!]*$|(?:w-?2s?|payslips?|pay ?stubs?|paychecks?)\b"
+    # what a word means, asked another way ("definition of churn", "churn definition", "explain what …")
+    r"|definitions? (?:of|for)\b|definition[?.!]*$|what is meant by\b|explain (?:what|how)\b"
     # one's own retirement account ("401k transfer") and time blocked in one's calendar
-    r"|\b(?:401 ?\(?k\)?s?|403 ?\(?b\)?|iras?|roth)\b|\bblock (?:off|out)\b"
+    r"|(?:401 ?\(?k\)?s?|403 ?\(?b\)?|iras?|roth)\b|block (?:off|out)\b)"
+    r"|'s definition\b"
 )
 # A short order to an assistant ("draft a press release for the launch", "pull the churn numbers for last
 # month", "create a table comparing our pricing tiers"): a task to do now, not a question about who owns the
