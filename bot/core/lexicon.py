@@ -86,9 +86,9 @@ ASKED_LATER = re.compile(rf"\b(?:{'|'.join(_ASKERS)})\b\s*")
 _OWNED_BY_CUE = r"owned by|(?:owned|handled|run|managed|decided|led|covered|done) by (?:\w+ ){0,3}?or"
 # Where an area sits ("where does UX research sit in the org?", "does QA belong to engineering or product?",
 # "where do invoices go for approval?"): asked of the area, about who owns it.
+_IN_THE_ORG = r"(?: in| under| within| with)?(?: the (?:org|organisation|organization|company|org chart))?"
 _SITS_CUE = (
-    r"where (?:does|do|should|would) [^?]{1,40}? (?:sit|live|belong|fall)(?: in| under| within| with)?"
-    r"(?: the (?:org|organisation|organization|company|org chart))?[?.!]*$"
+    rf"where (?:does|do|should|would) [^?]{{1,40}}? (?:sit|live|belong|fall){_IN_THE_ORG}[?.!]*$"
     r"|\bbelongs? (?:to|with|under) (?:\w+ ){1,3}or\b"
     r"|where (?:does|do|should) [^?]{1,40}? go for (?:approval|sign-?off)"
     r"|where (?:does|do|should) [^?]{0,40}?\b(?:requests|tickets|questions|issues|complaints|escalations|approvals)"
@@ -116,8 +116,7 @@ REPORTS_TO = re.compile(
     r"(?:the |our )?(?P<topic>.+?) (?:report|roll up|sit under|fall under|answer|belong)(?: in)?(?: to| into| under)?$"
     # where an area sits ("where does UX research sit in the org?", "where do invoices go for approval?")
     r"|^where (?:does|do|should|would) (?:the |our )?(?P<area>.+?) "
-    r"(?:sit|live|belong|fall|go for (?:approval|sign off)|go)(?: in| under| within| with)?"
-    r"(?: the (?:org|organisation|organization|company|org chart))?$"
+    rf"(?:sit|live|belong|fall|go for (?:approval|sign off)|go){_IN_THE_ORG}$"
 )
 
 # A request for a decision rather than a question with "who" ("need approval to switch cleaning company",

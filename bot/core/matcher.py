@@ -62,14 +62,17 @@ ABOUT_ASKER_FACTOR = 0.5  # "when do my RSUs vest?": below the threshold whateve
 _LONG_STOPWORDS = sorted(word for word in STOPWORDS if len(word) >= TYPO_MIN_LENGTH)
 
 
+def _likely_typo_of(word: str, known: list[str]) -> str | None:
+    """The word of `known` that `word` is most likely a typo of (`TYPO_MIN_SIMILARITY`), or None."""
+    best = process.extractOne(word, known, scorer=OSA.normalized_similarity, score_cutoff=TYPO_MIN_SIMILARITY)
+    return best[0] if best else None
+
+
 @lru_cache(maxsize=4096)
 def _stopword_typo(word: str) -> bool:
     """True for a word that is a likely typo of a stopword of `TYPO_MIN_LENGTH` letters or more ("handels",
     "compnay", "responsable"), when it is a typo of no word of the knowledge base: it asks, it names nothing."""
-    return (
-        process.extractOne(word, _LONG_STOPWORDS, scorer=OSA.normalized_similarity, score_cutoff=TYPO_MIN_SIMILARITY)
-        is not None
-    )
+    return _likely_typo_of(word, _LONG_STOPWORDS) is not None
 
 
 @dataclass(frozen=True)
@@ -224,10 +227,7 @@ class Matcher:
 
     def _correct(self, word: str) -> str | None:
         """The knowledge base's word this one is most likely a typo of, or None (`_may_be_a_typo` first)."""
-        best = process.extractOne(
-            word, self._surface_words, scorer=OSA.normalized_similarity, score_cutoff=TYPO_MIN_SIMILARITY
-        )
-        return best[0] if best else None
+        return _likely_typo_of(word, self._surface_words)
 
     def match(self, question: str, limit: int = 5) -> tuple[Query, list[Match]]:
         """The best `limit` responsibilities for a question, best first (empty when nothing is known)."""
