@@ -85,6 +85,8 @@ SETS = {
     "ours: blind 14, held out": ROOT / "tests" / "core" / "blind14_heldout_questions.yaml",
     "ours: blind 15, held out": ROOT / "tests" / "core" / "blind15_heldout_questions.yaml",
     "ours: blind 16, held out": ROOT / "tests" / "core" / "blind16_heldout_questions.yaml",
+    "ours: blind 17, looked at": ROOT / "tests" / "core" / "blind17_questions.yaml",
+    "ours: blind 17, held out": ROOT / "tests" / "core" / "blind17_heldout_questions.yaml",
     "job duties, looked at": ROOT / "tests" / "core" / "job_duties.yaml",
     "job duties, held out": ROOT / "tests" / "core" / "job_duties_heldout.yaml",
     "job duties 2, looked at": ROOT / "tests" / "core" / "job_duties2.yaml",
@@ -94,6 +96,8 @@ SETS = {
     "job duties 4, held out": ROOT / "tests" / "core" / "job_duties4_heldout.yaml",
     "job duties 5, held out": ROOT / "tests" / "core" / "job_duties5_heldout.yaml",
     "job duties 6, held out": ROOT / "tests" / "core" / "job_duties6_heldout.yaml",
+    "job duties 7, looked at": ROOT / "tests" / "core" / "job_duties7.yaml",
+    "job duties 7, held out": ROOT / "tests" / "core" / "job_duties7_heldout.yaml",
     # every query of CLINC150's work domain: a large measure of off-topic abstention (bench_startup.py skips it)
     "CLINC150 work domain, train + val": ROOT / "tests" / "core" / "clinc150_work_questions.yaml",
     "CLINC150 work domain, test, held out": ROOT / "tests" / "core" / "clinc150_work_heldout_questions.yaml",
