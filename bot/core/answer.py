@@ -503,7 +503,8 @@ class Engine:
             steps.append(f"This area is shared: it is also close to what {others} owns.")
         if item.shared_with and owner.role == item.owner:
             steps.append(item.shared_note or f"The articles give the {', '.join(item.shared_with)} a hand in it too.")
-        source = self.kb.source(item.citation.source)
+        citation = item.specialist.citation if item.specialist and owner.route is Route.SPECIALIST else item.citation
+        source = self.kb.source(citation.source)
         override = org.override_for(item.id) if owner.route is Route.OVERRIDE else None
         return Known(
             question=question,
@@ -515,7 +516,7 @@ class Engine:
             confidence=round(confidence, 3),
             reasoning=" ".join(steps),
             lead=owner.lead,
-            source=SourceRef(id=source.id, title=source.title, url=source.url, quote=item.citation.quote),
+            source=SourceRef(id=source.id, title=source.title, url=source.url, quote=citation.quote),
             route=owner.route.value,
             override=OverrideRef(reason=override.reason, usual_role=item.owner) if override else None,
             matched_by=matched_by,

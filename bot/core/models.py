@@ -77,10 +77,21 @@ class Role(Strict):
     usual_cover: UsualCover | None = None
 
 
+class Specialist(Strict):
+    """The role that owns an entry wherever the organisation has that role, before the entry's owner: the
+    seed articles, written for companies whose executives are a CEO, CTO, CPO and COO, give market research
+    to the CPO, and companies with a CMO give it to marketing. `reasoning` says why, for that company."""
+
+    role: RoleId
+    reasoning: Annotated[Text, StringConstraints(max_length=limits.REASONING)]
+    citation: Citation
+
+
 class Responsibility(Strict):
     id: Slug
     title: Title
     owner: RoleId
+    specialist: Specialist | None = None  # who owns it instead where the organisation has that role
     shared_with: tuple[RoleId, ...] = ()
     shared_note: Text | None = None
     shared_parts: dict[RoleId, Part] = {}  # a shared role's part in a few words: "agrees the headcount"
@@ -91,6 +102,16 @@ class Responsibility(Strict):
     reasoning: Annotated[Text, StringConstraints(max_length=limits.REASONING)]
     citation: Citation
     retired: bool = False
+
+    @property
+    def roles_named(self) -> tuple[str, ...]:
+        """Every role the entry names: its owner, its specialist and the roles it is shared with."""
+        return (self.owner, *((self.specialist.role,) if self.specialist else ()), *self.shared_with)
+
+    @property
+    def sources_cited(self) -> tuple[str, ...]:
+        """Every source the entry quotes: its own citation's, then its specialist's."""
+        return (self.citation.source, *((self.specialist.citation.source,) if self.specialist else ()))
 
     @field_validator("aliases")
     @classmethod
@@ -110,6 +131,8 @@ class Responsibility(Strict):
     def owner_is_not_shared_with_itself(self) -> Responsibility:
         if self.owner in self.shared_with:
             raise ValueError(f"shared_with repeats the owner {self.owner}")
+        if self.specialist is not None and self.specialist.role == self.owner:
+            raise ValueError(f"the specialist is the owner {self.owner}: name another role, or no specialist")
         stray = [role for role in self.shared_parts if role not in self.shared_with]
         if stray:
             raise ValueError(f"shared_parts names {', '.join(stray)}, which shared_with does not list")
@@ -157,4 +180,14 @@ def slugify(text: str) -> str:
     return re.sub(r"[^a-z0-9]+", "-", text.casefold()).strip("-")[:80] or "topic"
 
 
-__all__ = ["MAX_QUOTE_CHARS", "Citation", "KnowledgeBase", "Responsibility", "Role", "Source", "UsualCover", "slugify"]
+__all__ = [
+    "MAX_QUOTE_CHARS",
+    "Citation",
+    "KnowledgeBase",
+    "Responsibility",
+    "Role",
+    "Source",
+    "Specialist",
+    "UsualCover",
+    "slugify",
+]

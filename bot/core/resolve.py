@@ -1,6 +1,7 @@
 """Who owns a responsibility in one organisation, and the plain-words story of how we got there.
 
-Order, as product design set it: an override for the responsibility wins; otherwise the knowledge
+Order, as product design set it: an override for the responsibility wins; otherwise the entry's specialist
+if the organisation has that role (market research: the CMO, where there is one); otherwise the knowledge
 base's owner if the organisation has that role; otherwise a present role that covers it; otherwise the
 role that usually takes that work in companies without it (the knowledge base's `usual_cover`, the first
 one the organisation has or covers); otherwise the organisation's fallback role.
@@ -18,6 +19,7 @@ from bot.core.org import OrgSettings
 class Route(StrEnum):
     OVERRIDE = "override"
     OWNER = "owner"
+    SPECIALIST = "specialist"
     COVERED = "covered"
     USUAL_COVER = "usual_cover"
     FALLBACK = "fallback"
@@ -41,6 +43,10 @@ def resolve_owner(kb: KnowledgeBase, org: OrgSettings, item: Responsibility) -> 
         lead = f"{decided}: {override.reason}" if override.reason else f"{decided}: your organisation decided so."
         steps = (lead, f"In most companies the {item.owner} owns it.")
         return Owner(override.role, org.holder(override.role), Route.OVERRIDE, steps, lead)
+    specialist = item.specialist
+    if specialist is not None and org.has(specialist.role):
+        steps = (specialist.reasoning, f"In companies without a {specialist.role}, the {item.owner} owns it.")
+        return Owner(specialist.role, org.holder(specialist.role), Route.SPECIALIST, steps, first_sentence(steps[0]))
     if org.has(item.owner):
         return Owner(item.owner, org.holder(item.owner), Route.OWNER, (item.reasoning,), first_sentence(item.reasoning))
     coverer = org.coverer(item.owner)

@@ -64,6 +64,13 @@ def check_knowledge(kb: KnowledgeBase) -> list[Problem]:
             problems.append(
                 Problem(("responsibilities", index, "citation", "source"), f"unknown source {item.citation.source!r}")
             )
+        if item.specialist is not None:
+            if item.specialist.role not in role_ids:
+                at = ("responsibilities", index, "specialist", "role")
+                problems.append(Problem(at, f"unknown role {item.specialist.role!r}"))
+            if item.specialist.citation.source not in source_ids:
+                cited = ("responsibilities", index, "specialist", "citation", "source")
+                problems.append(Problem(cited, f"unknown source {item.specialist.citation.source!r}"))
     return problems + name_clashes(kb)
 
 

@@ -36,6 +36,7 @@ class EntryView:
     shared_with: tuple[Role, ...]
     consult: tuple[Consulted, ...]  # the roles to consult on it in this organisation
     source: Source
+    specialist_source: Source | None  # the article the specialist's quote comes from
     neighbours: tuple[Related, ...]  # the topics a question about this one comes closest to
     same_source: tuple[Related, ...]  # a few other entries citing the same article
     source_entries: int  # how many entries cite the article in all
@@ -57,6 +58,7 @@ def build_entry(engine: Engine, org: OrgSettings, responsibility_id: str) -> Ent
         shared_with=tuple(kb.role(rid) for rid in item.shared_with),
         consult=consulted_roles(org, item, owner.role),
         source=kb.source(item.citation.source),
+        specialist_source=kb.source(item.specialist.citation.source) if item.specialist else None,
         neighbours=_related(engine, org, _neighbours(engine, item)),
         same_source=_related(engine, org, citing[:SAME_SOURCE]),
         source_entries=len(citing) + 1,
@@ -87,7 +89,7 @@ def build_sources(engine: Engine) -> tuple[SourceView, ...]:
     return tuple(
         SourceView(
             source,
-            tuple(item for item in kb.active if item.citation.source == source.id),
+            tuple(item for item in kb.active if source.id in item.sources_cited),
             tuple(role for role in kb.roles if source.id in _cover_sources(role)),
         )
         for source in kb.sources

@@ -111,6 +111,7 @@ def _cell(item: Responsibility, owner: Owner, role_id: str, consulted: dict[str,
     if role_id == owner.role:
         label = {
             Route.OWNER: "owns",
+            Route.SPECIALIST: "owns as specialist",
             Route.COVERED: f"covers {item.owner}",
             Route.USUAL_COVER: f"takes {item.owner}'s",
             Route.OVERRIDE: "override",

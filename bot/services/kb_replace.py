@@ -26,9 +26,9 @@ def keeping_the_rest(old: KnowledgeBase, new: KnowledgeBase, *, retire_missing: 
     update = {"retired": True} if retire_missing else {}
     kept = tuple(r.model_copy(update=update) for r in old.responsibilities if r.id not in given)
     role_ids = {r.id for r in new.roles}
-    needed_roles = {rid for r in kept for rid in (r.owner, *r.shared_with)} - role_ids
+    needed_roles = {rid for r in kept for rid in r.roles_named} - role_ids
     source_ids = {s.id for s in new.sources}
-    needed_sources = {r.citation.source for r in kept} - source_ids
+    needed_sources = {sid for r in kept for sid in r.sources_cited} - source_ids
     return new.model_copy(
         update={
             "roles": new.roles + tuple(r for r in old.roles if r.id in needed_roles),

@@ -45,6 +45,10 @@ NEW_TOPIC_FROM_GAP = "New topic from this"
 ADD_AS_ALIAS = "Add as alias of…"
 PREVIOUS = "← Previous"
 NEXT = "Next →"
+SPECIALIST_HINT = (
+    "Where the organisation has a {role}, the {role} owns this topic instead (the knowledge files' specialist). "
+    "Choose the {role} here to make it the {role}'s everywhere."
+)
 RETIRE_LABEL = "Retire this topic (it stops answering; Undo in the history brings it back)"
 
 

@@ -61,6 +61,7 @@ class ResponsibilityRow(Base):
     position: Mapped[int] = mapped_column(Integer)
     title: Mapped[str] = mapped_column(String(limits.TITLE))
     owner: Mapped[str] = mapped_column(ForeignKey("roles.id"))
+    specialist: Mapped[dict[str, Any] | None] = mapped_column(JSON, nullable=True)  # {role, reasoning, citation}
     shared_with: Mapped[list[Any]] = mapped_column(default=list)
     shared_note: Mapped[str | None] = mapped_column(Text)
     shared_parts: Mapped[dict[str, Any]] = mapped_column(default=dict)

@@ -23,6 +23,15 @@ def test_hosting_costs_belong_to_the_cto_with_source_and_quote(engine):
     assert answer.route == "owner"
 
 
+def test_market_research_is_answered_with_the_cmo_s_source_where_there_is_a_cmo(engine):
+    with_cmo = engine.answer("who does market research?", org(engine, "roles: {CEO: {}, CPO: {}, CMO: {}}"))
+    assert (with_cmo.role, with_cmo.route, with_cmo.responsibility.id) == ("CMO", "specialist", "market-research")
+    assert with_cmo.source.id == "4cornerresources-cmo" and "market research" in with_cmo.source.quote
+    assert with_cmo.lead.startswith("Companies with a CMO") and "the CPO owns it" in with_cmo.reasoning
+    without = engine.answer("who does market research?")  # the default organisation: no CMO
+    assert (without.role, without.route, without.source.id) == ("CPO", "owner", "yojobs-cpo-cto")
+
+
 def test_an_area_nothing_is_close_to_gets_no_role_and_no_made_up_suggestions(engine):
     answer = engine.answer("who owns the stapler?")
     assert answer.role is None and answer.holder is None and answer.source is None

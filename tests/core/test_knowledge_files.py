@@ -40,8 +40,9 @@ def test_the_shipped_knowledge_base_has_an_entry_for_each_responsibility_in_the_
 
 
 def citations(kb):
-    """(who cites, citation) for every entry and every role's usual cover."""
+    """(who cites, citation) for every entry, its specialist, and every role's usual cover."""
     found = [(r.id, r.citation) for r in kb.responsibilities]
+    found += [(r.id, r.specialist.citation) for r in kb.responsibilities if r.specialist]
     return found + [(role.id, c) for role in kb.roles for c in (role.usual_cover.citations if role.usual_cover else ())]
 
 
@@ -115,6 +116,36 @@ def test_a_usual_cover_naming_an_unknown_role_is_reported_with_file_and_line(tmp
         load_knowledge(folder)
     (message,) = caught.value.messages
     assert re.fullmatch(r".*roles\.yaml:\d+: roles\[\d+\]\.usual_cover\.by\[1\]: unknown role 'CXO'", message)
+
+
+@pytest.mark.parametrize(
+    ("old", "new", "field", "says"),
+    [
+        ("      role: CMO\n", "      role: CXO\n", r"specialist\.role", "unknown role 'CXO'"),
+        (
+            "        source: 4cornerresources-cmo\n",
+            "        source: nowhere\n",
+            r"specialist\.citation\.source",
+            "unknown source 'nowhere'",
+        ),
+        (
+            "      role: CMO\n",
+            "      role: CPO\n",
+            "",
+            "the specialist is the owner CPO: name another role, or no specialist",
+        ),
+    ],
+)
+def test_a_bad_specialist_is_reported_with_file_line_and_field(tmp_path, old, new, field, says):
+    folder = broken_copy(tmp_path, old, new)
+    with pytest.raises(InvalidFile) as caught:
+        load_knowledge(folder)
+    (message,) = caught.value.messages
+    assert re.fullmatch(
+        rf".*responsibilities\.yaml:\d+: responsibilities\[\d+\]\.?{field}.*{re.escape(says)}.*", message
+    )
+    line = int(message.split(":")[1])
+    assert "market-research" in "\n".join((folder / "responsibilities.yaml").read_text().splitlines()[line - 12 : line])
 
 
 def test_exactly_one_role_is_the_fallback(tmp_path):

@@ -1,7 +1,8 @@
 """Who owns a topic in one organisation: the resolver's order, table-driven.
 
-Override, then the knowledge base's owner, then the organisation's own `covers`, then the role that
-usually takes an absent role's work (`usual_cover` in roles.yaml), then the fallback.
+Override, then the entry's specialist where the organisation has that role, then the knowledge base's
+owner, then the organisation's own `covers`, then the role that usually takes an absent role's work
+(`usual_cover` in roles.yaml), then the fallback.
 """
 
 import pytest
@@ -105,6 +106,32 @@ def test_an_override_still_comes_first(with_cdo, engine):
 def test_security_is_the_ciso_s_where_there_is_one_and_the_cto_s_otherwise(engine, settings, role, route):
     found = resolve_owner(engine.kb, engine.check_org(yaml.safe_load(settings)), engine.responsibility("security"))
     assert (found.role, found.route.value) == (role, route)
+
+
+@pytest.mark.parametrize(
+    ("settings", "role", "route", "says"),
+    [
+        ("roles: {CEO: {}, CPO: {}, CMO: {holder: U0CMO01}}", "CMO", "specialist", "Companies with a CMO"),
+        ("roles: {CEO: {}, CTO: {}, CPO: {}, COO: {}}", "CPO", "owner", None),  # the seed articles' owner
+        ("roles: {CEO: {}, CPO: {covers: [CMO]}}", "CPO", "owner", None),  # covering a CMO is not having one
+        ("roles: {CEO: {}, CTO: {}, COO: {}, CMO: {}}", "CMO", "specialist", "without a CMO, the CPO owns it"),
+        ("roles: {CEO: {}, CTO: {}, COO: {}}", "CEO", "fallback", None),  # neither: as for any entry of the CPO's
+    ],
+)
+def test_market_research_is_the_cmo_s_where_there_is_one_and_the_cpo_s_otherwise(engine, settings, role, route, says):
+    org = engine.check_org(yaml.safe_load(settings))
+    found = resolve_owner(engine.kb, org, engine.responsibility("market-research"))
+    assert (found.role, found.route.value) == (role, route)
+    if says:
+        assert says in " ".join(found.steps)
+    if route == "specialist":
+        assert found.holder == org.holder("CMO") and "CMO" in found.lead
+
+
+def test_an_override_comes_before_the_specialist(engine):
+    settings = {"roles": {"CEO": {}, "CPO": {}, "CMO": {}}, "overrides": [{"topic": "market-research", "role": "CPO"}]}
+    found = resolve_owner(engine.kb, engine.check_org(settings), engine.responsibility("market-research"))
+    assert (found.role, found.route.value) == ("CPO", "override")
 
 
 def test_the_default_organisation_comes_from_the_roles_file(kb):

@@ -70,6 +70,24 @@ def test_the_topic_editor_holds_the_entry_and_reads_back_as_the_same_draft():
     assert retire_ticked(view_state(view, {"retire": ["retire"]})["values"])
 
 
+def test_the_topic_editor_says_who_owns_a_topic_with_a_specialist_where_there_is_one():
+    item = next(r for r in KB.responsibilities if r.id == "market-research")
+    draft = ResponsibilityDraft.of(item, KB.source(item.citation.source))
+    view = as_dict(build_topic_modal(draft, roles=KB.roles, metadata=FormMetadata(topic="market-research", version=1)))
+    owner = next(b for b in view["blocks"] if b["block_id"] == "owner")
+    assert owner["hint"]["text"].startswith("Where the organisation has a CMO, the CMO owns this topic instead")
+    assert draft_from(view_state(view)["values"]) == draft.model_copy(update={"specialist": None})  # shown, not sent
+    hosting = next(r for r in KB.responsibilities if r.id == "hosting-costs")
+    plain = as_dict(
+        build_topic_modal(
+            ResponsibilityDraft.of(hosting, KB.source(hosting.citation.source)),
+            roles=KB.roles,
+            metadata=FormMetadata(topic="hosting-costs", version=1),
+        )
+    )
+    assert "hint" not in next(b for b in plain["blocks"] if b["block_id"] == "owner")
+
+
 def test_a_new_topic_has_no_retire_box_and_remembers_the_question_it_came_from():
     view = as_dict(build_topic_modal(ResponsibilityDraft(), roles=KB.roles, metadata=FormMetadata(gap="coffee")))
     assert "retire" not in [b["block_id"] for b in view["blocks"]]

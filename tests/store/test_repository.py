@@ -4,7 +4,7 @@ import pytest
 from sqlalchemy import func, select
 
 from bot.core.knowledge_files import load_knowledge
-from bot.core.models import Responsibility
+from bot.core.models import Citation, Responsibility, Specialist
 from bot.services.knowledge import KnowledgeService
 from bot.store.database import Database, normalise_url
 from bot.store.repository import _COLUMNS, KnowledgeRepository, OrgRepository
@@ -72,6 +72,11 @@ def test_every_field_of_an_entry_round_trips_through_the_database(service):
         .responsibility("pricing")
         .model_copy(
             update={
+                "specialist": Specialist(
+                    role="CRO",
+                    reasoning="Companies with a CRO price deals in sales.",
+                    citation=Citation(source="yojobs-cpo-cto", quote="The CPO constantly monitors market trends"),
+                ),
                 "shared_with": ("CFO", "CMO"),
                 "shared_note": "Finance agrees the margins.",
                 "shared_parts": {"CFO": "agrees the margins"},

@@ -101,6 +101,16 @@ def test_an_entry_page_shows_its_quote_and_article_link(site):
     assert "CTO vs CPO vs COO: Understanding the Roles (ctoiam.com, July 2023)</a>" in page
 
 
+def test_an_entry_page_says_who_owns_it_where_there_is_a_specialist_with_that_quote_too(site):
+    page = get(site, "/kb/market-research").text
+    assert '<h2 id="specialist-heading">Where there is a CMO</h2>' in page
+    assert (
+        '<blockquote cite="https://www.4cornerresources.com/job-descriptions/chief-marketing-officer/"><p>Direct market'
+        in page
+    )
+    assert "How this organisation's settings changed it" not in page  # the default organisation has no CMO
+
+
 def test_an_entry_citing_the_article_without_an_address_says_so_and_links_nowhere_else(site):
     page = get(site, "/kb/developer-productivity", team=TEAM["T0CPTO"]).text
     assert "<cite>CTO to CTPO: Navigating the Dual Role in Tech Leadership" in page

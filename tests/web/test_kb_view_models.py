@@ -40,6 +40,16 @@ def test_topics_of_roles_the_organisation_lacks_go_to_whoever_usually_takes_them
     assert cfo.takers == ("COO",)
 
 
+def test_a_topic_with_a_specialist_is_its_where_the_organisation_has_that_role(engine):
+    with_cmo = engine.check_org({"roles": {"CEO": {}, "CTO": {}, "CPO": {}, "CMO": {}}})
+    assert cells(build_role_map(engine, with_cmo), "market-research")["CMO"] == ("specialist", "owns as specialist")
+    assert cells(build_role_map(engine, default_org(engine.kb)), "market-research")["CPO"] == ("owner", "owns")
+    entry = build_entry(engine, with_cmo, "market-research")
+    assert entry is not None and (entry.owner.role, entry.usual_role.id) == ("CMO", "CPO")
+    assert entry.specialist_source is not None and entry.specialist_source.id == "4cornerresources-cmo"
+    assert entry.source.id == "yojobs-cpo-cto"  # the article's own quote, for why the CPO elsewhere
+
+
 def test_the_default_map_marks_the_owner_and_the_roles_that_share_a_topic(engine):
     assert cells(build_role_map(engine, default_org(engine.kb)), "hosting-costs") == {
         "CEO": (None, ""),
@@ -152,10 +162,11 @@ def test_an_unknown_id_has_no_entry(engine):
     assert build_entry(engine, default_org(engine.kb), "office-coffee-machine") is None
 
 
-def test_the_sources_list_every_article_the_five_seeds_first_and_every_entry_once(engine):
+def test_the_sources_list_every_article_the_five_seeds_first_and_every_entry_under_each_it_cites(engine):
     sources = build_sources(engine)
     assert [s.source.id for s in sources] == [s.id for s in engine.kb.sources]
     assert [s.source.seed is not None for s in sources[:5]] == [True] * 5
     assert [s.source.url is None for s in sources].count(True) == 1
     cited = [item.id for view in sources for item in view.entries]
-    assert sorted(cited) == sorted(item.id for item in engine.kb.active)
+    assert sorted(cited) == sorted(item.id for item in engine.kb.active for _ in item.sources_cited)
+    assert any(len(item.sources_cited) == 2 for item in engine.kb.active)  # market research: its specialist's too

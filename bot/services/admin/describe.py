@@ -54,6 +54,9 @@ def _responsibility(entity_id: str, before: Data, after: Data) -> str:
     ]
     parts += _list_change("aliases", before.get("aliases", []), after.get("aliases", []))
     parts += _list_change("shared with", before.get("shared_with", []), after.get("shared_with", []))
+    if before.get("specialist") != after.get("specialist"):
+        role = (after.get("specialist") or {}).get("role")
+        parts.append(f"the {role} owns it where there is one" if role else "no specialist owner")
     if before.get("reasoning") != after.get("reasoning"):
         parts.append("new reasoning")
     if before.get("citation") != after.get("citation"):

@@ -34,6 +34,7 @@ class ResponsibilityDraft(BaseModel):
     source_url: str | None = None
     quote: str = ""
     consult: tuple[str, ...] | None = None  # "COO: agrees the budget", one a role; None: keep the entry's
+    specialist: str | None = None  # shown, not edited: the role that owns it instead where there is one
 
     @classmethod
     def of(cls, item: Responsibility, source: Source) -> ResponsibilityDraft:
@@ -49,6 +50,7 @@ class ResponsibilityDraft(BaseModel):
             consult=tuple(
                 f"{role}: {item.shared_parts[role]}" if role in item.shared_parts else role for role in item.shared_with
             ),
+            specialist=item.specialist.role if item.specialist else None,
         )
 
 

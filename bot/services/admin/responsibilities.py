@@ -128,6 +128,8 @@ class ResponsibilityEditor:
                 shared_with = tuple(r for r in like.shared_with if r != item.owner)
                 parts = {r: part for r, part in like.shared_parts.items() if r in shared_with}
                 kept |= {"shared_with": shared_with, "shared_parts": parts}
+            if like.specialist is not None and like.specialist.role == item.owner:
+                kept["specialist"] = None  # the edit gives the topic to the specialist: it owns it everywhere now
         citation = item.citation.model_copy(update={"source": source_id})
         return item.model_copy(update={"citation": citation, **kept}), new_source
 

@@ -87,7 +87,13 @@ def build_topic_modal(
             max_length=stored.ALIASES_TEXT,
             hint="One a line (or separated by commas): what people type when they mean this topic.",
         ),
-        _select("owner", "Owning role", [_role_option(r) for r in roles], selected=draft.owner),
+        _select(
+            "owner",
+            "Owning role",
+            [_role_option(r) for r in roles],
+            selected=draft.owner,
+            hint=say.SPECIALIST_HINT.format(role=draft.specialist) if draft.specialist else None,
+        ),
         _text("reasoning", "Why that role", draft.reasoning, multiline=True, max_length=stored.REASONING),
         _text(
             "source_title",

@@ -97,3 +97,16 @@ def test_a_workspace_cannot_see_or_undo_another_workspaces_settings_changes(admi
     assert admin.history.latest(ELSEWHERE_ADMIN) == []
     with pytest.raises(NotFound):
         admin.history.revert(stranger, saved.audit_id)
+
+
+def test_giving_a_topic_to_its_specialist_drops_the_specialist_and_undo_brings_it_back(admin, service):
+    saved = edit_owner(admin, "market-research", "CMO")
+    moved = service.engine().responsibility("market-research")
+    assert (moved.owner, moved.specialist) == ("CMO", None)  # the CMO's everywhere now, with or without one
+    assert admin.history.latest(WORKSPACE_ADMIN)[0].summary == (
+        "edited “Market research”: owner CPO → CMO; no specialist owner"
+    )
+    admin.history.revert(WORKSPACE_ADMIN, saved.audit_id)
+    restored = service.engine().responsibility("market-research")
+    assert (restored.owner, restored.specialist.role) == ("CPO", "CMO")
+    assert admin.history.latest(WORKSPACE_ADMIN)[0].summary.endswith("the CMO owns it where there is one")

@@ -149,3 +149,14 @@ def test_an_edit_keeps_every_field_the_form_does_not_show(admin, service):
     assert edited.reasoning == "Pricing is a product decision, checked with finance."
     assert edited.shared_note == "Margins: the CFO."
     assert (edited.shared_with, edited.shared_parts) == (noted.shared_with, noted.shared_parts)
+
+
+def test_an_edit_that_keeps_the_owner_keeps_the_specialist(admin, service):
+    draft, version = draft_of(admin, "market-research", reasoning="Knowing the market steers the product.")
+    admin.responsibilities.update(WORKSPACE_ADMIN, "market-research", draft, expected_version=version)
+    edited = service.engine().responsibility("market-research")
+    assert (edited.owner, edited.specialist.role) == ("CPO", "CMO")
+    full = service.engine().answer(
+        "who does market research?", service.engine().check_org({"roles": {"CEO": {}, "CPO": {}, "CMO": {}}})
+    )
+    assert (full.role, full.route, full.source.id) == ("CMO", "specialist", "4cornerresources-cmo")
