@@ -186,7 +186,7 @@ GLUE_WORDS = frozenset(
 # question mark, and the words of chat about what happened, not of a request.
 REMARK = re.compile(
     # one pass over the words for every alternative that starts at a word (`\b` once, not per alternative)
-    r"\b(?:(?:i'm|im|i've|ive|we're|we've|just|lol|lmao|brb|yesterday|tonight|this morning|congrats|"
+    r"\b(?:(?:i'm|im|i've|ive|we're|we've|just|lol|lmao|haha+|hehe|rofl|brb|yesterday|tonight|this morning|congrats|"
     r"loved?|great|awesome|amazing|nice|cool|finally|btw|fyi|thanks|thank you|thx|cheers|lgtm|on it|will do|"
     r"sounds good|done|shipped|merged|moved to|rescheduled|postponed|pushed to|fixed|resolved|deployed|released|"
     r"is live|went out|honestly|tbh|imo|volunteers?)\b"
@@ -256,7 +256,9 @@ EVENT_QUESTION = re.compile(
     # which person someone is, by who they are to us ("who is the new hire on the security team?", "who's the
     # CFO's assistant", "who's our account exec at salesforce"): a person, not an area of work
     r"(?:the|our|my|that|this) (?:[a-z]+'s )?(?:new )?(?:hire|hires|intern|interns|assistant|ea|guy|girl|woman|"
-    r"man|lady|rep|account exec|account executive|account manager|contact at|speaker|host|joiner|starter))\b"
+    r"man|lady|rep|account exec|account executive|account manager|contact at|speaker|host|joiner|starter)|"
+    # someone by name and team ("who is mike from procurement", "who's priya from the london office")
+    r"(?!(?:responsible|accountable|in charge|the|our|a|an|someone|anyone|best|supposed)\b)[a-z]+ from)\b"
 )
 # "please" or "pls" opening a request ("pls help me with …", "please set a reminder …").
 _POLITELY = r"(?:please |pls )?"
@@ -335,7 +337,7 @@ ASSISTANT_ORDER = re.compile(
     r"give|cc|loop in|update|open|add|check)(?: me| us| up)? (?:a|an|the|this|that|these|those|it|my|our|what|"
     r"how|why|all|some|\d)|(?:create|make|generate)(?: me| us)? (?:a|an)|list|convert|translate)\b"
 )
-ORDER_WORDS = 10
+ORDER_WORDS = 12
 
 # A question about the bot itself ("who made you?", "who do you work for", "are you connected to the HR
 # system?"): asked of a bot, "you" is the bot. Not the asking frame ("can you tell me who owns pricing?")

@@ -14,8 +14,18 @@ DETERMINERS = frozenset({"the", "a", "an", "our", "their", "your", "its", "each"
 NOT_SUBJECT = frozenset(
     {"to", "for", "with", "by", "from", "alongside", "under", "and", "or", "than", "like", "about", "as", "at"}
     | {"on", "into", "towards", "toward", "via", "between", "among", "including", "unlike", "besides"}
+    # a duty's verbs whose object is a person: "Advise the CEO on …", "Support the CFO in …"
+    | {"advise", "support", "assist", "help", "brief", "inform", "counsel", "coach", "serve", "update", "partner"}
+    | {"report", "work", "collaborate", "liaise", "represent", "guide", "challenge", "deputise", "deputize"}
 )
 SUBJECT_WITHIN = 10  # words: a role named later is part of the work described, not who does it
+# unless a verb follows it, as far into the sentence as this: "Operating with C-suite authority and reporting
+# directly to the chief executive officer, the CMO is held accountable for …"
+LATE_SUBJECT_WITHIN = 20
+FOLLOWED_BY_VERB = re.compile(
+    r"\s+(?:(?:is|are) (?:also |often |typically |usually |ultimately )?(?:held )?"
+    r"(?:responsible|accountable|tasked|charged|in charge)|(?:also|often|typically|usually) [a-z]+s)\b"
+)
 
 
 class RoleNames:
@@ -26,8 +36,11 @@ class RoleNames:
         names = {name.casefold(): role.id for role in kb.roles for name in re.split(r"\s*[()]\s*", role.name) if name}
         # job descriptions often drop the "Chief": "the marketing officer is responsible for …"
         names |= {name[len("chief ") :]: role for name, role in names.items() if name.startswith("chief ")}
-        self._by_name = names
-        self._ids = _any_of([role.id for role in kb.roles])
+        ids = {role.id for role in kb.roles}
+        # a name's initials that are no role's id stand for it too: "the CLO" (Chief Legal Officer) is the GC
+        initials = {_initials(name): role for name, role in names.items() if name.startswith("chief ")}
+        self._by_name = names | {found.casefold(): role for found, role in initials.items() if found not in ids}
+        self._ids = _any_of([*ids, *(found for found in initials if found not in ids)])
         self._names = _any_of(list(names), re.IGNORECASE)
 
     def subject(self, statement: str) -> str | None:
@@ -35,13 +48,19 @@ class RoleNames:
         found = sorted([*self._ids.finditer(statement), *self._names.finditer(statement)], key=lambda m: m.start())
         for mention in found:
             before = statement[: mention.start()].split()
-            if len(before) >= SUBJECT_WITHIN:
+            late = len(before) >= SUBJECT_WITHIN
+            if late and (len(before) >= LATE_SUBJECT_WITHIN or not FOLLOWED_BY_VERB.match(statement, mention.end())):
                 return None
             leading = [word.strip(",;:.").casefold() for word in before if word.casefold() not in DETERMINERS]
             if not leading or (leading[-1] not in NOT_SUBJECT and not leading[-1].endswith("ing")):
                 text = mention.group(1)
                 return self._by_name.get(text.casefold(), text)
         return None
+
+
+def _initials(name: str) -> str:
+    """ "chief legal officer" -> "CLO"; "chief product and technology officer" -> "CPTO"."""
+    return "".join(word[0] for word in name.split() if word not in {"and", "of"}).upper()
 
 
 def _any_of(words: list[str], flags: int = 0) -> re.Pattern[str]:

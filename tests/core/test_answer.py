@@ -32,6 +32,26 @@ def test_market_research_is_answered_with_the_cmo_s_source_where_there_is_a_cmo(
     assert (without.role, without.route, without.source.id) == ("CPO", "owner", "yojobs-cpo-cto")
 
 
+@pytest.mark.parametrize(
+    ("settings", "role", "route"),
+    [("roles: {CEO: {}, CFO: {}}", "CFO", "specialist"), ("roles: {CEO: {}, COO: {}}", "CEO", "owner")],
+)
+def test_investor_relations_is_the_cfo_s_where_there_is_one_and_the_earnings_call_the_ceo_s(
+    engine, settings, role, route
+):
+    here = org(engine, settings)
+    answer = engine.answer("who runs investor relations?", here)
+    assert (answer.role, answer.route, answer.responsibility.id) == (role, route, "investor-relations")
+    assert engine.answer("who leads the quarterly earnings call?", here).role == "CEO"
+
+
+def test_disaster_recovery_is_the_cto_s_and_recovering_from_an_attack_the_ciso_s(engine):
+    full = org(engine, (SHARED / "eval" / "external" / "orgs" / "full.yaml").read_text())
+    recovery = engine.answer("who owns our disaster recovery plan?", full)
+    assert (recovery.role, recovery.responsibility.id) == ("CTO", "it-disaster-recovery")
+    assert engine.answer("who leads recovery after a ransomware attack?", full).role == "CISO"
+
+
 def test_an_area_nothing_is_close_to_gets_no_role_and_no_made_up_suggestions(engine):
     answer = engine.answer("who owns the stapler?")
     assert answer.role is None and answer.holder is None and answer.source is None

@@ -22,6 +22,15 @@ from bot.core.named_role import RoleNames
         ("Prepares the monthly reports that the management team and eventually the CFO reads", None),  # too late
         ("Oversee the cfo office's coffee machine", None),  # an id is written in capitals
         ("Manage payroll and benefits", None),
+        ("Advise the CEO on legal and regulatory matters", None),  # a duty's verb whose object is a person
+        ("The CLO often works closely with the board", "GC"),  # a name's initials: Chief Legal Officer
+        # named late, but with a verb after it: the subject all the same
+        (
+            "Operating with C-suite authority and reporting directly to the chief executive officer, the CMO is "
+            "held accountable for revenue growth",
+            "CMO",
+        ),
+        ("Prepares the monthly reports that the management team and eventually the CFO will read", None),
     ],
 )
 def test_the_role_a_statement_names_as_its_subject(kb: KnowledgeBase, statement, role):

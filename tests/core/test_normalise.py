@@ -317,6 +317,11 @@ def test_questions_that_ask_something_else_than_ownership_are_recognised(questio
         ("anyone from finance around?", True),
         ("who else is going to the sales kickoff", True),
         ("managers don't know how to give feedback", False),  # a problem, not a request for a procedure
+        # a list to make (an order, up to 12 words); someone by name and team; a laugh
+        ("make a list of all our vendors with renewals in june", True),
+        ("who is mike from procurement", True),
+        ("who's responsible from our side for the audit?", False),
+        ("haha classic procurement", True),
     ],
 )
 def test_one_particular_event_or_a_remark_is_not_about_ownership(question, event):
