@@ -160,6 +160,21 @@ STOPWORDS = frozenset(
     """.split()  # noqa: SIM905 - a word list reads better as text than as 290 quoted lines
 )
 
+# Where something is, not what: "who runs the sales team in EMEA", "payroll for the berlin office". A place no
+# alias names says nothing against a topic (`Matcher`), as an unknown word otherwise does ("office coffee
+# machine" is not "office"); a place an alias names ("expanding into europe") counts as any word.
+PLACES = frozenset(
+    """
+    emea apac amer americas latam nordics dach benelux anz mena europe european asia asian africa oceania
+    america american canada mexico brazil argentina chile colombia germany german france french spain italy
+    netherlands dutch belgium sweden norway denmark finland poland ireland irish switzerland austria portugal
+    japan japanese china chinese india indian singapore australia australian korea israel uae dubai uk usa
+    britain british england scotland wales london berlin paris munich madrid dublin amsterdam stockholm
+    zurich tokyo sydney melbourne toronto vancouver nyc sf seattle boston chicago austin denver atlanta
+    bangalore mumbai california texas florida region regional
+    """.split()  # noqa: SIM905
+)
+
 # Phrases that are one word, whose parts are stopwords or everyday words alone: "on-call" is neither "on"
 # nor a "call", "go-to-market" not a market, "business development" not any development (every duty
 # develops something). Read as one word in questions and aliases alike, hyphens and slashes as spaces.

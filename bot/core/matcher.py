@@ -27,7 +27,7 @@ from rapidfuzz import fuzz, process
 from rapidfuzz.distance import OSA
 
 from bot.core.english import english_frequency
-from bot.core.lexicon import GLUE_WORDS, OWNERSHIP_CUE, STOPWORDS
+from bot.core.lexicon import GLUE_WORDS, OWNERSHIP_CUE, PLACES, STOPWORDS
 from bot.core.models import Responsibility
 from bot.core.normalise import (
     MAX_QUESTION_CHARS,
@@ -140,6 +140,7 @@ class Matcher:
         self._weight = {t: math.log(1 + entries / df) for t, df in document_frequency.items()}
         # A word the knowledge base has never seen tells at least as much as its rarest word does.
         self._unknown_weight = math.log(1 + entries)
+        self._places = frozenset(self.vocabulary.term(place) for place in PLACES)  # weigh nothing unless known
         postings: dict[str, list[int]] = defaultdict(list)
         for index, terms in enumerate(choice_terms):
             for term in terms:
@@ -242,7 +243,7 @@ class Matcher:
         if not known:
             return query, ()
         corrected = {self.vocabulary.term(fixed) for _, fixed in query.corrections}
-        total = sum(self._weight.get(t, self._unknown_weight) for t in query.terms)
+        total = sum(self._weight.get(t, 0.0 if t in self._places else self._unknown_weight) for t in query.terms)
         only_everyday = set(known) <= query.everyday  # every word it knows is everyday English ("day", "head")
         if query.other_question:
             total /= OTHER_QUESTION_FACTOR * (EVERYDAY_FACTOR if only_everyday else 1.0)

@@ -254,8 +254,10 @@ def test_the_named_roles_topic_goes_first_only_from_close_behind_and_only_in_a_s
     assert named(statement, matches, "CPO", owners) == [Match("pricing", 0.59, "pricing"), matches[0]]
     assert named(statement, matches, "CTO", owners)[0] == Match("hosting-costs", 0.6, "hosting")
     assert named(statement, matches, "CFO", owners) == matches  # no topic of that role among them
-    far = [Match("hosting-costs", 0.7, "hosting"), Match("pricing", 0.45, "pricing")]
+    far = [Match("hosting-costs", 0.8, "hosting"), Match("pricing", 0.45, "pricing")]
     assert named(statement, far, "CPO", owners) == far  # more than NAMED_MARGIN behind
+    behind = [Match("hosting-costs", 0.7, "hosting"), Match("pricing", 0.45, "pricing")]
+    assert named(statement, behind, "CPO", owners)[0].responsibility_id == "pricing"  # 0.25 behind: within it
     owning = engine.matcher.parse("The CPO is responsible for what customers pay for each plan")
     assert named(owning, matches, "CPO", owners)[0].responsibility_id == "pricing"  # says whose it is
     for asked in ("does the CPO set what customers pay for each plan?", "who helps the CPO set prices"):

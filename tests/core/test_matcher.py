@@ -100,6 +100,17 @@ def test_one_known_word_beside_an_unknown_one_is_not_enough(matcher):
     assert 0 < score < ANSWER_THRESHOLD
 
 
+@pytest.mark.parametrize(
+    ("question", "expected"),
+    [("who runs the sales team in emea", "sales-team-and-hiring"), ("payroll for the berlin office", "payroll")],
+)
+def test_a_place_no_alias_names_says_nothing_against_the_topic(engine, question, expected):
+    found, score = best(engine.matcher, question)
+    assert found == expected and score >= ANSWER_THRESHOLD
+    unknown = question.replace("emea", "zorblat").replace("berlin", "zorblat")  # an unknown word still counts
+    assert best(engine.matcher, unknown)[1] < ANSWER_THRESHOLD
+
+
 def test_a_question_asking_when_rather_than_who_is_discounted(matcher):
     assert best(matcher, "when are hosting costs")[1] < best(matcher, "who owns hosting costs")[1]
 
