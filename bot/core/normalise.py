@@ -62,6 +62,8 @@ _POSSESSIVE = re.compile(r"(\w)'s\b")
 _STEMMER = snowballstemmer.stemmer("english")
 _IT = re.compile(r"\bIT\b")  # the department, written in capitals: "it" is a pronoun every matcher drops
 _LOWER = re.compile(r"[a-z]")
+FIRST_PERSON = re.compile(r"\b(?:i|i'm|im|i've|my|me)\b")
+DUTY_STATEMENT_WORDS = 16  # a statement longer than this with no "?" and no "I" is a duty, not chat or an errand
 MAX_QUESTION_CHARS = 500  # what is read of a message: a long question, with room; Slack allows 40,000
 
 
@@ -122,7 +124,8 @@ def asks_about_oneself(text: str) -> bool:
     ("who won the hackathon?", "who is going to the board meeting?"): a person at an event, however
     close the event's name is to a topic, is not the owner of an area of work. A remark that asks
     nothing ("loved the roadmap presentation yesterday"): it names a topic, and wants no owner; chat is
-    short, so a statement of more than `REMARK_WORDS` words is a duty or a scene, not a remark. An
+    short, so a statement of more than `REMARK_WORDS` words is a duty or a scene, not a remark, and one of
+    more than `DUTY_STATEMENT_WORDS` that never says "I" or "my" is a duty whatever errand words it holds. An
     amount, a procedure, a status, details or a lookup ("how much is the conference budget?", "any
     update on the office move?", "show me the holiday calendar"), whether something happened ("did payroll
     run this week?"), a short message about a day ("meetings today"), or a short order to an assistant
@@ -145,8 +148,11 @@ def asks_about_oneself(text: str) -> bool:
     decision = asks_decision and not own and not PROCEDURE.search(text)
     # "has my vacation time been signed off on": the state of the asker's own request, not who signs off
     asks_owner = ASKS_OWNER.search(SIGNED_OFF.sub(" ", text) if own else text) is not None
+    # a long statement that says nothing of the asker is a duty written out ("Monitor vendor contracts and
+    # book the quarterly reviews with each supplier …"), whatever chat or errand words it holds
+    duty = "?" not in text and words > DUTY_STATEMENT_WORDS and not FIRST_PERSON.search(text)
     return (
-        bool(ABOUT_ASKER.search(text) or remark or a_day or order)
+        bool((ABOUT_ASKER.search(text) and not duty) or (remark and not duty) or a_day or order)
         and not OWNERSHIP_CUE.search(RELATIVE_WHO.sub(" ", text))
         and not asks_owner
         and not decision

@@ -237,6 +237,18 @@ def test_questions_that_ask_something_else_than_ownership_are_recognised(questio
             " and announced once it is released",
             False,
         ),  # a duty: "released" is chat only in a short message ("shipped!", "the export bug is fixed")
+        # a long statement that never says "I": a duty, whatever errand or chat words it holds
+        (
+            "Maintain the vendor information pages and the schedule of quarterly reviews with every key supplier"
+            " across all regions",
+            False,
+        ),
+        (
+            "Recruit, train and energize volunteers, board members and event committees to support the annual"
+            " fundraising campaign each year",
+            False,
+        ),
+        ("i need the schedule for the quarterly reviews with every key supplier across all of our regions", True),
         ("expense claim status", True),
         ("travel request approved yet?", True),
         ("sick leave balance", True),
