@@ -99,6 +99,7 @@ SETS = {
     "job duties 6, held out": ROOT / "tests" / "core" / "job_duties6_heldout.yaml",
     "job duties 7, looked at": ROOT / "tests" / "core" / "job_duties7.yaml",
     "job duties 7, held out": ROOT / "tests" / "core" / "job_duties7_heldout.yaml",
+    "job duties 8, held out": ROOT / "tests" / "core" / "job_duties8_heldout.yaml",
     # every query of CLINC150's work domain: a large measure of off-topic abstention (bench_startup.py skips it)
     "CLINC150 work domain, train + val": ROOT / "tests" / "core" / "clinc150_work_questions.yaml",
     "CLINC150 work domain, test, held out": ROOT / "tests" / "core" / "clinc150_work_heldout_questions.yaml",
