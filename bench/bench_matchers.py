@@ -88,6 +88,8 @@ SETS = {
     "ours: blind 17, looked at": ROOT / "tests" / "core" / "blind17_questions.yaml",
     "ours: blind 17, held out": ROOT / "tests" / "core" / "blind17_heldout_questions.yaml",
     "ours: blind 18, held out": ROOT / "tests" / "core" / "blind18_heldout_questions.yaml",
+    "ours: blind 19, looked at": ROOT / "tests" / "core" / "blind19_questions.yaml",
+    "ours: blind 19, held out": ROOT / "tests" / "core" / "blind19_heldout_questions.yaml",
     "job duties, looked at": ROOT / "tests" / "core" / "job_duties.yaml",
     "job duties, held out": ROOT / "tests" / "core" / "job_duties_heldout.yaml",
     "job duties 2, looked at": ROOT / "tests" / "core" / "job_duties2.yaml",
