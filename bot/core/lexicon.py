@@ -87,6 +87,12 @@ _OWNED_BY_CUE = r"owned by|(?:owned|handled|run|managed|decided|led|covered|done
 # Where an area sits ("where does UX research sit in the org?", "does QA belong to engineering or product?",
 # "where do invoices go for approval?"): asked of the area, about who owns it.
 _IN_THE_ORG = r"(?: in| under| within| with)?(?: the (?:org|organisation|organization|company|org chart))?"
+# The executives and the departments a question may weigh against each other ("the cmo or the cpo", "hr or
+# legal", "the ceo's call or the cfo's"): naming two of them either side of "or" asks which owns the area.
+_FUNCTION = (
+    r"(?:the )?(?:ceo|cto|cpo|coo|cfo|cmo|chro|ciso|cro|gc|general counsel|hr|people team|legal|finance|ops|"
+    r"operations|product|eng|engineering|marketing|sales|security|infosec|it)(?:'s|s')?"
+)
 _SITS_CUE = (
     rf"where (?:does|do|should|would) [^?]{{1,40}}? (?:sit|live|belong|fall){_IN_THE_ORG}[?.!]*$"
     r"|\bbelongs? (?:to|with|under) (?:\w+ ){1,3}or\b"
@@ -95,6 +101,7 @@ _SITS_CUE = (
     r" go[?.!]*$"
     # whose it is between two ("is the rate limit decision eng's or product's?", "is this a legal question?")
     r"|\b[a-z]+'s or (?:the )?[a-z]+'s[?.!]*$"
+    rf"|\b{_FUNCTION}(?: (?:call|job|decision|area|problem|thing|team|department|org|side))? or {_FUNCTION}\b"
     r"|^is (?:this|that|it) (?:a|an) (?:legal|finance|hr|people|security|marketing|product|engineering|ops|sales|"
     r"it|tech) (?:question|thing|issue|matter|call)\b"
 )

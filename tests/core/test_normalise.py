@@ -532,6 +532,10 @@ def test_reporting_something_to_someone_is_not_a_reporting_line():
         "is the API rate limit decision eng's or product's?",
         "is this a legal question: can we use customer logos in ads",
         "where do marketing requests go",
+        # two executives or departments weighed against each other
+        "is the data retention policy under the cto or the gc",
+        "is a hiring freeze the CFO's call or the CHRO's?",
+        "warehouse safety training, hr or ops?",
     ],
 )
 def test_whose_an_area_is_asked_of_the_area_asks_for_its_owner(question):
