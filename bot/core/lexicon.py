@@ -209,7 +209,8 @@ GLUE_WORDS = frozenset(
 REMARK = re.compile(
     # one pass over the words for every alternative that starts at a word (`\b` once, not per alternative)
     r"\b(?:(?:i'm|im|i've|ive|we're|we've|just|lol|lmao|haha+|hehe|rofl|brb|yesterday|tonight|this morning|congrats|"
-    r"loved?|great|awesome|amazing|nice|cool|finally|btw|fyi|thanks|thank you|thx|cheers|lgtm|on it|will do|"
+    r"loved?|great|awesome|amazing|nice|cool|finally|btw|fyi|thanks|thank you|thx|ty|tysm|cheers|props to|"
+    r"appreciate|appreciated|grateful|hats off|lgtm|on it|will do|"
     r"sounds good|done|shipped|merged|moved to|rescheduled|postponed|pushed to|fixed|resolved|deployed|released|"
     r"is live|went out|honestly|tbh|imo|volunteers?)\b"
     # how something went, praise, news of a start or an end ("the board meeting went really well", "sales

@@ -212,6 +212,9 @@ def test_questions_that_ask_something_else_than_ownership_are_recognised(questio
         ("-1 from me, the old vendor was fine", True),
         ("form 10b5-1 plans for executives", False),  # a number in a name, not a vote
         ("shoutout to everyone who worked on the pricing launch, thanks!", True),  # "who" saying which people
+        ("ty legal for turning the vendor msa around so fast", True),  # thanks, however short the word
+        ("props to finance for a clean month-end close", True),
+        ("really appreciate the security team's help with the pen test", True),
         ("is there anyone who owns the pricing page?", False),  # asks for an owner all the same
         ("we need volunteers for the office move", True),  # a call for volunteers
         ("need the latest security policy pdf", True),  # a document wanted, not its owner
