@@ -102,6 +102,8 @@ SETS = {
     "job duties 7, looked at": ROOT / "tests" / "core" / "job_duties7.yaml",
     "job duties 7, held out": ROOT / "tests" / "core" / "job_duties7_heldout.yaml",
     "job duties 8, held out": ROOT / "tests" / "core" / "job_duties8_heldout.yaml",
+    "job duties 9, looked at": ROOT / "tests" / "core" / "job_duties9.yaml",
+    "job duties 9, held out": ROOT / "tests" / "core" / "job_duties9_heldout.yaml",
     # every query of CLINC150's work domain: a large measure of off-topic abstention (bench_startup.py skips it)
     "CLINC150 work domain, train + val": ROOT / "tests" / "core" / "clinc150_work_questions.yaml",
     "CLINC150 work domain, test, held out": ROOT / "tests" / "core" / "clinc150_work_heldout_questions.yaml",
