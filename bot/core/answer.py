@@ -56,6 +56,9 @@ from bot.core.small_talk import small_talk
 
 SUGGESTIONS = 3
 _ASKS_WHO = re.compile(r"\bwho(?:'s|se|m)?\b|\bwhich (?:role|exec|executive|person|team)\b")
+# "who" after a plural says which people ("the team or vendors who execute", "leaders who report to the
+# CEO"): it describes them, it asks nothing
+_PEOPLE_WHO = re.compile(r"\b[a-z]+s who\b")
 ALTERNATIVES = 3
 RANKED = SUGGESTIONS + ALTERNATIVES + 1  # topics ranked a question: the best, the suggestions and alternatives
 # Questions a batch sends the encoder at a time (`Engine.prepare`): it starts on the first ones while the
@@ -244,7 +247,7 @@ def named(query: Query, matches: list[Match], role: str | None, owner_of: dict[s
     whose the work is ("the COO would be responsible for negotiating contracts with suppliers…"); a
     question ("does the CFO own vendor contracts?", "who … the CTO …") is answered from the knowledge base,
     not from the role it names."""
-    asks = _ASKS_WHO.search(query.sentence) or query.sentence.rstrip().endswith("?")
+    asks = _ASKS_WHO.search(_PEOPLE_WHO.sub(" ", query.sentence)) or query.sentence.rstrip().endswith("?")
     if role is None or not matches or asks or query.other_question or query.about_asker:
         return matches
     own = first_within(matches, lambda m: owner_of[m.responsibility_id] == role, NAMED_MARGIN)
@@ -389,7 +392,7 @@ class Engine:
         merged: dict[str, Match] = {}
         for match in sorted(lexical + semantic, key=lambda m: (-m.score, -by_meaning.get(m.responsibility_id, 0.0))):
             merged.setdefault(match.responsibility_id, match)
-        matches = self._by_role(query, question, list(merged.values())[:limit])
+        matches = self._by_role(query, question, self._with_subjects_topic(query, question, merged, limit, factor))
         if query.asks_decider:  # "whose call is it to open a warehouse in texas?": surely about who decides
             matches = [replace(m, score=round(min(1.0, m.score * DECIDER_FACTOR), 3)) for m in matches]
         if not matches:
@@ -401,6 +404,22 @@ class Engine:
             "both" if semantic_first and lexical_first else "semantic" if semantic_first else "lexical"
         )
         return Ranking(query, matches, matched_by)
+
+    def _with_subjects_topic(
+        self, query: Query, question: str, merged: dict[str, Match], limit: int, factor: float
+    ) -> list[Match]:
+        """The best `limit` of `merged`, and the semantic matcher's closest topic of the role a statement
+        names as doing its work when none of its topics is among them: "A Fractional CMO provides senior
+        marketing leadership …: setting strategy, choosing channels and budgets, and directing the team
+        …" comes nearer seven topics of leading teams and strategy than any of marketing's, and `named`
+        can only put first a topic it is given."""
+        best = list(merged.values())[:limit]
+        subject = self._roles.subject(question)
+        if self.semantic is None or subject is None or any(self._owners[m.responsibility_id] == subject for m in best):
+            return best
+        ranked = self.semantic.match_question(query, limit=len(self._items))
+        theirs = next((m for m in ranked if self._owners[m.responsibility_id] == subject), None)
+        return best if theirs is None else [*best, replace(theirs, score=round(theirs.score * factor, 3))]
 
     def _by_role(self, query: Query, question: str, matches: list[Match]) -> list[Match]:
         """`matches` read once more for the role: the one a statement names as doing its work (`named`),

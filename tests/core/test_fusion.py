@@ -6,7 +6,7 @@ from dataclasses import replace
 import pytest
 
 from bot.core import answer as answer_module
-from bot.core.answer import Engine, agreed, most_topics, named, needs_semantic, one_role, uncountered
+from bot.core.answer import RANKED, Engine, agreed, most_topics, named, needs_semantic, one_role, uncountered
 from bot.core.decision import AGREEMENT_SHARE, ANSWER_THRESHOLD, DECIDER_FACTOR, LEXICAL_SURE, LEXICAL_TIE
 from bot.core.matcher import Match
 from bot.core.semantic import COUNTER_CAP
@@ -243,6 +243,29 @@ def test_a_statement_naming_the_role_that_does_the_work_takes_that_roles_topic(f
     assert fused.responsibility(topic).owner in statement
 
 
+@pytest.mark.parametrize(
+    ("statement", "role"),
+    [
+        (
+            "The CISO leads the team, sets its direction and priorities, and manages the partners "
+            "who deliver the work.",
+            "CISO",
+        ),
+        (
+            "The GC builds the department, sets its priorities and manages the outside firms who do much of the work.",
+            "GC",
+        ),
+    ],
+)
+def test_the_named_roles_closest_topic_is_found_however_far_down_the_ranking(fused, statement, role):
+    """Leading a team is every executive's work: the seven closest topics are other roles', and the named
+    role's closest is looked for further down. A "who" after a plural describes people, it asks nothing."""
+    query, lexical = fused.matcher.match(statement, limit=RANKED)
+    nearest = sorted(lexical + fused.semantic.match_question(query, limit=RANKED), key=lambda m: -m.score)
+    assert role not in {fused.responsibility(m.responsibility_id).owner for m in nearest[:RANKED]}
+    assert fused.responsibility(fused.answer(statement).responsibility.id).owner == role
+
+
 def test_a_question_naming_a_role_is_answered_from_the_knowledge_base(fused):
     assert fused.answer("does the CFO own hosting costs?").role == "CTO"
 
@@ -260,6 +283,8 @@ def test_the_named_roles_topic_goes_first_only_from_close_behind_and_only_in_a_s
     assert named(statement, behind, "CPO", owners)[0].responsibility_id == "pricing"  # 0.25 behind: within it
     owning = engine.matcher.parse("The CPO is responsible for what customers pay for each plan")
     assert named(owning, matches, "CPO", owners)[0].responsibility_id == "pricing"  # says whose it is
+    with_people = engine.matcher.parse("The CPO sets what customers pay, with the sales leads who quote it")
+    assert named(with_people, matches, "CPO", owners)[0].responsibility_id == "pricing"  # "leads who": no question
     for asked in ("does the CPO set what customers pay for each plan?", "who helps the CPO set prices"):
         assert named(engine.matcher.parse(asked), matches, "CPO", owners) == matches
 
