@@ -59,6 +59,8 @@ SETS = {
     "decision rights, blind 7, held out": ROOT / "tests" / "core" / "decision_rights_blind7_heldout.yaml",
     "decision rights, blind 8, held out": ROOT / "tests" / "core" / "decision_rights_blind8_heldout.yaml",
     "decision rights, blind 9, held out": ROOT / "tests" / "core" / "decision_rights_blind9_heldout.yaml",
+    "decision rights, blind 10, looked at": ROOT / "tests" / "core" / "decision_rights_blind10.yaml",
+    "decision rights, blind 10, held out": ROOT / "tests" / "core" / "decision_rights_blind10_heldout.yaml",
     "decision rights, from pages, looked at": ROOT / "tests" / "core" / "decision_rights_pages.yaml",
     "ours: slack": ROOT / "tests" / "core" / "slack_questions.yaml",
     "ours: blind": ROOT / "tests" / "core" / "blind_questions.yaml",
