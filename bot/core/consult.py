@@ -16,6 +16,7 @@ from bot.core.org import OrgSettings
 from bot.core.resolve import resolve_role
 
 DEFAULT_PART = "has a hand in it"
+USUAL_OWNER_PART = "usually owns it, so keep them in the loop"  # the owner a specialist takes the topic from
 
 
 @dataclass(frozen=True)
@@ -27,10 +28,17 @@ class Consulted:
 
 
 def consulted_roles(org: OrgSettings, item: Responsibility, accountable: str) -> tuple[Consulted, ...]:
-    """The roles to consult on `item` here, in the order the knowledge base lists them."""
+    """The roles to consult on `item` here, in the order the knowledge base lists them; first, where the
+    entry's specialist owns it (a CMO's market research), the role that owns it in companies without one
+    (the CPO, who still builds on it), unless the organisation decided who owns the topic itself."""
     override = org.override_for(item.id)
     wanted = override.consult if override is not None and override.consult is not None else item.shared_with
     found: dict[str, Consulted] = {}
+    specialist = item.specialist
+    if override is None and specialist is not None and specialist.role == accountable and org.has(accountable):
+        usual = resolve_role(org, item.owner)
+        if usual is not None and usual != accountable:
+            found[usual] = Consulted(usual, org.holder(usual), USUAL_OWNER_PART, item.owner)
     for usual in wanted:
         role = resolve_role(org, usual)
         if role is None or role == accountable or role in found:

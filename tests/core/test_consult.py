@@ -3,8 +3,8 @@
 import pytest
 from pydantic import ValidationError
 
-from bot.core.consult import DEFAULT_PART, consulted_roles
-from bot.core.models import Citation, Responsibility
+from bot.core.consult import DEFAULT_PART, USUAL_OWNER_PART, consulted_roles
+from bot.core.models import Citation, Responsibility, Specialist
 from bot.core.org import OrgSettings
 from bot.core.problems import InvalidInput
 from bot.core.resolve import resolve_owner
@@ -79,6 +79,53 @@ def test_consulted_roles(kb, rule, organisation, expected):
     assert [(c.role, c.why, c.usual) for c in found] == expected
 
 
+RESEARCH = Responsibility(
+    id="market-research",
+    title="Market research",
+    owner="CPO",
+    shared_with=("COO",),
+    shared_parts={"COO": "runs the surveys"},
+    specialist=Specialist(role="CMO", reasoning="Companies with a CMO give it to marketing.", citation=ITEM.citation),
+    reasoning="Product discovery needs market research.",
+    citation=Citation(source="s", quote="q"),
+)
+SPECIALIST_CASES = [
+    (
+        "where the specialist owns the topic, the usual owner is consulted first",
+        org({"CEO": {}, "CPO": {"holder": "U0CPO"}, "CMO": {}, "COO": {}}),
+        [("CPO", USUAL_OWNER_PART, "CPO"), ("COO", "runs the surveys", "COO")],
+    ),
+    (
+        "the usual owner is consulted as the role that covers it",
+        org({"CEO": {}, "CPTO": {"covers": ["CPO", "CTO"]}, "CMO": {}, "COO": {}}),
+        [("CPTO", USUAL_OWNER_PART, "CPO"), ("COO", "runs the surveys", "COO")],
+    ),
+    (
+        "without the specialist's role the usual owner answers, and nobody is consulted as such",
+        org({"CEO": {}, "CPO": {}, "COO": {}}),
+        [("COO", "runs the surveys", "COO")],
+    ),
+    (
+        "an organisation that decided the owner itself gets only what it decided",
+        org(
+            {"CEO": {}, "CPO": {}, "CMO": {}, "COO": {}},
+            [{"topic": "market research", "responsibility": "market-research", "role": "CMO"}],
+        ),
+        [("COO", "runs the surveys", "COO")],
+    ),
+]
+
+
+@pytest.mark.parametrize(
+    ("rule", "organisation", "expected"), SPECIALIST_CASES, ids=[case[0] for case in SPECIALIST_CASES]
+)
+def test_consulted_roles_where_a_specialist_owns_the_topic(rule, organisation, expected):
+    accountable = "CMO" if organisation.has("CMO") else "CPO"
+    found = consulted_roles(organisation, RESEARCH, accountable)
+    assert [(c.role, c.why, c.usual) for c in found] == expected
+    assert all(c.holder == organisation.holder(c.role) for c in found)
+
+
 def test_a_consulted_role_carries_its_holder(kb):
     organisation = org({"CEO": {}, "CTO": {}, "COO": {"holder": "U0COO"}})
     assert [c.holder for c in consulted_roles(organisation, ITEM, "CTO")] == ["U0COO"]
@@ -109,3 +156,16 @@ def test_an_unknown_consulted_role_in_an_override_is_named(engine):
         engine.check_org(data)
     assert [p.message for p in caught.value.problems] == ["unknown role 'CXO'"]
     assert caught.value.problems[0].loc == ("overrides", 0, "consult", 0)
+
+
+def test_an_answer_from_the_specialist_names_the_usual_owner_to_consult(engine):
+    with_cmo = engine.check_org({"roles": {"CEO": {}, "CTO": {}, "CPO": {"holder": "U0CPO01"}, "CMO": {}}})
+    answer = engine.answer("who does market research?", with_cmo).to_json()
+    assert (answer["role"], answer["route"]) == ("CMO", "specialist")
+    assert answer["consult"][0] == {
+        "role": "CPO",
+        "role_name": "Chief Product Officer",
+        "holder": "U0CPO01",
+        "why": USUAL_OWNER_PART,
+    }
+    assert all(c["role"] != "CPO" for c in engine.answer("who does market research?").to_json()["consult"])
