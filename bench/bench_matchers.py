@@ -92,6 +92,7 @@ SETS = {
     "ours: blind 18, held out": ROOT / "tests" / "core" / "blind18_heldout_questions.yaml",
     "ours: blind 19, looked at": ROOT / "tests" / "core" / "blind19_questions.yaml",
     "ours: blind 19, held out": ROOT / "tests" / "core" / "blind19_heldout_questions.yaml",
+    "ours: blind 20, held out": ROOT / "tests" / "core" / "blind20_heldout_questions.yaml",
     "job duties, looked at": ROOT / "tests" / "core" / "job_duties.yaml",
     "job duties, held out": ROOT / "tests" / "core" / "job_duties_heldout.yaml",
     "job duties 2, looked at": ROOT / "tests" / "core" / "job_duties2.yaml",
