@@ -73,6 +73,15 @@ DEFAULT_ENTRY_TEXTS = "title+aliases"
 ENTRY_FRAME = "who is responsible for {}"  # how each phrase is embedded (bench_matchers.py --texts compares)
 MAX_QUESTION_WORDS = 16  # what is encoded of a question: its asking words and a topic, or a short duty
 MAX_QUESTION_CHARS = 100  # and however the words run together ("<@<@<@…" is one word of many tokens)
+# Asking for a role in the words of the top of the company ("which exec owns …", "who on the leadership
+# team …", "at exec level, who …"): the asking, read as "who", not what the question is about, which the
+# leadership team's own topic would otherwise seem to be
+ASKS_FOR_AN_EXECUTIVE = re.compile(
+    r"\b(?:which|what) (?:exec|execs|executive|executives|c-level|c-suite|chief|leader|senior leader)"
+    r"(?: (?:role|member|person|exec|executive))?\b"
+    r"|\bwho (?:on|in|from) (?:the|our) (?:exec|executive|leadership|senior leadership|c-suite|c-level) team\b"
+    r"|\b(?:at|on) (?:the )?(?:exec|executive|c-level|c-suite|leadership) (?:level|team)(?:,)? who\b"
+)
 WHO = re.compile(r"\bwho(?:se|m)?\b")  # a question asked in its own words ("…, who keeps track of it?")
 ASKING = re.compile(r"\b(?:who(?:se|m)?|which)\b")  # a sentence that asks for someone (`scene_first`)
 REFERS_BACK = re.compile(r"\b(?:that|this|it|them|those|these)\b")  # "who owns that?": the topic came before
@@ -104,7 +113,7 @@ def read_of(query: Query) -> tuple[str, bool]:
     (`asks_who`)."""
     if not asks_who(query):
         return query.topic, False
-    return scene_first(query.sentence) or asking_part(query.sentence), True
+    return ASKS_FOR_AN_EXECUTIVE.sub("who", scene_first(query.sentence) or asking_part(query.sentence)), True
 
 
 def scene_first(sentence: str) -> str | None:
