@@ -215,6 +215,15 @@ def test_a_consulted_role_is_named_with_its_holders_name_and_an_admins_words_can
     assert "Also involved: *CPTO* (Grace): &lt;!channel&gt; hires &amp; fires" in headline
 
 
+def test_a_specialists_answer_names_the_usual_owner_as_also_involved(engine):
+    with_cmo = OrgSettings(
+        roles={"CEO": Seat(), "CTO": Seat(holder="U0CTO"), "CPO": Seat(holder="U0CPTO"), "CMO": Seat()}
+    )
+    headline = render(ask(engine, with_cmo, "who does market research?"), people=ADA)[0]["text"]["text"]
+    assert headline.startswith("*CMO*")
+    assert "\nAlso involved: *CPO* (Grace): usually owns it, so keep them in the loop" in headline
+
+
 def test_a_topic_of_several_the_bot_cannot_place_is_named_without_buttons_of_its_own(engine, org):
     known, unsure = ask(engine, org, "who owns pricing?"), ask(engine, org, "who owns the office plants?")
     blocks = render(known.model_copy(update={"topics": [known, unsure]}))
