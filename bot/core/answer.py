@@ -374,8 +374,9 @@ class Engine:
         query, lexical = self.matcher.match(question, limit=limit)
         if small_talk(question) is not None:  # "hi", "thanks!": no topic, however close "hi" comes to "HiBob"
             return Ranking(query, [], None)
+        subject = self._roles.subject(question)  # the role a statement names as doing its work, if any
         if self.semantic is None or not needs_semantic(query, lexical):
-            lexical = self._by_role(query, question, lexical)
+            lexical = self._by_role(query, subject, lexical)
             return Ranking(query, lexical, "lexical" if lexical else None)
         factor = OTHER_QUESTION_FACTOR if query.other_question and not query.asks_owner else 1.0
         factor *= ABOUT_ASKER_FACTOR if query.about_asker else 1.0
@@ -392,7 +393,7 @@ class Engine:
         merged: dict[str, Match] = {}
         for match in sorted(lexical + semantic, key=lambda m: (-m.score, -by_meaning.get(m.responsibility_id, 0.0))):
             merged.setdefault(match.responsibility_id, match)
-        matches = self._by_role(query, question, self._with_subjects_topic(query, question, merged, limit, factor))
+        matches = self._by_role(query, subject, self._with_subjects_topic(query, subject, merged, limit, factor))
         if query.asks_decider:  # "whose call is it to open a warehouse in texas?": surely about who decides
             matches = [replace(m, score=round(min(1.0, m.score * DECIDER_FACTOR), 3)) for m in matches]
         if not matches:
@@ -406,7 +407,7 @@ class Engine:
         return Ranking(query, matches, matched_by)
 
     def _with_subjects_topic(
-        self, query: Query, question: str, merged: dict[str, Match], limit: int, factor: float
+        self, query: Query, subject: str | None, merged: dict[str, Match], limit: int, factor: float
     ) -> list[Match]:
         """The best `limit` of `merged`, and the semantic matcher's closest topic of the role a statement
         names as doing its work when none of its topics is among them: "A Fractional CMO provides senior
@@ -414,20 +415,19 @@ class Engine:
         …" comes nearer seven topics of leading teams and strategy than any of marketing's, and `named`
         can only put first a topic it is given."""
         best = list(merged.values())[:limit]
-        subject = self._roles.subject(question)
         if self.semantic is None or subject is None or any(self._owners[m.responsibility_id] == subject for m in best):
             return best
         ranked = self.semantic.match_question(query, limit=len(self._items))
         theirs = next((m for m in ranked if self._owners[m.responsibility_id] == subject), None)
         return best if theirs is None else [*best, replace(theirs, score=round(theirs.score * factor, 3))]
 
-    def _by_role(self, query: Query, question: str, matches: list[Match]) -> list[Match]:
+    def _by_role(self, query: Query, subject: str | None, matches: list[Match]) -> list[Match]:
         """`matches` read once more for the role: the one a statement names as doing its work (`named`),
         the law's when the question asks whether something is lawful (`legality`), then the one the closest
         topics of a duty or a "who" question mostly belong to (`one_role`). Before them, the role most of its
         closest topics belong to goes first (`most_topics`)."""
         matches = most_topics(query, matches, self._owners)
-        matches = named(query, matches, self._roles.subject(question), self._owners)
+        matches = named(query, matches, subject, self._owners)
         matches = legality(query, matches, self._of_the_law)
         return one_role(query, matches, self._owners)
 

@@ -152,7 +152,7 @@ def asks_about_oneself(text: str) -> bool:
     # book the quarterly reviews with each supplier …"), whatever chat or errand words it holds
     duty = "?" not in text and words > DUTY_STATEMENT_WORDS and not FIRST_PERSON.search(text)
     return (
-        bool((ABOUT_ASKER.search(text) and not duty) or (remark and not duty) or a_day or order)
+        bool(((ABOUT_ASKER.search(text) or remark) and not duty) or a_day or order)
         and not OWNERSHIP_CUE.search(RELATIVE_WHO.sub(" ", text))
         and not asks_owner
         and not decision
