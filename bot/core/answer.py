@@ -56,9 +56,9 @@ from bot.core.small_talk import small_talk
 
 SUGGESTIONS = 3
 _ASKS_WHO = re.compile(r"\bwho(?:'s|se|m)?\b|\bwhich (?:role|exec|executive|person|team)\b")
-# "who" after a plural says which people ("the team or vendors who execute", "leaders who report to the
-# CEO"): it describes them, it asks nothing
-_PEOPLE_WHO = re.compile(r"\b[a-z]+s who\b")
+# "who" after a plural or after "a"/"an" and a noun says which people ("the team or vendors who execute", "a
+# strategic leader who works closely with the CEO"): it describes them, it asks nothing
+_PEOPLE_WHO = re.compile(r"\b(?:[a-z]+s|(?:a|an) (?:[a-z-]+ )?[a-z]+) who\b")
 ALTERNATIVES = 3
 RANKED = SUGGESTIONS + ALTERNATIVES + 1  # topics ranked a question: the best, the suggestions and alternatives
 # Questions a batch sends the encoder at a time (`Engine.prepare`): it starts on the first ones while the

@@ -62,7 +62,8 @@ _ASKERS = [
         r"|who (?:makes|gets to make|has) the (?:final |last )?(?:call|decision|say)(?: (?:on|about|over|for))?"
     ),
     (
-        r"whose (?:call|decision|job|responsibility|area|remit|problem|domain|department|turf)"
+        r"(?:whose|which (?:role|exec|executive|leader|c-level|chief|officer|department|team|function)(?:'s)?) "
+        r"(?:call|decision|job|responsibility|area|remit|problem|domain|department|turf)"
         r"(?: is(?: it| that| this)?)?"
         r"(?: (?:to|for|on))?"
     ),
@@ -102,8 +103,9 @@ _SITS_CUE = (
     # whose it is between two ("is the rate limit decision eng's or product's?", "is this a legal question?")
     r"|\b[a-z]+'s or (?:the )?[a-z]+'s[?.!]*$"
     rf"|\b{_FUNCTION}(?: (?:call|job|decision|area|problem|thing|team|department|org|side))? or {_FUNCTION}\b"
-    r"|^is (?:this|that|it) (?:a|an) (?:legal|finance|hr|people|security|marketing|product|engineering|ops|sales|"
-    r"it|tech) (?:question|thing|issue|matter|call)\b"
+    r"|(?:^|\bor )is (?:this|that|it) (?:a|an) (?:legal|finance|hr|people|security|marketing|product|engineering|"
+    r"ops|sales|it|tech) (?:question|thing|issue|matter|call)\b"
+    rf"|\bshould {_FUNCTION} be (?:deciding|owning|handling|approving|running|doing|setting) (?:this|that|it)\b"
 )
 
 # A question that asks who owns something, wherever in the message it asks ("…, who owns scalability?").
@@ -376,6 +378,12 @@ ASKING_FRAME = re.compile(
     r"\b(?:can|could|would|will) you(?: please)?(?: (?:tell|show|let) me| help(?: me)?| find(?: out)?| check)?\b"
     r"|\b(?:do|did) you (?:know|think|happen to know)\b|\byou know\b|\bthank you\b"
     r"|\byou (?:ask|talk|go|contact|ping|escalate|speak|reach|turn|check|see|email|message|need|should|must)\b"
+)
+# A job description's "you", the one who takes the job ("You own the recruiting function at a strategic
+# level.", "You'll lead the design team"): a duty written out, not a message to the bot.
+JOB_AD_YOU = re.compile(
+    r"^you(?:'ll| will|'re| are)? (?:\w+ly )?(?:own|lead|run|manag|oversee|driv|develop|build|set|defin|shap|"
+    r"establish|partner|champion|report|(?:re-?)?prioriti[sz])\w*\b(?!.*\?)"
 )
 BOT_QUESTION_WORDS = 14  # longer than this, a question with "you" in it is about something else
 # Who made the bot, however long the question runs on ("who made you, is this an internal tool or

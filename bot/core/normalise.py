@@ -32,6 +32,7 @@ from bot.core.lexicon import (
     COMPOUND_WORDS,
     EVENT_ON_A_DAY,
     EVENT_QUESTION,
+    JOB_AD_YOU,
     LEAD_IN,
     MADE_THE_BOT,
     ORDER_WORDS,
@@ -169,6 +170,8 @@ def asks_about_the_bot(text: str) -> bool:
     if MADE_THE_BOT.search(text) or ABOUT_ITS_ANSWERS.search(text):
         return True
     if len(text.split()) > BOT_QUESTION_WORDS or ASKS_OWNER.search(text) or ASKS_DECISION.search(text):
+        return False
+    if JOB_AD_YOU.match(text):
         return False
     rest = ASKING_FRAME.sub(" ", text)
     return ADDRESSES_BOT.search(rest) is not None

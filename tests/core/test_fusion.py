@@ -266,6 +266,16 @@ def test_the_named_roles_closest_topic_is_found_however_far_down_the_ranking(fus
     assert fused.responsibility(fused.answer(statement).responsibility.id).owner == role
 
 
+def test_a_who_after_a_role_described_with_a_or_an_describes_it_and_asks_nothing(fused):
+    """ "a senior leader who works …" is the CHRO described, not a question asking who: the statement
+    names the CHRO as doing its work, and the CHRO's topic goes first."""
+    statement = (
+        "The CHRO is a senior leader who works closely with the other executives to make sure the company has "
+        "the right people and systems in place."
+    )
+    assert fused.responsibility(fused.answer(statement).responsibility.id).owner == "CHRO"
+
+
 def test_a_question_naming_a_role_is_answered_from_the_knowledge_base(fused):
     assert fused.answer("does the CFO own hosting costs?").role == "CTO"
 

@@ -446,6 +446,10 @@ def test_plain_text_is_cleaned_as_the_markup_path_would_clean_it(text):
         # longer, or naming more: about that, whatever "you" it holds
         ("who decides how company travel booking works, or do you just book it yourself", False),
         ("who approves your expenses and your travel bookings", False),
+        # a job description's "you" is whoever takes the job: a duty written out
+        ("You own the recruiting function at a strategic level.", False),
+        ("You'll lead the design team and set its standards", False),
+        ("You're relentlessly re-prioritizing features to nail the value proposition.", False),
     ],
 )
 def test_a_question_about_the_bot_itself_is_recognised(question, about_the_bot):
@@ -477,9 +481,12 @@ def test_who_to_take_something_to_or_who_should_do_it_asks_for_whoever_owns_it(q
         ("who makes the final call on m&a?", "m&a"),
         ("who has the last say over pricing", "pricing"),
         ("who makes the call?", ""),
+        # "which exec's area", as "whose area"
+        ("which exec's area is vendor management?", "vendor management"),
+        ("which team's job is it to run payroll", "run payroll"),
     ],
 )
-def test_asked_of_now_or_of_the_final_call_asks_for_whoever_owns_it(question, topic):
+def test_asked_of_now_of_the_final_call_or_of_a_roles_area_asks_for_whoever_owns_it(question, topic):
     cleaned = clean_slack_text(question)
     assert asks_for_owner(cleaned)
     assert strip_lead_in(cleaned) == topic
@@ -539,6 +546,7 @@ def test_reporting_something_to_someone_is_not_a_reporting_line():
         "is the data retention policy under the cto or the gc",
         "is a hiring freeze the CFO's call or the CHRO's?",
         "warehouse safety training, hr or ops?",
+        "we're setting the list price for the add-on. should product be deciding that, or is it a sales thing?",
     ],
 )
 def test_whose_an_area_is_asked_of_the_area_asks_for_its_owner(question):
