@@ -55,6 +55,9 @@ NAMED_FACTOR = 0.7  # an ownership question naming a whole alias, however much e
 COMMON_WORD = 50_000  # occurrences in pyspellchecker's English corpus ("day", "team", "plan", "security")
 EVERYDAY_FACTOR = 0.6  # "what day is it?", or a choice half-named by everyday English words alone ("headed")
 QUESTION_CACHE = 4096  # rankings kept per knowledge revision (a question is asked again, or read ahead)
+# At least this many topics are ranked and kept a question, so that asking for fewer reuses them: the
+# engine ranks 7 (`RANKED` in bot/core/answer.py), splitting a question into topics asks for the best alone.
+RANKED_AT_LEAST = 7
 TERSE_FACTOR = 0.5  # one everyday word typed alone that is no alias by itself ("red", "top"): closest topics offered
 ABOUT_ASKER_FACTOR = 0.5  # "when do my RSUs vest?": below the threshold whatever it names; closest topics offered
 
@@ -234,8 +237,8 @@ class Matcher:
         """The best `limit` responsibilities for a question, best first (empty when nothing is known)."""
         # A message longer than is read is ranked afresh: the cache holds questions, not 40,000-character posts.
         rank = self.ranked if len(question) <= MAX_QUESTION_CHARS else self._rank
-        query, matches = rank(question, limit)
-        return query, list(matches)
+        query, matches = rank(question, max(limit, RANKED_AT_LEAST))
+        return query, list(matches[:limit])
 
     def _rank(self, question: str, limit: int) -> tuple[Query, tuple[Match, ...]]:
         query = self.parse(question)

@@ -60,6 +60,10 @@ _MARKUP = re.compile(r"[<>&:*_~`]")  # a character any of the patterns above (or
 _WORD = re.compile(r"[a-z0-9]+(?:&[a-z0-9]+)*")
 _QUOTES = str.maketrans({"’": "'", "‘": "'", "“": '"', "”": '"', "–": "-", "—": "-"})
 _POSSESSIVE = re.compile(r"(\w)'s\b")
+_WHO_IS = re.compile(r"\bwho'?s\b")
+_PUNCTUATION = re.compile(r"[?!.,;:()\[\]\"]+")
+_SPACES = re.compile(r"\s+")
+_LEADING_ARTICLE = re.compile(r"^(?:the|our|my|a|an) ")
 _STEMMER = snowballstemmer.stemmer("english")
 _IT = re.compile(r"\bIT\b")  # the department, written in capitals: "it" is a pronoun every matcher drops
 _LOWER = re.compile(r"[a-z]")
@@ -102,15 +106,15 @@ def clean_slack_text(text: str) -> str:
 
 def strip_lead_in(text: str) -> str:
     """The topic of a cleaned question: "who is responsible for user experience?" -> "user experience"."""
-    text = re.sub(r"\bwho'?s\b", "who is", text).replace("what's", "what is")
+    text = _WHO_IS.sub("who is", text).replace("what's", "what is")
     text = _POSSESSIVE.sub(r"\1", text)
-    text = re.sub(r"[?!.,;:()\[\]\"]+", " ", text)
-    text = re.sub(r"\s+", " ", text).strip()
+    text = _PUNCTUATION.sub(" ", text)
+    text = _SPACES.sub(" ", text).strip()
     reports_to = REPORTS_TO.match(text)
     if reports_to:
         text = reports_to.group("topic") or reports_to.group("area")
     text = ASKED_LATER.sub(" ", LEAD_IN.sub("", text, count=1)).strip()
-    return re.sub(r"^(?:the|our|my|a|an) ", "", re.sub(r"\s+", " ", text))
+    return _LEADING_ARTICLE.sub("", _SPACES.sub(" ", text))
 
 
 def asks_something_else(text: str) -> bool:

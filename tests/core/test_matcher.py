@@ -203,3 +203,13 @@ def test_a_matcher_read_back_from_a_snapshot_ranks_alike_and_caches_afresh(match
     copy = pickle.loads(pickle.dumps(matcher))
     assert copy.ranked.cache_info().currsize == 0  # the questions a process asked stay with it
     assert [copy.match(q) for q in questions] == before
+
+
+def test_asking_for_fewer_topics_reuses_the_ranking_of_more(kb):
+    """Reading a question into topics asks for its best topic alone, the engine for seven: one ranking."""
+    matcher = Matcher(kb.active)
+    question = "who owns hosting costs and the product roadmap?"
+    _, best = matcher.match(question, limit=1)
+    _, seven = matcher.match(question, limit=7)
+    assert best == seven[:1] and len(seven) == 7
+    assert (matcher.ranked.cache_info().misses, matcher.ranked.cache_info().hits) == (1, 1)
