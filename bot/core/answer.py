@@ -23,6 +23,7 @@ from bot.core.consult import consulted_roles
 from bot.core.decision import (
     AGREEMENT_SHARE,
     ANSWER_THRESHOLD,
+    BUILD_MARGIN,
     DECIDER_FACTOR,
     DUTY_WORDS,
     LEGALITY_MARGIN,
@@ -36,7 +37,7 @@ from bot.core.decision import (
     VOTE_MARGIN,
     VOTE_TOPICS,
 )
-from bot.core.lexicon import ASKS_LEGALITY, LAW_TITLE
+from bot.core.lexicon import ASKS_LEGALITY, ASKS_WHAT_TO_BUILD, LAW_TITLE, ROADMAP_TITLE
 from bot.core.matcher import (
     ABOUT_ASKER_FACTOR,
     OTHER_QUESTION_FACTOR,
@@ -269,6 +270,19 @@ def legality(query: Query, matches: list[Match], of_the_law: frozenset[str]) -> 
     return matches if law is None else put_first(matches, law, matches[0].score)
 
 
+def what_to_build(query: Query, matches: list[Match], of_the_roadmap: frozenset[str]) -> list[Match]:
+    """`matches` with the product roadmap or feature prioritisation (`of_the_roadmap`) first, when a "who"
+    question asks what gets built or shipped, or in which order (`ASKS_WHAT_TO_BUILD`: "customers keep
+    asking for sso and it's been sitting in the backlog forever, who decides if it gets built") and that
+    topic is within `BUILD_MARGIN` of the best: the feature is the scene, the order of the work is what is
+    asked. It takes the best score, no more. Over every set: held out +5 −1, read +4; not for a duty (a
+    job description's "launch … first" held out −1)."""
+    if not matches or not asks_who(query) or not ASKS_WHAT_TO_BUILD.search(query.sentence):
+        return matches
+    roadmap = first_within(matches, lambda m: m.responsibility_id in of_the_roadmap, BUILD_MARGIN)
+    return matches if roadmap is None else put_first(matches, roadmap, matches[0].score)
+
+
 def first_within(matches: list[Match], wanted: Callable[[Match], bool], margin: float) -> Match | None:
     """The closest of `matches` that `wanted` picks, when it is within `margin` of the best (`named`,
     `legality`: another reading of the question says which topic it is about)."""
@@ -350,6 +364,7 @@ class Engine:
         self._owners = {r.id: r.owner for r in kb.active}
         self._roles = RoleNames(kb)
         self._of_the_law = frozenset(r.id for r in kb.active if LAW_TITLE.search(r.title))
+        self._of_the_roadmap = frozenset(r.id for r in kb.active if ROADMAP_TITLE.search(r.title))
 
     def check_org(self, data: Any) -> OrgSettings:
         return check_org(data, self.kb, self.matcher)
@@ -362,7 +377,8 @@ class Engine:
         Either way, a duty or a "who" question whose closest topics are mostly another role's than the
         best's puts that role's closest first (`most_topics`), a statement that names the role doing its
         work puts that role's closest topic first (`named`), a question about whether something is lawful
-        puts the closest topic of the law first (`legality`), and a duty or a "who" question whose closest
+        puts the closest topic of the law first (`legality`), a "who" question about what gets built the
+        roadmap's or prioritisation's (`what_to_build`), and a duty or a "who" question whose closest
         topics are mostly the best's role is surer of the best (`one_role`). Both matchers' best topics
         agreeing, on the topic or on its role, make the best surer (`agreed`).
 
@@ -423,12 +439,14 @@ class Engine:
 
     def _by_role(self, query: Query, subject: str | None, matches: list[Match]) -> list[Match]:
         """`matches` read once more for the role: the one a statement names as doing its work (`named`),
-        the law's when the question asks whether something is lawful (`legality`), then the one the closest
+        the law's when the question asks whether something is lawful (`legality`), the roadmap's when a "who"
+        question asks what gets built (`what_to_build`), then the one the closest
         topics of a duty or a "who" question mostly belong to (`one_role`). Before them, the role most of its
         closest topics belong to goes first (`most_topics`)."""
         matches = most_topics(query, matches, self._owners)
         matches = named(query, matches, subject, self._owners)
         matches = legality(query, matches, self._of_the_law)
+        matches = what_to_build(query, matches, self._of_the_roadmap)
         return one_role(query, matches, self._owners)
 
     def prepare(self, questions: list[str]) -> None:

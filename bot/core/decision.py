@@ -13,6 +13,7 @@ AGREEMENT_SHARE = 0.2  # both matchers' best topic is the same: the higher score
 DECIDER_FACTOR = 1.1  # "whose call is it to …": asking outright who decides is itself about ownership
 NAMED_MARGIN = 0.3  # a statement naming the role doing its work puts that role's topic first within this of the best
 LEGALITY_MARGIN = 0.2  # a question about whether something is lawful puts a topic of the law first within this
+BUILD_MARGIN = 0.35  # a "who" question about what gets built puts the roadmap or prioritisation first within this
 DUTY_WORDS = 10  # a statement this long with no "who" is a duty written out: its topics agreeing on one role count
 SHARED_MARGIN = 0.05  # two matches this close, owned by different roles, make an area shared
 VOTE_MARGIN = 0.06  # topics this close to the best vote for their role (`most_topics` in bot/core/answer.py)

@@ -419,6 +419,17 @@ ASKS_LEGALITY = re.compile(
     r"|\b(?:are we|is (?:it|this|that|the \w+)|am i) (?:even |actually |really )?(?:allowed|permitted)\b"
     r"|\bcan we (?:say|claim|advertise)\b"
 )
+# A question about what gets built or shipped, and in which order ("sales wants SSO first, support wants
+# better exports first. who decides which one ships first?", "who decides if it gets built", "who decides
+# what goes into each release?"): whatever feature it names, what to build is what is asked, so the
+# product's roadmap or its prioritisation near the best comes first (`ROADMAP_TITLE`).
+ASKS_WHAT_TO_BUILD = re.compile(
+    r"\b(?:build|built|ship|ships|shipped|release|launch|drop|sunset|deprecate)\b[^.?!]{0,40}"
+    r"\b(?:first|next|or not|order|priorit\w*)\b"
+    r"|\b(?:which|what) (?:feature|features|one|ones) (?:ships|gets|get|goes|go)\b|\bgets? built\b"
+    r"|\bfeature requests?\b|\bdecide (?:we|to) (?:drop|build|ship|cut)\b|\bgoes into (?:each|the|a|every) release\b"
+)
+ROADMAP_TITLE = re.compile(r"^(?:product roadmap|feature prioriti[sz]ation)$", re.IGNORECASE)
 # The topics of the law: their titles say so ("Legal advice and legal risk", "Employment law", "Outside
 # counsel and legal spend").
 LAW_TITLE = re.compile(r"\b(?:legal|law|laws|counsel|litigation)\b", re.IGNORECASE)

@@ -3,7 +3,7 @@
 import pytest
 import yaml
 
-from bot.core.answer import Engine, legality
+from bot.core.answer import Engine, legality, what_to_build
 from bot.core.matcher import Match
 from bot.core.org import default_org
 from tests.conftest import SHARED
@@ -258,3 +258,25 @@ def test_the_everyday_name_of_an_area_reaches_its_topic(engine, question, topic)
     # "accounting" was stemmed to the "account" of account management; "patents" was an alias of R&D while
     # the title of intellectual property names them.
     assert engine.rank(question).matches[0].responsibility_id == topic
+
+
+@pytest.mark.parametrize(
+    "question, about_building",
+    [
+        ("customers keep asking for sso and it's in the backlog forever, who decides if it gets built", True),
+        ("sales wants audit logs first, support wants faster exports first. who decides which one ships first?", True),
+        ("do we build an offline mode or not? who makes that call", True),
+        ("who decides what goes into each release?", True),
+        ("who manages sso for our internal tools?", False),  # single sign-on itself, not whether to build it
+        ("Launch the first security awareness programme and build the team.", False),  # a duty asks no "who"
+    ],
+)
+def test_a_who_question_about_what_gets_built_puts_the_roadmap_first(engine, question, about_building):
+    sso, roadmap = Match("identity-and-access-management", 0.7, "sso"), Match("feature-prioritisation", 0.5, "x")
+    first, second = what_to_build(engine.matcher.parse(question), [sso, roadmap], engine._of_the_roadmap)
+    assert (first.responsibility_id == "feature-prioritisation") is about_building
+    if about_building:
+        assert (first.score, second) == (0.7, sso)  # the best's score, no surer
+        far = Match("feature-prioritisation", 0.3, "x")  # more than BUILD_MARGIN below: the feature it is
+        assert what_to_build(engine.matcher.parse(question), [sso, far], engine._of_the_roadmap) == [sso, far]
+    assert engine._of_the_roadmap == {"product-roadmap", "feature-prioritisation"}
