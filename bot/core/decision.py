@@ -18,6 +18,7 @@ DUTY_WORDS = 10  # a statement this long with no "who" is a duty written out: it
 SHARED_MARGIN = 0.05  # two matches this close, owned by different roles, make an area shared
 VOTE_MARGIN = 0.06  # topics this close to the best vote for their role (`most_topics` in bot/core/answer.py)
 VOTE_TOPICS = 4  # of which at most this many, the closest
+DUTY_VOTE_MARGIN = 0.1  # for a duty written out (no "who", `DUTY_WORDS` or more), topics this close vote
 SUGGEST_SCORE = 0.3  # a topic at least this close, and within `SUGGEST_MARGIN` of the best, is worth offering
 SUGGEST_MARGIN = 0.08
 RELATED_SCORE = 0.45  # a question with no "who" and no topic this close is not about who owns anything

@@ -368,6 +368,9 @@ def test_the_role_most_of_the_closest_topics_belong_to_goes_first_at_the_best_sc
     assert most_topics(asked, far, owners) == far  # the others are more than VOTE_MARGIN behind
     duty = engine.matcher.parse("Sets one standard process for user research and prototyping across all squads")
     assert most_topics(duty, outvoted, owners)[0].responsibility_id == "product-design"  # a duty written out
+    # a duty's topics vote from further behind (DUTY_VOTE_MARGIN), a question's do not
+    assert most_topics(duty, far, owners)[0].responsibility_id == "product-design"
+    assert most_topics(asked, far, owners) == far
     for message in ("standard process for prototyping", "how do we prototype?"):  # asks for no role, or how
         assert most_topics(engine.matcher.parse(message), outvoted, owners) == outvoted
     countered = [replace(outvoted[0], countered=True), *outvoted[1:]]
