@@ -447,9 +447,9 @@ class Engine:
     def _by_role(self, query: Query, subject: str | None, matches: list[Match]) -> list[Match]:
         """`matches` read once more for the role: the one a statement names as doing its work (`named`),
         the law's when the question asks whether something is lawful (`legality`), the roadmap's when a "who"
-        question asks what gets built (`what_to_build`), then the one the closest
-        topics of a duty or a "who" question mostly belong to (`one_role`). Before them, the role most of its
-        closest topics belong to goes first (`most_topics`)."""
+        question asks what gets built (`what_to_build`), then the one the closest topics of a duty or a "who"
+        question mostly belong to (`one_role`). Before them, the role most of its closest topics belong to
+        goes first (`most_topics`)."""
         matches = most_topics(query, matches, self._owners)
         matches = named(query, matches, subject, self._owners)
         matches = legality(query, matches, self._of_the_law)

@@ -169,13 +169,14 @@ def asks_about_the_bot(text: str) -> bool:
     your supervisor", "are you connected to the HR system?"), where "you" is the bot whatever topic the
     other words name, or one that opens by asking who made the bot, however long it runs on
     (`MADE_THE_BOT`: "who made you, is this an internal tool …?"). The asking frame ("can you tell me who
-    owns pricing?") and the "you" of anyone ("who do you ask about expenses?") do not count, nor does a
-    question that also asks for an owner or a decision ("who approves your expenses?")."""
+    owns pricing?"), the "you" of anyone ("who do you ask about expenses?") and a job description's "you"
+    (`JOB_AD_YOU`) do not count, nor does a question that also asks for an owner or a decision ("who
+    approves your expenses?")."""
     if MADE_THE_BOT.search(text) or ABOUT_ITS_ANSWERS.search(text):
         return True
     if len(text.split()) > BOT_QUESTION_WORDS or ASKS_OWNER.search(text) or ASKS_DECISION.search(text):
         return False
-    if JOB_AD_YOU.match(text):
+    if JOB_AD_YOU.match(text):  # "You own the recruiting function …": the one who takes the job, a duty
         return False
     rest = ASKING_FRAME.sub(" ", text)
     return ADDRESSES_BOT.search(rest) is not None
