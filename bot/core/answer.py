@@ -211,9 +211,15 @@ def agreed(lexical: list[Match], semantic: list[Match], owner_of: dict[str, str]
 
 
 def asks_for_a_role(query: Query) -> bool:
-    """True for a question asking "who …" (or for an owner), or a duty written out (`DUTY_WORDS` or more):
+    """True for a question asking "who …" (or for an owner), or a duty written out (`duty_written_out`):
     a message whose role the matchers can agree on, where a short remark names topics and asks nothing."""
-    return asks_who(query) or len(query.sentence.split()) >= DUTY_WORDS
+    return asks_who(query) or duty_written_out(query)
+
+
+def duty_written_out(query: Query) -> bool:
+    """True for a statement of `DUTY_WORDS` or more that does not ask who ("Maintain the general ledger,
+    close the books each month and prepare the statutory accounts")."""
+    return not asks_who(query) and len(query.sentence.split()) >= DUTY_WORDS
 
 
 def roles_read(query: Query, matches: list[Match]) -> bool:
@@ -267,8 +273,7 @@ def legality(query: Query, matches: list[Match], of_the_law: frozenset[str]) -> 
     takes the best score, no more: a question the matchers are unsure of stays unsure."""
     if not matches or not ASKS_LEGALITY.search(query.sentence):
         return matches
-    law = first_within(matches, lambda m: m.responsibility_id in of_the_law, LEGALITY_MARGIN)
-    return matches if law is None else put_first(matches, law, matches[0].score)
+    return asked_topic_first(matches, of_the_law, LEGALITY_MARGIN)
 
 
 def what_to_build(query: Query, matches: list[Match], of_the_roadmap: frozenset[str]) -> list[Match]:
@@ -280,13 +285,20 @@ def what_to_build(query: Query, matches: list[Match], of_the_roadmap: frozenset[
     job description's "launch … first" held out −1)."""
     if not matches or not asks_who(query) or not ASKS_WHAT_TO_BUILD.search(query.sentence):
         return matches
-    roadmap = first_within(matches, lambda m: m.responsibility_id in of_the_roadmap, BUILD_MARGIN)
-    return matches if roadmap is None else put_first(matches, roadmap, matches[0].score)
+    return asked_topic_first(matches, of_the_roadmap, BUILD_MARGIN)
+
+
+def asked_topic_first(matches: list[Match], asked: frozenset[str], margin: float) -> list[Match]:
+    """`matches` with the closest of the `asked` topics first, at the best's score and no surer, when it
+    is within `margin` of the best (`legality`, `what_to_build`: what the question asks is a way of looking
+    at the topic it names)."""
+    found = first_within(matches, lambda m: m.responsibility_id in asked, margin)
+    return matches if found is None else put_first(matches, found, matches[0].score)
 
 
 def first_within(matches: list[Match], wanted: Callable[[Match], bool], margin: float) -> Match | None:
     """The closest of `matches` that `wanted` picks, when it is within `margin` of the best (`named`,
-    `legality`: another reading of the question says which topic it is about)."""
+    `asked_topic_first`: another reading of the question says which topic it is about)."""
     found = next((m for m in matches if wanted(m)), None)
     return found if found is not None and found.score >= matches[0].score - margin else None
 
@@ -312,7 +324,7 @@ def most_topics(query: Query, matches: list[Match], owner_of: dict[str, str]) ->
     held out but +11 −17 read)."""
     if not roles_read(query, matches):
         return matches
-    margin = VOTE_MARGIN if asks_who(query) or len(query.sentence.split()) < DUTY_WORDS else DUTY_VOTE_MARGIN
+    margin = DUTY_VOTE_MARGIN if duty_written_out(query) else VOTE_MARGIN
     near = [m for m in matches if m.score >= matches[0].score - margin][:VOTE_TOPICS]
     votes: dict[str, list[Match]] = {}
     for match in near:
