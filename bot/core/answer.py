@@ -26,7 +26,6 @@ from bot.core.decision import (
     BUILD_MARGIN,
     DECIDER_FACTOR,
     DUTY_VOTE_MARGIN,
-    DUTY_WORDS,
     LEGALITY_MARGIN,
     LEXICAL_SURE,
     LEXICAL_TIE,
@@ -46,6 +45,7 @@ from bot.core.matcher import (
     Match,
     Matcher,
     Query,
+    duty_written_out,
 )
 from bot.core.models import KnowledgeBase, Responsibility
 from bot.core.named_role import RoleNames
@@ -214,12 +214,6 @@ def asks_for_a_role(query: Query) -> bool:
     """True for a question asking "who …" (or for an owner), or a duty written out (`duty_written_out`):
     a message whose role the matchers can agree on, where a short remark names topics and asks nothing."""
     return asks_who(query) or duty_written_out(query)
-
-
-def duty_written_out(query: Query) -> bool:
-    """True for a statement of `DUTY_WORDS` or more that does not ask who ("Maintain the general ledger,
-    close the books each month and prepare the statutory accounts")."""
-    return not asks_who(query) and len(query.sentence.split()) >= DUTY_WORDS
 
 
 def roles_read(query: Query, matches: list[Match]) -> bool:

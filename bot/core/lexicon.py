@@ -452,6 +452,9 @@ ASKERS_OWN = re.compile(r"\b(?:me|my|mine)\b")
 # A sign-off as the state of something ("has my leave been signed off?"), not who gives it.
 SIGNED_OFF = re.compile(r"\bsign(?:s|ed)? off\b")
 
+# A question asked in its own words ("…, who keeps track of it?").
+WHO = re.compile(r"\bwho(?:se|m)?\b")
+
 # "Who" that only says which people ("thanks everyone who helped with the audit"): it asks nothing.
 RELATIVE_WHO = re.compile(r"\b(?:everyone|everybody|anyone|anybody|those|people|folks|all of you|whoever) who\b")
 

@@ -26,8 +26,9 @@ import numpy as np
 from rapidfuzz import fuzz, process
 from rapidfuzz.distance import OSA
 
+from bot.core.decision import DUTY_WORDS
 from bot.core.english import english_frequency
-from bot.core.lexicon import GLUE_WORDS, OWNERSHIP_CUE, PLACES, STOPWORDS
+from bot.core.lexicon import GLUE_WORDS, OWNERSHIP_CUE, PLACES, STOPWORDS, WHO
 from bot.core.models import Responsibility
 from bot.core.normalise import (
     MAX_QUESTION_CHARS,
@@ -52,6 +53,7 @@ OTHER_QUESTION_FACTOR = 0.8  # "when is…", "how do I…": probably not asking 
 BAG_FACTOR = 0.8  # words spread over several of an entry's aliases count a little less than one alias
 BAG_MIN_TERMS = 2  # a bag only speaks for questions with at least this many of its words
 NAMED_FACTOR = 0.7  # an ownership question naming a whole alias, however much else it says
+DUTY_NAMED_FACTOR = 0.56  # a duty written out naming a whole alias, its words side by side: just above the threshold
 COMMON_WORD = 50_000  # occurrences in pyspellchecker's English corpus ("day", "team", "plan", "security")
 EVERYDAY_FACTOR = 0.6  # "what day is it?", or a choice half-named by everyday English words alone ("headed")
 QUESTION_CACHE = 4096  # rankings kept per knowledge revision (a question is asked again, or read ahead)
@@ -72,6 +74,26 @@ def _likely_typo_of(word: str, known: list[str]) -> str | None:
 
 
 @lru_cache(maxsize=4096)
+def duty_written_out(query: Query) -> bool:
+    """True for a statement of `DUTY_WORDS` or more that does not ask who ("Maintain the general ledger,
+    close the books each month and prepare the statutory accounts"): a line of a job description. Naming
+    an alias whole, with its words side by side, it is answered just above the threshold
+    (`DUTY_NAMED_FACTOR`), as an ownership question naming one is: such a line says whose work it is.
+    Below an ownership question's `NAMED_FACTOR`, so a topic found more surely still comes first. Over
+    every set (2026-12-05): held out +52 −11, read +13 −9, three off-topic messages answered of 26,174.
+    Surer (0.6, 0.7), or with the alias's words anywhere in the statement, measured worse on the halves
+    read; from 14 words, +42 −10 held out and +13 −8 read."""
+    return not query.asks_owner and not WHO.search(query.sentence) and len(query.sentence.split()) >= DUTY_WORDS
+
+
+def side_by_side(order: tuple[str, ...], terms: frozenset[str]) -> bool:
+    """True when every one of `terms` is among `len(terms)` content words typed one after another, in any
+    order: "the budget for marketing" names "marketing budget"; "her time outside the building" does not
+    name "build times". A long statement's words meet by chance where a short question's do not."""
+    size = len(terms)
+    return any(set(order[start : start + size]) == terms for start in range(len(order) - size + 1))
+
+
 def _stopword_typo(word: str) -> bool:
     """True for a word that is a likely typo of a stopword of `TYPO_MIN_LENGTH` letters or more ("handels",
     "compnay", "responsable"), when it is a typo of no word of the knowledge base: it asks, it names nothing."""
@@ -99,6 +121,7 @@ class Query:
     sentence: str = ""  # the question as read, markup out: what the semantic matcher embeds
     asks_decider: bool = False  # asks outright "who decides …", "whose call …": about a decision, not a thing
     terse: bool = False  # one word alone, no alias by itself ("red" of "red team"): too little to answer
+    order: tuple[str, ...] = ()  # the term of each content word, in the order typed, repeats kept
 
 
 class Matcher:
@@ -134,6 +157,7 @@ class Matcher:
             owners.append(item_id)
             choice_terms.append(terms)
         self._texts, self._owners = texts, owners
+        self._choice_terms = [frozenset(terms) for terms in choice_terms[: self._phrase_count]]
 
         document_frequency: dict[str, int] = defaultdict(int)
         for terms in entry_terms.values():
@@ -185,6 +209,7 @@ class Matcher:
         corrections: list[tuple[str, str]] = []
         everyday: set[str] = set()
         lookups = 0
+        order: list[str] = []
         for word in words(topic):
             term = self.vocabulary.term(word)
             if term not in self._weight and lookups < TYPO_MAX_WORDS and self._may_be_a_typo(word):
@@ -195,6 +220,7 @@ class Matcher:
                 if fixed is not None:
                     corrections.append((word, fixed))
                     term = self.vocabulary.term(fixed)
+            order.append(term)
             if term not in terms:
                 terms.append(term)
             if english_frequency(word) > COMMON_WORD:
@@ -210,6 +236,7 @@ class Matcher:
             cleaned,
             asks_who_decides(cleaned),
             self._terse(terms, everyday, cleaned),
+            tuple(order),
         )
 
     def _terse(self, terms: list[str], everyday: set[str], cleaned: str) -> bool:
@@ -268,7 +295,9 @@ class Matcher:
         if only_everyday:  # "…where this business is headed": "head" alone, half of "heads of product"
             scores = np.where(hits[candidates] < self._choice_size[candidates], scores * EVERYDAY_FACTOR, scores)
         if query.asks_owner:
-            scores = np.maximum(scores, self._named_scores(query, candidates, hits))
+            scores = np.maximum(scores, self._named_scores(query, candidates, hits, NAMED_FACTOR))
+        elif duty_written_out(query):
+            scores = np.maximum(scores, self._named_scores(query, candidates, hits, DUTY_NAMED_FACTOR, together=True))
         if query.about_asker:
             scores = scores * ABOUT_ASKER_FACTOR
         if query.terse:
@@ -284,12 +313,18 @@ class Matcher:
                     break
         return query, tuple(best.values())
 
-    def _named_scores(self, query: Query, candidates: np.ndarray, hits: np.ndarray) -> np.ndarray:
-        """Scores for aliases the question names whole: as sure as the alias is telling (its words' IDF,
-        up to that of a word only one entry uses), whatever else the question says around it."""
+    def _named_scores(
+        self, query: Query, candidates: np.ndarray, hits: np.ndarray, factor: float, *, together: bool = False
+    ) -> np.ndarray:
+        """Scores for aliases the question names whole: `factor` times how telling the alias is (its words'
+        IDF, up to that of a word only one entry uses), whatever else the question says around it. With
+        `together`, only an alias whose words are typed side by side (`side_by_side`) is named."""
         whole = (hits[candidates] == self._choice_size[candidates]) & self._nameable[candidates]
+        if together:
+            for position in np.flatnonzero(whole).tolist():
+                whole[position] = side_by_side(query.order, self._choice_terms[int(candidates[position])])
         telling = np.minimum(self._choice_weight[candidates] / self._unknown_weight, 1.0)
-        factor = NAMED_FACTOR * (OTHER_QUESTION_FACTOR if query.other_question else 1.0)
+        factor *= OTHER_QUESTION_FACTOR if query.other_question else 1.0
         return np.where(whole, telling * factor, 0.0)
 
     def closest_titles(self, topic: str, limit: int = 3) -> list[str]:

@@ -44,6 +44,7 @@ import numpy as np
 
 from bot.core.decision import ANSWER_THRESHOLD
 from bot.core.encoder import SHIPPED_MODEL_DIR, SentenceEncoder
+from bot.core.lexicon import WHO
 from bot.core.matcher import Match, Query
 from bot.core.models import Responsibility
 from bot.core.whole_files import write_whole
@@ -82,7 +83,6 @@ ASKS_FOR_AN_EXECUTIVE = re.compile(
     r"|\bwho (?:on|in|from) (?:the|our) (?:exec|executive|leadership|senior leadership|c-suite|c-level) team\b"
     r"|\b(?:at|on) (?:the )?(?:exec|executive|c-level|c-suite|leadership) (?:level|team)(?:,)? who\b"
 )
-WHO = re.compile(r"\bwho(?:se|m)?\b")  # a question asked in its own words ("…, who keeps track of it?")
 ASKING = re.compile(r"\b(?:who(?:se|m)?|which)\b")  # a sentence that asks for someone (`scene_first`)
 REFERS_BACK = re.compile(r"\b(?:that|this|it|them|those|these)\b")  # "who owns that?": the topic came before
 SHORT_ASKING = 10  # words: an asking sentence this short that refers back is about the scene before it

@@ -76,7 +76,7 @@ AGREED = [  # each matcher's best topic is the same, and neither is sure of it a
     ("our warehouse can't keep up with peak season orders, who fixes that", "COO", "operational-capacity-planning"),
 ]
 NAMED_ROLES = [  # a duty that says whose it is: that role's closest topic, where neither matcher alone answers
-    ("The CPO decides which product lines get more money and which are wound down.", "CPO", "product-portfolio"),
+    ("The CPO decides which products get more money and which are wound down.", "CPO", "product-investment-returns"),
     # the CHRO's topic; the default organisation has no CHRO, and the COO covers the role
     ("The CHRO represents the company in talks with unions about pay and conditions.", "COO", "labour-relations"),
 ]

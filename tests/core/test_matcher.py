@@ -6,7 +6,7 @@ from hypothesis import strategies as st
 
 from bot.core.answer import RANKED
 from bot.core.decision import ANSWER_THRESHOLD
-from bot.core.matcher import Matcher
+from bot.core.matcher import DUTY_NAMED_FACTOR, NAMED_FACTOR, Matcher, side_by_side
 from bot.core.models import Citation, Responsibility
 
 
@@ -143,7 +143,33 @@ def test_an_ownership_question_that_names_a_whole_alias_is_answered_despite_the_
 
 
 def test_naming_an_alias_without_asking_who_owns_it_is_not_enough(matcher):
-    assert best(matcher, "the app crawls whenever the load goes up, scalability is bad")[1] < ANSWER_THRESHOLD
+    assert best(matcher, "the app crawls under load, scalability is bad")[1] < ANSWER_THRESHOLD
+
+
+def test_a_duty_written_out_naming_an_alias_is_answered_just_above_the_threshold(matcher):
+    rid, score = best(matcher, "Oversee the server costs of every region and report them to the board each quarter")
+    assert rid == "hosting-costs" and ANSWER_THRESHOLD <= score <= DUTY_NAMED_FACTOR < NAMED_FACTOR
+
+
+def test_a_duty_names_an_alias_only_with_its_words_side_by_side(matcher):
+    # "server" and "costs" both there, far apart: chance, not the alias named
+    duty = "Keep every server patched and report the costs of the new office furniture to the board each quarter"
+    assert best(matcher, duty)[1] < ANSWER_THRESHOLD
+    assert best(matcher, "who owns " + duty)[0] == "hosting-costs"  # a question naming it anywhere still does
+
+
+@pytest.mark.parametrize(
+    "order, terms, expected",
+    [
+        (("budget", "marketing"), {"marketing", "budget"}, True),  # "the budget for marketing"
+        (("hire", "budget", "marketing"), {"marketing", "budget"}, True),
+        (("time", "outside", "build"), {"build", "time"}, False),  # "her time outside the building"
+        (("secur",), {"secur"}, True),
+        ((), {"secur"}, False),
+    ],
+)
+def test_side_by_side_means_next_to_one_another_in_any_order(order, terms, expected):
+    assert side_by_side(order, frozenset(terms)) is expected
 
 
 def test_a_one_word_alias_that_is_everyday_english_does_not_carry_a_chatty_question(matcher):
