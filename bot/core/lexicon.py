@@ -289,18 +289,19 @@ EVENT_QUESTION = re.compile(
 _POLITELY = r"(?:please |pls )?"
 # A question about the asker's own situation, a time or a place ("what time…", "which floor…"), a request
 # to do something, or what a word means ("when do my RSUs vest?", "how many vacation days do I have?",
-# "book a room for 4pm", "what does EBITDA stand for?", "what is SOC 2", "whats an MQL"); an amount, a
-# procedure, a status, details, a clock time or a command to an assistant ("how much is left in the travel
-# budget?", "any update on the office move?", "vendor contract details", "show me the org chart"), a
-# document wanted ("the security policy pdf"), whether something still holds ("is the hiring freeze still
-# on?"), what to do or how to do something, a request for help ("expense report help"), when the next one
-# is ("next offsite"), how things usually are ("is onboarding usually done in week one?"), a short request
-# to an assistant, a status or a balance, or one's pay dates and pay documents: it is not about who owns
-# an area, unless it also asks for an owner.
+# "book a room for 4pm", "what does EBITDA stand for?", "what is SOC 2", "whats an MQL", "difference between
+# gross and net margin?"); an amount, a procedure, a status, details, a clock time or a command to an
+# assistant ("how much is left in the travel budget?", "any update on the office move?", "vendor contract
+# details", "show me the org chart"), a document wanted ("the security policy pdf"), whether something still
+# holds ("is the hiring freeze still on?"), what to do or how to do something, a request for help ("expense
+# report help"), when the next one is ("next offsite"), how things usually are ("is onboarding usually done
+# in week one?"), a short request to an assistant, a status or a balance, or one's pay dates and pay
+# documents: it is not about who owns an area, unless it also asks for an owner.
 ABOUT_ASKER = re.compile(
     # how the message opens (one `^` for all of them)
     r"^(?:(?:when|where|what time|which (?:room|floor|building|day|date))\b"
     r"|(?:what|whats)\b.*\b(?:stand for|stands for|mean|means|difference between)\b"
+    r"|(?:the )?difference between\b|.*\bwhat(?:'s|s| is) the difference[?.!]*$"  # "… vs …, what's the difference"
     r"|define\b(?=(?:\s+\S+){0,4}$)"  # "define churn"; "Define the product vision and …" is a duty
     r"|(?:and |so )?(?:how (?:is|are|was|were|do|does|can|could|should|would|much|many|long)"
     r"|what(?:'s|s| is| are| was| were)(?= ))"

@@ -197,6 +197,8 @@ def test_a_question_about_the_askers_own_matters_gets_no_topic(engine, question)
     [
         "what does EBITDA stand for?",
         "what's the difference between capex and opex",
+        "difference between bookings and billings?",
+        "gross vs net retention, whats the difference",
         "define churn",
         "define CAC payback period",
         "whats NPS mean",
