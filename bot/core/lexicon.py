@@ -72,6 +72,11 @@ _ASKERS = [
         r"(?: (?:owns|handles|decides(?: on)?|is responsible for|is in charge of|manages|runs|leads|approves|"
         r"signs off on|(?:can|should|must|needs to|has to|gets to) (?:approve|sign off on|decide(?: on)?)))?"
     ),
+    # where to look for the owner, not what is owned ("who in the C-suite is accountable for …", "at exec
+    # level, who owns …"): "C-suite" and "exec" are aliases of the executive team's own topic
+    r"who (?:in|on|from|at) (?:the |our )?(?:c-suite|c-level|c level|exec team|executive team|leadership team|"
+    r"senior leadership(?: team)?|management team|leadership|execs?|executives)"
+    r"|at (?:the )?(?:exec|executive|c-suite|c-level|leadership|senior leadership) level(?= (?:who|which)\b)",
     # not "where do I go to get my W-2": a place or a procedure, not an owner
     r"(?:where|to whom) (?:do|should|can) (?:i|we) "
     r"(?:go(?! to (?:get|find|see|download|pick up|request|submit|file|make)\b)|turn|escalate|take|bring|pitch)"
