@@ -22,7 +22,8 @@ _ASKERS = [
     ),
     (
         r"whom? (?:should|do|can|would|could|must) (?:i|we) (?:ask|talk to|speak to|speak with|go to|contact|ping|"
-        r"reach out to|escalate to|turn to|check with|(?:pitch|send|take|bring|run|flag|forward|hand|submit)"
+        r"reach out to|escalate to|turn to|check with|tell|notify|inform|alert|"
+        r"report (?:it|this|that|them) to|(?:pitch|send|take|bring|run|flag|forward|hand|submit)"
         r"(?: (?:it|this|that|them|these|those))? (?:to|by|past))(?: (?:about|for|on|regarding|re|with))?"
         r"(?: (?:approval|sign-?off|permission)(?: (?:of|for|on|to))?)?"
     ),

@@ -493,6 +493,18 @@ def test_asked_of_now_of_the_final_call_or_of_a_roles_area_asks_for_whoever_owns
     assert asks_who_decides(cleaned) == ("call" in question)
 
 
+@pytest.mark.parametrize(
+    "question",
+    [
+        "i clicked a phishing link by accident... who do i tell",
+        "who should we notify when a customer reports a data leak?",
+        "got a weird invoice from a supplier we never used, who do i report it to",
+    ],
+)
+def test_asking_whom_to_tell_asks_for_an_owner(question):
+    assert asks_for_owner(clean_slack_text(question))
+
+
 def test_a_favour_asked_of_anyone_asks_for_no_owner():
     assert not asks_for_owner(clean_slack_text("who can send me a w2 so i can do my taxes"))
     assert not asks_for_owner(clean_slack_text("can someone approve my PTO"))
