@@ -45,6 +45,7 @@ from bot.core.matcher import (
     Match,
     Matcher,
     Query,
+    asks_who,
     duty_written_out,
 )
 from bot.core.models import KnowledgeBase, Responsibility
@@ -52,7 +53,7 @@ from bot.core.named_role import RoleNames
 from bot.core.normalise import MAX_QUESTION_CHARS, asks_about_the_bot, clean_slack_text, clip_question
 from bot.core.org import OrgSettings, check_org, default_org
 from bot.core.resolve import Owner, Route, resolve_owner, role_name
-from bot.core.semantic import COUNTER_CAP, Embeddings, SemanticMatcher, asks_who
+from bot.core.semantic import COUNTER_CAP, Embeddings, SemanticMatcher
 from bot.core.several_topics import combine, topic_parts
 from bot.core.small_talk import small_talk
 

@@ -45,7 +45,7 @@ import numpy as np
 from bot.core.decision import ANSWER_THRESHOLD
 from bot.core.encoder import SHIPPED_MODEL_DIR, SentenceEncoder
 from bot.core.lexicon import WHO
-from bot.core.matcher import Match, Query
+from bot.core.matcher import Match, Query, asks_who
 from bot.core.models import Responsibility
 from bot.core.whole_files import write_whole
 
@@ -98,13 +98,6 @@ def calibrated(cosine: np.ndarray | float, threshold: float = SEMANTIC_THRESHOLD
     below = cosine / threshold * ANSWER_THRESHOLD
     above = ANSWER_THRESHOLD + (cosine - threshold) / (1 - threshold) * (1 - ANSWER_THRESHOLD)
     return np.where(cosine < threshold, below, above)
-
-
-def asks_who(query: Query) -> bool:
-    """True for a question that asks "who …" anywhere (or asks for an owner): it is embedded whole,
-    against the framed phrases. A bare topic ("cloud spend") or a duty written as a statement ("Oversee
-    financial planning and forecasting") has no asking frame, and is compared with the bare phrases."""
-    return query.asks_owner or WHO.search(query.sentence) is not None
 
 
 def read_of(query: Query) -> tuple[str, bool]:

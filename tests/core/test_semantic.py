@@ -9,7 +9,7 @@ import pytest
 
 from bot.core.answer import Engine
 from bot.core.decision import ANSWER_THRESHOLD
-from bot.core.matcher import Matcher
+from bot.core.matcher import Matcher, asks_who
 from bot.core.models import Citation, Responsibility
 from bot.core.semantic import (
     COUNTER_CAP,
@@ -21,7 +21,6 @@ from bot.core.semantic import (
     Embeddings,
     SemanticMatcher,
     asking_part,
-    asks_who,
     calibrated,
     encoded_text,
     read_of,
