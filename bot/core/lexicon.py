@@ -320,6 +320,8 @@ ABOUT_ASKER = re.compile(
     # a request for help, when the next one is, steps to follow
     rf"|{_POLITELY}help (?:me|with)\b|(?:the )?next\b"
     r"|(?:the )?(?:steps|instructions|checklist) (?:to|for)\b"
+    # advice asked for ("tips for a discovery call?", "any advice on writing okrs")
+    r"|(?:any |some |good )?(?:tips|advice|pointers|best practices?) (?:for|on|about)\b"
     # a figure asked for ("Q3 revenue numbers?", "current churn rate", "headcount in engineering right now?")
     r"|(?=(?:\S+\s+){0,5}\S+$)(?:(?:the |our )?(?:current|latest|q[1-4]|ytd|mtd)\b"
     r"|.*\b(?:numbers|figures|stats)[?.!]*$|.*\bright now[?.!]*$)"

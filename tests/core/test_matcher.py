@@ -221,6 +221,20 @@ def test_a_topic_with_mean_in_it_or_an_ownership_question_is_not_taken_for_a_def
     assert not engine.matcher.parse(question).about_asker
 
 
+@pytest.mark.parametrize(
+    "question", ["tips for a good pricing page?", "any advice on writing okrs", "best practices for code review"]
+)
+def test_asking_for_advice_gets_no_topic(engine, question):
+    assert engine.answer(question).role is None
+
+
+@pytest.mark.parametrize(
+    "question", ["who can help with tips for a good pricing page?", "who owns the best practices for code review"]
+)
+def test_asking_who_gives_the_advice_is_still_answered(engine, question):
+    assert engine.answer(question).role is not None
+
+
 @pytest.mark.parametrize("question", ["who do I ask about taxes?", "who approves my expenses?", "tax filings"])
 def test_asking_who_still_answers_with_i_or_my_in_the_question(engine, question):
     assert engine.answer(question).role is not None
