@@ -51,11 +51,21 @@ class RoleNames:
             late = len(before) >= SUBJECT_WITHIN
             if late and (len(before) >= LATE_SUBJECT_WITHIN or not FOLLOWED_BY_VERB.match(statement, mention.end())):
                 return None
-            leading = [word.strip(",;:.").casefold() for word in before if word.casefold() not in DETERMINERS]
-            if not leading or (leading[-1] not in NOT_SUBJECT and not leading[-1].endswith("ing")):
+            if is_subject(statement[: mention.start()], late_allowed=True):
                 text = mention.group(1)
                 return self._by_name.get(text.casefold(), text)
         return None
+
+
+def is_subject(before: str, *, late_allowed: bool = False) -> bool:
+    """True when a role named after the words `before` is who does the work: not after "to", "with",
+    "informing" … (`NOT_SUBJECT`, a word in -ing), nor, unless `late_allowed`, `SUBJECT_WITHIN` words or
+    more into the statement."""
+    words = before.split()
+    if len(words) >= SUBJECT_WITHIN and not late_allowed:
+        return False
+    leading = [word.strip(",;:.").casefold() for word in words if word.casefold() not in DETERMINERS]
+    return not leading or (leading[-1] not in NOT_SUBJECT and not leading[-1].endswith("ing"))
 
 
 def _initials(name: str) -> str:

@@ -25,6 +25,7 @@ from bot.core.semantic import (
     encoded_text,
     read_of,
     scene_first,
+    without_titles,
 )
 from tests.e2e.waiting import DEADLINE
 
@@ -77,6 +78,40 @@ def test_asking_for_an_executive_is_read_as_asking_who(engine, question, read):
     """ "Which exec" and "who on the leadership team" ask for a role: read as they are, they make the
     question seem to be about the leadership team itself."""
     assert read_of(engine.matcher.parse(question)) == (read, True)
+
+
+@pytest.mark.parametrize(
+    ("text", "read"),
+    [
+        ("who replaces our ceo when she retires?", "who replaces our leader when she retires?"),
+        ("is it the cfo's call or the coo's?", "is it the leader's call or the leader's?"),
+        ("both ceos signed", "both leaders signed"),
+        ("our chief revenue officer and general counsel disagree", "our leader and leader disagree"),
+        ("a crowd of cooks at the cfo-led offsite", "a crowd of cooks at the leader-led offsite"),
+    ],
+)
+def test_an_executives_title_is_read_as_leader(text, read):
+    assert without_titles(text) == read
+
+
+def test_a_statements_subject_keeps_its_title():
+    """Who does the work, named first, is what `named` reads; a title in passing is not."""
+    statement = "the cfo approves budgets, works with the ceo on cash and reports to the coo"
+    assert without_titles(statement, keep_subject=True) == (
+        "the cfo approves budgets, works with the leader on cash and reports to the leader"
+    )
+    assert without_titles(statement).startswith("the leader approves")
+
+
+def test_a_question_is_compared_without_the_titles_it_names(engine):
+    assert read_of(engine.matcher.parse("who briefs the CEO on warehouse output?")) == (
+        "who briefs the leader on warehouse output?",
+        True,
+    )
+    assert read_of(engine.matcher.parse("warehouse output reports for the coo")) == (
+        "warehouse output reports for the leader",
+        False,
+    )
 
 
 def test_a_short_asking_sentence_that_refers_back_is_read_after_the_scene_it_refers_to(engine):
