@@ -94,10 +94,12 @@ _OWNED_BY_CUE = r"owned by|(?:owned|handled|run|managed|decided|led|covered|done
 # Where an area sits ("where does UX research sit in the org?", "does QA belong to engineering or product?",
 # "where do invoices go for approval?"): asked of the area, about who owns it.
 _IN_THE_ORG = r"(?: in| under| within| with)?(?: the (?:org|organisation|organization|company|org chart))?"
+# The words that name an executive as people type them, lower case (the semantic matcher's `EXECUTIVE_TITLE` adds more).
+EXECUTIVE_WORDS = r"ceo|cto|cpo|coo|cfo|cmo|chro|ciso|cro|general counsel"
 # The executives and the departments a question may weigh against each other ("the cmo or the cpo", "hr or
 # legal", "the ceo's call or the cfo's"): naming two of them either side of "or" asks which owns the area.
 _FUNCTION = (
-    r"(?:the )?(?:ceo|cto|cpo|coo|cfo|cmo|chro|ciso|cro|gc|general counsel|hr|people team|legal|finance|ops|"
+    rf"(?:the )?(?:{EXECUTIVE_WORDS}|gc|hr|people team|legal|finance|ops|"
     r"operations|product|eng|engineering|marketing|sales|security|infosec|it)(?:'s|s')?"
 )
 _SITS_CUE = (

@@ -44,7 +44,7 @@ import numpy as np
 
 from bot.core.decision import ANSWER_THRESHOLD
 from bot.core.encoder import SHIPPED_MODEL_DIR, SentenceEncoder
-from bot.core.lexicon import WHO
+from bot.core.lexicon import EXECUTIVE_WORDS, WHO
 from bot.core.matcher import Match, Query, asks_who
 from bot.core.models import Responsibility
 from bot.core.named_role import is_subject
@@ -92,9 +92,7 @@ ASKS_FOR_AN_EXECUTIVE = re.compile(
 # (2026-12-05, thirteenth session): held out +5 −2 (one of them an off-topic message answered), read +4 −1;
 # as "someone" +7 −3, +3 −1, "executive" +3 −1, +4 −3, "manager" +5 −3, +2 −1 (measured with every title
 # read so, subjects too; keeping the subjects moved no answer of any set).
-EXECUTIVE_TITLE = re.compile(
-    r"\b(?:ceo|cfo|cto|cpo|cpto|coo|cmo|chro|ciso|cro|cio|general counsel|chief [a-z]+ officer)(s?)\b"
-)
+EXECUTIVE_TITLE = re.compile(rf"\b(?:{EXECUTIVE_WORDS}|cpto|cio|chief [a-z]+ officer)(s?)\b")
 ASKING = re.compile(r"\b(?:who(?:se|m)?|which)\b")  # a sentence that asks for someone (`scene_first`)
 REFERS_BACK = re.compile(r"\b(?:that|this|it|them|those|these)\b")  # "who owns that?": the topic came before
 SHORT_ASKING = 10  # words: an asking sentence this short that refers back is about the scene before it
