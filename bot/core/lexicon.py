@@ -13,6 +13,11 @@ _OPENERS = (
     r"newbie(?: q| question)?|noob question|dumb question|silly question)\b[\s,:!-]*)*"
 )
 
+# Where a matter is passed on ("a journalist wants a comment on the outage, where do I send them?", "where
+# would I even raise that"): asks for its owner, unless it is the asker's own thing (`PASSED_ON`).
+_PASSES_ON = (
+    r"(?:where|to whom) (?:do|should|can|would|could) (?:i|we)(?: even| best)? (?:send|raise|forward|route|refer)"
+)
 # The ways people ask who owns something; the topic follows.
 _ASKERS = [
     (
@@ -30,7 +35,7 @@ _ASKERS = [
     (
         r"who (?:really |actually |ultimately |usually |normally |typically )?"
         r"(?:owns|handles|decides(?: on)?|takes care of|looks after|deals with|is responsible for|"
-        r"has the final say (?:on|over)|makes the call on|makes the decision on|signs off on|approves|covers|"
+        r"has the final say (?:on|over)|makes the call on|makes the decision on|signs off(?: on)?|approves|covers|"
         r"is accountable for|is in charge of|manages|oversees|runs|leads|drives|sets|defines|determines|does|"
         r"owns the decision on|gives (?:the )?(?:final )?(?:approval|sign-?off|go-ahead|green ?light)"
         r"(?: (?:for|on|to))?)"
@@ -82,6 +87,8 @@ _ASKERS = [
     r"(?:where|to whom) (?:do|should|can) (?:i|we) "
     r"(?:go(?! to (?:get|find|see|download|pick up|request|submit|file|make)\b)|turn|escalate|take|bring|pitch)"
     r"(?: (?:for|with|about))?",
+    # where a matter is passed on
+    _PASSES_ON,
 ]
 LEAD_IN = re.compile(rf"^{_OPENERS}(?:{'|'.join(_ASKERS)})\b\s*")
 # The same asked later in the message, after the scene ("… for the incoming VPs, whose area is executive
@@ -105,7 +112,7 @@ _FUNCTION = (
 _SITS_CUE = (
     rf"where (?:does|do|should|would) [^?]{{1,40}}? (?:sit|live|belong|fall){_IN_THE_ORG}[?.!]*$"
     r"|\bbelongs? (?:to|with|under) (?:\w+ ){1,3}or\b"
-    r"|where (?:does|do|should) [^?]{1,40}? go for (?:approval|sign-?off)"
+    r"|where (?:does|do|should) [^?]{1,40}? go for (?:approval|sign-?off|review)"
     r"|where (?:does|do|should) [^?]{0,40}?\b(?:requests|tickets|questions|issues|complaints|escalations|approvals)"
     r" go[?.!]*$"
     # whose it is between two ("is the rate limit decision eng's or product's?", "is this a legal question?")
@@ -143,6 +150,15 @@ ASKS_DECISION = re.compile(
     r"[^.?!]{0,24}?\b(?:approv(?:e|ed|al)|sign-?off|green ?light|go-ahead|decision|decide|"
     r"make (?:the|that|this|a) call)\b"
     r"|\byes or no\b|^should (?:we|i)\b|^(?:can|could|may) we\b"
+)
+
+# A request for the go-ahead itself ("need sign-off on the messaging for the spring campaign", "the press
+# release needs final approval"): how the message asks, not what about. Read as part of the topic, "sign-off"
+# and "approval" drew it to topics named for one ("launch sign-off", "expense approval").
+GO_AHEAD_ASKED = re.compile(
+    r"\b(?:(?:i|we) )?(?:need|needs|needed|want|wants|get|getting|seeking|requesting|looking for) "
+    r"(?:(?:a|an|the|some|final|formal|official) )*(?:sign-?off|approval|go-ahead|green ?light|decision)"
+    r"(?: (?:on|for|about))?\b"
 )
 
 # A question that asks outright who decides something ("who decides what goes on the Q3 roadmap?"): about
@@ -462,6 +478,9 @@ PROCEDURE = re.compile(
 ASKERS_OWN = re.compile(r"\b(?:me|my|mine)\b")
 # A sign-off as the state of something ("has my leave been signed off?"), not who gives it.
 SIGNED_OFF = re.compile(r"\bsign(?:s|ed)? off\b")
+# Where the asker's own thing is sent ("where do I send my invoice as a contractor"): an errand, not an owner.
+PASSED_ON = re.compile(rf"\b{_PASSES_ON}\b")
+ASKERS_THING = re.compile(r"\b(?:my|mine)\b")
 
 # A question asked in its own words ("…, who keeps track of it?").
 WHO = re.compile(r"\bwho(?:se|m)?\b")

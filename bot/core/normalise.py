@@ -22,6 +22,7 @@ from bot.core.lexicon import (
     ADDRESSES_BOT,
     ASKED_LATER,
     ASKERS_OWN,
+    ASKERS_THING,
     ASKING_FRAME,
     ASKS_DECIDER,
     ASKS_DECISION,
@@ -32,12 +33,14 @@ from bot.core.lexicon import (
     COMPOUND_WORDS,
     EVENT_ON_A_DAY,
     EVENT_QUESTION,
+    GO_AHEAD_ASKED,
     JOB_AD_YOU,
     LEAD_IN,
     MADE_THE_BOT,
     ORDER_WORDS,
     OTHER_QUESTION,
     OWNERSHIP_CUE,
+    PASSED_ON,
     PROCEDURE,
     RELATIVE_WHO,
     REMARK,
@@ -113,7 +116,8 @@ def strip_lead_in(text: str) -> str:
     reports_to = REPORTS_TO.match(text)
     if reports_to:
         text = reports_to.group("topic") or reports_to.group("area")
-    text = ASKED_LATER.sub(" ", LEAD_IN.sub("", text, count=1)).strip()
+    text = ASKED_LATER.sub(" ", LEAD_IN.sub("", text, count=1))
+    text = GO_AHEAD_ASKED.sub(" ", text).strip()
     return _LEADING_ARTICLE.sub("", _SPACES.sub(" ", text))
 
 
@@ -152,7 +156,10 @@ def asks_about_oneself(text: str) -> bool:
     own = ASKERS_OWN.search(text) is not None
     decision = asks_decision and not own and not PROCEDURE.search(text)
     # "has my vacation time been signed off on": the state of the asker's own request, not who signs off
-    asks_owner = ASKS_OWNER.search(SIGNED_OFF.sub(" ", text) if own else text) is not None
+    # and "where do I send my invoice": where the asker's own thing goes, not who owns it
+    asked = SIGNED_OFF.sub(" ", text) if own else text
+    asked = PASSED_ON.sub(" ", asked) if ASKERS_THING.search(text) else asked
+    asks_owner = ASKS_OWNER.search(asked) is not None
     # a long statement that says nothing of the asker is a duty written out ("Monitor vendor contracts and
     # book the quarterly reviews with each supplier …"), whatever chat or errand words it holds
     duty = "?" not in text and words > DUTY_STATEMENT_WORDS and not FIRST_PERSON.search(text)

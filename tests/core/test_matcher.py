@@ -235,6 +235,12 @@ def test_asking_who_gives_the_advice_is_still_answered(engine, question):
     assert engine.answer(question).role is not None
 
 
+def test_asking_for_the_go_ahead_does_not_draw_a_topic_named_for_one(engine):
+    # "sign-off" read as part of the topic came as near "launch sign-off" (product) as "tagline" (brand)
+    answer = engine.answer("we need sign-off on the tagline for the autumn launch")
+    assert answer.responsibility is not None and answer.responsibility.id == "brand-identity"
+
+
 @pytest.mark.parametrize("question", ["who do I ask about taxes?", "who approves my expenses?", "tax filings"])
 def test_asking_who_still_answers_with_i_or_my_in_the_question(engine, question):
     assert engine.answer(question).role is not None

@@ -467,10 +467,17 @@ def test_a_question_about_the_bot_itself_is_recognised(question, about_the_bot):
         "we'd like to reskill support agents. who should design that upskilling program?",  # whose job it is
         "who is supposed to approve the lease?",
         "messages at 11pm every night. who can set a right-to-disconnect policy?",
+        # where a matter is passed on
+        "a podcast host wants to interview one of us about the funding round, where should i send her?",
+        "there's a conflict of interest with one of our suppliers, where would we even raise it",
+        "to whom do i forward a subpoena that arrived at reception",
+        "the new partner agreement came back with edits, where does it go for review?",
     ],
 )
 def test_who_to_take_something_to_or_who_should_do_it_asks_for_whoever_owns_it(question):
-    assert asks_for_owner(clean_slack_text(question))
+    cleaned = clean_slack_text(question)
+    assert asks_for_owner(cleaned)
+    assert not asks_about_oneself(cleaned)
 
 
 @pytest.mark.parametrize(
@@ -503,6 +510,24 @@ def test_asked_of_now_of_the_final_call_or_of_a_roles_area_asks_for_whoever_owns
 )
 def test_asking_whom_to_tell_asks_for_an_owner(question):
     assert asks_for_owner(clean_slack_text(question))
+
+
+def test_where_the_askers_own_thing_is_sent_is_an_errand():
+    cleaned = clean_slack_text("where do i send my receipts from the offsite")
+    assert asks_about_oneself(cleaned)
+
+
+@pytest.mark.parametrize(
+    "question, topic",
+    [
+        ("we need sign-off on the tagline for the autumn rebrand", "tagline for the autumn rebrand"),
+        ("the new data retention rules need final approval", "new data retention rules"),
+        ("looking for a decision on the warehouse lease", "warehouse lease"),
+        ("moving the offsite to lisbon, who signs off?", "moving the offsite to lisbon"),
+    ],
+)
+def test_asking_for_the_go_ahead_is_not_the_topic(question, topic):
+    assert strip_lead_in(clean_slack_text(question)) == topic
 
 
 def test_a_favour_asked_of_anyone_asks_for_no_owner():
