@@ -2,6 +2,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from bot.core.lexicon import ABOUT_ASKER
 from bot.core.normalise import (
     Vocabulary,
     asks_about_oneself,
@@ -341,6 +342,17 @@ def test_questions_that_ask_something_else_than_ownership_are_recognised(questio
 )
 def test_one_particular_event_or_a_remark_is_not_about_ownership(question, event):
     assert asks_about_oneself(clean_slack_text(question)) is event
+
+
+def test_a_managers_team_is_not_the_askers_own_matter():
+    assert not asks_about_oneself(clean_slack_text("need sign-off on a bigger tooling budget for my team"))
+    assert not asks_about_oneself(clean_slack_text("new vendors for my department, who vets them"))
+    assert asks_about_oneself(clean_slack_text("need sign-off on my tooling expenses"))
+
+
+def test_doing_something_by_the_book_is_not_a_booking():
+    assert ABOUT_ASKER.search(clean_slack_text("are the layoffs in the berlin office being done by the book?")) is None
+    assert ABOUT_ASKER.search(clean_slack_text("book the berlin office for tuesday"))
 
 
 @pytest.mark.parametrize(
