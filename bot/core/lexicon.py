@@ -265,10 +265,6 @@ REMARK = re.compile(
 )
 REMARK_WORDS = 20  # chat is short: a longer statement is a duty ("Make sure … after they are released") or a scene
 
-# A part of the company a manager speaks for ("a budget increase for my team", "my department's vendors"): the
-# team's matter, not the asker's own.
-_WORK_UNIT = r"(?:team|teams|department|dept|org|group|function|division|unit|squad|reports|direct reports)\b"
-
 # Questions that ask something other than who owns a thing ("when is…", "how do I…", "can someone…", or
 # advice: "any tips for…").
 OTHER_QUESTION = re.compile(
@@ -363,7 +359,7 @@ ABOUT_ASKER = re.compile(
     rf"|{_POLITELY}(?:set|create|make|add)(?: up)? (?:an? |the |my )?(?:alarm|timer|reminder)s?\b"
     rf"|{_POLITELY}(?:cancel|abort|halt|terminate|scratch that|never ?mind|forget it)\b(?=(?:\s+\S+){{0,3}}$))"
     # words anywhere (one `\b` for all of them): the asker, a booking, a date, details, a clock time
-    rf"|\b(?:(?:i|i'm|im|i've|ive|i'd|me|mine|my(?! {_WORK_UNIT}))\b|(?:do|can|will|did) we (?:get|have)\b"
+    r"|\b(?:(?:i|i'm|im|i've|ive|i'd|me|my|mine)\b|(?:do|can|will|did) we (?:get|have)\b"
     r"|(?<!by the )(?:book|reserve|schedule|cancel|remind)\b|(?:until|till)\b"
     r"|(?:information|info|details|(?:where|how|when)(?: is it| are they| is that)?)[?.!]*$"
     r"|\d{1,2}(?::\d\d)? ?(?:am|pm)\b"
@@ -478,7 +474,10 @@ PROCEDURE = re.compile(
     r"|^how (?:do|can|should|would) (?:i|we) (?:get|request|submit|ask for)\b"
 )
 
-# The asker's own matter ("my PTO"); a plain "I" is only who asks ("where do I get a new supplier approved?").
+# The asker's own matter ("my PTO"); a plain "I" is only who asks ("where do I get a new supplier approved?"),
+# and a part of the company a manager speaks for is the team's ("need approval for a budget increase for my
+# team"). A message that asks for no decision stays about the asker ("my team's laptops are so slow").
+_WORK_UNIT = r"(?:team|teams|department|dept|org|group|function|division|unit|squad|reports|direct reports)\b"
 ASKERS_OWN = re.compile(rf"\b(?:me|mine|my(?! {_WORK_UNIT}))\b")
 # A sign-off as the state of something ("has my leave been signed off?"), not who gives it.
 SIGNED_OFF = re.compile(r"\bsign(?:s|ed)? off\b")

@@ -348,6 +348,7 @@ def test_a_managers_team_is_not_the_askers_own_matter():
     assert not asks_about_oneself(clean_slack_text("need sign-off on a bigger tooling budget for my team"))
     assert not asks_about_oneself(clean_slack_text("new vendors for my department, who vets them"))
     assert asks_about_oneself(clean_slack_text("need sign-off on my tooling expenses"))
+    assert asks_about_oneself(clean_slack_text("my team's laptops are so slow"))  # no decision asked for
 
 
 def test_doing_something_by_the_book_is_not_a_booking():
