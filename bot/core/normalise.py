@@ -155,8 +155,8 @@ def asks_about_oneself(text: str) -> bool:
     # it is the asker's own ("need a decision on my equipment request") or how to get one (`PROCEDURE`)
     own = ASKERS_OWN.search(text) is not None
     decision = asks_decision and not own and not PROCEDURE.search(text)
-    # "has my vacation time been signed off on": the state of the asker's own request, not who signs off
-    # and "where do I send my invoice": where the asker's own thing goes, not who owns it
+    # "has my vacation time been signed off on": the state of the asker's own request, not who signs off;
+    # "where do I send my invoice": where the asker's own thing goes, not who owns it
     asked = SIGNED_OFF.sub(" ", text) if own else text
     asked = PASSED_ON.sub(" ", asked) if ASKERS_THING.search(text) else asked
     asks_owner = ASKS_OWNER.search(asked) is not None
