@@ -3,7 +3,9 @@
 The engine asks `topic_parts` first. A question is split at commas, "and", "&", "plus" or "as well as" only when
 every part on its own names a different topic more surely than the whole question names any one ("keeps
 track of threats and protects our interests" is one topic said twice), and the whole question does not
-name one alias that itself spans the join ("research and development", "mergers and acquisitions"): then each part
+name one alias that itself spans the join ("research and development", "mergers and acquisitions"), nor is a part
+one word that names an alias only beside function words ("builds" of "can we build it" in "Builds and manages
+email campaigns": a verb of a duty, not a topic): then each part
 is answered as its own question and `combine` puts the answers in one, the first topic's fields at the top
 level (as for any question) and every topic, in the order asked, in `topics`.
 """
@@ -42,6 +44,8 @@ def topic_parts(matcher: Matcher, question: str) -> list[str]:
         _, matches = matcher.match(part, limit=1)
         if not matches or matches[0].score <= enough or matches[0].responsibility_id in found:
             return []
+        if len(part.split()) == 1 and len(matches[0].matched.split()) > 1:
+            return []  # one word, named only beside function words ("builds" of "can we build it"): a verb
         found.append(matches[0].responsibility_id)
     return parts
 

@@ -16,6 +16,8 @@ from bot.core.several_topics import topic_parts
         ("hey, who owns pricing?", []),
         ("who owns security and cybersecurity?", []),  # the same topic twice
         ("who owns security?", []),
+        ("who owns usability and accessibility", ["usability", "accessibility"]),  # one word, an alias by itself
+        ("Builds and manages email campaigns", []),  # "builds" names "can we build it" beside function words: a verb
     ],
 )
 def test_a_question_is_split_only_where_each_part_names_a_topic_of_its_own(engine, question, parts):
