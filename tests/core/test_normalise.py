@@ -11,6 +11,7 @@ from bot.core.normalise import (
     asks_something_else,
     asks_who_decides,
     clean_slack_text,
+    sets_a_scene,
     strip_lead_in,
     topic_of,
     words,
@@ -349,6 +350,19 @@ def test_a_managers_team_is_not_the_askers_own_matter():
     assert not asks_about_oneself(clean_slack_text("new vendors for my department, who vets them"))
     assert asks_about_oneself(clean_slack_text("need sign-off on my tooling expenses"))
     assert asks_about_oneself(clean_slack_text("my team's laptops are so slow"))  # no decision asked for
+
+
+def test_a_scene_told_before_the_question_is_not_an_errand():
+    scene = "a box of customer files was left on the train yesterday. the client is furious and i have no idea what now"
+    assert sets_a_scene(clean_slack_text(scene))
+    assert not asks_about_oneself(clean_slack_text(scene))
+    # one sentence is an errand; so is a scene about the asker's own matters, and a remark
+    assert asks_about_oneself(clean_slack_text("my laptop keeps freezing when i plug in the second monitor, any fix?"))
+    assert asks_about_oneself(
+        clean_slack_text("i submitted my expense report last week. it still shows pending, can someone check?")
+    )
+    assert asks_about_oneself(clean_slack_text("loved the all-hands today. the roadmap slides were clear, great job"))
+    assert not sets_a_scene(clean_slack_text("files. i have no idea where to start"))  # too short to tell a story
 
 
 def test_doing_something_by_the_book_is_not_a_booking():
