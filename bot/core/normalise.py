@@ -33,6 +33,7 @@ from bot.core.lexicon import (
     COMPOUND_WORDS,
     EVENT_ON_A_DAY,
     EVENT_QUESTION,
+    FAVOUR_ASKED,
     GO_AHEAD_ASKED,
     JOB_AD_YOU,
     LEAD_IN,
@@ -167,7 +168,9 @@ def asks_about_oneself(text: str) -> bool:
     # book the quarterly reviews with each supplier …"), whatever chat or errand words it holds
     duty = "?" not in text and words > DUTY_STATEMENT_WORDS and not FIRST_PERSON.search(text)
     # a scene told before the question is not an errand for its errand words, unless it is the asker's own
-    errand = ABOUT_ASKER.search(text) is not None and not (sets_a_scene(text) and not own)
+    # or ends in a favour asked ("… can someone share the dial-in link?")
+    scene = sets_a_scene(text) and not own and not FAVOUR_ASKED.search(SENTENCE_END.split(text)[-1])
+    errand = ABOUT_ASKER.search(text) is not None and not scene
     return (
         bool(((errand or remark) and not duty) or a_day or order)
         and not OWNERSHIP_CUE.search(RELATIVE_WHO.sub(" ", text))
@@ -182,7 +185,9 @@ def sets_a_scene(text: str) -> bool:
     asker tells what happened, then asks, and its errand words ("files", "i") are the story's. An
     errand is asked in one sentence ("my laptop keeps freezing when i plug in the second monitor, any
     fix?"). `asks_about_oneself` still counts a scene about the asker's own matters ("i submitted my
-    expense report last week. it still shows pending, can someone check?") and a remark (`REMARK`). Over
+    expense report last week. it still shows pending, can someone check?"), one that ends in a favour
+    asked (`FAVOUR_ASKED`: "quarterly all-hands is tomorrow at 3pm in the big room. can someone share the
+    dial-in link here please?") and a remark (`REMARK`). Over
     every set (2026-12-05): held out +5, read +3, no off-topic message answered. Counting the asker's own
     matters as scenes too: held out +6; and from 12 words instead of 14, one off-topic message answered."""
     return len(text.split()) >= SCENE_WORDS and SENTENCE_END.search(text) is not None

@@ -361,6 +361,8 @@ def test_a_scene_told_before_the_question_is_not_an_errand():
     assert asks_about_oneself(
         clean_slack_text("i submitted my expense report last week. it still shows pending, can someone check?")
     )
+    favour = "quarterly all-hands is tomorrow at 3pm in the big room. can someone share the dial-in link here please?"
+    assert sets_a_scene(clean_slack_text(favour)) and asks_about_oneself(clean_slack_text(favour))
     remark = "loved the all-hands today. the roadmap slides were really clear, great job to the whole team"
     assert sets_a_scene(clean_slack_text(remark)) and asks_about_oneself(clean_slack_text(remark))
     assert not sets_a_scene(clean_slack_text("files. i have no idea where to start"))  # too short to tell a story
