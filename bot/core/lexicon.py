@@ -143,14 +143,6 @@ REPORTS_TO = re.compile(
     rf"(?:sit|live|belong|fall|go for (?:approval|sign off)|go){_IN_THE_ORG}$"
 )
 
-# A favour asked of whoever reads ("can someone share the dial-in link", "could you send me the deck",
-# "please"): a request for the asker, however long the scene told before it (`sets_a_scene`).
-FAVOUR_ASKED = re.compile(
-    r"\b(?:can|could|would|will) (?:someone|somebody|anyone|anybody|you|u) (?:pls |please )?"
-    r"(?:share|send|post|drop|forward|add|invite|book|move|resend|update|fix|check|look|remind|ping)\b"
-    r"|\b(?:please|pls|plz)\b"
-)
-
 # A request for a decision rather than a question with "who" ("need approval to switch cleaning company",
 # "should we sponsor the conference?"): asks for whoever decides, though not about an area by name.
 ASKS_DECISION = re.compile(

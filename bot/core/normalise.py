@@ -33,7 +33,6 @@ from bot.core.lexicon import (
     COMPOUND_WORDS,
     EVENT_ON_A_DAY,
     EVENT_QUESTION,
-    FAVOUR_ASKED,
     GO_AHEAD_ASKED,
     JOB_AD_YOU,
     LEAD_IN,
@@ -73,8 +72,6 @@ _IT = re.compile(r"\bIT\b")  # the department, written in capitals: "it" is a pr
 _LOWER = re.compile(r"[a-z]")
 FIRST_PERSON = re.compile(r"\b(?:i|i'm|im|i've|my|me)\b")
 DUTY_STATEMENT_WORDS = 16  # a statement longer than this with no "?" and no "I" is a duty, not chat or an errand
-SCENE_WORDS = 14  # a message this long, in two sentences or more, tells what happened: `sets_a_scene`
-SENTENCE_END = re.compile(r"[.!?]+\s+(?=\S)")  # a sentence that ends before the message does
 MAX_QUESTION_CHARS = 500  # what is read of a message: a long question, with room; Slack allows 40,000
 
 
@@ -137,8 +134,7 @@ def asks_about_oneself(text: str) -> bool:
     close the event's name is to a topic, is not the owner of an area of work. A remark that asks
     nothing ("loved the roadmap presentation yesterday"): it names a topic, and wants no owner; chat is
     short, so a statement of more than `REMARK_WORDS` words is a duty or a scene, not a remark, and one of
-    more than `DUTY_STATEMENT_WORDS` that never says "I" or "my" is a duty whatever errand words it holds;
-    a scene told before the question (`sets_a_scene`) is not an errand for its "my" or "I" either. An
+    more than `DUTY_STATEMENT_WORDS` that never says "I" or "my" is a duty whatever errand words it holds. An
     amount, a procedure, a status, details or a lookup ("how much is the conference budget?", "any
     update on the office move?", "show me the holiday calendar"), whether something happened ("did payroll
     run this week?"), a short message about a day ("meetings today"), or a short order to an assistant
@@ -167,30 +163,12 @@ def asks_about_oneself(text: str) -> bool:
     # a long statement that says nothing of the asker is a duty written out ("Monitor vendor contracts and
     # book the quarterly reviews with each supplier …"), whatever chat or errand words it holds
     duty = "?" not in text and words > DUTY_STATEMENT_WORDS and not FIRST_PERSON.search(text)
-    # a scene told before the question is not an errand for its errand words, unless it is the asker's own
-    # or ends in a favour asked ("… can someone share the dial-in link?")
-    scene = sets_a_scene(text) and not own and not FAVOUR_ASKED.search(SENTENCE_END.split(text)[-1])
-    errand = ABOUT_ASKER.search(text) is not None and not scene
     return (
-        bool(((errand or remark) and not duty) or a_day or order)
+        bool(((ABOUT_ASKER.search(text) or remark) and not duty) or a_day or order)
         and not OWNERSHIP_CUE.search(RELATIVE_WHO.sub(" ", text))
         and not asks_owner
         and not decision
     )
-
-
-def sets_a_scene(text: str) -> bool:
-    """True for a cleaned message of `SCENE_WORDS` words or more in two sentences or more ("a box of customer
-    files was left on the train yesterday. the client is furious and i have no idea where to start"): the
-    asker tells what happened, then asks, and its errand words ("files", "i") are the story's. An
-    errand is asked in one sentence ("my laptop keeps freezing when i plug in the second monitor, any
-    fix?"). `asks_about_oneself` still counts a scene about the asker's own matters ("i submitted my
-    expense report last week. it still shows pending, can someone check?"), one that ends in a favour
-    asked (`FAVOUR_ASKED`: "quarterly all-hands is tomorrow at 3pm in the big room. can someone share the
-    dial-in link here please?") and a remark (`REMARK`). Over
-    every set (2026-12-05): held out +5, read +3, no off-topic message answered. Counting the asker's own
-    matters as scenes too: held out +6; and from 12 words instead of 14, one off-topic message answered."""
-    return len(text.split()) >= SCENE_WORDS and SENTENCE_END.search(text) is not None
 
 
 def asks_about_the_bot(text: str) -> bool:

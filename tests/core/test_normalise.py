@@ -11,7 +11,6 @@ from bot.core.normalise import (
     asks_something_else,
     asks_who_decides,
     clean_slack_text,
-    sets_a_scene,
     strip_lead_in,
     topic_of,
     words,
@@ -350,22 +349,6 @@ def test_a_managers_team_is_not_the_askers_own_matter():
     assert not asks_about_oneself(clean_slack_text("new vendors for my department, who vets them"))
     assert asks_about_oneself(clean_slack_text("need sign-off on my tooling expenses"))
     assert asks_about_oneself(clean_slack_text("my team's laptops are so slow"))  # no decision asked for
-
-
-def test_a_scene_told_before_the_question_is_not_an_errand():
-    scene = "a box of customer files was left on the train yesterday. the client is furious and i have no idea what now"
-    assert sets_a_scene(clean_slack_text(scene))
-    assert not asks_about_oneself(clean_slack_text(scene))
-    # one sentence is an errand; so is a scene about the asker's own matters, and a remark
-    assert asks_about_oneself(clean_slack_text("my laptop keeps freezing when i plug in the second monitor, any fix?"))
-    assert asks_about_oneself(
-        clean_slack_text("i submitted my expense report last week. it still shows pending, can someone check?")
-    )
-    favour = "quarterly all-hands is tomorrow at 3pm in the big room. can someone share the dial-in link here please?"
-    assert sets_a_scene(clean_slack_text(favour)) and asks_about_oneself(clean_slack_text(favour))
-    remark = "loved the all-hands today. the roadmap slides were really clear, great job to the whole team"
-    assert sets_a_scene(clean_slack_text(remark)) and asks_about_oneself(clean_slack_text(remark))
-    assert not sets_a_scene(clean_slack_text("files. i have no idea where to start"))  # too short to tell a story
 
 
 def test_doing_something_by_the_book_is_not_a_booking():
