@@ -111,7 +111,7 @@ _FUNCTION = (
 )
 _SITS_CUE = (
     rf"where (?:does|do|should|would) [^?]{{1,40}}? (?:sit|live|belong|fall){_IN_THE_ORG}[?.!]*$"
-    r"|\bbelongs? (?:to|with|under) (?:\w+ ){1,3}or\b"
+    r"|\b(?:belongs? (?:to|with|under)|falls? under|comes? under|sits? under) (?:\w+ ){1,3}or\b"
     r"|where (?:does|do|should) [^?]{1,40}? go for (?:approval|sign-?off|review)"
     r"|where (?:does|do|should) [^?]{0,40}?\b(?:requests|tickets|questions|issues|complaints|escalations|approvals)"
     r" go[?.!]*$"
@@ -129,6 +129,10 @@ ASKS_OWNER = re.compile(
     r"|\b(?:owner|owns|responsible|accountable|in charge|on the hook|point person|sign(?:s|ed)? off|whose)\b"
     r"|\bwho (?:should|must|needs to|has to|is supposed to|is meant to|ought to)\b"
     r"|\bwho (?:can|could) (?!\w+ me\b)"  # not a favour to the asker: "who can send me a w2"
+    # whether an approver is needed at all ("can I just reply, or does somebody need to authorize it?")
+    r"|\b(?:does|do|would|will) (?:someone|somebody|anyone|anybody|another [a-z]+)(?: else)? (?:have to|need to|"
+    r"needs to|must) (?:approve|authori[sz]e|sign off|okay|ok)\b"
+    r"|\bhave to (?:go|run) (?:through|past|by) (?:someone|somebody|anyone|anybody)\b"
     r"|\b(?:report|reports|roll up|rolls up) (?:in)?to[?.!]*$"  # "who does the design team report to?"
     rf"|\b(?:{_OWNED_BY_CUE})\b|\b(?:{_SITS_CUE})"
 )
@@ -490,6 +494,15 @@ WHO = re.compile(r"\bwho(?:se|m)?\b")
 
 # "Who" that only says which people ("thanks everyone who helped with the audit"): it asks nothing.
 RELATIVE_WHO = re.compile(r"\b(?:everyone|everybody|anyone|anybody|those|people|folks|all of you|whoever) who\b")
+
+# After a scene, a question that takes its matter to whoever decides ("… where does this go?", "… where does
+# a supply chain problem like this get escalated?", "… is that a team-level call?", "does finance have to
+# approve it?"), though it opens like a question of something else.
+TAKEN_TO_AN_OWNER = re.compile(
+    r"^where (?:does|do|should|would|can) [^?]{0,50}?\b(?:go|goes|land|get escalated|be escalated|be raised)\b"
+    r"|\b(?:approve|approves|sign off|signs off|decide|decides|escalated?|an? [a-z-]+ (?:call|decision)|"
+    r"sits? with|belongs? (?:to|with))\b"
+)
 
 # Words that show a question is about ownership after all ("can you tell me who owns pricing?").
 OWNERSHIP_CUE = re.compile(

@@ -50,6 +50,7 @@ from bot.core.lexicon import (
     SIGNED_OFF,
     STEM_EXCEPTIONS,
     STOPWORDS,
+    TAKEN_TO_AN_OWNER,
 )
 
 # Markup never contains "<" inside it, so each pattern gives up at the next "<": a message of unclosed
@@ -70,6 +71,7 @@ _LEADING_ARTICLE = re.compile(r"^(?:the|our|my|a|an) ")
 _STEMMER = snowballstemmer.stemmer("english")
 _IT = re.compile(r"\bIT\b")  # the department, written in capitals: "it" is a pronoun every matcher drops
 _LOWER = re.compile(r"[a-z]")
+_SENTENCE_END = re.compile(r"[.?!]+\s+")
 FIRST_PERSON = re.compile(r"\b(?:i|i'm|im|i've|my|me)\b")
 DUTY_STATEMENT_WORDS = 16  # a statement longer than this with no "?" and no "I" is a duty, not chat or an errand
 MAX_QUESTION_CHARS = 500  # what is read of a message: a long question, with room; Slack allows 40,000
@@ -122,8 +124,23 @@ def strip_lead_in(text: str) -> str:
 
 
 def asks_something_else(text: str) -> bool:
-    """True for a cleaned question that asks when/how/whether rather than who owns (no ownership cue)."""
-    return bool(OTHER_QUESTION.match(text)) and not OWNERSHIP_CUE.search(text)
+    """True for a cleaned question that asks when/how/whether rather than who owns (no ownership cue).
+    After a scene ("the vendor's SLA says 99.9% uptime. how many minutes of downtime a month is that?"),
+    what is asked starts at the last sentence with a question mark, unless it takes the scene's matter
+    to whoever decides (`TAKEN_TO_AN_OWNER`: "where does this go?", "is that a team-level call?")."""
+    if OWNERSHIP_CUE.search(text):
+        return False
+    asked = question_asked(text)
+    return bool(OTHER_QUESTION.match(text)) or (
+        asked != text and bool(OTHER_QUESTION.match(asked)) and not TAKEN_TO_AN_OWNER.search(asked)
+    )
+
+
+def question_asked(text: str) -> str:
+    """A cleaned message from its last sentence that ends in a question mark on, or the whole message."""
+    mark = text.rfind("?")
+    ends = [end.end() for end in _SENTENCE_END.finditer(text, 0, max(mark, 0))]
+    return text[ends[-1] :] if ends else text
 
 
 def asks_about_oneself(text: str) -> bool:

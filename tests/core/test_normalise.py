@@ -599,6 +599,43 @@ def test_reporting_something_to_someone_is_not_a_reporting_line():
 
 
 @pytest.mark.parametrize(
+    "message, other",
+    [
+        ("the new travel tool went live this morning. is there a guide for booking trains?", True),
+        ("legal sent round the new contract template. where can i download it?", True),
+        ("our biggest vendor raised prices by 20%. who decides whether we renew?", False),
+        ("a customer threatened to sue us this morning. where does this go?", False),
+        ("a supplier missed the delivery date again. does this get escalated somewhere?", False),
+        ("the team wants to move to a new database. is that an engineering call?", False),
+        ("the warehouse lease is up in may. does finance have to approve the renewal?", False),
+        ("who owns the travel budget? is it the cfo?", False),  # the scene itself asks for the owner
+    ],
+)
+def test_after_a_scene_the_last_question_is_what_is_asked(message, other):
+    assert asks_something_else(clean_slack_text(message)) is other
+
+
+@pytest.mark.parametrize(
+    "message, owner",
+    [
+        ("can i just order a monitor and expense it, or does somebody have to approve it?", True),
+        ("does anyone else need to sign off on the new logo?", True),
+        ("do new laptops have to go through someone before we buy them?", True),
+        ("does anyone need a ride to the offsite?", False),
+        ("does anyone have to present at the all-hands?", False),
+    ],
+)
+def test_asking_whether_an_approver_is_needed_asks_for_one(message, owner):
+    assert asks_for_owner(clean_slack_text(message)) is owner
+
+
+def test_an_area_weighed_between_two_under_which_it_falls_asks_for_its_owner():
+    cleaned = clean_slack_text("do visa renewals fall under hr or legal?")
+    assert asks_for_owner(cleaned)
+    assert not asks_something_else(cleaned)
+
+
+@pytest.mark.parametrize(
     "question",
     [
         "is the pricing page owned by product or marketing?",
