@@ -272,7 +272,8 @@ REMARK_WORDS = 20  # chat is short: a longer statement is a duty ("Make sure …
 # Questions that ask something other than who owns a thing ("when is…", "how do I…", "can someone…", or
 # advice: "any tips for…").
 OTHER_QUESTION = re.compile(
-    r"^(?:when|where|why|what|whats|how (?:do|does|did|can|could|should|much|many|long|often)|"
+    rf"^{_OPENERS}(?:(?:also|and|but|btw|actually|roughly|approximately|just curious|out of curiosity)\b[\s,:-]*)?"
+    r"(?:when|where|why|what|whats|how (?:do|does|did|can|could|should|much|many|long|often)|"
     r"is|are|was|were|can|could|do|does|did|will|would|has|have|tell me|i need|i want|i would like|"
     r"any ?(?:one|body) (?:know|knows|remember)|any (?:recommendations?|recs|suggestions?|tips|good))\b"
 )
