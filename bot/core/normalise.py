@@ -71,7 +71,8 @@ _LEADING_ARTICLE = re.compile(r"^(?:the|our|my|a|an) ")
 _STEMMER = snowballstemmer.stemmer("english")
 _IT = re.compile(r"\bIT\b")  # the department, written in capitals: "it" is a pronoun every matcher drops
 _LOWER = re.compile(r"[a-z]")
-_SENTENCE_END = re.compile(r"[.?!]+\s+")
+# The space after a sentence: not after an abbreviation ("i.e. ", "e.g. ", "etc. ", "vs. ")
+_SENTENCE_END = re.compile(r"(?<=[.?!])(?<!\b[a-z]\.)(?<!\betc\.)(?<!\bvs\.)(?<!\bapprox\.)(?<!\bincl\.)\s+")
 FIRST_PERSON = re.compile(r"\b(?:i|i'm|im|i've|my|me)\b")
 DUTY_STATEMENT_WORDS = 16  # a statement longer than this with no "?" and no "I" is a duty, not chat or an errand
 MAX_QUESTION_CHARS = 500  # what is read of a message: a long question, with room; Slack allows 40,000

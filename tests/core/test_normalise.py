@@ -11,6 +11,7 @@ from bot.core.normalise import (
     asks_something_else,
     asks_who_decides,
     clean_slack_text,
+    question_asked,
     strip_lead_in,
     topic_of,
     words,
@@ -613,6 +614,11 @@ def test_reporting_something_to_someone_is_not_a_reporting_line():
 )
 def test_after_a_scene_the_last_question_is_what_is_asked(message, other):
     assert asks_something_else(clean_slack_text(message)) is other
+
+
+def test_an_abbreviation_does_not_end_the_sentence_asked():
+    assert question_asked("whose call is it what we stop doing, i.e. where do our limits lie?").startswith("whose")
+    assert question_asked("we sell to banks now. e.g. big ones. is that in scope?") == "is that in scope?"
 
 
 @pytest.mark.parametrize(
