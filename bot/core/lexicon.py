@@ -364,7 +364,7 @@ ABOUT_ASKER = re.compile(
     rf"|{_POLITELY}(?:set|create|make|add)(?: up)? (?:an? |the |my )?(?:alarm|timer|reminder)s?\b"
     rf"|{_POLITELY}(?:cancel|abort|halt|terminate|scratch that|never ?mind|forget it)\b(?=(?:\s+\S+){{0,3}}$))"
     # words anywhere (one `\b` for all of them): the asker, a booking, a date, details, a clock time
-    r"|\b(?:(?:i|i'm|im|i've|ive|i'd|me|my|mine)\b|(?:do|can|will|did) we (?:get|have)\b"
+    r"|\b(?:(?:i(?!-\d)|i'm|im|i've|ive|i'd|me|my|mine)\b|(?:do|can|will|did) we (?:get|have)\b"
     r"|(?<!by the )(?:book|reserve|schedule|cancel|remind)\b|(?:until|till)\b"
     r"|(?:information|info|details|(?:where|how|when)(?: is it| are they| is that)?)[?.!]*$"
     r"|\d{1,2}(?::\d\d)? ?(?:am|pm)\b"

@@ -73,7 +73,9 @@ _IT = re.compile(r"\bIT\b")  # the department, written in capitals: "it" is a pr
 _LOWER = re.compile(r"[a-z]")
 # The space after a sentence: not after an abbreviation ("i.e. ", "e.g. ", "etc. ", "vs. ")
 _SENTENCE_END = re.compile(r"(?<=[.?!])(?<!\b[a-z]\.)(?<!\betc\.)(?<!\bvs\.)(?<!\bapprox\.)(?<!\bincl\.)\s+")
-FIRST_PERSON = re.compile(r"\b(?:i|i'm|im|i've|my|me)\b")
+FIRST_PERSON = re.compile(r"\b(?:i(?!-\d)|i'm|im|i've|my|me)\b")  # not the "i" of a form ("form i-9")
+# Three things or more in a series ("wage statements, w-2s, and 1099s"): how a duty lists its work
+_SERIES = re.compile(r"\w(?: [\w'-]+){0,3}, [\w'-]+(?: [\w'-]+){0,3},? (?:and|or|&) \w")
 DUTY_STATEMENT_WORDS = 16  # a statement longer than this with no "?" and no "I" is a duty, not chat or an errand
 MAX_QUESTION_CHARS = 500  # what is read of a message: a long question, with room; Slack allows 40,000
 
@@ -180,9 +182,9 @@ def asks_about_oneself(text: str) -> bool:
     asks_owner = ASKS_OWNER.search(asked) is not None
     # a long statement that says nothing of the asker is a duty written out ("Monitor vendor contracts and
     # book the quarterly reviews with each supplier …"), whatever chat or errand words it holds
-    duty = "?" not in text and words > DUTY_STATEMENT_WORDS and not FIRST_PERSON.search(text)
+    duty = "?" not in text and not FIRST_PERSON.search(text) and (words > DUTY_STATEMENT_WORDS or _SERIES.search(text))
     return (
-        bool(((ABOUT_ASKER.search(text) or remark) and not duty) or a_day or order)
+        bool(((ABOUT_ASKER.search(text) or remark or order) and not duty) or a_day)
         and not OWNERSHIP_CUE.search(RELATIVE_WHO.sub(" ", text))
         and not asks_owner
         and not decision

@@ -345,6 +345,24 @@ def test_one_particular_event_or_a_remark_is_not_about_ownership(question, event
     assert asks_about_oneself(clean_slack_text(question)) is event
 
 
+@pytest.mark.parametrize(
+    "message, errand",
+    [
+        # a duty lists its work in a series, however short; the "i" of a form is nobody
+        ("Prepare tax filings, statutory accounts, and audit packs", False),
+        ("Manage fixed assets and leases, depreciation, and disposals.", False),
+        ("Create a plan that sets out pricing, packaging, and discounts.", False),
+        ("Complete Form I-9 for every new hire", False),
+        # an order to an assistant, a remark and the asker's own documents still are
+        ("draft a press release for the launch", True),
+        ("the login bug is fixed", True),
+        ("i need my w-2 and my payslips from march", True),
+    ],
+)
+def test_a_duty_written_as_a_series_is_not_an_errand(message, errand):
+    assert asks_about_oneself(clean_slack_text(message)) is errand
+
+
 def test_a_managers_team_is_not_the_askers_own_matter():
     assert not asks_about_oneself(clean_slack_text("need sign-off on a bigger tooling budget for my team"))
     assert not asks_about_oneself(clean_slack_text("new vendors for my department, who vets them"))
