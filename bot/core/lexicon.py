@@ -106,7 +106,7 @@ EXECUTIVE_WORDS = r"ceo|cto|cpo|coo|cfo|cmo|chro|ciso|cro|general counsel"
 # The executives and the departments a question may weigh against each other ("the cmo or the cpo", "hr or
 # legal", "the ceo's call or the cfo's"): naming two of them either side of "or" asks which owns the area.
 _FUNCTION = (
-    rf"(?:the )?(?:{EXECUTIVE_WORDS}|gc|hr|people team|legal|finance|ops|"
+    rf"(?:the |an? )?(?:{EXECUTIVE_WORDS}|gc|hr|people team|legal|finance|ops|"
     r"operations|product|eng|engineering|marketing|sales|security|infosec|it)(?:'s|s')?"
 )
 _SITS_CUE = (

@@ -672,6 +672,7 @@ def test_an_area_weighed_between_two_under_which_it_falls_asks_for_its_owner():
         "is the data retention policy under the cto or the gc",
         "is a hiring freeze the CFO's call or the CHRO's?",
         "warehouse safety training, hr or ops?",
+        "is the returns policy an ops problem or a finance problem?",
         "we're setting the list price for the add-on. should product be deciding that, or is it a sales thing?",
     ],
 )
