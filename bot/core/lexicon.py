@@ -115,6 +115,9 @@ _SITS_CUE = (
     r"|where (?:does|do|should) [^?]{1,40}? go for (?:approval|sign-?off|review)"
     r"|where (?:does|do|should) [^?]{0,40}?\b(?:requests|tickets|questions|issues|complaints|escalations|approvals)"
     r" go[?.!]*$"
+    # the matter just told, taken somewhere ("401k match change - where does that go")
+    r"|where (?:does|do|should) (?:this|that|it|these|those|(?:something|stuff|things) like (?:this|that))"
+    r"(?: kind of (?:thing|stuff|request|issue))? (?:even |usually |normally )?go[?.!]*$"
     # whose it is between two ("is the rate limit decision eng's or product's?", "is this a legal question?")
     r"|\b[a-z]+'s or (?:the )?[a-z]+'s[?.!]*$"
     rf"|\b{_FUNCTION}(?: (?:call|job|decision|area|problem|thing|team|department|org|side))? or {_FUNCTION}\b"

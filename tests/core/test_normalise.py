@@ -673,6 +673,9 @@ def test_an_area_weighed_between_two_under_which_it_falls_asks_for_its_owner():
         "is a hiring freeze the CFO's call or the CHRO's?",
         "warehouse safety training, hr or ops?",
         "is the returns policy an ops problem or a finance problem?",
+        # the matter just told, taken somewhere
+        "the landlord wants to renegotiate the lease - where does that go",
+        "a customer is threatening to go to the press. where does something like that even go?",
         "we're setting the list price for the add-on. should product be deciding that, or is it a sales thing?",
     ],
 )
