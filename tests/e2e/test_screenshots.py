@@ -9,11 +9,12 @@ each to `docs/screenshots/`, linked from the README. Every block of each payload
 
 from __future__ import annotations
 
+import time
 from pathlib import Path
 from typing import Any
 
 import pytest
-from playwright.sync_api import Browser
+from playwright.sync_api import Browser, Error, Page
 from slack_bolt import App
 
 from bot.config import REPO_ROOT
@@ -67,11 +68,25 @@ def shoot(browser: Browser, name: str, blocks: list[dict[str, Any]], **page: Any
         assert tab.locator(".block, .divider").count() == len(blocks)
         SHOTS.mkdir(parents=True, exist_ok=True)
         path = SHOTS / f"{name}.png"
-        tab.screenshot(path=str(path), full_page=True)
+        capture(tab, path)
     finally:
         tab.close()
     assert path.stat().st_size > 10_000
     return path
+
+
+def capture(tab: Page, path: Path, deadline_s: float = 60.0) -> None:
+    """A full-page screenshot, tried again until `deadline_s`: on a busy machine Chromium may refuse one
+    ("Unable to capture screenshot") while its compositor catches up, and the next attempt succeeds."""
+    give_up = time.monotonic() + deadline_s
+    while True:
+        try:
+            tab.screenshot(path=str(path), full_page=True)
+            return
+        except Error:
+            if time.monotonic() > give_up:
+                raise
+            time.sleep(0.5)
 
 
 @pytest.fixture(scope="module")
