@@ -141,6 +141,11 @@ def test_promoters_are_not_folded_onto_promotions():
         ("any tips for a good mechanical keyboard?", True),  # asks for advice
         ("any good podcasts on product management?", True),
         ("any recommendations on who owns vendor selection?", False),
+        # a filler before the question
+        ("so when is the next all-hands?", True),
+        ("btw how do I book a meeting room?", True),
+        ("roughly how long is the onboarding survey?", True),
+        ("ok so who owns pricing?", False),
         ("who owns pricing?", False),
         ("pricing", False),
     ],
