@@ -659,7 +659,7 @@ def test_asking_whether_an_approver_is_needed_asks_for_one(message, owner):
 
 
 def test_an_area_weighed_between_two_under_which_it_falls_asks_for_its_owner():
-    cleaned = clean_slack_text("do visa renewals fall under hr or legal?")
+    cleaned = clean_slack_text("does travel booking fall under procurement or the office team?")
     assert asks_for_owner(cleaned)
     assert not asks_something_else(cleaned)
 
