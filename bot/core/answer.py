@@ -41,7 +41,6 @@ from bot.core.lexicon import ASKS_LEGALITY, ASKS_WHAT_TO_BUILD, LAW_TITLE, ROADM
 from bot.core.matcher import (
     ABOUT_ASKER_FACTOR,
     OTHER_QUESTION_FACTOR,
-    SCENE_FACTOR,
     TERSE_FACTOR,
     Match,
     Matcher,
@@ -51,13 +50,7 @@ from bot.core.matcher import (
 )
 from bot.core.models import KnowledgeBase, Responsibility
 from bot.core.named_role import RoleNames
-from bot.core.normalise import (
-    MAX_QUESTION_CHARS,
-    asked_after_a_scene,
-    asks_about_the_bot,
-    clean_slack_text,
-    clip_question,
-)
+from bot.core.normalise import MAX_QUESTION_CHARS, asks_about_the_bot, clean_slack_text, clip_question
 from bot.core.org import OrgSettings, check_org, default_org
 from bot.core.resolve import Owner, Route, resolve_owner, role_name
 from bot.core.semantic import COUNTER_CAP, Embeddings, SemanticMatcher
@@ -405,10 +398,8 @@ class Engine:
 
         A question that asks when/how/what rather than who owns, about the asker's own matters or about
         the bot, or one everyday word that no alias is by itself ("red", `Query.terse`), is discounted on
-        both sides alike, and its meaning by `SCENE_FACTOR` more when it is asked after a scene (the scene
-        names the matter; the question asks something else about it); small talk ("hi") has no topic at
-        all. A question that asks outright who decides ("whose call is it to …") is surer of its topics by
-        `DECIDER_FACTOR`.
+        both sides alike; small talk ("hi") has no topic at all. A question that asks outright who decides
+        ("whose call is it to …") is surer of its topics by `DECIDER_FACTOR`.
         """
         query, lexical = self.matcher.match(question, limit=limit)
         if small_talk(question) is not None:  # "hi", "thanks!": no topic, however close "hi" comes to "HiBob"
@@ -420,7 +411,6 @@ class Engine:
         factor = OTHER_QUESTION_FACTOR if query.other_question and not query.asks_owner else 1.0
         factor *= ABOUT_ASKER_FACTOR if query.about_asker else 1.0
         factor *= TERSE_FACTOR if query.terse else 1.0
-        factor *= SCENE_FACTOR if factor != 1.0 and asked_after_a_scene(query.sentence) else 1.0
         semantic = [
             replace(m, score=round(m.score * factor, 3)) for m in self.semantic.match_question(query, limit=limit)
         ]

@@ -62,7 +62,6 @@ QUESTION_CACHE = 4096  # rankings kept per knowledge revision (a question is ask
 RANKED_AT_LEAST = 7
 TERSE_FACTOR = 0.5  # one everyday word typed alone that is no alias by itself ("red", "top"): closest topics offered
 ABOUT_ASKER_FACTOR = 0.5  # "when do my RSUs vest?": below the threshold whatever it names; closest topics offered
-SCENE_FACTOR = 0.875  # a discounted question told after a scene: "… will the old one still be read-only on monday?"
 
 
 _LONG_STOPWORDS = sorted(word for word in STOPWORDS if len(word) >= TYPO_MIN_LENGTH)

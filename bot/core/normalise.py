@@ -139,14 +139,6 @@ def asks_something_else(text: str) -> bool:
     )
 
 
-def asked_after_a_scene(text: str) -> bool:
-    """True for a cleaned message that tells something first and asks last ("We're migrating our customer
-    data to a new CRM over the weekend. will the old one still be read-only on Monday?"): its first
-    sentence names the matter the question is about, and a question that asks something else about it is
-    surer still not to want its owner (`SCENE_FACTOR`)."""
-    return question_asked(text) != text and not OTHER_QUESTION.match(text)
-
-
 def question_asked(text: str) -> str:
     """A cleaned message from its last sentence that ends in a question mark on, or the whole message."""
     mark = text.rfind("?")

@@ -427,18 +427,3 @@ def test_words_spread_over_several_aliases_of_an_entry_leave_the_lexical_matcher
     assert lexical[0].bag and lexical[0].score >= LEXICAL_SURE
     assert needs_semantic(query, lexical)
     assert fused.answer("who designs the career ladder").responsibility.id == "learning-and-development"
-
-
-SCENE_LOOKUPS = [  # something told, then a question of something else about it
-    "We're switching our ticketing system to a new vendor next week. "
-    "will the old tickets still be searchable after that?",
-    "Finance is moving the company to a new expense platform in March. "
-    "will the old receipts still be visible afterwards?",
-]
-
-
-@pytest.mark.parametrize("question", SCENE_LOOKUPS)
-def test_a_question_of_something_else_after_a_scene_is_discounted_more(fused, monkeypatch, question):
-    discounted = fused.rank(question).matches[0].score
-    monkeypatch.setattr(answer_module, "SCENE_FACTOR", 1.0)
-    assert fused.rank(question).matches[0].score > discounted

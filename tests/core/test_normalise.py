@@ -5,7 +5,6 @@ from hypothesis import strategies as st
 from bot.core.lexicon import ABOUT_ASKER
 from bot.core.normalise import (
     Vocabulary,
-    asked_after_a_scene,
     asks_about_oneself,
     asks_about_the_bot,
     asks_for_owner,
@@ -638,12 +637,6 @@ def test_reporting_something_to_someone_is_not_a_reporting_line():
 )
 def test_after_a_scene_the_last_question_is_what_is_asked(message, other):
     assert asks_something_else(clean_slack_text(message)) is other
-
-
-def test_a_question_asked_after_a_scene_is_told_from_one_asked_first():
-    assert asked_after_a_scene(clean_slack_text("we moved to a new crm. will the old one stay read-only?"))
-    assert not asked_after_a_scene(clean_slack_text("will the old crm stay read-only? we moved last week."))
-    assert not asked_after_a_scene(clean_slack_text("will the old crm stay read-only?"))
 
 
 def test_an_abbreviation_does_not_end_the_sentence_asked():
