@@ -133,10 +133,10 @@ def asks_something_else(text: str) -> bool:
     to whoever decides (`TAKEN_TO_AN_OWNER`: "where does this go?", "is that a team-level call?")."""
     if OWNERSHIP_CUE.search(text):
         return False
+    if OTHER_QUESTION.match(text):
+        return True
     asked = question_asked(text)
-    return bool(OTHER_QUESTION.match(text)) or (
-        asked != text and bool(OTHER_QUESTION.match(asked)) and not TAKEN_TO_AN_OWNER.search(asked)
-    )
+    return asked != text and bool(OTHER_QUESTION.match(asked)) and not TAKEN_TO_AN_OWNER.search(asked)
 
 
 def question_asked(text: str) -> str:
