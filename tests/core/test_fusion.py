@@ -7,9 +7,16 @@ import pytest
 
 from bot.core import answer as answer_module
 from bot.core.answer import RANKED, Engine, agreed, most_topics, named, needs_semantic, one_role, uncountered
-from bot.core.decision import AGREEMENT_SHARE, ANSWER_THRESHOLD, DECIDER_FACTOR, LEXICAL_SURE, LEXICAL_TIE
+from bot.core.decision import (
+    AGREEMENT_SHARE,
+    ANSWER_THRESHOLD,
+    DECIDER_FACTOR,
+    LEXICAL_SURE,
+    LEXICAL_TIE,
+    SHORT_QUESTION_WORDS,
+)
 from bot.core.matcher import Match
-from bot.core.semantic import COUNTER_CAP
+from bot.core.semantic import COUNTER_CAP, matter_asked_about, read_of
 
 LEXICAL_MISSES = [  # a duty in the asker's own words: no alias has them, the meaning is close
     ("who grows the engineering org?", "CTO", "engineering-team-leadership"),
@@ -86,6 +93,12 @@ SCENE_FIRST = [  # the question comes after 16 words of scene: read where it ask
         "everywhere. who decides which internal tools everyone uses?",
         "CTO",
         "it-solutions",
+    ),
+]
+MATTER_FIRST = [  # the matter named before the asking: read whole, no topic is sure; its topic alone finds one
+    (
+        "the investors sent over a convertible note with a valuation cap. who works out what it means for our shares?",
+        "capital-markets-issuance",
     ),
 ]
 SENTENCE_DUTIES = [  # a situation, then the duty in a sentence: embedded whole, beside entries in the same frame
@@ -233,6 +246,35 @@ def test_topics_the_lexical_matcher_is_equally_sure_of_are_told_apart_by_meaning
 def test_a_question_after_a_long_scene_is_read_where_it_asks(fused, question, role, topic):
     answer = fused.answer(question)
     assert (answer.role, answer.responsibility.id) == (role, topic)
+
+
+@pytest.mark.parametrize(("question", "topic"), MATTER_FIRST)
+def test_a_question_that_names_its_matter_before_it_asks_is_read_again_as_that_matter(fused, question, topic):
+    query, _ = fused.matcher.match(question)
+    text, framed = read_of(query)
+    assert framed and fused.semantic.match(text, 1)[0].score < ANSWER_THRESHOLD  # read whole: sure of none
+    assert fused.semantic.match(matter_asked_about(query), 1, framed=False)[0].responsibility_id == topic
+    assert fused.answer(question).responsibility.id == topic
+
+
+def test_a_question_that_asks_first_is_not_read_again_as_its_matter(fused):
+    query, _ = fused.matcher.match("who can send me a copy of my payslip from march")
+    assert matter_asked_about(query) is None  # its asking is what tells a personal errand from an area of work
+    assert fused.answer("who can send me a copy of my payslip from march").role is None
+
+
+def test_a_short_ownership_question_naming_an_alias_whole_is_answered_by_its_words(engine, fused):
+    question = "the press release for our partnership announcement needs sign-off"
+    query, lexical = engine.matcher.match(question)
+    assert query.asks_owner and (lexical[0].responsibility_id, lexical[0].score) == ("public-relations", 0.7)
+    assert not needs_semantic(query, lexical)
+    answer = fused.answer(question)
+    assert (answer.responsibility.id, answer.matched_by) == ("public-relations", "lexical")
+    longer = (
+        f"{question} because the team wrote it over the weekend and nobody outside the partnership group has read it"
+    )
+    assert len(longer.split()) > SHORT_QUESTION_WORDS
+    assert needs_semantic(*engine.matcher.match(longer))  # a long question naming an alias may be about another
 
 
 @pytest.mark.parametrize(("question", "role", "topic"), AGREED)

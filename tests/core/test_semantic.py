@@ -23,6 +23,7 @@ from bot.core.semantic import (
     asking_part,
     calibrated,
     encoded_text,
+    matter_asked_about,
     read_of,
     scene_first,
     without_titles,
@@ -344,6 +345,24 @@ def test_questions_read_ahead_are_encoded_in_one_run_and_answered_as_if_asked_al
     answers = [engine.answer(question).to_json() for question in questions]
     assert len(counting.runs) == before + 1, "a question read ahead was encoded again"
     assert engine.semantic._ahead == {}, "a question read ahead was ranked with a product of its own"
+    assert answers == [fused.answer(question).to_json() for question in questions]
+
+
+def test_the_matter_of_a_question_unsure_read_whole_is_encoded_ahead_in_a_second_run(kb, embeddings, fused):
+    matter_first = (
+        "the investors sent over a convertible note with a valuation cap. who works out what it means for our shares?"
+    )
+    questions = [matter_first, "hey, who grows the engineering org?"]  # the second is sure read whole
+    counting = CountingEmbeddings(embeddings, embeddings.cache_dir, counter_examples=True)
+    engine = Engine(kb, counting)
+    engine.semantic.match("warm up")
+    before = len(counting.runs)
+    engine.prepare(questions)
+    read_now(engine)
+    assert len(counting.runs) == before + 2  # the questions read whole, then the one matter that is needed
+    assert counting.runs[-1] == [encoded_text(matter_asked_about(engine.matcher.parse(matter_first)))]
+    answers = [engine.answer(question).to_json() for question in questions]
+    assert len(counting.runs) == before + 2, "a matter read ahead was encoded again"
     assert answers == [fused.answer(question).to_json() for question in questions]
 
 
