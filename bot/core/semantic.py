@@ -97,7 +97,7 @@ ASKING = re.compile(r"\b(?:who(?:se|m)?|which)\b")  # a sentence that asks for s
 REFERS_BACK = re.compile(r"\b(?:that|this|it|them|those|these)\b")  # "who owns that?": the topic came before
 SHORT_ASKING = 10  # words: an asking sentence this short that refers back is about the scene before it
 QUESTION_CACHE = 4096  # question vectors kept per process (1.5 KB each)
-AHEAD_KEPT = 640  # questions' cosines read ahead and kept for their ranking (64 KB each, 16,000 phrases)
+AHEAD_KEPT = 640  # texts read ahead (a question, or its matter) whose cosines are kept for their ranking (64 KB each)
 PER_ENTRY = 16  # phrases read per topic wanted before sorting them all (an entry has up to ~40 vectors)
 
 
@@ -178,9 +178,11 @@ def matter_asked_about(query: Query) -> str | None:
     heroku onto aws, whose call?", "the term sheet has a 2x participating liquidation preference. who
     models what that does to us in an exit?"), without the executives' titles: read whole, the matter
     is diluted by the asking and the scene around it, and its topic alone, against the bare phrases,
-    may come closer. None for a question that asks first ("who can send me a w2 so i can complete my
-    taxes"): its asking is what tells a personal errand from an area of work. Over every set
-    (2026-12-06): held out +13 −4 (one off-topic scene answered), read +15 −3."""
+    may come closer. None for a question that asks first ("who can send me a copy of my payslip from
+    march"): its asking is what tells a personal errand from an area of work. Over every set
+    (2026-12-06), alone: held out +13 −4 (one off-topic scene answered), read +15 −3; with the short
+    questions that name an alias left to their words (`needs_semantic` in bot/core/answer.py), which
+    pays for its encoding: held out +11 right, read +7."""
     asking = ASKING.search(query.sentence)
     if asking is None or asking.start() == 0:
         return None
@@ -413,12 +415,13 @@ class SemanticMatcher:
         """Each text's cosines against every entry vector, a row of its own: one taken (`_rank`) or
         forgotten frees its 64 KB, whatever becomes of the others. Then the same for the matter of each
         text in `matters` that is not sure of a topic read whole (`_unsure`)."""
-        questions = np.stack(self.embeddings.encode_questions(texts))
-        rows = {text: row.copy() for text, row in zip(texts, questions @ self._matrix().T, strict=True)}
+        questions = dict(zip(texts, self.embeddings.encode_questions(texts), strict=True))
+        rows = {
+            text: row.copy()
+            for text, row in zip(texts, np.stack(list(questions.values())) @ self._matrix().T, strict=True)
+        }
         wanted = [
-            matter
-            for text, matter in matters.items()
-            if text not in rows or self._unsure(rows[text], questions[texts.index(text)])
+            matter for text, matter in matters.items() if text not in rows or self._unsure(rows[text], questions[text])
         ]
         if wanted:
             product = np.stack(self.embeddings.encode_questions(wanted)) @ self._matrix().T
