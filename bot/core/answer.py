@@ -179,13 +179,13 @@ def needs_semantic(query: Query, lexical: list[Match]) -> bool:
     or sure only because the question names one alias among words it does not know (`NAMED_FACTOR`): a
     long question that happens to contain an alias may be about something else. A question that asks for
     an owner in at most `SHORT_QUESTION_WORDS` words and names an alias whole is sure (`NAMED_SURE`):
-    "press release for the launch needs final sign-off" is about press releases. Over every set
-    (2026-12-06), with the matter read again (`matter_asked_about` in bot/core/semantic.py): held out +11
-    right, read +7, against the matter read again alone +10 and +12 (one off-topic scene answered either
-    way), and a tenth fewer questions for the encoder, where the matter alone asked it a tenth more. Sure
-    of two topics alike,
-    within `LEXICAL_TIE` ("which new markets we go after" names an alias of three; "explaining our strategy
-    to the whole company" reads 0.81, 0.81 and 0.80 on three topics), is not sure either: meaning orders
+    "the press release for our partnership announcement needs sign-off" is about press releases. Over
+    every set (2026-12-06), with the matter read again (`matter_asked_about` in bot/core/semantic.py):
+    held out +11 right, read +7, against the matter read again alone +10 and +12 (one off-topic scene
+    answered either way), and a tenth fewer questions for the encoder, where the matter alone asked it a
+    tenth more. Sure of two topics alike, within `LEXICAL_TIE` ("which new markets we go after" names an
+    alias of three; "explaining our strategy to the whole company" reads 0.81, 0.81 and 0.80 on three
+    topics), is not sure either: meaning orders
     them. Nor is sure only by words spread over several of an entry's aliases (`Match.bag`: "who designs
     the career ladder" finds "product career ladder" and "product org design", where learning and
     development has "career ladders"): no set's answer moved, and one question in a hundred asks the

@@ -388,17 +388,16 @@ class SemanticMatcher:
         that name their matter before asking (`matter_asked_about`) and find no topic sure enough follow,
         in a second run: encoding every such topic ahead, or each when it is needed, cost the batch 0.3 s
         or more."""
-        matters: dict[str, str] = {}
+        read: dict[str, None] = {}  # what is read of each query, in order, once
+        matters: dict[str, str] = {}  # what is read of a query -> its matter, for one that names it first
         for query in queries:
             text, framed = read_of(query)
-            matter = matter_asked_about(query) if framed else None
-            if matter and encoded_text(matter) and not self.embeddings.remembers(encoded_text(matter)):
-                matters.setdefault(encoded_text(text), encoded_text(matter))
-        texts = [
-            text
-            for text in dict.fromkeys(encoded_text(read_of(query)[0]) for query in queries)
-            if text and not self.embeddings.remembers(text)  # asked before: ranked from the caches
-        ]
+            text = encoded_text(text)
+            read[text] = None
+            matter = encoded_text(matter_asked_about(query) or "") if framed else ""
+            if matter and not self.embeddings.remembers(matter):
+                matters.setdefault(text, matter)
+        texts = [text for text in read if text and not self.embeddings.remembers(text)]  # asked before: cached
         if self._phrases and texts:
             cosines = self.embeddings.in_background(self._cosines, texts, matters)
             for text in [*texts, *matters.values()]:
@@ -428,16 +427,31 @@ class SemanticMatcher:
             rows.update((matter, row.copy()) for matter, row in zip(wanted, product, strict=True))
         return rows
 
-    def _unsure(self, cosines: np.ndarray, question: np.ndarray) -> bool:
-        """True when a question read whole (`cosines` against every vector) may find no topic as sure as
-        `ANSWER_THRESHOLD`: its closest framed phrase or example is below it, or it is nearer a message
-        not about ownership (`_closer_to_a_counter_example`)."""
+    def _unsure(self, row: np.ndarray, question: np.ndarray) -> bool:
+        """True when a question read whole (`row`: its cosines against every vector) may find no topic as
+        sure as `ANSWER_THRESHOLD`: its closest framed phrase or example scores below it (`_rank` then
+        takes a share of the gap to the runner-up too, so a few more may turn out unsure and be encoded
+        when asked), or it is nearer a message not about ownership (`_closer_to_a_counter_example`)."""
+        cosines = self._reading(row, framed=True)
+        best = float(self._scores(cosines, framed=True).max(initial=0.0))
+        return best < ANSWER_THRESHOLD or self._closer_to_a_counter_example(question, float(cosines.max(initial=0.0)))
+
+    def _reading(self, row: np.ndarray, *, framed: bool) -> np.ndarray:
+        """Of a row of cosines against every vector, those a reading compares: the framed phrases (or the
+        bare ones), then the example questions."""
         count = len(self._phrases)
-        best = max(
-            float(calibrated(cosines[:count].max(), SEMANTIC_THRESHOLD)),
-            float(calibrated(cosines[2 * count :].max(), EXAMPLE_THRESHOLD)) if len(cosines) > 2 * count else 0.0,
+        return np.concatenate((row[:count] if framed else row[count : 2 * count], row[2 * count :]))
+
+    def _scores(self, cosines: np.ndarray, *, framed: bool) -> np.ndarray:
+        """A reading's cosines (`_reading`) on the answer's scale, the phrases and the examples each at
+        their own threshold (`calibrated`)."""
+        count = len(self._phrases)
+        return np.concatenate(
+            (
+                calibrated(cosines[:count], SEMANTIC_THRESHOLD if framed else PHRASE_THRESHOLD),
+                calibrated(cosines[count:], EXAMPLE_THRESHOLD if framed else BARE_EXAMPLE_THRESHOLD),
+            )
         )
-        return best < ANSWER_THRESHOLD or self._closer_to_a_counter_example(question, float(cosines.max()))
 
     def match(self, text: str, limit: int = 5, *, framed: bool = True, countered: bool = True) -> list[Match]:
         """The best `limit` responsibilities for `text` (a question, cleaned of Slack markup, as asked),
@@ -456,16 +470,11 @@ class SemanticMatcher:
         read = ahead.result().pop(text, None) if ahead else None  # first: its vector is then cached, not encoded
         count, vectors, question = len(self._phrases), self._matrix(), self.embeddings.encode_question(text)
         if read is not None:
-            cosines = np.concatenate((read[:count] if framed else read[count : 2 * count], read[2 * count :]))
+            cosines = self._reading(read, framed=framed)
         else:
             phrases = vectors[:count] if framed else vectors[count : 2 * count]
             cosines = np.concatenate((phrases @ question, vectors[2 * count :] @ question))
-        scores = np.concatenate(
-            (
-                calibrated(cosines[:count], SEMANTIC_THRESHOLD if framed else PHRASE_THRESHOLD),
-                calibrated(cosines[count:], EXAMPLE_THRESHOLD if framed else BARE_EXAMPLE_THRESHOLD),
-            )
-        )
+        scores = self._scores(cosines, framed=framed)
         order = _best_first(scores, limit * PER_ENTRY)
         if len({self._owners[index] for index in order}) < limit:
             order = _best_first(scores, len(scores))  # a few entries hold all the best phrases: look further
