@@ -119,6 +119,8 @@ SETS = {
     "ours: blind 26, held out": ROOT / "tests" / "core" / "blind26_heldout_questions.yaml",
     "ours: blind 27, looked at": ROOT / "tests" / "core" / "blind27_questions.yaml",
     "ours: blind 27, held out": ROOT / "tests" / "core" / "blind27_heldout_questions.yaml",
+    "ours: blind 28, looked at": ROOT / "tests" / "core" / "blind28_questions.yaml",
+    "ours: blind 28, held out": ROOT / "tests" / "core" / "blind28_heldout_questions.yaml",
     # a scene told first, then a question: of an owner, or of something else (off-topic)
     "ours: scenes 26, looked at": ROOT / "tests" / "core" / "scenes26_questions.yaml",
     "ours: scenes 26, held out": ROOT / "tests" / "core" / "scenes26_heldout_questions.yaml",
