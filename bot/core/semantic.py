@@ -48,6 +48,7 @@ from bot.core.lexicon import EXECUTIVE_WORDS, WHO
 from bot.core.matcher import Match, Query, asks_who
 from bot.core.models import Responsibility
 from bot.core.named_role import is_subject
+from bot.core.role_language import RoleLanguage
 from bot.core.whole_files import write_whole
 
 log = logging.getLogger(__name__)
@@ -335,11 +336,13 @@ class SemanticMatcher:
         self._phrases: list[str] = []  # what matched, as the knowledge base writes it
         self._owners: list[str] = []  # whose each phrase is, then whose each example question is
         self._titles: dict[str, str] = {}
+        self._roles: dict[str, str] = {}  # whose each topic is, as the knowledge base says
         examples: list[str] = []
         example_owners: list[str] = []
         for item in responsibilities:
             if not item.retired:
                 self._titles[item.id] = item.title
+                self._roles[item.id] = item.owner
                 for phrase in dict.fromkeys(ENTRY_TEXTS[entry_texts](item)):
                     self._phrases.append(phrase)
                     self._owners.append(item.id)
@@ -352,6 +355,8 @@ class SemanticMatcher:
         self._texts = [frame.format(phrase) for phrase in self._phrases] + self._phrases + examples
         self._vectors: np.ndarray | None = None
         self._lock = threading.Lock()
+        self._language: RoleLanguage | None = None  # fitted on the first question that needs it
+        self._language_lock = threading.Lock()
         # A question asked again is ranked again for free (its vector is cached too: `Embeddings`).
         self.ranked = lru_cache(maxsize=QUESTION_CACHE)(self._rank)
         # The cosines of the questions read ahead against every vector, each a row of one matrix product
@@ -365,6 +370,21 @@ class SemanticMatcher:
                 if self._vectors is None:
                     self._vectors = self.embeddings.entry_vectors(self._texts)
         return self._vectors
+
+    def role_scores(self, query: Query) -> dict[str, float]:
+        """Each role's score for what `match_question` reads of `query` (`RoleLanguage`), fitted on every
+        phrase and example the first time; the question's vector is cached, so nothing is encoded again."""
+        text = encoded_text(read_of(query)[0])
+        if not text or not self._phrases:
+            return {}
+        vectors = self._matrix()
+        if self._language is None:
+            with self._language_lock:
+                if self._language is None:
+                    count = len(self._phrases)
+                    roles = [self._roles[owner] for owner in self._owners]
+                    self._language = RoleLanguage(vectors, roles[:count] * 2 + roles[count:])
+        return self._language.scores(self.embeddings.encode_question(text))
 
     def match_question(self, query: Query, limit: int = 5) -> list[Match]:
         """The best `limit` responsibilities for a parsed question: asked with "who …", the whole question

@@ -6,11 +6,23 @@ from dataclasses import replace
 import pytest
 
 from bot.core import answer as answer_module
-from bot.core.answer import RANKED, Engine, agreed, most_topics, named, needs_semantic, one_role, uncountered
+from bot.core.answer import (
+    RANKED,
+    Engine,
+    agreed,
+    in_its_roles_language,
+    most_topics,
+    named,
+    needs_semantic,
+    one_role,
+    uncountered,
+)
 from bot.core.decision import (
     AGREEMENT_SHARE,
     ANSWER_THRESHOLD,
     DECIDER_FACTOR,
+    LANGUAGE_LEAD,
+    LANGUAGE_MARGIN,
     LEXICAL_SURE,
     LEXICAL_TIE,
     SHORT_QUESTION_WORDS,
@@ -469,3 +481,79 @@ def test_words_spread_over_several_aliases_of_an_entry_leave_the_lexical_matcher
     assert lexical[0].bag and lexical[0].score >= LEXICAL_SURE
     assert needs_semantic(query, lexical)
     assert fused.answer("who designs the career ladder").responsibility.id == "learning-and-development"
+
+
+def test_of_two_roles_topics_that_score_alike_the_one_whose_language_the_question_is_in_goes_first(engine):
+    owners = {"company-strategy": "CEO", "operational-strategy": "COO", "company-goals": "CEO"}
+    asked = engine.matcher.parse("who keeps the yearly plan on track across the departments")
+    alike = [
+        Match("company-strategy", 0.7, "a"),
+        Match("company-goals", 0.68, "b"),
+        Match("operational-strategy", 0.66, "c"),
+    ]
+    in_coo_language = {"CEO": 0.2, "COO": 0.2 + LANGUAGE_LEAD}
+    assert in_its_roles_language(asked, alike, owners, lambda: in_coo_language) == [
+        Match("operational-strategy", 0.7, "c"),
+        *alike[:2],
+    ]
+    just_short = {"CEO": 0.2, "COO": 0.19 + LANGUAGE_LEAD}
+    assert in_its_roles_language(asked, alike, owners, lambda: just_short) == alike
+    far = [alike[0], Match("operational-strategy", 0.7 - LANGUAGE_MARGIN - 0.01, "c")]
+    assert in_its_roles_language(asked, far, owners, lambda: in_coo_language) == far
+    duty = engine.matcher.parse(
+        "Keep the yearly plan on track across all departments and report on it to the board each month"
+    )
+    assert (
+        in_its_roles_language(duty, alike, owners, lambda: in_coo_language)[0].responsibility_id
+        == "operational-strategy"
+    )
+
+
+def test_the_roles_language_is_not_asked_when_no_other_roles_topic_is_close_nor_of_a_long_question(engine):
+    owners = {"company-strategy": "CEO", "company-goals": "CEO", "operational-strategy": "COO"}
+    asked = engine.matcher.parse("who keeps the yearly plan on track across the departments")
+
+    def never() -> dict[str, float]:
+        raise AssertionError("the roles' language is fitted only for a question that needs it")
+
+    one_role_only = [Match("company-strategy", 0.7, "a"), Match("company-goals", 0.69, "b")]
+    assert in_its_roles_language(asked, one_role_only, owners, never) == one_role_only
+    alike = [Match("company-strategy", 0.7, "a"), Match("operational-strategy", 0.69, "c")]
+    long_question = engine.matcher.parse(
+        "our founders set out three bets at the offsite and wrote them up in a long memo to everyone, "
+        "so now who keeps the yearly plan on track across the departments"
+    )
+    assert len(long_question.sentence.split()) > SHORT_QUESTION_WORDS
+    assert in_its_roles_language(long_question, alike, owners, never) == alike  # the scene speaks for itself
+
+
+def test_the_engine_puts_the_topic_of_the_role_whose_language_it_is_first_at_the_best_score(
+    kb, embeddings, monkeypatch
+):
+    question = "who keeps the yearly plan on track across the departments"
+    plain = Engine(kb, embeddings)
+    monkeypatch.setattr(answer_module, "LANGUAGE_LEAD", 10.0)  # no role ever leads by this much
+    ranked = plain.rank(question).matches
+    owners = {item.id: item.owner for item in kb.active}
+    other = next(m for m in ranked if owners[m.responsibility_id] != owners[ranked[0].responsibility_id])
+    monkeypatch.setattr(answer_module, "LANGUAGE_LEAD", 0.0)
+    monkeypatch.setattr(answer_module, "LANGUAGE_MARGIN", 1.0)
+    leaning = Engine(kb, embeddings)
+    monkeypatch.setattr(
+        leaning.semantic,
+        "role_scores",
+        lambda _query: {owners[other.responsibility_id]: 1.0, owners[ranked[0].responsibility_id]: 0.0},
+    )
+    swapped = leaning.rank(question).matches
+    assert swapped[0] == replace(other, score=ranked[0].score)
+
+
+def test_a_question_plainly_about_one_roles_work_is_scored_highest_in_that_roles_language(engine, fused):
+    for question, role in (
+        ("who closes the books and files the corporate tax return", "CFO"),
+        ("who runs the phishing drills and the security awareness training", "CISO"),
+        ("who plans the brand campaign and the press coverage for the launch", "CMO"),
+    ):
+        scores = fused.semantic.role_scores(engine.matcher.parse(question))
+        assert max(scores, key=scores.__getitem__) == role
+        assert set(scores) == {item.owner for item in fused.kb.active}
