@@ -343,7 +343,11 @@ def most_topics(query: Query, matches: list[Match], owner_of: dict[str, str]) ->
 
 
 def in_its_roles_language(
-    query: Query, matches: list[Match], owner_of: dict[str, str], role_scores: Callable[[], dict[str, float]]
+    query: Query,
+    matches: list[Match],
+    lexical: list[Match],
+    owner_of: dict[str, str],
+    role_scores: Callable[[], dict[str, float]],
 ) -> list[Match]:
     """`matches` with the closest topic of another role first, at the best's score, when it is within
     `LANGUAGE_MARGIN` of the best and the question is plainly more in that role's language than in the
@@ -352,23 +356,25 @@ def in_its_roles_language(
     renewals and the CMO's agencies) are told apart by all of each role's phrases, not by the one that
     came nearest. Only the order changes, so no off-topic message is answered. For a duty written out or
     a question of at most `SHORT_QUESTION_WORDS` words: a longer question's scene speaks another role's
-    language than what it asks. `Engine.rank` does not ask it when the question's words name the best
-    topic (`LEXICAL_SURE`): "security", once an admin has given that topic to the COO, is the COO's,
-    however much of the CTO's language the word is. Over every set (2026-12-06): held out +24 right −9,
-    read +23 −9 (lead
-    0.2: +37 −21 and +29 −18; 0.25: +32 −13 and +26 −13; margin 0.12: more changed, read fewer right;
-    for long questions too: decision-rights sets read −8)."""
+    language than what it asks. Not when the question's words name the best topic (the `lexical`
+    matcher's score at least `LEXICAL_SURE`): "security", once an admin has given that topic to the COO,
+    is the COO's, however much of the CTO's language the word is. Over every set (2026-12-06): held out
+    +24 right −9, read +23 −9 (lead 0.2: +37 −21 and +29 −18; 0.25: +32 −13 and +26 −13; margin 0.12:
+    more changed, read fewer right; for long questions too: decision-rights sets read −8)."""
     if asks_who(query) and len(query.sentence.split()) > SHORT_QUESTION_WORDS:
         return matches
-    best_role = owner_of[matches[0].responsibility_id]
+    best = matches[0]
+    if any(m.responsibility_id == best.responsibility_id and m.score >= LEXICAL_SURE for m in lexical):
+        return matches
+    best_role = owner_of[best.responsibility_id]
     other = next((m for m in matches if owner_of[m.responsibility_id] != best_role), None)
-    if other is None or other.score < matches[0].score - LANGUAGE_MARGIN:
+    if other is None or other.score < best.score - LANGUAGE_MARGIN:
         return matches
     scores = role_scores()
     other_role = owner_of[other.responsibility_id]
     if other_role not in scores or scores[other_role] < scores.get(best_role, 0.0) + LANGUAGE_LEAD:
         return matches
-    return put_first(matches, other, matches[0].score)
+    return put_first(matches, other, best.score)
 
 
 def one_role(query: Query, matches: list[Match], owner_of: dict[str, str]) -> list[Match]:
@@ -469,12 +475,10 @@ class Engine:
             matches = [replace(m, score=round(min(1.0, m.score * DECIDER_FACTOR), 3)) for m in matches]
         if not matches:
             return Ranking(query, [], None)
-        named_by_words = any(
-            m.responsibility_id == matches[0].responsibility_id for m in lexical if m.score >= LEXICAL_SURE
+        semantic_matcher = self.semantic
+        matches = in_its_roles_language(
+            query, matches, lexical, self._owners, lambda: semantic_matcher.role_scores(query)
         )
-        if not named_by_words:  # "security", after an admin gave that topic to the COO, stays the COO's
-            semantic_matcher = self.semantic
-            matches = in_its_roles_language(query, matches, self._owners, lambda: semantic_matcher.role_scores(query))
         best = matches[0].responsibility_id
         semantic_first = bool(semantic) and semantic[0].responsibility_id == best
         lexical_first = bool(lexical) and lexical[0].responsibility_id == best

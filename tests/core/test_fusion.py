@@ -492,24 +492,26 @@ def test_of_two_roles_topics_that_score_alike_the_one_whose_language_the_questio
         Match("operational-strategy", 0.66, "c"),
     ]
     in_coo_language = {"CEO": 0.2, "COO": 0.2 + LANGUAGE_LEAD}
-    assert in_its_roles_language(asked, alike, owners, lambda: in_coo_language) == [
+    assert in_its_roles_language(asked, alike, [], owners, lambda: in_coo_language) == [
         Match("operational-strategy", 0.7, "c"),
         *alike[:2],
     ]
     just_short = {"CEO": 0.2, "COO": 0.19 + LANGUAGE_LEAD}
-    assert in_its_roles_language(asked, alike, owners, lambda: just_short) == alike
+    assert in_its_roles_language(asked, alike, [], owners, lambda: just_short) == alike
     far = [alike[0], Match("operational-strategy", 0.7 - LANGUAGE_MARGIN - 0.01, "c")]
-    assert in_its_roles_language(asked, far, owners, lambda: in_coo_language) == far
+    assert in_its_roles_language(asked, far, [], owners, lambda: in_coo_language) == far
     duty = engine.matcher.parse(
         "Keep the yearly plan on track across all departments and report on it to the board each month"
     )
     assert (
-        in_its_roles_language(duty, alike, owners, lambda: in_coo_language)[0].responsibility_id
+        in_its_roles_language(duty, alike, [], owners, lambda: in_coo_language)[0].responsibility_id
         == "operational-strategy"
     )
 
 
-def test_the_roles_language_is_not_asked_when_no_other_roles_topic_is_close_nor_of_a_long_question(engine):
+def test_the_roles_language_is_not_asked_when_no_other_roles_topic_is_close_of_a_long_question_or_a_named_topic(
+    engine,
+):
     owners = {"company-strategy": "CEO", "company-goals": "CEO", "operational-strategy": "COO"}
     asked = engine.matcher.parse("who keeps the yearly plan on track across the departments")
 
@@ -517,14 +519,16 @@ def test_the_roles_language_is_not_asked_when_no_other_roles_topic_is_close_nor_
         raise AssertionError("the roles' language is fitted only for a question that needs it")
 
     one_role_only = [Match("company-strategy", 0.7, "a"), Match("company-goals", 0.69, "b")]
-    assert in_its_roles_language(asked, one_role_only, owners, never) == one_role_only
+    assert in_its_roles_language(asked, one_role_only, [], owners, never) == one_role_only
     alike = [Match("company-strategy", 0.7, "a"), Match("operational-strategy", 0.69, "c")]
     long_question = engine.matcher.parse(
         "our founders set out three bets at the offsite and wrote them up in a long memo to everyone, "
         "so now who keeps the yearly plan on track across the departments"
     )
     assert len(long_question.sentence.split()) > SHORT_QUESTION_WORDS
-    assert in_its_roles_language(long_question, alike, owners, never) == alike  # the scene speaks for itself
+    assert in_its_roles_language(long_question, alike, [], owners, never) == alike  # the scene speaks for itself
+    named = [Match("company-strategy", LEXICAL_SURE, "company strategy")]  # the words name the best topic
+    assert in_its_roles_language(asked, alike, named, owners, never) == alike
 
 
 def test_the_engine_puts_the_topic_of_the_role_whose_language_it_is_first_at_the_best_score(
