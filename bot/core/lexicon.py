@@ -399,6 +399,23 @@ ASSISTANT_ORDER = re.compile(
 )
 ORDER_WORDS = 12
 
+# A request for an opinion or a pick, not for whoever decides ("best crm for a small sales team?", "thoughts
+# on notion vs confluence for docs?", "asana or monday, which would you choose", "which is better for
+# hiring, greenhouse or lever?", "can anyone recommend a payroll provider", "any recs for a roadmap tool?"):
+# the reader's taste is asked, and the tool or vendor named is the matter, not an area of work to own.
+# Short, as chat is ("best practice" and "the best way to …" ask how, and are read as such elsewhere).
+OPINION_ASKED = re.compile(
+    r"^(?:(?:the|what(?:'s| is)(?: the)?|whats(?: the)?|which(?: is the)?) )?(?:best|top \d+|favou?rite|fave?|go-to) "
+    r"(?!practices?\b|way\b)[a-z]"
+    r"|^(?:any )?(?:thoughts|opinions?|views|feelings|hot take|unpopular opinion)\b(?: on| about|\?|:)"
+    r"|\b(?:what|which)(?: one)? (?:would|do|did|should) (?:you|u|y'?all|people|ppl|folks|everyone|you guys|we all) "
+    r"(?:pick|choose|prefer|use|recommend|suggest|go with|vote for|think)\b"
+    r"|\bwhich (?:is|one is|'s) better\b|\bis [a-z0-9.]+ better than\b"
+    r"|\b(?:can|could) (?:any ?one|some ?one|any ?body|you) recommend\b"
+    r"|^(?:any|got any) (?:recommendations?|recs|suggestions?)\b"
+)
+OPINION_WORDS = 16
+
 # A question about the bot itself ("who made you?", "who do you work for", "are you connected to the HR
 # system?"): asked of a bot, "you" is the bot. Not the asking frame ("can you tell me who owns pricing?")
 # nor the "you" of anyone ("who do you ask about expenses?"), which `asks_about_the_bot` removes before

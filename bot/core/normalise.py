@@ -37,6 +37,8 @@ from bot.core.lexicon import (
     JOB_AD_YOU,
     LEAD_IN,
     MADE_THE_BOT,
+    OPINION_ASKED,
+    OPINION_WORDS,
     ORDER_WORDS,
     OTHER_QUESTION,
     OWNERSHIP_CUE,
@@ -158,7 +160,8 @@ def asks_about_oneself(text: str) -> bool:
     amount, a procedure, a status, details or a lookup ("how much is the conference budget?", "any
     update on the office move?", "show me the holiday calendar"), whether something happened ("did payroll
     run this week?"), a short message about a day ("meetings today"), or a short order to an assistant
-    (`ASSISTANT_ORDER`: "draft a press release for the launch"). And a question about the bot itself
+    (`ASSISTANT_ORDER`: "draft a press release for the launch"), or a short request for an opinion or a pick
+    (`OPINION_ASKED`: "best crm for a small sales team?"). And a question about the bot itself
     (`asks_about_the_bot`)."""
     if asks_about_the_bot(text):
         return True
@@ -171,6 +174,7 @@ def asks_about_oneself(text: str) -> bool:
     remark = "?" not in text and words <= REMARK_WORDS and REMARK.search(text) is not None and not asks_decision
     a_day = words <= ABOUT_A_DAY_WORDS and ABOUT_A_DAY.search(text) is not None
     order = words <= ORDER_WORDS and ASSISTANT_ORDER.match(text) is not None
+    opinion = words <= OPINION_WORDS and OPINION_ASKED.search(text) is not None
     # "how much legal risk can we accept? need someone to make that call": a decision asked for, unless
     # it is the asker's own ("need a decision on my equipment request") or how to get one (`PROCEDURE`)
     own = ASKERS_OWN.search(text) is not None
@@ -184,7 +188,7 @@ def asks_about_oneself(text: str) -> bool:
     # book the quarterly reviews with each supplier …"), whatever chat or errand words it holds
     duty = "?" not in text and not FIRST_PERSON.search(text) and (words > DUTY_STATEMENT_WORDS or _SERIES.search(text))
     return (
-        bool(((ABOUT_ASKER.search(text) or remark or order) and not duty) or a_day)
+        bool(((ABOUT_ASKER.search(text) or remark or order or opinion) and not duty) or a_day)
         and not OWNERSHIP_CUE.search(RELATIVE_WHO.sub(" ", text))
         and not asks_owner
         and not decision

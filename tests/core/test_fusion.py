@@ -76,6 +76,9 @@ OFF_TOPIC = [
     "the board meeting went really well",
     "did payroll run this week?",
     "who is the new hire on the security team?",
+    # an opinion or a pick asked for: the tool named is the matter, not an area of work
+    "best crm for a small sales team?",
+    "any recs for a roadmap tool?",
 ]
 COUNTERED_CHAT = [  # names an alias and asks no "who": nearer a message not about ownership than any topic
     "anyone got the link to the pricing calculator doc?",

@@ -344,6 +344,17 @@ def test_questions_that_ask_something_else_than_ownership_are_recognised(questio
         ("who is mike from procurement", True),
         ("who's responsible from our side for the audit?", False),
         ("haha classic procurement", True),
+        # an opinion or a pick asked for, short: the reader's taste, not whoever decides
+        ("best crm for a small sales team?", True),
+        ("what's the best payroll provider for startups", True),
+        ("thoughts on notion vs confluence for docs?", True),
+        ("asana or monday for project tracking, which would you choose", True),
+        ("which is better for hiring, greenhouse or lever?", True),
+        ("can anyone recommend a good employment lawyer", True),
+        ("any recs for a roadmap tool?", True),
+        ("who picks the best crm for sales?", False),  # asks who
+        ("asana or monday for project tracking, need someone to make the call", False),  # a decision asked for
+        ("Best-in-class tooling for the finance team: select, implement and maintain the systems", False),
     ],
 )
 def test_one_particular_event_or_a_remark_is_not_about_ownership(question, event):
