@@ -390,12 +390,15 @@ ABOUT_ASKER = re.compile(
 # names work in general ("Draft and negotiate commercial contracts …", "Create and oversee KPIs"), where an
 # order points at one thing ("the", "this", "our"; "a" after create, make and generate). "List", "convert"
 # and "translate" are orders however they go on ("translate hello into spanish", "list insurance
-# benefits"), in a message that short.
+# benefits"), in a message that short. So is anything asked opening with "please" ("please change the
+# credit limit", "pls upvote our demo"): a favour asked of the reader; a decision asked for ("please
+# approve …") or an owner ("please tell me who …") is read as such first (`asks_about_oneself`).
 ASSISTANT_ORDER = re.compile(
     r"^(?:please |pls |can you |could you |would you )?(?:(?:draft|write|compose|rewrite|re-write|proofread|pull|"
     r"export|find|explain|calculate|compute|share|post|notify|forward|assign|book|order|archive|invite|rename|"
     r"give|cc|loop in|update|open|add|check)(?: me| us| up)? (?:a|an|the|this|that|these|those|it|my|our|what|"
     r"how|why|all|some|\d)|(?:create|make|generate)(?: me| us)? (?:a|an)|list|convert|translate)\b"
+    r"|^(?:please|pls|plz|kindly)[\s,]+[a-z]"
 )
 ORDER_WORDS = 12
 

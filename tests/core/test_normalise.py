@@ -297,6 +297,11 @@ def test_questions_that_ask_something_else_than_ownership_are_recognised(questio
         ("Check compliance with data protection laws across all markets", False),
         ("check my pto balance", True),
         ("draft a press release for the launch, who signs off on it?", False),  # asks who
+        # anything asked opening with "please": a favour of the reader, unless a decision or an owner is asked
+        ("please reset the sandbox environment", True),
+        ("plz rsvp to the offsite survey by friday", True),
+        ("please approve the new vendor contract", False),  # a decision asked for
+        ("please, who signs off on discounts?", False),  # asks who
         # how something went, praise, a start or an end
         ("the board meeting went really well", True),
         ("sales kickoff was a blast", True),
