@@ -26,6 +26,7 @@ from bot.core.decision import (
     BUILD_MARGIN,
     DECIDER_FACTOR,
     DUTY_VOTE_MARGIN,
+    JOB_LINE_FACTOR,
     LANGUAGE_LEAD,
     LANGUAGE_MARGIN,
     LEGALITY_MARGIN,
@@ -51,6 +52,7 @@ from bot.core.matcher import (
     Query,
     asks_who,
     duty_written_out,
+    job_line,
 )
 from bot.core.models import KnowledgeBase, Responsibility
 from bot.core.named_role import RoleNames
@@ -446,7 +448,8 @@ class Engine:
         A question that asks when/how/what rather than who owns, about the asker's own matters or about
         the bot, or one everyday word that no alias is by itself ("red", `Query.terse`), is discounted on
         both sides alike; small talk ("hi") has no topic at all. A question that asks outright who decides
-        ("whose call is it to …") is surer of its topics by `DECIDER_FACTOR`.
+        ("whose call is it to …") is surer of its topics by `DECIDER_FACTOR`, and a line of a job description
+        (`job_line`) by `JOB_LINE_FACTOR`, once their order is settled.
         """
         query, lexical = self.matcher.match(question, limit=limit)
         if small_talk(question) is not None:  # "hi", "thanks!": no topic, however close "hi" comes to "HiBob"
@@ -479,6 +482,8 @@ class Engine:
         matches = in_its_roles_language(
             query, matches, lexical, self._owners, lambda: semantic_matcher.role_scores(query)
         )
+        if job_line(query) and not (semantic and semantic[0].countered):  # surely a duty: how sure, not which
+            matches = [replace(m, score=round(min(1.0, m.score * JOB_LINE_FACTOR), 3)) for m in matches]
         best = matches[0].responsibility_id
         semantic_first = bool(semantic) and semantic[0].responsibility_id == best
         lexical_first = bool(lexical) and lexical[0].responsibility_id == best

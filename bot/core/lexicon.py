@@ -529,6 +529,9 @@ TAKEN_TO_AN_OWNER = re.compile(
 )
 
 # Words that show a question is about ownership after all ("can you tell me who owns pricing?").
+# The writer speaking of themselves or their team: a message, where a job description's line is impersonal.
+SPEAKER = re.compile(r"\b(?:i|i'm|im|i've|my|me|we|we're|we've|us)\b")
+
 OWNERSHIP_CUE = re.compile(
     r"\b(?:who|whom|whose|which (?:role|exec|executive|leader|chief|officer)|owner|owns|own|responsible|"
     r"accountable|in charge|point person|decides|decision maker|talk to|speak to|go to (?:for|about|with)|go-to|"

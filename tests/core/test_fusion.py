@@ -21,6 +21,7 @@ from bot.core.decision import (
     AGREEMENT_SHARE,
     ANSWER_THRESHOLD,
     DECIDER_FACTOR,
+    JOB_LINE_FACTOR,
     LANGUAGE_LEAD,
     LANGUAGE_MARGIN,
     LEXICAL_SURE,
@@ -473,6 +474,24 @@ def test_asking_outright_who_decides_makes_the_topics_a_tenth_surer(kb, embeddin
     assert boosted.responsibility_id == plain.responsibility_id
     assert boosted.score == pytest.approx(min(1.0, plain.score * DECIDER_FACTOR), abs=0.002)
     assert plain.score < ANSWER_THRESHOLD <= boosted.score
+
+
+def test_a_line_of_a_job_description_is_surer_of_its_topics_in_the_same_order(kb, embeddings, monkeypatch):
+    """A long impersonal duty that asks nothing is about a duty whichever topic it is nearest: a topic just
+    short of the threshold is answered, and the order of the topics is the one it had."""
+    duty = (
+        "Oversee the programme that teaches every employee to spot suspicious emails and report them to the "
+        "right team promptly"
+    )
+    boosting = Engine(kb, embeddings)
+    boosted = boosting.rank(duty).matches
+    assert boosting.answer(duty).role == "CTO"  # the default organisation: the CTO covers security
+    monkeypatch.setattr(answer_module, "JOB_LINE_FACTOR", 1.0)
+    plain = Engine(kb, embeddings).rank(duty).matches
+    assert [m.responsibility_id for m in boosted] == [m.responsibility_id for m in plain]
+    assert boosted[0].score == pytest.approx(plain[0].score * JOB_LINE_FACTOR, abs=0.002)
+    assert plain[0].score < ANSWER_THRESHOLD <= boosted[0].score
+    assert Engine(kb, embeddings).answer(duty).role is None
 
 
 def test_words_spread_over_several_aliases_of_an_entry_leave_the_lexical_matcher_unsure(engine, fused):

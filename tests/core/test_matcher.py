@@ -6,7 +6,7 @@ from hypothesis import strategies as st
 
 from bot.core.answer import RANKED
 from bot.core.decision import ANSWER_THRESHOLD
-from bot.core.matcher import DUTY_NAMED_FACTOR, NAMED_FACTOR, Matcher, side_by_side
+from bot.core.matcher import DUTY_NAMED_FACTOR, NAMED_FACTOR, Matcher, job_line, side_by_side
 from bot.core.models import Citation, Responsibility
 
 
@@ -156,6 +156,21 @@ def test_a_duty_names_an_alias_only_with_its_words_side_by_side(matcher):
     duty = "Keep every server patched and report the costs of the new office furniture to the board each quarter"
     assert best(matcher, duty)[1] < ANSWER_THRESHOLD
     assert best(matcher, "who owns " + duty)[0] == "hosting-costs"  # a question naming it anywhere still does
+
+
+@pytest.mark.parametrize(
+    "message, expected",
+    [
+        ("Negotiate the hosting contracts with every cloud provider and review the monthly server bill", True),
+        ("Keep the hosting costs down", False),  # a duty, but too short to be surely one
+        ("Negotiate the hosting contracts with every cloud provider and review the monthly server bill?", False),
+        ("we negotiate the hosting contracts with every cloud provider and review the monthly server bill", False),
+        ("I keep negotiating the hosting contracts with every cloud provider and reviewing the server bill", False),
+        ("who negotiates the hosting contracts with every cloud provider and reviews the monthly server bill", False),
+    ],
+)
+def test_a_job_line_is_a_long_impersonal_duty_that_asks_nothing(matcher, message, expected):
+    assert job_line(matcher.parse(message)) is expected
 
 
 @pytest.mark.parametrize(
