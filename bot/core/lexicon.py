@@ -391,7 +391,7 @@ ABOUT_ASKER = re.compile(
 # order points at one thing ("the", "this", "our"; "a" after create, make and generate). "List", "convert"
 # and "translate" are orders however they go on ("translate hello into spanish", "list insurance
 # benefits"), in a message that short. So is anything asked opening with "please" ("please change the
-# credit limit", "pls upvote our demo"): a favour asked of the reader; a decision asked for ("please
+# credit limit", "pls reset the sandbox"): a favour asked of the reader; a decision asked for ("please
 # approve …") or an owner ("please tell me who …") is read as such first (`asks_about_oneself`).
 ASSISTANT_ORDER = re.compile(
     r"^(?:please |pls |can you |could you |would you )?(?:(?:draft|write|compose|rewrite|re-write|proofread|pull|"
@@ -528,10 +528,10 @@ TAKEN_TO_AN_OWNER = re.compile(
     r"sits? with|belongs? (?:to|with))\b"
 )
 
-# Words that show a question is about ownership after all ("can you tell me who owns pricing?").
 # The writer speaking of themselves or their team: a message, where a job description's line is impersonal.
 SPEAKER = re.compile(r"\b(?:i|i'm|im|i've|my|me|we|we're|we've|us)\b")
 
+# Words that show a question is about ownership after all ("can you tell me who owns pricing?").
 OWNERSHIP_CUE = re.compile(
     r"\b(?:who|whom|whose|which (?:role|exec|executive|leader|chief|officer)|owner|owns|own|responsible|"
     r"accountable|in charge|point person|decides|decision maker|talk to|speak to|go to (?:for|about|with)|go-to|"

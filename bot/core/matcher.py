@@ -102,12 +102,8 @@ def job_line(query: Query) -> bool:
     (2026-12-06), read +5 right, held out +7 and one off-topic message answered, no answer turned wrong; from
     0.48 rather than 0.50, or with "we" and "us" allowed, more were answered wrong."""
     sentence = query.sentence
-    return (
-        duty_written_out(query)
-        and len(sentence.split()) >= JOB_LINE_WORDS
-        and "?" not in sentence
-        and (not SPEAKER.search(sentence))
-    )
+    words = len(sentence.split())
+    return duty_written_out(query) and words >= JOB_LINE_WORDS and "?" not in sentence and not SPEAKER.search(sentence)
 
 
 def side_by_side(order: tuple[str, ...], terms: frozenset[str]) -> bool:
