@@ -158,6 +158,20 @@ def test_a_duty_names_an_alias_only_with_its_words_side_by_side(matcher):
     assert best(matcher, "who owns " + duty)[0] == "hosting-costs"  # a question naming it anywhere still does
 
 
+def test_an_alias_naming_an_executive_is_named_only_with_its_words_together():
+    """ "CEO email" is named by "the CEO email"; an email that only mentions the CEO somewhere is not it."""
+    matcher = Matcher(
+        [
+            entry("company-comms", "Company-wide communication", "CEO email", "all-staff email"),
+            entry("cloud", "Cloud spend", "server costs", owner="CTO"),
+        ]
+    )
+    assert best(matcher, "who owns the CEO email?") == ("company-comms", 1.0)
+    assert best(matcher, "who owns checking an odd email that claims to come from our CEO?")[1] < ANSWER_THRESHOLD
+    # an alias with no executive in it is still named with its words apart, as before
+    assert best(matcher, "who owns the server bill and our costs in every region?") == ("cloud", NAMED_FACTOR)
+
+
 @pytest.mark.parametrize(
     "message, expected",
     [
