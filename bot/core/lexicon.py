@@ -530,10 +530,7 @@ TAKEN_TO_AN_OWNER = re.compile(
 
 # An executive named in an alias ("CEO email", "fractional CMO", "executive pay"): in a question, often a
 # person in the scene ("an odd email claiming to come from our CEO") rather than the topic.
-EXECUTIVE_WORD = re.compile(
-    r"\b(?:ceo|cfo|cto|cpo|coo|cmo|chro|ciso|cro|general counsel|founders?|execs?|executives?)(?:'s)?\b",
-    re.IGNORECASE,
-)
+EXECUTIVE_WORD = re.compile(rf"\b(?:{EXECUTIVE_WORDS}|founders?|execs?|executives?)(?:'s)?\b", re.IGNORECASE)
 
 # The writer speaking of themselves or their team: a message, where a job description's line is impersonal.
 SPEAKER = re.compile(r"\b(?:i|i'm|im|i've|my|me|we|we're|we've|us)\b")
