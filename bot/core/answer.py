@@ -379,6 +379,12 @@ def in_its_roles_language(
     return put_first(matches, other, best.score)
 
 
+def surer(matches: list[Match], factor: float) -> list[Match]:
+    """`matches` each `factor` times surer, at most 1: a question whose asking alone says it is about
+    ownership (`DECIDER_FACTOR`, `JOB_LINE_FACTOR`), in the same order."""
+    return [replace(m, score=round(min(1.0, m.score * factor), 3)) for m in matches]
+
+
 def one_role(query: Query, matches: list[Match], owner_of: dict[str, str]) -> list[Match]:
     """`matches` with the best surer when a duty written out ("Maintain the general ledger, close the books
     each month and prepare the statutory accounts", `DUTY_WORDS` or more) or a question asking who
@@ -475,7 +481,7 @@ class Engine:
             merged.setdefault(match.responsibility_id, match)
         matches = self._by_role(query, subject, self._with_subjects_topic(query, subject, merged, limit, factor))
         if query.asks_decider:  # "whose call is it to open a warehouse in texas?": surely about who decides
-            matches = [replace(m, score=round(min(1.0, m.score * DECIDER_FACTOR), 3)) for m in matches]
+            matches = surer(matches, DECIDER_FACTOR)
         if not matches:
             return Ranking(query, [], None)
         semantic_matcher = self.semantic
@@ -483,7 +489,7 @@ class Engine:
             query, matches, lexical, self._owners, lambda: semantic_matcher.role_scores(query)
         )
         if job_line(query) and not (semantic and semantic[0].countered):  # surely a duty: how sure, not which
-            matches = [replace(m, score=round(min(1.0, m.score * JOB_LINE_FACTOR), 3)) for m in matches]
+            matches = surer(matches, JOB_LINE_FACTOR)
         best = matches[0].responsibility_id
         semantic_first = bool(semantic) and semantic[0].responsibility_id == best
         lexical_first = bool(lexical) and lexical[0].responsibility_id == best
