@@ -123,6 +123,8 @@ SETS = {
     "ours: blind 28, held out": ROOT / "tests" / "core" / "blind28_heldout_questions.yaml",
     "ours: blind 29, looked at": ROOT / "tests" / "core" / "blind29_questions.yaml",
     "ours: blind 29, held out": ROOT / "tests" / "core" / "blind29_heldout_questions.yaml",
+    "ours: blind 30, looked at": ROOT / "tests" / "core" / "blind30_questions.yaml",
+    "ours: blind 30, held out": ROOT / "tests" / "core" / "blind30_heldout_questions.yaml",
     # a scene told first, then a question: of an owner, or of something else (off-topic)
     "ours: scenes 26, looked at": ROOT / "tests" / "core" / "scenes26_questions.yaml",
     "ours: scenes 26, held out": ROOT / "tests" / "core" / "scenes26_heldout_questions.yaml",
