@@ -157,6 +157,8 @@ ASKS_DECISION = re.compile(
     r"[^.?!]{0,24}?\b(?:approv(?:e|ed|al)|sign-?off|green ?light|go-ahead|decision|decide|"
     r"make (?:the|that|this|a) call)\b"
     r"|\byes or no\b|^should (?:we|i)\b|^(?:can|could|may) we\b"
+    # not a time to meet ("can we find time thurs to go over …", "can we sync on the budget"): a meeting asked for
+    r"(?! (?:find (?:some |a )?(?:time|slot)|meet|sync|grab|hop on|jump on|catch up|chat)\b)"
 )
 
 # A request for the go-ahead itself ("need sign-off on the messaging for the spring campaign", "the press
@@ -334,6 +336,7 @@ ABOUT_ASKER = re.compile(
     r"^(?:(?:when|where|what time|which (?:room|floor|building|day|date))\b"
     r"|(?:what|whats)\b.*\b(?:stand for|stands for|mean|means|difference between)\b"
     r"|(?:the )?difference between\b|.*\bwhat(?:'s|s| is) the difference[?.!]*$"  # "… vs …, what's the difference"
+    r"|.*\b(?:vs\.?|versus)\s.*\b(?:difference|different|differ)\b"  # "… vs …, how do they differ"
     r"|define\b(?=(?:\s+\S+){0,4}$)"  # "define churn"; "Define the product vision and …" is a duty
     r"|(?:and |so )?(?:how (?:is|are|was|were|do|does|can|could|should|would|much|many|long)"
     r"|what(?:'s|s| is| are| was| were)(?= ))"
@@ -369,6 +372,10 @@ ABOUT_ASKER = re.compile(
     # words anywhere (one `\b` for all of them): the asker, a booking, a date, details, a clock time
     r"|\b(?:(?:i(?!-\d)|i'm|im|i've|ive|i'd|me|my|mine)\b|(?:do|can|will|did) we (?:get|have)\b"
     r"|(?<!by the )(?:book|reserve|schedule|cancel|remind)\b|(?:until|till)\b"
+    # a meeting to find a time for or to move ("can we find time thurs …", "push the review meeting to …")
+    r"|reschedul(?:e|ed|es|ing)\b|find (?:some |a )?(?:time|slot|a time)\b"
+    r"|(?:push|move|bump|shift)(?:ed|ing)? (?:\S+ ){0,4}?(?:meeting|call|sync|standup|1:1|check-in|review) "
+    r"(?:to|till|back|out)\b"
     r"|(?:information|info|details|(?:where|how|when)(?: is it| are they| is that)?)[?.!]*$"
     r"|\d{1,2}(?::\d\d)? ?(?:am|pm)\b"
     # a document wanted ("the security policy pdf")

@@ -360,6 +360,14 @@ def test_questions_that_ask_something_else_than_ownership_are_recognised(questio
         ("who picks the best crm for sales?", False),  # asks who
         ("asana or monday for project tracking, need someone to make the call", False),  # a decision asked for
         ("Best-in-class tooling for the finance team: select, implement and maintain the systems", False),
+        # two things told apart, or a meeting to find a time for or to move: neither asks who owns anything
+        ("ebitda vs operating income, how do they differ", True),
+        ("cac versus ltv - are they that different?", True),
+        ("can we find some time friday to walk through the budget", True),
+        ("lets move the vendor review call to monday", True),
+        ("the budget standup is being rescheduled, sorry all", True),
+        ("ebitda vs operating income, who owns the definition?", False),  # asks who
+        ("we have to push the launch to next quarter, whose call is that?", False),  # asks whose call
     ],
 )
 def test_one_particular_event_or_a_remark_is_not_about_ownership(question, event):
@@ -413,6 +421,8 @@ def test_doing_something_by_the_book_is_not_a_booking():
         ("need a decision on my equipment request", True),  # the asker's own again
         ("can we sell to a reseller in a sanctioned country?", True),  # whether we may: whoever decides
         ("can i book the big meeting room at 2pm", False),  # a favour for the asker
+        ("can we find time tomorrow to talk through the roadmap", False),  # a meeting asked for, not a decision
+        ("can we sync on hiring later", False),
     ],
 )
 def test_a_request_for_a_decision_asks_for_whoever_makes_it(message, decision):
