@@ -191,3 +191,11 @@ def test_ids_the_web_pages_route_to_are_reserved(tmp_path):
     folder = broken_copy(tmp_path, "- id: hosting-costs", "- id: sources")
     with pytest.raises(InvalidFile, match=r"responsibilities\[\d+\]\.id: 'sources' is reserved for the web pages"):
         load_knowledge(folder)
+
+
+def test_a_reporter_is_a_journalist_to_the_lexical_matcher(engine):
+    """The shipped synonyms fold "reporter" onto "journalist", an alias of public relations: without them,
+    the merger rumours drew the question to mergers and acquisitions."""
+    assert engine.matcher.vocabulary.terms("reporters") == engine.matcher.vocabulary.terms("journalist")
+    answer = engine.answer("a reporter rang wanting a statement on the merger rumours, who deals with that?")
+    assert answer.responsibility.id == "public-relations"
