@@ -199,3 +199,20 @@ def test_a_reporter_is_a_journalist_to_the_lexical_matcher(engine):
     assert engine.matcher.vocabulary.terms("reporters") == engine.matcher.vocabulary.terms("journalist")
     answer = engine.answer("a reporter rang wanting a statement on the merger rumours, who deals with that?")
     assert answer.responsibility.id == "public-relations"
+
+
+@pytest.mark.parametrize(
+    "question, topic, owner",
+    [
+        (
+            "does anyone check the copyleft obligations of the packages we ship? who owns that",
+            "open-source-licence-compliance",
+            "GC",
+        ),
+        ("who sets the rules for engineers contributing back to open source projects?", "open-source", "CTO"),
+    ],
+)
+def test_open_source_licences_are_legals_and_how_engineers_use_open_source_the_ctos(kb, engine, question, topic, owner):
+    """Where the two roles meet, as the open source entry's note says: legal checks the licences."""
+    assert engine.answer(question).responsibility.id == topic
+    assert next(r for r in kb.active if r.id == topic).owner == owner
