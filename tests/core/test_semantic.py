@@ -366,6 +366,32 @@ def test_the_matter_of_a_question_unsure_read_whole_is_encoded_ahead_in_a_second
     assert answers == [fused.answer(question).to_json() for question in questions]
 
 
+def test_a_long_questions_matter_is_encoded_on_the_encoding_thread_while_the_whole_is_read(kb, embeddings, fused):
+    matter_first = (
+        "the investors sent over a convertible note with a valuation cap. who works out what it means for our shares?"
+    )
+    short = "our office lease renewal, who handles it?"  # a matter too, but short: read again only when needed
+    threads: dict[str, str] = {}
+
+    class Threaded(CountingEmbeddings):
+        def encode(self, texts):
+            threads.update((text, threading.current_thread().name) for text in texts)
+            return super().encode(texts)
+
+    counting = Threaded(embeddings, embeddings.cache_dir, counter_examples=True)
+    engine = Engine(kb, counting)
+    engine.semantic.match("warm up")
+    assert engine.answer(matter_first).to_json() == fused.answer(matter_first).to_json()
+    query = engine.matcher.parse(matter_first)
+    whole, matter = encoded_text(read_of(query)[0]), encoded_text(matter_asked_about(query))
+    assert threads[matter].startswith("whoowns-encoder") and threads[whole] == threading.current_thread().name
+    before = len(counting.runs)
+    assert engine.answer(matter_first).to_json() == fused.answer(matter_first).to_json()
+    assert len(counting.runs) == before, "a question asked again was encoded again"
+    engine.answer(short)
+    assert {text for text, name in threads.items() if name.startswith("whoowns-encoder")} == {matter}
+
+
 def read_now(engine: Engine) -> None:
     """Waits for the encoding thread to finish what `prepare` gave it."""
     for cosines in list(engine.semantic._ahead.values()):
