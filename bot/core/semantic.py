@@ -396,17 +396,47 @@ class SemanticMatcher:
         that names its matter before it asks, and finds no topic sure enough that way, is read again as
         its topic alone (`matter_asked_about`), and the reading that finds the closer topic is taken; a long
         one has its matter encoded on the encoding thread meanwhile (`_encode_early`)."""
+        return self._reading_taken(query, limit)[0]
+
+    def _reading_taken(self, query: Query, limit: int) -> tuple[list[Match], str, bool]:
+        """`match_question`'s matches, with the text they were read from and whether against the framed
+        phrases."""
         text, framed = read_of(query)
         decision = query.asks_decider or (query.asks_owner and not WHO.search(query.sentence))  # "…, yes or no?"
         matter = matter_asked_about(query) if framed else None
         early = self._encode_early(text, matter)
         found = self.match(text, limit, framed=framed, countered=not decision)
         if matter is None or (found and found[0].score >= ANSWER_THRESHOLD):
-            return found
+            return found, text, framed
         if early is not None:
             early.result()  # its vector is cached: `match` finds it there
         bare = self.match(matter, limit, framed=False)
-        return bare if bare and (not found or bare[0].score > found[0].score) else found
+        if bare and (not found or bare[0].score > found[0].score):
+            return bare, matter, False
+        return found, text, framed
+
+    def scores_of(self, query: Query, topics: list[str], limit: int = 5) -> dict[str, float]:
+        """The score of each of `topics` for the reading `match_question` takes of `query` (with `limit`),
+        scored as `match` scores a topic it ranks, whether or not it is among the best: its closest phrase
+        or example, less a share of the gap to its next closest (which `match` counts only among the phrases
+        it reads, the closest few per topic wanted: it may find a topic's score lower). A few topics' scores,
+        where ranking them all would read every phrase."""
+        _, text, framed = self._reading_taken(query, limit)
+        text = encoded_text(text)
+        if not text or not self._phrases:
+            return {}
+        vectors, count = self._matrix(), len(self._phrases)
+        question = self.embeddings.encode_question(text)
+        phrases = vectors[:count] if framed else vectors[count : 2 * count]
+        scores = self._scores(np.concatenate((phrases @ question, vectors[2 * count :] @ question)), framed=framed)
+        owners = np.asarray(self._owners)
+        found = {}
+        for topic in topics:
+            own = np.sort(scores[owners == topic])[::-1]
+            if len(own):
+                runner_up = float(own[1]) if len(own) > 1 else 0.0
+                found[topic] = round(float(own[0]) - SUPPORT_SHARE * (float(own[0]) - runner_up), 3)
+        return found
 
     def _encode_early(self, text: str, matter: str | None) -> Future[np.ndarray] | None:
         """Starts encoding `matter` on the encoding thread while the caller encodes `text`, when both are new

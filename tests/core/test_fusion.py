@@ -258,6 +258,33 @@ def test_topics_the_lexical_matcher_is_equally_sure_of_are_told_apart_by_meaning
     assert (answer.role, answer.matched_by) == ("CPO", "semantic")
 
 
+def test_topics_tied_by_words_are_ordered_by_meaning_however_far_down_the_semantic_ranking(engine, fused):
+    question = (
+        "clerks in the payables team were tricked by a forged supplier bill. which leader organises phishing "
+        "drills, security courses and staff training?"
+    )
+    query, lexical = engine.matcher.match(question)
+    tied = [m.responsibility_id for m in lexical if m.score == lexical[0].score]
+    among_best = {m.responsibility_id for m in fused.semantic.match_question(query, limit=RANKED)}
+    beyond = [topic for topic in tied if topic not in among_best]
+    assert beyond == ["learning-and-development", "security-budget-and-team"]  # in the lexical matcher's order
+    meaning = fused.semantic.scores_of(query, beyond, limit=RANKED)
+    assert meaning["security-budget-and-team"] > meaning["learning-and-development"]
+    ranked = [m.responsibility_id for m in fused.rank(question).matches if m.responsibility_id in beyond]
+    assert ranked == ["security-budget-and-team", "learning-and-development"]  # by meaning
+
+
+def test_a_topics_score_asked_for_is_the_one_ranking_gives_it(fused):
+    """The same, or higher where ranking read the closest phrases only, not as far as the topic's next one
+    (the gap to it counts whole then)."""
+    for question in ("who grows the engineering org?", "onboarding new engineers"):
+        query = fused.matcher.parse(question)
+        ranked = fused.semantic.match_question(query, limit=8)
+        asked = fused.semantic.scores_of(query, [m.responsibility_id for m in ranked], limit=8)
+        assert [asked[m.responsibility_id] for m in ranked[:3]] == [m.score for m in ranked[:3]]
+        assert all(asked[m.responsibility_id] >= m.score for m in ranked)
+
+
 @pytest.mark.parametrize(("question", "role", "topic"), SCENE_FIRST)
 def test_a_question_after_a_long_scene_is_read_where_it_asks(fused, question, role, topic):
     answer = fused.answer(question)
