@@ -261,7 +261,9 @@ REMARK = re.compile(
     r"|(?:if|in case) any ?(?:one|body) (?:wants|needs)\b"
     # how something went ("security training was actually fun this year"), a farewell ("talk later")
     r"|(?:was|is|were) (?:actually |really |so |super )?(?:fun|boring|painful|useful|helpful)\b"
-    r"|talk (?:to you )?later\b)"
+    r"|talk (?:to you )?later\b"
+    # how it feels ("budget season is the worst", "third offsite this month. exhausting.", "ugh, quarter end")
+    r"|(?:the )?worst\b|exhausting\b|exhausted\b|ugh+\b|sigh\b|so tired of\b|annoying\b)"
     # a welcome ("welcome @jordan to the team!", "welcome back")
     r"|^welcome (?:to|aboard|back|@)"
     # a vote: "+1", "+100 on this", "-1 from me"

@@ -367,6 +367,11 @@ def test_questions_that_ask_something_else_than_ownership_are_recognised(questio
         ("lets move the vendor review call to monday", True),
         ("the budget standup is being rescheduled, sorry all", True),
         ("ebitda vs operating income, who owns the definition?", False),  # asks who
+        # how it feels: a remark, not a question
+        ("quarter-end close again. exhausting.", True),
+        ("ugh, the expense tool is down again", True),
+        ("performance review season is the worst", True),
+        ("the offsite venue was the worst, who decides where we go next year?", False),  # asks who
         ("we have to push the launch to next quarter, whose call is that?", False),  # asks whose call
     ],
 )
