@@ -264,8 +264,8 @@ REMARK = re.compile(
     r"|talk (?:to you )?later\b"
     # how it feels ("budget season is the worst", "third offsite this month. exhausting.", "ugh, quarter end")
     r"|(?:the )?worst\b|exhausting\b|exhausted\b|ugh+\b|sigh\b|so tired of\b|annoying\b)"
-    # a welcome ("welcome @jordan to the team!", "welcome back")
-    r"|^welcome (?:to|aboard|back|@)"
+    # a welcome ("welcome @jordan to the team!", "welcome back"), a notice ("heads up: the lift is out today")
+    r"|^welcome (?:to|aboard|back|@)|^(?:quick |friendly )?(?:heads ?-?up|psa|reminder|announcement)\b"
     # a vote: "+1", "+100 on this", "-1 from me"
     r"|(?:^|\s)[+-]1\d*(?=\s|$)"
     # a farewell, or a bare yes or no ("goodbye for now", "that's a negative")
