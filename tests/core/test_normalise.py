@@ -374,7 +374,7 @@ def test_questions_that_ask_something_else_than_ownership_are_recognised(questio
         # a notice: it tells, and asks nothing
         ("heads up: the lift is out of order until thursday", True),
         ("psa - parking garage closes early on fridays", True),
-        ("reminder: timesheets are due on the 5th", True),
+        ("reminder: the fire drill is at noon on wednesday", True),
         ("heads up, the vendor contract renews next week. who signs off on the renewal?", False),  # asks who
         ("the offsite venue was the worst, who decides where we go next year?", False),  # asks who
         ("we have to push the launch to next quarter, whose call is that?", False),  # asks whose call
