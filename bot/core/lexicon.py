@@ -157,7 +157,7 @@ ASKS_DECISION = re.compile(
     r"[^.?!]{0,24}?\b(?:approv(?:e|ed|al)|sign-?off|green ?light|go-ahead|decision|decide|"
     r"make (?:the|that|this|a) call)\b"
     r"|\byes or no\b|^should (?:we|i)\b|^(?:can|could|may) we\b"
-    # not a time to meet ("can we find time thurs to go over …", "can we sync on the budget"): a meeting asked for
+    # not a time to meet ("could we grab time wednesday to look at …", "can we sync on the budget"): a meeting asked for
     r"(?! (?:find (?:some |a )?(?:time|slot)|meet|sync|grab|hop on|jump on|catch up|chat)\b)"
 )
 
@@ -262,7 +262,7 @@ REMARK = re.compile(
     # how something went ("security training was actually fun this year"), a farewell ("talk later")
     r"|(?:was|is|were) (?:actually |really |so |super )?(?:fun|boring|painful|useful|helpful)\b"
     r"|talk (?:to you )?later\b"
-    # how it feels ("budget season is the worst", "third offsite this month. exhausting.", "ugh, quarter end")
+    # how it feels ("planning week is the worst", "quarter end again, so exhausting", "ugh, the vpn")
     r"|(?:the )?worst\b|exhausting\b|exhausted\b|ugh+\b|sigh\b|so tired of\b|annoying\b)"
     # a welcome ("welcome @jordan to the team!", "welcome back"), a notice ("heads up: the lift is out today")
     r"|^welcome (?:to|aboard|back|@)|^(?:quick |friendly )?(?:heads ?-?up|psa|reminder|announcement)\b"
@@ -374,7 +374,7 @@ ABOUT_ASKER = re.compile(
     # words anywhere (one `\b` for all of them): the asker, a booking, a date, details, a clock time
     r"|\b(?:(?:i(?!-\d)|i'm|im|i've|ive|i'd|me|my|mine)\b|(?:do|can|will|did) we (?:get|have)\b"
     r"|(?<!by the )(?:book|reserve|schedule|cancel|remind)\b|(?:until|till)\b"
-    # a meeting to find a time for or to move ("can we find time thurs …", "push the review meeting to …")
+    # a meeting to find a time for or to move ("could we find a slot on monday …", "move the standup to …")
     r"|reschedul(?:e|ed|es|ing)\b|find (?:some |a )?(?:time|slot|a time)\b"
     r"|(?:push|move|bump|shift)(?:ed|ing)? (?:\S+ ){0,4}?(?:meeting|call|sync|standup|1:1|check-in|review) "
     r"(?:to|till|back|out)\b"
