@@ -354,6 +354,9 @@ class SemanticMatcher:
                     examples.append(example)
                     example_owners.append(item.id)
         self._owners += example_owners
+        self._rows: dict[str, tuple[list[int], list[int]]] = {}  # each topic's phrases, its examples (`scores_of`)
+        for index, owner in enumerate(self._owners):
+            self._rows.setdefault(owner, ([], []))[index >= len(self._phrases)].append(index)
         # What is embedded: each phrase in its frame, then each phrase bare, then the example questions as
         # written (a question already has its asking frame).
         self._texts = [frame.format(phrase) for phrase in self._phrases] + self._phrases + examples
@@ -427,12 +430,24 @@ class SemanticMatcher:
             return {}
         vectors, count = self._matrix(), len(self._phrases)
         question = self.embeddings.encode_question(text)
-        phrases = vectors[:count] if framed else vectors[count : 2 * count]
-        scores = self._scores(np.concatenate((phrases @ question, vectors[2 * count :] @ question)), framed=framed)
-        owners = np.asarray(self._owners)
         found = {}
         for topic in topics:
-            own = np.sort(scores[owners == topic])[::-1]
+            phrases, examples = self._rows.get(topic, ([], []))
+            # vectors: the framed phrases, the bare ones, then the examples (an example's index counts the phrases)
+            own = np.sort(
+                np.concatenate(
+                    (
+                        calibrated(
+                            vectors[[i + (0 if framed else count) for i in phrases]] @ question,
+                            SEMANTIC_THRESHOLD if framed else PHRASE_THRESHOLD,
+                        ),
+                        calibrated(
+                            vectors[[i + count for i in examples]] @ question,
+                            EXAMPLE_THRESHOLD if framed else BARE_EXAMPLE_THRESHOLD,
+                        ),
+                    )
+                )
+            )[::-1]
             if len(own):
                 runner_up = float(own[1]) if len(own) > 1 else 0.0
                 found[topic] = round(float(own[0]) - SUPPORT_SHARE * (float(own[0]) - runner_up), 3)
