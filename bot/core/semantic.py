@@ -458,11 +458,11 @@ class SemanticMatcher:
         and the question is long (`EARLY_WORDS`): a question that names its matter before asking is read
         again as its matter when the whole finds no topic sure enough, and the two encodings one after the
         other were the slowest answers in process (the slowest 1% of 4,000 questions all encoded two texts).
-        On two cores they take about the time of one: p99 over those 4,000 from 17.5-19.5 ms to 14.3-15.7
-        ms, for 10-15% more CPU (the whole is sure four times in five, and its matter's vector is then only
-        cached); for every question with a matter, 16.3 to 14.7 ms for a third more. None when there is
-        nothing to start: no matter, either already encoded, or the text read ahead (`encode_ahead`, which
-        encodes the matters it needs itself)."""
+        On two cores they take about the time of one: taking turns three times, p99 over those 4,000 fell
+        from 14.9-16.1 ms to 12.4-14.9 ms, for about a fifth more CPU in process (the whole is sure four
+        times in five, and its matter's vector is then only cached; a batch, read ahead, is not affected).
+        None when there is nothing to start: no matter, either already encoded, or the text read ahead
+        (`encode_ahead`, which encodes the matters it needs itself)."""
         if matter is None or not self.embeddings.loaded:
             return None
         text, matter = encoded_text(text), encoded_text(matter)
