@@ -194,6 +194,14 @@ def matter_asked_about(query: Query) -> str | None:
     return without_titles(query.topic)
 
 
+def thresholds(*, framed: bool) -> tuple[float, float]:
+    """The cosines a reading's phrases and its examples are calibrated at (`calibrated`): against the framed
+    phrases, or the bare ones."""
+    if framed:
+        return SEMANTIC_THRESHOLD, EXAMPLE_THRESHOLD
+    return PHRASE_THRESHOLD, BARE_EXAMPLE_THRESHOLD
+
+
 def encoded_text(text: str) -> str:
     """What is encoded of a question: its first `MAX_QUESTION_WORDS` words, at most `MAX_QUESTION_CHARS`
     characters. The encoder's cost grows with the length of what it reads (a 500-character ramble cost
@@ -430,6 +438,7 @@ class SemanticMatcher:
             return {}
         vectors, count = self._matrix(), len(self._phrases)
         question = self.embeddings.encode_question(text)
+        of_phrases, of_examples = thresholds(framed=framed)
         found = {}
         for topic in topics:
             phrases, examples = self._rows.get(topic, ([], []))
@@ -437,14 +446,8 @@ class SemanticMatcher:
             own = np.sort(
                 np.concatenate(
                     (
-                        calibrated(
-                            vectors[[i + (0 if framed else count) for i in phrases]] @ question,
-                            SEMANTIC_THRESHOLD if framed else PHRASE_THRESHOLD,
-                        ),
-                        calibrated(
-                            vectors[[i + count for i in examples]] @ question,
-                            EXAMPLE_THRESHOLD if framed else BARE_EXAMPLE_THRESHOLD,
-                        ),
+                        calibrated(vectors[[i + (0 if framed else count) for i in phrases]] @ question, of_phrases),
+                        calibrated(vectors[[i + count for i in examples]] @ question, of_examples),
                     )
                 )
             )[::-1]
@@ -538,12 +541,8 @@ class SemanticMatcher:
         """A reading's cosines (`_reading`) on the answer's scale, the phrases and the examples each at
         their own threshold (`calibrated`)."""
         count = len(self._phrases)
-        return np.concatenate(
-            (
-                calibrated(cosines[:count], SEMANTIC_THRESHOLD if framed else PHRASE_THRESHOLD),
-                calibrated(cosines[count:], EXAMPLE_THRESHOLD if framed else BARE_EXAMPLE_THRESHOLD),
-            )
-        )
+        phrases, examples = thresholds(framed=framed)
+        return np.concatenate((calibrated(cosines[:count], phrases), calibrated(cosines[count:], examples)))
 
     def match(self, text: str, limit: int = 5, *, framed: bool = True, countered: bool = True) -> list[Match]:
         """The best `limit` responsibilities for `text` (a question, cleaned of Slack markup, as asked),
