@@ -125,6 +125,8 @@ SETS = {
     "ours: blind 29, held out": ROOT / "tests" / "core" / "blind29_heldout_questions.yaml",
     "ours: blind 30, looked at": ROOT / "tests" / "core" / "blind30_questions.yaml",
     "ours: blind 30, held out": ROOT / "tests" / "core" / "blind30_heldout_questions.yaml",
+    "ours: blind 31, looked at": ROOT / "tests" / "core" / "blind31_questions.yaml",
+    "ours: blind 31, held out": ROOT / "tests" / "core" / "blind31_heldout_questions.yaml",
     # a scene told first, then a question: of an owner, or of something else (off-topic)
     "ours: scenes 26, looked at": ROOT / "tests" / "core" / "scenes26_questions.yaml",
     "ours: scenes 26, held out": ROOT / "tests" / "core" / "scenes26_heldout_questions.yaml",
