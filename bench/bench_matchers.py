@@ -158,6 +158,8 @@ SETS = {
     "job duties 15, held out": ROOT / "tests" / "core" / "job_duties15_heldout.yaml",
     "job duties 16, looked at": ROOT / "tests" / "core" / "job_duties16.yaml",
     "job duties 16, held out": ROOT / "tests" / "core" / "job_duties16_heldout.yaml",
+    "job duties 17, looked at": ROOT / "tests" / "core" / "job_duties17.yaml",
+    "job duties 17, held out": ROOT / "tests" / "core" / "job_duties17_heldout.yaml",
     # every query of CLINC150's work domain: a large measure of off-topic abstention (bench_startup.py skips it)
     "CLINC150 work domain, train + val": ROOT / "tests" / "core" / "clinc150_work_questions.yaml",
     "CLINC150 work domain, test, held out": ROOT / "tests" / "core" / "clinc150_work_heldout_questions.yaml",
