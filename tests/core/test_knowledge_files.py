@@ -216,3 +216,22 @@ def test_open_source_licences_are_legals_and_how_engineers_use_open_source_the_c
     """Where the two roles meet, as the open source entry's note says: legal checks the licences."""
     assert engine.answer(question).responsibility.id == topic
     assert next(r for r in kb.active if r.id == topic).owner == owner
+
+
+@pytest.mark.parametrize(
+    "question, topic, owner",
+    [
+        (
+            "we can't afford both a tablet version and the browser one this year, who picks?",
+            "platform-priorities",
+            "CPO",
+        ),
+        ("one react native codebase or separate native phone apps, who chooses?", "tech-stack", "CTO"),
+    ],
+)
+def test_which_platforms_the_product_is_on_is_products_and_how_each_is_built_engineerings(
+    kb, fused, question, topic, owner
+):
+    """Where the two roles meet, as the platform entry's note says: the CTO decides how each app is built."""
+    assert fused.answer(question).responsibility.id == topic
+    assert next(r for r in kb.active if r.id == topic).owner == owner

@@ -152,7 +152,7 @@ def test_the_result_says_what_combining_moves_and_the_button_lists_the_topics(sl
     slack.action(submission(open_modal(slack, fake_slack, channel), STARTUP))
     (posted,) = fake_slack.wait_for("chat.postEphemeral", channel=channel)
     line, see = accessory(posted["blocks"], SHOW_MOVES)
-    assert "Combining into a CPTO moves 80 topics: 50 from the CTO, 30 from the CPO." in line["text"]["text"]
+    assert "Combining into a CPTO moves 81 topics: 50 from the CTO, 31 from the CPO." in line["text"]["text"]
     assert see["value"] == "combine"
 
     opened = len(fake_slack.calls("views.open"))
