@@ -235,3 +235,18 @@ def test_which_platforms_the_product_is_on_is_products_and_how_each_is_built_eng
     """Where the two roles meet, as the platform entry's note says: the CTO decides how each app is built."""
     assert fused.answer(question).responsibility.id == topic
     assert next(r for r in kb.active if r.id == topic).owner == owner
+
+
+@pytest.mark.parametrize(
+    "question, topic",
+    [
+        (
+            "someone posing as our founder keeps texting staff for gift cards, who gets told?",
+            "security-awareness-training",
+        ),
+        ("who sorts out desk booking on the new floor?", "office-and-facilities"),
+    ],
+)
+def test_scams_are_reported_to_security_and_desks_are_booked_with_facilities(fused, question, topic):
+    """A scam message sent to staff is what security teaches them to report; booking a desk is the office's."""
+    assert fused.answer(question).responsibility.id == topic
