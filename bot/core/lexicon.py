@@ -150,6 +150,9 @@ REPORTS_TO = re.compile(
     rf"(?:sit|live|belong|fall|go for (?:approval|sign off)|go){_IN_THE_ORG}$"
 )
 
+# Time to meet found ("find some time", "find a slot", "find 30 min", "find half an hour"): a meeting, not an owner.
+_FIND_TIME = r"find (?:some |a )?(?:time|slot|a time)|find (?:\d+ ?|a few |an? |half an )(?:mins?|minutes|hours?|hrs?)"
+
 # A request for a decision rather than a question with "who" ("need approval to switch cleaning company",
 # "should we sponsor the conference?"): asks for whoever decides, though not about an area by name.
 ASKS_DECISION = re.compile(
@@ -158,7 +161,7 @@ ASKS_DECISION = re.compile(
     r"make (?:the|that|this|a) call)\b"
     r"|\byes or no\b|^should (?:we|i)\b|^(?:can|could|may) we\b"
     # not a time to meet ("could we grab time wednesday to look at …", "can we sync on the budget"): a meeting asked for
-    r"(?! (?:find (?:some |a )?(?:time|slot)|meet|sync|grab|hop on|jump on|catch up|chat)\b)"
+    rf"(?! (?:{_FIND_TIME}|meet|sync|grab|hop on|jump on|catch up|chat)\b)"
 )
 
 # A request for the go-ahead itself ("need sign-off on the messaging for the spring campaign", "the press
@@ -375,7 +378,7 @@ ABOUT_ASKER = re.compile(
     r"|\b(?:(?:i(?!-\d)|i'm|im|i've|ive|i'd|me|my|mine)\b|(?:do|can|will|did) we (?:get|have)\b"
     r"|(?<!by the )(?:book|reserve|schedule|cancel|remind)\b|(?:until|till)\b"
     # a meeting to find a time for or to move ("could we find a slot on monday …", "move the standup to …")
-    r"|reschedul(?:e|ed|es|ing)\b|find (?:some |a )?(?:time|slot|a time)\b"
+    rf"|reschedul(?:e|ed|es|ing)\b|{_FIND_TIME}\b"
     r"|(?:push|move|bump|shift)(?:ed|ing)? (?:\S+ ){0,4}?(?:meeting|call|sync|standup|1:1|check-in|review) "
     r"(?:to|till|back|out)\b"
     r"|(?:information|info|details|(?:where|how|when)(?: is it| are they| is that)?)[?.!]*$"

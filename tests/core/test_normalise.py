@@ -364,6 +364,7 @@ def test_questions_that_ask_something_else_than_ownership_are_recognised(questio
         ("ebitda vs operating income, how do they differ", True),
         ("cac versus ltv - are they that different?", True),
         ("can we find some time friday to walk through the budget", True),
+        ("could we find 30 mins with legal on thursday", True),
         ("lets move the vendor review call to monday", True),
         ("the budget standup is being rescheduled, sorry all", True),
         ("ebitda vs operating income, who owns the definition?", False),  # asks who
@@ -432,6 +433,7 @@ def test_doing_something_by_the_book_is_not_a_booking():
         ("can we sell to a reseller in a sanctioned country?", True),  # whether we may: whoever decides
         ("can i book the big meeting room at 2pm", False),  # a favour for the asker
         ("could we find some time tomorrow to talk through the roadmap", False),  # a meeting asked for, not a decision
+        ("can we find half an hour with the board chair next week", False),
         ("can we sync on hiring later", False),
     ],
 )
