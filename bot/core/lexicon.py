@@ -14,9 +14,11 @@ _OPENERS = (
 )
 
 # Where a matter is passed on ("a journalist wants a comment on the outage, where do I send them?", "where
-# would I even raise that"): asks for its owner, unless it is the asker's own thing (`PASSED_ON`).
+# would I even raise that", "a forged invoice came in, where can we flag it"): asks for its owner, unless it
+# is the asker's own thing (`PASSED_ON`).
 _PASSES_ON = (
-    r"(?:where|to whom) (?:do|should|can|would|could) (?:i|we)(?: even| best)? (?:send|raise|forward|route|refer)"
+    r"(?:where|to whom) (?:do|should|can|would|could) (?:i|we)(?: even| best)? "
+    r"(?:send|raise|forward|route|refer|report|flag)"
 )
 # The ways people ask who owns something; the topic follows.
 _ASKERS = [

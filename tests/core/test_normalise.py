@@ -581,15 +581,17 @@ def test_asked_of_now_of_the_final_call_or_of_a_roles_area_asks_for_whoever_owns
         "i clicked a phishing link by accident... who do i tell",
         "who should we notify when a customer reports a data leak?",
         "got a weird invoice from a supplier we never used, who do i report it to",
+        "a message posing as the bank asks for my login, where should i report it",
+        "where should we flag a forklift near-miss in the warehouse",
     ],
 )
 def test_asking_whom_to_tell_asks_for_an_owner(question):
     assert asks_for_owner(clean_slack_text(question))
 
 
-def test_where_the_askers_own_thing_is_sent_is_an_errand():
-    cleaned = clean_slack_text("where do i send my receipts from the offsite")
-    assert asks_about_oneself(cleaned)
+@pytest.mark.parametrize("question", ["where do i send my receipts from the offsite", "where do i report my hours"])
+def test_where_the_askers_own_thing_is_sent_is_an_errand(question):
+    assert asks_about_oneself(clean_slack_text(question))
 
 
 @pytest.mark.parametrize(
