@@ -250,3 +250,17 @@ def test_which_platforms_the_product_is_on_is_products_and_how_each_is_built_eng
 def test_scams_are_reported_to_security_and_desks_are_booked_with_facilities(fused, question, topic):
     """A scam message sent to staff is what security teaches them to report; booking a desk is the office's."""
     assert fused.answer(question).responsibility.id == topic
+
+
+@pytest.mark.parametrize(
+    "question, topic",
+    [
+        ("who writes our company strategy doc for 2028?", "company-strategy"),
+        ("who drafts the product strategy doc before the spring launch?", "product-strategy"),
+        ("Communicate the vision to staff, customers and investors", "company-vision-mission"),
+    ],
+)
+def test_a_strategy_or_a_vision_not_said_to_be_the_products_is_the_companys(fused, question, topic):
+    """The company's documents and vision are named like the product's ("company strategy doc", "product
+    strategy doc"): "company" tells the lexical matcher little, so the product's took both."""
+    assert fused.answer(question).responsibility.id == topic
