@@ -479,12 +479,14 @@ ABOUT_ITS_ANSWERS = re.compile(
 
 # A question about whether something is lawful ("before it runs, who confirms we can legally make that
 # claim?", "is it even legal to record sales calls?", "could that expose us to liability?", "are we allowed
-# to …", "can we say 'fastest' in our ad?"; not "who is allowed to approve …"): whatever it is
+# to …", "can we say 'fastest' in our ad?"; not "who is allowed to approve …"), or about a clause or whether
+# one holds ("an exclusivity clause in a reseller's agreement", "is that enforceable?"): whatever it is
 # about, the law is what is asked, so a topic of the law near the best comes first. Measured on other
 # roles' words (a breach or phishing for security, accounting or tax for finance), the same lost answers:
 # those name a topic, where the law is a way of looking at any topic.
 ASKS_LEGALITY = re.compile(
-    r"\b(?:legal|legally|illegal|illegally|lawful|unlawful|legality|liability|liable|lawsuit|sue|suing|sued)\b"
+    r"\b(?:legal|legally|illegal|illegally|lawful|unlawful|legality|liability|liable|lawsuit|sue|suing|sued|"
+    r"clause|clauses|enforceable|unenforceable|enforceability)\b"
     r"|\b(?:are we|is (?:it|this|that|the \w+)|am i) (?:even |actually |really )?(?:allowed|permitted)\b"
     r"|\bcan we (?:say|claim|advertise)\b"
 )

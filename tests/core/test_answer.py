@@ -206,6 +206,8 @@ def test_a_question_about_whether_something_is_lawful_puts_the_closest_topic_of_
         ("are we even allowed to email these leads without consent? who knows", True),
         ("is it permitted to reuse customer logos on the website?", True),
         ("can we say 'most secure in the market' on the homepage? who signs off", True),
+        ("the reseller agreement has an exclusivity clause, who reads it before signing", True),  # a clause: the law's
+        ("is a two-year non-solicit even enforceable here? who can tell us", True),
         ("who is allowed to approve expenses over 5k?", False),  # whose job it is, not whether it is lawful
         ("who can say yes to a bigger discount?", False),
     ],
