@@ -480,7 +480,7 @@ ABOUT_ITS_ANSWERS = re.compile(
 # A question about whether something is lawful ("before it runs, who confirms we can legally make that
 # claim?", "is it even legal to record sales calls?", "could that expose us to liability?", "are we allowed
 # to …", "can we say 'fastest' in our ad?"; not "who is allowed to approve …"), or about a clause or whether
-# one holds ("an exclusivity clause in a reseller's agreement", "is that enforceable?"): whatever it is
+# one holds ("a most-favoured-customer clause for a reseller", "is that enforceable?"): whatever it is
 # about, the law is what is asked, so a topic of the law near the best comes first. Measured on other
 # roles' words (a breach or phishing for security, accounting or tax for finance), the same lost answers:
 # those name a topic, where the law is a way of looking at any topic.
