@@ -100,7 +100,7 @@ def test_a_broken_rules_file_exits_2_naming_its_line(cli_env, tmp_path):
 def test_json_lists_what_the_recommendation_moves_in_the_organisation(cli_env, answers_file, tmp_path):
     report = json.loads(run(["--json", "--answers", str(answers_file(STARTUP))], cli_env).stdout)
     assert report["moves_summary"] == "Combining into a CPTO moves 81 topics: 50 from the CTO, 31 from the CPO."
-    assert len(report["moves"]) == 80
+    assert len(report["moves"]) == 81
     assert {"id": "technical-strategy", "topic": "Technical strategy and direction", "from": "CTO", "to": "CPTO"} in (
         report["moves"]
     )

@@ -163,7 +163,7 @@ def test_the_result_says_what_combining_moves_and_the_button_lists_the_topics(sl
     shown = json.dumps(listed["blocks"], ensure_ascii=False)
     assert listed["title"]["text"] == "What moves"
     assert "Technical strategy and direction: CTO → *CPTO*" in shown
-    assert shown.count("→") == 80
+    assert shown.count("→") == 81
 
 
 def test_keeping_two_roles_in_a_two_role_workspace_moves_nothing_and_offers_no_list(slack, fake_slack, channel):
