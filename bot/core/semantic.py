@@ -194,6 +194,12 @@ def matter_asked_about(query: Query) -> str | None:
     return without_titles(query.topic)
 
 
+def supported(closest: float, next_closest: float) -> float:
+    """A topic's score: its closest phrase or example, less `SUPPORT_SHARE` of the gap to its next closest
+    (0 when it has no other)."""
+    return closest - SUPPORT_SHARE * (closest - next_closest)
+
+
 def thresholds(*, framed: bool) -> tuple[float, float]:
     """The cosines a reading's phrases and its examples are calibrated at (`calibrated`): against the framed
     phrases, or the bare ones."""
@@ -452,8 +458,7 @@ class SemanticMatcher:
                 )
             )[::-1]
             if len(own):
-                runner_up = float(own[1]) if len(own) > 1 else 0.0
-                found[topic] = round(float(own[0]) - SUPPORT_SHARE * (float(own[0]) - runner_up), 3)
+                found[topic] = round(supported(float(own[0]), float(own[1]) if len(own) > 1 else 0.0), 3)
         return found
 
     def _encode_early(self, text: str, matter: str | None) -> Future[np.ndarray] | None:
@@ -580,8 +585,7 @@ class SemanticMatcher:
                 runner_up[owner] = float(scores[index])
         scored = {}  # each topic's score: its closest, less a share of the gap to its next closest
         for owner, index in first.items():
-            score = float(scores[index])
-            score -= SUPPORT_SHARE * (score - runner_up.get(owner, 0.0))
+            score = supported(float(scores[index]), runner_up.get(owner, 0.0))
             scored[owner] = round(min(score, COUNTER_CAP) if capped else score, 3)  # capped: offered, never answered
         matches = []
         for owner in sorted(scored, key=lambda owner: -scored[owner])[:limit]:  # ties stay in `order`
