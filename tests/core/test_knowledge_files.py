@@ -202,38 +202,28 @@ def test_a_reporter_is_a_journalist_to_the_lexical_matcher(engine):
 
 
 @pytest.mark.parametrize(
-    "question, topic, owner",
+    "matcher, question, topic, owner",
     [
         (
+            "engine",
             "does anyone check the copyleft obligations of the packages we ship? who owns that",
             "open-source-licence-compliance",
             "GC",
         ),
-        ("who sets the rules for engineers contributing back to open source projects?", "open-source", "CTO"),
-    ],
-)
-def test_open_source_licences_are_legals_and_how_engineers_use_open_source_the_ctos(kb, engine, question, topic, owner):
-    """Where the two roles meet, as the open source entry's note says: legal checks the licences."""
-    assert engine.answer(question).responsibility.id == topic
-    assert next(r for r in kb.active if r.id == topic).owner == owner
-
-
-@pytest.mark.parametrize(
-    "question, topic, owner",
-    [
+        ("engine", "who sets the rules for engineers contributing back to open source projects?", "open-source", "CTO"),
         (
+            "fused",
             "we can't afford both a tablet version and the browser one this year, who picks?",
             "platform-priorities",
             "CPO",
         ),
-        ("one react native codebase or separate native phone apps, who chooses?", "tech-stack", "CTO"),
+        ("fused", "one react native codebase or separate native phone apps, who chooses?", "tech-stack", "CTO"),
     ],
 )
-def test_which_platforms_the_product_is_on_is_products_and_how_each_is_built_engineerings(
-    kb, fused, question, topic, owner
-):
-    """Where the two roles meet, as the platform entry's note says: the CTO decides how each app is built."""
-    assert fused.answer(question).responsibility.id == topic
+def test_where_two_roles_meet_each_part_reaches_its_own_topic(request, kb, matcher, question, topic, owner):
+    """As the entries' notes say: legal checks open source licences, engineering decides how engineers use
+    open source; the product decides which platforms it is on, the CTO how each app is built."""
+    assert request.getfixturevalue(matcher).answer(question).responsibility.id == topic
     assert next(r for r in kb.active if r.id == topic).owner == owner
 
 
