@@ -16,3 +16,5 @@ SOURCE_URL = 2000
 ALIASES_TEXT = 3000  # the aliases one a line: what the topic editor's text box can hold
 EXAMPLE = 160  # one example question of an entry (a Slack message)
 EXAMPLES = 12  # example questions an entry may have
+POST = 80  # a job title under a role ("legal operations manager")
+POSTS = 30  # job titles a role may list

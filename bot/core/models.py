@@ -31,6 +31,7 @@ Slug = Annotated[str, StringConstraints(pattern=SLUG_PATTERN, max_length=limits.
 Text = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1)]
 Name = Annotated[Text, StringConstraints(max_length=limits.NAME)]
 Title = Annotated[Text, StringConstraints(max_length=limits.TITLE)]
+Post = Annotated[Text, StringConstraints(max_length=limits.POST)]
 MAX_PART_CHARS = 60
 Part = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1, max_length=MAX_PART_CHARS)]
 Example = Annotated[Text, StringConstraints(max_length=limits.EXAMPLE)]
@@ -75,6 +76,15 @@ class Role(Strict):
     default: bool = False
     fallback: bool = False
     usual_cover: UsualCover | None = None
+    # Posts that report to the role, as job descriptions name them ("controller", "in-house counsel"): a
+    # duty whose subject is one of them is the role's work (`RoleNames`). Never shown as an owner.
+    posts: Annotated[tuple[Post, ...], Field(max_length=limits.POSTS)] = ()
+
+    @property
+    def names(self) -> tuple[str, ...]:
+        """The role's name and the one in its brackets: "Chief People Officer" as well as "Chief Human
+        Resources Officer"."""
+        return tuple(name for name in re.split(r"\s*[()]\s*", self.name) if name)
 
 
 class Specialist(Strict):

@@ -11,12 +11,15 @@ from bot.core.models import KnowledgeBase
 DETERMINERS = frozenset({"the", "a", "an", "our", "their", "your", "its", "each", "every", "any", "this", "that"})
 # A role after one of these, or after a word ending in -ing, is not who does the work: "advisor to the
 # CEO", "partner with the CFO", "informing the CEO about significant events".
-NOT_SUBJECT = frozenset(
+# a duty's verbs whose object is a person: "Advise the CEO on …", "Support the CFO in …"; after "advises" or
+# "supports" anywhere, a role is among those served: "the ethics office advises deans, the president and staff"
+SERVES = frozenset(
+    {"advise", "support", "assist", "help", "brief", "inform", "counsel", "coach", "serve", "update", "partner"}
+    | {"report", "work", "collaborate", "liaise", "represent", "guide", "challenge", "deputise", "deputize"}
+)
+NOT_SUBJECT = SERVES | frozenset(
     {"to", "for", "with", "by", "from", "alongside", "under", "and", "or", "than", "like", "about", "as", "at"}
     | {"on", "into", "towards", "toward", "via", "between", "among", "including", "unlike", "besides"}
-    # a duty's verbs whose object is a person: "Advise the CEO on …", "Support the CFO in …"
-    | {"advise", "support", "assist", "help", "brief", "inform", "counsel", "coach", "serve", "update", "partner"}
-    | {"report", "work", "collaborate", "liaise", "represent", "guide", "challenge", "deputise", "deputize"}
 )
 SUBJECT_WITHIN = 10  # words: a role named later is part of the work described, not who does it
 # unless a verb follows it, as far into the sentence as this: "Operating with C-suite authority and reporting
@@ -33,12 +36,14 @@ class RoleNames:
     Financial Officer", "general counsel", "the marketing officer": any case, with or without "Chief")."""
 
     def __init__(self, kb: KnowledgeBase):
-        names = {name.casefold(): role.id for role in kb.roles for name in re.split(r"\s*[()]\s*", role.name) if name}
+        names = {name.casefold(): role.id for role in kb.roles for name in role.names}
         # job descriptions often drop the "Chief": "the marketing officer is responsible for …"
         names |= {name[len("chief ") :]: role for name, role in names.items() if name.startswith("chief ")}
         ids = {role.id for role in kb.roles}
         # a name's initials that are no role's id stand for it too: "the CLO" (Chief Legal Officer) is the GC
         initials = {_initials(name): role for name, role in names.items() if name.startswith("chief ")}
+        # the posts that report to a role stand for it: "the controller reconciles …" is the CFO's work
+        names |= {post.casefold(): role.id for role in kb.roles for post in role.posts}
         self._by_name = names | {found.casefold(): role for found, role in initials.items() if found not in ids}
         self._ids = _any_of([*ids, *(found for found in initials if found not in ids)])
         self._names = _any_of(list(names), re.IGNORECASE)
@@ -48,6 +53,8 @@ class RoleNames:
         found = sorted([*self._ids.finditer(statement), *self._names.finditer(statement)], key=lambda m: m.start())
         for mention in found:
             before = statement[: mention.start()].split()
+            if before and before[-1].casefold() == "vice":  # "a Vice President, Engineering" is no president
+                continue
             late = len(before) >= SUBJECT_WITHIN
             if late and (len(before) >= LATE_SUBJECT_WITHIN or not FOLLOWED_BY_VERB.match(statement, mention.end())):
                 return None
@@ -65,6 +72,8 @@ def is_subject(before: str, *, late_allowed: bool = False) -> bool:
     if len(words) >= SUBJECT_WITHIN and not late_allowed:
         return False
     leading = [word.strip(",;:.").casefold() for word in words if word.casefold() not in DETERMINERS]
+    if any(word.endswith("s") and (word[:-1] in SERVES or word[:-2] in SERVES) for word in leading):
+        return False
     return not leading or (leading[-1] not in NOT_SUBJECT and not leading[-1].endswith("ing"))
 
 

@@ -8,11 +8,12 @@ and an admin's form, so all three refuse the same things. Problems carry the fie
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from typing import Any
 
 from pydantic import ValidationError
 
-from bot.core.models import KnowledgeBase, Responsibility
+from bot.core.models import KnowledgeBase, Responsibility, Role
 from bot.core.problems import InvalidInput, Problem, from_validation_error, raise_if_any
 
 # Ids the web pages use for their own routes (/kb/sources): an entry with one of them would be unreachable.
@@ -71,7 +72,20 @@ def check_knowledge(kb: KnowledgeBase) -> list[Problem]:
             if item.specialist.citation.source not in source_ids:
                 cited = ("responsibilities", index, "specialist", "citation", "source")
                 problems.append(Problem(cited, f"unknown source {item.specialist.citation.source!r}"))
-    return problems + name_clashes(kb)
+    return problems + name_clashes(kb) + post_clashes(kb.roles)
+
+
+def post_clashes(roles: Sequence[Role]) -> list[Problem]:
+    """Each post (`Role.posts`) that another role already names, as a post or as its own id or name: a
+    duty that names it would be two roles' work."""
+    named = {name.casefold(): role.id for role in roles for name in (role.id, *role.names)}
+    problems = []
+    for index, role in enumerate(roles):
+        for j, post in enumerate(role.posts):
+            other = named.setdefault(post.casefold(), role.id)
+            if other != role.id:
+                problems.append(Problem(("roles", index, "posts", j), f"“{post}” already names the {other}"))
+    return problems
 
 
 def name_clashes(kb: KnowledgeBase) -> list[Problem]:

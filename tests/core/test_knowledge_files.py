@@ -154,6 +154,31 @@ def test_exactly_one_role_is_the_fallback(tmp_path):
         load_knowledge(folder)
 
 
+@pytest.mark.parametrize(
+    ("old", "new", "says"),
+    [
+        (
+            "[VP of engineering,",
+            "[controller, VP of engineering,",
+            "roles[5].posts[5]: “controller” already names the CTO",
+        ),
+        (
+            "[VP of marketing,",
+            "[chief financial officer, VP of marketing,",
+            "roles[6].posts[0]: “chief financial officer” already names the CFO",
+        ),
+    ],
+)
+def test_a_post_that_names_another_role_is_reported_with_file_and_line(tmp_path, old, new, says):
+    folder = broken_copy(tmp_path, old, new)
+    with pytest.raises(InvalidFile) as caught:
+        load_knowledge(folder)
+    (message,) = caught.value.messages
+    file, line, said = message.split(":", 2)
+    assert (file.endswith("roles.yaml"), said.strip()) == (True, says)
+    assert "    posts: " in (folder / "roles.yaml").read_text().splitlines()[int(line) - 1]
+
+
 def test_a_quote_over_300_characters_is_refused(tmp_path):
     folder = broken_copy(tmp_path, "quote: ", "quote: " + "x" * 301 + " ")
     with pytest.raises(InvalidFile, match=r"citation\.quote: String should have at most 300 characters"):

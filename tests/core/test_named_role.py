@@ -31,6 +31,13 @@ from bot.core.named_role import RoleNames
             "CMO",
         ),
         ("Prepares the monthly reports that the management team and eventually the CFO will read", None),
+        # a post under a role (`Role.posts`) stands for it
+        ("The treasurer sweeps spare cash into short-term deposits", "CFO"),
+        ("Our paralegals keep the signed agreements filed", "GC"),
+        ("A product owner grooms the backlog before each sprint", "CPO"),
+        ("The president signs off the yearly plan", "CEO"),
+        ("A Vice President, Engineering Culture hosts the offsite", None),  # no president
+        ("The ethics office advises deans, the president and staff", None),  # among those advised
     ],
 )
 def test_the_role_a_statement_names_as_its_subject(kb: KnowledgeBase, statement, role):
