@@ -299,6 +299,7 @@ def role_values(role: Role) -> dict[str, Any]:
         "is_default": role.default,
         "is_fallback": role.fallback,
         "usual_cover": role.usual_cover.model_dump(mode="json") if role.usual_cover else None,
+        "posts": list(role.posts),
     }
 
 
@@ -311,6 +312,7 @@ def _role(row: RoleRow) -> Role:
         default=row.is_default,
         fallback=row.is_fallback,
         usual_cover=UsualCover.model_validate(row.usual_cover) if row.usual_cover else None,
+        posts=tuple(row.posts),
     )
 
 

@@ -44,6 +44,7 @@ class RoleRow(Base):
     is_default: Mapped[bool] = mapped_column(Boolean, default=False)  # in the default organisation
     is_fallback: Mapped[bool] = mapped_column(Boolean, default=False)
     usual_cover: Mapped[dict[str, Any] | None] = mapped_column(JSON, nullable=True)
+    posts: Mapped[list[Any]] = mapped_column(default=list)
 
 
 class SourceRow(Base):

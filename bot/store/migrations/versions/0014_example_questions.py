@@ -10,17 +10,15 @@ Revises: 0013
 Create Date: 2026-12-03 17:00:00
 """
 
-import logging
-
 import sqlalchemy as sa
 from alembic import op
+
+from bot.store.shipped_knowledge import shipped_knowledge
 
 revision = "0014"
 down_revision = "0013"
 branch_labels = None
 depends_on = None
-
-log = logging.getLogger(__name__)
 
 
 def upgrade() -> None:
@@ -35,19 +33,9 @@ def upgrade() -> None:
 
 
 def shipped_examples() -> dict[str, list[str]]:
-    """Each shipped topic's examples, by id; none when the knowledge files cannot be read (the column is
-    still added, and the next `kb import` can fill it)."""
-    from bot.config import Settings
-    from bot.core.knowledge_files import load_knowledge
-    from bot.core.yamlfile import InvalidFile
-
-    folder = Settings().knowledge_dir
-    try:
-        kb = load_knowledge(folder)
-    except (InvalidFile, OSError) as error:
-        log.warning("no example questions added from %s: %s", folder, error)
-        return {}
-    return {item.id: list(item.examples) for item in kb.responsibilities if item.examples}
+    """Each shipped topic's examples, by id; none when the knowledge files cannot be read."""
+    kb = shipped_knowledge("example questions")
+    return {item.id: list(item.examples) for item in kb.responsibilities if item.examples} if kb else {}
 
 
 def downgrade() -> None:
