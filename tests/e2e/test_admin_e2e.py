@@ -303,7 +303,9 @@ def test_a_custom_role_added_in_its_modal_takes_a_topic_and_a_holder(slack, fake
     refused = submit(slack, form, {"id": "Data officer", "name": "Chief Data Officer", "focus": "Owns our data."})
     assert refused["response_action"] == "errors" and "capital letters" in refused["errors"]["id"]
     role = {"id": "CDO", "name": "Chief Data Officer", "focus": "Owns our data."}
-    role |= {"covered_by": ["CTO"], "work": "runs data"}
+    refused = submit(slack, form, role | {"posts": "data steward\nTreasurer"})
+    assert refused["errors"] == {"posts": "“Treasurer” already names the CFO"}
+    role |= {"covered_by": ["CTO"], "work": "runs data", "posts": "data steward\nanalytics engineer"}
     assert ONLY_ADMINS in shown(submit(slack, form, role, user=MEMBER))
     assert "Saved as change #" in shown(submit(slack, form, role))
     editor = topic_editor(slack, fake_slack, "data-capabilities")

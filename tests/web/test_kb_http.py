@@ -39,6 +39,7 @@ def test_the_role_map_of_a_cpto_workspace_has_a_cpto_column(site):
     assert "Example org with a combined CPTO" in cpto.text and "U0EXAMPLE1" in cpto.text
     default = get(site, "/kb")
     assert ">CTO</abbr></th>" in default.text and ">CPTO</abbr></th>" not in default.text
+    assert '<span class="posts">Job titles under it: VP of engineering, head of engineering, ' in default.text
 
 
 def test_roles_the_workspace_lacks_are_folded_under_who_takes_their_topics(site):

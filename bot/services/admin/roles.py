@@ -7,10 +7,13 @@ one transaction with its audit entry; undoing the addition removes the role agai
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+
 from pydantic import BaseModel, ConfigDict, ValidationError
 
 from bot.core.models import Role
 from bot.core.problems import InvalidInput, Problem, from_validation_error, raise_if_any
+from bot.core.validation import post_clashes
 from bot.services.admin.actor import Actor
 from bot.services.admin.changes import Change, Changes, Saved, Snapshot
 from bot.services.admin.errors import CannotRevert
@@ -30,6 +33,7 @@ class RoleDraft(BaseModel):
     focus: str = ""
     covered_by: tuple[str, ...] = ()  # who usually takes its work where a company lacks it, in order
     work: str = ""  # completes "in companies without one, the CTO usually …"
+    posts: tuple[str, ...] = ()  # job titles under it ("data engineer"): a duty naming one is its work
 
 
 class RoleEditor:
@@ -39,7 +43,7 @@ class RoleEditor:
     def add(self, actor: Actor, draft: RoleDraft) -> Saved:
         with self.changes.begin(actor, knowledge=True) as change:
             repo = change.store.knowledge
-            role = check_role(draft, known=[r.id for r in repo.load().roles])
+            role = check_role(draft, known=repo.load().roles)
             repo.add_role(role)
             audit_id = change.record(AuditEntry("role.add", ENTITY, role.id, None, role.model_dump(mode="json")))
             return Saved(entity_id=role.id, version=1, audit_id=audit_id)
@@ -60,22 +64,24 @@ class RoleEditor:
         return Saved(entity_id=role_id, version=0, audit_id=audit_id)
 
 
-def check_role(draft: RoleDraft, *, known: list[str]) -> Role:
-    """The role a draft describes, or `InvalidInput` naming the form's fields."""
+def check_role(draft: RoleDraft, *, known: Sequence[Role]) -> Role:
+    """The role a draft describes, or `InvalidInput` naming the form's fields. `known`: the roles there are."""
     problems: list[Problem] = []
     cover = {"by": draft.covered_by, "work": draft.work or USUAL_WORK} if draft.covered_by else None
+    fields = {"id": draft.id.strip().upper(), "name": draft.name, "focus": draft.focus, "usual_cover": cover}
     try:
-        role = Role.model_validate(
-            {"id": draft.id.strip().upper(), "name": draft.name, "focus": draft.focus, "usual_cover": cover}
-        )
+        role = Role.model_validate({**fields, "posts": draft.posts})
     except ValidationError as error:
         problems = [_on_form(p) for p in from_validation_error(error)]
         raise InvalidInput(problems) from None
-    if role.id in known:
+    ids = [other.id for other in known]
+    if role.id in ids:
         problems.append(Problem(("id",), f"there is already a role {role.id}"))
     for index, other in enumerate(draft.covered_by):
-        if other not in known:
+        if other not in ids:
             problems.append(Problem(("covered_by", index), f"unknown role {other!r}"))
+    ours = ("roles", len(known))
+    problems += [Problem(p.loc[2:], p.message) for p in post_clashes([*known, role]) if p.loc[:2] == ours]
     raise_if_any(problems)
     return role
 

@@ -44,7 +44,7 @@ SETTINGS_VIEW = "admin_settings"
 TOPIC_VIEW = "admin_topic"
 OVERRIDE_VIEW = "admin_override"
 ROLE_VIEW = "admin_role"
-ROLE_FIELDS = ("id", "name", "focus", "covered_by", "work")
+ROLE_FIELDS = ("id", "name", "focus", "covered_by", "work", "posts")
 VALUE = "value"  # the action id of every input element (but a holder field filled in from a suggestion)
 FILLED = "filled_"  # a filled-in holder field's action id, then the user: a new id, so Slack shows the new value
 TOPIC_FIELDS = ("title", "aliases", "owner", "reasoning", "source_title", "source_url", "quote", "consult")
@@ -233,6 +233,16 @@ def build_role_modal(draft: RoleDraft, *, roles: Sequence[Role]) -> View:
             hint=say.ROLE_COVER_HINT,
         ),
         _text("work", "…and that role usually", draft.work, optional=True, max_length=120, placeholder="runs data"),
+        _text(
+            "posts",
+            "Job titles under it",
+            "\n".join(draft.posts),
+            multiline=True,
+            optional=True,
+            max_length=stored.POSTS * (stored.POST + 1),  # every post a role may list, one a line
+            placeholder="data engineer\nanalytics manager",
+            hint=say.ROLE_POSTS_HINT,
+        ),
     ]
     return _form(ROLE_VIEW, "Add a role", FormMetadata(), blocks)
 

@@ -102,4 +102,5 @@ def role_from(values: Values) -> RoleDraft:
         focus=text_of(values, "focus"),
         covered_by=tuple(choices_of(values, "covered_by")),
         work=text_of(values, "work"),
+        posts=split_aliases(text_of(values, "posts")),
     )

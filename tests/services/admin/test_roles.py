@@ -41,6 +41,27 @@ def test_a_bad_role_is_refused_field_by_field_and_nothing_is_written(admin, serv
     assert "CDO" not in {r.id for r in service.engine().kb.roles}
 
 
+def test_a_new_roles_posts_are_stored_and_a_duty_naming_one_is_its_work(admin, service):
+    admin.roles.add(WORKSPACE_ADMIN, CDO.model_copy(update={"posts": ("analytics engineer", "data steward")}))
+    assert service.engine().kb.role("CDO").posts == ("analytics engineer", "data steward")
+    draft, version = draft_of(admin, "data-governance", owner="CDO")
+    admin.responsibilities.update(WORKSPACE_ADMIN, "data-governance", draft, expected_version=version)
+    settings, version = admin.org.open(TEAM)
+    admin.org.update(
+        WORKSPACE_ADMIN, {"roles": {**{r: {} for r in settings.roles}, "CDO": {}}}, expected_version=version
+    )
+    # the data platform's words and data governance's alike: the post says whose the duty is
+    duty = service.ask("The data steward is in charge of the data platform and data governance", team_id=TEAM)
+    assert (duty.role, duty.responsibility.id) == ("CDO", "data-governance")
+
+
+def test_a_post_another_role_names_is_refused(admin, service):
+    with pytest.raises(InvalidInput) as caught:
+        admin.roles.add(WORKSPACE_ADMIN, CDO.model_copy(update={"posts": ("analytics engineer", "Controller")}))
+    assert [str(p) for p in caught.value.problems] == ["posts[1]: “Controller” already names the CFO"]
+    assert "CDO" not in {r.id for r in service.engine().kb.roles}
+
+
 def test_only_admins_add_roles(admin, service):
     with pytest.raises(NotAllowed):
         admin.roles.add(MEMBER, CDO)
