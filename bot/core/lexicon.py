@@ -551,6 +551,13 @@ EXECUTIVE_WORD = re.compile(rf"\b(?:{EXECUTIVE_WORDS}|founders?|execs?|executive
 # The writer speaking of themselves or their team: a message, where a job description's line is impersonal.
 SPEAKER = re.compile(r"\b(?:i|i'm|im|i've|my|me|we|we're|we've|us)\b")
 
+# A question asked without its question mark, the verb before its subject: "how soon can they ship it",
+# "what do they charge". A job description's line states; it never inverts.
+INVERTED_QUESTION = re.compile(
+    r"\b(?:how(?: long| much| many| often| soon)?|what|when|where|why|which)\s+"
+    r"(?:do|does|did|is|are|was|were|can|could|should|will|would|has|have)\s+(?:i|we|you|it|they|he|she)\b"
+)
+
 # Words that show a question is about ownership after all ("can you tell me who owns pricing?").
 OWNERSHIP_CUE = re.compile(
     r"\b(?:who|whom|whose|which (?:role|exec|executive|leader|chief|officer)|owner|owns|own|responsible|"

@@ -28,7 +28,16 @@ from rapidfuzz.distance import OSA
 
 from bot.core.decision import DUTY_WORDS, JOB_LINE_WORDS
 from bot.core.english import english_frequency
-from bot.core.lexicon import EXECUTIVE_WORD, GLUE_WORDS, OWNERSHIP_CUE, PLACES, SPEAKER, STOPWORDS, WHO
+from bot.core.lexicon import (
+    EXECUTIVE_WORD,
+    GLUE_WORDS,
+    INVERTED_QUESTION,
+    OWNERSHIP_CUE,
+    PLACES,
+    SPEAKER,
+    STOPWORDS,
+    WHO,
+)
 from bot.core.models import Responsibility
 from bot.core.normalise import (
     MAX_QUESTION_CHARS,
@@ -103,7 +112,8 @@ def job_line(query: Query) -> bool:
     0.48 rather than 0.50, or with "we" and "us" allowed, more were answered wrong."""
     sentence = query.sentence
     words = len(sentence.split())
-    return duty_written_out(query) and words >= JOB_LINE_WORDS and "?" not in sentence and not SPEAKER.search(sentence)
+    asks = "?" in sentence or INVERTED_QUESTION.search(sentence)
+    return duty_written_out(query) and words >= JOB_LINE_WORDS and not asks and not SPEAKER.search(sentence)
 
 
 def side_by_side(order: tuple[str, ...], terms: frozenset[str]) -> bool:
