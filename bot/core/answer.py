@@ -55,7 +55,7 @@ from bot.core.matcher import (
     job_line,
 )
 from bot.core.models import KnowledgeBase, Responsibility
-from bot.core.named_role import RoleNames
+from bot.core.named_role import RoleNames, Subject
 from bot.core.normalise import MAX_QUESTION_CHARS, asks_about_the_bot, clean_slack_text, clip_question
 from bot.core.org import OrgSettings, check_org, default_org
 from bot.core.resolve import Owner, Route, resolve_owner, role_name
@@ -255,22 +255,25 @@ def uncountered(query: Query, lexical: list[Match], semantic: list[Match]) -> li
     return [replace(m, score=min(m.score, COUNTER_CAP)) for m in lexical]
 
 
-def named(query: Query, matches: list[Match], role: str | None, owner_of: dict[str, str]) -> list[Match]:
-    """`matches` with the closest topic of `role` first, when a statement names that role as doing its
-    work (`RoleNames.subject`: "The CFO decides how to allocate cash, debt, and equity…") and the topic is
-    within `NAMED_MARGIN` of the best. The statement and the matchers are two readings that agree, as in
-    `agreed`: the topic takes the best score and gains `AGREEMENT_SHARE` of its own. A statement says
-    whose the work is ("the COO would be responsible for negotiating contracts with suppliers…"); a
-    question ("does the CFO own vendor contracts?", "who … the CTO …") is answered from the knowledge base,
-    not from the role it names."""
+def named(query: Query, matches: list[Match], subject: Subject | None, owner_of: dict[str, str]) -> list[Match]:
+    """`matches` with the closest topic of the `subject`'s role first, when a statement names that role as
+    doing its work (`RoleNames.subject`: "The CFO decides how to allocate cash, debt, and equity…") and the
+    topic is within `NAMED_MARGIN` of the best. The statement and the matchers are two readings that agree,
+    as in `agreed`: the topic takes the best score and gains `AGREEMENT_SHARE` of its own. Named by a job
+    title under the role, only in a line of a job description (`job_line`): "the office manager ordered new
+    chairs for the whole second floor" is chat, and is put in order, no surer. Nor is a message nearer a
+    counter-example made surer than `COUNTER_CAP`. A statement says whose the work is ("the COO would be
+    responsible for negotiating contracts with suppliers…"); a question ("does the CFO own vendor
+    contracts?", "who … the CTO …") is answered from the knowledge base, not from the role it names."""
     asks = _ASKS_WHO.search(_PEOPLE_WHO.sub(" ", query.sentence)) or query.sentence.rstrip().endswith("?")
-    if role is None or not matches or asks or query.other_question or query.about_asker:
+    if subject is None or not matches or asks or query.other_question or query.about_asker:
         return matches
-    own = first_within(matches, lambda m: owner_of[m.responsibility_id] == role, NAMED_MARGIN)
+    own = first_within(matches, lambda m: owner_of[m.responsibility_id] == subject.role, NAMED_MARGIN)
     if own is None:
         return matches
-    score = round(min(1.0, max(own.score, matches[0].score) + AGREEMENT_SHARE * own.score), 3)
-    return put_first(matches, own, score)
+    agreement = AGREEMENT_SHARE * own.score if job_line(query) or not subject.by_post else 0.0
+    score = round(min(1.0, max(own.score, matches[0].score) + agreement), 3)
+    return put_first(matches, own, min(score, COUNTER_CAP) if matches[0].countered else score)
 
 
 def legality(query: Query, matches: list[Match], of_the_law: frozenset[str]) -> list[Match]:
@@ -516,7 +519,7 @@ class Engine:
         return by_meaning | {rid: round(score * factor, 3) for rid, score in found.items()}
 
     def _with_subjects_topic(
-        self, query: Query, subject: str | None, merged: dict[str, Match], limit: int, factor: float
+        self, query: Query, subject: Subject | None, merged: dict[str, Match], limit: int, factor: float
     ) -> list[Match]:
         """The best `limit` of `merged`, and the semantic matcher's closest topic of the role a statement
         names as doing its work when none of its topics is among them: "A Fractional CMO provides senior
@@ -524,13 +527,17 @@ class Engine:
         …" comes nearer seven topics of leading teams and strategy than any of marketing's, and `named`
         can only put first a topic it is given."""
         best = list(merged.values())[:limit]
-        if self.semantic is None or subject is None or any(self._owners[m.responsibility_id] == subject for m in best):
+        if (
+            self.semantic is None
+            or subject is None
+            or any(self._owners[m.responsibility_id] == subject.role for m in best)
+        ):
             return best
         ranked = self.semantic.match_question(query, limit=len(self._items))
-        theirs = next((m for m in ranked if self._owners[m.responsibility_id] == subject), None)
+        theirs = next((m for m in ranked if self._owners[m.responsibility_id] == subject.role), None)
         return best if theirs is None else [*best, replace(theirs, score=round(theirs.score * factor, 3))]
 
-    def _by_role(self, query: Query, subject: str | None, matches: list[Match]) -> list[Match]:
+    def _by_role(self, query: Query, subject: Subject | None, matches: list[Match]) -> list[Match]:
         """`matches` read once more for the role: the one a statement names as doing its work (`named`),
         the law's when the question asks whether something is lawful (`legality`), the roadmap's when a "who"
         question asks what gets built (`what_to_build`), then the one the closest topics of a duty or a "who"

@@ -5,6 +5,7 @@ oversees threat detection…"). The engine then prefers that role's closest topi
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass
 
 from bot.core.models import KnowledgeBase
 
@@ -31,6 +32,15 @@ FOLLOWED_BY_VERB = re.compile(
 )
 
 
+@dataclass(frozen=True)
+class Subject:
+    """The role a statement names as doing its work, and whether by a job title under it (`Role.posts`):
+    "the CFO decides …" is surely a duty; "the office manager ordered new chairs …" may be chat."""
+
+    role: str
+    by_post: bool
+
+
 class RoleNames:
     """Finds the knowledge base's roles by id ("CFO", "CISOs": as written, capitals) or by name ("Chief
     Financial Officer", "general counsel", "the marketing officer": any case, with or without "Chief")."""
@@ -43,12 +53,13 @@ class RoleNames:
         # a name's initials that are no role's id stand for it too: "the CLO" (Chief Legal Officer) is the GC
         initials = {_initials(name): role for name, role in names.items() if name.startswith("chief ")}
         # the posts that report to a role stand for it: "the controller reconciles …" is the CFO's work
+        self._posts = {post.casefold() for role in kb.roles for post in role.posts}
         names |= {post.casefold(): role.id for role in kb.roles for post in role.posts}
         self._by_name = names | {found.casefold(): role for found, role in initials.items() if found not in ids}
         self._ids = _any_of([*ids, *(found for found in initials if found not in ids)])
         self._names = _any_of(list(names), re.IGNORECASE)
 
-    def subject(self, statement: str) -> str | None:
+    def subject(self, statement: str) -> Subject | None:
         """The role `statement` names as its subject among its first `SUBJECT_WITHIN` words, or None."""
         found = sorted([*self._ids.finditer(statement), *self._names.finditer(statement)], key=lambda m: m.start())
         for mention in found:
@@ -60,7 +71,7 @@ class RoleNames:
                 return None
             if is_subject(statement[: mention.start()], late_allowed=True):
                 text = mention.group(1)
-                return self._by_name.get(text.casefold(), text)
+                return Subject(self._by_name.get(text.casefold(), text), text.casefold() in self._posts)
         return None
 
 

@@ -29,6 +29,7 @@ from bot.core.decision import (
     SHORT_QUESTION_WORDS,
 )
 from bot.core.matcher import Match
+from bot.core.named_role import Subject
 from bot.core.semantic import COUNTER_CAP, matter_asked_about, read_of
 
 LEXICAL_MISSES = [  # a duty in the asker's own words: no alias has them, the meaning is close
@@ -380,21 +381,36 @@ def test_a_question_naming_a_role_is_answered_from_the_knowledge_base(fused):
 
 def test_the_named_roles_topic_goes_first_only_from_close_behind_and_only_in_a_statement(engine):
     owners = {"pricing": "CPO", "hosting-costs": "CTO", "finance-function": "CFO"}
+    cpo, cto, cfo = (Subject(role, by_post=False) for role in ("CPO", "CTO", "CFO"))
     matches = [Match("hosting-costs", 0.5, "hosting"), Match("pricing", 0.45, "pricing")]
     statement = engine.matcher.parse("The CPO sets what customers pay for each plan")
-    assert named(statement, matches, "CPO", owners) == [Match("pricing", 0.59, "pricing"), matches[0]]
-    assert named(statement, matches, "CTO", owners)[0] == Match("hosting-costs", 0.6, "hosting")
-    assert named(statement, matches, "CFO", owners) == matches  # no topic of that role among them
+    assert named(statement, matches, cpo, owners) == [Match("pricing", 0.59, "pricing"), matches[0]]
+    assert named(statement, matches, cto, owners)[0] == Match("hosting-costs", 0.6, "hosting")
+    assert named(statement, matches, cfo, owners) == matches  # no topic of that role among them
     far = [Match("hosting-costs", 0.8, "hosting"), Match("pricing", 0.45, "pricing")]
-    assert named(statement, far, "CPO", owners) == far  # more than NAMED_MARGIN behind
+    assert named(statement, far, cpo, owners) == far  # more than NAMED_MARGIN behind
     behind = [Match("hosting-costs", 0.7, "hosting"), Match("pricing", 0.45, "pricing")]
-    assert named(statement, behind, "CPO", owners)[0].responsibility_id == "pricing"  # 0.25 behind: within it
+    assert named(statement, behind, cpo, owners)[0].responsibility_id == "pricing"  # 0.25 behind: within it
     owning = engine.matcher.parse("The CPO is responsible for what customers pay for each plan")
-    assert named(owning, matches, "CPO", owners)[0].responsibility_id == "pricing"  # says whose it is
+    assert named(owning, matches, cpo, owners)[0].responsibility_id == "pricing"  # says whose it is
     with_people = engine.matcher.parse("The CPO sets what customers pay, with the sales leads who quote it")
-    assert named(with_people, matches, "CPO", owners)[0].responsibility_id == "pricing"  # "leads who": no question
+    assert named(with_people, matches, cpo, owners)[0].responsibility_id == "pricing"  # "leads who": no question
     for asked in ("does the CPO set what customers pay for each plan?", "who helps the CPO set prices"):
-        assert named(engine.matcher.parse(asked), matches, "CPO", owners) == matches
+        assert named(engine.matcher.parse(asked), matches, cpo, owners) == matches
+    countered = [replace(m, countered=True) for m in matches]  # nearer a message not about ownership
+    assert named(statement, countered, cpo, owners)[0] == Match("pricing", COUNTER_CAP, "pricing", countered=True)
+
+
+def test_a_role_named_by_a_job_title_is_surer_only_in_a_line_of_a_job_description(engine):
+    owners = {"pricing": "CPO", "hosting-costs": "CTO"}
+    product_manager = Subject("CPO", by_post=True)
+    matches = [Match("hosting-costs", 0.5, "hosting"), Match("pricing", 0.45, "pricing")]
+    chat = engine.matcher.parse("the product manager renamed every plan on the website late last night")
+    assert named(chat, matches, product_manager, owners) == [Match("pricing", 0.5, "pricing"), matches[0]]
+    duty = engine.matcher.parse(
+        "The product manager sets the price of each plan and reviews the tiers every quarter with finance"
+    )
+    assert named(duty, matches, product_manager, owners) == [Match("pricing", 0.59, "pricing"), matches[0]]
 
 
 def test_agreement_counts_only_for_the_same_best_topic_or_role_and_never_for_a_countered_question(engine):

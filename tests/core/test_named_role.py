@@ -3,7 +3,7 @@
 import pytest
 
 from bot.core.models import KnowledgeBase
-from bot.core.named_role import RoleNames
+from bot.core.named_role import RoleNames, Subject
 
 
 @pytest.mark.parametrize(
@@ -41,4 +41,10 @@ from bot.core.named_role import RoleNames
     ],
 )
 def test_the_role_a_statement_names_as_its_subject(kb: KnowledgeBase, statement, role):
-    assert RoleNames(kb).subject(statement) == role
+    found = RoleNames(kb).subject(statement)
+    assert (found.role if found else None) == role
+
+
+def test_a_role_named_by_a_job_title_under_it_says_so(kb: KnowledgeBase):
+    assert RoleNames(kb).subject("Our paralegals keep the signed agreements filed") == Subject("GC", by_post=True)
+    assert RoleNames(kb).subject("General counsel can draft the bylaws") == Subject("GC", by_post=False)
