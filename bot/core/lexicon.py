@@ -323,6 +323,11 @@ EVENT_QUESTION = re.compile(
     # CFO's assistant", "who's our account exec at salesforce"): a person, not an area of work
     r"(?:the|our|my|that|this) (?:[a-z]+'s )?(?:new )?(?:hire|hires|intern|interns|assistant|ea|guy|girl|woman|"
     r"man|lady|rep|account exec|account executive|account manager|contact at|speaker|host|joiner|starter)|"
+    # who holds a copy of something ("who has the offsite budget sheet?", "who's got the link to the q2
+    # deck"): a file wanted, not an owner; "who has the last word on that deck" asks for one
+    r"(?:has|had|'s got|has got) (?:the|our|a|that|this|those|these) "
+    r"(?!(?:final|last) (?:say|word|call)\b|say\b|authority\b|power\b|call\b|right\b|responsibility\b)"
+    r"(?:\S+ ){0,5}?(?:spreadsheet|sheet|doc|deck|slides?|link|file|pdf|recording|notes|template|password|keys?)s?|"
     # someone by name and team ("who is mike from procurement", "who's priya from the london office")
     r"(?!(?:responsible|accountable|in charge|the|our|a|an|someone|anyone|best|supposed)\b)[a-z]+ from)\b"
 )

@@ -347,6 +347,9 @@ def test_questions_that_ask_something_else_than_ownership_are_recognised(questio
         # a list to make (an order, up to 12 words); someone by name and team; a laugh
         ("make a list of all our vendors with renewals in june", True),
         ("who is mike from procurement", True),
+        # a copy of something held: a file wanted, not an owner
+        ("who has the vendor onboarding checklist doc, cannot see it anywhere", True),
+        ("who has the last say on the vendor onboarding checklist doc", False),
         ("who's responsible from our side for the audit?", False),
         ("haha classic procurement", True),
         # an opinion or a pick asked for, short: the reader's taste, not whoever decides
