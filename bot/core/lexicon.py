@@ -358,6 +358,10 @@ ABOUT_ASKER = re.compile(
     # whether anyone is there ("anyone from finance around?"), whether something still holds
     r"|(?:is )?any ?(?:one|body)\b.*\b(?:around|online|free|available|awake|in the office)[?.!]*$"
     r"|(?:is|are|was|were|did|does|has|have)\b.*\bstill\b"
+    # whether something is up yet ("is the new expenses app live", "is the wiki down again")
+    r"|(?:is|are) (?:the |our )?(?:\S+ ){0,6}?(?:live|up|down|working|ready|out)(?: yet| now| again)?[?.!]*$"
+    # a quiz ("trivia: …", "fun fact question: …")
+    r"|(?:trivia|quiz|pub quiz|fun fact)\b"
     # a request for help, when the next one is, steps to follow
     rf"|{_POLITELY}help (?:me|with)\b|(?:the )?next\b"
     r"|(?:the )?(?:steps|instructions|checklist) (?:to|for)\b"
@@ -430,8 +434,8 @@ OPINION_ASKED = re.compile(
     r"^(?:(?:the|what(?:'s| is)(?: the)?|whats(?: the)?|which(?: is the)?) )?(?:best|top \d+|favou?rite|fave?|go-to) "
     r"(?!practices?\b|way\b)[a-z]"
     r"|^(?:any )?(?:thoughts|opinions?|views|feelings|hot take|unpopular opinion)\b(?: on| about|\?|:)"
-    r"|\b(?:what|which)(?: one)? (?:would|do|did|should) (?:you|u|y'?all|people|ppl|folks|everyone|you guys|we all) "
-    r"(?:pick|choose|prefer|use|recommend|suggest|go with|vote for|think)\b"
+    r"|\b(?:what|which)(?: one| [a-z]+)? (?:would|do|did|should) (?:you|u|y'?all|people|ppl|folks|everyone|you guys|we all) "
+    r"(?:actually |really |honestly )?(?:pick|choose|prefer|use|recommend|suggest|go with|vote for|think)\b"
     r"|\bwhich (?:is|one is|'s) better\b|\bis [a-z0-9.]+ better than\b"
     r"|\b(?:can|could) (?:any ?one|some ?one|any ?body|you) recommend\b"
     r"|^(?:any|got any) (?:recommendations?|recs|suggestions?)\b"

@@ -347,6 +347,11 @@ def test_questions_that_ask_something_else_than_ownership_are_recognised(questio
         # a list to make (an order, up to 12 words); someone by name and team; a laugh
         ("make a list of all our vendors with renewals in june", True),
         ("who is mike from procurement", True),
+        # whether something is up yet, a quiz: a status or a fact, not an owner
+        ("is the new expenses app live", True),
+        ("is the wiki down again", True),
+        ("is the wiki down again? who looks after it", False),
+        ("trivia: which city hosted the first world expo", True),
         # a copy of something held: a file wanted, not an owner
         ("who has the vendor onboarding checklist doc, cannot see it anywhere", True),
         ("who has the last say on the vendor onboarding checklist doc", False),
@@ -360,6 +365,7 @@ def test_questions_that_ask_something_else_than_ownership_are_recognised(questio
         ("which is better for hiring, greenhouse or lever?", True),
         ("can anyone recommend a good employment lawyer", True),
         ("any recs for a roadmap tool?", True),
+        ("which notebook would you pick for travel?", True),
         ("who picks the best crm for sales?", False),  # asks who
         ("asana or monday for project tracking, need someone to make the call", False),  # a decision asked for
         ("Best-in-class tooling for the finance team: select, implement and maintain the systems", False),
