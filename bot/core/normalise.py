@@ -64,7 +64,6 @@ _EMOJI = re.compile(r":[a-z0-9_+'-]+:")
 _FORMATTING = re.compile(r"[*_~`>]+")
 _MARKUP = re.compile(r"[<>&:*_~`]")  # a character any of the patterns above (or an entity) needs
 _WORD = re.compile(r"[a-z0-9]+(?:&[a-z0-9]+)*")
-_LETTERED = re.compile(r"\b(\d+)\(([a-z])\)", re.IGNORECASE)  # a plan or a form by number and letter: 401(k)
 _QUOTES = str.maketrans({"’": "'", "‘": "'", "“": '"', "”": '"', "–": "-", "—": "-"})
 _POSSESSIVE = re.compile(r"(\w)'s\b")
 _WHO_IS = re.compile(r"\bwho'?s\b")
@@ -118,7 +117,7 @@ def clean_slack_text(text: str) -> str:
 def strip_lead_in(text: str) -> str:
     """The topic of a cleaned question: "who is responsible for user experience?" -> "user experience"."""
     text = _WHO_IS.sub("who is", text).replace("what's", "what is")
-    text = _POSSESSIVE.sub(r"\1", _LETTERED.sub(r"\1\2", text))
+    text = _POSSESSIVE.sub(r"\1", text)
     text = _PUNCTUATION.sub(" ", text)
     text = _SPACES.sub(" ", text).strip()
     reports_to = REPORTS_TO.match(text)
@@ -225,8 +224,8 @@ def asks_for_owner(text: str) -> bool:
 
 
 def all_words(text: str) -> list[str]:
-    """Every word of a cleaned text, stopwords included, hyphens split; "401(k)" one word, as "401k" is."""
-    spaced = " ".join(_LETTERED.sub(r"\1\2", text).replace("-", " ").replace("/", " ").split())
+    """Every word of a cleaned text, stopwords included, hyphens split."""
+    spaced = " ".join(text.replace("-", " ").replace("/", " ").split())
     return _WORD.findall(COMPOUND.sub(lambda m: COMPOUND_WORDS[m.group()], spaced))
 
 

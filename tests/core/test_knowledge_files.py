@@ -286,10 +286,8 @@ def test_a_strategy_or_a_vision_not_said_to_be_the_products_is_the_companys(fuse
     [
         ("can contractors bring their own device for client work, whose rules are those", "security-policies"),
         ("byod for our field engineers, who signs off", "security-policies"),
-        ("which exec chooses the 401k provider for staff", "compensation-and-benefits"),
-        ("the 401(k) match changes in april, which exec decides on it", "compensation-and-benefits"),
     ],
 )
-def test_byod_is_a_security_policy_and_a_401k_however_written_is_a_benefit(engine, question, topic):
-    """BYOD is named alone as often as "BYOD policy"; "401(k)" and "401k" are one word."""
+def test_byod_named_alone_is_a_security_policy(engine, question, topic):
+    """BYOD is named alone as often as "BYOD policy"."""
     assert engine.answer(question).responsibility.id == topic
