@@ -53,8 +53,9 @@ class RoleNames:
         # a name's initials that are no role's id stand for it too: "the CLO" (Chief Legal Officer) is the GC
         initials = {_initials(name): role for name, role in names.items() if name.startswith("chief ")}
         # the posts that report to a role stand for it: "the controller reconciles …" is the CFO's work
-        self._posts = {post.casefold() for role in kb.roles for post in role.posts}
-        names |= {post.casefold(): role.id for role in kb.roles for post in role.posts}
+        posts = {post.casefold(): role.id for role in kb.roles for post in role.posts}
+        self._posts = frozenset(posts)
+        names |= posts
         self._by_name = names | {found.casefold(): role for found, role in initials.items() if found not in ids}
         self._ids = _any_of([*ids, *(found for found in initials if found not in ids)])
         self._names = _any_of(list(names), re.IGNORECASE)
