@@ -26,7 +26,8 @@ ROLES_HINT = "Tick a role to name who holds it; the form changes as you tick."
 FALLBACK_HINT = "Takes work no present role owns."
 ROLE_COVER_HINT = "In that order: the first one a workspace has takes the role's topics when it lacks the role."
 ROLE_POSTS_HINT = (
-    "One a line: posts that report to the role. A duty naming one (“the data engineer builds …”) is its work."
+    "One a line (or separated by commas): posts that report to the role. A duty naming one (“the data "
+    "engineer builds …”) is its work."
 )
 MENU_OVERRIDES = "*Overrides* — local decisions that beat the knowledge base"
 NO_OVERRIDES = "_No overrides yet._"
