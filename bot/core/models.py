@@ -82,9 +82,13 @@ class Role(Strict):
 
     @property
     def names(self) -> tuple[str, ...]:
-        """The role's name and the one in its brackets: "Chief People Officer" as well as "Chief Human
-        Resources Officer"."""
-        return tuple(name for name in re.split(r"\s*[()]\s*", self.name) if name)
+        return names_in(self.name)
+
+
+def names_in(role_name: str) -> tuple[str, ...]:
+    """A role's name and the one in its brackets: "Chief People Officer" as well as "Chief Human Resources
+    Officer"."""
+    return tuple(name for name in re.split(r"\s*[()]\s*", role_name) if name)
 
 
 class Specialist(Strict):

@@ -65,6 +65,11 @@ def from_validation_error(error: ValidationError, prefix: Loc = ()) -> list[Prob
     return problems
 
 
+def within(problems: Iterable[Problem], prefix: Loc) -> list[Problem]:
+    """The problems of the item at `prefix` (("roles", 11)), located from it: a form shows its own fields."""
+    return [Problem(p.loc[len(prefix) :], p.message) for p in problems if p.loc[: len(prefix)] == prefix]
+
+
 def raise_if_any(problems: Iterable[Problem]) -> None:
     found = list(problems)
     if found:

@@ -9,7 +9,7 @@ change.
 from __future__ import annotations
 
 from bot.core.models import KnowledgeBase, Responsibility
-from bot.core.problems import Problem
+from bot.core.problems import Problem, within
 from bot.core.validation import check_knowledge
 from bot.store.edit_repository import EditRepository
 
@@ -28,4 +28,4 @@ def entry_problems(kb: KnowledgeBase, item: Responsibility, edits: EditRepositor
     ]
     changed = with_entry(kb, item)
     prefix = ("responsibilities", len(changed.responsibilities) - 1)
-    return problems + [Problem(p.loc[2:], p.message) for p in check_knowledge(changed) if p.loc[:2] == prefix]
+    return problems + within(check_knowledge(changed), prefix)

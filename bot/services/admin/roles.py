@@ -12,7 +12,7 @@ from collections.abc import Sequence
 from pydantic import BaseModel, ConfigDict, ValidationError
 
 from bot.core.models import Role
-from bot.core.problems import InvalidInput, Problem, from_validation_error, raise_if_any
+from bot.core.problems import InvalidInput, Problem, from_validation_error, raise_if_any, within
 from bot.core.validation import post_clashes
 from bot.services.admin.actor import Actor
 from bot.services.admin.changes import Change, Changes, Saved, Snapshot
@@ -68,9 +68,16 @@ def check_role(draft: RoleDraft, *, known: Sequence[Role]) -> Role:
     """The role a draft describes, or `InvalidInput` naming the form's fields. `known`: the roles there are."""
     problems: list[Problem] = []
     cover = {"by": draft.covered_by, "work": draft.work or USUAL_WORK} if draft.covered_by else None
-    fields = {"id": draft.id.strip().upper(), "name": draft.name, "focus": draft.focus, "usual_cover": cover}
     try:
-        role = Role.model_validate({**fields, "posts": draft.posts})
+        role = Role.model_validate(
+            {
+                "id": draft.id.strip().upper(),
+                "name": draft.name,
+                "focus": draft.focus,
+                "usual_cover": cover,
+                "posts": draft.posts,
+            }
+        )
     except ValidationError as error:
         problems = [_on_form(p) for p in from_validation_error(error)]
         raise InvalidInput(problems) from None
@@ -80,8 +87,7 @@ def check_role(draft: RoleDraft, *, known: Sequence[Role]) -> Role:
     for index, other in enumerate(draft.covered_by):
         if other not in ids:
             problems.append(Problem(("covered_by", index), f"unknown role {other!r}"))
-    ours = ("roles", len(known))
-    problems += [Problem(p.loc[2:], p.message) for p in post_clashes([*known, role]) if p.loc[:2] == ours]
+    problems += within(post_clashes([*known, role]), ("roles", len(known)))
     raise_if_any(problems)
     return role
 

@@ -10,11 +10,10 @@ Revises: 0015
 Create Date: 2026-12-06 14:00:00
 """
 
-import re
-
 import sqlalchemy as sa
 from alembic import op
 
+from bot.core.models import names_in
 from bot.store.shipped_knowledge import shipped_knowledge
 
 revision = "0016"
@@ -34,9 +33,7 @@ def upgrade() -> None:
     kb = shipped_knowledge("role posts") if stored else None  # a new database: the seeding writes them
     if kb is None:
         return
-    named = {
-        name.casefold() for role_id, title in stored for name in (role_id, *re.split(r"\s*[()]\s*", title)) if name
-    }
+    named = {name.casefold() for role_id, title in stored for name in (role_id, *names_in(title))}
     for role in kb.roles:
         posts = [post for post in role.posts if post.casefold() not in named]
         if posts:
