@@ -14,6 +14,7 @@ from typing import Any
 from pydantic import ValidationError
 
 from bot.core.models import KnowledgeBase, Responsibility, Role
+from bot.core.normalise import words
 from bot.core.problems import InvalidInput, Problem, from_validation_error, raise_if_any
 
 # Ids the web pages use for their own routes (/kb/sources): an entry with one of them would be unreachable.
@@ -77,7 +78,8 @@ def check_knowledge(kb: KnowledgeBase) -> list[Problem]:
 
 def post_clashes(roles: Sequence[Role]) -> list[Problem]:
     """Each post (`Role.posts`) that another role already names, as a post or as its own id or name: a
-    duty that names it would be two roles' work."""
+    duty that names it would be two roles' work; and each that is only common words ("the", "a"), which
+    would name the role in every sentence."""
     named = {name.casefold(): role.id for role in roles for name in (role.id, *role.names)}
     problems = []
     for index, role in enumerate(roles):
@@ -85,6 +87,8 @@ def post_clashes(roles: Sequence[Role]) -> list[Problem]:
             other = named.setdefault(post.casefold(), role.id)
             if other != role.id:
                 problems.append(Problem(("roles", index, "posts", j), f"“{post}” already names the {other}"))
+            elif not words(post.casefold()):
+                problems.append(Problem(("roles", index, "posts", j), f"“{post}” is only common words, no job title"))
     return problems
 
 

@@ -59,6 +59,9 @@ def test_a_post_another_role_names_is_refused(admin, service):
     with pytest.raises(InvalidInput) as caught:
         admin.roles.add(WORKSPACE_ADMIN, CDO.model_copy(update={"posts": ("analytics engineer", "Controller")}))
     assert [str(p) for p in caught.value.problems] == ["posts[1]: “Controller” already names the CFO"]
+    with pytest.raises(InvalidInput) as caught:
+        admin.roles.add(WORKSPACE_ADMIN, CDO.model_copy(update={"posts": ("The",)}))
+    assert [str(p) for p in caught.value.problems] == ["posts[0]: “The” is only common words, no job title"]
     assert "CDO" not in {r.id for r in service.engine().kb.roles}
 
 
