@@ -129,6 +129,8 @@ SETS = {
     "ours: blind 31, held out": ROOT / "tests" / "core" / "blind31_heldout_questions.yaml",
     "ours: blind 32, looked at": ROOT / "tests" / "core" / "blind32_questions.yaml",
     "ours: blind 32, held out": ROOT / "tests" / "core" / "blind32_heldout_questions.yaml",
+    "ours: blind 33, looked at": ROOT / "tests" / "core" / "blind33_questions.yaml",
+    "ours: blind 33, held out": ROOT / "tests" / "core" / "blind33_heldout_questions.yaml",
     # a scene told first, then a question: of an owner, or of something else (off-topic)
     "ours: scenes 26, looked at": ROOT / "tests" / "core" / "scenes26_questions.yaml",
     "ours: scenes 26, held out": ROOT / "tests" / "core" / "scenes26_heldout_questions.yaml",
@@ -164,6 +166,8 @@ SETS = {
     "job duties 17, held out": ROOT / "tests" / "core" / "job_duties17_heldout.yaml",
     "job duties 18, looked at": ROOT / "tests" / "core" / "job_duties18.yaml",
     "job duties 18, held out": ROOT / "tests" / "core" / "job_duties18_heldout.yaml",
+    "job duties 19, looked at": ROOT / "tests" / "core" / "job_duties19.yaml",
+    "job duties 19, held out": ROOT / "tests" / "core" / "job_duties19_heldout.yaml",
     # every query of CLINC150's work domain: a large measure of off-topic abstention (bench_startup.py skips it)
     "CLINC150 work domain, train + val": ROOT / "tests" / "core" / "clinc150_work_questions.yaml",
     "CLINC150 work domain, test, held out": ROOT / "tests" / "core" / "clinc150_work_heldout_questions.yaml",
