@@ -343,6 +343,8 @@ _POLITELY = r"(?:please |pls )?"
 # report help"), when the next one is ("next offsite"), how things usually are ("is onboarding usually done
 # in week one?"), a short request to an assistant, a status or a balance, or one's pay dates and pay
 # documents: it is not about who owns an area, unless it also asks for an owner.
+# "I", the writer: not the "i" of a form ("form i-9") nor of "i.e." ("… every supplier, i.e. each one we pay")
+I_WORD = r"i(?!-\d|\.e\b)"
 ABOUT_ASKER = re.compile(
     # how the message opens (one `^` for all of them)
     r"^(?:(?:when|where|what time|which (?:room|floor|building|day|date))\b"
@@ -386,7 +388,7 @@ ABOUT_ASKER = re.compile(
     rf"|{_POLITELY}(?:set|create|make|add)(?: up)? (?:an? |the |my )?(?:alarm|timer|reminder)s?\b"
     rf"|{_POLITELY}(?:cancel|abort|halt|terminate|scratch that|never ?mind|forget it)\b(?=(?:\s+\S+){{0,3}}$))"
     # words anywhere (one `\b` for all of them): the asker, a booking, a date, details, a clock time
-    r"|\b(?:(?:i(?!-\d)|i'm|im|i've|ive|i'd|me|my|mine)\b|(?:do|can|will|did) we (?:get|have)\b"
+    rf"|\b(?:(?:{I_WORD}|i'm|im|i've|ive|i'd|me|my|mine)\b|(?:do|can|will|did) we (?:get|have)\b"
     r"|(?<!by the )(?:book|reserve|schedule|cancel|remind)\b|(?:until|till)\b"
     # a meeting to find a time for or to move ("could we find a slot on monday …", "move the standup to …")
     rf"|reschedul(?:e|ed|es|ing)\b|{_FIND_TIME}\b"
@@ -463,6 +465,18 @@ ASKING_FRAME = re.compile(
 JOB_AD_YOU = re.compile(
     r"^you(?:'ll| will|'re| are)? (?:\w+ly )?(?:own|lead|run|manag|oversee|driv|develop|build|set|defin|shap|"
     r"establish|partner|champion|report|(?:re-?)?prioriti[sz])\w*\b(?!.*\?)"
+)
+# A line of a job description that opens with its verb in the third person, its subject left out
+# ("Oversees the general ledger …", "Ensures your vendor contracts get signed …"): a duty, whatever
+# errand words or "your" it holds. Nobody opens a message to colleagues or to a bot so. Verbs as often
+# read as a plural noun ("leads", "plans", "reviews", "builds", "works") are not among them.
+DUTY_OPENING = re.compile(
+    r"^(?:\w+ly )?(?:ensures|manages|oversees|creates|develops|coordinates|conducts|maintains|establishes|"
+    r"implements|monitors|supervises|directs|provides|prepares|negotiates|evaluates|identifies|facilitates|"
+    r"collaborates|assists|administers|defines|owns|handles|performs|serves|writes|analy[sz]es|advises|"
+    r"approves|communicates|compiles|delivers|determines|executes|generates|investigates|optimi[sz]es|"
+    r"promotes|represents|resolves|secures|contributes|responds|organi[sz]es|leverages|maximi[sz]es|"
+    r"supports|partners with)\b(?!.*\?)"
 )
 BOT_QUESTION_WORDS = 14  # longer than this, a question with "you" in it is about something else
 # Who made the bot, however long the question runs on ("who made you, is this an internal tool or
@@ -559,7 +573,7 @@ TAKEN_TO_AN_OWNER = re.compile(
 EXECUTIVE_WORD = re.compile(rf"\b(?:{EXECUTIVE_WORDS}|founders?|execs?|executives?)(?:'s)?\b", re.IGNORECASE)
 
 # The writer speaking of themselves or their team: a message, where a job description's line is impersonal.
-SPEAKER = re.compile(r"\b(?:i|i'm|im|i've|my|me|we|we're|we've|us)\b")
+SPEAKER = re.compile(rf"\b(?:{I_WORD}|i'm|im|i've|my|me|we|we're|we've|us)\b")
 
 # A question asked without its question mark, the verb before its subject: "how soon can they ship it",
 # "what do they charge". A job description's line states; it never inverts.

@@ -31,9 +31,11 @@ from bot.core.lexicon import (
     BOT_QUESTION_WORDS,
     COMPOUND,
     COMPOUND_WORDS,
+    DUTY_OPENING,
     EVENT_ON_A_DAY,
     EVENT_QUESTION,
     GO_AHEAD_ASKED,
+    I_WORD,
     JOB_AD_YOU,
     LEAD_IN,
     MADE_THE_BOT,
@@ -75,7 +77,7 @@ _IT = re.compile(r"\bIT\b")  # the department, written in capitals: "it" is a pr
 _LOWER = re.compile(r"[a-z]")
 # The space after a sentence: not after an abbreviation ("i.e. ", "e.g. ", "etc. ", "vs. ")
 _SENTENCE_END = re.compile(r"(?<=[.?!])(?<!\b[a-z]\.)(?<!\betc\.)(?<!\bvs\.)(?<!\bapprox\.)(?<!\bincl\.)\s+")
-FIRST_PERSON = re.compile(r"\b(?:i(?!-\d)|i'm|im|i've|my|me)\b")  # not the "i" of a form ("form i-9")
+FIRST_PERSON = re.compile(rf"\b(?:{I_WORD}|i'm|im|i've|my|me)\b")
 # Three things or more in a series ("wage statements, w-2s, and 1099s"): how a duty lists its work
 _SERIES = re.compile(r"\w(?: [\w'-]+){0,3}, [\w'-]+(?: [\w'-]+){0,3},? (?:and|or|&) \w")
 DUTY_STATEMENT_WORDS = 16  # a statement longer than this with no "?" and no "I" is a duty, not chat or an errand
@@ -185,8 +187,13 @@ def asks_about_oneself(text: str) -> bool:
     asked = PASSED_ON.sub(" ", asked) if ASKERS_THING.search(text) else asked
     asks_owner = ASKS_OWNER.search(asked) is not None
     # a long statement that says nothing of the asker is a duty written out ("Monitor vendor contracts and
-    # book the quarterly reviews with each supplier …"), whatever chat or errand words it holds
-    duty = "?" not in text and not FIRST_PERSON.search(text) and (words > DUTY_STATEMENT_WORDS or _SERIES.search(text))
+    # book the quarterly reviews with each supplier …"), or one opening with its verb in the third person
+    # (`DUTY_OPENING`: "Ensures your vendor contracts get signed …"), whatever chat or errand words it holds
+    duty = (
+        "?" not in text
+        and not FIRST_PERSON.search(text)
+        and (words > DUTY_STATEMENT_WORDS or _SERIES.search(text) or DUTY_OPENING.match(text))
+    )
     return (
         bool(((ABOUT_ASKER.search(text) or remark or order or opinion) and not duty) or a_day)
         and not OWNERSHIP_CUE.search(RELATIVE_WHO.sub(" ", text))
@@ -207,7 +214,7 @@ def asks_about_the_bot(text: str) -> bool:
         return True
     if len(text.split()) > BOT_QUESTION_WORDS or ASKS_OWNER.search(text) or ASKS_DECISION.search(text):
         return False
-    if JOB_AD_YOU.match(text):  # "You own the recruiting function …": the one who takes the job, a duty
+    if JOB_AD_YOU.match(text) or DUTY_OPENING.match(text):  # "You own …", "Ensures that your …": a duty
         return False
     rest = ASKING_FRAME.sub(" ", text)
     return ADDRESSES_BOT.search(rest) is not None

@@ -184,6 +184,8 @@ def test_an_alias_naming_an_executive_is_named_only_with_its_words_together():
         # a question without its mark, its verb before its subject; a duty that says "how" states
         ("once the hosting contract lapses how soon can they move every server to another provider", False),
         ("Decide how the hosting contracts are split between cloud providers and review the monthly server bill", True),
+        # "i.e." is nobody speaking
+        ("Review the monthly server bill with every cloud provider, i.e. the hosting contracts and their usage", True),
     ],
 )
 def test_a_job_line_is_a_long_impersonal_duty_that_asks_nothing(matcher, message, expected):

@@ -412,6 +412,25 @@ def test_a_duty_written_as_a_series_is_not_an_errand(message, errand):
     assert asks_about_oneself(clean_slack_text(message)) is errand
 
 
+@pytest.mark.parametrize(
+    "message, errand",
+    [
+        # a job description's line, its verb in the third person: a duty, whatever "your" or errand words it holds
+        ("Ensures your vendor contracts get signed before the quarter closes", False),
+        ("Organises travel details", False),
+        ("Compiles the weekly pipeline figures", False),
+        # "i.e." is nobody: the line stays impersonal
+        ("Set pricing floors, i.e. the lowest discount a rep may offer", False),
+        # an order, a status or a question to the bot still is one
+        ("send the weekly pipeline figures", True),
+        ("can you show your sources", True),
+        ("Ensures what, exactly? details please", True),
+    ],
+)
+def test_a_duty_in_the_third_person_is_not_an_errand(message, errand):
+    assert asks_about_oneself(clean_slack_text(message)) is errand
+
+
 def test_a_managers_team_is_not_the_askers_own_matter():
     assert not asks_about_oneself(clean_slack_text("need sign-off on a bigger tooling budget for my team"))
     assert not asks_about_oneself(clean_slack_text("new vendors for my department, who vets them"))
