@@ -380,8 +380,11 @@ ABOUT_ASKER = re.compile(
     r"sign up for|sign me up)\b(?=(?:\s+\S+){0,7}$)"
     r"|pending\b"
     r"|(?=(?:\S+\s+){0,4}\S+$).*\b(?:balance|remaining|left|used|taken)\b"
-    # what a word means, asked another way ("the meaning of …")
-    r"|(?:the )?meaning of\b|eli5\b"
+    # what a word means, asked another way ("the meaning of …", "… in a nutshell?")
+    r"|(?:the )?meaning of\b|eli5\b|.*\bin a nutshell[?.!]*$"
+    # something anyone here may have to hand ("anyone got the offsite agenda", "does anybody have a spare
+    # hdmi cable"): a thing wanted, not an owner
+    r"|(?:does |do )?any ?(?:one|body)(?: here)? (?:have|has|got)\b"
     # whether something happened ("has the security audit finished", "did payroll run this week?")
     r"|(?:has|have|had|did|hasn'?t|haven'?t|didn'?t)\b(?=(?:\s+\S+){0,9}$)"
     # an alarm, a timer or a reminder to set; a short order to cancel ("abort", "never mind")
@@ -435,7 +438,8 @@ ORDER_WORDS = 12
 OPINION_ASKED = re.compile(
     r"^(?:(?:the|what(?:'s| is)(?: the)?|whats(?: the)?|which(?: is the)?) )?(?:best|top \d+|favou?rite|fave?|go-to) "
     r"(?!practices?\b|way\b)[a-z]"
-    r"|^(?:any )?(?:thoughts|opinions?|views|feelings|hot take|unpopular opinion)\b(?: on| about|\?|:)"
+    r"|^(?:any |honest |quick |real |genuine |your )?(?:thoughts|opinions?|views|feelings|hot take|unpopular opinion)"
+    r"\b(?: on| about|\?|:)"
     r"|\b(?:what|which)(?: one| [a-z]+)? (?:would|do|did|should) "
     r"(?:you|u|y'?all|people|ppl|folks|everyone|you guys|we all) (?:actually |really |honestly )?"
     r"(?:pick|choose|prefer|use|recommend|suggest|go with|vote for|think)\b"

@@ -352,6 +352,12 @@ def test_questions_that_ask_something_else_than_ownership_are_recognised(questio
         ("is the wiki down again", True),
         ("is the wiki down again? who looks after it", False),
         ("trivia: which city hosted the first world expo", True),
+        # an explanation asked for, a thing anyone may have to hand, an opinion asked for with "honest"
+        ("sox vs hipaa audits in a nutshell", True),
+        ("does anybody have a projector remote", True),
+        ("anyone got the offsite agenda", True),
+        ("anyone got an idea who owns the offsite agenda?", False),  # asks who
+        ("honest opinion: will the four-day week last", True),
         # a copy of something held: a file wanted, not an owner
         ("who has the vendor onboarding checklist doc, cannot see it anywhere", True),
         ("who has the last say on the vendor onboarding checklist doc", False),
