@@ -112,8 +112,8 @@ _FUNCTION = (
     r"operations|product|eng|engineering|marketing|sales|security|infosec|it)(?:'s|s')?"
 )
 _SITS_CUE = (
-    rf"where (?:does|do|should|would) [^?]{{1,40}}? (?:sit|live|belong|fall){_IN_THE_ORG}[?.!]*$"
-    r"|\b(?:belongs? (?:to|with|under)|falls? under|comes? under|sits? under) (?:\w+ ){1,3}or\b"
+    rf"where (?:does|do|should|would) [^?]{{1,60}}? (?:sit|live|belong|fall){_IN_THE_ORG}[?.!]*$"
+    r"|\b(?:belongs? (?:to|with|under)|falls? under|comes? under|sits? (?:under|with)) (?:\w+ ){1,3}or\b"
     r"|where (?:does|do|should) [^?]{1,40}? go for (?:approval|sign-?off|review)"
     r"|where (?:does|do|should) [^?]{0,40}?\b(?:requests|tickets|questions|issues|complaints|escalations|approvals)"
     r" go[?.!]*$"

@@ -744,6 +744,8 @@ def test_an_area_weighed_between_two_under_which_it_falls_asks_for_its_owner():
         "is the pricing page owned by product or marketing?",
         "should vendor onboarding be handled by ops or finance?",
         "does QA belong to engineering or product?",
+        "does paying vendors early sit with procurement or someone else",
+        "where would a call about data retention for old invoices live",
         "is the API rate limit decision eng's or product's?",
         "is this a legal question: can we use customer logos in ads",
         "where do marketing requests go",
