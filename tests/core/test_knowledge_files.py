@@ -291,3 +291,19 @@ def test_a_strategy_or_a_vision_not_said_to_be_the_products_is_the_companys(fuse
 def test_byod_named_alone_is_a_security_policy(engine, question, topic):
     """BYOD is named alone as often as "BYOD policy"."""
     assert engine.answer(question).responsibility.id == topic
+
+
+@pytest.mark.parametrize(
+    "question, topic",
+    [
+        ("who owns access provisioning for the new contractors", "identity-and-access-management"),
+        ("deprovisioning leavers' accounts takes a week, whose job is it", "identity-and-access-management"),
+        ("who runs our internal developer platform", "developer-productivity"),
+        ("the HVAC in the basement keeps failing, who deals with facilities contractors", "office-and-facilities"),
+        ("who is accountable for new logo acquisition this year", "revenue-targets"),
+    ],
+)
+def test_everyday_terms_of_the_trade_reach_their_topic(engine, question, topic):
+    """Terms each trade uses for its own work: identity lifecycles in security, the internal platform in
+    engineering, building systems in facilities, new customers won ("new logos") in sales."""
+    assert engine.answer(question).responsibility.id == topic
