@@ -77,6 +77,10 @@ _IT = re.compile(r"\bIT\b")  # the department, written in capitals: "it" is a pr
 _LOWER = re.compile(r"[a-z]")
 # The space after a sentence: not after an abbreviation ("i.e. ", "e.g. ", "etc. ", "vs. ")
 _SENTENCE_END = re.compile(r"(?<=[.?!])(?<!\b[a-z]\.)(?<!\betc\.)(?<!\bvs\.)(?<!\bapprox\.)(?<!\bincl\.)\s+")
+# A message that opens by asking ("which … would you use: a, b, or c"), its question mark left off: never a duty
+ASKED_OPENING = re.compile(
+    r"^(?:which|what|whats|who|whose|how|when|where|why|is|are|do|does|did|can|could|would|should)\b"
+)
 FIRST_PERSON = re.compile(rf"\b(?:{I_WORD}|i'm|im|i've|my|me)\b")
 # Three things or more in a series ("wage statements, w-2s, and 1099s"): how a duty lists its work
 _SERIES = re.compile(r"\w(?: [\w'-]+){0,3}, [\w'-]+(?: [\w'-]+){0,3},? (?:and|or|&) \w")
@@ -191,6 +195,7 @@ def asks_about_oneself(text: str) -> bool:
     # (`DUTY_OPENING`: "Ensures your vendor contracts get signed …"), whatever chat or errand words it holds
     duty = (
         "?" not in text
+        and not ASKED_OPENING.match(text)
         and not FIRST_PERSON.search(text)
         and (words > DUTY_STATEMENT_WORDS or _SERIES.search(text) or DUTY_OPENING.match(text))
     )

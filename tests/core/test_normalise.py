@@ -372,6 +372,7 @@ def test_questions_that_ask_something_else_than_ownership_are_recognised(questio
         ("can anyone recommend a good employment lawyer", True),
         ("any recs for a roadmap tool?", True),
         ("which notebook would you pick for travel?", True),
+        ("which tote would you really use: canvas, leather, or nylon", True),  # a series, but asked
         ("who picks the best crm for sales?", False),  # asks who
         ("asana or monday for project tracking, need someone to make the call", False),  # a decision asked for
         ("Best-in-class tooling for the finance team: select, implement and maintain the systems", False),
