@@ -301,9 +301,13 @@ def test_byod_named_alone_is_a_security_policy(engine, question, topic):
         ("who runs our internal developer platform", "developer-productivity"),
         ("the HVAC in the basement keeps failing, who deals with facilities contractors", "office-and-facilities"),
         ("who is accountable for new logo acquisition this year", "revenue-targets"),
+        ("should every hiring manager run structured interviews? whose call", "recruiting-process"),
+        ("who owns position management for the support org", "headcount"),
+        ("the release calendar for q3 keeps slipping, who owns it", "engineering-execution"),
     ],
 )
 def test_everyday_terms_of_the_trade_reach_their_topic(engine, question, topic):
     """Terms each trade uses for its own work: identity lifecycles in security, the internal platform in
-    engineering, building systems in facilities, new customers won ("new logos") in sales."""
+    engineering, building systems in facilities, new customers won ("new logos") in sales, structured
+    interviews in recruiting, position management in headcount planning, the release calendar in delivery."""
     assert engine.answer(question).responsibility.id == topic
