@@ -16,6 +16,7 @@ from bot.core.semantic import (
     ENTRY_FRAME,
     MAX_QUESTION_CHARS,
     MAX_QUESTION_WORDS,
+    MAX_STATEMENT_WORDS,
     SEMANTIC_THRESHOLD,
     SUPPORT_SHARE,
     Embeddings,
@@ -375,7 +376,7 @@ def test_the_matter_of_a_question_unsure_read_whole_is_encoded_ahead_in_a_second
     engine.prepare(questions)
     read_now(engine)
     assert len(counting.runs) == before + 2  # the questions read whole, then the one matter that is needed
-    assert counting.runs[-1] == [encoded_text(matter_asked_about(engine.matcher.parse(matter_first)))]
+    assert counting.runs[-1] == [matter_asked_about(engine.matcher.parse(matter_first))]
     answers = [engine.answer(question).to_json() for question in questions]
     assert len(counting.runs) == before + 2, "a matter read ahead was encoded again"
     assert answers == [fused.answer(question).to_json() for question in questions]
@@ -398,7 +399,7 @@ def test_a_long_questions_matter_is_encoded_on_the_encoding_thread_while_the_who
     engine.semantic.match("warm up")
     assert engine.answer(matter_first).to_json() == fused.answer(matter_first).to_json()
     query = engine.matcher.parse(matter_first)
-    whole, matter = encoded_text(read_of(query)[0]), encoded_text(matter_asked_about(query))
+    whole, matter = encoded_text(read_of(query)[0]), matter_asked_about(query)
     assert threads[matter].startswith("whoowns-encoder") and threads[whole] == threading.current_thread().name
     before = len(counting.runs)
     assert engine.answer(matter_first).to_json() == fused.answer(matter_first).to_json()
@@ -490,3 +491,19 @@ def test_the_question_cache_keeps_the_most_recent_questions(embeddings, tmp_path
     assert counting.encoded == ["hosting", "pricing", "security", "pricing"]
     vector = counting.encode_question("security")
     assert not vector.flags.writeable  # shared by every caller: nobody may change it in place
+
+
+def test_a_statement_is_read_further_than_a_question(engine):
+    """A duty's object often comes late: a statement read bare is encoded to `MAX_STATEMENT_WORDS` words,
+    a question read in its asking frame to `MAX_QUESTION_WORDS`."""
+    duty = (
+        "Keep the supplier register current for every site, region and business unit, chase each missing "
+        "certificate of insurance, and flag any vendor with a contract renewing within ninety days"
+    )
+    text, framed = read_of(engine.matcher.parse(duty))
+    assert not framed
+    assert encoded_text(text, framed=False).split() == text.split()[:MAX_STATEMENT_WORDS]
+    assert len(encoded_text(text).split()) == MAX_QUESTION_WORDS < MAX_STATEMENT_WORDS
+    question = "who keeps " + duty[5:]
+    text, framed = read_of(engine.matcher.parse(question))
+    assert framed and len(encoded_text(text, framed=framed).split()) == MAX_QUESTION_WORDS
