@@ -333,6 +333,8 @@ EVENT_QUESTION = re.compile(
 )
 # "please" or "pls" opening a request ("pls help me with …", "please set a reminder …").
 _POLITELY = r"(?:please |pls )?"
+# "I", the writer: not the "i" of a form ("form i-9") nor of "i.e." ("… every supplier, i.e. each one we pay")
+I_WORD = r"i(?!-\d|\.e\b)"
 # A question about the asker's own situation, a time or a place ("what time…", "which floor…"), a request
 # to do something, or what a word means ("when do my RSUs vest?", "how many vacation days do I have?",
 # "book a room for 4pm", "what does EBITDA stand for?", "what is SOC 2", "whats an MQL", "difference between
@@ -343,8 +345,6 @@ _POLITELY = r"(?:please |pls )?"
 # report help"), when the next one is ("next offsite"), how things usually are ("is onboarding usually done
 # in week one?"), a short request to an assistant, a status or a balance, or one's pay dates and pay
 # documents: it is not about who owns an area, unless it also asks for an owner.
-# "I", the writer: not the "i" of a form ("form i-9") nor of "i.e." ("… every supplier, i.e. each one we pay")
-I_WORD = r"i(?!-\d|\.e\b)"
 ABOUT_ASKER = re.compile(
     # how the message opens (one `^` for all of them)
     r"^(?:(?:when|where|what time|which (?:room|floor|building|day|date))\b"
@@ -382,8 +382,8 @@ ABOUT_ASKER = re.compile(
     r"|(?=(?:\S+\s+){0,4}\S+$).*\b(?:balance|remaining|left|used|taken)\b"
     # what a word means, asked another way ("the meaning of …", "… in a nutshell?")
     r"|(?:the )?meaning of\b|eli5\b|.*\bin a nutshell[?.!]*$"
-    # something anyone here may have to hand ("anyone got the offsite agenda", "does anybody have a spare
-    # hdmi cable"): a thing wanted, not an owner
+    # something anyone here may have to hand ("anyone got the offsite agenda", "does anybody have the
+    # projector remote"): a thing wanted, not an owner
     r"|(?:does |do )?any ?(?:one|body)(?: here)? (?:have|has|got)\b"
     # whether something happened ("has the security audit finished", "did payroll run this week?")
     r"|(?:has|have|had|did|hasn'?t|haven'?t|didn'?t)\b(?=(?:\s+\S+){0,9}$)"

@@ -219,7 +219,7 @@ def asks_about_the_bot(text: str) -> bool:
         return True
     if len(text.split()) > BOT_QUESTION_WORDS or ASKS_OWNER.search(text) or ASKS_DECISION.search(text):
         return False
-    if JOB_AD_YOU.match(text) or DUTY_OPENING.match(text):  # "You own …", "Ensures that your …": a duty
+    if JOB_AD_YOU.match(text) or DUTY_OPENING.match(text):  # "You own …", "Ensures your …": a duty
         return False
     rest = ASKING_FRAME.sub(" ", text)
     return ADDRESSES_BOT.search(rest) is not None
