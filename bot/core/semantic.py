@@ -74,18 +74,15 @@ ENTRY_TEXTS: dict[str, EntryTexts] = {  # what an entry is embedded as; bench/be
 }
 DEFAULT_ENTRY_TEXTS = "title+aliases"
 ENTRY_FRAME = "who is responsible for {}"  # how each phrase is embedded (bench_matchers.py --texts compares)
-MAX_QUESTION_WORDS = 16  # what is encoded of a question: its asking words and a topic, or a short duty
-MAX_QUESTION_CHARS = 100  # and however the words run together ("<@<@<@…" is one word of many tokens)
-# What is encoded of a bare topic or a statement, read against the bare phrases: a duty runs longer than a
-# question, and its object often comes late ("Keep the supplier register current for every site, region
-# and business unit, chase each missing certificate of insurance, …"). Over every set (2026-12-06),
-# against 16 words: held out +10 right and 2 more off-topic messages abstained; the halves read as many
-# right (19 duties gained, 20 lost) and one off-topic message answered. A question's matter stays at a
-# question's length (`matter_asked_about`): read further, the asking comes back into it. Questions too (24
-# words for every reading): held out +25 and +3, read +3 and −1, but a batch of 1,000 questions, most of
-# them asking who, took a tenth longer.
-MAX_STATEMENT_WORDS = 24
-MAX_STATEMENT_CHARS = 150
+# What is encoded of a question or a statement: its asking words and a topic, or a duty, whose object often
+# comes late ("Keep the supplier register current for every site, region and business unit, chase each
+# missing certificate of insurance, …"). 24 words for a statement read bare, against 16: over every set
+# (2026-12-06), held out +10 right and 2 more off-topic messages abstained, the halves read as many right
+# (19 duties gained, 20 lost). Then 24 for a question in its asking frame too, and its matter: held out +15
+# right (Slack style +11 −5, decision rights +31 −23) and one more off-topic message abstained, read +3
+# (Slack style +8 −2); 20 words: held out +16, read −5. A batch of 1,000 questions took about a tenth longer.
+MAX_ENCODED_WORDS = 24
+MAX_ENCODED_CHARS = 150  # however the words run together ("<@<@<@…" is one word of many tokens)
 # Asking for a role in the words of the top of the company ("which exec owns …", "who on the leadership
 # team …", "at exec level, who …"): the asking, read as "who", not what the question is about, which the
 # leadership team's own topic would otherwise seem to be
@@ -150,7 +147,7 @@ def scene_first(sentence: str) -> str | None:
     sentence: the topic is in the scene ("someone has to write up what got decided at yesterday's
     directors' meeting and sort out the room and dial-in for the next one."), and the question read from
     its start loses the asking sentence, read to its end (`asking_part`) the scene's beginning. Scene words
-    give way to fit `MAX_QUESTION_CHARS`, so the asking sentence is read whole. None for any other
+    give way to fit `MAX_ENCODED_CHARS`, so the asking sentence is read whole. None for any other
     question. Over every set: +20 right, −15, no off-topic message answered (2026-12-04)."""
     words = sentence.split()
     ends = [index for index, word in enumerate(words[:-1]) if word[-1] in ".!?:"]
@@ -160,26 +157,27 @@ def scene_first(sentence: str) -> str | None:
     asked = " ".join(asking)
     if len(asking) > SHORT_ASKING or not ASKING.search(asked) or not REFERS_BACK.search(asked):
         return None
-    scene = scene[: MAX_QUESTION_WORDS - len(asking)]
-    while scene and len(" ".join(scene + asking)) > MAX_QUESTION_CHARS:
+    scene = scene[: MAX_ENCODED_WORDS - len(asking)]
+    while scene and len(" ".join(scene + asking)) > MAX_ENCODED_CHARS:
         scene = scene[:-1]
     return " ".join(scene + asking)
 
 
 def asking_part(sentence: str) -> str:
-    """A long question whose last "who …" comes late, read as the `MAX_QUESTION_WORDS` words that end where
+    """A long question whose last "who …" comes late, read as the `MAX_ENCODED_WORDS` words that end where
     that sentence ends: people set the scene first ("we doubled headcount this year and everything is held
     together with duct tape. who builds the processes, systems and team structures we need to scale?"), and
-    its first 16 words would be nearly all scene. The window fits in `MAX_QUESTION_CHARS`, dropping scene
-    words first. A "who" among the first eight words is read from the start, as any question is
+    its first words would be nearly all scene. The window fits in `MAX_ENCODED_CHARS`, dropping scene
+    words first. A "who" in the first half of the window is read from the start, as any question is
     (`encoded_text`)."""
     words = sentence.split()
     asking = [index for index, word in enumerate(words) if WHO.match(word)]
-    if len(words) <= MAX_QUESTION_WORDS or not asking or asking[-1] < MAX_QUESTION_WORDS // 2:
+    fits = len(words) <= MAX_ENCODED_WORDS and len(sentence) <= MAX_ENCODED_CHARS
+    if fits or not asking or asking[-1] < MAX_ENCODED_WORDS // 2:
         return sentence
     end = next((i for i in range(asking[-1], len(words)) if words[i][-1] in "?.!"), len(words) - 1)
-    window = words[max(0, end + 1 - MAX_QUESTION_WORDS) : end + 1]
-    while len(window) > 1 and len(" ".join(window)) > MAX_QUESTION_CHARS:
+    window = words[max(0, end + 1 - MAX_ENCODED_WORDS) : end + 1]
+    while len(window) > 1 and len(" ".join(window)) > MAX_ENCODED_CHARS:
         window = window[1:]  # long words: the scene gives way, so `encoded_text` keeps the question whole
     return " ".join(window)
 
@@ -201,7 +199,7 @@ def matter_asked_about(query: Query) -> str | None:
     asking = ASKING.search(query.sentence)
     if asking is None or asking.start() == 0:
         return None
-    return encoded_text(without_titles(query.topic))  # a question's length: read further, the asking comes back
+    return encoded_text(without_titles(query.topic))
 
 
 def supported(closest: float, next_closest: float) -> float:
@@ -218,13 +216,11 @@ def thresholds(*, framed: bool) -> tuple[float, float]:
     return PHRASE_THRESHOLD, BARE_EXAMPLE_THRESHOLD
 
 
-def encoded_text(text: str, *, framed: bool = True) -> str:
-    """What is encoded of a question: its first `MAX_QUESTION_WORDS` words, at most `MAX_QUESTION_CHARS`
-    characters; of a bare topic or statement (not `framed`), `MAX_STATEMENT_WORDS` and `MAX_STATEMENT_CHARS`.
-    The encoder's cost grows with the length of what it reads (a 500-character ramble cost 145 ms of CPU),
-    and a question about one area of work is a sentence."""
-    words, chars = (MAX_QUESTION_WORDS, MAX_QUESTION_CHARS) if framed else (MAX_STATEMENT_WORDS, MAX_STATEMENT_CHARS)
-    return " ".join(text.split()[:words])[:chars].strip()
+def encoded_text(text: str) -> str:
+    """What is encoded of a question or statement: its first `MAX_ENCODED_WORDS` words, at most
+    `MAX_ENCODED_CHARS` characters. The encoder's cost grows with the length of what it reads (a
+    500-character ramble cost 145 ms of CPU), and a question about one area of work is a sentence."""
+    return " ".join(text.split()[:MAX_ENCODED_WORDS])[:MAX_ENCODED_CHARS].strip()
 
 
 def _best_first(scores: np.ndarray, count: int) -> list[int]:
@@ -407,8 +403,8 @@ class SemanticMatcher:
     def role_scores(self, query: Query) -> dict[str, float]:
         """Each role's score for what `match_question` reads of `query` (`RoleLanguage`), fitted on every
         phrase and example the first time; the question's vector is cached, so nothing is encoded again."""
-        read, framed = read_of(query)
-        text = encoded_text(read, framed=framed)
+        read, _ = read_of(query)
+        text = encoded_text(read)
         if not text or not self._phrases:
             return {}
         vectors = self._matrix()
@@ -457,7 +453,7 @@ class SemanticMatcher:
         it reads, the closest few per topic wanted: it may find a topic's score lower). A few topics' scores,
         where ranking them all would read every phrase."""
         _, text, framed = self._reading_taken(query, limit)
-        text = encoded_text(text, framed=framed)
+        text = encoded_text(text)
         if not text or not self._phrases:
             return {}
         vectors, count = self._matrix(), len(self._phrases)
@@ -510,7 +506,7 @@ class SemanticMatcher:
         matters: dict[str, str] = {}  # what is read of a query -> its matter, for one that names it first
         for query in queries:
             text, framed = read_of(query)
-            text = encoded_text(text, framed=framed)
+            text = encoded_text(text)
             read[text] = None
             matter = (matter_asked_about(query) or "") if framed else ""
             if matter and not self.embeddings.remembers(matter):
@@ -574,7 +570,7 @@ class SemanticMatcher:
         without "who", is not: "who decides what goes on the Q3 roadmap?" and "the deploy freeze before
         christmas, yes or no?" are about ownership, however close "where did the Q3 planning spreadsheet
         go" comes)."""
-        text = encoded_text(text, framed=framed)
+        text = encoded_text(text)
         if not text or not self._phrases:
             return []
         return list(self.ranked(text, limit, framed, countered))

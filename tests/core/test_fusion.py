@@ -104,7 +104,7 @@ NAMED_ROLES = [  # a duty that says whose it is: that role's closest topic, wher
     # the CHRO's topic; the default organisation has no CHRO, and the COO covers the role
     ("The CHRO represents the company in talks with unions about pay and conditions.", "COO", "labour-relations"),
 ]
-SCENE_FIRST = [  # the question comes after 16 words of scene: read where it asks
+SCENE_FIRST = [  # the question comes after a long scene: read where it asks
     (
         "we opened two new offices this year and the shared drive, the wikis and the chat tools are a mess "
         "everywhere. who decides which internal tools everyone uses?",
@@ -113,10 +113,7 @@ SCENE_FIRST = [  # the question comes after 16 words of scene: read where it ask
     ),
 ]
 MATTER_FIRST = [  # the matter named before the asking: read whole, no topic is sure; its topic alone finds one
-    (
-        "the investors sent over a convertible note with a valuation cap. who works out what it means for our shares?",
-        "capital-markets-issuance",
-    ),
+    ("convertible note with a cap, who?", "capital-markets-issuance"),
 ]
 SENTENCE_DUTIES = [  # a situation, then the duty in a sentence: embedded whole, beside entries in the same frame
     (
@@ -261,18 +258,19 @@ def test_topics_the_lexical_matcher_is_equally_sure_of_are_told_apart_by_meaning
 
 def test_topics_tied_by_words_are_ordered_by_meaning_however_far_down_the_semantic_ranking(engine, fused):
     question = (
-        "clerks in the payables team were tricked by a forged supplier bill. which leader organises phishing "
-        "drills, security courses and staff training?"
+        "clerks in the payables team were tricked by a forged supplier bill and paid a fake invoice into a new "
+        "bank account. which leader organises phishing drills, security courses and staff training?"
     )
     query, lexical = engine.matcher.match(question)
     tied = [m.responsibility_id for m in lexical if m.score == lexical[0].score]
     among_best = {m.responsibility_id for m in fused.semantic.match_question(query, limit=RANKED)}
     beyond = [topic for topic in tied if topic not in among_best]
-    assert beyond == ["learning-and-development", "security-budget-and-team"]  # in the lexical matcher's order
+    assert beyond[:3] == ["banking-and-debt", "learning-and-development", "security-awareness-training"]
     meaning = fused.semantic.scores_of(query, beyond, limit=RANKED)
-    assert meaning["security-budget-and-team"] > meaning["learning-and-development"]
+    assert meaning["security-awareness-training"] > meaning["banking-and-debt"]  # last of the three by words
     ranked = [m.responsibility_id for m in fused.rank(question).matches if m.responsibility_id in beyond]
-    assert ranked == ["security-budget-and-team", "learning-and-development"]  # by meaning
+    assert ranked == sorted(beyond, key=lambda topic: -meaning[topic])  # by meaning
+    assert ranked[0] == "security-awareness-training"
 
 
 def test_a_topics_score_asked_for_is_the_one_ranking_gives_it(fused):
@@ -351,7 +349,7 @@ def test_a_statement_naming_the_role_that_does_the_work_takes_that_roles_topic(f
             "CISO",
         ),
         (
-            "The GC builds the department, sets its priorities and manages the outside firms who do much of the work.",
+            "The GC builds the team, sets its priorities and manages the outside firms who do much of the work.",
             "GC",
         ),
     ],

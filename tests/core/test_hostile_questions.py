@@ -14,8 +14,7 @@ import time
 import pytest
 
 from bot.core.normalise import MAX_QUESTION_CHARS, clean_slack_text, clip_question
-from bot.core.semantic import MAX_STATEMENT_CHARS as MAX_ENCODED_CHARS
-from bot.core.semantic import MAX_STATEMENT_WORDS as MAX_ENCODED_WORDS
+from bot.core.semantic import MAX_ENCODED_CHARS, MAX_ENCODED_WORDS
 
 SLACK_MESSAGE_CHARS = 40_000
 GENEROUS_SECONDS = 1.0

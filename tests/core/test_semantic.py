@@ -14,9 +14,8 @@ from bot.core.models import Citation, Responsibility
 from bot.core.semantic import (
     COUNTER_CAP,
     ENTRY_FRAME,
-    MAX_QUESTION_CHARS,
-    MAX_QUESTION_WORDS,
-    MAX_STATEMENT_WORDS,
+    MAX_ENCODED_CHARS,
+    MAX_ENCODED_WORDS,
     SEMANTIC_THRESHOLD,
     SUPPORT_SHARE,
     Embeddings,
@@ -35,15 +34,17 @@ from tests.e2e.waiting import DEADLINE
 @pytest.mark.parametrize(
     ("sentence", "read"),
     [
-        (  # the scene first, then the question: the 16 words that end with it
-            "we doubled headcount this year and everything is held together with duct tape. who builds the "
-            "processes and team structures we need to scale?",
-            "held together with duct tape. who builds the processes and team structures we need to scale?",
+        (  # the scene first, then the question: the 24 words that end with it
+            "we hired forty people this quarter, opened offices in two new countries and merged three support "
+            "teams, and nothing we do is written down. who designs the ways of working we need as we grow?",
+            "countries and merged three support teams, and nothing we do is written down. who designs the ways "
+            "of working we need as we grow?",
         ),
         (  # a short question after the scene: the scene's last words come with it
-            "an engineer who just resigned may have copied our source code to a personal laptop last week. "
-            "who handles that? thanks a lot",
-            "resigned may have copied our source code to a personal laptop last week. who handles that?",
+            "a contractor whose access we forgot to remove in march may have downloaded the customer list to a "
+            "personal laptop over the weekend. who handles that? cheers",
+            "whose access we forgot to remove in march may have downloaded the customer list to a personal "
+            "laptop over the weekend. who handles that?",
         ),
         (  # the asking words come early: read from the start, as any question is
             "who owns the roadmap for the new mobile app we are planning to launch in the spring next year?",
@@ -58,10 +59,10 @@ def test_a_long_question_is_read_where_it_asks(sentence, read):
 
 def test_the_asking_part_is_encoded_to_its_last_word():
     sentence = (
-        "our quarterly reconciliation between departments keeps failing because of incompatible spreadsheets. "
-        "who decides which organisational responsibilities get consolidated or discontinued?"
+        "our quarterly reconciliation between the finance and operations departments keeps failing because of "
+        "incompatible spreadsheets. who decides which organisational responsibilities get consolidated or discontinued?"
     )
-    assert len(" ".join(sentence.split()[-MAX_QUESTION_WORDS:])) > MAX_QUESTION_CHARS  # 16 words are too long
+    assert len(" ".join(sentence.split()[-MAX_ENCODED_WORDS:])) > MAX_ENCODED_CHARS  # its words are too long
     assert encoded_text(asking_part(sentence)).endswith(
         "who decides which organisational responsibilities get consolidated or discontinued?"
     )
@@ -122,8 +123,11 @@ def test_a_short_asking_sentence_that_refers_back_is_read_after_the_scene_it_ref
         "and dial-in for the next one. which exec usually handles that?"
     )
     read = scene_first(sentence)  # the scene's first words, as many as fit, then the asking sentence whole
-    assert read == "someone has to write up what got decided at yesterday's directors' which exec usually handles that?"
-    assert len(read.split()) <= MAX_QUESTION_WORDS and len(read) <= MAX_QUESTION_CHARS and encoded_text(read) == read
+    assert read == (
+        "someone has to write up what got decided at yesterday's directors' meeting and sort out the room and "
+        "dial-in which exec usually handles that?"
+    )
+    assert len(read.split()) <= MAX_ENCODED_WORDS and len(read) <= MAX_ENCODED_CHARS and encoded_text(read) == read
     assert read_of(engine.matcher.parse(sentence)) == (read.replace("which exec", "who"), True)
     assert not encoded_text(asking_part(sentence)).endswith("handles that?")  # read as asked: the scene alone
     for other in (
@@ -365,9 +369,7 @@ def test_questions_read_ahead_are_encoded_in_one_run_and_answered_as_if_asked_al
 
 
 def test_the_matter_of_a_question_unsure_read_whole_is_encoded_ahead_in_a_second_run(kb, embeddings, fused):
-    matter_first = (
-        "the investors sent over a convertible note with a valuation cap. who works out what it means for our shares?"
-    )
+    matter_first = "convertible note with a cap, who?"
     questions = [matter_first, "hey, who grows the engineering org?"]  # the second is sure read whole
     counting = CountingEmbeddings(embeddings, embeddings.cache_dir, counter_examples=True)
     engine = Engine(kb, counting)
@@ -493,17 +495,17 @@ def test_the_question_cache_keeps_the_most_recent_questions(embeddings, tmp_path
     assert not vector.flags.writeable  # shared by every caller: nobody may change it in place
 
 
-def test_a_statement_is_read_further_than_a_question(engine):
-    """A duty's object often comes late: a statement read bare is encoded to `MAX_STATEMENT_WORDS` words,
-    a question read in its asking frame to `MAX_QUESTION_WORDS`."""
+def test_a_question_is_read_as_far_as_a_statement(engine):
+    """A duty's object often comes late, and so does a long question's: both are encoded to
+    `MAX_ENCODED_WORDS` words, the question in its asking frame and the statement bare."""
     duty = (
         "Keep the supplier register current for every site, region and business unit, chase each missing "
         "certificate of insurance, and flag any vendor with a contract renewing within ninety days"
     )
     text, framed = read_of(engine.matcher.parse(duty))
     assert not framed
-    assert encoded_text(text, framed=False).split() == text.split()[:MAX_STATEMENT_WORDS]
-    assert len(encoded_text(text).split()) == MAX_QUESTION_WORDS < MAX_STATEMENT_WORDS
+    assert encoded_text(text).split() == text.split()[:MAX_ENCODED_WORDS]
     question = "who keeps " + duty[5:]
     text, framed = read_of(engine.matcher.parse(question))
-    assert framed and len(encoded_text(text, framed=framed).split()) == MAX_QUESTION_WORDS
+    assert framed and len(encoded_text(text).split()) == MAX_ENCODED_WORDS > 16
+    assert "insurance," in encoded_text(text).split()  # the seventeenth word and on: read, not cut
