@@ -9,6 +9,7 @@ question sets (`bench/bench_matchers.py`) show what a change moves.
 ANSWER_THRESHOLD = 0.53  # below this the bot says it does not know; one known word beside one unknown is 0.5
 LEXICAL_SURE = 0.71  # above this the lexical matcher decides alone: more than one alias named among unknown words
 NAMED_SURE = 0.65  # or this, for a short question asking for an owner that names one alias whole (0.7)
+NAMED_RIVAL = 0.1  # unless another topic scores this close to that alias (`needs_semantic` in bot/core/answer.py)
 SHORT_QUESTION_WORDS = 20  # a question asking for an owner in at most this many words is short (`needs_semantic`)
 LEXICAL_TIE = 0.02  # two topics this close are alike to the lexical matcher (0.813 and 0.805 from the same words)
 AGREEMENT_SHARE = 0.2  # both matchers' best topic is the same: the higher score gains this share of the lower

@@ -26,6 +26,7 @@ from bot.core.decision import (
     LANGUAGE_MARGIN,
     LEXICAL_SURE,
     LEXICAL_TIE,
+    NAMED_RIVAL,
     SHORT_QUESTION_WORDS,
 )
 from bot.core.matcher import Match
@@ -317,6 +318,27 @@ def test_a_short_ownership_question_naming_an_alias_whole_is_answered_by_its_wor
     )
     assert len(longer.split()) > SHORT_QUESTION_WORDS
     assert needs_semantic(*engine.matcher.match(longer))  # a long question naming an alias may be about another
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "ransomware note on a shared drive, who manages incident response?",
+        "staff keep getting phishing emails this week, who manages incident response?",
+    ],
+)
+def test_a_short_question_naming_an_alias_is_read_by_meaning_when_another_topics_words_come_close(
+    engine, fused, question
+):
+    """ "incident response" is an alias of the engineers' reliability, named whole; ransomware and phishing
+    are security's words, a little behind it: meaning weighs both, and finds the security leader's topic."""
+    query, lexical = engine.matcher.match(question)
+    assert (lexical[0].responsibility_id, lexical[0].score) == ("reliability-and-performance", 0.7)
+    assert lexical[1].responsibility_id.startswith("security-") and lexical[1].score >= 0.7 - NAMED_RIVAL
+    assert needs_semantic(query, lexical)
+    answer = fused.answer(question)
+    assert fused.responsibility(answer.responsibility.id).owner == "CISO" and answer.matched_by == "semantic"
+    assert fused.answer("who manages incident response?").responsibility.id == "reliability-and-performance"
 
 
 @pytest.mark.parametrize(("question", "role", "topic"), AGREED)
