@@ -80,7 +80,7 @@ ENTRY_FRAME = "who is responsible for {}"  # how each phrase is embedded (bench_
 # (2026-12-06), held out +10 right and 2 more off-topic messages abstained, the halves read as many right
 # (19 duties gained, 20 lost). Then 24 for a question in its asking frame too, and its matter: held out +15
 # right (Slack style +11 −5, decision rights +31 −23) and one more off-topic message abstained, read +3
-# (Slack style +8 −2); 20 words: held out +16, read −5. A batch of 1,000 questions took about a tenth longer.
+# (Slack style +8 −2); 20 words: held out +16, read −5. A batch of 1,000 questions took a seventh longer.
 MAX_ENCODED_WORDS = 24
 MAX_ENCODED_CHARS = 150  # however the words run together ("<@<@<@…" is one word of many tokens)
 # Asking for a role in the words of the top of the company ("which exec owns …", "who on the leadership
