@@ -200,11 +200,9 @@ def needs_semantic(query: Query, lexical: list[Match]) -> bool:
     held out +7 right −2, read +4 −2, no off-topic message answered (a margin of 0.2: +7 −3 and +6 −5)."""
     if not query.topic or not lexical:
         return bool(query.topic)
-    runner_up = lexical[1].score if len(lexical) > 1 else 0.0
-    tied = runner_up >= lexical[0].score - LEXICAL_TIE
     short = query.asks_owner and len(query.sentence.split()) <= SHORT_QUESTION_WORDS
-    if short and lexical[0].score < LEXICAL_SURE and runner_up >= lexical[0].score - NAMED_RIVAL:
-        return True  # sure by one alias named, but another topic's words come close: meaning weighs both
+    named = short and lexical[0].score < LEXICAL_SURE  # sure, if at all, by one alias named whole
+    tied = len(lexical) > 1 and lexical[1].score >= lexical[0].score - (NAMED_RIVAL if named else LEXICAL_TIE)
     return lexical[0].score < (NAMED_SURE if short else LEXICAL_SURE) or tied or lexical[0].bag
 
 

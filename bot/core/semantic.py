@@ -403,8 +403,7 @@ class SemanticMatcher:
     def role_scores(self, query: Query) -> dict[str, float]:
         """Each role's score for what `match_question` reads of `query` (`RoleLanguage`), fitted on every
         phrase and example the first time; the question's vector is cached, so nothing is encoded again."""
-        read, _ = read_of(query)
-        text = encoded_text(read)
+        text = encoded_text(read_of(query)[0])
         if not text or not self._phrases:
             return {}
         vectors = self._matrix()
