@@ -22,6 +22,8 @@ from bot.core.decision import (
     ANSWER_THRESHOLD,
     DECIDER_FACTOR,
     JOB_LINE_FACTOR,
+    JOB_LINE_LANGUAGE_LEAD,
+    JOB_LINE_LANGUAGE_MARGIN,
     LANGUAGE_LEAD,
     LANGUAGE_MARGIN,
     LEXICAL_SURE,
@@ -29,7 +31,7 @@ from bot.core.decision import (
     NAMED_RIVAL,
     SHORT_QUESTION_WORDS,
 )
-from bot.core.matcher import Match
+from bot.core.matcher import Match, job_line
 from bot.core.named_role import Subject
 from bot.core.semantic import COUNTER_CAP, matter_asked_about, read_of
 
@@ -592,6 +594,33 @@ def test_of_two_roles_topics_that_score_alike_the_one_whose_language_the_questio
         in_its_roles_language(duty, alike, [], owners, lambda: in_coo_language)[0].responsibility_id
         == "operational-strategy"
     )
+
+
+def test_a_job_descriptions_line_is_read_in_the_language_of_the_role_it_speaks_most_from_further_apart(engine):
+    """A line of a job description weighs roles' topics further from the best (`JOB_LINE_LANGUAGE_MARGIN`)
+    by a smaller lead (`JOB_LINE_LANGUAGE_LEAD`), and of the roles that close, the one whose language it
+    is most in: here the CFO's budgeting, behind the COO's operations, which the first other role would be."""
+    owners = {"capital-allocation": "CEO", "operational-strategy": "COO", "budgeting": "CFO"}
+    line = engine.matcher.parse(
+        "Build the funding model behind the long-range company plan, with the cash it needs and a runway the board can approve"
+    )
+    assert job_line(line)
+    apart = [
+        Match("capital-allocation", 0.64, "a"),
+        Match("operational-strategy", 0.6, "b"),
+        Match("budgeting", 0.64 - JOB_LINE_LANGUAGE_MARGIN + 0.01, "c"),
+    ]
+    in_cfo_language = {"CEO": 0.2, "COO": 0.25, "CFO": 0.2 + JOB_LINE_LANGUAGE_LEAD}
+    assert in_its_roles_language(line, apart, [], owners, lambda: in_cfo_language) == [
+        Match("budgeting", 0.64, "c"),
+        *apart[:2],
+    ]
+    just_short = {"CEO": 0.2, "COO": 0.25, "CFO": 0.19 + JOB_LINE_LANGUAGE_LEAD}
+    assert in_its_roles_language(line, apart, [], owners, lambda: just_short) == apart
+    too_far = [*apart[:2], Match("budgeting", 0.64 - JOB_LINE_LANGUAGE_MARGIN - 0.01, "c")]
+    assert in_its_roles_language(line, too_far, [], owners, lambda: in_cfo_language) == too_far
+    asked = engine.matcher.parse("who builds the funding model behind the company plan?")  # a question: 0.08 apart
+    assert in_its_roles_language(asked, apart, [], owners, lambda: in_cfo_language) == apart
 
 
 def test_the_roles_language_is_not_asked_when_no_other_roles_topic_is_close_of_a_long_question_or_a_named_topic(
