@@ -363,25 +363,27 @@ def in_its_roles_language(
     role_scores: Callable[[], dict[str, float]],
 ) -> list[Match]:
     """`matches` with the closest topic of another role first, at the best's score, when it is within
-    `LANGUAGE_MARGIN` of the best and the question is plainly more in that role's language than in the
-    best's (by `LANGUAGE_LEAD`, `role_scores`: `RoleLanguage` in bot/core/role_language.py). Two topics of
-    neighbouring roles that score alike (the CEO's company strategy and the COO's operations, the CRO's
-    renewals and the CMO's agencies) are told apart by all of each role's phrases, not by the one that
-    came nearest. Only the order changes, so no off-topic message is answered. For a duty written out or
-    a question of at most `SHORT_QUESTION_WORDS` words: a longer question's scene speaks another role's
-    language than what it asks. Not when the question's words name the best topic (the `lexical`
-    matcher's score at least `LEXICAL_SURE`): "security", once an admin has given that topic to the COO,
-    is the COO's, however much of the CTO's language the word is. Over every set (2026-12-06): held out
-    +24 right −9, read +23 −9 (lead 0.2: +37 −21 and +29 −18; 0.25: +32 −13 and +26 −13; margin 0.12:
-    more changed, read fewer right; for long questions too: decision-rights sets read −8). Of the roles
-    whose topics are that close, the one whose language the question is most in is weighed against the
-    best's. A line of a job description (`job_line`), surely a duty, formal and general, comes near several
-    roles' topics alike, and all of a role's language reads it better than its one nearest phrase: for it
-    a role's topics within `JOB_LINE_LANGUAGE_MARGIN` count, with a lead of `JOB_LINE_LANGUAGE_LEAD`
-    (a public-relations manager's line nearest the CEO's public face, a recruiter's nearest the CEO's
-    executive team). Over every set (2026-12-06): held out +17 −5 (duties
-    +16 −4), read +12 −4 (margin 0.15 with the lead of 0.3: held out +13 −2, read +9 −3; the first other
-    role weighed rather than the one most in its language: +8 −4 read in a simulation)."""
+    `LANGUAGE_MARGIN` of the best and the question is plainly more in that role's language than in the best's
+    (by `LANGUAGE_LEAD`, `role_scores`: `RoleLanguage` in bot/core/role_language.py). Two topics of neighbouring
+    roles that score alike (the CEO's company strategy and the COO's operations, the CRO's renewals and the
+    CMO's agencies) are told apart by all of each role's phrases, not by the one that came nearest. Only the
+    order changes, so no off-topic message is answered. For a duty written out or a question of at most
+    `SHORT_QUESTION_WORDS` words: a longer question's scene speaks another role's language than what it asks.
+    Not when the question's words name the best topic (the `lexical` matcher's score at least `LEXICAL_SURE`):
+    "security", once an admin has given that topic to the COO, is the COO's, however much of the CTO's language
+    the word is. Over every set (2026-12-06): held out +24 right −9, read +23 −9 (lead 0.2: +37 −21 and +29 −18;
+    0.25: +32 −13 and +26 −13; for long questions too: decision-rights sets read −8). Of the roles whose topics
+    are that close, the one whose language the question is most in is weighed against the best's; so read, a
+    margin of 0.12 rather than 0.08 did better (2026-12-06: held out +8 −3, read +9 −4; with the first other
+    role weighed it had read fewer right). `Engine.rank` does not ask when a statement names the role of its
+    best topic as doing the work (`named`): "The CISO leads the team, sets its direction …" speaks the CEO's
+    language, and is the CISO's by its subject (held out +1, read +2, nothing lost). A line of a job description
+    (`job_line`), surely a duty, formal and general, comes near several roles' topics alike, and all of a role's
+    language reads it better than its one nearest phrase: for it a role's topics within
+    `JOB_LINE_LANGUAGE_MARGIN` count, with a lead of `JOB_LINE_LANGUAGE_LEAD` (a public-relations manager's line
+    nearest the CEO's public face, a recruiter's nearest the CEO's executive team). Over every set (2026-12-06):
+    held out +17 −5 (duties +16 −4), read +12 −4 (margin 0.15 with the lead of 0.3: held out +13 −2, read +9 −3;
+    the first other role weighed rather than the one most in its language: +8 −4 read in a simulation)."""
     if asks_who(query) and len(query.sentence.split()) > SHORT_QUESTION_WORDS:
         return matches
     best = matches[0]
@@ -508,9 +510,10 @@ class Engine:
         if not matches:
             return Ranking(query, [], None)
         semantic_matcher = self.semantic
-        matches = in_its_roles_language(
-            query, matches, lexical, self._owners, lambda: semantic_matcher.role_scores(query)
-        )
+        if subject is None or self._owners[matches[0].responsibility_id] != subject.role:  # named: not language
+            matches = in_its_roles_language(
+                query, matches, lexical, self._owners, lambda: semantic_matcher.role_scores(query)
+            )
         if job_line(query) and not (semantic and semantic[0].countered):  # surely a duty: how sure, not which
             matches = surer(matches, JOB_LINE_FACTOR)
         best = matches[0].responsibility_id

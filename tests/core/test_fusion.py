@@ -602,7 +602,8 @@ def test_a_job_descriptions_line_is_read_in_the_language_of_the_role_it_speaks_m
     is most in: here the CFO's budgeting, behind the COO's operations, which the first other role would be."""
     owners = {"capital-allocation": "CEO", "operational-strategy": "COO", "budgeting": "CFO"}
     line = engine.matcher.parse(
-        "Build the funding model behind the long-range company plan, with the cash it needs and a runway the board can approve"
+        "Build the funding model behind the long-range company plan, with the cash it needs "
+        "and a runway the board can approve"
     )
     assert job_line(line)
     apart = [
