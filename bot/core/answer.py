@@ -367,25 +367,24 @@ def in_its_roles_language(
     (by `LANGUAGE_LEAD`, `role_scores`: `RoleLanguage` in bot/core/role_language.py). Two topics of neighbouring
     roles that score alike (the CEO's company strategy and the COO's operations, the CRO's renewals and the
     CMO's agencies) are told apart by all of each role's phrases, not by the one that came nearest. Only the
-    order changes, so no off-topic message is answered. For a duty written out or a question of at most
-    `SHORT_QUESTION_WORDS` words: a longer question's scene speaks another role's language than what it asks.
-    Not when the question's words name the best topic (the `lexical` matcher's score at least `LEXICAL_SURE`):
-    "security", once an admin has given that topic to the COO, is the COO's, however much of the CTO's language
-    the word is. Over every set (2026-12-06): held out +24 right −9, read +23 −9 (lead 0.2: +37 −21 and +29 −18;
-    0.25: +32 −13 and +26 −13; for long questions too: decision-rights sets read −8). Of the roles whose topics
-    are that close, the one whose language the question is most in is weighed against the best's; so read, a
-    margin of 0.12 rather than 0.08 did better (2026-12-06: held out +8 −3, read +9 −4; with the first other
-    role weighed it had read fewer right). `Engine.rank` does not ask when a statement names the role of its
-    best topic as doing the work (`named`): "The CISO leads the team, sets its direction …" speaks the CEO's
-    language, and is the CISO's by its subject (held out +1, read +2, nothing lost). A line of a job description
+    order changes, so no off-topic message is answered. Not when the question's words name the best topic (the
+    `lexical` matcher's score at least `LEXICAL_SURE`): "security", once an admin has given that topic to the
+    COO, is the COO's, however much of the CTO's language the word is. Over every set (2026-12-06): held out +24
+    right −9, read +23 −9 (lead 0.2: +37 −21 and +29 −18; 0.25: +32 −13 and +26 −13), then for a duty written
+    out or a question of at most `SHORT_QUESTION_WORDS` words only. Of the roles whose topics are that close,
+    the one whose language the question is most in is weighed against the best's; so read, a margin of 0.12
+    rather than 0.08 did better (2026-12-06: held out +8 −3, read +9 −4; with the first other role weighed it
+    had read fewer right). `Engine.rank` does not ask when a statement names the role of its best topic as doing
+    the work (`named`): "The CISO leads the team, sets its direction …" speaks the CEO's language, and is the
+    CISO's by its subject (held out +1, read +2, nothing lost). So read, a longer question is asked too, though
+    its scene may speak another role's language than what it asks (held out +18 −8, read +5 −2; decision-rights
+    sets read −8 when first tried, by the first other role within 0.08). A line of a job description
     (`job_line`), surely a duty, formal and general, comes near several roles' topics alike, and all of a role's
     language reads it better than its one nearest phrase: for it a role's topics within
     `JOB_LINE_LANGUAGE_MARGIN` count, with a lead of `JOB_LINE_LANGUAGE_LEAD` (a public-relations manager's line
     nearest the CEO's public face, a recruiter's nearest the CEO's executive team). Over every set (2026-12-06):
     held out +17 −5 (duties +16 −4), read +12 −4 (margin 0.15 with the lead of 0.3: held out +13 −2, read +9 −3;
     the first other role weighed rather than the one most in its language: +8 −4 read in a simulation)."""
-    if asks_who(query) and len(query.sentence.split()) > SHORT_QUESTION_WORDS:
-        return matches
     best = matches[0]
     if any(m.responsibility_id == best.responsibility_id and m.score >= LEXICAL_SURE for m in lexical):
         return matches

@@ -624,9 +624,7 @@ def test_a_job_descriptions_line_is_read_in_the_language_of_the_role_it_speaks_m
     assert in_its_roles_language(asked, apart, [], owners, lambda: in_cfo_language) == apart
 
 
-def test_the_roles_language_is_not_asked_when_no_other_roles_topic_is_close_of_a_long_question_or_a_named_topic(
-    engine,
-):
+def test_the_roles_language_is_not_asked_when_no_other_roles_topic_is_close_or_the_words_name_the_best(engine):
     owners = {"company-strategy": "CEO", "company-goals": "CEO", "operational-strategy": "COO"}
     asked = engine.matcher.parse("who keeps the yearly plan on track across the departments")
 
@@ -636,14 +634,24 @@ def test_the_roles_language_is_not_asked_when_no_other_roles_topic_is_close_of_a
     one_role_only = [Match("company-strategy", 0.7, "a"), Match("company-goals", 0.69, "b")]
     assert in_its_roles_language(asked, one_role_only, [], owners, never) == one_role_only
     alike = [Match("company-strategy", 0.7, "a"), Match("operational-strategy", 0.69, "c")]
+    named = [Match("company-strategy", LEXICAL_SURE, "company strategy")]  # the words name the best topic
+    assert in_its_roles_language(asked, alike, named, owners, never) == alike
+
+
+def test_a_long_question_is_read_in_its_roles_language_too(engine):
+    """Its scene may speak another role's language than what it asks, but over every set a long question
+    gained more than it lost (held out +18 −8, read +5 −2)."""
+    owners = {"company-strategy": "CEO", "operational-strategy": "COO"}
     long_question = engine.matcher.parse(
         "our founders set out three bets at the offsite and wrote them up in a long memo to everyone, "
         "so now who keeps the yearly plan on track across the departments"
     )
     assert len(long_question.sentence.split()) > SHORT_QUESTION_WORDS
-    assert in_its_roles_language(long_question, alike, [], owners, never) == alike  # the scene speaks for itself
-    named = [Match("company-strategy", LEXICAL_SURE, "company strategy")]  # the words name the best topic
-    assert in_its_roles_language(asked, alike, named, owners, never) == alike
+    alike = [Match("company-strategy", 0.7, "a"), Match("operational-strategy", 0.69, "c")]
+    in_coo_language = {"CEO": 0.2, "COO": 0.2 + LANGUAGE_LEAD}
+    assert in_its_roles_language(long_question, alike, [], owners, lambda: in_coo_language)[0] == Match(
+        "operational-strategy", 0.7, "c"
+    )
 
 
 def test_the_engine_puts_the_topic_of_the_role_whose_language_it_is_first_at_the_best_score(
