@@ -362,29 +362,30 @@ def in_its_roles_language(
     owner_of: dict[str, str],
     role_scores: Callable[[], dict[str, float]],
 ) -> list[Match]:
-    """`matches` with the closest topic of another role first, at the best's score, when it is within
+    """`matches` with another role's closest topic first, at the best's score, when that topic is within
     `LANGUAGE_MARGIN` of the best and the question is plainly more in that role's language than in the best's
-    (by `LANGUAGE_LEAD`, `role_scores`: `RoleLanguage` in bot/core/role_language.py). Two topics of neighbouring
-    roles that score alike (the CEO's company strategy and the COO's operations, the CRO's renewals and the
-    CMO's agencies) are told apart by all of each role's phrases, not by the one that came nearest. Only the
-    order changes, so no off-topic message is answered. Not when the question's words name the best topic (the
-    `lexical` matcher's score at least `LEXICAL_SURE`): "security", once an admin has given that topic to the
-    COO, is the COO's, however much of the CTO's language the word is. Over every set (2026-12-06): held out +24
-    right −9, read +23 −9 (lead 0.2: +37 −21 and +29 −18; 0.25: +32 −13 and +26 −13), then for a duty written
-    out or a question of at most `SHORT_QUESTION_WORDS` words only. Of the roles whose topics are that close,
-    the one whose language the question is most in is weighed against the best's; so read, a margin of 0.12
-    rather than 0.08 did better (2026-12-06: held out +8 −3, read +9 −4; with the first other role weighed it
-    had read fewer right). `Engine.rank` does not ask when a statement names the role of its best topic as doing
-    the work (`named`): "The CISO leads the team, sets its direction …" speaks the CEO's language, and is the
-    CISO's by its subject (held out +1, read +2, nothing lost). So read, a longer question is asked too, though
-    its scene may speak another role's language than what it asks (held out +18 −8, read +5 −2; decision-rights
-    sets read −8 when first tried, by the first other role within 0.08). A line of a job description
-    (`job_line`), surely a duty, formal and general, comes near several roles' topics alike, and all of a role's
-    language reads it better than its one nearest phrase: for it a role's topics within
-    `JOB_LINE_LANGUAGE_MARGIN` count, with a lead of `JOB_LINE_LANGUAGE_LEAD` (a public-relations manager's line
-    nearest the CEO's public face, a recruiter's nearest the CEO's executive team). Over every set (2026-12-06):
-    held out +17 −5 (duties +16 −4), read +12 −4 (margin 0.15 with the lead of 0.3: held out +13 −2, read +9 −3;
-    the first other role weighed rather than the one most in its language: +8 −4 read in a simulation)."""
+    (by `LANGUAGE_LEAD`, `role_scores`: `RoleLanguage` in bot/core/role_language.py). Of the roles with a topic
+    that close, the one whose language the question is most in is weighed. Two topics of neighbouring roles
+    that score alike (the CEO's company strategy and the COO's operations, the CRO's renewals and the CMO's
+    agencies) are told apart by all of each role's phrases, not by the one that came nearest. A line of a job
+    description (`job_line`), surely a duty, formal and general, comes near several roles' topics alike, and
+    all of a role's language reads it better still: for it a topic within `JOB_LINE_LANGUAGE_MARGIN` counts,
+    by a lead of `JOB_LINE_LANGUAGE_LEAD` (a public-relations manager's line nearest the CEO's public face, a
+    recruiter's nearest the CEO's executive team). Only the order changes, so no off-topic message is
+    answered. Not when the question's words name the best topic (the `lexical` matcher's score at least
+    `LEXICAL_SURE`): "security", once an admin has given that topic to the COO, is the COO's, however much of
+    the CTO's language the word is; nor (`Engine.rank`) when a statement names the best topic's role as doing
+    the work (`named`): "The CISO leads the team, sets its direction …" speaks the CEO's language and is the
+    CISO's by its subject.
+
+    Measured over every set (held out, then read). 2026-12-06, weighing the first other role within 0.08 by
+    a lead of 0.3, for a duty written out or a question of at most `SHORT_QUESTION_WORDS` words: +24 −9 and
+    +23 −9 (lead 0.2: +37 −21 and +29 −18; 0.25: +32 −13 and +26 −13; a margin of 0.12 read fewer right; long
+    questions too: decision-rights sets read −8). The twenty-fifth session, each against the one before: the
+    role most in the question's language weighed, and a job line's margin and lead, +17 −5 (duties +16 −4)
+    and +12 −4 (the margin alone, with the lead of 0.3: +13 −2 and +9 −3); the margin at 0.12 with the named
+    role kept, +9 −3 and +11 −4 (the named role kept alone: +1 and +2, nothing lost); long questions too, +18
+    −8 and +5 −2."""
     best = matches[0]
     if any(m.responsibility_id == best.responsibility_id and m.score >= LEXICAL_SURE for m in lexical):
         return matches
@@ -473,7 +474,8 @@ class Engine:
         roadmap's or prioritisation's (`what_to_build`), and a duty or a "who" question whose closest
         topics are mostly the best's role is surer of the best (`one_role`). Both matchers' best topics
         agreeing, on the topic or on its role, make the best surer (`agreed`), and of two roles' topics that
-        score alike, the one whose role's language the question is in goes first (`in_its_roles_language`).
+        score alike, the one whose role's language the question is in goes first (`in_its_roles_language`),
+        unless a statement names the best's role as doing the work.
 
         A question that asks when/how/what rather than who owns, about the asker's own matters or about
         the bot, or one everyday word that no alias is by itself ("red", `Query.terse`), is discounted on
@@ -509,7 +511,7 @@ class Engine:
         if not matches:
             return Ranking(query, [], None)
         semantic_matcher = self.semantic
-        if subject is None or self._owners[matches[0].responsibility_id] != subject.role:  # named: not language
+        if subject is None or self._owners[matches[0].responsibility_id] != subject.role:  # not over a named role
             matches = in_its_roles_language(
                 query, matches, lexical, self._owners, lambda: semantic_matcher.role_scores(query)
             )
