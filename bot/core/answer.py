@@ -361,6 +361,7 @@ def in_its_roles_language(
     lexical: list[Match],
     owner_of: dict[str, str],
     role_scores: Callable[[], dict[str, float]],
+    named_role: str | None = None,
 ) -> list[Match]:
     """`matches` with another role's closest topic first, at the best's score, when that topic is within
     `LANGUAGE_MARGIN` of the best and the question is plainly more in that role's language than in the best's
@@ -374,9 +375,9 @@ def in_its_roles_language(
     recruiter's nearest the CEO's executive team). Only the order changes, so no off-topic message is
     answered. Not when the question's words name the best topic (the `lexical` matcher's score at least
     `LEXICAL_SURE`): "security", once an admin has given that topic to the COO, is the COO's, however much of
-    the CTO's language the word is; nor (`Engine.rank`) when a statement names the best topic's role as doing
-    the work (`named`): "The CISO leads the team, sets its direction …" speaks the CEO's language and is the
-    CISO's by its subject.
+    the CTO's language the word is; nor when the role a statement names as doing the work (`named_role`,
+    `RoleNames.subject`) owns the best topic: "The CISO leads the team, sets its direction …" speaks the
+    CEO's language and is the CISO's by its subject.
 
     Measured over every set (held out, then read). 2026-12-06, weighing the first other role within 0.08 by
     a lead of 0.3, for a duty written out or a question of at most `SHORT_QUESTION_WORDS` words: +24 −9 and
@@ -387,9 +388,11 @@ def in_its_roles_language(
     role kept, +9 −3 and +11 −4 (the named role kept alone: +1 and +2, nothing lost); long questions too, +18
     −8 and +5 −2."""
     best = matches[0]
+    best_role = owner_of[best.responsibility_id]
+    if best_role == named_role:
+        return matches
     if any(m.responsibility_id == best.responsibility_id and m.score >= LEXICAL_SURE for m in lexical):
         return matches
-    best_role = owner_of[best.responsibility_id]
     margin, lead = (
         (JOB_LINE_LANGUAGE_MARGIN, JOB_LINE_LANGUAGE_LEAD) if job_line(query) else (LANGUAGE_MARGIN, LANGUAGE_LEAD)
     )
@@ -511,10 +514,14 @@ class Engine:
         if not matches:
             return Ranking(query, [], None)
         semantic_matcher = self.semantic
-        if subject is None or self._owners[matches[0].responsibility_id] != subject.role:  # not over a named role
-            matches = in_its_roles_language(
-                query, matches, lexical, self._owners, lambda: semantic_matcher.role_scores(query)
-            )
+        matches = in_its_roles_language(
+            query,
+            matches,
+            lexical,
+            self._owners,
+            lambda: semantic_matcher.role_scores(query),
+            named_role=subject.role if subject else None,
+        )
         if job_line(query) and not (semantic and semantic[0].countered):  # surely a duty: how sure, not which
             matches = surer(matches, JOB_LINE_FACTOR)
         best = matches[0].responsibility_id

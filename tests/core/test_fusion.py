@@ -636,6 +636,8 @@ def test_the_roles_language_is_not_asked_when_no_other_roles_topic_is_close_or_t
     alike = [Match("company-strategy", 0.7, "a"), Match("operational-strategy", 0.69, "c")]
     named = [Match("company-strategy", LEXICAL_SURE, "company strategy")]  # the words name the best topic
     assert in_its_roles_language(asked, alike, named, owners, never) == alike
+    statement = engine.matcher.parse("The CEO keeps the yearly plan on track across the departments")
+    assert in_its_roles_language(statement, alike, [], owners, never, named_role="CEO") == alike  # its subject
 
 
 def test_a_long_question_is_read_in_its_roles_language_too(engine):
