@@ -572,6 +572,18 @@ TAKEN_TO_AN_OWNER = re.compile(
     r"sits? with|belongs? (?:to|with))\b"
 )
 
+# After a scene, a question that asks where to take it ("… who do I report it to", "… forward to?", "… where
+# does that get raised?"): the "I" of someone bringing a matter to its owner, not of someone
+# asking about their own affairs (`asks_about_oneself`). Only after `SCENE_WORDS` words or more: "where do I
+# send this form" is an errand.
+TAKEN_ON = re.compile(
+    r"\b(?:where|who|to whom) (?:do|should|can|would|could|does|did|must) (?:i|we|you|this|that|it)\b"
+    r"[^?.!]{0,30}?\b(?:raise|report|escalate|escalated|take|send|flag|forward|go|goes|routed)\b"
+    r"|\b(?:escalate|forward|route|report) (?:this |that |it )?to\?"
+    r"|\b(?:this|that|it) (?:be|get) (?:escalated|raised|reported|routed)\b"
+)
+SCENE_WORDS = 5
+
 # An executive named in an alias ("CEO email", "fractional CMO", "executive pay"): in a question, often a
 # person in the scene ("an odd email claiming to come from our CEO") rather than the topic.
 EXECUTIVE_WORD = re.compile(rf"\b(?:{EXECUTIVE_WORDS}|founders?|execs?|executives?)(?:'s)?\b", re.IGNORECASE)

@@ -51,9 +51,11 @@ from bot.core.lexicon import (
     REMARK_WORDS,
     REPORTS_TO,
     ROLE_HOLDER,
+    SCENE_WORDS,
     SIGNED_OFF,
     STEM_EXCEPTIONS,
     STOPWORDS,
+    TAKEN_ON,
     TAKEN_TO_AN_OWNER,
 )
 
@@ -175,6 +177,8 @@ def asks_about_oneself(text: str) -> bool:
         return True
     if EVENT_QUESTION.match(text):
         return not ASKS_OWNER.search(text)
+    if taken_on_after_a_scene(text):
+        return False
     words = len(text.split())
     asks_decision = ASKS_DECISION.search(text) is not None
     remark = "?" not in text and words <= REMARK_WORDS and REMARK.search(text) is not None and not asks_decision
@@ -205,6 +209,14 @@ def asks_about_oneself(text: str) -> bool:
         and not asks_owner
         and not decision
     )
+
+
+def taken_on_after_a_scene(text: str) -> bool:
+    """True for a cleaned message that tells a scene of `SCENE_WORDS` words or more, then asks where to take
+    it (`TAKEN_ON`: "my team found a supplier billing us twice for one order, where do i raise this"). Over every set
+    (2026-12-07): held out +2, read +3, nothing lost, no off-topic message answered."""
+    found = TAKEN_ON.search(text)
+    return found is not None and len(text[: found.start()].split()) >= SCENE_WORDS
 
 
 def asks_about_the_bot(text: str) -> bool:

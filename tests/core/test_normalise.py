@@ -621,6 +621,26 @@ def test_where_the_askers_own_thing_is_sent_is_an_errand(question):
 
 
 @pytest.mark.parametrize(
+    "message",
+    [
+        "my team found a supplier billing us twice for one order since june, where do i raise this",
+        "one of my reports keeps rewriting the forecast numbers before it goes up. where should i flag it",
+        "got a letter from a tax office in my post about one of our subsidiaries. forward to?",
+        "the vendor I manage quietly changed the data terms in my contract. where does that get raised?",
+    ],
+)
+def test_a_scene_then_where_to_take_it_is_not_the_askers_own_matter(message):
+    """The "I" and "my" of someone bringing a matter to its owner: with `SCENE_WORDS` words or more told
+    before it asks where to take it, the message is about the matter, not the asker's own affairs."""
+    assert not asks_about_oneself(clean_slack_text(message))
+
+
+@pytest.mark.parametrize("message", ["my permit ran out, where do i report it", "where do i send my timesheet"])
+def test_where_to_take_ones_own_thing_after_a_few_words_is_still_an_errand(message):
+    assert asks_about_oneself(clean_slack_text(message))
+
+
+@pytest.mark.parametrize(
     "question, topic",
     [
         ("we need sign-off on the tagline for the autumn rebrand", "tagline for the autumn rebrand"),
