@@ -36,6 +36,7 @@ from bot.core.decision import (
     LEXICAL_SURE,
     LEXICAL_TIE,
     NAMED_MARGIN,
+    NAMED_MEANING_LEAD,
     NAMED_RIVAL,
     NAMED_SURE,
     RELATED_SCORE,
@@ -407,6 +408,31 @@ def in_its_roles_language(
     return put_first(matches, other, best.score)
 
 
+def meaning_over_a_named_alias(
+    query: Query, matches: list[Match], lexical: list[Match], semantic: list[Match], owner_of: dict[str, str]
+) -> list[Match]:
+    """`matches` with the semantic matcher's best topic first, at the best's score, when the best is the
+    lexical matcher's only because a long question (more than `SHORT_QUESTION_WORDS` words) names one of its
+    aliases whole, and the semantic best is another role's topic at least `NAMED_MEANING_LEAD` nearer in
+    meaning than the named one. A long question tells a scene, and a scene's words name aliases in passing:
+    "since May's all-hands the engineers keep asking why the new service has no on-call rota …, so who owns
+    fixing that?" names the CEO's all-hands and asks about the CTO's reliability. Only the
+    order changes, so no off-topic message is answered."""
+    long_question = query.asks_owner and len(query.sentence.split()) > SHORT_QUESTION_WORDS
+    if not (long_question and matches and lexical and semantic):
+        return matches
+    named, meant = lexical[0], semantic[0]
+    if not named.named or meant.countered or matches[0].responsibility_id != named.responsibility_id:
+        return matches
+    if owner_of[meant.responsibility_id] == owner_of[named.responsibility_id]:
+        return matches
+    named_meaning = next((m.score for m in semantic if m.responsibility_id == named.responsibility_id), 0.0)
+    if meant.score < named_meaning + NAMED_MEANING_LEAD:
+        return matches
+    chosen = next((m for m in matches if m.responsibility_id == meant.responsibility_id), meant)
+    return put_first(matches, chosen, matches[0].score)
+
+
 def surer(matches: list[Match], factor: float) -> list[Match]:
     """`matches` each `factor` times surer, at most 1: a question whose asking alone says it is about
     ownership (`DECIDER_FACTOR`, `JOB_LINE_FACTOR`), in the same order."""
@@ -522,6 +548,7 @@ class Engine:
             lambda: semantic_matcher.role_scores(query),
             named_role=subject.role if subject else None,
         )
+        matches = meaning_over_a_named_alias(query, matches, lexical, semantic, self._owners)
         if job_line(query) and not (semantic and semantic[0].countered):  # surely a duty: how sure, not which
             matches = surer(matches, JOB_LINE_FACTOR)
         best = matches[0].responsibility_id

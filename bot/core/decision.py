@@ -11,6 +11,7 @@ LEXICAL_SURE = 0.71  # above this the lexical matcher decides alone: more than o
 NAMED_SURE = 0.65  # or this, for a short question asking for an owner that names one alias whole (0.7)
 NAMED_RIVAL = 0.1  # unless another topic scores this close to that alias (`needs_semantic` in bot/core/answer.py)
 SHORT_QUESTION_WORDS = 20  # a question asking for an owner in at most this many words is short (`needs_semantic`)
+NAMED_MEANING_LEAD = 0.1  # a long question's named alias gives way to another role's topic this much nearer in meaning
 LEXICAL_TIE = 0.02  # two topics this close are alike to the lexical matcher (0.813 and 0.805 from the same words)
 AGREEMENT_SHARE = 0.2  # both matchers' best topic is the same: the higher score gains this share of the lower
 DECIDER_FACTOR = 1.1  # "whose call is it to …": asking outright who decides is itself about ownership

@@ -138,6 +138,7 @@ class Match:
     matched: str  # the title or alias that matched best
     countered: bool = False  # the question is nearer a message not about ownership: offered, never answered
     bag: bool = False  # matched by an entry's words spread over several of its aliases, not by one alias
+    named: bool = False  # scored for naming one alias whole (`NAMED_FACTOR`, `DUTY_NAMED_FACTOR`)
 
 
 @dataclass(frozen=True)
@@ -328,10 +329,13 @@ class Matcher:
         )
         if only_everyday:  # "…where this business is headed": "head" alone, half of "heads of product"
             scores = np.where(hits[candidates] < self._choice_size[candidates], scores * EVERYDAY_FACTOR, scores)
+        by_name = np.zeros(len(candidates))
         if query.asks_owner:
-            scores = np.maximum(scores, self._named_scores(query, candidates, hits, NAMED_FACTOR))
+            by_name = self._named_scores(query, candidates, hits, NAMED_FACTOR)
         elif duty_written_out(query):
-            scores = np.maximum(scores, self._named_scores(query, candidates, hits, DUTY_NAMED_FACTOR, together=True))
+            by_name = self._named_scores(query, candidates, hits, DUTY_NAMED_FACTOR, together=True)
+        named = by_name > scores
+        scores = np.maximum(scores, by_name)
         if query.about_asker:
             scores = scores * ABOUT_ASKER_FACTOR
         if query.terse:
@@ -342,7 +346,9 @@ class Matcher:
             owner = self._owners[index]
             if owner not in best:
                 score = round(min(float(scores[position]), 1.0), 3)
-                best[owner] = Match(owner, score, self._texts[index], bag=bool(self._is_bag[index]))
+                best[owner] = Match(
+                    owner, score, self._texts[index], bag=bool(self._is_bag[index]), named=bool(named[position])
+                )
                 if len(best) == limit:
                     break
         return query, tuple(best.values())

@@ -11,6 +11,7 @@ from bot.core.answer import (
     Engine,
     agreed,
     in_its_roles_language,
+    meaning_over_a_named_alias,
     most_topics,
     named,
     needs_semantic,
@@ -28,10 +29,11 @@ from bot.core.decision import (
     LANGUAGE_MARGIN,
     LEXICAL_SURE,
     LEXICAL_TIE,
+    NAMED_MEANING_LEAD,
     NAMED_RIVAL,
     SHORT_QUESTION_WORDS,
 )
-from bot.core.matcher import Match, job_line
+from bot.core.matcher import NAMED_FACTOR, Match, job_line
 from bot.core.named_role import Subject
 from bot.core.semantic import COUNTER_CAP, matter_asked_about, read_of
 
@@ -654,6 +656,56 @@ def test_a_long_question_is_read_in_its_roles_language_too(engine):
     assert in_its_roles_language(long_question, alike, [], owners, lambda: in_coo_language)[0] == Match(
         "operational-strategy", 0.7, "c"
     )
+
+
+ON_CALL_SCENE = (
+    "Since May's all-hands the engineers have been asking why the new service still has no on-call rota "
+    "and nobody is paged when it fails at night, so who owns fixing that?"
+)
+
+
+def test_a_long_questions_named_alias_gives_way_to_another_roles_topic_much_nearer_in_meaning(engine):
+    """The scene names an alias of the all-hands in passing; what it asks about is the CTO's reliability.
+    The semantic matcher's best goes first at the named alias's score, once in the list, when it is another
+    role's topic and `NAMED_MEANING_LEAD` nearer in meaning than the named topic."""
+    owners = {"all-hands": "CEO", "reliability-and-performance": "CTO", "company-wide-communication": "CEO"}
+    asked = engine.matcher.parse(ON_CALL_SCENE)
+    assert asked.asks_owner and len(asked.sentence.split()) > SHORT_QUESTION_WORDS
+    lexical = [Match("all-hands", 0.7, "all-hands", named=True), Match("reliability-and-performance", 0.61, "r")]
+    meant = Match("reliability-and-performance", 0.5, "on-call rota")
+    semantic = [meant, Match("all-hands", 0.5 - NAMED_MEANING_LEAD, "a")]
+    merged = [lexical[0], lexical[1], Match("company-wide-communication", 0.45, "c")]
+    assert meaning_over_a_named_alias(asked, merged, lexical, semantic, owners) == [
+        Match("reliability-and-performance", 0.7, "r"),
+        lexical[0],
+        merged[2],
+    ]
+    # not: the named topic nearly as near in meaning; the alias not named whole; the meaning the same role's;
+    # the semantic best nearer a message not about ownership; a short question
+    close = [meant, Match("all-hands", 0.51 - NAMED_MEANING_LEAD, "a")]
+    assert meaning_over_a_named_alias(asked, merged, lexical, close, owners) == merged
+    covered = [replace(lexical[0], named=False), lexical[1]]
+    assert meaning_over_a_named_alias(asked, merged, covered, semantic, owners) == merged
+    same_role = [Match("company-wide-communication", 0.5, "c")]
+    assert meaning_over_a_named_alias(asked, merged, lexical, same_role, owners) == merged
+    countered = [replace(meant, countered=True)]
+    assert meaning_over_a_named_alias(asked, merged, lexical, countered, owners) == merged
+    short = engine.matcher.parse("since the all-hands, who owns the on-call rota?")
+    assert meaning_over_a_named_alias(short, merged, lexical, semantic, owners) == merged
+
+
+def test_the_engine_reads_a_long_scenes_named_alias_by_meaning(fused):
+    _, lexical = fused.matcher.match(ON_CALL_SCENE)
+    assert lexical[0].responsibility_id == "all-hands" and lexical[0].named
+    ranked = [m.responsibility_id for m in fused.rank(ON_CALL_SCENE).matches]
+    assert ranked[0] == "reliability-and-performance" and len(ranked) == len(set(ranked))
+
+
+def test_a_topic_is_named_when_its_score_comes_from_an_alias_named_whole_among_other_words(engine):
+    _, lexical = engine.matcher.match("after every all-hands people keep asking, who owns the all-hands?")
+    assert lexical[0].responsibility_id == "all-hands" and lexical[0].score == NAMED_FACTOR and lexical[0].named
+    _, lexical = engine.matcher.match("who owns the all-hands?")  # the words are the alias: surer than named
+    assert lexical[0].score > NAMED_FACTOR and not lexical[0].named
 
 
 def test_the_engine_puts_the_topic_of_the_role_whose_language_it_is_first_at_the_best_score(
