@@ -204,10 +204,16 @@ def needs_semantic(query: Query, lexical: list[Match]) -> bool:
     held out +7 right −2, read +4 −2, no off-topic message answered (a margin of 0.2: +7 −3 and +6 −5)."""
     if not query.topic or not lexical:
         return bool(query.topic)
-    short = query.asks_owner and len(query.sentence.split()) <= SHORT_QUESTION_WORDS
+    short = query.asks_owner and not long_question(query)
     named = short and lexical[0].score < LEXICAL_SURE  # sure, if at all, by one alias named whole
     tied = len(lexical) > 1 and lexical[1].score >= lexical[0].score - (NAMED_RIVAL if named else LEXICAL_TIE)
     return lexical[0].score < (NAMED_SURE if short else LEXICAL_SURE) or tied or lexical[0].bag
+
+
+def long_question(query: Query) -> bool:
+    """True for a message of more than `SHORT_QUESTION_WORDS` words: naming one alias whole, it may name its
+    scene's matter rather than what it asks (`needs_semantic`, `meaning_over_a_named_alias`)."""
+    return len(query.sentence.split()) > SHORT_QUESTION_WORDS
 
 
 def agreed(lexical: list[Match], semantic: list[Match], owner_of: dict[str, str], for_a_role: bool) -> list[Match]:
@@ -418,8 +424,7 @@ def meaning_over_a_named_alias(
     "since May's all-hands the engineers keep asking why the new service has no on-call rota …, so who owns
     fixing that?" names the CEO's all-hands and asks about the CTO's reliability. Only the
     order changes, so no off-topic message is answered."""
-    long_question = query.asks_owner and len(query.sentence.split()) > SHORT_QUESTION_WORDS
-    if not (long_question and matches and lexical and semantic):
+    if not (query.asks_owner and long_question(query) and matches and lexical and semantic):
         return matches
     named, meant = lexical[0], semantic[0]
     if not named.named or meant.countered or matches[0].responsibility_id != named.responsibility_id:

@@ -170,7 +170,8 @@ def asks_about_oneself(text: str) -> bool:
     run this week?"), a short message about a day ("meetings today"), or a short order to an assistant
     (`ASSISTANT_ORDER`: "draft a press release for the launch"), or a short request for an opinion or a pick
     (`OPINION_ASKED`: "best crm for a small sales team?"). And a question about the bot itself
-    (`asks_about_the_bot`)."""
+    (`asks_about_the_bot`). Not a scene followed by where to take it (`taken_on_after_a_scene`), whatever
+    "I" and "my" it holds."""
     if asks_about_the_bot(text):
         return True
     if EVENT_ON_A_DAY.match(text) or ROLE_HOLDER.match(text):
