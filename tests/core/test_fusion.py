@@ -543,6 +543,22 @@ def test_asking_outright_who_decides_makes_the_topics_a_tenth_surer(kb, embeddin
     assert plain.score < ANSWER_THRESHOLD <= boosted.score
 
 
+def test_a_scene_then_where_to_take_it_makes_the_topics_a_tenth_surer(kb, embeddings, monkeypatch):
+    """A scene told, then where to take it: the asker brings a matter to its owner, as surely about
+    ownership as asking who decides."""
+    question = (
+        "people keep parking in the disabled bays behind the building every morning. where should this be raised?"
+    )
+    boosting = Engine(kb, embeddings)
+    boosted = boosting.rank(question).matches[0]
+    assert boosting.answer(question).role == "COO"
+    monkeypatch.setattr(answer_module, "DECIDER_FACTOR", 1.0)
+    plain = Engine(kb, embeddings).rank(question).matches[0]
+    assert boosted.responsibility_id == plain.responsibility_id == "office-and-facilities"
+    assert boosted.score == pytest.approx(min(1.0, plain.score * DECIDER_FACTOR), abs=0.002)
+    assert plain.score < ANSWER_THRESHOLD <= boosted.score
+
+
 def test_a_line_of_a_job_description_is_surer_of_its_topics_in_the_same_order(kb, embeddings, monkeypatch):
     """A long impersonal duty that asks nothing is about a duty whichever topic it is nearest: a topic just
     short of the threshold is answered, and the order of the topics is the one it had."""
