@@ -61,13 +61,7 @@ from bot.core.matcher import (
 )
 from bot.core.models import KnowledgeBase, Responsibility
 from bot.core.named_role import RoleNames, Subject
-from bot.core.normalise import (
-    MAX_QUESTION_CHARS,
-    asks_about_the_bot,
-    clean_slack_text,
-    clip_question,
-    taken_on_after_a_scene,
-)
+from bot.core.normalise import MAX_QUESTION_CHARS, asks_about_the_bot, clean_slack_text, clip_question
 from bot.core.org import OrgSettings, check_org, default_org
 from bot.core.resolve import Owner, Route, resolve_owner, role_name
 from bot.core.semantic import COUNTER_CAP, Embeddings, SemanticMatcher
@@ -520,7 +514,7 @@ class Engine:
         A question that asks when/how/what rather than who owns, about the asker's own matters or about
         the bot, or one everyday word that no alias is by itself ("red", `Query.terse`), is discounted on
         both sides alike; small talk ("hi") has no topic at all. A question that asks outright who decides
-        ("whose call is it to …"), or that tells a scene and asks where to take it (`taken_on_after_a_scene`),
+        ("whose call is it to …"), or that tells a scene and asks where to take it (`Query.takes_on`),
         is surer of its topics by `DECIDER_FACTOR`, and a line of a job description
         (`job_line`) by `JOB_LINE_FACTOR`, once their order is settled.
         """
@@ -549,7 +543,7 @@ class Engine:
         matches = self._by_role(query, subject, self._with_subjects_topic(query, subject, merged, limit, factor))
         # "whose call is it to open a second depot?", "… where should this be escalated?": surely about
         # who decides, or whose the matter is
-        if query.asks_decider or taken_on_after_a_scene(query.sentence):
+        if query.asks_decider or query.takes_on:
             matches = surer(matches, DECIDER_FACTOR)
         if not matches:
             return Ranking(query, [], None)

@@ -50,6 +50,7 @@ from bot.core.normalise import (
     clean_slack_text,
     clip_question,
     strip_lead_in,
+    taken_on_after_a_scene,
     words,
 )
 
@@ -154,6 +155,7 @@ class Query:
     asks_decider: bool = False  # asks outright "who decides …", "whose call …": about a decision, not a thing
     terse: bool = False  # one word alone, no alias by itself ("red" of "red team"): too little to answer
     order: tuple[str, ...] = ()  # the term of each content word, in the order typed, repeats kept
+    takes_on: bool = False  # tells a scene, then asks where to take it (`taken_on_after_a_scene`): whose the matter is
 
 
 class Matcher:
@@ -272,6 +274,7 @@ class Matcher:
             asks_who_decides(cleaned),
             self._terse(terms, everyday, cleaned),
             tuple(order),
+            taken_on_after_a_scene(cleaned),
         )
 
     def _terse(self, terms: list[str], everyday: set[str], cleaned: str) -> bool:

@@ -48,7 +48,6 @@ from bot.core.lexicon import EXECUTIVE_WORDS, WHO
 from bot.core.matcher import Match, Query, asks_who, job_line
 from bot.core.models import Responsibility
 from bot.core.named_role import is_subject
-from bot.core.normalise import taken_on_after_a_scene
 from bot.core.role_language import RoleLanguage
 from bot.core.whole_files import write_whole
 
@@ -432,16 +431,14 @@ class SemanticMatcher:
         are. For the duty, over every set (2026-12-06): held out +6 right and two off-topic messages answered of
         7,315, read +6; a question without its mark ("… how soon can they …", `INVERTED_QUESTION`) is no job
         line, which kept a third off-topic message unanswered. Nor is a scene followed by where to take it
-        (`taken_on_after_a_scene`: "a text claiming to be our bank asked for a login code, where do I report
-        it"): the errands it is like ("who do I report a broken printer to") tell no scene first. Over every
-        set (2026-12-07): read +2 (Slack style),
-        held out unchanged, no off-topic message answered."""
+        (`Query.takes_on`: "a text claiming to be our bank asked for a login code, where do I report it"): the
+        errands it is like ("who do I report a broken printer to") tell no scene first. Over every set
+        (2026-12-07): read +2 (Slack style), held out unchanged, no off-topic message answered."""
         text, framed = read_of(query)
         decision = query.asks_decider or (query.asks_owner and not WHO.search(query.sentence))  # "…, yes or no?"
         matter = matter_asked_about(query) if framed else None
         early = self._encode_early(text, matter)
-        exempt = decision or job_line(query) or taken_on_after_a_scene(query.sentence)
-        found = self.match(text, limit, framed=framed, countered=not exempt)
+        found = self.match(text, limit, framed=framed, countered=not (decision or job_line(query) or query.takes_on))
         if matter is None or (found and found[0].score >= ANSWER_THRESHOLD):
             return found, text, framed
         if early is not None:

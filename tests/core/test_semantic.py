@@ -11,7 +11,6 @@ from bot.core.answer import Engine
 from bot.core.decision import ANSWER_THRESHOLD
 from bot.core.matcher import Matcher, asks_who, job_line
 from bot.core.models import Citation, Responsibility
-from bot.core.normalise import taken_on_after_a_scene
 from bot.core.semantic import (
     COUNTER_CAP,
     ENTRY_FRAME,
@@ -323,7 +322,7 @@ def test_a_scene_then_where_to_take_it_is_not_checked_against_counter_examples(e
     countered._encoder = embeddings.encoder()
     matcher = SemanticMatcher(items, countered)
     query = Matcher(items).parse(question)
-    assert taken_on_after_a_scene(query.sentence) and not query.asks_decider and not job_line(query)
+    assert query.takes_on and not query.asks_decider and not job_line(query)
     assert matcher.match(read_of(query)[0])[0].score == COUNTER_CAP
     assert matcher.match_question(query)[0].score >= ANSWER_THRESHOLD
 
