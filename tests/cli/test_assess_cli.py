@@ -99,8 +99,8 @@ def test_a_broken_rules_file_exits_2_naming_its_line(cli_env, tmp_path):
 
 def test_json_lists_what_the_recommendation_moves_in_the_organisation(cli_env, answers_file, tmp_path):
     report = json.loads(run(["--json", "--answers", str(answers_file(STARTUP))], cli_env).stdout)
-    assert report["moves_summary"] == "Combining into a CPTO moves 81 topics: 50 from the CTO, 31 from the CPO."
-    assert len(report["moves"]) == 81
+    assert report["moves_summary"] == "Combining into a CPTO moves 82 topics: 50 from the CTO, 32 from the CPO."
+    assert len(report["moves"]) == 82
     assert {"id": "technical-strategy", "topic": "Technical strategy and direction", "from": "CTO", "to": "CPTO"} in (
         report["moves"]
     )
@@ -112,5 +112,5 @@ def test_json_lists_what_the_recommendation_moves_in_the_organisation(cli_env, a
 
 def test_the_report_ends_with_what_moves(cli_env, answers_file):
     result = run(["--answers", str(answers_file(STARTUP))], cli_env)
-    assert "What moves\n  Combining into a CPTO moves 81 topics" in result.stdout
+    assert "What moves\n  Combining into a CPTO moves 82 topics" in result.stdout
     assert "  • Technical strategy and direction: CTO → CPTO" in result.stdout

@@ -101,7 +101,7 @@ def test_a_dry_run_with_settings_lists_every_topic_the_workspaces_answers_move(c
     data["org"] = {"roles": {"CEO": {}, "CPTO": {"covers": ["CTO", "CPO"]}, "COO": {}}}
     result = run(["kb", "import", str(write(tmp_path, data)), "--team", "T0MOVES", "--create", "--dry-run"], cli_env)
     assert result.returncode == 0, result.stderr
-    moved = "81 topics change hands: 50 from the CTO to the CPTO, 31 from the CPO to the CPTO."
+    moved = "82 topics change hands: 50 from the CTO to the CPTO, 32 from the CPO to the CPTO."
     assert f"  answers  workspace T0MOVES: {moved}\n" in result.stdout
     assert "  moves    pricing: Pricing: CPO → CPTO\n" in result.stdout
-    assert result.stdout.count("  moves    ") == 81
+    assert result.stdout.count("  moves    ") == 82

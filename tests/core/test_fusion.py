@@ -120,6 +120,12 @@ SCENE_FIRST = [  # the question comes after a long scene: read where it asks
 MATTER_FIRST = [  # the matter named before the asking: read whole, no topic is sure; its topic alone finds one
     ("convertible note with a cap, who?", "capital-markets-issuance"),
 ]
+AI_IN_THE_PRODUCT = [  # which AI features the product gets is the CPO's; the rules for using AI stay the CTO's
+    ("who decides whether our app gets an AI writing helper", "CPO", "ai-product-features"),
+    ("who owns the policy on responsible use of AI in the product", "CTO", "ai-governance"),
+    ("who sets the rules for staff pasting data into ChatGPT", "CTO", "ai-governance"),
+    ("which LLM vendor do we standardise on, whose decision", "CTO", "tech-stack"),
+]
 SENTENCE_DUTIES = [  # a situation, then the duty in a sentence: embedded whole, beside entries in the same frame
     (
         "our app keeps crashing when traffic spikes, who makes sure it stays up?",
@@ -159,6 +165,12 @@ def test_an_executive_named_in_passing_does_not_make_it_about_the_executive_team
     """The title is whom the question is about or who is told ("leader" to the semantic matcher), not the
     area of work: read as written, both came nearest the executive team's own topic or the final call."""
     assert fused.answer(question).responsibility.id == topic
+
+
+@pytest.mark.parametrize(("question", "role", "topic"), AI_IN_THE_PRODUCT)
+def test_ai_in_the_product_is_told_apart_from_the_rules_for_using_ai(fused, question, role, topic):
+    answer = fused.answer(question)
+    assert (answer.role, answer.responsibility.id) == (role, topic)
 
 
 @pytest.mark.parametrize(("question", "role", "topic"), SEMANTIC_MISSES)

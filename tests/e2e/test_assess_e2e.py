@@ -152,7 +152,7 @@ def test_the_result_says_what_combining_moves_and_the_button_lists_the_topics(sl
     slack.action(submission(open_modal(slack, fake_slack, channel), STARTUP))
     (posted,) = fake_slack.wait_for("chat.postEphemeral", channel=channel)
     line, see = accessory(posted["blocks"], SHOW_MOVES)
-    assert "Combining into a CPTO moves 81 topics: 50 from the CTO, 31 from the CPO." in line["text"]["text"]
+    assert "Combining into a CPTO moves 82 topics: 50 from the CTO, 32 from the CPO." in line["text"]["text"]
     assert see["value"] == "combine"
 
     opened = len(fake_slack.calls("views.open"))
@@ -163,7 +163,7 @@ def test_the_result_says_what_combining_moves_and_the_button_lists_the_topics(sl
     shown = json.dumps(listed["blocks"], ensure_ascii=False)
     assert listed["title"]["text"] == "What moves"
     assert "Technical strategy and direction: CTO → *CPTO*" in shown
-    assert shown.count("→") == 81
+    assert shown.count("→") == 82
 
 
 def test_keeping_two_roles_in_a_two_role_workspace_moves_nothing_and_offers_no_list(slack, fake_slack, channel):
