@@ -52,6 +52,19 @@ def test_disaster_recovery_is_the_cto_s_and_recovering_from_an_attack_the_ciso_s
     assert engine.answer("who leads recovery after a ransomware attack?", full).role == "CISO"
 
 
+@pytest.mark.parametrize(
+    ("question", "topic"),
+    [
+        ("who runs our warehouse", "supply-chain-and-logistics"),  # goods stored and shipped: operations
+        ("who owns the data warehouse", "data-capabilities"),  # data stored for analysis: technology
+        ("our field technicians keep missing appointments, who owns that?", "production-and-service-delivery"),
+        ("should we move to a compressed work week? whose call", "remote-hybrid-work-policy"),
+    ],
+)
+def test_everyday_operations_words_find_their_topics(engine, question, topic):
+    assert engine.answer(question).responsibility.id == topic
+
+
 def test_an_area_nothing_is_close_to_gets_no_role_and_no_made_up_suggestions(engine):
     answer = engine.answer("who owns the stapler?")
     assert answer.role is None and answer.holder is None and answer.source is None

@@ -102,7 +102,7 @@ DECISION_REQUESTS = [  # a decision asked for without "who": whoever decides it 
 ]
 AGREED = [  # each matcher's best topic is the same, and neither is sure of it alone
     ("the deploy freeze before christmas, yes or no?", "CTO", "engineering-execution"),
-    ("our warehouse can't keep up with peak season orders, who fixes that", "COO", "operational-capacity-planning"),
+    ("orders pile up every peak season and we can't keep up, who fixes that", "COO", "operational-capacity-planning"),
 ]
 NAMED_ROLES = [  # a duty that says whose it is: that role's closest topic, where neither matcher alone answers
     ("The CPO decides which products get more money and which are wound down.", "CPO", "product-investment-returns"),
