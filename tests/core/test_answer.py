@@ -56,7 +56,7 @@ def test_disaster_recovery_is_the_cto_s_and_recovering_from_an_attack_the_ciso_s
     ("question", "topic"),
     [
         ("who runs our warehouse", "supply-chain-and-logistics"),  # goods stored and shipped: operations
-        ("who owns the data warehouse", "data-capabilities"),  # data stored for analysis: technology
+        ("who looks after our data warehouse", "data-capabilities"),  # data stored for analysis: technology
         ("our field technicians keep missing appointments, who owns that?", "production-and-service-delivery"),
         ("should we move to a compressed work week? whose call", "remote-hybrid-work-policy"),
     ],
