@@ -541,32 +541,26 @@ def test_one_word_that_is_a_topic_or_a_word_of_the_trade_is_answered(engine, fus
         assert bot.answer(word).role is not None
 
 
-def test_asking_outright_who_decides_makes_the_topics_a_tenth_surer(kb, embeddings, monkeypatch):
-    """ "Whose call is it …" is about ownership by its asking alone: a topic just short of the threshold
-    is answered."""
-    question = "whose call is it to open a new branch in leeds?"
+@pytest.mark.parametrize(
+    ("question", "topic"),
+    [
+        ("whose call is it to open a new branch in leeds?", "multi-site-and-franchise-operations"),
+        (
+            "people keep parking in the disabled bays behind the building every morning. where should this be raised?",
+            "office-and-facilities",
+        ),
+    ],
+    ids=["asks outright who decides", "a scene, then where to take it"],
+)
+def test_a_question_surely_about_ownership_makes_the_topics_a_tenth_surer(kb, embeddings, monkeypatch, question, topic):
+    """ "Whose call is it …", or a scene told and then where to take it (the asker brings a matter to its
+    owner), is about ownership by its asking alone: a topic just short of the threshold is answered."""
     boosting = Engine(kb, embeddings)
     boosted = boosting.rank(question).matches[0]
     assert boosting.answer(question).role == "COO"
     monkeypatch.setattr(answer_module, "DECIDER_FACTOR", 1.0)
     plain = Engine(kb, embeddings).rank(question).matches[0]
-    assert boosted.responsibility_id == plain.responsibility_id
-    assert boosted.score == pytest.approx(min(1.0, plain.score * DECIDER_FACTOR), abs=0.002)
-    assert plain.score < ANSWER_THRESHOLD <= boosted.score
-
-
-def test_a_scene_then_where_to_take_it_makes_the_topics_a_tenth_surer(kb, embeddings, monkeypatch):
-    """A scene told, then where to take it: the asker brings a matter to its owner, as surely about
-    ownership as asking who decides."""
-    question = (
-        "people keep parking in the disabled bays behind the building every morning. where should this be raised?"
-    )
-    boosting = Engine(kb, embeddings)
-    boosted = boosting.rank(question).matches[0]
-    assert boosting.answer(question).role == "COO"
-    monkeypatch.setattr(answer_module, "DECIDER_FACTOR", 1.0)
-    plain = Engine(kb, embeddings).rank(question).matches[0]
-    assert boosted.responsibility_id == plain.responsibility_id == "office-and-facilities"
+    assert boosted.responsibility_id == plain.responsibility_id == topic
     assert boosted.score == pytest.approx(min(1.0, plain.score * DECIDER_FACTOR), abs=0.002)
     assert plain.score < ANSWER_THRESHOLD <= boosted.score
 

@@ -271,14 +271,19 @@ def test_a_question_put_like_an_entrys_example_finds_it_and_names_its_title(embe
     assert found[0].score > without[0].score + 0.1
 
 
+def countered_by(embeddings: Embeddings, tmp_path, *messages: str) -> Embeddings:
+    """The session's encoder, with `messages` as the counter-examples (messages not about ownership)."""
+    countered = Embeddings(embeddings.model_dir, tmp_path, lambda: messages)
+    countered._encoder = embeddings.encoder()
+    return countered
+
+
 def test_a_question_nearer_a_counter_example_than_every_topic_is_never_answered_by_meaning(embeddings, tmp_path):
     items = [entry("facilities", "Office and facilities", "office space", "office lease", "office keys")]
     question = "who has the spare office key?"  # one person's key, not who owns the office
-    plain = Embeddings(embeddings.model_dir, tmp_path)
-    plain._encoder = embeddings.encoder()
+    plain = countered_by(embeddings, tmp_path)  # no counter-examples
     [nearest] = SemanticMatcher(items, plain).match(question)  # something is always nearest
-    countered = Embeddings(embeddings.model_dir, tmp_path, lambda: ("who has the spare key to the bike room?", "hi"))
-    countered._encoder = embeddings.encoder()
+    countered = countered_by(embeddings, tmp_path, "who has the spare key to the bike room?", "hi")
     [offered] = SemanticMatcher(items, countered).match(question)  # still a topic to offer, never an answer
     assert nearest.score >= ANSWER_THRESHOLD > offered.score == COUNTER_CAP
     assert (
@@ -290,9 +295,7 @@ def test_a_question_asking_who_decides_is_not_checked_against_counter_examples(e
     items = [entry("roadmap", "Product roadmap", "roadmap", "roadmap priorities")]
     question = "who decides what goes on the q2 roadmap?"
     near = "where did the q2 roadmap spreadsheet go"  # shares the words, asks nothing about a decision
-    countered = Embeddings(embeddings.model_dir, tmp_path, lambda: (near,))
-    countered._encoder = embeddings.encoder()
-    matcher = SemanticMatcher(items, countered)
+    matcher = SemanticMatcher(items, countered_by(embeddings, tmp_path, near))
     assert matcher.match(question)[0].score == COUNTER_CAP  # as close to the counter-example as to the topic
     query = Matcher(items).parse(question)
     assert query.asks_decider
@@ -305,9 +308,7 @@ def test_a_line_of_a_job_description_is_not_checked_against_counter_examples(emb
         "Review the security questionnaires that suppliers return and judge whether their controls meet our standards"
     )
     near = "the security questionnaires suppliers sent back this week look fine"  # a remark: reports, asks nothing
-    countered = Embeddings(embeddings.model_dir, tmp_path, lambda: (near,))
-    countered._encoder = embeddings.encoder()
-    matcher = SemanticMatcher(items, countered)
+    matcher = SemanticMatcher(items, countered_by(embeddings, tmp_path, near))
     assert matcher.match(duty, framed=False)[0].score == COUNTER_CAP
     query = Matcher(items).parse(duty)
     assert job_line(query)
@@ -318,9 +319,7 @@ def test_a_scene_then_where_to_take_it_is_not_checked_against_counter_examples(e
     items = [entry("fraud", "Payment fraud", "payment fraud", "fraudulent transactions")]
     question = "a supplier's bank details were changed by email and the payment already left. who do we report it to?"
     near = "the supplier emailed new bank details and the payment already left"  # a remark: reports, asks nothing
-    countered = Embeddings(embeddings.model_dir, tmp_path, lambda: (near,))
-    countered._encoder = embeddings.encoder()
-    matcher = SemanticMatcher(items, countered)
+    matcher = SemanticMatcher(items, countered_by(embeddings, tmp_path, near))
     query = Matcher(items).parse(question)
     assert query.takes_on and not query.asks_decider and not job_line(query)
     assert matcher.match(read_of(query)[0])[0].score == COUNTER_CAP
