@@ -10,8 +10,9 @@ scores the question against all of a role's language at once (`Engine.rank` asks
 two roles' topics that score alike: `in_its_roles_language` in bot/core/answer.py).
 
 Ridge regression onto each role's indicator, solved in closed form with numpy: one 385×385 system per
-knowledge-base revision over its ~16,300 vectors (0.09–0.66 s on a busy 2-core machine), and a 385×10
-product a question (0.09 ms).
+knowledge-base revision over its ~16,500 vectors (0.09–0.66 s on a busy 2-core machine, kept on disk beside
+the entry vectors so that a new process reads it back: `SemanticMatcher.role_scores`), and a 385×10 product a
+question (0.09 ms).
 """
 
 from __future__ import annotations
@@ -26,18 +27,24 @@ RIDGE = 1.0  # the fit's penalty on large weights: 0.1 and 1.0 rank the same que
 class RoleLanguage:
     """Each role's score for a sentence vector: near 1 for a role whose language it is, near 0 for others."""
 
-    def __init__(self, vectors: np.ndarray, roles: Sequence[str]):
+    def __init__(self, roles: Sequence[str], weights: np.ndarray):
+        """`weights`, one column a role of `roles` (distinct, in order), as `fit` finds them."""
+        self.roles = tuple(roles)
+        self.weights = weights
+
+    @classmethod
+    def fit(cls, vectors: np.ndarray, roles: Sequence[str]) -> RoleLanguage:
         """Fitted on `vectors` (one per row, unit length), `roles[i]` the role whose phrase row `i` is."""
-        self.roles = tuple(dict.fromkeys(roles))
-        index = {role: position for position, role in enumerate(self.roles)}
-        targets = np.zeros((len(roles), len(self.roles)))
+        distinct = tuple(dict.fromkeys(roles))
+        index = {role: position for position, role in enumerate(distinct)}
+        targets = np.zeros((len(roles), len(distinct)))
         targets[np.arange(len(roles)), [index[role] for role in roles]] = 1.0
         inputs = with_bias(vectors)
-        self._weights = np.linalg.solve(inputs.T @ inputs + RIDGE * np.eye(inputs.shape[1]), inputs.T @ targets)
+        return cls(distinct, np.linalg.solve(inputs.T @ inputs + RIDGE * np.eye(inputs.shape[1]), inputs.T @ targets))
 
     def scores(self, vector: np.ndarray) -> dict[str, float]:
         """Each role's score for one sentence vector."""
-        values = with_bias(vector[np.newaxis, :])[0] @ self._weights
+        values = with_bias(vector[np.newaxis, :])[0] @ self.weights
         return {role: float(value) for role, value in zip(self.roles, values, strict=True)}
 
 

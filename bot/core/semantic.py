@@ -48,7 +48,7 @@ from bot.core.lexicon import EXECUTIVE_WORDS, WHO
 from bot.core.matcher import Match, Query, asks_who, job_line
 from bot.core.models import Responsibility
 from bot.core.named_role import is_subject
-from bot.core.role_language import RoleLanguage
+from bot.core.role_language import RIDGE, RoleLanguage
 from bot.core.whole_files import write_whole
 
 log = logging.getLogger(__name__)
@@ -329,23 +329,33 @@ class Embeddings:
         before; otherwise only the texts this process has not embedded yet are encoded (an admin's edit
         to one entry costs one entry's encoding, not the whole knowledge base's)."""
         encoder = self.encoder()
-        path = None
-        if self.cache_dir is not None:
-            content = hashlib.sha256("\n".join(texts).encode()).hexdigest()
-            path = self.cache_dir / f"{encoder.fingerprint[:16]}-{content[:32]}.npy"
-            try:
-                vectors: np.ndarray = np.load(path, allow_pickle=False)
-                if vectors.shape == (len(texts), encoder.dimensions):
-                    self._known.update(zip(texts, vectors, strict=True))
-                    return vectors
-            except (OSError, ValueError):
-                pass  # not cached yet, or a damaged file: compute and write it again
-        missing = [text for text in dict.fromkeys(texts) if text not in self._known]
-        self._known.update(zip(missing, encoder.encode(missing), strict=True))
-        vectors = np.stack([self._known[text] for text in texts]) if texts else encoder.encode([])
-        if path is not None:
-            write_whole(path, lambda file: np.save(file, vectors, allow_pickle=False), what="entry embeddings")
+
+        def encoded() -> np.ndarray:
+            missing = [text for text in dict.fromkeys(texts) if text not in self._known]
+            self._known.update(zip(missing, encoder.encode(missing), strict=True))
+            return np.stack([self._known[text] for text in texts]) if texts else encoder.encode([])
+
+        vectors = self.kept("entry embeddings", "\n".join(texts), (len(texts), encoder.dimensions), encoded)
+        self._known.update(zip(texts, vectors, strict=True))
         return vectors
+
+    def kept(self, what: str, content: str, shape: tuple[int, ...], compute: Callable[[], np.ndarray]) -> np.ndarray:
+        """`compute()`, an array of `shape` that depends only on `content` and this model, read back from the
+        disk cache when a process has computed it before, and written there otherwise (not when there is no
+        cache folder, or it cannot be written)."""
+        if self.cache_dir is None:
+            return compute()
+        digest = hashlib.sha256(f"{what}\n{content}".encode()).hexdigest()
+        path = self.cache_dir / f"{self.encoder().fingerprint[:16]}-{digest[:32]}.npy"
+        try:
+            found: np.ndarray = np.load(path, allow_pickle=False)
+            if found.shape == shape:
+                return found
+        except (OSError, ValueError):
+            pass  # not cached yet, or a damaged file: compute and write it again
+        array = compute()
+        write_whole(path, lambda file: np.save(file, array, allow_pickle=False), what=what)
+        return array
 
 
 class SemanticMatcher:
@@ -412,7 +422,15 @@ class SemanticMatcher:
                 if self._language is None:
                     count = len(self._phrases)
                     roles = [self._roles[owner] for owner in self._owners]
-                    self._language = RoleLanguage(vectors, roles[:count] * 2 + roles[count:])
+                    labels = roles[:count] * 2 + roles[count:]  # whose each row of `vectors` is
+                    distinct = tuple(dict.fromkeys(labels))
+                    weights = self.embeddings.kept(
+                        "role language",
+                        "\n".join([f"ridge {RIDGE}", *self._texts, *labels]),
+                        (vectors.shape[1] + 1, len(distinct)),
+                        lambda: RoleLanguage.fit(vectors, labels).weights,
+                    )
+                    self._language = RoleLanguage(distinct, weights)
         return self._language.scores(self.embeddings.encode_question(text))
 
     def match_question(self, query: Query, limit: int = 5) -> list[Match]:

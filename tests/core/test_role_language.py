@@ -17,7 +17,7 @@ def language() -> RoleLanguage:
     rng = np.random.default_rng(7)
     finance = [unit(1.0, 0.1 * rng.standard_normal(), 0.1 * rng.standard_normal()) for _ in range(20)]
     people = [unit(0.1 * rng.standard_normal(), 1.0, 0.1 * rng.standard_normal()) for _ in range(20)]
-    return RoleLanguage(np.stack(finance + people), ["CFO"] * 20 + ["CHRO"] * 20)
+    return RoleLanguage.fit(np.stack(finance + people), ["CFO"] * 20 + ["CHRO"] * 20)
 
 
 def test_each_role_is_scored_once_in_the_order_first_seen(language):

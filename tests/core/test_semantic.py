@@ -11,6 +11,7 @@ from bot.core.answer import Engine
 from bot.core.decision import ANSWER_THRESHOLD
 from bot.core.matcher import Matcher, asks_who, job_line
 from bot.core.models import Citation, Responsibility
+from bot.core.role_language import RoleLanguage
 from bot.core.semantic import (
     COUNTER_CAP,
     ENTRY_FRAME,
@@ -216,6 +217,26 @@ def test_entry_vectors_are_read_back_from_the_cache_until_an_entry_changes(embed
     SemanticMatcher(changed, edited).match("servers are too expensive")
     assert framed("Recruiting engineers")[0] in edited.encoded
     assert len(list(tmp_path.glob("*.npy"))) == 2 and not list(tmp_path.glob("*.tmp*"))
+
+
+def test_the_roles_language_is_fitted_once_and_read_back_by_a_new_process(embeddings, tmp_path, monkeypatch):
+    items = [
+        entry("hosting", "Hosting costs", "cloud bill", "server spend"),
+        entry("hiring", "Hiring engineers", "recruiting", "interview loops").model_copy(update={"owner": "CHRO"}),
+    ]
+    query = Matcher(items).parse("who pays for the servers?")
+    fitted = SemanticMatcher(items, CountingEmbeddings(embeddings, tmp_path)).role_scores(query)
+    assert set(fitted) == {"CTO", "CHRO"} and fitted["CTO"] > fitted["CHRO"]
+
+    def refit(*_args):
+        raise AssertionError("fitted again")
+
+    monkeypatch.setattr(RoleLanguage, "fit", refit)
+    another_process = SemanticMatcher(items, CountingEmbeddings(embeddings, tmp_path))
+    assert another_process.role_scores(query) == fitted
+    recruiter = items[1].model_copy(update={"aliases": ("recruiting", "interview loops", "sourcing candidates")})
+    with pytest.raises(AssertionError, match="fitted again"):  # another phrase: another fit
+        SemanticMatcher([items[0], recruiter], CountingEmbeddings(embeddings, tmp_path)).role_scores(query)
 
 
 def test_a_damaged_cache_file_is_computed_again(embeddings, tmp_path):
