@@ -65,6 +65,18 @@ def test_everyday_operations_words_find_their_topics(engine, question, topic):
     assert engine.answer(question).responsibility.id == topic
 
 
+@pytest.mark.parametrize(
+    ("question", "topic"),
+    [
+        ("early access to the new reporting tool: which accounts go first?", "product-lifecycle-management"),
+        ("the beta testers for the mobile redesign, who chooses them", "product-lifecycle-management"),
+        ("who closes our first paying customers", "founder-led-sales"),  # early customers: the founder's sales
+    ],
+)
+def test_who_tries_a_feature_before_its_launch_is_the_product_s_lifecycle(fused, question, topic):
+    assert fused.answer(question).responsibility.id == topic
+
+
 def test_an_area_nothing_is_close_to_gets_no_role_and_no_made_up_suggestions(engine):
     answer = engine.answer("who owns the stapler?")
     assert answer.role is None and answer.holder is None and answer.source is None
