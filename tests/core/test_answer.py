@@ -77,6 +77,18 @@ def test_who_tries_a_feature_before_its_launch_is_the_product_s_lifecycle(fused,
     assert fused.answer(question).responsibility.id == topic
 
 
+@pytest.mark.parametrize(
+    ("question", "topic"),
+    [
+        ("who handles purchase requests?", "procurement"),
+        ("our purchase requests queue is a mess, whose problem is that", "procurement"),
+        ("who gives the purchasing approvals for spend outside the budget", "expense-approval"),  # the money: finance
+    ],
+)
+def test_the_purchasing_process_is_procurement_s_and_approving_the_spend_finance_s(fused, question, topic):
+    assert fused.answer(question).responsibility.id == topic
+
+
 def test_an_area_nothing_is_close_to_gets_no_role_and_no_made_up_suggestions(engine):
     answer = engine.answer("who owns the stapler?")
     assert answer.role is None and answer.holder is None and answer.source is None
