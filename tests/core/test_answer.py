@@ -89,6 +89,18 @@ def test_the_purchasing_process_is_procurement_s_and_approving_the_spend_finance
     assert fused.answer(question).responsibility.id == topic
 
 
+@pytest.mark.parametrize(
+    ("question", "topic"),
+    [
+        ("who handles our health insurance renewal?", "compensation-and-benefits"),  # staff cover: a benefit
+        ("the benefits renewal deadline is close, whose decision is it", "compensation-and-benefits"),
+        ("who renews our liability insurance?", "business-insurance"),  # the company's own cover: finance
+    ],
+)
+def test_the_staff_s_health_cover_is_a_benefit_and_the_company_s_cover_its_insurance(fused, question, topic):
+    assert fused.answer(question).responsibility.id == topic
+
+
 def test_an_area_nothing_is_close_to_gets_no_role_and_no_made_up_suggestions(engine):
     answer = engine.answer("who owns the stapler?")
     assert answer.role is None and answer.holder is None and answer.source is None
