@@ -101,6 +101,18 @@ def test_the_staff_s_health_cover_is_a_benefit_and_the_company_s_cover_its_insur
     assert fused.answer(question).responsibility.id == topic
 
 
+@pytest.mark.parametrize(
+    ("question", "topic"),
+    [
+        ("who keeps track of vendor renewals?", "software-subscriptions"),  # what we pay for: operations
+        ("who keeps track of software renewals?", "software-subscriptions"),
+        ("the big customer renewals coming up next quarter, who owns them", "renewals"),  # what customers pay: sales
+    ],
+)
+def test_the_tools_we_renew_are_told_apart_from_the_customers_who_renew(fused, question, topic):
+    assert fused.answer(question).responsibility.id == topic
+
+
 def test_an_area_nothing_is_close_to_gets_no_role_and_no_made_up_suggestions(engine):
     answer = engine.answer("who owns the stapler?")
     assert answer.role is None and answer.holder is None and answer.source is None
