@@ -113,6 +113,10 @@ def test_the_tools_we_renew_are_told_apart_from_the_customers_who_renew(fused, q
     assert fused.answer(question).responsibility.id == topic
 
 
+def test_a_freeze_on_releases_is_the_engineering_delivery_s(fused):
+    assert fused.answer("who decides when the release freeze starts").responsibility.id == "engineering-execution"
+
+
 def test_an_area_nothing_is_close_to_gets_no_role_and_no_made_up_suggestions(engine):
     answer = engine.answer("who owns the stapler?")
     assert answer.role is None and answer.holder is None and answer.source is None
