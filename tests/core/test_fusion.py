@@ -101,7 +101,7 @@ DECISION_REQUESTS = [  # a decision asked for without "who": whoever decides it 
     ("need sign-off to hire a second recruiter", "COO", "recruiting-process"),  # the CHRO's, covered by the COO
 ]
 AGREED = [  # each matcher's best topic is the same, and neither is sure of it alone
-    ("the deploy freeze before christmas, yes or no?", "CTO", "engineering-execution"),
+    ("the deploy pause before christmas, yes or no?", "CTO", "engineering-execution"),
     ("orders pile up every peak season and we can't keep up, who fixes that", "COO", "operational-capacity-planning"),
 ]
 NAMED_ROLES = [  # a duty that says whose it is: that role's closest topic, where neither matcher alone answers
