@@ -360,8 +360,10 @@ ABOUT_ASKER = re.compile(
     # whether anyone is there ("anyone from finance around?"), whether something still holds
     r"|(?:is )?any ?(?:one|body)\b.*\b(?:around|online|free|available|awake|in the office)[?.!]*$"
     r"|(?:is|are|was|were|did|does|has|have)\b.*\bstill\b"
-    # whether something is up yet ("is the new expenses app live", "is the wiki down again")
-    r"|(?:is|are) (?:the |our )?(?:\S+ ){0,6}?(?:live|up|down|working|ready|out)(?: yet| now| again)?[?.!]*$"
+    # whether something is up or over yet ("is the new expenses app live", "is the wiki down again", "is the
+    # pen test done already?")
+    r"|(?:is|are) (?:the |our )?(?:\S+ ){0,6}?(?:live|up|down|working|ready|out|done|finished|over|complete|"
+    r"completed)(?: yet| now| again| already)?[?.!]*$"
     # a quiz ("trivia: …", "fun fact question: …")
     r"|(?:trivia|quiz|pub quiz|fun fact)\b"
     # a request for help, when the next one is, steps to follow

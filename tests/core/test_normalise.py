@@ -351,6 +351,9 @@ def test_questions_that_ask_something_else_than_ownership_are_recognised(questio
         ("is the new expenses app live", True),
         ("is the wiki down again", True),
         ("is the wiki down again? who looks after it", False),
+        ("is the quarterly close done already?", True),
+        ("are the performance reviews finished yet", True),
+        ("is the pen test finished? who signs it off", False),
         ("trivia: which city hosted the first world expo", True),
         # an explanation asked for, a thing anyone may have to hand, an opinion asked for with "honest"
         ("sox vs hipaa audits in a nutshell", True),
