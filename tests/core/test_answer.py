@@ -117,6 +117,18 @@ def test_a_freeze_on_releases_is_the_engineering_delivery_s(fused):
     assert fused.answer("who decides when the release freeze starts").responsibility.id == "engineering-execution"
 
 
+@pytest.mark.parametrize(
+    ("question", "topic"),
+    [
+        ("our largest client wants an executive sponsor, where does that sit", "account-management"),  # sales
+        ("a key client asked for an executive sponsor for their account, who arranges that?", "account-management"),
+        ("which conferences get our sponsorship money this year, whose call", "events-and-sponsorships"),  # ours
+    ],
+)
+def test_a_customer_s_executive_sponsor_is_account_management_not_a_sponsorship(fused, question, topic):
+    assert fused.answer(question).responsibility.id == topic
+
+
 def test_an_area_nothing_is_close_to_gets_no_role_and_no_made_up_suggestions(engine):
     answer = engine.answer("who owns the stapler?")
     assert answer.role is None and answer.holder is None and answer.source is None
