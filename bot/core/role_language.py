@@ -35,7 +35,7 @@ class RoleLanguage:
     @classmethod
     def fit(cls, vectors: np.ndarray, roles: Sequence[str]) -> RoleLanguage:
         """Fitted on `vectors` (one per row, unit length), `roles[i]` the role whose phrase row `i` is."""
-        distinct = tuple(dict.fromkeys(roles))
+        distinct = in_order(roles)
         index = {role: position for position, role in enumerate(distinct)}
         targets = np.zeros((len(roles), len(distinct)))
         targets[np.arange(len(roles)), [index[role] for role in roles]] = 1.0
@@ -46,6 +46,11 @@ class RoleLanguage:
         """Each role's score for one sentence vector."""
         values = with_bias(vector[np.newaxis, :])[0] @ self.weights
         return {role: float(value) for role, value in zip(self.roles, values, strict=True)}
+
+
+def in_order(roles: Sequence[str]) -> tuple[str, ...]:
+    """Each role once, in the order first seen: the order of the weights' columns (`RoleLanguage.fit`)."""
+    return tuple(dict.fromkeys(roles))
 
 
 def with_bias(vectors: np.ndarray) -> np.ndarray:

@@ -48,7 +48,7 @@ from bot.core.lexicon import EXECUTIVE_WORDS, WHO
 from bot.core.matcher import Match, Query, asks_who, job_line
 from bot.core.models import Responsibility
 from bot.core.named_role import is_subject
-from bot.core.role_language import RIDGE, RoleLanguage
+from bot.core.role_language import RIDGE, RoleLanguage, in_order
 from bot.core.whole_files import write_whole
 
 log = logging.getLogger(__name__)
@@ -423,7 +423,7 @@ class SemanticMatcher:
                     count = len(self._phrases)
                     roles = [self._roles[owner] for owner in self._owners]
                     labels = roles[:count] * 2 + roles[count:]  # whose each row of `vectors` is
-                    distinct = tuple(dict.fromkeys(labels))
+                    distinct = in_order(labels)
                     weights = self.embeddings.kept(
                         "role language",
                         "\n".join([f"ridge {RIDGE}", *self._texts, *labels]),
