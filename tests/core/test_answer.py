@@ -296,6 +296,9 @@ def test_hardware_as_a_line_of_business_is_not_the_it_hardware_staff_use(engine)
         ("who handles inbound leads?", "demand-generation"),
         ("who handles hiring contractors and freelancers?", "contingent-workforce"),  # not marketing's freelancers
         ("quick q - who owns pricing approvals for enterprise deals?", "deal-approvals-and-discounting"),
+        # shorthand, as typed in Slack
+        ("who owns the mktg budget?", "marketing-budget"),
+        ("who handles govt relations?", "government-relations"),
     ],
 )
 def test_the_everyday_name_of_an_area_reaches_its_topic(engine, question, topic):
