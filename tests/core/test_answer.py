@@ -301,6 +301,8 @@ def test_hardware_as_a_line_of_business_is_not_the_it_hardware_staff_use(engine)
         ("who handles govt relations?", "government-relations"),
         ("who owns the rev target?", "revenue-targets"),
         ("who owns SWE hiring?", "recruiting-technical-talent"),
+        ("who owns intl expansion?", "market-entry-and-exit"),
+        ("who owns biz strategy?", "company-strategy"),
     ],
 )
 def test_the_everyday_name_of_an_area_reaches_its_topic(engine, question, topic):
