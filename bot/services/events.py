@@ -9,10 +9,16 @@ the token, so a slow process that lost its claim cannot reply as well.
 One window is unavoidable: a process that dies while its reply is on the wire leaves no way to know
 whether Slack got it. Such a claim (`replying`) is taken over only after `REPLYING_LEASES` leases, and
 its reply sent again: a crash at that instant may repeat one answer, but never loses it.
+
+A live process renews the claims it holds (`renew`, from its recovery thread), so a backlog longer than
+the lease does not make its own queued events look abandoned: taking them over from itself would waste
+their attempts, and an event out of attempts is never answered after a crash. A claim is renewed for at
+most `REPLYING_LEASES` leases, so one that a process forgot (a bug, a hung call) still lapses.
 """
 
 from __future__ import annotations
 
+import threading
 import uuid
 from dataclasses import dataclass
 from datetime import datetime, timedelta
@@ -39,6 +45,8 @@ class EventLedger:
     def __init__(self, db: Database, *, lease: timedelta = DEFAULT_LEASE):
         self.db = db
         self.lease = lease
+        self._held: dict[Claim, datetime] = {}  # this process's claims still being answered, and when taken
+        self._lock = threading.Lock()
 
     def claim(self, event_id: str, *, team_id: str | None, payload: str) -> Claim | None:
         """The claim when this process should answer the event; None when another one has it or had it."""
@@ -48,23 +56,59 @@ class EventLedger:
                 event_id, team_id=team_id, payload=payload, token=token, now=now, lapsed=self._lapsed(now)
             )
         count("events", outcome="claimed" if taken else "duplicate")
-        return Claim(event_id, token) if taken else None
+        if not taken:
+            return None
+        claim = Claim(event_id, token)
+        with self._lock:
+            self._held[claim] = now
+        return claim
 
     def replying(self, claim: Claim) -> bool:
         """True if the claim is still ours, now marked as replying (nobody else will); False: drop the reply."""
         return self._advance(claim, REPLYING)
 
     def answered(self, claim: Claim) -> None:
-        self._advance(claim, ANSWERED)
+        try:
+            self._advance(claim, ANSWERED)
+        finally:
+            self.let_go(claim)
 
     def release(self, claim: Claim) -> None:
         """Nobody was told anything: the event goes back to be tried again once the lease runs out."""
-        self._advance(claim, CLAIMED)
+        try:
+            self._advance(claim, CLAIMED)
+        finally:
+            self.let_go(claim)
+
+    def let_go(self, claim: Claim) -> None:
+        """This process is done with the claim (answered, released, lost or nothing to say): no more renewals."""
+        with self._lock:
+            self._held.pop(claim, None)
+
+    def renew(self) -> int:
+        """Restarts the lease of every claim this process still holds; returns how many it kept. A claim
+        held `REPLYING_LEASES` leases, or taken over meanwhile, is let go."""
+        now = utcnow()
+        with self._lock:
+            for claim in [c for c, taken in self._held.items() if taken < now - self.lease * REPLYING_LEASES]:
+                del self._held[claim]
+            held = list(self._held)
+        if not held:
+            return 0
+        with unit_of_work(self.db) as store:
+            kept = store.events.renew([claim.token for claim in held], now=now)
+        for claim in held:
+            if claim.token not in kept:
+                self.let_go(claim)
+        return len(kept)
 
     def abandoned(self) -> list[str]:
-        """Events (as Slack sent them) whose claim ran out without an answer, oldest first."""
+        """Events (as Slack sent them) whose claim ran out without an answer, oldest first; never one this
+        process is still answering."""
+        with self._lock:
+            ours = {claim.event_id for claim in self._held}
         with unit_of_work(self.db) as store:
-            return store.events.abandoned(lapsed=self._lapsed(utcnow()), limit=ABANDONED_PER_ROUND)
+            return store.events.abandoned(lapsed=self._lapsed(utcnow()), limit=ABANDONED_PER_ROUND, excluding=ours)
 
     def forget_old(self) -> int:
         """Drops claims no retry can still need; called once when the server starts."""

@@ -1,10 +1,12 @@
 """Answers the events a dead process left behind: a crash costs a delay, never an answer.
 
-Every server process runs one `EventRecovery` thread. Each round it asks the ledger for events whose
-claim ran out without an answer and replays each through the Bolt app exactly as Slack's retry of the
-event would arrive (already verified, so as a Socket Mode request, which skips the signature check).
-The listener then takes the claim over atomically, so of several processes replaying one event only
-one answers it.
+Every server process runs one `EventRecovery`: two threads. One renews, three times a lease, the claims
+this process holds (`EventLedger.renew`), so that while it lives they never look abandoned, however long
+its backlog. The other, each round, asks the ledger for events whose claim ran out without an answer and
+replays each through the Bolt app exactly as Slack's retry of the event would arrive (already verified,
+so as a Socket Mode request, which skips the signature check). The listener then takes the claim over
+atomically, so of several processes replaying one event only one answers it. The two are apart because
+replaying a round of events can take longer than a renewal may wait.
 """
 
 from __future__ import annotations
@@ -31,6 +33,7 @@ class EventRecovery:
 
     def start(self) -> EventRecovery:
         threading.Thread(target=self._run, name="whoowns-event-recovery", daemon=True).start()
+        threading.Thread(target=self._renew, name="whoowns-claim-renewal", daemon=True).start()
         return self
 
     def stop(self) -> None:
@@ -54,3 +57,10 @@ class EventRecovery:
         while not self._stopped.is_set():
             self.recover()
             self._stopped.wait(self.every)
+
+    def _renew(self) -> None:
+        while not self._stopped.wait(self.ledger.lease.total_seconds() / 3):
+            try:
+                self.ledger.renew()
+            except KnowledgeUnavailable as error:
+                log.warning("could not renew this process's event claims: %s", str(error).splitlines()[0])

@@ -7,6 +7,7 @@ read-then-write.
 
 from __future__ import annotations
 
+from collections.abc import Collection
 from dataclasses import dataclass
 from datetime import datetime
 from importlib import import_module
@@ -24,6 +25,7 @@ if TYPE_CHECKING:  # the dialects themselves are imported only once connected: s
 
 CLAIMED, REPLYING, ANSWERED = "claimed", "replying", "answered"
 MAX_ATTEMPTS = 5  # an event that failed this often (a channel the bot cannot post in) is left alone
+RENEWED_PER_STATEMENT = 500  # tokens in one UPDATE … WHERE token IN (…), well under SQLite's variable limit
 
 
 def dialect_insert(session: Session, table: type) -> postgresql.Insert | sqlite.Insert:
@@ -99,15 +101,32 @@ class ProcessedEventRepository:
         )
         return rows_matched(self.session.execute(statement)) == 1
 
-    def abandoned(self, *, lapsed: Lapsed, limit: int) -> list[str]:
-        """The payloads of events whose holder is presumed dead, oldest claim first."""
+    def renew(self, tokens: list[str], *, now: datetime) -> set[str]:
+        """Restarts the lease of the claims these tokens still hold, unanswered; returns those tokens."""
+        kept: set[str] = set()
+        for start in range(0, len(tokens), RENEWED_PER_STATEMENT):
+            statement = (
+                update(ProcessedEvent)
+                .where(
+                    ProcessedEvent.token.in_(tokens[start : start + RENEWED_PER_STATEMENT]),
+                    ProcessedEvent.state.in_((CLAIMED, REPLYING)),
+                )
+                .values(claimed_at=now)
+                .returning(ProcessedEvent.token)
+            )
+            kept.update(token for token in self.session.execute(statement).scalars() if token)
+        return kept
+
+    def abandoned(self, *, lapsed: Lapsed, limit: int, excluding: Collection[str] = ()) -> list[str]:
+        """The payloads of events whose holder is presumed dead, oldest claim first, but for `excluding`
+        (left out here rather than in the query, which a long list would not fit)."""
         rows = self.session.execute(
-            select(ProcessedEvent.payload)
+            select(ProcessedEvent.event_id, ProcessedEvent.payload)
             .where(lapsed.condition(), ProcessedEvent.payload.is_not(None))
             .order_by(ProcessedEvent.claimed_at)
-            .limit(limit)
+            .limit(limit + len(excluding))
         )
-        return [payload for payload in rows.scalars() if payload]
+        return [payload for event_id, payload in rows if payload and event_id not in excluding][:limit]
 
     def forget_before(self, moment: datetime) -> int:
         """Drops claims older than `moment` (Slack stops retrying an event after a few minutes)."""

@@ -6,7 +6,7 @@ import json
 import time
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import replace
-from datetime import timedelta
+from datetime import UTC, datetime, timedelta
 
 from sqlalchemy import func, select
 
@@ -40,8 +40,8 @@ def test_old_claims_are_forgotten_and_recent_ones_kept(service):
 
 
 def test_a_claim_left_unanswered_past_its_lease_is_taken_over_once_and_the_old_holder_cannot_reply(service):
-    ledger = EventLedger(service.db, lease=LEASE)
-    dead = claim(ledger, "EvLost")
+    dead_process, ledger = EventLedger(service.db, lease=LEASE), EventLedger(service.db, lease=LEASE)
+    dead = claim(dead_process, "EvLost")
     assert dead is not None and claim(ledger, "EvLost") is None  # within the lease: its holder may be working
     assert ledger.abandoned() == []
     time.sleep(LEASE.total_seconds() * 2)
@@ -49,7 +49,7 @@ def test_a_claim_left_unanswered_past_its_lease_is_taken_over_once_and_the_old_h
     with ThreadPoolExecutor(max_workers=8) as pool:  # Slack's retry and every process's recovery at once
         takers = [c for c in pool.map(lambda _: claim(ledger, "EvLost"), range(8)) if c is not None]
     assert len(takers) == 1
-    assert ledger.replying(dead) is False  # the slow holder lost it: it must not reply as well
+    assert dead_process.replying(dead) is False  # the slow holder lost it: it must not reply as well
     assert ledger.replying(takers[0]) is True
     ledger.answered(takers[0])
     time.sleep(LEASE.total_seconds() * 2)
@@ -67,6 +67,47 @@ def test_a_reply_on_its_way_to_slack_is_taken_over_only_after_ten_leases_and_a_r
     assert claim(ledger, "EvFailed") is not None
     time.sleep(lease.total_seconds() * (REPLYING_LEASES + 1))
     assert claim(ledger, "EvSending") is not None  # its holder died with the reply on the wire
+
+
+class Clock:
+    """The ledger's clock, moved by hand: leases run out without the test waiting for them."""
+
+    def __init__(self) -> None:
+        self.now = datetime(2026, 1, 5, 9, 0, tzinfo=UTC)
+
+    def __call__(self) -> datetime:
+        return self.now
+
+    def advance(self, by: timedelta) -> None:
+        self.now += by
+
+
+def test_a_live_process_keeps_its_backlog_and_lets_a_forgotten_claim_lapse_after_ten_leases(service, monkeypatch):
+    clock = Clock()
+    monkeypatch.setattr("bot.services.events.utcnow", clock)
+    busy, other = EventLedger(service.db, lease=LEASE), EventLedger(service.db, lease=LEASE)
+    queued, sending, done = claim(busy, "EvQueued"), claim(busy, "EvSending"), claim(busy, "EvDone")
+    assert queued and sending and done and busy.replying(sending) and busy.replying(done)
+    busy.answered(done)
+    for _ in range(2 * REPLYING_LEASES - 1):  # half a lease at a time, just under ten leases in all
+        clock.advance(LEASE / 2)
+        assert busy.renew() == 2  # the queued and the sending one: the answered one needs no lease
+        assert other.abandoned() == [] and claim(other, "EvQueued") is None  # however long the backlog
+    clock.advance(LEASE * 1.5)  # a renewal came late: the queued claim looks lapsed to others, not to its holder
+    assert other.abandoned() == [json.dumps({"event_id": "EvQueued"})] and busy.abandoned() == []
+    assert busy.renew() == 0  # held ten leases now: let go, in case this process forgot them
+    assert claim(other, "EvQueued") is not None
+    assert busy.replying(queued) is False  # taken over: the late holder must not reply as well
+
+
+def test_a_claim_taken_over_meanwhile_is_no_longer_renewed(service, monkeypatch):
+    clock = Clock()
+    monkeypatch.setattr("bot.services.events.utcnow", clock)
+    stalled, other = EventLedger(service.db, lease=LEASE), EventLedger(service.db, lease=LEASE)
+    assert claim(stalled, "EvStalled") is not None
+    clock.advance(LEASE * 2)  # its renewals stopped (a process frozen for two leases)
+    assert claim(other, "EvStalled") is not None
+    assert stalled.renew() == 0 and other.renew() == 1
 
 
 def test_one_vote_per_person_per_answer_and_voting_again_changes_it(service):

@@ -75,11 +75,15 @@ class AnsweredOnce:
             claim = claim or self._claim_now(body, context.team_id, unfinished)
             return produce() if claim else None
 
-        outcome = deliver(where, produce_if_ours, before_send=lambda: claim is not None and self.ledger.replying(claim))
-        if claim is None:
-            return False
-        self._record(claim, outcome)
-        return True
+        outcome = Outcome.NOTHING  # what an error inside `deliver` leaves: the claim lapses and is tried again
+        try:
+            outcome = deliver(
+                where, produce_if_ours, before_send=lambda: claim is not None and self.ledger.replying(claim)
+            )
+        finally:
+            if claim is not None:
+                self._record(claim, outcome)
+        return claim is not None
 
     def _claim_now(
         self, body: dict[str, Any], team_id: str | None, unfinished: Future[Claim | None] | None
@@ -96,11 +100,14 @@ class AnsweredOnce:
         return self.ledger.claim(body["event_id"], team_id=team_id, payload=json.dumps(body))
 
     def _record(self, claim: Claim, outcome: Outcome) -> None:
-        """Answered (or apologised) for good; if nobody was told anything, it goes back to be tried again."""
+        """Answered (or apologised) for good; if nobody was told anything, it goes back to be tried again;
+        either way, or with nothing said, this process is done with the claim."""
         try:
             if outcome in (Outcome.SENT, Outcome.APOLOGISED):
                 self.ledger.answered(claim)
             elif outcome is Outcome.FAILED:
                 self.ledger.release(claim)
+            else:
+                self.ledger.let_go(claim)
         except KnowledgeUnavailable:
             log.warning("could not record how event %s ended", claim.event_id, exc_info=True)
