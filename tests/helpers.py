@@ -4,6 +4,7 @@ entry or version check, and asking whether somebody is an admin outside any writ
 from __future__ import annotations
 
 from collections.abc import Mapping
+from datetime import UTC, datetime
 from typing import Any
 
 from bot.core.org import OrgSettings
@@ -23,3 +24,13 @@ def save_org(knowledge: KnowledgeService, team_id: str, data: Any, *, by: str | 
 
 def is_admin(permissions: Permissions, team_id: str, user_id: str, user_info: Mapping[str, Any] | None) -> bool:
     return permissions.allows(actor_from_users_info(team_id, user_id, user_info))
+
+
+class Clock:
+    """A clock moved by hand (`clock.now += …`), for what takes `now=`: time passes without the test waiting."""
+
+    def __init__(self) -> None:
+        self.now = datetime(2026, 12, 3, 9, 0, tzinfo=UTC)
+
+    def __call__(self) -> datetime:
+        return self.now

@@ -20,6 +20,7 @@ from __future__ import annotations
 
 import threading
 import uuid
+from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 
@@ -42,15 +43,16 @@ class Claim:
 
 
 class EventLedger:
-    def __init__(self, db: Database, *, lease: timedelta = DEFAULT_LEASE):
+    def __init__(self, db: Database, *, lease: timedelta = DEFAULT_LEASE, now: Callable[[], datetime] = utcnow):
         self.db = db
         self.lease = lease
+        self.now = now
         self._held: dict[Claim, datetime] = {}  # this process's claims still being answered, and when taken
         self._lock = threading.Lock()
 
     def claim(self, event_id: str, *, team_id: str | None, payload: str) -> Claim | None:
         """The claim when this process should answer the event; None when another one has it or had it."""
-        token, now = uuid.uuid4().hex, utcnow()
+        token, now = uuid.uuid4().hex, self.now()
         with unit_of_work(self.db) as store:
             taken = store.events.claim(
                 event_id, team_id=team_id, payload=payload, token=token, now=now, lapsed=self._lapsed(now)
@@ -88,7 +90,7 @@ class EventLedger:
     def renew(self) -> int:
         """Restarts the lease of every claim this process still holds; returns how many it kept. A claim
         held `REPLYING_LEASES` leases, or taken over meanwhile, is let go."""
-        now = utcnow()
+        now = self.now()
         with self._lock:
             for claim in [c for c, taken in self._held.items() if taken < now - self.lease * REPLYING_LEASES]:
                 del self._held[claim]
@@ -97,9 +99,10 @@ class EventLedger:
             return 0
         with unit_of_work(self.db) as store:
             kept = store.events.renew([claim.token for claim in held], now=now)
-        for claim in held:
-            if claim.token not in kept:
-                self.let_go(claim)
+        with self._lock:
+            for claim in held:
+                if claim.token not in kept:
+                    self._held.pop(claim, None)
         return len(kept)
 
     def abandoned(self) -> list[str]:
@@ -108,16 +111,16 @@ class EventLedger:
         with self._lock:
             ours = {claim.event_id for claim in self._held}
         with unit_of_work(self.db) as store:
-            return store.events.abandoned(lapsed=self._lapsed(utcnow()), limit=ABANDONED_PER_ROUND, excluding=ours)
+            return store.events.abandoned(lapsed=self._lapsed(self.now()), limit=ABANDONED_PER_ROUND, excluding=ours)
 
     def forget_old(self) -> int:
         """Drops claims no retry can still need; called once when the server starts."""
         with unit_of_work(self.db) as store:
-            return store.events.forget_before(utcnow() - KEEP_CLAIMS_FOR)
+            return store.events.forget_before(self.now() - KEEP_CLAIMS_FOR)
 
     def _lapsed(self, now: datetime) -> Lapsed:
         return Lapsed(claimed_before=now - self.lease, replying_before=now - self.lease * REPLYING_LEASES)
 
     def _advance(self, claim: Claim, state: str) -> bool:
         with unit_of_work(self.db) as store:
-            return store.events.advance(claim.event_id, claim.token, to=state, now=utcnow())
+            return store.events.advance(claim.event_id, claim.token, to=state, now=self.now())

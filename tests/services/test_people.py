@@ -10,15 +10,7 @@ from bot.services.decisions import override_decision
 from bot.services.people import PersonNames, display_name, to_profile
 from bot.services.unnamed_roles import UnnamedRole, unnamed_roles
 from bot.wiring import build_admin
-from tests.helpers import save_org
-
-
-class Clock:
-    def __init__(self) -> None:
-        self.now = datetime(2026, 12, 3, 9, 0, tzinfo=UTC)
-
-    def __call__(self) -> datetime:
-        return self.now
+from tests.helpers import Clock, save_org
 
 
 def slack_user(user_id: str, name: str) -> dict:

@@ -6,13 +6,14 @@ import json
 import time
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import replace
-from datetime import UTC, datetime, timedelta
+from datetime import timedelta
 
 from sqlalchemy import func, select
 
 from bot.services.events import REPLYING_LEASES, Claim, EventLedger
 from bot.services.feedback import AnswerMessage, FeedbackService, Tally
 from bot.store.tables import FeedbackRow
+from tests.helpers import Clock
 
 # Longer than any pause a busy machine puts between a claim's reading the clock and its statement running:
 # with 0.5 s, under load, a first taker's claim could already look lapsed to a second taker (seen in CI).
@@ -69,43 +70,28 @@ def test_a_reply_on_its_way_to_slack_is_taken_over_only_after_ten_leases_and_a_r
     assert claim(ledger, "EvSending") is not None  # its holder died with the reply on the wire
 
 
-class Clock:
-    """The ledger's clock, moved by hand: leases run out without the test waiting for them."""
-
-    def __init__(self) -> None:
-        self.now = datetime(2026, 1, 5, 9, 0, tzinfo=UTC)
-
-    def __call__(self) -> datetime:
-        return self.now
-
-    def advance(self, by: timedelta) -> None:
-        self.now += by
-
-
-def test_a_live_process_keeps_its_backlog_and_lets_a_forgotten_claim_lapse_after_ten_leases(service, monkeypatch):
-    clock = Clock()
-    monkeypatch.setattr("bot.services.events.utcnow", clock)
-    busy, other = EventLedger(service.db, lease=LEASE), EventLedger(service.db, lease=LEASE)
+def test_a_live_process_keeps_its_backlog_and_lets_a_forgotten_claim_lapse_after_ten_leases(service):
+    clock = Clock()  # leases run out without the test waiting for them
+    busy, other = EventLedger(service.db, lease=LEASE, now=clock), EventLedger(service.db, lease=LEASE, now=clock)
     queued, sending, done = claim(busy, "EvQueued"), claim(busy, "EvSending"), claim(busy, "EvDone")
     assert queued and sending and done and busy.replying(sending) and busy.replying(done)
     busy.answered(done)
     for _ in range(2 * REPLYING_LEASES - 1):  # half a lease at a time, just under ten leases in all
-        clock.advance(LEASE / 2)
+        clock.now += LEASE / 2
         assert busy.renew() == 2  # the queued and the sending one: the answered one needs no lease
         assert other.abandoned() == [] and claim(other, "EvQueued") is None  # however long the backlog
-    clock.advance(LEASE * 1.5)  # a renewal came late: the queued claim looks lapsed to others, not to its holder
+    clock.now += LEASE * 1.5  # a renewal came late: the queued claim looks lapsed to others, not to its holder
     assert other.abandoned() == [json.dumps({"event_id": "EvQueued"})] and busy.abandoned() == []
     assert busy.renew() == 0  # held ten leases now: let go, in case this process forgot them
     assert claim(other, "EvQueued") is not None
     assert busy.replying(queued) is False  # taken over: the late holder must not reply as well
 
 
-def test_a_claim_taken_over_meanwhile_is_no_longer_renewed(service, monkeypatch):
+def test_a_claim_taken_over_meanwhile_is_no_longer_renewed(service):
     clock = Clock()
-    monkeypatch.setattr("bot.services.events.utcnow", clock)
-    stalled, other = EventLedger(service.db, lease=LEASE), EventLedger(service.db, lease=LEASE)
+    stalled, other = EventLedger(service.db, lease=LEASE, now=clock), EventLedger(service.db, lease=LEASE, now=clock)
     assert claim(stalled, "EvStalled") is not None
-    clock.advance(LEASE * 2)  # its renewals stopped (a process frozen for two leases)
+    clock.now += LEASE * 2  # its renewals stopped (a process frozen for two leases)
     assert claim(other, "EvStalled") is not None
     assert stalled.renew() == 0 and other.renew() == 1
 
