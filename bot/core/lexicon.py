@@ -14,11 +14,11 @@ _OPENERS = (
 )
 
 # Where a matter is passed on ("a journalist wants a comment on the outage, where do I send them?", "where
-# would I even raise that", "a forged invoice came in, where can we flag it"): asks for its owner, unless it
-# is the asker's own thing (`PASSED_ON`).
+# would I even raise that", "a forged invoice came in, where can we flag it", "where do I complain about …"):
+# asks for its owner, unless it is the asker's own thing (`PASSED_ON`).
 _PASSES_ON = (
     r"(?:where|to whom) (?:do|should|can|would|could) (?:i|we)(?: even| best)? "
-    r"(?:send|raise|forward|route|refer|report|flag)"
+    r"(?:send|raise|forward|route|refer|report|flag|complain)"
 )
 # The ways people ask who owns something; the topic follows.
 _ASKERS = [
@@ -37,7 +37,8 @@ _ASKERS = [
     (
         r"who (?:really |actually |ultimately |usually |normally |typically )?"
         r"(?:owns|handles|decides(?: on)?|takes care of|looks after|deals with|is responsible for|"
-        r"has the final say (?:on|over)|makes the call on|makes the decision on|signs off(?: on)?|approves|covers|"
+        r"has the final (?:say|word) (?:on|over)|makes the call on|makes the decision on|signs off(?: on)?|"
+        r"approves|covers|"
         r"is accountable for|is in charge of|manages|oversees|runs|leads|drives|sets|defines|determines|does|"
         r"owns the decision on|gives (?:the )?(?:final )?(?:approval|sign-?off|go-ahead|green ?light)"
         r"(?: (?:for|on|to))?)"
@@ -67,7 +68,7 @@ _ASKERS = [
     (
         r"who(?:'s| is| are) (?:owning|handling|deciding(?: on)?|taking care of|looking after|dealing with|"
         r"managing|overseeing|running|leading|driving|approving|signing off on)"
-        r"|who (?:makes|gets to make|has) the (?:final |last )?(?:call|decision|say)(?: (?:on|about|over|for))?"
+        r"|who (?:makes|gets to make|has) the (?:final |last )?(?:call|decision|say|word)(?: (?:on|about|over|for))?"
     ),
     (
         r"(?:whose|which (?:role|exec|executive|leader|c-level|chief|officer|department|team|function)(?:'s)?) "
@@ -119,7 +120,8 @@ _SITS_CUE = (
     r" go[?.!]*$"
     # the matter just told, taken somewhere ("401k match change - where does that go")
     r"|where (?:does|do|should) (?:this|that|it|these|those|(?:something|stuff|things) like (?:this|that))"
-    r"(?: kind of (?:thing|stuff|request|issue))? (?:even |usually |normally )?go[?.!]*$"
+    r"(?: kind of (?:thing|stuff|request|issue))? (?:even |usually |normally )?"
+    r"(?:go|(?:get|be) (?:fixed|sorted(?: out)?|decided|raised|escalated))[?.!]*$"  # "… where does that get fixed"
     # whose it is between two ("is the rate limit decision eng's or product's?", "is this a legal question?")
     r"|\b[a-z]+'s or (?:the )?[a-z]+'s[?.!]*$"
     rf"|\b{_FUNCTION}(?: (?:call|job|decision|area|problem|thing|team|department|org|side))? or {_FUNCTION}\b"
@@ -179,8 +181,8 @@ GO_AHEAD_ASKED = re.compile(
 # a decision, however close its words come to a message that is not (`bot/core/counter_examples.py`). Not
 # "who owns": things are owned too ("who owns the office plants?").
 ASKS_DECIDER = re.compile(
-    r"\bwho (?:decides|approves|signs off|gets to decide|has (?:the )?final say)\b|\bwhose (?:call|decision)\b"
-    r"|\bwho (?:makes|gets to make) the (?:final |last )?(?:call|decision)\b"
+    r"\bwho (?:decides|approves|signs off|gets to decide|has (?:the )?final (?:say|word))\b|\bwhose (?:call|decision)\b"
+    r"|\bwho (?:makes|gets to make|has) the (?:final |last )?(?:call|decision|word)\b"
 )
 
 # Function words, the vocabulary of ownership itself and seniority ("senior engineers" are engineers):
@@ -252,7 +254,7 @@ REMARK = re.compile(
     r"loved?|great|awesome|amazing|nice|cool|finally|btw|fyi|thanks|thank you|thx|ty|tysm|cheers|props to|"
     r"appreciate|appreciated|grateful|hats off|lgtm|on it|will do|"
     r"sounds good|done|shipped|merged|moved to|rescheduled|postponed|pushed to|fixed|resolved|deployed|released|"
-    r"is live|went out|honestly|tbh|imo|volunteers?)\b"
+    r"is live|goes live|went live|went out|honestly|tbh|imo|volunteers?)\b"
     # how something went, praise, news of a start or an end ("the board meeting went really well", "sales
     # kickoff was a blast", "finance crushed the close", "numbers look solid", "our new CISO starts monday",
     # "the hiring freeze is over")
@@ -352,6 +354,7 @@ ABOUT_ASKER = re.compile(
     r"|(?:the )?difference between\b|.*\bwhat(?:'s|s| is) the difference[?.!]*$"  # "… vs …, what's the difference"
     r"|.*\b(?:vs\.?|versus)\s.*\b(?:difference|different|differ)\b"  # "… vs …, how do they differ"
     r"|define\b(?=(?:\s+\S+){0,4}$)"  # "define churn"; "Define the product vision and …" is a duty
+    r"|(?:can|could) (?:someone|somebody|anyone|anybody|you) (?:please |pls )?explain\b"
     r"|(?:and |so )?(?:how (?:is|are|was|were|do|does|can|could|should|would|much|many|long)"
     r"|what(?:'s|s| is| are| was| were)(?= ))"
     r"|(?:please |pls |can you |could you )?(?:look up|show me|find me|put in|assist me|give me|"
@@ -575,12 +578,12 @@ TAKEN_TO_AN_OWNER = re.compile(
 )
 
 # After a scene, a question that asks where to take it ("… who do I report it to", "… forward to?", "… where
-# does that get raised?"): the "I" of someone bringing a matter to its owner, not of someone
+# does that get raised?", "… where do I ask"): the "I" of someone bringing a matter to its owner, not of someone
 # asking about their own affairs (`asks_about_oneself`). Only after `SCENE_WORDS` words or more: "where do I
 # send this form" is an errand.
 TAKEN_ON = re.compile(
     r"\b(?:where|who|to whom) (?:do|should|can|would|could|does|did|must) (?:i|we|you|this|that|it)\b"
-    r"[^?.!]{0,30}?\b(?:raise|report|escalate|escalated|take|send|flag|forward|go|goes|routed)\b"
+    r"[^?.!]{0,30}?\b(?:raise|report|escalate|escalated|take|send|flag|forward|go|goes|routed|ask)\b"
     r"|\b(?:escalate|forward|route|report) (?:this |that |it )?to\?"
     r"|\b(?:this|that|it) (?:be|get) (?:escalated|raised|reported|routed)\b"
 )

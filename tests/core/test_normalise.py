@@ -394,6 +394,7 @@ def test_questions_that_ask_something_else_than_ownership_are_recognised(questio
         # a notice: it tells, and asks nothing
         ("heads up: the lift is out of order until thursday", True),
         ("psa - parking garage closes early on fridays", True),
+        ("the new careers page goes live on tuesday", True),
         ("reminder: the fire drill is at noon on wednesday", True),
         ("heads up, the vendor contract renews next week. who signs off on the renewal?", False),  # asks who
         ("the offsite venue was the worst, who picks next year's venue?", False),  # asks who
@@ -480,6 +481,8 @@ def test_a_request_for_a_decision_asks_for_whoever_makes_it(message, decision):
         ("who decides what goes on the roadmap?", True),
         ("whose call is the office move", True),
         ("who has the final say on discounts", True),
+        ("who has the final word on sponsorship deals", True),
+        ("who has the last word on the office layout?", True),
         ("who owns the office plants?", False),  # things are owned too
         ("who has the spare key?", False),
     ],
@@ -576,6 +579,9 @@ def test_a_question_about_the_bot_itself_is_recognised(question, about_the_bot):
         "there's a conflict of interest with one of our suppliers, where would we even raise it",
         "to whom do i forward a subpoena that arrived at reception",
         "the new partner agreement came back with edits, where does it go for review?",
+        "where can we complain about the travel tool needing four approvals",
+        # the matter just told, and where it gets put right
+        "onboarding checklists differ in every team, where does that get sorted out?",
     ],
 )
 def test_who_to_take_something_to_or_who_should_do_it_asks_for_whoever_owns_it(question):
@@ -630,6 +636,7 @@ def test_where_the_askers_own_thing_is_sent_is_an_errand(question):
         "one of my reports keeps rewriting the forecast numbers before it goes up. where should i flag it",
         "got a letter from a tax office in my post about one of our subsidiaries. forward to?",
         "the vendor I manage quietly changed the data terms in my contract. where does that get raised?",
+        "i think my team has booked deferred revenue the wrong way all year. where do i ask",
     ],
 )
 def test_a_scene_then_where_to_take_it_is_not_the_askers_own_matter(message):
