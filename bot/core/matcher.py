@@ -64,6 +64,7 @@ BAG_FACTOR = 0.8  # words spread over several of an entry's aliases count a litt
 BAG_MIN_TERMS = 2  # a bag only speaks for questions with at least this many of its words
 NAMED_FACTOR = 0.7  # an ownership question naming a whole alias, however much else it says
 DUTY_NAMED_FACTOR = 0.56  # a duty written out naming a whole alias, its words side by side: just above the threshold
+OUT_OF_ORDER = 0.001  # of two entries' aliases with the same words, the one typed out of its order loses the tie
 COMMON_WORD = 50_000  # occurrences in pyspellchecker's English corpus ("day", "team", "plan", "security")
 EVERYDAY_FACTOR = 0.6  # "what day is it?", or a choice half-named by everyday English words alone ("headed")
 QUESTION_CACHE = 4096  # rankings kept per knowledge revision (a question is asked again, or read ahead)
@@ -125,6 +126,30 @@ def side_by_side(order: tuple[str, ...], terms: frozenset[str]) -> bool:
     return any(set(order[start : start + size]) == terms for start in range(len(order) - size + 1))
 
 
+def reordered_phrases(orders: list[tuple[str, ...]], owners: list[str]) -> dict[int, tuple[str, ...]]:
+    """The phrases (by index, with their terms as written) whose words another entry's phrase has in
+    another order: "system design" (the architecture's) and "design system" (the product design's) name
+    different things, and a question naming one names the other's words too."""
+    by_words: dict[frozenset[str], list[int]] = defaultdict(list)
+    for index, order in enumerate(orders):
+        if len(order) > 1:
+            by_words[frozenset(order)].append(index)
+    return {
+        index: orders[index]
+        for indexes in by_words.values()
+        for index in indexes
+        if any(owners[other] != owners[index] and orders[other] != orders[index] for other in indexes)
+    }
+
+
+def typed_as_written(order: tuple[str, ...], phrase: tuple[str, ...]) -> bool:
+    """True when `phrase`'s terms are typed one after another in its own order: "need sign off on the new
+    design system" names "design system" as written and "system design" (the architecture's) out of order.
+    Of two aliases with the same words, the one typed as written wins the tie (`OUT_OF_ORDER`)."""
+    size = len(phrase)
+    return size < 2 or any(order[start : start + size] == phrase for start in range(len(order) - size + 1))
+
+
 @lru_cache(maxsize=4096)
 def _stopword_typo(word: str) -> bool:
     """True for a word that is a likely typo of a stopword of `TYPO_MIN_LENGTH` letters or more ("handels",
@@ -164,6 +189,7 @@ class Matcher:
         texts: list[str] = []
         owners: list[str] = []
         choice_terms: list[set[str]] = []
+        choice_order: list[tuple[str, ...]] = []  # each phrase's terms as written
         entry_terms: dict[str, set[str]] = {}
         surface_words: set[str] = set()
         whole_words: set[str] = set()  # the terms of aliases that are one word, glue aside ("security", "the books")
@@ -180,6 +206,7 @@ class Matcher:
                     texts.append(text)
                     owners.append(item.id)
                     choice_terms.append(terms)
+                    choice_order.append(tuple(dict.fromkeys(self.vocabulary.term(word) for word in surface)))
                     vague.append(len(terms) == 1 and max(map(english_frequency, surface)) > COMMON_WORD)
                     titled.append(len(terms) > 1 and EXECUTIVE_WORD.search(cleaned) is not None)
                     if len(set(all_words(cleaned)) - GLUE_WORDS) == 1:
@@ -194,6 +221,9 @@ class Matcher:
             choice_terms.append(terms)
         self._texts, self._owners = texts, owners
         self._choice_terms = [frozenset(terms) for terms in choice_terms[: self._phrase_count]]
+        # a phrase whose words another entry's phrase has in another order ("system design", "design system")
+        self._reordered = reordered_phrases(choice_order, owners)
+        self._is_reordered = np.isin(np.arange(len(texts)), list(self._reordered))
 
         document_frequency: dict[str, int] = defaultdict(int)
         for terms in entry_terms.values():
@@ -338,7 +368,8 @@ class Matcher:
         elif duty_written_out(query):
             by_name = self._named_scores(query, candidates, hits, DUTY_NAMED_FACTOR, together=True)
         named = by_name > scores
-        scores = np.maximum(scores, by_name)
+        scores = np.minimum(np.maximum(scores, by_name), 1.0)
+        scores = scores - self._out_of_order(query, candidates, hits)
         if query.about_asker:
             scores = scores * ABOUT_ASKER_FACTOR
         if query.terse:
@@ -373,6 +404,16 @@ class Matcher:
         telling = np.minimum(self._choice_weight[candidates] / self._unknown_weight, 1.0)
         factor *= OTHER_QUESTION_FACTOR if query.other_question else 1.0
         return np.where(whole, telling * factor, 0.0)
+
+    def _out_of_order(self, query: Query, candidates: np.ndarray, hits: np.ndarray) -> np.ndarray:
+        """`OUT_OF_ORDER` for each candidate phrase named whole whose words another entry's phrase has in
+        another order (`reordered_phrases`), when it is not typed as written: the tie goes to the other."""
+        penalty = np.zeros(len(candidates))
+        named = self._is_reordered[candidates] & (hits[candidates] == self._choice_size[candidates])
+        for position in np.flatnonzero(named).tolist():
+            if not typed_as_written(query.order, self._reordered[int(candidates[position])]):
+                penalty[position] = OUT_OF_ORDER
+        return penalty
 
     def closest_titles(self, topic: str, limit: int = 3) -> list[str]:
         """Responsibility ids whose titles or aliases look most like `topic`, for "did you mean".
