@@ -18,7 +18,7 @@ _OPENERS = (
 # asks for its owner, unless it is the asker's own thing (`PASSED_ON`).
 _PASSES_ON = (
     r"(?:where|to whom) (?:do|should|can|would|could) (?:i|we)(?: even| best)? "
-    r"(?:send|raise|forward|route|refer|report|flag|complain)"
+    r"(?:send|raise|forward|route|refer|report|flag|complain|redirect)"
 )
 # The ways people ask who owns something; the topic follows.
 _ASKERS = [
@@ -37,8 +37,8 @@ _ASKERS = [
     (
         r"who (?:really |actually |ultimately |usually |normally |typically )?"
         r"(?:owns|handles|decides(?: on)?|takes care of|looks after|deals with|is responsible for|"
-        r"has the final (?:say|word) (?:on|over)|makes the call on|makes the decision on|signs off(?: on)?|"
-        r"approves|covers|"
+        r"has (?:the )?final (?:say|word) (?:on|over)|makes the call on|makes the decision on|signs off(?: on)?|"
+        r"approves|covers|takes point(?: on)?|"
         r"is accountable for|is in charge of|manages|oversees|runs|leads|drives|sets|defines|determines|does|"
         r"owns the decision on|gives (?:the )?(?:final )?(?:approval|sign-?off|go-ahead|green ?light)"
         r"(?: (?:for|on|to))?)"
@@ -67,7 +67,7 @@ _ASKERS = [
     # the same, asked of now ("who's leading the series b?", "who makes the final call on m&a?")
     (
         r"who(?:'s| is| are) (?:owning|handling|deciding(?: on)?|taking care of|looking after|dealing with|"
-        r"managing|overseeing|running|leading|driving|approving|signing off on)"
+        r"managing|overseeing|running|leading|driving|approving|signing off on|taking point(?: on)?)"
         r"|who (?:makes|gets to make|has) the (?:final |last )?(?:call|decision|say|word)(?: (?:on|about|over|for))?"
     ),
     (
@@ -125,8 +125,12 @@ _SITS_CUE = (
     # whose it is between two ("is the rate limit decision eng's or product's?", "is this a legal question?")
     r"|\b[a-z]+'s or (?:the )?[a-z]+'s[?.!]*$"
     rf"|\b{_FUNCTION}(?: (?:call|job|decision|area|problem|thing|team|department|org|side))? or {_FUNCTION}\b"
-    r"|(?:^|\bor )is (?:this|that|it) (?:a|an) (?:legal|finance|hr|people|security|marketing|product|engineering|"
-    r"ops|sales|it|tech) (?:question|thing|issue|matter|call)\b"
+    # "is this a legal question?", "… is that an eng architecture decision first?"
+    r"|(?:^|\bor |[.?!] )is (?:this|that|it) (?:a|an) (?:legal|finance|hr|people|security|marketing|product|"
+    r"engineering|eng|ops|sales|it|tech)(?: [a-z]+)? (?:question|thing|issue|matter|call|decision)\b"
+    # the leader an area should sit with ("the architecture there should sit with which leader?")
+    r"|\b(?:sit|sits|live|lives|belong|belongs|fall|falls) (?:with|under) (?:which|what) "
+    r"(?:leader|exec|executive|team|role|department|function)\b"
     rf"|\bshould {_FUNCTION} be (?:deciding|owning|handling|approving|running|doing|setting) (?:this|that|it)\b"
 )
 
@@ -137,8 +141,8 @@ ASKS_OWNER = re.compile(
     r"|\bwho (?:should|must|needs to|has to|is supposed to|is meant to|ought to)\b"
     r"|\bwho (?:can|could) (?!\w+ me\b)"  # not a favour to the asker: "who can send me a w2"
     # whether an approver is needed at all ("can I just reply, or does somebody need to authorize it?")
-    r"|\b(?:does|do|would|will) (?:someone|somebody|anyone|anybody|another [a-z]+)(?: else)? (?:have to|need to|"
-    r"needs to|must) (?:approve|authori[sz]e|sign off|okay|ok)\b"
+    r"|\b(?:does|do|would|will) (?:someone|somebody|anyone|anybody|another [a-z]+|some (?:team|department|one))"
+    r"(?: else)? (?:have to|need to|needs to|must) (?:approve|authori[sz]e|sign off|okay|ok|review)\b"
     r"|\bhave to (?:go|run) (?:through|past|by) (?:someone|somebody|anyone|anybody)\b"
     r"|\b(?:report|reports|roll up|rolls up) (?:in)?to[?.!]*$"  # "who does the design team report to?"
     rf"|\b(?:{_OWNED_BY_CUE})\b|\b(?:{_SITS_CUE})"
@@ -254,7 +258,7 @@ REMARK = re.compile(
     r"loved?|great|awesome|amazing|nice|cool|finally|btw|fyi|thanks|thank you|thx|ty|tysm|cheers|props to|"
     r"appreciate|appreciated|grateful|hats off|lgtm|on it|will do|"
     r"sounds good|done|shipped|merged|moved to|rescheduled|postponed|pushed to|fixed|resolved|deployed|released|"
-    r"is live|goes live|went live|went out|honestly|tbh|imo|volunteers?)\b"
+    r"is live|goes live|went live|went out|is out to|is now out|is out now|honestly|tbh|imo|volunteers?)\b"
     # how something went, praise, news of a start or an end ("the board meeting went really well", "sales
     # kickoff was a blast", "finance crushed the close", "numbers look solid", "our new CISO starts monday",
     # "the hiring freeze is over")
@@ -354,6 +358,9 @@ ABOUT_ASKER = re.compile(
     r"|(?:the )?difference between\b|.*\bwhat(?:'s|s| is) the difference[?.!]*$"  # "… vs …, what's the difference"
     r"|.*\b(?:vs\.?|versus)\s.*\b(?:difference|different|differ)\b"  # "… vs …, how do they differ"
     r"|define\b(?=(?:\s+\S+){0,4}$)"  # "define churn"; "Define the product vision and …" is a duty
+    # "finance keep saying 'accrual', what does that mean"
+    r"|.*\bwhat (?:does|do) (?:that|this|it) (?:mean|stand for)[?.!]*$"
+    r"|is [^?]{1,40} the same (?:thing )?as\b"  # "is churn rate the same thing as attrition?"
     r"|(?:can|could) (?:someone|somebody|anyone|anybody|you) (?:please |pls )?explain\b"
     r"|(?:and |so )?(?:how (?:is|are|was|were|do|does|can|could|should|would|much|many|long)"
     r"|what(?:'s|s| is| are| was| were)(?= ))"
@@ -583,7 +590,7 @@ TAKEN_TO_AN_OWNER = re.compile(
 # send this form" is an errand.
 TAKEN_ON = re.compile(
     r"\b(?:where|who|to whom) (?:do|should|can|would|could|does|did|must) (?:i|we|you|this|that|it)\b"
-    r"[^?.!]{0,30}?\b(?:raise|report|escalate|escalated|take|send|flag|forward|go|goes|routed|ask)\b"
+    r"[^?.!]{0,30}?\b(?:raise|report|escalate|escalated|take|send|flag|forward|go|goes|routed|ask|redirect)\b"
     r"|\b(?:escalate|forward|route|report) (?:this |that |it )?to\?"
     r"|\b(?:this|that|it) (?:be|get) (?:escalated|raised|reported|routed)\b"
 )

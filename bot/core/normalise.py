@@ -140,8 +140,10 @@ def asks_something_else(text: str) -> bool:
     """True for a cleaned question that asks when/how/whether rather than who owns (no ownership cue).
     After a scene ("the vendor's SLA says 99.9% uptime. how many minutes of downtime a month is that?"),
     what is asked starts at the last sentence with a question mark, unless it takes the scene's matter
-    to whoever decides (`TAKEN_TO_AN_OWNER`: "where does this go?", "is that a team-level call?")."""
-    if OWNERSHIP_CUE.search(text):
+    to whoever decides (`TAKEN_TO_AN_OWNER`: "where does this go?", "is that a team-level call?"), and
+    not when it ends by asking where to take it (`taken_on_after_a_scene`: "can we let someone go in their
+    probation? employment law question, where do i ask")."""
+    if OWNERSHIP_CUE.search(text) or taken_on_after_a_scene(text):
         return False
     if OTHER_QUESTION.match(text):
         return True

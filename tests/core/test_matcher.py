@@ -245,6 +245,8 @@ def test_a_question_about_the_askers_own_matters_gets_no_topic(engine, question)
         "define CAC payback period",
         "whats NPS mean",
         "could someone explain gross margin like i'm five",
+        "sales keep saying 'bookings' in standup, what does that mean",
+        "is gross margin the same thing as contribution margin?",
     ],
 )
 def test_a_question_about_what_a_word_means_gets_no_topic(engine, question):

@@ -395,6 +395,7 @@ def test_questions_that_ask_something_else_than_ownership_are_recognised(questio
         ("heads up: the lift is out of order until thursday", True),
         ("psa - parking garage closes early on fridays", True),
         ("the new careers page goes live on tuesday", True),
+        ("v2.3 is out to all customers, no issues so far", True),
         ("reminder: the fire drill is at noon on wednesday", True),
         ("heads up, the vendor contract renews next week. who signs off on the renewal?", False),  # asks who
         ("the offsite venue was the worst, who picks next year's venue?", False),  # asks who
@@ -483,6 +484,7 @@ def test_a_request_for_a_decision_asks_for_whoever_makes_it(message, decision):
         ("who has the final say on discounts", True),
         ("who has the final word on sponsorship deals", True),
         ("who has the last word on the office layout?", True),
+        ("who has final say on the brand guidelines", True),
         ("who owns the office plants?", False),  # things are owned too
         ("who has the spare key?", False),
     ],
@@ -580,6 +582,7 @@ def test_a_question_about_the_bot_itself_is_recognised(question, about_the_bot):
         "to whom do i forward a subpoena that arrived at reception",
         "the new partner agreement came back with edits, where does it go for review?",
         "where can we complain about the travel tool needing four approvals",
+        "who takes point on the vendor audit?",
         # the matter just told, and where it gets put right
         "onboarding checklists differ in every team, where does that get sorted out?",
     ],
@@ -637,6 +640,7 @@ def test_where_the_askers_own_thing_is_sent_is_an_errand(question):
         "got a letter from a tax office in my post about one of our subsidiaries. forward to?",
         "the vendor I manage quietly changed the data terms in my contract. where does that get raised?",
         "i think my team has booked deferred revenue the wrong way all year. where do i ask",
+        "a recruiter from a rival keeps emailing my engineers about the reorg. where do i redirect that",
     ],
 )
 def test_a_scene_then_where_to_take_it_is_not_the_askers_own_matter(message):
@@ -746,6 +750,7 @@ def test_an_abbreviation_does_not_end_the_sentence_asked():
         ("can i just order a monitor and expense it, or does somebody have to approve it?", True),
         ("does anyone else need to sign off on the new logo?", True),
         ("do new laptops have to go through someone before we buy them?", True),
+        ("their lawyers sent a 9 page nda. can i just sign it or does some team have to review it first", True),
         ("does anyone need a ride to the offsite?", False),
         ("does anyone have to present at the all-hands?", False),
     ],
@@ -780,6 +785,8 @@ def test_an_area_weighed_between_two_under_which_it_falls_asks_for_its_owner():
         "the landlord wants to renegotiate the lease - where does that go",
         "a customer is threatening to go to the press. where does something like that even go?",
         "we're setting the list price for the add-on. should product be deciding that, or is it a sales thing?",
+        "a big customer wants single tenancy. is that an eng architecture decision?",
+        "our label printers jam every week. the fix there should sit with which leader?",
     ],
 )
 def test_whose_an_area_is_asked_of_the_area_asks_for_its_owner(question):
@@ -801,3 +808,10 @@ def test_whose_an_area_is_asked_of_the_area_asks_for_its_owner(question):
 )
 def test_phrases_that_are_one_word_are_read_as_one(text, expected):
     assert words(clean_slack_text(text)) == expected
+
+
+def test_a_scene_that_asks_where_to_take_it_asks_nothing_else():
+    """A yes-or-no question first is the scene when the message ends by asking where to take it."""
+    cleaned = clean_slack_text("can we end a contractor's engagement early? legal question, where do i ask")
+    assert not asks_something_else(cleaned)
+    assert asks_something_else(clean_slack_text("can we end a contractor's engagement early?"))
