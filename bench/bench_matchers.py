@@ -135,6 +135,10 @@ SETS = {
     "ours: blind 34, held out": ROOT / "tests" / "core" / "blind34_heldout_questions.yaml",
     "ours: blind 35, looked at": ROOT / "tests" / "core" / "blind35_questions.yaml",
     "ours: blind 35, held out": ROOT / "tests" / "core" / "blind35_heldout_questions.yaml",
+    "ours: blind 36, looked at": ROOT / "tests" / "core" / "blind36_questions.yaml",
+    "ours: blind 36, held out": ROOT / "tests" / "core" / "blind36_heldout_questions.yaml",
+    "ours: blind 37, looked at": ROOT / "tests" / "core" / "blind37_questions.yaml",
+    "ours: blind 37, held out": ROOT / "tests" / "core" / "blind37_heldout_questions.yaml",
     # a scene told first, then a question: of an owner, or of something else (off-topic)
     "ours: scenes 26, looked at": ROOT / "tests" / "core" / "scenes26_questions.yaml",
     "ours: scenes 26, held out": ROOT / "tests" / "core" / "scenes26_heldout_questions.yaml",
