@@ -112,6 +112,41 @@ _FUNCTION = (
     rf"(?:the |an? )?(?:{EXECUTIVE_WORDS}|gc|hr|people team|legal|finance|ops|"
     r"operations|product|eng|engineering|marketing|sales|security|infosec|it)(?:'s|s')?"
 )
+# The departments a question may offer as the possible owners, and the role each stands for ("is that
+# product or mktg?", "an eng decision or finance?"): the owner is one of them more often than not.
+DEPARTMENT_ROLES = {
+    "hr": "CHRO",
+    "people": "CHRO",
+    "people team": "CHRO",
+    "talent": "CHRO",
+    "legal": "GC",
+    "finance": "CFO",
+    "accounting": "CFO",
+    "ops": "COO",
+    "operations": "COO",
+    "product": "CPO",
+    "design": "CPO",
+    "eng": "CTO",
+    "engineering": "CTO",
+    "tech": "CTO",
+    "it": "CTO",
+    "marketing": "CMO",
+    "mktg": "CMO",
+    "comms": "CMO",
+    "sales": "CRO",
+    "revenue": "CRO",
+    "security": "CISO",
+    "infosec": "CISO",
+    "gc": "GC",
+    "general counsel": "GC",
+}
+_DEPARTMENT = "|".join(sorted((*DEPARTMENT_ROLES, *EXECUTIVE_WORDS.split("|")), key=len, reverse=True))
+OFFERED_OWNERS = re.compile(
+    rf"\b(?:the |an? )?(?P<first>{_DEPARTMENT})(?:'s|s')?(?: [a-z]+)?(?: (?:call|job|decision|area|problem|"
+    rf"thing|team|department|org|side|question|issue|matter))? or (?:the |an? )?(?P<second>{_DEPARTMENT})(?:'s|s')?\b"
+)
+# Where a team is to report, not who owns the matter ("should support report into product or ops?")
+PLACED_UNDER = re.compile(r"\b(?:report|reports|reporting|roll up|rolls up|move|moved|go|goes) (?:in)?to (?:the )?$")
 _SITS_CUE = (
     rf"where (?:does|do|should|would) [^?]{{1,60}}? (?:sit|live|belong|fall){_IN_THE_ORG}[?.!]*$"
     r"|\b(?:belongs? (?:to|with|under)|falls? under|comes? under|sits? (?:under|with)) (?:\w+ ){1,3}or\b"

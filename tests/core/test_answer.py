@@ -3,7 +3,7 @@
 import pytest
 import yaml
 
-from bot.core.answer import Engine, legality, what_to_build
+from bot.core.answer import Engine, legality, offered_owner, what_to_build
 from bot.core.matcher import Match
 from bot.core.org import default_org
 from tests.conftest import SHARED
@@ -333,3 +333,28 @@ def test_a_who_question_about_what_gets_built_puts_the_roadmap_first(engine, que
         far = Match("feature-prioritisation", 0.3, "x")  # more than BUILD_MARGIN below: the feature it is
         assert what_to_build(engine.matcher.parse(question), [sso, far], engine._of_the_roadmap) == [sso, far]
     assert engine._of_the_roadmap == {"product-roadmap", "feature-prioritisation"}
+
+
+@pytest.mark.parametrize(
+    "question, offered",
+    [
+        ("copilot licences for the dev team, is that an eng decision or finance?", True),
+        ("new onboarding checklist for contractors - hr or legal?", True),
+        ("is the renewal discount the cro's call or the cfo's", True),
+        ("should customer support report into product or ops?", False),  # where a team goes, not who owns it
+        ("who owns copilot licences?", False),  # nothing offered
+    ],
+)
+def test_a_role_the_question_offers_as_owner_goes_first(engine, question, offered):
+    owners = {"licensing-agreements": "GC", "it-solutions": "CTO", "budgeting": "CFO"}
+    best, cto = Match("licensing-agreements", 0.7, "x"), Match("it-solutions", 0.5, "x")
+    first, second = offered_owner(engine.matcher.parse(question), [best, cto], owners)
+    if not offered:
+        assert (first, second) == (best, cto)
+        return
+    chosen = first.responsibility_id != "licensing-agreements"
+    assert chosen is ("eng" in question)  # the CTO's topic is among the matches only for the eng question
+    if chosen:
+        assert (first.score, second) == (0.7, best)  # the best's score, no surer
+        far = Match("it-solutions", 0.3, "x")  # more than OFFERED_MARGIN below the best
+        assert offered_owner(engine.matcher.parse(question), [best, far], owners) == [best, far]
