@@ -201,12 +201,13 @@ class Matcher:
             for text in (item.title, *item.aliases):
                 cleaned = clean_slack_text(text)
                 surface = words(cleaned)
-                terms = {self.vocabulary.term(word) for word in surface}
+                order = tuple(dict.fromkeys(self.vocabulary.term(word) for word in surface))  # as written
+                terms = set(order)
                 if terms:
                     texts.append(text)
                     owners.append(item.id)
                     choice_terms.append(terms)
-                    choice_order.append(tuple(dict.fromkeys(self.vocabulary.term(word) for word in surface)))
+                    choice_order.append(order)
                     vague.append(len(terms) == 1 and max(map(english_frequency, surface)) > COMMON_WORD)
                     titled.append(len(terms) > 1 and EXECUTIVE_WORD.search(cleaned) is not None)
                     if len(set(all_words(cleaned)) - GLUE_WORDS) == 1:
@@ -379,7 +380,7 @@ class Matcher:
             index = int(candidates[position])
             owner = self._owners[index]
             if owner not in best:
-                score = round(min(float(scores[position]), 1.0), 3)
+                score = round(float(scores[position]), 3)  # capped at 1.0 with the named scores
                 best[owner] = Match(
                     owner, score, self._texts[index], bag=bool(self._is_bag[index]), named=bool(named[position])
                 )
