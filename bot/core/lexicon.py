@@ -195,6 +195,11 @@ REPORTS_TO = re.compile(
 
 # Time to meet found ("find some time", "find a slot", "find 30 min", "find half an hour"): a meeting, not an owner.
 _FIND_TIME = r"find (?:some |a )?(?:time|slot|a time)|find (?:\d+ ?|a few |an? |half an )(?:mins?|minutes|hours?|hrs?)"
+# a meeting moved ("push the design review to thursday", "move the standup back")
+_MOVE_MEETING = (
+    r"(?:push|move|bump|shift)(?:ed|ing)? (?:\S+ ){0,4}?(?:meeting|call|sync|standup|1:1|check-in|review) "
+    r"(?:to|till|back|out)"
+)
 
 # A request for a decision rather than a question with "who" ("need approval to switch cleaning company",
 # "should we sponsor the conference?"): asks for whoever decides, though not about an area by name.
@@ -204,7 +209,7 @@ ASKS_DECISION = re.compile(
     r"make (?:the|that|this|a) call)\b"
     r"|\byes or no\b|^should (?:we|i)\b|^(?:can|could|may) we\b"
     # not a time to meet ("could we grab time wednesday to look at …", "can we sync on the budget"): a meeting asked for
-    rf"(?! (?:{_FIND_TIME}|meet|sync|grab|hop on|jump on|catch up|chat)\b)"
+    rf"(?! (?:{_FIND_TIME}|{_MOVE_MEETING}|meet|sync|grab|hop on|jump on|catch up|chat)\b)"
 )
 
 # A request for the go-ahead itself ("need sign-off on the messaging for the spring campaign", "the press
@@ -293,7 +298,8 @@ REMARK = re.compile(
     r"loved?|great|awesome|amazing|nice|cool|finally|btw|fyi|thanks|thank you|thx|ty|tysm|cheers|props to|"
     r"appreciate|appreciated|grateful|hats off|lgtm|on it|will do|"
     r"sounds good|done|shipped|merged|moved to|rescheduled|postponed|pushed to|fixed|resolved|deployed|released|"
-    r"is live|goes live|went live|went out|is out to|is now out|is out now|honestly|tbh|imo|volunteers?)\b"
+    r"is live|is now live|live now|goes live|went live|went out|is out to|is now out|is out now|"
+    r"honestly|tbh|imo|volunteers?)\b"
     # how something went, praise, news of a start or an end ("the board meeting went really well", "sales
     # kickoff was a blast", "finance crushed the close", "numbers look solid", "our new CISO starts monday",
     # "the hiring freeze is over")
@@ -355,7 +361,8 @@ ROLE_HOLDER = re.compile(
 EVENT_QUESTION = re.compile(
     rf"^who(?: else)?(?:'s| is| are| was| were)? (?:(?!(?:{DUTY_PARTICIPLES})\b)[a-z]+ed|"
     r"won|left|took|stole|broke|ate|drank|forgot|lost|found|hid|"
-    r"said|told|sent|gave|came|went|saw|did|wrote|bought|brought|got|going to|gonna|coming|organi[sz]ing|"
+    r"said|told|sent|gave|came|went|saw|did|wrote|bought|brought|got|drew|ran|built|led|held|spoke|met|chose|"
+    r"going to|gonna|coming|organi[sz]ing|"
     r"hosting|bringing|speaking|presenting|winning|leaving|joining|attending|sitting|(?<=was |ere )(?:at|in|on)|"
     r"(?:in|at) the office|out of (?:the )?office|off today|in today|out (?:today|tomorrow|sick|this week)|"
     r"on (?:leave|vacation|holiday|pto)|on (?:the|this|that|tomorrow's|today's) "
@@ -442,8 +449,7 @@ ABOUT_ASKER = re.compile(
     r"|(?<!by the )(?:book|reserve|schedule|cancel|remind)\b|(?:until|till)\b"
     # a meeting to find a time for or to move ("could we find a slot on monday …", "move the standup to …")
     rf"|reschedul(?:e|ed|es|ing)\b|{_FIND_TIME}\b"
-    r"|(?:push|move|bump|shift)(?:ed|ing)? (?:\S+ ){0,4}?(?:meeting|call|sync|standup|1:1|check-in|review) "
-    r"(?:to|till|back|out)\b"
+    rf"|{_MOVE_MEETING}\b"
     r"|(?:information|info|details|(?:where|how|when)(?: is it| are they| is that)?)[?.!]*$"
     r"|\d{1,2}(?::\d\d)? ?(?:am|pm)\b"
     # a document wanted ("the security policy pdf")

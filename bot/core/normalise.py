@@ -71,6 +71,10 @@ _WORD = re.compile(r"[a-z0-9]+(?:&[a-z0-9]+)*")
 _QUOTES = str.maketrans({"’": "'", "‘": "'", "“": '"', "”": '"', "–": "-", "—": "-"})
 _POSSESSIVE = re.compile(r"(\w)'s\b")
 _WHO_IS = re.compile(r"\bwho'?s\b")
+# "whos call is that", "who's job is it": "whose", typed as it sounds
+_WHOSE_TYPED = re.compile(
+    r"\bwho'?s (?=(?:call|decision|job|responsibility|area|remit|problem|domain|department|turf|lane)\b)"
+)
 _PUNCTUATION = re.compile(r"[?!.,;:()\[\]\"]+")
 _SPACES = re.compile(r"\s+")
 _LEADING_ARTICLE = re.compile(r"^(?:the|our|my|a|an) ")
@@ -112,14 +116,14 @@ def clean_slack_text(text: str) -> str:
     if "IT" in text and _LOWER.search(text):  # "WHO OWNS IT?" shouts; "who owns IT?" names the department
         text = _IT.sub("information technology", text)
     if _MARKUP.search(text) is None:  # plain words (every title and alias, most questions): the same, faster
-        return " ".join(text.translate(_QUOTES).casefold().split())
+        return _WHOSE_TYPED.sub("whose ", " ".join(text.translate(_QUOTES).casefold().split()))
     text = _USER_MENTION.sub(" ", text)
     text = _CHANNEL_MENTION.sub(lambda m: f" {(m.group(1) or '').replace('-', ' ')} ", text)
     text = _LINK.sub(lambda m: f" {m.group(2) or ''} ", text)
     text = html.unescape(text).translate(_QUOTES)
     text = _EMOJI.sub(" ", text.casefold())
     text = _FORMATTING.sub(" ", text)
-    return " ".join(text.split())
+    return _WHOSE_TYPED.sub("whose ", " ".join(text.split()))
 
 
 def strip_lead_in(text: str) -> str:

@@ -385,6 +385,8 @@ def test_questions_that_ask_something_else_than_ownership_are_recognised(questio
         ("can we find some time friday to walk through the budget", True),
         ("could we find 30 mins with legal on thursday", True),
         ("lets move the vendor review call to monday", True),
+        ("can we push the design review to thursday?", True),  # "can we" moving a meeting: no decision asked
+        ("can we push the launch to next quarter?", False),  # a decision
         ("the budget standup is being rescheduled, sorry all", True),
         ("ebitda vs operating income, who owns the definition?", False),  # asks who
         # how it feels: a remark, not a question
@@ -395,10 +397,15 @@ def test_questions_that_ask_something_else_than_ownership_are_recognised(questio
         ("heads up: the lift is out of order until thursday", True),
         ("psa - parking garage closes early on fridays", True),
         ("the new careers page goes live on tuesday", True),
+        ("the partner portal is now live", True),
         ("v2.3 is out to all customers, no issues so far", True),
         ("reminder: the fire drill is at noon on wednesday", True),
         ("heads up, the vendor contract renews next week. who signs off on the renewal?", False),  # asks who
         ("the offsite venue was the worst, who picks next year's venue?", False),  # asks who
+        # who did a thing, in an irregular past tense
+        ("who drew the mockups for the billing page", True),
+        ("who ran the customer survey in june?", True),
+        ("who built the churn dashboard? it's great", True),
         ("we have to push the launch by a month, whose call is that?", False),  # asks whose call
     ],
 )
@@ -481,6 +488,8 @@ def test_a_request_for_a_decision_asks_for_whoever_makes_it(message, decision):
     [
         ("who decides what goes on the roadmap?", True),
         ("whose call is the office move", True),
+        ("whos call is the office move", True),  # typed as it sounds
+        ("who's decision is it to switch banks?", True),
         ("who has the final say on discounts", True),
         ("who has the final word on sponsorship deals", True),
         ("who has the last word on the office layout?", True),
