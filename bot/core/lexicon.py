@@ -38,7 +38,7 @@ _ASKERS = [
         r"who (?:really |actually |ultimately |usually |normally |typically )?"
         r"(?:owns|handles|decides(?: on)?|takes care of|looks after|deals with|is responsible for|"
         r"has (?:the )?final (?:say|word) (?:on|over)|makes the call on|makes the decision on|signs off(?: on)?|"
-        r"approves|covers|takes point(?: on)?|"
+        r"approves|covers|takes point(?: on)?|sorts(?: out)?|settles|arbitrates|referees|"
         r"is accountable for|is in charge of|manages|oversees|runs|leads|drives|sets|defines|determines|does|"
         r"owns the decision on|gives (?:the )?(?:final )?(?:approval|sign-?off|go-ahead|green ?light)"
         r"(?: (?:for|on|to))?)"

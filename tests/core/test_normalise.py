@@ -594,6 +594,9 @@ def test_a_question_about_the_bot_itself_is_recognised(question, about_the_bot):
         "who takes point on the vendor audit?",
         # the matter just told, and where it gets put right
         "onboarding checklists differ in every team, where does that get sorted out?",
+        # who settles a dispute between two
+        "two teams both claim the same budget line, who arbitrates?",
+        "reps keep double-claiming accounts in the same region. who sorts that out",
     ],
 )
 def test_who_to_take_something_to_or_who_should_do_it_asks_for_whoever_owns_it(question):
