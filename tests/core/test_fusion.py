@@ -569,7 +569,7 @@ def test_a_line_of_a_job_description_is_surer_of_its_topics_in_the_same_order(kb
     """A long impersonal duty that asks nothing is about a duty whichever topic it is nearest: a topic just
     short of the threshold is answered, and the order of the topics is the one it had."""
     duty = (
-        "Oversee the programme that teaches every employee to spot fake login pages and report them to the "
+        "Oversee the programme that teaches every employee to spot forged login screens and report them to the "
         "right team promptly"
     )
     boosting = Engine(kb, embeddings)

@@ -294,6 +294,12 @@ def test_a_strategy_or_a_vision_not_said_to_be_the_products_is_the_companys(fuse
         ("the release calendar for q3 keeps slipping, who owns it", "engineering-execution"),
         ("can contractors bring their own device for client work, whose rules are those", "security-policies"),
         ("byod for our field engineers, who signs off", "security-policies"),
+        ("we want to close a series c by summer, who leads that", "fundraising"),
+        ("my corp card keeps getting declined on client dinners, who can raise card limits", "expense-approval"),
+        (
+            "an email pretending to be from our bank asked me to log in, where do i report it",
+            "security-awareness-training",
+        ),
     ],
 )
 def test_everyday_terms_of_the_trade_reach_their_topic(engine, question, topic):
