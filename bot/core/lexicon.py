@@ -299,6 +299,7 @@ REMARK = re.compile(
     r"appreciate|appreciated|grateful|hats off|lgtm|on it|will do|"
     r"sounds good|done|shipped|merged|moved to|rescheduled|postponed|pushed to|fixed|resolved|deployed|released|"
     r"is live|is now live|live now|goes live|went live|went out|is out to|is now out|is out now|"
+    r"closed|wrapped(?: up)?|kicked off|rolled out|published|submitted|sent out|landed|"
     r"honestly|tbh|imo|volunteers?)\b"
     # how something went, praise, news of a start or an end ("the board meeting went really well", "sales
     # kickoff was a blast", "finance crushed the close", "numbers look solid", "our new CISO starts monday",

@@ -398,6 +398,8 @@ def test_questions_that_ask_something_else_than_ownership_are_recognised(questio
         ("psa - parking garage closes early on fridays", True),
         ("the new careers page goes live on tuesday", True),
         ("the partner portal is now live", True),
+        ("wrapped up the q2 vendor audit, notes are in the drive", True),
+        ("the acme deal closed, who owns the renewal now?", False),  # asks who
         ("v2.3 is out to all customers, no issues so far", True),
         ("reminder: the fire drill is at noon on wednesday", True),
         ("heads up, the vendor contract renews next week. who signs off on the renewal?", False),  # asks who
