@@ -305,6 +305,8 @@ REMARK = re.compile(
     # kickoff was a blast", "finance crushed the close", "numbers look solid", "our new CISO starts monday",
     # "the hiring freeze is over")
     r"|(?:went|going|gone) (?:really |so |super |very )?(?:well|great|smoothly)\b|a blast\b"
+    # a report of figures ("pipeline this week: 14 new opps", "signups today - 312")
+    r"|(?:this week|today|this month|so far|update|recap|numbers|stats|status) ?[:-] ?\$?\d"
     r"|(?:crushed|nailed|killed) (?:it|the)\b|kudos\b|shout ?-?outs?\b|well done\b|proud of\b"
     r"|(?:look|looks|looking) (?:really |very |super )?(?:solid|good|great|amazing|awesome|fantastic)\b"
     r"|(?:good to go|tons of|excited|thrilled|killing it|close call)\b"

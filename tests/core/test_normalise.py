@@ -399,6 +399,7 @@ def test_questions_that_ask_something_else_than_ownership_are_recognised(questio
         ("the new careers page goes live on tuesday", True),
         ("the partner portal is now live", True),
         ("wrapped up the q2 vendor audit, notes are in the drive", True),
+        ("signups today: 412, best day this quarter", True),  # a report of figures
         ("the acme deal closed, who owns the renewal now?", False),  # asks who
         ("v2.3 is out to all customers, no issues so far", True),
         ("reminder: the fire drill is at noon on wednesday", True),
