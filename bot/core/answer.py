@@ -540,8 +540,8 @@ class Engine:
         A question that asks when/how/what rather than who owns, about the asker's own matters or about
         the bot, or one everyday word that no alias is by itself ("red", `Query.terse`), is discounted on
         both sides alike; small talk ("hi") has no topic at all. A question that asks outright who decides
-        ("whose call is it to …"), or that tells a scene and asks where to take it (`Query.takes_on`),
-        is surer of its topics by `DECIDER_FACTOR`, and a line of a job description
+        ("whose call is it to …"), that tells a scene and asks where to take it (`Query.takes_on`), or
+        that offers two roles as owner (`OFFERED_OWNERS`), is surer of its topics by `DECIDER_FACTOR`, and a line of a job description
         (`job_line`) by `JOB_LINE_FACTOR`, once their order is settled.
         """
         query, lexical = self.matcher.match(question, limit=limit)
@@ -567,9 +567,10 @@ class Engine:
         for match in sorted(lexical + semantic, key=lambda m: (-m.score, -by_meaning.get(m.responsibility_id, 0.0))):
             merged.setdefault(match.responsibility_id, match)
         matches = self._by_role(query, subject, self._with_subjects_topic(query, subject, merged, limit, factor))
-        # "whose call is it to open a second depot?", "… where should this be escalated?": surely about
-        # who decides, or whose the matter is
-        if query.asks_decider or query.takes_on:
+        # "whose call is it to open a second depot?", "… where should this be escalated?", "is that an eng
+        # decision or finance?": surely about who decides, or whose the matter is (offered as owner: over
+        # every set, held out +1, read +2, nothing lost)
+        if query.asks_decider or query.takes_on or OFFERED_OWNERS.search(query.sentence):
             matches = surer(matches, DECIDER_FACTOR)
         if not matches:
             return Ranking(query, [], None)

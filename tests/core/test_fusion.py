@@ -549,15 +549,17 @@ def test_one_word_that_is_a_topic_or_a_word_of_the_trade_is_answered(engine, fus
             "people keep parking in the disabled bays behind the building every morning. where should this be raised?",
             "office-and-facilities",
         ),
+        ("is a dark mode toggle a product decision or an engineering one?", "feature-prioritisation"),
     ],
-    ids=["asks outright who decides", "a scene, then where to take it"],
+    ids=["asks outright who decides", "a scene, then where to take it", "offers two owners"],
 )
 def test_a_question_surely_about_ownership_makes_the_topics_a_tenth_surer(kb, embeddings, monkeypatch, question, topic):
-    """ "Whose call is it …", or a scene told and then where to take it (the asker brings a matter to its
-    owner), is about ownership by its asking alone: a topic just short of the threshold is answered."""
+    """ "Whose call is it …", a scene told and then where to take it (the asker brings a matter to its
+    owner), or two roles offered as owner ("… a product decision or an engineering one?") is about
+    ownership by its asking alone: a topic just short of the threshold is answered."""
     boosting = Engine(kb, embeddings)
     boosted = boosting.rank(question).matches[0]
-    assert boosting.answer(question).role == "COO"
+    assert boosting.answer(question).role == ("CPO" if "product" in question else "COO")
     monkeypatch.setattr(answer_module, "DECIDER_FACTOR", 1.0)
     plain = Engine(kb, embeddings).rank(question).matches[0]
     assert boosted.responsibility_id == plain.responsibility_id == topic
