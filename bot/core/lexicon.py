@@ -721,3 +721,7 @@ STEM_EXCEPTIONS = {
     "generative": "generative",  # generative AI, not lead generation
     "securities": "securities",  # securities law, not security
 }
+
+# A question that asks which executive ("… which exec owns that", "should sit with which leader?"): about
+# ownership by its asking alone, as "whose call" is.
+ASKS_WHICH_EXECUTIVE = re.compile(r"\bwhich (?:execs?|executive|leader|c-level|c level|chief|officer|role)\b")

@@ -3,7 +3,7 @@
 import pytest
 import yaml
 
-from bot.core.answer import Engine, legality, offered_owner, what_to_build
+from bot.core.answer import Engine, asks_for_an_executive, legality, offered_owner, what_to_build
 from bot.core.matcher import Match
 from bot.core.org import default_org
 from tests.conftest import SHARED
@@ -358,3 +358,17 @@ def test_a_role_the_question_offers_as_owner_goes_first(engine, question, offere
         assert (first.score, second) == (0.7, best)  # the best's score, no surer
         far = Match("it-solutions", 0.3, "x")  # more than OFFERED_MARGIN below the best
         assert offered_owner(engine.matcher.parse(question), [best, far], owners) == [best, far]
+
+
+@pytest.mark.parametrize(
+    "question, asks",
+    [
+        ("copilot licences for the dev team, is that an eng decision or finance?", True),
+        ("the vendor portal keeps timing out. which exec owns fixing that", True),
+        ("our api integrations break weekly, the architecture should sit with which leader?", True),
+        ("who owns the vendor portal?", False),  # asks, but names no executive
+        ("which team won the hackathon?", False),
+    ],
+)
+def test_a_question_that_asks_which_executive_or_offers_two_is_about_ownership(question, asks):
+    assert asks_for_an_executive(question) is asks
