@@ -514,6 +514,8 @@ ADDRESSES_BOT = re.compile(
     # the bot called "ai" or "assistant" ("ai, stop talking", "goodbye for now, ai", "hey assistant")
     r"|^(?:(?:hey|hi|hello|ok|okay|yo)[\s,!]+)?(?:ai|assistant)\b[\s,!:]|,\s*(?:ai|assistant)[?.!]*$"
     r"|\bthis (?:ai|assistant)\b"
+    # its name ("revise the ai name", "the name given to the ai")
+    r"|\b(?:the|this) (?:ai|assistant)'?s? name\b|\bname (?:given to|of) (?:the|this) (?:ai|assistant)\b"
 )
 ASKING_FRAME = re.compile(
     r"\b(?:can|could|would|will) you(?: please)?(?: (?:tell|show|let) me| help(?: me)?| find(?: out)?| check)?\b"
@@ -544,6 +546,8 @@ BOT_QUESTION_WORDS = 14  # longer than this, a question with "you" in it is abou
 MADE_THE_BOT = re.compile(
     r"^(?:(?:hey|hi|hello|yo|ok|so)[\s,!]+)?(?:bot[\s,:]+)?who (?:made|built|created|wrote|designed|trained|"
     r"programmed|coded|develop(?:s|ed)|maintains|runs|owns) (?:you|this bot)\b"
+    # the bot called "the ai" ("can you tell me who made the ai", "who makes the ai")
+    r"|\bwho (?:made|makes|built|created|programmed|designed|invented) (?:the |this )?(?:ai|bot|assistant)[?.!]*$"
     r"|\b(?:creators?|creaters?|inventors?|makers?|developers?|builders?) of (?:you|this (?:ai|bot|assistant|app))\b"
     r"|\b(?:your|this (?:ai|bot|assistant)'?s?) (?:creators?|creaters?|inventors?|makers?|developers?|owners?)\b"
     r"|\bwho (?:is|are)(?: the \w+)? responsible for (?:making |creating |building )?you\b|\bowns your\b"

@@ -547,6 +547,10 @@ def test_plain_text_is_cleaned_as_the_markup_path_would_clean_it(text):
         ("hey bot, who built you and how do you decide which exec owns a topic?", True),
         ("who owns you?", True),
         ("who built you", True),
+        ("could you tell me who made the ai", True),  # the bot called "the ai"
+        ("who created this assistant?", True),
+        ("change the ai's name", True),
+        ("who owns the ai roadmap?", False),  # an owner asked for
         ("who do you work for", True),
         ("who is your boss?", True),
         ("what's your name", True),
