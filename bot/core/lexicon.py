@@ -688,6 +688,7 @@ STEM_EXCEPTIONS = {
     "secondment": "secondment",  # a posting elsewhere, not a page that takes eight seconds
     "secondments": "secondment",
     "experience": "experienc",  # customer and employee experience, not experiments
+    "hosts": "hosts",  # a marketplace's hosts, or a network's, not hosting the product
     "experiences": "experienc",
     "government": "government",  # government relations, not IT governance
     "governments": "government",
