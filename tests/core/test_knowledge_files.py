@@ -300,6 +300,8 @@ def test_a_strategy_or_a_vision_not_said_to_be_the_products_is_the_companys(fuse
             "an email pretending to be from our bank asked me to log in, where do i report it",
             "security-awareness-training",
         ),
+        # a product's name to protect is the law's, not product marketing's ("product naming" is no alias)
+        ("we want to trademark our new app's name in europe, whose area is that", "intellectual-property"),
     ],
 )
 def test_everyday_terms_of_the_trade_reach_their_topic(engine, question, topic):
