@@ -310,3 +310,19 @@ def test_everyday_terms_of_the_trade_reach_their_topic(engine, question, topic):
     interviews in recruiting, position management in headcount planning, the release calendar in delivery,
     and BYOD, named alone as often as "BYOD policy", in security's policies."""
     assert engine.answer(question).responsibility.id == topic
+
+
+@pytest.mark.parametrize(
+    "message",
+    [
+        "do i need a vaccination before my trip to brazil?",
+        "how do i reset the router to factory settings",
+        "what's my credit rating looking like these days",
+        "heavy traffic on the way to the office this morning",
+    ],
+)
+def test_everyday_words_once_aliases_no_longer_draw_an_answer(fused, message):
+    """A vaccination requirement, a factory, a credit rating and high traffic were aliases that answered
+    messages about a trip, a device's settings, one's own credit and the roads (over every set, with the
+    other aliases that answered more wrongly than rightly: held out +10 −2, read +19 −2)."""
+    assert fused.answer(message).role is None
