@@ -228,6 +228,9 @@ ASKS_DECIDER = re.compile(
     r"\bwho (?:decides|approves|signs off|gets to decide|has (?:the )?final (?:say|word))\b|\bwhose (?:call|decision)\b"
     r"|\bwho (?:makes|gets to make|has) the (?:final |last )?(?:call|decision|word)\b"
 )
+# A question that asks which executive ("… which exec owns that", "should sit with which leader?"): about
+# ownership by its asking alone, as "whose call" is.
+ASKS_WHICH_EXECUTIVE = re.compile(r"\bwhich (?:execs?|executive|leader|c-level|c level|chief|officer|role)\b")
 
 # Function words, the vocabulary of ownership itself and seniority ("senior engineers" are engineers):
 # they carry no topic. Not "people", "lead" or "executive", though they often only say who: "people ops",
@@ -688,8 +691,8 @@ STEM_EXCEPTIONS = {
     "secondment": "secondment",  # a posting elsewhere, not a page that takes eight seconds
     "secondments": "secondment",
     "experience": "experienc",  # customer and employee experience, not experiments
-    "hosts": "hosts",  # a marketplace's hosts, or a network's, not hosting the product
     "experiences": "experienc",
+    "hosts": "hosts",  # a marketplace's hosts, or a network's, not hosting the product
     "government": "government",  # government relations, not IT governance
     "governments": "government",
     "governmental": "government",
@@ -726,7 +729,3 @@ STEM_EXCEPTIONS = {
     "generative": "generative",  # generative AI, not lead generation
     "securities": "securities",  # securities law, not security
 }
-
-# A question that asks which executive ("… which exec owns that", "should sit with which leader?"): about
-# ownership by its asking alone, as "whose call" is.
-ASKS_WHICH_EXECUTIVE = re.compile(r"\bwhich (?:execs?|executive|leader|c-level|c level|chief|officer|role)\b")
