@@ -387,6 +387,9 @@ EVENT_QUESTION = re.compile(
 )
 # "please" or "pls" opening a request ("pls help me with …", "please set a reminder …").
 _POLITELY = r"(?:please |pls )?"
+# A part of the company a manager speaks for ("my team", "my reports"): the team's, not the asker's own; what
+# belongs to it is still the asker's own errand ("my team's laptops are so slow")
+_WORK_UNIT = r"(?:team|teams|department|dept|org|group|function|division|unit|squad|reports|direct reports)\b"
 # "I", the writer: not the "i" of a form ("form i-9") nor of "i.e." ("… every supplier, i.e. each one we pay")
 I_WORD = r"i(?!-\d|\.e\b)"
 # A question about the asker's own situation, a time or a place ("what time…", "which floor…"), a request
@@ -451,7 +454,7 @@ ABOUT_ASKER = re.compile(
     rf"|{_POLITELY}(?:set|create|make|add)(?: up)? (?:an? |the |my )?(?:alarm|timer|reminder)s?\b"
     rf"|{_POLITELY}(?:cancel|abort|halt|terminate|scratch that|never ?mind|forget it)\b(?=(?:\s+\S+){{0,3}}$))"
     # words anywhere (one `\b` for all of them): the asker, a booking, a date, details, a clock time
-    rf"|\b(?:(?:{I_WORD}|i'm|im|i've|ive|i'd|me|my|mine)\b|(?:do|can|will|did) we (?:get|have)\b"
+    rf"|\b(?:(?:{I_WORD}|i'm|im|i've|ive|i'd|me|my(?! {_WORK_UNIT}(?!'s))|mine)\b|(?:do|can|will|did) we (?:get|have)\b"
     r"|(?<!by the )(?:book|reserve|schedule|cancel|remind)\b|(?:until|till)\b"
     # a meeting to find a time for or to move ("could we find a slot on monday …", "move the standup to …")
     rf"|reschedul(?:e|ed|es|ing)\b|{_FIND_TIME}\b"
@@ -612,7 +615,6 @@ PROCEDURE = re.compile(
 # The asker's own matter ("my PTO"); a plain "I" is only who asks ("where do I get a new supplier approved?"),
 # and a part of the company a manager speaks for is the team's ("need approval for a budget increase for my
 # team"). A message that asks for no decision stays about the asker ("my team's laptops are so slow").
-_WORK_UNIT = r"(?:team|teams|department|dept|org|group|function|division|unit|squad|reports|direct reports)\b"
 ASKERS_OWN = re.compile(rf"\b(?:me|mine|my(?! {_WORK_UNIT}))\b")
 # A sign-off as the state of something ("has my leave been signed off?"), not who gives it.
 SIGNED_OFF = re.compile(r"\bsign(?:s|ed)? off\b")
@@ -666,6 +668,12 @@ OWNERSHIP_CUE = re.compile(
     r"\b(?:who|whom|whose|which (?:role|exec|executive|leader|chief|officer)|owner|owns|own|responsible|"
     r"accountable|in charge|point person|decides|decision maker|talk to|speak to|go to (?:for|about|with)|go-to|"
     rf"escalate|{_OWNED_BY_CUE})\b|\b(?:{_SITS_CUE})"
+    # where something is decided ("… where does that decision actually get made?", "where does on-call policy
+    # for engineers get set?", "where does the expense policy even come from"): asked of whoever decides it
+    r"|\bwhere (?:does|do|is|are|should|would|will) [^?]{0,60}?\b(?:get|gets|be|is|are) "
+    r"(?:decided|set|made|approved|signed off|determined|prioriti[sz]ed|agreed)\b"
+    r"|\bwhere (?:does|do) [^?]{0,40}?\b(?:policy|policies|rules?|guidelines?|decisions?) "
+    r"(?:even |actually )?come from\b"
 )
 
 # Words the Snowball stemmer folds onto a different word ("productivity" -> "product"): kept apart.

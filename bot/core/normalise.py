@@ -75,6 +75,8 @@ _WHO_IS = re.compile(r"\bwho'?s\b")
 _WHOSE_TYPED = re.compile(
     r"\bwho'?s (?=(?:call|decision|job|responsibility|area|remit|problem|domain|department|turf|lane)\b)"
 )
+# "whos in charge of payroll": "who's" without its apostrophe
+_WHOS_TYPED = re.compile(r"\bwhos\b")
 _PUNCTUATION = re.compile(r"[?!.,;:()\[\]\"]+")
 _SPACES = re.compile(r"\s+")
 _LEADING_ARTICLE = re.compile(r"^(?:the|our|my|a|an) ")
@@ -116,14 +118,19 @@ def clean_slack_text(text: str) -> str:
     if "IT" in text and _LOWER.search(text):  # "WHO OWNS IT?" shouts; "who owns IT?" names the department
         text = _IT.sub("information technology", text)
     if _MARKUP.search(text) is None:  # plain words (every title and alias, most questions): the same, faster
-        return _WHOSE_TYPED.sub("whose ", " ".join(text.translate(_QUOTES).casefold().split()))
+        return _whose_typed(" ".join(text.translate(_QUOTES).casefold().split()))
     text = _USER_MENTION.sub(" ", text)
     text = _CHANNEL_MENTION.sub(lambda m: f" {(m.group(1) or '').replace('-', ' ')} ", text)
     text = _LINK.sub(lambda m: f" {m.group(2) or ''} ", text)
     text = html.unescape(text).translate(_QUOTES)
     text = _EMOJI.sub(" ", text.casefold())
     text = _FORMATTING.sub(" ", text)
-    return _WHOSE_TYPED.sub("whose ", " ".join(text.split()))
+    return _whose_typed(" ".join(text.split()))
+
+
+def _whose_typed(text: str) -> str:
+    """ "whos" read as "who's", and "who's" before what someone owns ("whos call is it") as "whose"."""
+    return _WHOSE_TYPED.sub("whose ", _WHOS_TYPED.sub("who's", text))
 
 
 def strip_lead_in(text: str) -> str:

@@ -450,6 +450,29 @@ def test_a_managers_team_is_not_the_askers_own_matter():
     assert not asks_about_oneself(clean_slack_text("new vendors for my department, who vets them"))
     assert asks_about_oneself(clean_slack_text("need sign-off on my tooling expenses"))
     assert asks_about_oneself(clean_slack_text("my team's laptops are so slow"))  # no decision asked for
+    # a manager speaking of their team or reports is not speaking of their own affairs
+    report = "one of my reports raised a complaint, not sure where this should go"
+    assert not asks_about_oneself(clean_slack_text(report))
+
+
+@pytest.mark.parametrize(
+    "message",
+    [
+        "top 3 product bets for next year, where does that decision actually get made?",
+        "where does the travel policy even come from",
+        "pager fatigue is real. where does on-call policy get set?",
+        "where do refunds over 500 get approved",
+    ],
+)
+def test_where_something_is_decided_asks_for_whoever_decides_it(message):
+    assert not asks_about_oneself(clean_slack_text(message))
+
+
+def test_whos_without_its_apostrophe_is_read_as_whos():
+    assert clean_slack_text("Whos in charge of payroll") == "who's in charge of payroll"
+    assert clean_slack_text("the vision doc, whos writing that") == "the vision doc, who's writing that"
+    assert not asks_about_oneself(clean_slack_text("the vision doc, whos writing that"))
+    assert asks_about_oneself(clean_slack_text("where do i pick up my badge"))  # a place for the asker still is
 
 
 def test_doing_something_by_the_book_is_not_a_booking():
