@@ -196,9 +196,16 @@ REPORTS_TO = re.compile(
 # Time to meet found ("find some time", "find a slot", "find 30 min", "find half an hour"): a meeting, not an owner.
 _FIND_TIME = r"find (?:some |a )?(?:time|slot|a time)|find (?:\d+ ?|a few |an? |half an )(?:mins?|minutes|hours?|hrs?)"
 # a meeting moved ("push the design review to thursday", "move the standup back")
+_MEETING = r"(?:meeting|call|sync|standup|1:1|check-in|review|retro|workshop|planning)"
 _MOVE_MEETING = (
-    r"(?:push|move|bump|shift)(?:ed|ing)? (?:\S+ ){0,4}?(?:meeting|call|sync|standup|1:1|check-in|review) "
-    r"(?:to|till|back|out)"
+    rf"(?:push|move|bump|shift)(?:ed|ing)? (?:\S+ ){{0,4}}?{_MEETING} (?:to|till|back|out)"
+    # "can we shift it an hour", "push this by 30 min"
+    r"|(?:push|move|bump|shift)(?:ed|ing)? (?:it|this|that) (?:back |forward |up )?(?:by )?"
+    r"(?:an? |half an |\d+ ?)(?:hour|hours|hr|hrs|day|days|week|mins?|minutes)\b"
+    # "can we make the pipeline review biweekly"
+    rf"|make (?:the|our|this|that) (?:\S+ ){{0,3}}?{_MEETING} (?:bi-?weekly|weekly|monthly|daily|fortnightly|quarterly)"
+    # "need 30 min with you this week"
+    r"|need (?:\d+ ?|a few |half an |an? )(?:mins?|minutes|hours?|hrs?) with (?:you|u)\b"
 )
 
 # A request for a decision rather than a question with "who" ("need approval to switch cleaning company",
@@ -300,7 +307,8 @@ REMARK = re.compile(
     r"\b(?:(?:i'm|im|i've|ive|we're|we've|just|lol|lmao|haha+|hehe|rofl|brb|yesterday|tonight|this morning|congrats|"
     r"loved?|great|awesome|amazing|nice|cool|finally|btw|fyi|thanks|thank you|thx|ty|tysm|cheers|props to|"
     r"appreciate|appreciated|grateful|hats off|lgtm|on it|will do|"
-    r"sounds good|done|shipped|merged|moved to|rescheduled|postponed|pushed to|fixed|resolved|deployed|released|"
+    r"sounds good|done|shipped|merged|moved to|moves to|moving to|shifted to|bumped to|rescheduled|postponed|pushed to|"
+    r"fixed|resolved|deployed|released|"
     r"is live|is now live|live now|goes live|went live|went out|is out to|is now out|is out now|"
     r"closed|wrapped(?: up)?|kicked off|rolled out|published|submitted|sent out|landed|"
     r"honestly|tbh|imo|volunteers?)\b"
@@ -315,7 +323,7 @@ REMARK = re.compile(
     r"|(?:good to go|tons of|excited|thrilled|killing it|close call)\b"
     r"|(?:starts|started|joins|joined|is back|returns) (?:on )?(?:monday|tuesday|wednesday|thursday|friday|"
     r"tomorrow|today|next week|this week)\b"
-    r"|is (?:over|back|done)[.!]*$"
+    r"|is (?:over|back|done)[.!]*$|is back (?:under|below|above|up|down|to|at|in|on)\b"
     r"|(?:if|in case) any ?(?:one|body) (?:wants|needs)\b"
     # how something went ("security training was actually fun this year"), a farewell ("talk later")
     r"|(?:was|is|were) (?:actually |really |so |super )?(?:fun|boring|painful|useful|helpful)\b"
@@ -411,6 +419,8 @@ ABOUT_ASKER = re.compile(
     r"|define\b(?=(?:\s+\S+){0,4}$)"  # "define churn"; "Define the product vision and …" is a duty
     # "finance keep saying 'accrual', what does that mean"
     r"|.*\bwhat (?:does|do) (?:that|this|it) (?:mean|stand for)[?.!]*$"
+    # "what does a cdn actually do"
+    r"|what (?:does|do) (?:an? |the )?(?:\S+ ){1,3}?(?:actually |even |really |exactly )?do[?.!]*$"
     r"|is [^?]{1,40} the same (?:thing )?as\b"  # "is churn rate the same thing as attrition?"
     r"|(?:can|could) (?:someone|somebody|anyone|anybody|you) (?:please |pls )?explain\b"
     r"|(?:and |so )?(?:how (?:is|are|was|were|do|does|can|could|should|would|much|many|long)"

@@ -389,6 +389,13 @@ def test_questions_that_ask_something_else_than_ownership_are_recognised(questio
         ("can we push the design review to thursday?", True),  # "can we" moving a meeting: no decision asked
         ("can we push the launch to next quarter?", False),  # a decision
         ("the budget standup is being rescheduled, sorry all", True),
+        ("the retro clashes with the demo, can we shift it by 30 min", True),
+        ("could we make the forecast call weekly from january", True),
+        ("need 20 mins with you tomorrow on the vendor shortlist", True),
+        ("the offsite planning session moves to the 12th", True),  # a notice of a meeting moved
+        ("what does a data warehouse actually do", True),  # what a thing is, asked as what it does
+        ("what does the board do about a deadlock? who decides", False),  # asks who
+        ("ticket backlog is back below 200", True),  # a status
         ("ebitda vs operating income, who owns the definition?", False),  # asks who
         # how it feels: a remark, not a question
         ("quarter-end close again. exhausting.", True),
