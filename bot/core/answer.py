@@ -57,6 +57,7 @@ from bot.core.lexicon import (
     OFFERED_OWNERS,
     PLACED_UNDER,
     ROADMAP_TITLE,
+    VIEW_OF_ONE,
 )
 from bot.core.matcher import (
     ABOUT_ASKER_FACTOR,
@@ -324,11 +325,13 @@ def offered_owner(query: Query, matches: list[Match], owners: dict[str, str]) ->
     topic is within `OFFERED_MARGIN` of it: the asker narrowed the owner down, and is more often right than
     a topic named in passing. Not where a team is to report ("should support report into product or
     ops?", `PLACED_UNDER`). It takes the best score, no more. Over every set (2026-12-07): held out +3,
-    nothing lost; at 0.2 held out +1, at 0.25 +2."""
-    found = OFFERED_OWNERS.search(query.sentence)
+    nothing lost; at 0.2 held out +1, at 0.25 +2. A question asking for one department's view offers that
+    one (`VIEW_OF_ONE`: "… where does that get approved from a security pov"; read +1, nothing lost)."""
+    found = OFFERED_OWNERS.search(query.sentence) or VIEW_OF_ONE.search(query.sentence)
     if not matches or found is None or PLACED_UNDER.search(query.sentence, 0, found.start()):
         return matches
-    offered = {DEPARTMENT_ROLES.get(name, name.upper()) for name in (found["first"], found["second"])}
+    names = [name for name in found.groupdict().values() if name]
+    offered = {DEPARTMENT_ROLES.get(name, name.upper()) for name in names}
     if owners[matches[0].responsibility_id] in offered:
         return matches
     chosen = first_within(matches, lambda m: owners[m.responsibility_id] in offered, OFFERED_MARGIN)

@@ -145,6 +145,11 @@ OFFERED_OWNERS = re.compile(
     rf"\b(?:the |an? )?(?P<first>{_DEPARTMENT})(?:'s|s')?(?: [a-z]+)?(?: (?:call|job|decision|area|problem|"
     rf"thing|team|department|org|side|question|issue|matter))? or (?:the |an? )?(?P<second>{_DEPARTMENT})(?:'s|s')?\b"
 )
+# The one department whose view a question asks for ("… where does that get approved from a security pov",
+# "can anyone halt the rollout if it looks too risky from a security standpoint?"): offered as the owner.
+VIEW_OF_ONE = re.compile(
+    rf"\bfrom an? (?P<first>{_DEPARTMENT})(?:'s)? (?:pov|perspective|standpoint|point of view|angle|lens)\b"
+)
 # Where a team is to report, not who owns the matter ("should support report into product or ops?")
 PLACED_UNDER = re.compile(r"\b(?:report|reports|reporting|roll up|rolls up|move|moved|go|goes) (?:in)?to (?:the )?$")
 _SITS_CUE = (

@@ -341,6 +341,7 @@ def test_a_who_question_about_what_gets_built_puts_the_roadmap_first(engine, que
         ("copilot licences for the dev team, is that an eng decision or finance?", True),
         ("new onboarding checklist for contractors - hr or legal?", True),
         ("is the renewal discount the cro's call or the cfo's", True),
+        ("new ai coding assistant for the dev team, where does that get approved from an eng pov", True),  # one view
         ("should customer support report into product or ops?", False),  # where a team goes, not who owns it
         ("who owns copilot licences?", False),  # nothing offered
     ],
