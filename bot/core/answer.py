@@ -53,10 +53,12 @@ from bot.core.lexicon import (
     ASKS_WHAT_TO_BUILD,
     ASKS_WHICH_EXECUTIVE,
     DEPARTMENT_ROLES,
+    FOR_THE_TOP,
     LAW_TITLE,
     OFFERED_OWNERS,
     PLACED_UNDER,
     ROADMAP_TITLE,
+    TOP_ROLE,
     VIEW_OF_ONE,
 )
 from bot.core.matcher import (
@@ -314,25 +316,35 @@ def legality(query: Query, matches: list[Match], of_the_law: frozenset[str]) -> 
 
 
 def asks_for_an_executive(sentence: str) -> bool:
-    """True for a question that offers two roles as owner ("is that an eng decision or finance?") or asks
-    which executive ("… which exec owns that"): about ownership by its asking alone."""
-    return bool(OFFERED_OWNERS.search(sentence) or ASKS_WHICH_EXECUTIVE.search(sentence))
+    """True for a question that offers two roles as owner ("is that an eng decision or finance?"), asks
+    which executive ("… which exec owns that") or says the matter is for the top of the company
+    (`FOR_THE_TOP`: "someone at the very top needs to pick"): about ownership by its asking alone."""
+    return any(cue.search(sentence) for cue in (OFFERED_OWNERS, ASKS_WHICH_EXECUTIVE, FOR_THE_TOP))
+
+
+def roles_offered(sentence: str) -> set[str]:
+    """The roles a question offers as owner: two either side of "or", the one department whose view it
+    asks for (`VIEW_OF_ONE`), or the chief executive for a matter for the top of the company (`FOR_THE_TOP`).
+    None where a team is to report ("should support report into product or ops?", `PLACED_UNDER`)."""
+    found = OFFERED_OWNERS.search(sentence) or VIEW_OF_ONE.search(sentence)
+    if found is None:
+        return {TOP_ROLE} if FOR_THE_TOP.search(sentence) else set()
+    if PLACED_UNDER.search(sentence, 0, found.start()):
+        return set()
+    return {DEPARTMENT_ROLES.get(name, name.upper()) for name in found.groupdict().values() if name}
 
 
 def offered_owner(query: Query, matches: list[Match], owners: dict[str, str]) -> list[Match]:
     """`matches` with the closest topic of a role the question offers first ("copilot licences for the dev
     team, is that an eng decision or finance?": the CTO's or the CFO's), when the best is neither's and that
     topic is within `OFFERED_MARGIN` of it: the asker narrowed the owner down, and is more often right than
-    a topic named in passing. Not where a team is to report ("should support report into product or
-    ops?", `PLACED_UNDER`). It takes the best score, no more. Over every set (2026-12-07): held out +3,
-    nothing lost; at 0.2 held out +1, at 0.25 +2. A question asking for one department's view offers that
-    one (`VIEW_OF_ONE`: "… where does that get approved from a security pov"; read +1, nothing lost)."""
-    found = OFFERED_OWNERS.search(query.sentence) or VIEW_OF_ONE.search(query.sentence)
-    if not matches or found is None or PLACED_UNDER.search(query.sentence, 0, found.start()):
-        return matches
-    names = [name for name in found.groupdict().values() if name]
-    offered = {DEPARTMENT_ROLES.get(name, name.upper()) for name in names}
-    if owners[matches[0].responsibility_id] in offered:
+    a topic named in passing (`roles_offered`). It takes the best score, no more. Over every set
+    (2026-12-07): held out +3, nothing lost; at 0.2 held out +1, at 0.25 +2. One department's view asked
+    for ("… where does that get approved from a security pov"): read +1, nothing lost. A matter for the top
+    of the company or its own sale, with the surer asking of `asks_for_an_executive` and the chief
+    executive's closest topic fetched (`Engine._with_roles_topic`): held out +4 −1, read +7."""
+    offered = roles_offered(query.sentence)
+    if not matches or not offered or owners[matches[0].responsibility_id] in offered:
         return matches
     chosen = first_within(matches, lambda m: owners[m.responsibility_id] in offered, OFFERED_MARGIN)
     return matches if chosen is None else put_first(matches, chosen, matches[0].score)
@@ -577,7 +589,8 @@ class Engine:
         merged: dict[str, Match] = {}
         for match in sorted(lexical + semantic, key=lambda m: (-m.score, -by_meaning.get(m.responsibility_id, 0.0))):
             merged.setdefault(match.responsibility_id, match)
-        matches = self._by_role(query, subject, self._with_subjects_topic(query, subject, merged, limit, factor))
+        wanted = subject.role if subject else (TOP_ROLE if FOR_THE_TOP.search(query.sentence) else None)
+        matches = self._by_role(query, subject, self._with_roles_topic(query, wanted, merged, limit, factor))
         # "whose call is it to open a second depot?", "… where should this be escalated?", "is that an eng
         # decision or finance?", "… which exec owns that": surely about who decides, or whose the matter is
         # (offered as owner, over every set: held out +1, read +2, nothing lost; which executive: held out
@@ -623,23 +636,20 @@ class Engine:
         found = self.semantic.scores_of(query, missing, limit)
         return by_meaning | {rid: round(score * factor, 3) for rid, score in found.items()}
 
-    def _with_subjects_topic(
-        self, query: Query, subject: Subject | None, merged: dict[str, Match], limit: int, factor: float
+    def _with_roles_topic(
+        self, query: Query, role: str | None, merged: dict[str, Match], limit: int, factor: float
     ) -> list[Match]:
-        """The best `limit` of `merged`, and the semantic matcher's closest topic of the role a statement
-        names as doing its work when none of its topics is among them: "A Fractional CMO provides senior
-        marketing leadership …: setting strategy, choosing channels and budgets, and directing the team
-        …" comes nearer seven topics of leading teams and strategy than any of marketing's, and `named`
-        can only put first a topic it is given."""
+        """The best `limit` of `merged`, and the semantic matcher's closest topic of `role` when none of its
+        topics is among them: the role a statement names as doing its work ("A Fractional CMO provides
+        senior marketing leadership …: setting strategy, choosing channels and budgets, and directing the
+        team …" comes nearer seven topics of leading teams and strategy than any of marketing's, and `named`
+        can only put first a topic it is given), or the chief executive for a matter for the top of the
+        company (`roles_offered`)."""
         best = list(merged.values())[:limit]
-        if (
-            self.semantic is None
-            or subject is None
-            or any(self._owners[m.responsibility_id] == subject.role for m in best)
-        ):
+        if self.semantic is None or role is None or any(self._owners[m.responsibility_id] == role for m in best):
             return best
         ranked = self.semantic.match_question(query, limit=len(self._items))
-        theirs = next((m for m in ranked if self._owners[m.responsibility_id] == subject.role), None)
+        theirs = next((m for m in ranked if self._owners[m.responsibility_id] == role), None)
         return best if theirs is None else [*best, replace(theirs, score=round(theirs.score * factor, 3))]
 
     def _by_role(self, query: Query, subject: Subject | None, matches: list[Match]) -> list[Match]:

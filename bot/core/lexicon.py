@@ -150,6 +150,17 @@ OFFERED_OWNERS = re.compile(
 VIEW_OF_ONE = re.compile(
     rf"\bfrom an? (?P<first>{_DEPARTMENT})(?:'s)? (?:pov|perspective|standpoint|point of view|angle|lens)\b"
 )
+# A matter for the top of the company ("someone at the very top needs to pick", "feels bigger than a product
+# call", "a company-level yes/no"), or the company's own sale ("a bigger rival sniffing around about buying
+# us"): the chief executive's (`TOP_ROLE`), offered as the owner.
+FOR_THE_TOP = re.compile(
+    r"\b(?:at the (?:very )?top|top-level|top level|company-level|company level|as a company|company direction|"
+    r"(?:bigger|higher) than an? [a-z]+ (?:call|decision|question)|above my pay ?grade|"
+    r"(?<!product )(?<!tech )(?<!technical )(?<!marketing )(?<!sales )strategy (?:decision|call|thing)|"
+    r"(?:acquire|acquiring|buy|buying|purchase|purchasing) us|(?:we're|we are|us) being (?:acquired|bought|sold)|"
+    r"being acquired|acquisition (?:feeler|offer|interest|approach|inquiry|enquiry)|take equity in us)\b"
+)
+TOP_ROLE = "CEO"
 # Where a team is to report, not who owns the matter ("should support report into product or ops?")
 PLACED_UNDER = re.compile(r"\b(?:report|reports|reporting|roll up|rolls up|move|moved|go|goes) (?:in)?to (?:the )?$")
 _SITS_CUE = (

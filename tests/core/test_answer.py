@@ -3,7 +3,7 @@
 import pytest
 import yaml
 
-from bot.core.answer import Engine, asks_for_an_executive, legality, offered_owner, what_to_build
+from bot.core.answer import Engine, asks_for_an_executive, legality, offered_owner, roles_offered, what_to_build
 from bot.core.matcher import Match
 from bot.core.org import default_org
 from tests.conftest import SHARED
@@ -367,9 +367,26 @@ def test_a_role_the_question_offers_as_owner_goes_first(engine, question, offere
         ("copilot licences for the dev team, is that an eng decision or finance?", True),
         ("the vendor portal keeps timing out. which exec owns fixing that", True),
         ("our api integrations break weekly, the architecture should sit with which leader?", True),
+        ("long term, are we a services firm or a software firm? someone at the very top needs to pick", True),
         ("who owns the vendor portal?", False),  # asks, but names no executive
         ("which team won the hackathon?", False),
     ],
 )
 def test_a_question_that_asks_which_executive_or_offers_two_is_about_ownership(question, asks):
     assert asks_for_an_executive(question) is asks
+
+
+@pytest.mark.parametrize(
+    "question, offered",
+    [
+        ("new onboarding checklist for contractors - hr or legal?", {"CHRO", "GC"}),
+        ("where does the new chatbot get approved from a security standpoint?", {"CISO"}),
+        ("should we leave the retail market? feels bigger than a product call, whose decision", {"CEO"}),
+        ("need a company-level yes or no on entering brazil", {"CEO"}),
+        ("a much larger rival keeps hinting about buying us. where does that go", {"CEO"}),
+        ("should support report into product or ops?", set()),  # where a team goes
+        ("who owns our product strategy?", set()),
+    ],
+)
+def test_the_roles_a_question_offers_as_owner(question, offered):
+    assert roles_offered(question) == offered
