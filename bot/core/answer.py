@@ -355,11 +355,16 @@ def what_to_build(query: Query, matches: list[Match], of_the_roadmap: frozenset[
     question asks what gets built or shipped, or in which order (`ASKS_WHAT_TO_BUILD`: "customers keep
     asking for sso and it's been sitting in the backlog forever, who decides if it gets built") and that
     topic is within `BUILD_MARGIN` of the best: the feature is the scene, the order of the work is what is
-    asked. It takes the best score, no more. Over every set: held out +5 −1, read +4; not for a duty (a
-    job description's "launch … first" held out −1)."""
+    asked. Over every set: held out +5 −1, read +4; not for a duty (a job description's "launch … first"
+    held out −1). More ways of asking it ("who decides if that goes on the roadmap", "whose call to kill
+    the coming soon tab", "parent portal vs teacher app for q3 — who prioritises"): read +3. It is as sure
+    as the best, and at least sure enough to answer (`ANSWER_THRESHOLD`): asked who decides what gets
+    built, the roadmap is what is asked, however little the matchers make of the feature told (held out +4,
+    read +2, no off-topic message answered)."""
     if not matches or not asks_who(query) or not ASKS_WHAT_TO_BUILD.search(query.sentence):
         return matches
-    return asked_topic_first(matches, of_the_roadmap, BUILD_MARGIN)
+    found = first_within(matches, lambda m: m.responsibility_id in of_the_roadmap, BUILD_MARGIN)
+    return matches if found is None else put_first(matches, found, max(matches[0].score, ANSWER_THRESHOLD))
 
 
 def asked_topic_first(matches: list[Match], asked: frozenset[str], margin: float) -> list[Match]:

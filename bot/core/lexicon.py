@@ -619,6 +619,17 @@ ASKS_WHAT_TO_BUILD = re.compile(
     r"\b(?:first|next|or not|order|priorit\w*)\b"
     r"|\b(?:which|what) (?:feature|features|one|ones) (?:ships|gets|get|goes|go)\b|\bgets? built\b"
     r"|\bfeature requests?\b|\bdecide (?:we|to) (?:drop|build|ship|cut)\b|\bgoes into (?:each|the|a|every) release\b"
+    # onto the roadmap or off the product ("who decides if that goes on the roadmap", "whose call to kill the
+    # coming soon tab"), what ships ("who makes the ship/no-ship call", "who has the final say on what makes it
+    # in"), one thing or another for a quarter ("parent portal vs teacher app for q3 — who prioritises")
+    r"|\b(?:go|goes|get|gets|getting|put|make it|makes it) (?:on|onto|into) (?:the|our) roadmap\b"
+    r"|\broadmap (?:decision|call|changes?|question)\b"
+    r"|\b(?:kill|remove|retire|sunset|deprecate) (?:the|this|that|our) (?:\S+ ){0,3}?"
+    r"(?:tab|feature|screen|page|button|mode|widget)\b"
+    r"|\bship ?/ ?no-?ship\b|\bship or (?:not|no-?ship)\b|\bwhat makes it in(?:to)?\b"
+    r"|\b(?:vs\.?|versus)\s[^.?!]{0,40}\b(?:for|in) "
+    r"(?:q[1-4]|next quarter|this quarter|next sprint|the next release|h[12])\b"
+    r"|\bcan only (?:do|build|ship|fund|staff) one\b"
 )
 ROADMAP_TITLE = re.compile(r"^(?:product roadmap|feature prioriti[sz]ation)$", re.IGNORECASE)
 # The topics of the law: their titles say so ("Legal advice and legal risk", "Employment law", "Outside

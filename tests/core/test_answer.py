@@ -4,6 +4,7 @@ import pytest
 import yaml
 
 from bot.core.answer import Engine, asks_for_an_executive, legality, offered_owner, roles_offered, what_to_build
+from bot.core.decision import ANSWER_THRESHOLD
 from bot.core.matcher import Match
 from bot.core.org import default_org
 from tests.conftest import SHARED
@@ -320,6 +321,10 @@ def test_the_everyday_name_of_an_area_reaches_its_topic(engine, question, topic)
         ("sales wants audit logs first, support wants faster exports first. who decides which one ships first?", True),
         ("do we build an offline mode or not? who makes that call", True),
         ("who decides what goes into each release?", True),
+        ("partners keep asking for a bulk csv export. who decides if that goes on the roadmap", True),
+        ("the saved-searches tab gets 1% usage. whose call to kill the tab", True),
+        ("offline mode vs dark mode for q3, who prioritises", True),
+        ("we're trimming the launch. who has the final say on what makes it in", True),
         ("who manages sso for our internal tools?", False),  # single sign-on itself, not whether to build it
         ("Launch the first security awareness programme and build the team.", False),  # a duty asks no "who"
     ],
@@ -332,6 +337,10 @@ def test_a_who_question_about_what_gets_built_puts_the_roadmap_first(engine, que
         assert (first.score, second) == (0.7, sso)  # the best's score, no surer
         far = Match("feature-prioritisation", 0.3, "x")  # more than BUILD_MARGIN below: the feature it is
         assert what_to_build(engine.matcher.parse(question), [sso, far], engine._of_the_roadmap) == [sso, far]
+        # unsure of the feature told, the roadmap asked about is still sure enough to answer
+        low, near = Match("identity-and-access-management", 0.45, "sso"), Match("feature-prioritisation", 0.4, "x")
+        first, _ = what_to_build(engine.matcher.parse(question), [low, near], engine._of_the_roadmap)
+        assert (first.responsibility_id, first.score) == ("feature-prioritisation", ANSWER_THRESHOLD)
     assert engine._of_the_roadmap == {"product-roadmap", "feature-prioritisation"}
 
 
