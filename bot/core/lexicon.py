@@ -609,6 +609,9 @@ ASKS_LEGALITY = re.compile(
     r"clause|clauses|enforceable|unenforceable|enforceability)\b"
     r"|\b(?:are we|is (?:it|this|that|the \w+)|am i) (?:even |actually |really )?(?:allowed|permitted)\b"
     r"|\bcan we (?:say|claim|advertise)\b"
+    # infringement, and a consent, clearance or licence the law may require ("is that ip infringement?", "do
+    # we need explicit consent to store eu users' clips on us servers?", "do we need clearance?")
+    r"|\binfring\w*|\b(?:do|would|will) we need (?:\w+ ){0,2}?(?:consent|clearance|a licen[cs]e|permission)\b"
 )
 # A question about what gets built or shipped, and in which order ("sales wants SSO first, support wants
 # better exports first. who decides which one ships first?", "who decides if it gets built", "who decides

@@ -253,6 +253,10 @@ def test_a_question_about_whether_something_is_lawful_puts_the_closest_topic_of_
         ("can we say 'most secure in the market' on the homepage? who signs off", True),
         ("the reseller agreement has an exclusivity clause, who reads it before signing", True),  # a clause: the law's
         ("is a two-year non-solicit even enforceable here? who can tell us", True),
+        ("a rival copied our onboarding screens. is that infringement? where do i take this", True),
+        ("do we need explicit consent to keep call transcripts for a year? whose area", True),
+        ("do we need a licence to play music in the office lobby? who knows", True),
+        ("do we need more laptops for the new hires? who orders them", False),  # a need, not the law's
         ("who is allowed to approve expenses over 5k?", False),  # whose job it is, not whether it is lawful
         ("who can say yes to a bigger discount?", False),
     ],
