@@ -40,6 +40,7 @@ from bot.core.decision import (
     NAMED_RIVAL,
     NAMED_SURE,
     OFFERED_MARGIN,
+    OFFERED_SURE,
     RELATED_SCORE,
     SHARED_MARGIN,
     SHORT_QUESTION_WORDS,
@@ -338,16 +339,23 @@ def offered_owner(query: Query, matches: list[Match], owners: dict[str, str]) ->
     """`matches` with the closest topic of a role the question offers first ("copilot licences for the dev
     team, is that an eng decision or finance?": the CTO's or the CFO's), when the best is neither's and that
     topic is within `OFFERED_MARGIN` of it: the asker narrowed the owner down, and is more often right than
-    a topic named in passing (`roles_offered`). It takes the best score, no more. Over every set
-    (2026-12-07): held out +3, nothing lost; at 0.2 held out +1, at 0.25 +2. One department's view asked
-    for ("… where does that get approved from a security pov"): read +1, nothing lost. A matter for the top
-    of the company or its own sale, with the surer asking of `asks_for_an_executive` and the chief
-    executive's closest topic fetched (`Engine._with_roles_topic`): held out +4 −1, read +7."""
+    a topic named in passing (`roles_offered`). It takes the best score (over every set, 2026-12-07: held
+    out +3, nothing lost; at 0.2 held out +1, at 0.25 +2), and from `OFFERED_SURE` is sure enough to
+    answer: the asker narrowed the owner down to one or two, and a list of other topics helps less than
+    the closest of theirs ("app store screenshots and listing description are 2 years old. is that product
+    or mktg?"; held out +6, read +6, nothing lost; from 0.4, and for two roles only, read +3). One
+    department's view asked for ("… where does that get approved from a security pov"): read +1, nothing
+    lost. A matter for the top of the company or its own sale, with the surer asking of
+    `asks_for_an_executive` and the chief executive's closest topic fetched (`Engine._with_roles_topic`):
+    held out +5 −1, read +7."""
     offered = roles_offered(query.sentence)
-    if not matches or not offered or owners[matches[0].responsibility_id] in offered:
+    if not matches or not offered:
         return matches
     chosen = first_within(matches, lambda m: owners[m.responsibility_id] in offered, OFFERED_MARGIN)
-    return matches if chosen is None else put_first(matches, chosen, matches[0].score)
+    if chosen is None:
+        return matches
+    sure = matches[0].score >= OFFERED_SURE  # the owner narrowed down: answered, not offered among others
+    return put_first(matches, chosen, max(matches[0].score, ANSWER_THRESHOLD) if sure else matches[0].score)
 
 
 def what_to_build(query: Query, matches: list[Match], of_the_roadmap: frozenset[str]) -> list[Match]:

@@ -389,6 +389,16 @@ def test_a_question_that_asks_which_executive_or_offers_two_is_about_ownership(q
     assert asks_for_an_executive(question) is asks
 
 
+def test_an_owner_the_question_narrows_down_is_answered_though_its_topic_is_not_sure(engine):
+    question = engine.matcher.parse("app store listing copy is two years old. is that product or mktg?")
+    owners = {"product-marketing": "CMO", "pricing": "CPO", "tax": "CFO"}
+    unsure = [Match("tax", 0.45, "x"), Match("product-marketing", 0.4, "x")]
+    first, _ = offered_owner(question, unsure, owners)
+    assert (first.responsibility_id, first.score) == ("product-marketing", ANSWER_THRESHOLD)
+    far = [Match("tax", 0.3, "x"), Match("product-marketing", 0.29, "x")]  # below OFFERED_SURE: still unsure
+    assert offered_owner(question, far, owners)[0].score == 0.3
+
+
 @pytest.mark.parametrize(
     "question, offered",
     [

@@ -560,6 +560,7 @@ def test_a_question_surely_about_ownership_makes_the_topics_a_tenth_surer(kb, em
     """ "Whose call is it …", a scene told and then where to take it (the asker brings a matter to its
     owner), or two roles offered as owner ("… a product decision or an engineering one?") is about
     ownership by its asking alone: a topic just short of the threshold is answered."""
+    monkeypatch.setattr(answer_module, "OFFERED_SURE", 2.0)  # the factor alone, not an offered owner's floor
     boosting = Engine(kb, embeddings)
     boosted = boosting.rank(question).matches[0]
     assert boosting.answer(question).role == ("CPO" if "product" in question else "COO")
