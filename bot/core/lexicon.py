@@ -167,8 +167,8 @@ _SITS_CUE = (
     rf"where (?:does|do|should|would) [^?]{{1,60}}? (?:sit|live|belong|fall){_IN_THE_ORG}[?.!]*$"
     r"|\b(?:belongs? (?:to|with|under)|falls? under|comes? under|sits? (?:under|with)) (?:\w+ ){1,3}or\b"
     r"|where (?:does|do|should) [^?]{1,40}? go for (?:approval|sign-?off|review)"
-    r"|where (?:does|do|should) [^?]{0,40}?\b(?:requests|tickets|questions|issues|complaints|escalations|approvals)"
-    r" go[?.!]*$"
+    r"|where (?:does|do|should) [^?]{0,40}?\b"
+    r"(?:requests|tickets|questions|issues|complaints|escalations|approvals|reports) go[?.!]*$"
     # the matter just told, taken somewhere ("401k match change - where does that go")
     r"|where (?:does|do|should) (?:this|that|it|these|those|(?:something|stuff|things) like (?:this|that))"
     r"(?: kind of (?:thing|stuff|request|issue))? (?:even |usually |normally )?"
@@ -708,6 +708,8 @@ OWNERSHIP_CUE = re.compile(
     r"\b(?:who|whom|whose|which (?:role|exec|executive|leader|chief|officer)|owner|owns|own|responsible|"
     r"accountable|in charge|point person|decides|decision maker|talk to|speak to|go to (?:for|about|with)|go-to|"
     rf"escalate|{_OWNED_BY_CUE})\b|\b(?:{_SITS_CUE})"
+    # two owners offered ("… is that an eng leadership call or people team?")
+    rf"|{OFFERED_OWNERS.pattern}"
     # where something is decided ("… where does that decision actually get made?", "where does on-call policy
     # for engineers get set?", "where does the expense policy even come from"): asked of whoever decides it
     r"|\bwhere (?:does|do|is|are|should|would|will) [^?]{0,60}?\b(?:get|gets|be|is|are) "

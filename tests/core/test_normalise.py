@@ -469,9 +469,11 @@ def test_a_managers_team_is_not_the_askers_own_matter():
         "where does the travel policy even come from",
         "pager fatigue is real. where does on-call policy get set?",
         "where do refunds over 500 get approved",
+        "got a fake invoice from 'the ceo' asking me to pay it today, where do phishing reports go",
+        "how many analysts we hire next year, is that a finance call or people team?",  # two owners offered
     ],
 )
-def test_where_something_is_decided_asks_for_whoever_decides_it(message):
+def test_where_something_is_decided_or_sent_or_whose_of_two_asks_for_an_owner(message):
     assert not asks_about_oneself(clean_slack_text(message))
 
 
