@@ -710,6 +710,9 @@ OWNERSHIP_CUE = re.compile(
     rf"escalate|{_OWNED_BY_CUE})\b|\b(?:{_SITS_CUE})"
     # two owners offered ("… is that an eng leadership call or people team?")
     rf"|{OFFERED_OWNERS.pattern}"
+    # more than the asker may approve ("need sign-off on a 40k spend, it's over my approval limit")
+    r"|\b(?:over|above|beyond|exceeds?) (?:my|our|the|a|their) (?:approval|budget|spend|spending|signing|sign-?off) "
+    r"(?:limit|threshold|authority)\b"
     # where something is decided ("… where does that decision actually get made?", "where does on-call policy
     # for engineers get set?", "where does the expense policy even come from"): asked of whoever decides it
     r"|\bwhere (?:does|do|is|are|should|would|will) [^?]{0,60}?\b(?:get|gets|be|is|are) "

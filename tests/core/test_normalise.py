@@ -471,6 +471,7 @@ def test_a_managers_team_is_not_the_askers_own_matter():
         "where do refunds over 500 get approved",
         "got a fake invoice from 'the ceo' asking me to pay it today, where do phishing reports go",
         "how many analysts we hire next year, is that a finance call or people team?",  # two owners offered
+        "need sign-off on a 25k design contract, it's over my approval limit",  # more than the asker may approve
     ],
 )
 def test_where_something_is_decided_or_sent_or_whose_of_two_asks_for_an_owner(message):
