@@ -377,8 +377,8 @@ def what_to_build(query: Query, matches: list[Match], of_the_roadmap: frozenset[
 
 def asked_topic_first(matches: list[Match], asked: frozenset[str], margin: float) -> list[Match]:
     """`matches` with the closest of the `asked` topics first, at the best's score and no surer, when it
-    is within `margin` of the best (`legality`, `what_to_build`: what the question asks is a way of looking
-    at the topic it names)."""
+    is within `margin` of the best (`legality`: whether it is lawful is a way of looking at the topic the
+    question names; `what_to_build` makes its roadmap topic surer as well)."""
     found = first_within(matches, lambda m: m.responsibility_id in asked, margin)
     return matches if found is None else put_first(matches, found, matches[0].score)
 
