@@ -209,19 +209,22 @@ REPORTS_TO = re.compile(
     rf"(?:sit|live|belong|fall|go for (?:approval|sign off)|go){_IN_THE_ORG}$"
 )
 
+# A short stretch of time ("30 min", "a few minutes", "half an hour").
+_DURATION = r"(?:\d+ ?|a few |an? |half an )(?:mins?|minutes|hours?|hrs?)"
 # Time to meet found ("find some time", "find a slot", "find 30 min", "find half an hour"): a meeting, not an owner.
-_FIND_TIME = r"find (?:some |a )?(?:time|slot|a time)|find (?:\d+ ?|a few |an? |half an )(?:mins?|minutes|hours?|hrs?)"
+_FIND_TIME = rf"find (?:some |a )?(?:time|slot|a time)|find {_DURATION}"
 # a meeting moved ("push the design review to thursday", "move the standup back")
 _MEETING = r"(?:meeting|call|sync|standup|1:1|check-in|review|retro|workshop|planning)"
+_MOVED = r"(?:push|move|bump|shift)(?:ed|ing)?"
 _MOVE_MEETING = (
-    rf"(?:push|move|bump|shift)(?:ed|ing)? (?:\S+ ){{0,4}}?{_MEETING} (?:to|till|back|out)"
+    rf"{_MOVED} (?:\S+ ){{0,4}}?{_MEETING} (?:to|till|back|out)"
     # "can we shift it an hour", "push this by 30 min"
-    r"|(?:push|move|bump|shift)(?:ed|ing)? (?:it|this|that) (?:back |forward |up )?(?:by )?"
+    rf"|{_MOVED} (?:it|this|that) (?:back |forward |up )?(?:by )?"
     r"(?:an? |half an |\d+ ?)(?:hour|hours|hr|hrs|day|days|week|mins?|minutes)\b"
     # "can we make the pipeline review biweekly"
     rf"|make (?:the|our|this|that) (?:\S+ ){{0,3}}?{_MEETING} (?:bi-?weekly|weekly|monthly|daily|fortnightly|quarterly)"
     # "need 30 min with you this week"
-    r"|need (?:\d+ ?|a few |half an |an? )(?:mins?|minutes|hours?|hrs?) with (?:you|u)\b"
+    rf"|need {_DURATION} with (?:you|u)\b"
 )
 
 # A request for a decision rather than a question with "who" ("need approval to switch cleaning company",
