@@ -681,12 +681,17 @@ TAKEN_TO_AN_OWNER = re.compile(
 )
 
 # After a scene, a question that asks where to take it ("… who do I report it to", "… forward to?", "… where
-# does that get raised?", "… where do I ask"): the "I" of someone bringing a matter to its owner, not of someone
-# asking about their own affairs (`asks_about_oneself`). Only after `SCENE_WORDS` words or more: "where do I
-# send this form" is an errand.
+# does that get raised?", "… where do I ask", "… where would I propose that", "… where do I push back on that",
+# "… not sure where to take this", "… is there an exec I can take this to?"): the "I" of someone bringing a
+# matter to its owner, not of someone asking about their own affairs (`asks_about_oneself`). Only after
+# `SCENE_WORDS` words or more: "where do I send this form" is an errand.
 TAKEN_ON = re.compile(
     r"\b(?:where|who|to whom) (?:do|should|can|would|could|does|did|must) (?:i|we|you|this|that|it)\b"
-    r"[^?.!]{0,30}?\b(?:raise|report|escalate|escalated|take|send|flag|forward|go|goes|routed|ask|redirect)\b"
+    r"[^?.!]{0,30}?\b(?:raise|report|escalate|escalated|take|send|flag|forward|go|goes|routed|ask|redirect|"
+    r"bring|propose|pitch|point|push back)\b"
+    r"|\bwhere to (?:raise|report|escalate|take|send|flag|bring|propose|pitch) (?:this|that|it)\b"
+    r"|\b(?:someone|somebody|anyone|anybody|an exec|a person|a leader) (?:i|we) (?:can|could|should) "
+    r"(?:take|bring|raise|escalate) (?:this|that|it) to\b"
     r"|\b(?:escalate|forward|route|report) (?:this |that |it )?to\?"
     r"|\b(?:this|that|it) (?:be|get) (?:escalated|raised|reported|routed)\b"
 )

@@ -228,7 +228,8 @@ def asks_about_oneself(text: str) -> bool:
 def taken_on_after_a_scene(text: str) -> bool:
     """True for a cleaned message that tells a scene of `SCENE_WORDS` words or more, then asks where to take
     it (`TAKEN_ON`: "my team found a supplier billing us twice for one order, where do i raise this"). Over every set
-    (2026-12-07): held out +2, read +3, nothing lost, no off-topic message answered."""
+    (2026-12-07): held out +2, read +3, nothing lost, no off-topic message answered. More ways of asking where
+    (proposing, pushing back, "where to take this", "someone I can take this to"): held out +1, read +4."""
     found = TAKEN_ON.search(text)
     return found is not None and len(text[: found.start()].split()) >= SCENE_WORDS
 

@@ -694,6 +694,10 @@ def test_where_the_askers_own_thing_is_sent_is_an_errand(question):
         "the vendor I manage quietly changed the data terms in my contract. where does that get raised?",
         "i think my team has booked deferred revenue the wrong way all year. where do i ask",
         "a recruiter from a rival keeps emailing my engineers about the reorg. where do i redirect that",
+        "the laptop refresh keeps slipping every quarter and nobody seems to own it. not sure where to take this",
+        "the travel policy still caps hotels at 2019 rates, where would i propose a change",
+        "the on-call rota burns out the same three people. is there someone i can take this to?",
+        "q2 territories were carved up before the new hires started, where do i push back on that",
     ],
 )
 def test_a_scene_then_where_to_take_it_is_not_the_askers_own_matter(message):
