@@ -638,6 +638,19 @@ ASKS_WHAT_TO_BUILD = re.compile(
     r"|\bcan only (?:do|build|ship|fund|staff) one\b"
 )
 ROADMAP_TITLE = re.compile(r"^(?:product roadmap|feature prioriti[sz]ation)$", re.IGNORECASE)
+# An approval asked for money to be spent ("need sign-off on an unbudgeted $40k purchase", "who approves
+# $250k for a new test lab"): whatever it buys, who may approve the spending is what is asked, so the
+# topic of spending approval near the best comes first (`SPENDING_TITLE`). Not a price given away
+# (a discount, a deal, a quote), which is the sales team's to approve.
+_AMOUNT = r"(?:\$ ?\d[\d,.]*(?: ?(?:k|m|mm|million|thousand))?|\d[\d,.]* ?(?:k|m|mm|million|thousand))\b"
+ASKS_SPENDING_APPROVAL = re.compile(
+    r"^(?!.*\b(?:discount|discounts|deal|deals|% off|off list|quote|pricing|price|refund|credit|bonus|raise|salary|"
+    r"offer|comp)\b)"
+    r".*(?:\b(?:sign-?off|sign off|signs off|approv\w*|green ?light|ok|okay)\b[^.?!]{0,40}?"
+    rf"(?:{_AMOUNT}|\b(?:unbudgeted|purchase|spend)\b)"
+    rf"|{_AMOUNT}[^.?!]{{0,60}}?\b(?:sign-?off|sign off|signs off|approv\w*|green ?light)\b)"
+)
+SPENDING_TITLE = re.compile(r"^expense approval\b", re.IGNORECASE)
 # The topics of the law: their titles say so ("Legal advice and legal risk", "Employment law", "Outside
 # counsel and legal spend").
 LAW_TITLE = re.compile(r"\b(?:legal|law|laws|counsel|litigation)\b", re.IGNORECASE)

@@ -1,9 +1,20 @@
 """The answer engine on the shipped knowledge base: honest, sourced, org-aware."""
 
+from collections.abc import Callable
+from functools import partial
+
 import pytest
 import yaml
 
-from bot.core.answer import Engine, asks_for_an_executive, legality, offered_owner, roles_offered, what_to_build
+from bot.core.answer import (
+    Engine,
+    asks_for_an_executive,
+    legality,
+    offered_owner,
+    roles_offered,
+    spending_approval,
+    what_to_build,
+)
 from bot.core.decision import ANSWER_THRESHOLD
 from bot.core.matcher import Match
 from bot.core.org import default_org
@@ -334,18 +345,43 @@ def test_the_everyday_name_of_an_area_reaches_its_topic(engine, question, topic)
     ],
 )
 def test_a_who_question_about_what_gets_built_puts_the_roadmap_first(engine, question, about_building):
-    sso, roadmap = Match("identity-and-access-management", 0.7, "sso"), Match("feature-prioritisation", 0.5, "x")
-    first, second = what_to_build(engine.matcher.parse(question), [sso, roadmap], engine._of_the_roadmap)
-    assert (first.responsibility_id == "feature-prioritisation") is about_building
-    if about_building:
-        assert (first.score, second) == (0.7, sso)  # the best's score, no surer
-        far = Match("feature-prioritisation", 0.3, "x")  # more than BUILD_MARGIN below: the feature it is
-        assert what_to_build(engine.matcher.parse(question), [sso, far], engine._of_the_roadmap) == [sso, far]
-        # unsure of the feature told, the roadmap asked about is still sure enough to answer
-        low, near = Match("identity-and-access-management", 0.45, "sso"), Match("feature-prioritisation", 0.4, "x")
-        first, _ = what_to_build(engine.matcher.parse(question), [low, near], engine._of_the_roadmap)
-        assert (first.responsibility_id, first.score) == ("feature-prioritisation", ANSWER_THRESHOLD)
+    rule = partial(what_to_build, engine.matcher.parse(question), of_the_roadmap=engine._of_the_roadmap)
+    check_asked_topic_first(rule, "identity-and-access-management", "feature-prioritisation", 0.7, about_building)
     assert engine._of_the_roadmap == {"product-roadmap", "feature-prioritisation"}
+
+
+def check_asked_topic_first(
+    rule: Callable[[list[Match]], list[Match]], told: str, asked: str, best: float, put_first: bool
+):
+    """`rule` puts the `asked` topic first when it is within its margin of the `told` one (at `best`), at
+    the best's score and no surer, and at least sure enough to answer when both are unsure; or, for a
+    question that does not ask it (`put_first` False), leaves the order alone."""
+    first, second = rule([Match(told, best, "x"), Match(asked, best - 0.1, "x")])
+    assert (first.responsibility_id == asked) is put_first
+    if put_first:
+        assert (first.responsibility_id, first.score, second.responsibility_id) == (asked, best, told)
+        far = [Match(told, best, "x"), Match(asked, best - 0.4, "x")]  # beyond the margin: the scene it is
+        assert rule(far) == far
+        first, _ = rule([Match(told, 0.45, "x"), Match(asked, 0.4, "x")])  # unsure of the scene told
+        assert (first.responsibility_id, first.score) == (asked, ANSWER_THRESHOLD)
+
+
+@pytest.mark.parametrize(
+    "question, about_spending",
+    [
+        ("need sign-off on a $12k analytics tool that isn't in the budget, where does that go", True),
+        ("who approves $300k for a second data centre cage?", True),
+        ("need approval for an unbudgeted conference sponsorship mid-year", True),
+        ("60k for new office chairs, who signs off?", True),
+        ("need sign-off on a 20% discount for a $90k deal", False),  # a price given away: the sales team's
+        ("who approves a $5k spot bonus for my report?", False),  # pay, not spending
+        ("who owns our cloud costs?", False),  # nothing to approve
+    ],
+)
+def test_an_approval_to_spend_money_puts_spending_approval_first(engine, question, about_spending):
+    rule = partial(spending_approval, engine.matcher.parse(question), of_spending=engine._of_spending)
+    check_asked_topic_first(rule, "analytics-and-bi", "expense-approval", 0.6, about_spending)
+    assert engine._of_spending == {"expense-approval"}
 
 
 @pytest.mark.parametrize(
