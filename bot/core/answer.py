@@ -371,8 +371,11 @@ def what_to_build(query: Query, matches: list[Match], of_the_roadmap: frozenset[
     the coming soon tab", "parent portal vs teacher app for q3 — who prioritises"): read +3. It is as sure
     as the best, and at least sure enough to answer (`ANSWER_THRESHOLD`): asked who decides what gets
     built, the roadmap is what is asked, however little the matchers make of the feature told (held out +4,
-    read +2, no off-topic message answered)."""
-    if not matches or not asks_who(query) or not ASKS_WHAT_TO_BUILD.search(query.sentence):
+    read +2, no off-topic message answered). Asked which executive rather than who ("what exec actually
+    decides what goes into an app release"), and with the release named in between: held out +1, read +2
+    (with "who gets the final word" asking who decides)."""
+    asks = asks_who(query) or asks_for_an_executive(query.sentence)
+    if not matches or not asks or not ASKS_WHAT_TO_BUILD.search(query.sentence):
         return matches
     found = first_within(matches, lambda m: m.responsibility_id in of_the_roadmap, BUILD_MARGIN)
     return matches if found is None else put_first(matches, found, max(matches[0].score, ANSWER_THRESHOLD))

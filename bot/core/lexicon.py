@@ -252,11 +252,13 @@ GO_AHEAD_ASKED = re.compile(
 # "who owns": things are owned too ("who owns the office plants?").
 ASKS_DECIDER = re.compile(
     r"\bwho (?:decides|approves|signs off|gets to decide|has (?:the )?final (?:say|word))\b|\bwhose (?:call|decision)\b"
-    r"|\bwho (?:makes|gets to make|has) the (?:final |last )?(?:call|decision|word)\b"
+    r"|\bwho (?:makes|gets to make|has|gets) the (?:final |last )?(?:call|decision|word|say)\b"
 )
 # A question that asks which executive ("… which exec owns that", "should sit with which leader?"): about
 # ownership by its asking alone, as "whose call" is.
-ASKS_WHICH_EXECUTIVE = re.compile(r"\bwhich (?:execs?|executive|leader|c-level|c level|chief|officer|role)\b")
+ASKS_WHICH_EXECUTIVE = re.compile(
+    r"\bwhich (?:execs?|executive|leader|c-level|c level|chief|officer|role)\b|\bwhat (?:execs?|executive|c-level)\b"
+)
 
 # Function words, the vocabulary of ownership itself and seniority ("senior engineers" are engineers):
 # they carry no topic. Not "people", "lead" or "executive", though they often only say who: "people ops",
@@ -624,7 +626,8 @@ ASKS_WHAT_TO_BUILD = re.compile(
     r"\b(?:build|built|ship|ships|shipped|release|launch|drop|sunset|deprecate)\b[^.?!]{0,40}"
     r"\b(?:first|next|or not|order|priorit\w*)\b"
     r"|\b(?:which|what) (?:feature|features|one|ones) (?:ships|gets|get|goes|go)\b|\bgets? built\b"
-    r"|\bfeature requests?\b|\bdecide (?:we|to) (?:drop|build|ship|cut)\b|\bgoes into (?:each|the|a|every) release\b"
+    r"|\bfeature requests?\b|\bdecide (?:we|to) (?:drop|build|ship|cut)\b"
+    r"|\b(?:goes|go|gets|get|makes it) into (?:each|the|a|an|every|our) (?:\S+ ){0,2}?release\b"
     # onto the roadmap or off the product ("who decides if that goes on the roadmap", "whose call to kill the
     # coming soon tab"), what ships ("who makes the ship/no-ship call", "who has the final say on what makes it
     # in"), one thing or another for a quarter ("parent portal vs teacher app for q3 — who prioritises")
