@@ -24,6 +24,7 @@ from bot.core.consult import consulted_roles
 from bot.core.decision import (
     AGREEMENT_SHARE,
     ANSWER_THRESHOLD,
+    APPROVAL_MARGIN,
     BUILD_MARGIN,
     DECIDER_FACTOR,
     DUTY_VOTE_MARGIN,
@@ -44,18 +45,19 @@ from bot.core.decision import (
     RELATED_SCORE,
     SHARED_MARGIN,
     SHORT_QUESTION_WORDS,
-    SPENDING_MARGIN,
     SUGGEST_MARGIN,
     SUGGEST_SCORE,
     VOTE_MARGIN,
     VOTE_TOPICS,
 )
 from bot.core.lexicon import (
+    ASKS_DISCOUNT_APPROVAL,
     ASKS_LEGALITY,
     ASKS_SPENDING_APPROVAL,
     ASKS_WHAT_TO_BUILD,
     ASKS_WHICH_EXECUTIVE,
     DEPARTMENT_ROLES,
+    DISCOUNT_TITLE,
     FOR_THE_TOP,
     LAW_TITLE,
     OFFERED_OWNERS,
@@ -381,15 +383,17 @@ def what_to_build(query: Query, matches: list[Match], of_the_roadmap: frozenset[
     return matches if found is None else put_first(matches, found, max(matches[0].score, ANSWER_THRESHOLD))
 
 
-def spending_approval(query: Query, matches: list[Match], of_spending: frozenset[str]) -> list[Match]:
-    """`matches` with the topic of spending approval first, when the question asks approval for money to be
-    spent (`ASKS_SPENDING_APPROVAL`: "need sign-off on an unbudgeted $40k purchase, where does that go") and
-    that topic is within `SPENDING_MARGIN` of the best: what the money buys is the scene, who may approve
-    spending it is what is asked. As sure as the best, and at least sure enough to answer, as `what_to_build`
-    (over every set, 2026-12-08: held out +4, read +4, nothing lost, no off-topic message answered)."""
-    if not matches or not ASKS_SPENDING_APPROVAL.search(query.sentence):
+def approval_asked(query: Query, matches: list[Match], cue: re.Pattern[str], approving: frozenset[str]) -> list[Match]:
+    """`matches` with the topic that approves (`approving`) first, when the question asks an approval the
+    `cue` names and that topic is within `APPROVAL_MARGIN` of the best: what the money buys or the deal is
+    for is the scene, who may approve it is what is asked. As sure as the best, and at least sure enough to
+    answer, as `what_to_build`. Money to be spent (`ASKS_SPENDING_APPROVAL`: "need sign-off on an unbudgeted
+    $40k purchase, where does that go"), spending approval (over every set, 2026-12-08: held out +4, read
+    +4); a price given away (`ASKS_DISCOUNT_APPROVAL`: "a deal needs a 15% discount to close. who
+    approves"), deal approvals (read +3, held out unchanged). Nothing lost, no off-topic message answered."""
+    if not matches or not cue.search(query.sentence):
         return matches
-    found = first_within(matches, lambda m: m.responsibility_id in of_spending, SPENDING_MARGIN)
+    found = first_within(matches, lambda m: m.responsibility_id in approving, APPROVAL_MARGIN)
     return matches if found is None else put_first(matches, found, max(matches[0].score, ANSWER_THRESHOLD))
 
 
@@ -572,6 +576,7 @@ class Engine:
         self._of_the_law = frozenset(r.id for r in kb.active if LAW_TITLE.search(r.title))
         self._of_the_roadmap = frozenset(r.id for r in kb.active if ROADMAP_TITLE.search(r.title))
         self._of_spending = frozenset(r.id for r in kb.active if SPENDING_TITLE.search(r.title))
+        self._of_discounts = frozenset(r.id for r in kb.active if DISCOUNT_TITLE.search(r.title))
 
     def check_org(self, data: Any) -> OrgSettings:
         return check_org(data, self.kb, self.matcher)
@@ -687,15 +692,16 @@ class Engine:
     def _by_role(self, query: Query, subject: Subject | None, matches: list[Match]) -> list[Match]:
         """`matches` read once more for the role: the one a statement names as doing its work (`named`),
         the law's when the question asks whether something is lawful (`legality`), the roadmap's when a "who"
-        question asks what gets built (`what_to_build`), spending approval's when it asks approval to spend
-        money (`spending_approval`), one of the two the question offers as owners (`offered_owner`), then the
-        one the closest topics of a duty or a "who" question mostly belong to (`one_role`). Before them, the
-        role most of its closest topics belong to goes first (`most_topics`)."""
+        question asks what gets built (`what_to_build`), spending or deal approval's when it asks approval to
+        spend money or give a discount (`approval_asked`), one of the two the question offers as owners
+        (`offered_owner`), then the one the closest topics of a duty or a "who" question mostly belong to
+        (`one_role`). Before them, the role most of its closest topics belong to goes first (`most_topics`)."""
         matches = most_topics(query, matches, self._owners)
         matches = named(query, matches, subject, self._owners)
         matches = legality(query, matches, self._of_the_law)
         matches = what_to_build(query, matches, self._of_the_roadmap)
-        matches = spending_approval(query, matches, self._of_spending)
+        matches = approval_asked(query, matches, ASKS_SPENDING_APPROVAL, self._of_spending)
+        matches = approval_asked(query, matches, ASKS_DISCOUNT_APPROVAL, self._of_discounts)
         matches = offered_owner(query, matches, self._owners)
         return one_role(query, matches, self._owners)
 

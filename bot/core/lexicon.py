@@ -654,6 +654,15 @@ ASKS_SPENDING_APPROVAL = re.compile(
     rf"|{_AMOUNT}[^.?!]{{0,60}}?\b(?:sign-?off|sign off|signs off|approv\w*|green ?light)\b)"
 )
 SPENDING_TITLE = re.compile(r"^expense approval\b", re.IGNORECASE)
+# An approval asked for a price given away ("a deal needs a 15% discount to close. who approves", "need
+# approval for a deal with 25% off"): the sales team's deal approvals, whatever the deal is for.
+ASKS_DISCOUNT_APPROVAL = re.compile(
+    r"\b(?:discount|discounts|discounting|\d+ ?% off|free (?:months?|years?|seats?))\b[^?!]{0,80}?"
+    r"\b(?:approv\w*|sign-?off|sign off|signs off|green ?light)\b"
+    r"|\b(?:approv\w*|sign-?off|sign off|signs off|green ?light)\b[^.?!]{0,40}?"
+    r"\b(?:discount|discounts|\d+ ?% off)\b"
+)
+DISCOUNT_TITLE = re.compile(r"^deal approvals and discounting$", re.IGNORECASE)
 # The topics of the law: their titles say so ("Legal advice and legal risk", "Employment law", "Outside
 # counsel and legal spend").
 LAW_TITLE = re.compile(r"\b(?:legal|law|laws|counsel|litigation)\b", re.IGNORECASE)

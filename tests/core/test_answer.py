@@ -8,14 +8,15 @@ import yaml
 
 from bot.core.answer import (
     Engine,
+    approval_asked,
     asks_for_an_executive,
     legality,
     offered_owner,
     roles_offered,
-    spending_approval,
     what_to_build,
 )
 from bot.core.decision import ANSWER_THRESHOLD
+from bot.core.lexicon import ASKS_DISCOUNT_APPROVAL, ASKS_SPENDING_APPROVAL
 from bot.core.matcher import Match
 from bot.core.org import default_org
 from tests.conftest import SHARED
@@ -380,9 +381,29 @@ def check_asked_topic_first(
     ],
 )
 def test_an_approval_to_spend_money_puts_spending_approval_first(engine, question, about_spending):
-    rule = partial(spending_approval, engine.matcher.parse(question), of_spending=engine._of_spending)
+    rule = partial(
+        approval_asked, engine.matcher.parse(question), cue=ASKS_SPENDING_APPROVAL, approving=engine._of_spending
+    )
     check_asked_topic_first(rule, "analytics-and-bi", "expense-approval", 0.6, about_spending)
     assert engine._of_spending == {"expense-approval"}
+
+
+@pytest.mark.parametrize(
+    "question, about_discount",
+    [
+        ("a 300-seat school district wants 20% off to sign this quarter. who approves that?", True),
+        ("need sign-off on a discount for a three-year renewal", True),
+        ("customer asks for two free months on a new contract, who can green light it", True),
+        ("who approves the new travel policy?", False),  # an approval, but no price given away
+        ("what discount did we give acme last year?", False),  # a figure asked, nothing to approve
+    ],
+)
+def test_an_approval_to_give_a_discount_puts_deal_approvals_first(engine, question, about_discount):
+    rule = partial(
+        approval_asked, engine.matcher.parse(question), cue=ASKS_DISCOUNT_APPROVAL, approving=engine._of_discounts
+    )
+    check_asked_topic_first(rule, "compensation-and-benefits", "deal-approvals-and-discounting", 0.6, about_discount)
+    assert engine._of_discounts == {"deal-approvals-and-discounting"}
 
 
 @pytest.mark.parametrize(
