@@ -351,7 +351,7 @@ def offered_owner(query: Query, matches: list[Match], owners: dict[str, str]) ->
     or mktg?"; held out +6, read +6, nothing lost; from 0.4, and for two roles only, read +3). One
     department's view asked for ("… where does that get approved from a security pov"): read +1, nothing
     lost. A matter for the top of the company or its own sale, with the surer asking of
-    `asks_for_an_executive` and the chief executive's closest topic fetched (`Engine._with_roles_topic`):
+    `asks_for_an_executive` and the chief executive's closest topic fetched (`Engine._with_wanted_topic`):
     held out +5 −1, read +7."""
     offered = roles_offered(query.sentence)
     if not matches or not offered:
@@ -376,8 +376,7 @@ def what_to_build(query: Query, matches: list[Match], of_the_roadmap: frozenset[
     read +2, no off-topic message answered). Asked which executive rather than who ("what exec actually
     decides what goes into an app release"), and with the release named in between: held out +1, read +2
     (with "who gets the final word" asking who decides)."""
-    asks = asks_who(query) or asks_for_an_executive(query.sentence)
-    if not matches or not asks or not ASKS_WHAT_TO_BUILD.search(query.sentence):
+    if not matches or not asks_what_to_build(query):
         return matches
     found = first_within(matches, lambda m: m.responsibility_id in of_the_roadmap, BUILD_MARGIN)
     return matches if found is None else put_first(matches, found, max(matches[0].score, ANSWER_THRESHOLD))
@@ -395,6 +394,12 @@ def approval_asked(query: Query, matches: list[Match], cue: re.Pattern[str], app
         return matches
     found = first_within(matches, lambda m: m.responsibility_id in approving, APPROVAL_MARGIN)
     return matches if found is None else put_first(matches, found, max(matches[0].score, ANSWER_THRESHOLD))
+
+
+def asks_what_to_build(query: Query) -> bool:
+    """True for a question that asks who, or which executive, decides what gets built (`ASKS_WHAT_TO_BUILD`)."""
+    asks = asks_who(query) or asks_for_an_executive(query.sentence)
+    return asks and ASKS_WHAT_TO_BUILD.search(query.sentence) is not None
 
 
 def asked_topic_first(matches: list[Match], asked: frozenset[str], margin: float) -> list[Match]:
@@ -577,6 +582,7 @@ class Engine:
         self._of_the_roadmap = frozenset(r.id for r in kb.active if ROADMAP_TITLE.search(r.title))
         self._of_spending = frozenset(r.id for r in kb.active if SPENDING_TITLE.search(r.title))
         self._of_discounts = frozenset(r.id for r in kb.active if DISCOUNT_TITLE.search(r.title))
+        self._approvals = ((ASKS_SPENDING_APPROVAL, self._of_spending), (ASKS_DISCOUNT_APPROVAL, self._of_discounts))
 
     def check_org(self, data: Any) -> OrgSettings:
         return check_org(data, self.kb, self.matcher)
@@ -626,8 +632,8 @@ class Engine:
         merged: dict[str, Match] = {}
         for match in sorted(lexical + semantic, key=lambda m: (-m.score, -by_meaning.get(m.responsibility_id, 0.0))):
             merged.setdefault(match.responsibility_id, match)
-        wanted = subject.role if subject else (TOP_ROLE if FOR_THE_TOP.search(query.sentence) else None)
-        matches = self._by_role(query, subject, self._with_roles_topic(query, wanted, merged, limit, factor))
+        wanted = self._wanted_topics(query, subject)
+        matches = self._by_role(query, subject, self._with_wanted_topic(query, wanted, merged, limit, factor))
         # "whose call is it to open a second depot?", "… where should this be escalated?", "is that an eng
         # decision or finance?", "… which exec owns that": surely about who decides, or whose the matter is
         # (offered as owner, over every set: held out +1, read +2, nothing lost; which executive: held out
@@ -673,20 +679,36 @@ class Engine:
         found = self.semantic.scores_of(query, missing, limit)
         return by_meaning | {rid: round(score * factor, 3) for rid, score in found.items()}
 
-    def _with_roles_topic(
-        self, query: Query, role: str | None, merged: dict[str, Match], limit: int, factor: float
+    def _wanted_topics(self, query: Query, subject: Subject | None) -> frozenset[str]:
+        """The topics `_by_role` may put first, whatever the question tells of: those of the role a statement
+        names as doing its work, the chief executive's for a matter for the top of the company
+        (`FOR_THE_TOP`), the law's when it asks whether something is lawful, the roadmap's when it asks who
+        decides what gets built, an approval's when it asks that approval."""
+        role = subject.role if subject else (TOP_ROLE if FOR_THE_TOP.search(query.sentence) else None)
+        if role is not None:
+            return frozenset(rid for rid, owner in self._owners.items() if owner == role)
+        if ASKS_LEGALITY.search(query.sentence):
+            return self._of_the_law
+        if asks_what_to_build(query):
+            return self._of_the_roadmap
+        return next((approving for cue, approving in self._approvals if cue.search(query.sentence)), frozenset())
+
+    def _with_wanted_topic(
+        self, query: Query, wanted: frozenset[str], merged: dict[str, Match], limit: int, factor: float
     ) -> list[Match]:
-        """The best `limit` of `merged`, and the semantic matcher's closest topic of `role` when none of its
-        topics is among them: the role a statement names as doing its work ("A Fractional CMO provides
+        """The best `limit` of `merged`, and the semantic matcher's closest of the `wanted` topics when none
+        of them is among them (`_wanted_topics`): the rules that put a topic first can only choose among
+        the topics they are given. A statement naming the role doing its work ("A Fractional CMO provides
         senior marketing leadership …: setting strategy, choosing channels and budgets, and directing the
-        team …" comes nearer seven topics of leading teams and strategy than any of marketing's, and `named`
-        can only put first a topic it is given), or the chief executive for a matter for the top of the
-        company (`roles_offered`)."""
+        team …" comes nearer seven topics of leading teams and strategy than any of marketing's); the roadmap
+        asked about after a feature told ("300+ requests for a strength training mode now. how does it get
+        onto the roadmap, whose desk is that" comes nearer training topics). The law's, the roadmap's and
+        the spending approval's fetched, over every set (2026-12-08): held out +3 −1, read +6 −2."""
         best = list(merged.values())[:limit]
-        if self.semantic is None or role is None or any(self._owners[m.responsibility_id] == role for m in best):
+        if self.semantic is None or not wanted or any(m.responsibility_id in wanted for m in best):
             return best
         ranked = self.semantic.match_question(query, limit=len(self._items))
-        theirs = next((m for m in ranked if self._owners[m.responsibility_id] == role), None)
+        theirs = next((m for m in ranked if m.responsibility_id in wanted), None)
         return best if theirs is None else [*best, replace(theirs, score=round(theirs.score * factor, 3))]
 
     def _by_role(self, query: Query, subject: Subject | None, matches: list[Match]) -> list[Match]:
@@ -700,8 +722,8 @@ class Engine:
         matches = named(query, matches, subject, self._owners)
         matches = legality(query, matches, self._of_the_law)
         matches = what_to_build(query, matches, self._of_the_roadmap)
-        matches = approval_asked(query, matches, ASKS_SPENDING_APPROVAL, self._of_spending)
-        matches = approval_asked(query, matches, ASKS_DISCOUNT_APPROVAL, self._of_discounts)
+        for cue, approving in self._approvals:
+            matches = approval_asked(query, matches, cue, approving)
         matches = offered_owner(query, matches, self._owners)
         return one_role(query, matches, self._owners)
 

@@ -770,3 +770,15 @@ def test_a_question_plainly_about_one_roles_work_is_scored_highest_in_that_roles
         scores = fused.semantic.role_scores(engine.matcher.parse(question))
         assert max(scores, key=scores.__getitem__) == role
         assert set(scores) == {item.owner for item in fused.kb.active}
+
+
+def test_the_topic_a_question_asks_for_is_fetched_when_the_scene_is_nearer_others(kb, embeddings, fused):
+    """ "who decides if that goes on the roadmap?" after a feature told: the feature's words come nearer other
+    topics than the roadmap, and a rule can only put first a topic it is given, so the roadmap's closest
+    topic is fetched by meaning (`Engine._wanted_topics`)."""
+    question = "forty gyms want a class-booking widget. who decides if that goes on the roadmap?"
+    answer = fused.answer(question)
+    assert (answer.role, answer.responsibility.id) == ("CPO", "product-roadmap")
+    unfetched = Engine(kb, embeddings)
+    unfetched._wanted_topics = lambda *_: frozenset()  # type: ignore[method-assign]
+    assert unfetched.answer(question).role is None
