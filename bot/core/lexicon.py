@@ -215,7 +215,7 @@ _DURATION = r"(?:\d+ ?|a few |an? |half an )(?:mins?|minutes|hours?|hrs?)"
 _FIND_TIME = rf"find (?:some |a )?(?:time|slot|a time)|find {_DURATION}"
 # a meeting moved ("push the design review to thursday", "move the standup back")
 _MEETING = r"(?:meeting|call|sync|standup|1:1|check-in|review|retro|workshop|planning)"
-_MOVED = r"(?:push|move|bump|shift)(?:ed|ing)?"
+_MOVED = r"(?:push(?:ed|ing)?|mov(?:e|ed|ing)|bump(?:ed|ing)?|shift(?:ed|ing)?)"
 _MOVE_MEETING = (
     rf"{_MOVED} (?:\S+ ){{0,4}}?{_MEETING} (?:to|till|back|out)"
     # "can we shift it an hour", "push this by 30 min"
@@ -345,6 +345,10 @@ REMARK = re.compile(
     r"|(?:starts|started|joins|joined|is back|returns) (?:on )?(?:monday|tuesday|wednesday|thursday|friday|"
     r"tomorrow|today|next week|this week)\b"
     r"|is (?:over|back|done)[.!]*$|is back (?:under|below|above|up|down|to|at|in|on)\b"
+    # a figure come down or up, things back to normal, an invite sent, food left over ("backlog is down to 120
+    # tickets", "invite for the review is out, shout if it clashes", "leftover pizza in the kitchen, come get it")
+    r"|(?:is|are) (?:now )?(?:down|up) to \d|back to normal\b|(?:invite|invites|agenda) (?:\S+ ){0,4}?(?:is|are) out\b"
+    r"|shout if\b|leftovers?\b|come (?:get|grab) (?:it|them|some)\b"
     r"|(?:if|in case) any ?(?:one|body) (?:wants|needs)\b"
     # how something went ("security training was actually fun this year"), a farewell ("talk later")
     r"|(?:was|is|were) (?:actually |really |so |super )?(?:fun|boring|painful|useful|helpful)\b"
@@ -394,6 +398,9 @@ ROLE_HOLDER = re.compile(
     r"(?:c[a-z]{1,3}o|chief [a-z ]+ officer|general counsel|head of [a-z ]+|vp of [a-z ]+|president)[?.!]*$"
 )
 EVENT_QUESTION = re.compile(
+    # who of a team is going somewhere ("which folks from sales are flying to the kickoff")
+    r"^which (?:folks|people|ones|of us|of you)(?: from (?:the )?[a-z]+)? (?:are|is|were) "
+    r"(?:going|flying|heading|coming|attending|travel+ing|driving)\b|"
     rf"^who(?: else)?(?:'s| is| are| was| were)? (?:(?!(?:{DUTY_PARTICIPLES})\b)[a-z]+ed|"
     r"won|left|took|stole|broke|ate|drank|forgot|lost|found|hid|"
     r"said|told|sent|gave|came|went|saw|did|wrote|bought|brought|got|drew|ran|built|led|held|spoke|met|chose|"
@@ -442,6 +449,9 @@ ABOUT_ASKER = re.compile(
     r"|.*\bwhat (?:does|do) (?:that|this|it) (?:mean|stand for)[?.!]*$"
     # "what does a cdn actually do"
     r"|what (?:does|do) (?:an? |the )?(?:\S+ ){1,3}?(?:actually |even |really |exactly )?do[?.!]*$"
+    # what a figure counts ("what does net revenue retention actually measure")
+    r"|what (?:does|do) (?:an? |the |our )?(?:\S+ ){1,4}?(?:actually |even |really |exactly )?"
+    r"(?:measure|measures|track|count|include|capture)[?.!]*$"
     r"|is [^?]{1,40} the same (?:thing )?as\b"  # "is churn rate the same thing as attrition?"
     r"|(?:can|could) (?:someone|somebody|anyone|anybody|you) (?:please |pls )?explain\b"
     r"|(?:and |so )?(?:how (?:is|are|was|were|do|does|can|could|should|would|much|many|long)"
@@ -488,7 +498,7 @@ ABOUT_ASKER = re.compile(
     rf"|\b(?:(?:{I_WORD}|i'm|im|i've|ive|i'd|me|my(?! {_WORK_UNIT}(?!'s))|mine)\b|(?:do|can|will|did) we (?:get|have)\b"
     r"|(?<!by the )(?:book|reserve|schedule|cancel|remind)\b|(?:until|till)\b"
     # a meeting to find a time for or to move ("could we find a slot on monday …", "move the standup to …")
-    rf"|reschedul(?:e|ed|es|ing)\b|{_FIND_TIME}\b"
+    rf"|reschedul(?:e|ed|es|ing)\b|double[- ]?booked\b|{_FIND_TIME}\b"
     rf"|{_MOVE_MEETING}\b"
     r"|(?:information|info|details|(?:where|how|when)(?: is it| are they| is that)?)[?.!]*$"
     r"|\d{1,2}(?::\d\d)? ?(?:am|pm)\b"

@@ -394,7 +394,14 @@ def test_questions_that_ask_something_else_than_ownership_are_recognised(questio
         ("need 20 mins with you tomorrow on the vendor shortlist", True),
         ("the offsite planning session moves to the 12th", True),  # a notice of a meeting moved
         ("what does a data warehouse actually do", True),  # what a thing is, asked as what it does
+        ("what does gross margin actually measure", True),  # what a figure counts
         ("what does the board do about a deadlock? who decides", False),  # asks who
+        ("moving the pricing sync to friday, it clashes with the board call", True),  # a meeting moved
+        ("the design review got double booked with the all hands, which do we drop", True),
+        ("which folks from marketing are heading to the berlin summit", True),  # who goes, not who owns
+        ("invite for the q3 planning session is out, shout if it clashes", True),  # a notice
+        ("open bugs are down to 40, back to normal", True),  # a status
+        ("leftover sandwiches from the board lunch on 2, come grab some", True),
         ("ticket backlog is back below 200", True),  # a status
         ("ebitda vs operating income, who owns the definition?", False),  # asks who
         # how it feels: a remark, not a question
