@@ -641,10 +641,12 @@ ASKS_WHAT_TO_BUILD = re.compile(
     # onto the roadmap or off the product ("who decides if that goes on the roadmap", "whose call to kill the
     # coming soon tab"), what ships ("who makes the ship/no-ship call", "who has the final say on what makes it
     # in"), one thing or another for a quarter ("parent portal vs teacher app for q3 — who prioritises")
-    r"|\b(?:go|goes|get|gets|getting|put|make it|makes it) (?:on|onto|into) (?:the|our) roadmap\b"
+    r"|\b(?:go|goes|get|gets|getting|put|putting|make it|makes it)(?: (?:it|this|that|them|these|those))? "
+    r"(?:on|onto|into) (?:the|our) roadmap\b"
     r"|\broadmap (?:decision|call|changes?|question)\b"
     r"|\b(?:kill|remove|retire|sunset|deprecate) (?:the|this|that|our) (?:\S+ ){0,3}?"
     r"(?:tab|feature|screen|page|button|mode|widget)\b"
+    r"|\bcall to (?:kill|remove|retire|sunset|deprecate) (?:it|this|that)\b"  # "… 2% usage. whose call to kill it"
     r"|\bship ?/ ?no-?ship\b|\bship or (?:not|no-?ship)\b|\bwhat makes it in(?:to)?\b"
     r"|\b(?:vs\.?|versus)\s[^.?!]{0,40}\b(?:for|in) "
     r"(?:q[1-4]|next quarter|this quarter|next sprint|the next release|h[12])\b"

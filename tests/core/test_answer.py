@@ -340,6 +340,8 @@ def test_the_everyday_name_of_an_area_reaches_its_topic(engine, question, topic)
         ("saved filters keep topping the wishlist. what exec decides what goes into the next app release", True),
         ("partners keep asking for a bulk csv export. who decides if that goes on the roadmap", True),
         ("the saved-searches tab gets 1% usage. whose call to kill the tab", True),
+        ("the legacy export page gets no traffic. whose call to retire it", True),
+        ("who decides about putting that on the roadmap?", True),
         ("offline mode vs dark mode for q3, who prioritises", True),
         ("we're trimming the launch. who has the final say on what makes it in", True),
         ("who manages sso for our internal tools?", False),  # single sign-on itself, not whether to build it
