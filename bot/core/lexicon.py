@@ -156,9 +156,12 @@ VIEW_OF_ONE = re.compile(
 FOR_THE_TOP = re.compile(
     r"\b(?:at the (?:very )?top|top-level|top level|company-level|company level|as a company|company direction|"
     r"(?:bigger|higher) than an? [a-z]+ (?:call|decision|question)|above my pay ?grade|"
+    r"(?:above|beyond|bigger than) any (?:one|single) (?:department|team|function|exec)|"
+    r"(?:a )?(?:call|decision) (?:that|this) (?:big|large|huge)|"
     r"(?<!product )(?<!tech )(?<!technical )(?<!marketing )(?<!sales )strategy (?:decision|call|thing)|"
     r"(?:acquire|acquiring|buy|buying|purchase|purchasing) us|(?:we're|we are|us) being (?:acquired|bought|sold)|"
-    r"being acquired|acquisition (?:feeler|offer|interest|approach|inquiry|enquiry)|take equity in us)\b"
+    r"being acquired|acquisition (?:feeler|offer|interest|approach|inquiry|enquiry)|take equity in us|"
+    r"(?:take|taking|took) an? (?:minority |majority |small |big )?stake in us)\b"
 )
 TOP_ROLE = "CEO"
 # Where a team is to report, not who owns the matter ("should support report into product or ops?")

@@ -441,6 +441,9 @@ def test_a_role_the_question_offers_as_owner_goes_first(engine, question, offere
         ("the vendor portal keeps timing out. which exec owns fixing that", True),
         ("our api integrations break weekly, the architecture should sit with which leader?", True),
         ("long term, are we a services firm or a software firm? someone at the very top needs to pick", True),
+        ("close the hardware line or keep it? feels above any one department", True),
+        ("exiting the uk market next year - where does a call that big get made", True),
+        ("a supplier floated taking a minority stake in us, which way do i point them", True),
         ("the invoice approvals flow is a mess, what exec should fix it", True),
         ("who owns the vendor portal?", False),  # asks, but names no executive
         ("what role does the deal desk play?", False),  # what a team does, not which executive

@@ -621,6 +621,9 @@ def test_of_two_roles_topics_that_score_alike_the_one_whose_language_the_questio
     assert in_its_roles_language(asked, alike, [], owners, lambda: just_short) == alike
     far = [alike[0], Match("operational-strategy", 0.7 - LANGUAGE_MARGIN - 0.01, "c")]
     assert in_its_roles_language(asked, far, [], owners, lambda: in_coo_language) == far
+    # the asker narrowed the owner down to the best's role ("someone at the very top needs to pick"): kept
+    offered = engine.matcher.parse("who keeps the yearly plan on track? someone at the very top needs to pick")
+    assert in_its_roles_language(offered, alike, [], owners, lambda: in_coo_language) == alike
     duty = engine.matcher.parse(
         "Keep the yearly plan on track across all departments and report on it to the board each month"
     )
