@@ -583,6 +583,8 @@ class Engine:
         self._items = {r.id: r for r in kb.active}
         self._owners = {r.id: r.owner for r in kb.active}
         self._roles = RoleNames(kb)
+        roles = set(self._owners.values())
+        self._topics_of = {role: frozenset(r.id for r in kb.active if r.owner == role) for role in roles}
         self._of_the_law = frozenset(r.id for r in kb.active if LAW_TITLE.search(r.title))
         self._of_the_roadmap = frozenset(r.id for r in kb.active if ROADMAP_TITLE.search(r.title))
         self._of_spending = frozenset(r.id for r in kb.active if SPENDING_TITLE.search(r.title))
@@ -691,7 +693,7 @@ class Engine:
         decides what gets built, an approval's when it asks that approval."""
         role = subject.role if subject else (TOP_ROLE if FOR_THE_TOP.search(query.sentence) else None)
         if role is not None:
-            return frozenset(rid for rid, owner in self._owners.items() if owner == role)
+            return self._topics_of.get(role, frozenset())
         if ASKS_LEGALITY.search(query.sentence):
             return self._of_the_law
         if asks_what_to_build(query):

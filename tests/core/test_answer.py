@@ -370,42 +370,35 @@ def check_asked_topic_first(
         assert (first.responsibility_id, first.score) == (asked, ANSWER_THRESHOLD)
 
 
-@pytest.mark.parametrize(
-    "question, about_spending",
-    [
-        ("need sign-off on a $12k analytics tool that isn't in the budget, where does that go", True),
-        ("who approves $300k for a second data centre cage?", True),
-        ("need approval for an unbudgeted conference sponsorship mid-year", True),
-        ("60k for new office chairs, who signs off?", True),
-        ("need sign-off on a 20% discount for a $90k deal", False),  # a price given away: the sales team's
-        ("who approves a $5k spot bonus for my report?", False),  # pay, not spending
-        ("who owns our cloud costs?", False),  # nothing to approve
-    ],
-)
-def test_an_approval_to_spend_money_puts_spending_approval_first(engine, question, about_spending):
-    rule = partial(
-        approval_asked, engine.matcher.parse(question), cue=ASKS_SPENDING_APPROVAL, approving=engine._of_spending
-    )
-    check_asked_topic_first(rule, "analytics-and-bi", "expense-approval", 0.6, about_spending)
-    assert engine._of_spending == {"expense-approval"}
+APPROVALS = {  # kind of approval: its cue, the topic that approves it, and a topic a scene could name instead
+    "spending": (ASKS_SPENDING_APPROVAL, "expense-approval", "analytics-and-bi"),
+    "discount": (ASKS_DISCOUNT_APPROVAL, "deal-approvals-and-discounting", "compensation-and-benefits"),
+}
 
 
 @pytest.mark.parametrize(
-    "question, about_discount",
+    "question, kind, asks",
     [
-        ("a 300-seat school district wants 20% off to sign this quarter. who approves that?", True),
-        ("need sign-off on a discount for a three-year renewal", True),
-        ("customer asks for two free months on a new contract, who can green light it", True),
-        ("who approves the new travel policy?", False),  # an approval, but no price given away
-        ("what discount did we give acme last year?", False),  # a figure asked, nothing to approve
+        ("need sign-off on a $12k analytics tool that isn't in the budget, where does that go", "spending", True),
+        ("who approves $300k for a second data centre cage?", "spending", True),
+        ("need approval for an unbudgeted conference sponsorship mid-year", "spending", True),
+        ("60k for new office chairs, who signs off?", "spending", True),
+        ("need sign-off on a 20% discount for a $90k deal", "spending", False),  # a price given away: sales'
+        ("who approves a $5k spot bonus for my report?", "spending", False),  # pay, not spending
+        ("who owns our cloud costs?", "spending", False),  # nothing to approve
+        ("a 300-seat school district wants 20% off to sign this quarter. who approves that?", "discount", True),
+        ("need sign-off on a discount for a three-year renewal", "discount", True),
+        ("customer asks for two free months on a new contract, who can green light it", "discount", True),
+        ("who approves the new travel policy?", "discount", False),  # an approval, but no price given away
+        ("what discount did we give acme last year?", "discount", False),  # a figure asked, nothing to approve
     ],
 )
-def test_an_approval_to_give_a_discount_puts_deal_approvals_first(engine, question, about_discount):
-    rule = partial(
-        approval_asked, engine.matcher.parse(question), cue=ASKS_DISCOUNT_APPROVAL, approving=engine._of_discounts
-    )
-    check_asked_topic_first(rule, "compensation-and-benefits", "deal-approvals-and-discounting", 0.6, about_discount)
-    assert engine._of_discounts == {"deal-approvals-and-discounting"}
+def test_an_approval_asked_puts_the_topic_that_approves_it_first(engine, question, kind, asks):
+    """Money to be spent: spending approval; a discount: deal approvals (`approval_asked`)."""
+    cue, approving, told = APPROVALS[kind]
+    assert (cue, frozenset({approving})) in engine._approvals
+    rule = partial(approval_asked, engine.matcher.parse(question), cue=cue, approving=frozenset({approving}))
+    check_asked_topic_first(rule, told, approving, 0.6, asks)
 
 
 @pytest.mark.parametrize(
