@@ -43,6 +43,7 @@ from bot.core.decision import (
     OFFERED_MARGIN,
     OFFERED_SURE,
     RELATED_SCORE,
+    SECURITY_MARGIN,
     SHARED_MARGIN,
     SHORT_QUESTION_WORDS,
     SUGGEST_MARGIN,
@@ -60,9 +61,12 @@ from bot.core.lexicon import (
     DISCOUNT_TITLE,
     FOR_THE_TOP,
     LAW_TITLE,
+    LEGAL_ANGLE,
     OFFERED_OWNERS,
     PLACED_UNDER,
     ROADMAP_TITLE,
+    SECURITY_MATTER,
+    SECURITY_TITLE,
     SPENDING_TITLE,
     TOP_ROLE,
     VIEW_OF_ONE,
@@ -396,6 +400,33 @@ def approval_asked(query: Query, matches: list[Match], cue: re.Pattern[str], app
     return matches if found is None else put_first(matches, found, max(matches[0].score, ANSWER_THRESHOLD))
 
 
+def security_matter(query: Query, matches: list[Match], of_security: frozenset[str]) -> list[Match]:
+    """`matches` with the closest topic of security (`of_security`) first, when the question tells of a
+    security incident or exposure (`SECURITY_MATTER`: "two contractors who left in march still have access
+    to the billing dashboard. whose problem") and that topic is within `SECURITY_MARGIN` of the best: the
+    system or team it happens in is the scene, the exposure is the matter. Asked for its owner, it is at
+    least sure enough to answer; told without asking ("someone pushed a deploy token to a public gist"), as
+    sure as the best. Over every set (2026-12-08), with the topic fetched by meaning when it is not among
+    the closest (`Engine._with_wanted_topic`) and kept first (`Engine.rank`): held out +4, read +14 (held
+    out −2 of them, decision rights on the law's side of a breach); at a margin of 0.2, held out −1, read −2.
+    No off-topic message answered: a card's "unauthorized transaction" asks for no owner."""
+    if not matches or not security_told(query.sentence):
+        return matches
+    found = first_within(matches, lambda m: m.responsibility_id in of_security, SECURITY_MARGIN)
+    if found is None:
+        return matches
+    asked = query.asks_owner or query.takes_on or query.asks_decider or asks_for_an_executive(query.sentence)
+    sure = asked and not matches[0].countered
+    return put_first(matches, found, max(matches[0].score, ANSWER_THRESHOLD) if sure else matches[0].score)
+
+
+def security_told(sentence: str) -> bool:
+    """True for a message that tells of a security incident or exposure (`SECURITY_MATTER`) and asks
+    nothing of the law's side of it (`ASKS_LEGALITY`, `LEGAL_ANGLE`)."""
+    law = ASKS_LEGALITY.search(sentence) or LEGAL_ANGLE.search(sentence)
+    return SECURITY_MATTER.search(sentence) is not None and law is None
+
+
 def asks_what_to_build(query: Query) -> bool:
     """True for a question that asks who, or which executive, decides what gets built (`ASKS_WHAT_TO_BUILD`)."""
     asks = asks_who(query) or asks_for_an_executive(query.sentence)
@@ -590,6 +621,7 @@ class Engine:
         self._of_spending = frozenset(r.id for r in kb.active if SPENDING_TITLE.search(r.title))
         self._of_discounts = frozenset(r.id for r in kb.active if DISCOUNT_TITLE.search(r.title))
         self._approvals = ((ASKS_SPENDING_APPROVAL, self._of_spending), (ASKS_DISCOUNT_APPROVAL, self._of_discounts))
+        self._of_security = frozenset(r.id for r in kb.active if SECURITY_TITLE.search(r.title))
 
     def check_org(self, data: Any) -> OrgSettings:
         return check_org(data, self.kb, self.matcher)
@@ -649,16 +681,22 @@ class Engine:
             matches = surer(matches, DECIDER_FACTOR)
         if not matches:
             return Ranking(query, [], None)
-        semantic_matcher = self.semantic
-        matches = in_its_roles_language(
-            query,
-            matches,
-            lexical,
-            self._owners,
-            lambda: semantic_matcher.role_scores(query),
-            named_role=subject.role if subject else None,
-        )
-        matches = meaning_over_a_named_alias(query, matches, lexical, semantic, self._owners)
+        # A topic put first for what the question asks (the role a statement names, the roadmap, an approval,
+        # security) stays first: the scene's language is what it was put first over ("a contractor pushed our
+        # aws keys to a public github repo" is in engineering's). Whether something is lawful is one way of
+        # looking at the topic told, and the scene's language may still move it (over every set, 2026-12-08,
+        # with security's rule: held out +4, read +14; the law's kept as well, held out −1 and read −1 more).
+        if matches[0].responsibility_id not in wanted or wanted is self._of_the_law:
+            semantic_matcher = self.semantic
+            matches = in_its_roles_language(
+                query,
+                matches,
+                lexical,
+                self._owners,
+                lambda: semantic_matcher.role_scores(query),
+                named_role=subject.role if subject else None,
+            )
+            matches = meaning_over_a_named_alias(query, matches, lexical, semantic, self._owners)
         if job_line(query) and not (semantic and semantic[0].countered):  # surely a duty: how sure, not which
             matches = surer(matches, JOB_LINE_FACTOR)
         best = matches[0].responsibility_id
@@ -690,7 +728,8 @@ class Engine:
         """The topics `_by_role` may put first, whatever the question tells of: those of the role a statement
         names as doing its work, the chief executive's for a matter for the top of the company
         (`FOR_THE_TOP`), the law's when it asks whether something is lawful, the roadmap's when it asks who
-        decides what gets built, an approval's when it asks that approval."""
+        decides what gets built, security's when it tells of an exposure, an approval's when it asks that
+        approval."""
         role = subject.role if subject else (TOP_ROLE if FOR_THE_TOP.search(query.sentence) else None)
         if role is not None:
             return self._topics_of.get(role, frozenset())
@@ -698,6 +737,8 @@ class Engine:
             return self._of_the_law
         if asks_what_to_build(query):
             return self._of_the_roadmap
+        if security_told(query.sentence):
+            return self._of_security
         return next((approving for cue, approving in self._approvals if cue.search(query.sentence)), frozenset())
 
     def _with_wanted_topic(
@@ -721,14 +762,16 @@ class Engine:
     def _by_role(self, query: Query, subject: Subject | None, matches: list[Match]) -> list[Match]:
         """`matches` read once more for the role: the one a statement names as doing its work (`named`),
         the law's when the question asks whether something is lawful (`legality`), the roadmap's when a "who"
-        question asks what gets built (`what_to_build`), spending or deal approval's when it asks approval to
-        spend money or give a discount (`approval_asked`), one of the two the question offers as owners
+        question asks what gets built (`what_to_build`), security's when it tells of an exposure
+        (`security_matter`), spending or deal approval's when it asks approval to spend money or give a
+        discount (`approval_asked`), one of the two the question offers as owners
         (`offered_owner`), then the one the closest topics of a duty or a "who" question mostly belong to
         (`one_role`). Before them, the role most of its closest topics belong to goes first (`most_topics`)."""
         matches = most_topics(query, matches, self._owners)
         matches = named(query, matches, subject, self._owners)
         matches = legality(query, matches, self._of_the_law)
         matches = what_to_build(query, matches, self._of_the_roadmap)
+        matches = security_matter(query, matches, self._of_security)
         for cue, approving in self._approvals:
             matches = approval_asked(query, matches, cue, approving)
         matches = offered_owner(query, matches, self._owners)

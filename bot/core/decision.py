@@ -19,6 +19,7 @@ NAMED_MARGIN = 0.3  # a statement naming the role doing its work puts that role'
 LEGALITY_MARGIN = 0.2  # a question about whether something is lawful puts a topic of the law first within this
 OFFERED_MARGIN = 0.35  # a role's topic the question offers as owner ("is that product or mktg?") goes first within this
 OFFERED_SURE = 0.35  # and from this score it is answered: the asker narrowed the owner down (`offered_owner`)
+SECURITY_MARGIN = 0.3  # a security incident or exposure told puts a topic of security first within this
 APPROVAL_MARGIN = 0.2  # asked approval to spend money or give a discount: that approval's topic first within this
 BUILD_MARGIN = 0.35  # a "who" question about what gets built puts the roadmap or prioritisation first within this
 DUTY_WORDS = 10  # a statement this long with no "who" is a duty written out (`duty_written_out` in bot/core/matcher.py)

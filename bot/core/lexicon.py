@@ -660,7 +660,11 @@ ROADMAP_TITLE = re.compile(r"^(?:product roadmap|feature prioriti[sz]ation)$", r
 # $250k for a new test lab"): whatever it buys, who may approve the spending is what is asked, so the
 # topic of spending approval near the best comes first (`SPENDING_TITLE`). Not a price given away
 # (a discount, a deal, a quote), which is the sales team's to approve.
-_AMOUNT = r"(?:\$ ?\d[\d,.]*(?: ?(?:k|m|mm|million|thousand))?|\d[\d,.]* ?(?:k|m|mm|million|thousand))\b"
+# A figure starts a word, and a 401(k) is a retirement plan, not $401,000 ("switching 401k providers").
+_AMOUNT = (
+    r"(?:\$ ?\d[\d,.]*(?: ?(?:k|m|mm|million|thousand))?"
+    r"|(?<![\w.,])(?!401 ?k\b)\d[\d,.]* ?(?:k|m|mm|million|thousand))\b"
+)
 ASKS_SPENDING_APPROVAL = re.compile(
     r"^(?!.*\b(?:discount|discounts|deal|deals|% off|off list|quote|pricing|price|refund|credit|bonus|raise|salary|"
     r"offer|comp)\b)"
@@ -678,6 +682,30 @@ ASKS_DISCOUNT_APPROVAL = re.compile(
     r"\b(?:discount|discounts|\d+ ?% off)\b"
 )
 DISCOUNT_TITLE = re.compile(r"^deal approvals and discounting$", re.IGNORECASE)
+# A security incident or exposure told ("a contractor pushed our aws keys to a public github repo", "two
+# contractors who left in march still have access to the billing dashboard", "got a text 'from the cfo'
+# asking for a wire, link goes to a weird domain"): whatever system or team it happens in, the security
+# team handles it, so a topic of security near the best comes first (`SECURITY_TITLE`). Not a breach of
+# contract, nor Hacker News; nor when the law's side of it is asked (`LEGAL_ANGLE`: "should we hire the
+# forensics firm through outside counsel to keep it privileged?", "do we have to notify the regulator about
+# the breach?").
+SECURITY_MATTER = re.compile(
+    r"\b(?:api|aws|access|secret|private|ssh|deploy) (?:keys?|tokens?)\b"
+    r"|\b(?:leaked|exposed|pushed|committed|posted|pasted|uploaded|checked in)\b[^.?!]{0,30}"
+    r"\b(?:keys?|tokens?|secrets?|credentials?|passwords?)\b"
+    r"|\bcredentials?\b[^.?!]{0,30}\b(?:leaked|exposed|stolen|pushed|committed)\b"
+    r"|\b(?:still|shouldn'?t|should not|somehow) (?:has|have|had|get|gets|got) (?:\w+ )?access\b"
+    r"|\b(?:unauthori[sz]ed|without authori[sz]ation)\b|\bshared (?:logins?|passwords?|credentials?|admin accounts?)\b"
+    r"|\bpassword (?:reuse|sharing)\b|\breused (?:a )?passwords?\b|\bphish\w*|\bweird domain\b"
+    r"|\bsuspicious (?:emails?|links?|logins?|texts?|sign-?ins?|activity)\b|\battackers?\b|\bhack(?:ed|ers?)\b(?! news)"
+    r"|\bbreach(?:ed)?\b(?! of contract)|\bcompromised\b|\baccount takeover\b|\bransomware\b|\bmalware\b"
+    r"|\bpen ?test\w*|\bpenetration test\w*|\bvulnerabilit\w*|\bvulns?\b"
+)
+LEGAL_ANGLE = re.compile(
+    r"\b(?:counsel|privileged?|privilege|regulators?|notify|notification|disclos\w*|lawyers?|attorneys?|contracts?|"
+    r"lawsuits?|liability|liable|fines?|gdpr|ccpa|hipaa)\b"
+)
+SECURITY_TITLE = re.compile(r"\b(?:security|vulnerability|cyber|breaches|identity and access)\b", re.IGNORECASE)
 # The topics of the law: their titles say so ("Legal advice and legal risk", "Employment law", "Outside
 # counsel and legal spend").
 LAW_TITLE = re.compile(r"\b(?:legal|law|laws|counsel|litigation)\b", re.IGNORECASE)

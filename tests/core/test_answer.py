@@ -10,9 +10,11 @@ from bot.core.answer import (
     Engine,
     approval_asked,
     asks_for_an_executive,
+    in_its_roles_language,
     legality,
     offered_owner,
     roles_offered,
+    security_matter,
     what_to_build,
 )
 from bot.core.decision import ANSWER_THRESHOLD
@@ -386,6 +388,7 @@ APPROVALS = {  # kind of approval: its cue, the topic that approves it, and a to
         ("need sign-off on a 20% discount for a $90k deal", "spending", False),  # a price given away: sales'
         ("who approves a $5k spot bonus for my report?", "spending", False),  # pay, not spending
         ("who owns our cloud costs?", "spending", False),  # nothing to approve
+        ("switching 401k providers, who signs off", "spending", False),  # a retirement plan, not $401k
         ("a 300-seat school district wants 20% off to sign this quarter. who approves that?", "discount", True),
         ("need sign-off on a discount for a three-year renewal", "discount", True),
         ("customer asks for two free months on a new contract, who can green light it", "discount", True),
@@ -399,6 +402,45 @@ def test_an_approval_asked_puts_the_topic_that_approves_it_first(engine, questio
     assert (cue, frozenset({approving})) in engine._approvals
     rule = partial(approval_asked, engine.matcher.parse(question), cue=cue, approving=frozenset({approving}))
     check_asked_topic_first(rule, told, approving, 0.6, asks)
+
+
+@pytest.mark.parametrize(
+    "question, told, asked",
+    [
+        ("an intern committed our stripe api key to a public repo last night, which team handles that", True, True),
+        ("two contractors who left in march still have access to the billing dashboard. whose problem", True, True),
+        ("got a text 'from the cfo' asking for a wire, link goes to a weird domain. where do i report it", True, True),
+        ("the agency wants a shared login for our social accounts, who signs off", True, True),
+        ("someone pushed a deploy token to a public gist :grimacing:", True, False),  # told, not asked
+        ("a former distributor sued us for breach of contract, who handles it", False, False),  # the law's
+        ("we had a breach. do we have to notify the regulator? who decides", False, False),  # the law's side
+        ("who owns hacker news posts about us?", False, False),
+    ],
+)
+def test_a_security_incident_told_puts_a_topic_of_security_first(engine, question, told, asked):
+    """Whatever system it happens in, an exposure is security's (`security_matter`): asked for its owner, sure
+    enough to answer; told without asking, at the scene's score."""
+    rule = partial(security_matter, engine.matcher.parse(question), of_security=engine._of_security)
+    if not told or asked:
+        check_asked_topic_first(rule, "developer-productivity", "security-operations", 0.7, told)
+    else:
+        first, _ = rule([Match("developer-productivity", 0.45, "x"), Match("security-operations", 0.4, "x")])
+        assert (first.responsibility_id, first.score) == ("security-operations", 0.45)
+    assert {"security-operations", "identity-and-access-management"} <= engine._of_security
+    assert "insider-trading-and-securities-law" not in engine._of_security
+
+
+def test_a_topic_put_first_for_what_is_asked_is_not_moved_by_the_language_of_the_scene(fused):
+    """A security exposure told in an engineer's words ("aws keys", "github repo") stays with security, where
+    the language of the scene alone would give it to engineering (`Engine.rank`, `in_its_roles_language`)."""
+    question = "a contractor pushed our aws keys to a public github repo by mistake, which team deals with that"
+    ranking = fused.rank(question)
+    assert ranking.matches[0].responsibility_id in fused._of_security
+    lexical = fused.matcher.match(question, limit=12)[1]
+    moved = in_its_roles_language(
+        ranking.query, ranking.matches, lexical, fused._owners, lambda: fused.semantic.role_scores(ranking.query)
+    )
+    assert moved[0].responsibility_id not in fused._of_security  # what keeping it first kept it from
 
 
 @pytest.mark.parametrize(
