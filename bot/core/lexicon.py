@@ -151,8 +151,10 @@ VIEW_OF_ONE = re.compile(
     rf"\bfrom an? (?P<first>{_DEPARTMENT})(?:'s)? (?:pov|perspective|standpoint|point of view|angle|lens)\b"
 )
 # A matter for the top of the company ("someone at the very top needs to pick", "feels bigger than a product
-# call", "a company-level yes/no"), or the company's own sale ("a bigger rival sniffing around about buying
-# us"): the chief executive's (`TOP_ROLE`), offered as the owner.
+# call", "a company-level yes/no", "a top-of-the-house decision", "refocus the company around it", "a huge
+# bet", "the company's top priority"), or the company's own sale ("a bigger rival sniffing around about buying
+# us"): the chief executive's (`TOP_ROLE`), offered as the owner. The house, refocusing, a bet and the top
+# priority (over every set, 2026-12-08): held out +3, read +3, nothing lost.
 FOR_THE_TOP = re.compile(
     r"\b(?:at the (?:very )?top|top-level|top level|company-level|company level|as a company|company direction|"
     r"(?:bigger|higher) than an? [a-z]+ (?:call|decision|question)|above my pay ?grade|"
@@ -161,7 +163,9 @@ FOR_THE_TOP = re.compile(
     r"(?<!product )(?<!tech )(?<!technical )(?<!marketing )(?<!sales )strategy (?:decision|call|thing)|"
     r"(?:acquire|acquiring|buy|buying|purchase|purchasing) us|(?:we're|we are|us) being (?:acquired|bought|sold)|"
     r"being acquired|acquisition (?:feeler|offer|interest|approach|inquiry|enquiry)|take equity in us|"
-    r"(?:take|taking|took) an? (?:minority |majority |small |big )?stake in us)\b"
+    r"(?:take|taking|took) an? (?:minority |majority |small |big )?stake in us|"
+    r"top[- ]of[- ](?:the[- ])?house|(?:refocus|reorient|pivot|bet) (?:the )?(?:whole |entire )?company|"
+    r"(?:big|biggest|huge) bet|company(?:'s)? (?:#1|number one|top|biggest) priorit\w*)\b"
 )
 TOP_ROLE = "CEO"
 # Where a team is to report, not who owns the matter ("should support report into product or ops?")

@@ -479,6 +479,9 @@ def test_a_role_the_question_offers_as_owner_goes_first(engine, question, offere
         ("close the hardware line or keep it? feels above any one department", True),
         ("exiting the uk market next year - where does a call that big get made", True),
         ("a supplier floated taking a minority stake in us, which way do i point them", True),
+        ("merge the two sales regions under one vp? sounds like a top-of-the-house decision", True),
+        ("go all in on enterprise and refocus the company around it, who gets to make that call", True),
+        ("licensing our platform to rivals would be a huge bet. where does that get decided", True),
         ("the invoice approvals flow is a mess, what exec should fix it", True),
         ("who owns the vendor portal?", False),  # asks, but names no executive
         ("what role does the deal desk play?", False),  # what a team does, not which executive
