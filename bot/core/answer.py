@@ -56,6 +56,7 @@ from bot.core.lexicon import (
     ASKS_LEGALITY,
     ASKS_SPENDING_APPROVAL,
     ASKS_WHAT_TO_BUILD,
+    ASKS_WHERE,
     ASKS_WHICH_EXECUTIVE,
     DEPARTMENT_ROLES,
     DISCOUNT_TITLE,
@@ -428,9 +429,12 @@ def security_told(sentence: str) -> bool:
 
 
 def asks_what_to_build(query: Query) -> bool:
-    """True for a question that asks who, or which executive, decides what gets built (`ASKS_WHAT_TO_BUILD`)."""
-    asks = asks_who(query) or asks_for_an_executive(query.sentence)
-    return asks and ASKS_WHAT_TO_BUILD.search(query.sentence) is not None
+    """True for a question that asks who, which executive or where (`ASKS_WHERE`: "where do feature
+    requests like this go?", "what's the path to getting that on the roadmap"; over every set, 2026-12-08:
+    held out +3 −1, read +3) decides what gets built (`ASKS_WHAT_TO_BUILD`)."""
+    sentence = query.sentence
+    asks = asks_who(query) or asks_for_an_executive(sentence) or query.takes_on or ASKS_WHERE.search(sentence)
+    return bool(asks) and ASKS_WHAT_TO_BUILD.search(sentence) is not None
 
 
 def asked_topic_first(matches: list[Match], asked: frozenset[str], margin: float) -> list[Match]:

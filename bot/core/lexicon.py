@@ -659,6 +659,12 @@ ASKS_WHAT_TO_BUILD = re.compile(
     r"(?:q[1-4]|next quarter|this quarter|next sprint|the next release|h[12])\b"
     r"|\bcan only (?:do|build|ship|fund|staff) one\b"
 )
+# Where a matter goes, or the way to get it there ("where do feature requests like this go?", "what's the path
+# to getting that on the roadmap"): asking for whoever takes it, as "who" does.
+ASKS_WHERE = re.compile(
+    r"\bwhere (?:do|does|did|should|would|can|could|is|are)\b|\bwhere(?:'s| is) the (?:right )?place\b"
+    r"|\b(?:the )?(?:path|way|process) to (?:get|getting)\b"
+)
 ROADMAP_TITLE = re.compile(r"^(?:product roadmap|feature prioriti[sz]ation)$", re.IGNORECASE)
 # An approval asked for money to be spent ("need sign-off on an unbudgeted $40k purchase", "who approves
 # $250k for a new test lab"): whatever it buys, who may approve the spending is what is asked, so the

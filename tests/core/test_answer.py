@@ -346,6 +346,9 @@ def test_the_everyday_name_of_an_area_reaches_its_topic(engine, question, topic)
         ("who decides about putting that on the roadmap?", True),
         ("offline mode vs dark mode for q3, who prioritises", True),
         ("we're trimming the launch. who has the final say on what makes it in", True),
+        ("partners want a bulk csv export in the portal. where do feature requests like that go?", True),  # where
+        ("dealers keep asking for a price alert. what's the path to getting it onto the roadmap", True),
+        ("where is the roadmap doc for q3?", False),  # a lookup: nothing to build
         ("who manages sso for our internal tools?", False),  # single sign-on itself, not whether to build it
         ("Launch the first security awareness programme and build the team.", False),  # a duty asks no "who"
     ],
