@@ -408,9 +408,9 @@ def security_matter(query: Query, matches: list[Match], of_security: frozenset[s
     system or team it happens in is the scene, the exposure is the matter. Asked for its owner, it is at
     least sure enough to answer; told without asking ("someone pushed a deploy token to a public gist"), as
     sure as the best. Over every set (2026-12-08), with the topic fetched by meaning when it is not among
-    the closest (`Engine._with_wanted_topic`) and kept first (`Engine.rank`): held out +4, read +14 (held
-    out −2 of them, decision rights on the law's side of a breach); at a margin of 0.2, held out −1, read −2.
-    No off-topic message answered: a card's "unauthorized transaction" asks for no owner."""
+    the closest (`Engine._with_wanted_topic`) and kept first (`Engine.rank`): held out +4, read +14; at a
+    margin of 0.2, one held out and two read fewer. No off-topic message answered: "an unauthorized
+    transaction on my card" asks for no owner."""
     if not matches or not security_told(query.sentence):
         return matches
     found = first_within(matches, lambda m: m.responsibility_id in of_security, SECURITY_MARGIN)
