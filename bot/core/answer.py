@@ -380,7 +380,8 @@ def what_to_build(query: Query, matches: list[Match], of_the_roadmap: frozenset[
     built, the roadmap is what is asked, however little the matchers make of the feature told (held out +4,
     read +2, no off-topic message answered). Asked which executive rather than who ("what exec actually
     decides what goes into an app release"), and with the release named in between: held out +1, read +2
-    (with "who gets the final word" asking who decides)."""
+    (with "who gets the final word" asking who decides). What goes into a first version, or waits ("should
+    it ship with round-ups in v1 or later?", "what's in scope for the mvp"): held out +4, read +2."""
     if not matches or not asks_what_to_build(query):
         return matches
     found = first_within(matches, lambda m: m.responsibility_id in of_the_roadmap, BUILD_MARGIN)

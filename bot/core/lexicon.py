@@ -658,6 +658,10 @@ ASKS_WHAT_TO_BUILD = re.compile(
     r"|\b(?:vs\.?|versus)\s[^.?!]{0,40}\b(?:for|in) "
     r"(?:q[1-4]|next quarter|this quarter|next sprint|the next release|h[12])\b"
     r"|\bcan only (?:do|build|ship|fund|staff) one\b"
+    # what goes into a first version, or waits ("should it ship with round-ups in v1 or later?", "what's in
+    # scope for the mvp")
+    r"|\b(?:in|for|into) (?:the )?(?:v1|mvp|first version|first release|initial release)\b|\bin scope for\b"
+    r"|\b(?:ship|launch|build|release)\w*\b[^.?!]{0,40}\bor (?:wait|later|hold)\b"
 )
 # Where a matter goes, or the way to get it there ("where do feature requests like this go?", "what's the path
 # to getting that on the roadmap"): asking for whoever takes it, as "who" does.

@@ -349,6 +349,9 @@ def test_the_everyday_name_of_an_area_reaches_its_topic(engine, question, topic)
         ("partners want a bulk csv export in the portal. where do feature requests like that go?", True),  # where
         ("dealers keep asking for a price alert. what's the path to getting it onto the roadmap", True),
         ("where is the roadmap doc for q3?", False),  # a lookup: nothing to build
+        ("should the export ship with scheduling in v1 or later? who decides", True),  # a first version's scope
+        ("what's in scope for the mvp of the partner portal, whose call", True),
+        ("we need a warranty reserve for the v2 battery issue, whose call is the amount", False),
         ("who manages sso for our internal tools?", False),  # single sign-on itself, not whether to build it
         ("Launch the first security awareness programme and build the team.", False),  # a duty asks no "who"
     ],
