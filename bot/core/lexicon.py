@@ -154,7 +154,8 @@ VIEW_OF_ONE = re.compile(
 # call", "a company-level yes/no", "a top-of-the-house decision", "refocus the company around it", "a huge
 # bet", "the company's top priority"), or the company's own sale ("a bigger rival sniffing around about buying
 # us"): the chief executive's (`TOP_ROLE`), offered as the owner. The house, refocusing, a bet and the top
-# priority (over every set, 2026-12-08): held out +3, read +3, nothing lost.
+# priority (over every set, 2026-12-08): held out +3, read +3, nothing lost. Whether to enter or leave a
+# market ("… whether we enter japan at all", not "if we leave the office"): read +3, held out unchanged.
 FOR_THE_TOP = re.compile(
     r"\b(?:at the (?:very )?top|top-level|top level|company-level|company level|as a company|company direction|"
     r"(?:bigger|higher) than an? [a-z]+ (?:call|decision|question)|above my pay ?grade|"
@@ -165,7 +166,9 @@ FOR_THE_TOP = re.compile(
     r"being acquired|acquisition (?:feeler|offer|interest|approach|inquiry|enquiry)|take equity in us|"
     r"(?:take|taking|took) an? (?:minority |majority |small |big )?stake in us|"
     r"top[- ]of[- ](?:the[- ])?house|(?:refocus|reorient|pivot|bet) (?:the )?(?:whole |entire )?company|"
-    r"(?:big|biggest|huge) bet|company(?:'s)? (?:#1|number one|top|biggest) priorit\w*)\b"
+    r"(?:big|biggest|huge) bet|company(?:'s)? (?:#1|number one|top|biggest) priorit\w*|"
+    r"(?:whether|if) (?:we|to) (?:should )?(?:enter|expand into|exit|pull out of|leave|launch in) "
+    r"(?!(?:the |a )?(?:office|building|space|room|lease)\b))\b"
 )
 TOP_ROLE = "CEO"
 # Where a team is to report, not who owns the matter ("should support report into product or ops?")

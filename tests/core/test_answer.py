@@ -488,6 +488,8 @@ def test_a_role_the_question_offers_as_owner_goes_first(engine, question, offere
         ("merge the two sales regions under one vp? sounds like a top-of-the-house decision", True),
         ("go all in on enterprise and refocus the company around it, who gets to make that call", True),
         ("licensing our platform to rivals would be a huge bet. where does that get decided", True),
+        ("sales and finance disagree on whether we enter the nordics next year. who settles it", True),  # a market
+        ("deciding if we leave the office on fridays early, who sets that", False),  # leaving a place, not a market
         ("the invoice approvals flow is a mess, what exec should fix it", True),
         ("who owns the vendor portal?", False),  # asks, but names no executive
         ("what role does the deal desk play?", False),  # what a team does, not which executive
