@@ -384,8 +384,7 @@ def what_to_build(query: Query, matches: list[Match], of_the_roadmap: frozenset[
     it ship with round-ups in v1 or later?", "what's in scope for the mvp"): held out +4, read +2."""
     if not matches or not asks_what_to_build(query):
         return matches
-    found = first_within(matches, lambda m: m.responsibility_id in of_the_roadmap, BUILD_MARGIN)
-    return matches if found is None else put_first(matches, found, max(matches[0].score, ANSWER_THRESHOLD))
+    return asked_topic_first(matches, of_the_roadmap, BUILD_MARGIN, sure=True)
 
 
 def approval_asked(query: Query, matches: list[Match], cue: re.Pattern[str], approving: frozenset[str]) -> list[Match]:
@@ -398,8 +397,7 @@ def approval_asked(query: Query, matches: list[Match], cue: re.Pattern[str], app
     approves"), deal approvals (read +3, held out unchanged). Nothing lost, no off-topic message answered."""
     if not matches or not cue.search(query.sentence):
         return matches
-    found = first_within(matches, lambda m: m.responsibility_id in approving, APPROVAL_MARGIN)
-    return matches if found is None else put_first(matches, found, max(matches[0].score, ANSWER_THRESHOLD))
+    return asked_topic_first(matches, approving, APPROVAL_MARGIN, sure=True)
 
 
 def security_matter(query: Query, matches: list[Match], of_security: frozenset[str]) -> list[Match]:
@@ -414,12 +412,8 @@ def security_matter(query: Query, matches: list[Match], of_security: frozenset[s
     transaction on my card" asks for no owner."""
     if not matches or not security_told(query.sentence):
         return matches
-    found = first_within(matches, lambda m: m.responsibility_id in of_security, SECURITY_MARGIN)
-    if found is None:
-        return matches
     asked = query.asks_owner or query.takes_on or query.asks_decider or asks_for_an_executive(query.sentence)
-    sure = asked and not matches[0].countered
-    return put_first(matches, found, max(matches[0].score, ANSWER_THRESHOLD) if sure else matches[0].score)
+    return asked_topic_first(matches, of_security, SECURITY_MARGIN, sure=asked and not matches[0].countered)
 
 
 def security_told(sentence: str) -> bool:
@@ -438,12 +432,15 @@ def asks_what_to_build(query: Query) -> bool:
     return bool(asks) and ASKS_WHAT_TO_BUILD.search(sentence) is not None
 
 
-def asked_topic_first(matches: list[Match], asked: frozenset[str], margin: float) -> list[Match]:
-    """`matches` with the closest of the `asked` topics first, at the best's score and no surer, when it
-    is within `margin` of the best (`legality`: whether it is lawful is a way of looking at the topic the
-    question names; `what_to_build` makes its roadmap topic surer as well)."""
+def asked_topic_first(matches: list[Match], asked: frozenset[str], margin: float, sure: bool = False) -> list[Match]:
+    """`matches` with the closest of the `asked` topics first, at the best's score, when it is within
+    `margin` of the best; and, when the question is `sure` to ask for it, at least sure enough to answer
+    (`what_to_build`, `approval_asked`, `security_matter` asked for an owner). Not for `legality`: whether it
+    is lawful is a way of looking at the topic the question names, no surer than that topic."""
     found = first_within(matches, lambda m: m.responsibility_id in asked, margin)
-    return matches if found is None else put_first(matches, found, matches[0].score)
+    if found is None:
+        return matches
+    return put_first(matches, found, max(matches[0].score, ANSWER_THRESHOLD) if sure else matches[0].score)
 
 
 def first_within(matches: list[Match], wanted: Callable[[Match], bool], margin: float) -> Match | None:

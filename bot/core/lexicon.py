@@ -682,21 +682,20 @@ _AMOUNT = (
     r"(?:\$ ?\d[\d,.]*(?: ?(?:k|m|mm|million|thousand))?"
     r"|(?<![\w.,])(?!401 ?k\b)\d[\d,.]* ?(?:k|m|mm|million|thousand))\b"
 )
+_APPROVE = r"sign-?off|sign off|signs off|approv\w*|green ?light"  # the words of an approval asked for
 ASKS_SPENDING_APPROVAL = re.compile(
     r"^(?!.*\b(?:discount|discounts|deal|deals|% off|off list|quote|pricing|price|refund|credit|bonus|raise|salary|"
     r"offer|comp)\b)"
-    r".*(?:\b(?:sign-?off|sign off|signs off|approv\w*|green ?light|ok|okay)\b[^.?!]{0,40}?"
+    rf".*(?:\b(?:{_APPROVE}|ok|okay)\b[^.?!]{{0,40}}?"
     rf"(?:{_AMOUNT}|\b(?:unbudgeted|purchase|spend)\b)"
-    rf"|{_AMOUNT}[^.?!]{{0,60}}?\b(?:sign-?off|sign off|signs off|approv\w*|green ?light)\b)"
+    rf"|{_AMOUNT}[^.?!]{{0,60}}?\b(?:{_APPROVE})\b)"
 )
 SPENDING_TITLE = re.compile(r"^expense approval\b", re.IGNORECASE)
 # An approval asked for a price given away ("a deal needs a 15% discount to close. who approves", "need
 # approval for a deal with 25% off"): the sales team's deal approvals, whatever the deal is for.
 ASKS_DISCOUNT_APPROVAL = re.compile(
-    r"\b(?:discount|discounts|discounting|\d+ ?% off|free (?:months?|years?|seats?))\b[^?!]{0,80}?"
-    r"\b(?:approv\w*|sign-?off|sign off|signs off|green ?light)\b"
-    r"|\b(?:approv\w*|sign-?off|sign off|signs off|green ?light)\b[^.?!]{0,40}?"
-    r"\b(?:discount|discounts|\d+ ?% off)\b"
+    rf"\b(?:discount|discounts|discounting|\d+ ?% off|free (?:months?|years?|seats?))\b[^?!]{{0,80}}?\b(?:{_APPROVE})\b"
+    rf"|\b(?:{_APPROVE})\b[^.?!]{{0,40}}?\b(?:discount|discounts|\d+ ?% off)\b"
 )
 DISCOUNT_TITLE = re.compile(r"^deal approvals and discounting$", re.IGNORECASE)
 # A security incident or exposure told ("a contractor pushed our aws keys to a public github repo", "two
